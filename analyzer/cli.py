@@ -1,0 +1,103 @@
+"""Command line: ``jingzi check | batch | compare | library | demo | train``."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+
+from .resources import DATA_DIR
+
+SAMPLES = DATA_DIR / "samples"
+
+
+def _console() -> Console:
+    return Console(highlight=False, soft_wrap=False)
+
+
+def _analyzer(rubric: str, library: str | None):
+    from .pipeline import Analyzer
+
+    try:
+        return Analyzer(rubric=rubric, library=library)
+    except FileNotFoundError as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="jingzi")
+def main() -> None:
+    """照镜子 jingzi: screen 对照检查材料 for coverage, work-summary passages, copying and depth."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per document per line (JSON Lines).")
+@click.option("--library", type=click.Path(dir_okay=False), help="Reference library (SQLite) to check copying against.")
+@click.option("--rubric", default="four-styles", show_default=True, help="Rubric name in data/rubrics or a YAML file.")
+def check(paths: tuple[str, ...], as_json: bool, library: str | None, rubric: str) -> None:
+    """Analyse each document (txt/md/docx/pdf, or every such file in a folder)."""
+    from .ingest import expand_paths
+    from .render import render
+
+    analyzer = _analyzer(rubric, library)
+    console = _console()
+    failed = False
+    for path in expand_paths(list(paths)):
+        report = analyzer.analyze_path(path)
+        failed |= not report.ok
+        if as_json:
+            sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
+        else:
+            render(report, console)
+    sys.exit(1 if failed else 0)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--out", required=True, type=click.Path(file_okay=False), help="Output folder.")
+@click.option("--library", type=click.Path(exists=True, dir_okay=False), help="Reference library (SQLite) to check copying against.")
+@click.option("--jobs", type=click.IntRange(min=1), help="Worker processes [default: all cores].")
+@click.option("--rubric", default="four-styles", show_default=True, help="Rubric name in data/rubrics or a YAML file.")
+def batch(paths: tuple[str, ...], out: str, library: str | None, jobs: int | None, rubric: str) -> None:
+    """Cross-check and score a batch: results.jsonl/.csv/.xlsx, index.html and reports/ in OUT."""
+    from .batch import run
+    from .ingest import expand_paths
+    from .resources import load_rubric
+
+    if not expand_paths(list(paths)):
+        raise click.UsageError("没有找到可分析的文件 / no .txt .md .docx .pdf files found")
+    try:
+        load_rubric(rubric)
+    except FileNotFoundError as exc:
+        raise click.UsageError(str(exc)) from exc
+    summary = run(paths, out, library=library, jobs=jobs, rubric=rubric, progress=sys.stderr.isatty())
+    click.echo(f"{summary.documents} 篇：分析 {summary.analysed}，缓存 {summary.cached}，失败 {summary.failed}；"
+               f"{summary.seconds:.1f} 秒 → {Path(out) / 'index.html'}")
+    sys.exit(1 if summary.failed else 0)
+
+
+@main.command()
+def demo() -> None:
+    """Run jingzi on the bundled sample materials (data/samples)."""
+    from .ingest import expand_paths
+    from .render import render
+
+    analyzer = _analyzer("four-styles", None)
+    console = _console()
+    for path in expand_paths([str(SAMPLES)]):
+        render(analyzer.analyze_path(path), console)
+
+
+@main.command()
+def train() -> None:
+    """Rebuild every model in models/ from data/ and print the held-out metrics."""
+    from . import train as training
+
+    click.echo(json.dumps(training.main(), ensure_ascii=False, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,78 @@
+"""The ``Report`` of one document: exactly the JSON object of SPEC.md, plus a terminal view.
+
+A stage that did not run leaves its field ``None`` and the field is absent from the JSON.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Paragraph:
+    index: int
+    text: str
+    start: int
+    end: int
+    role: str = "other"
+    styles: list[str] = field(default_factory=list)
+    summary_like: float | None = None
+    evidence: dict = field(default_factory=dict)  # stage -> matched phrases, for reports
+
+    def to_dict(self) -> dict:
+        d = {"index": self.index, "text": self.text, "start": self.start, "end": self.end, "role": self.role,
+             "styles": self.styles}
+        if self.summary_like is not None:
+            d["summary_like"] = round(self.summary_like, 4)
+        if self.evidence:
+            d["evidence"] = self.evidence
+        return d
+
+
+@dataclass
+class Report:
+    file: str
+    name: str
+    sha256: str = ""
+    chars: int = 0
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    sections: list[dict] | None = None
+    rubric: str | None = None
+    coverage: dict | None = None
+    summary_like: dict | None = None
+    copy: dict | None = None
+    depth: dict | None = None
+    warnings: list[dict] = field(default_factory=list)
+    error: dict | None = None
+
+    @classmethod
+    def failed(cls, file: str, name: str, error: dict) -> "Report":
+        return cls(file=file, name=name, error=error)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    def to_dict(self) -> dict:
+        if self.error:
+            return {"file": self.file, "name": self.name, "error": self.error}
+        d = {"file": self.file, "name": self.name, "sha256": self.sha256, "chars": self.chars,
+             "paragraphs": [p.to_dict() for p in self.paragraphs]}
+        for key in ("sections", "rubric", "coverage", "summary_like", "copy", "depth"):
+            value = getattr(self, key)
+            if value is not None:
+                d[key] = value
+        if self.warnings:
+            d["warnings"] = self.warnings
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Report":
+        """Rebuild a report from its JSON object (used by the batch cache)."""
+        if "error" in d:
+            return cls.failed(d["file"], d["name"], d["error"])
+        paras = [Paragraph(p["index"], p["text"], p["start"], p["end"], p["role"], p.get("styles", []),
+                           p.get("summary_like"), p.get("evidence", {})) for p in d["paragraphs"]]
+        return cls(file=d["file"], name=d["name"], sha256=d["sha256"], chars=d["chars"], paragraphs=paras,
+                   sections=d.get("sections"), rubric=d.get("rubric"), coverage=d.get("coverage"),
+                   summary_like=d.get("summary_like"), copy=d.get("copy"), depth=d.get("depth"),
+                   warnings=d.get("warnings", []))

@@ -1,0 +1,127 @@
+"""Loaders for the data files in ``data/``: rubrics, cue lexicons, quotations, spinning table.
+
+Code holds mechanisms only; every word list lives in ``data/`` (see data/README.md).
+A lexicon entry is a phrase, ``A…B`` (A then B later in the same sentence, at most
+``GAP`` characters apart), or, under a ``regex`` key, a Python regular expression.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT / "data"
+MODELS_DIR = ROOT / "models"
+GAP = 12
+_NO_SENTENCE_END = r"[^。！？；!?;\n]"
+
+
+class Lexicon:
+    """A compiled set of cue phrases; ``find`` returns the matches with their offsets."""
+
+    def __init__(self, name: str, entries: list[str], regexes: list[str] = ()):
+        self.name = name
+        self.entries = list(dict.fromkeys(e for e in entries if e))
+        parts = [_phrase_regex(e) for e in sorted(self.entries, key=len, reverse=True)]
+        parts += [f"(?:{r})" for r in regexes]
+        self.pattern = re.compile("|".join(parts)) if parts else None
+
+    def find(self, text: str) -> list[re.Match]:
+        return list(self.pattern.finditer(text)) if self.pattern else []
+
+    def phrases(self, text: str) -> list[str]:
+        return [m.group(0) for m in self.find(text)]
+
+    def count(self, text: str) -> int:
+        return sum(1 for _ in self.pattern.finditer(text)) if self.pattern else 0
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+def _phrase_regex(entry: str) -> str:
+    pieces = [re.escape(p) for p in entry.split("…") if p]
+    return f"(?:{pieces[0]})" if len(pieces) == 1 else "(?:" + f"{_NO_SENTENCE_END}{{0,{GAP}}}?".join(pieces) + ")"
+
+
+@lru_cache(maxsize=None)
+def load_yaml(relpath: str) -> dict:
+    with open(DATA_DIR / relpath, encoding="utf-8") as fh:
+        return yaml.safe_load(fh) or {}
+
+
+@lru_cache(maxsize=None)
+def lexicon(file: str, key: str, regex_key: str | None = None) -> Lexicon:
+    """Lexicon from ``data/lexicons/<file>.yaml``: phrases under ``key`` (+ regexes under ``regex_key``)."""
+    data = load_yaml(f"lexicons/{file}.yaml")
+    entries = [str(x) for x in data.get(key) or []] if key else []
+    regexes = [str(x) for x in data.get(regex_key) or []] if regex_key else []
+    return Lexicon(f"{file}.{key or regex_key}", entries, regexes)
+
+
+@dataclass
+class Category:
+    id: str
+    label: str
+    definition: str
+    names: list[str]
+    groups: dict[str, list[str]]  # manifestation group label -> patterns
+
+    @property
+    def patterns(self) -> list[str]:
+        return [p for ps in self.groups.values() for p in ps]
+
+
+@dataclass
+class Rubric:
+    id: str
+    label: str
+    categories: list[Category]
+
+    def category(self, cid: str) -> Category:
+        return next(c for c in self.categories if c.id == cid)
+
+    @property
+    def ids(self) -> list[str]:
+        return [c.id for c in self.categories]
+
+
+def rubric_names() -> list[str]:
+    return sorted(p.stem for p in (DATA_DIR / "rubrics").glob("*.yaml"))
+
+
+@lru_cache(maxsize=None)
+def load_rubric(name_or_file: str = "four-styles") -> Rubric:
+    """A rubric by name (``data/rubrics/<name>.yaml``) or from a YAML file path."""
+    path = Path(name_or_file)
+    if not path.suffix:
+        path = DATA_DIR / "rubrics" / f"{name_or_file}.yaml"
+    if not path.exists():
+        raise FileNotFoundError(f"no rubric {name_or_file!r}; known: {', '.join(rubric_names())}")
+    with open(path, encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    cats = [
+        Category(c["id"], c["label"], c.get("definition", ""), list(c.get("names") or [c["label"]]),
+                 {g["label"]: [str(p) for p in g["patterns"]] for g in c["groups"]})
+        for c in data["categories"]
+    ]
+    return Rubric(data["id"], data.get("label", data["id"]), cats)
+
+
+@lru_cache(maxsize=1)
+def quotations() -> list[str]:
+    """Official formulations materials legitimately quote (``data/quotations.txt``)."""
+    lines = (DATA_DIR / "quotations.txt").read_text(encoding="utf-8").splitlines()
+    return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def spinning_pairs() -> list[tuple[str, str]]:
+    """(original, spun) synonym pairs used by 伪原创 tools (``data/spinning.tsv``)."""
+    with open(DATA_DIR / "spinning.tsv", encoding="utf-8") as fh:
+        return [(r["original"], r["spun"]) for r in csv.DictReader(fh, delimiter="\t")]

@@ -1,0 +1,252 @@
+"""Stage 3: headings, sections and a role for every paragraph.
+
+Headings are found by rule in every numbering style materials use (一、 （一） 1. 1、
+（1） ① 第一/首先 …, titles, bold-only docx lines). Roles come from a classifier trained on
+the labelled corpus (``jingzi train``): TF-IDF over jieba words plus layout and lexicon
+features, including the class of the enclosing section (问题/原因/措施/情况 …), decoded
+over the whole document with role-transition probabilities (Viterbi), so materials
+organised 问题/原因/措施, interleaved by category, or with no headings at all all work.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .resources import lexicon, load_yaml
+
+ROLES = ("heading", "preamble", "problem", "cause", "measure", "summary", "closing", "other")
+NUMBERING = (  # style, level, pattern
+    ("cn", 1, re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．，,]")),
+    ("paren_cn", 2, re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）]")),
+    ("arabic", 3, re.compile(r"^\d{1,2}\s*[.、．](?!\d)")),
+    ("paren_arabic", 4, re.compile(r"^[（(]\d{1,2}[)）]")),
+    ("circled", 5, re.compile(r"^[①-⑳]")),
+    ("ordinal", 6, re.compile(r"^(第[一二三四五六七八九十]{1,2}[，、,：:是]|首先|其次|再次|最后|此外|另外)")),
+    ("shi", 7, re.compile(r"^[一二三四五六七八九十]是")),
+)
+_LEAD_END = re.compile(r"[。：:！？；]")
+_TITLE_WORDS = re.compile(r"材料|发言|提纲|剖析|报告|检查|检视|对照")
+HEADING_MAX = 36
+
+
+def numbering(text: str) -> tuple[str, int, str]:
+    """(style, level, text after the number) of a paragraph's leading number, or ("none", 0, text)."""
+    for style, level, pattern in NUMBERING:
+        m = pattern.match(text)
+        if m:
+            return style, level, text[m.end():].lstrip()
+    return "none", 0, text
+
+
+def lead(text: str) -> str:
+    """The lead of a paragraph: its text up to the first 。：！？； (a run-in heading)."""
+    m = _LEAD_END.search(text)
+    return text[: m.start()] if m else text
+
+
+def looks_like_heading(text: str, bold: bool = False) -> bool:
+    """A short line with a heading number, or bold, or a short unpunctuated section label."""
+    text = text.strip()
+    if not text or len(text) > HEADING_MAX or text.endswith(("。", "；", "！", "？", "，")):
+        return False
+    style, level, rest = numbering(text)
+    if bold or (0 < level <= 5 and rest):
+        return True
+    return style == "none" and len(text) <= 20 and section_class(text) not in ("", "closing") \
+        and not re.search(r"[，,、]", text)
+
+
+def section_class(heading: str) -> str:
+    """Class of a heading (problem, cause, measure, summary, case, preamble, closing) or ""."""
+    spec = load_yaml("lexicons/sections.yaml")
+    for cls in spec["order"]:
+        if any(k in heading for k in spec[cls]):
+            return cls
+    return ""
+
+
+@dataclass
+class Section:
+    """A heading and the paragraphs under it (until the next heading of its level or higher)."""
+
+    heading: int          # paragraph index of the heading
+    level: int
+    title: str
+    cls: str              # section class, see :func:`section_class`
+    end: int = 0          # paragraph index after the last paragraph of the section
+
+    def to_dict(self) -> dict:
+        return {"heading": self.heading, "level": self.level, "title": self.title,
+                "class": self.cls, "paragraphs": [self.heading + 1, self.end]}
+
+
+@dataclass
+class Layout:
+    """Rule-based layout of a document: headings, sections, per-paragraph context."""
+
+    is_heading: list[bool]
+    sections: list[Section]
+    context: list[str] = field(default_factory=list)   # enclosing section class per paragraph
+    categories: list[str] = field(default_factory=list)  # enclosing heading/lead text naming a category
+
+
+def layout(paragraphs: list[str], bold: set[int] = frozenset()) -> Layout:
+    """Find headings (numbered, title, bold, section labels) and the sections they open."""
+    is_heading = []
+    for i, text in enumerate(paragraphs):
+        title = i == 0 and len(text) <= 50 and not text.endswith("。") and bool(_TITLE_WORDS.search(text))
+        is_heading.append(title or looks_like_heading(text, bold=i in bold))
+    sections: list[Section] = []
+    open_stack: list[Section] = []
+    context, categories = [], []
+    cls_now, lead_cls = "", ""
+    for i, text in enumerate(paragraphs):
+        if is_heading[i]:
+            style, level, rest = numbering(text)
+            level = level or (0 if i == 0 and not sections else 1 if i not in bold else 2)
+            while open_stack and open_stack[-1].level >= level:
+                open_stack.pop().end = i
+            sec = Section(i, level, text, section_class(rest or text))
+            sections.append(sec)
+            open_stack.append(sec)
+            lead_cls = ""
+        else:
+            style, level, rest = numbering(text)
+            if 0 < level <= 5:  # a run-in heading "（三）原因分析。……" sets context too
+                lead_cls = section_class(lead(rest)) if len(lead(rest)) <= HEADING_MAX else ""
+        stack_cls = next((s.cls for s in reversed(open_stack) if s.cls), "")
+        cls_now = lead_cls or stack_cls
+        context.append(cls_now)
+        categories.append(" ".join(s.title for s in open_stack) + " " + lead(text)[:HEADING_MAX])
+    for sec in open_stack:
+        sec.end = len(paragraphs)
+    return Layout(is_heading, sections, context, categories)
+
+
+def paragraph_features(paragraphs: list[str], lay: Layout) -> list[dict]:
+    """Layout and lexicon features of every paragraph (for the role and summary models)."""
+    n = len(paragraphs)
+    lex = _role_lexicons()
+    first_problem = next((i for i, c in enumerate(lay.context) if c == "problem"), n)
+    feats = []
+    for i, text in enumerate(paragraphs):
+        style, level, rest = numbering(text)
+        f = {
+            f"num={style}": 1.0,
+            "heading_rule": float(lay.is_heading[i]),
+            f"context={lay.context[i] or 'none'}": 1.0,
+            f"own_class={section_class(lead(rest)) if len(lead(rest)) <= HEADING_MAX else 'long'}": 1.0,
+            "pos": i / max(n - 1, 1),
+            "first": float(i == 0),
+            "last": float(i == n - 1),
+            "before_first_problem": float(i < first_problem),
+            "log_len": math.log1p(len(text)) / 8,
+            "ends_period": float(text.endswith(("。", "！"))),
+            "ends_colon": float(text.endswith(("：", ":"))),
+            "has_digit": float(bool(re.search(r"\d", text))),
+        }
+        for name, lx in lex.items():
+            c = lx.count(text)
+            if c:
+                f[f"lex={name}"] = math.log1p(c)
+        feats.append(f)
+    return feats
+
+
+def _role_lexicons() -> dict:
+    return {
+        "preamble": lexicon("roles", "preamble"),
+        "closing": lexicon("roles", "closing"),
+        "cause_open": lexicon("roles", "cause_openers"),
+        "measure_open": lexicon("roles", "measure_openers"),
+        "achievement": lexicon("summary_cues", "achievement", "statistics"),
+        "plural_acc": lexicon("summary_cues", "plural_accomplishment"),
+        "self_critical": lexicon("self_critical", "phrases"),
+        "root": lexicon("causes", "root"),
+        "excuse": lexicon("causes", "excuse"),
+        "deadline": lexicon("measures", None, "deadline"),
+        "vague": lexicon("measures", "vague"),
+        "instance": lexicon("instances", "markers", "regex"),
+    }
+
+
+def viterbi(log_emit: np.ndarray, log_trans: np.ndarray, log_start: np.ndarray) -> list[int]:
+    """Most likely state sequence given per-step log emissions (n × k) and transitions (k × k)."""
+    n, k = log_emit.shape
+    score = log_start + log_emit[0]
+    back = np.zeros((n, k), dtype=int)
+    for t in range(1, n):
+        cand = score[:, None] + log_trans
+        back[t] = cand.argmax(axis=0)
+        score = cand.max(axis=0) + log_emit[t]
+    path = [int(score.argmax())]
+    for t in range(n - 1, 0, -1):
+        path.append(int(back[t, path[-1]]))
+    return path[::-1]
+
+
+class RoleModel:
+    """Paragraph role classifier with document-level Viterbi decoding.
+
+    ``fit(docs)`` takes lists of (paragraph texts, tokens, bold set, gold roles);
+    ``predict`` returns one role per paragraph. Learned state: ``clf_``, ``vec_``,
+    ``log_trans_``, ``log_start_``.
+    """
+
+    def __init__(self, C: float = 4.0, smoothing: float = 1.0, emission_weight: float = 1.0):
+        self.C = C
+        self.smoothing = smoothing
+        self.emission_weight = emission_weight
+
+    def _matrix(self, paragraphs, tokens, lay):
+        from scipy.sparse import hstack
+
+        words = [" ".join(t) for t in tokens]
+        feats = paragraph_features(paragraphs, lay)
+        return hstack([self.tfidf_.transform(words), self.dict_.transform(feats)]).tocsr()
+
+    def fit(self, docs: list[tuple[list[str], list[list[str]], set[int], list[str]]]) -> "RoleModel":
+        from scipy.sparse import hstack
+        from sklearn.feature_extraction import DictVectorizer
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.linear_model import LogisticRegression
+
+        self.tfidf_ = TfidfVectorizer(token_pattern=r"[^ ]+", ngram_range=(1, 2), min_df=2,
+                                      sublinear_tf=True, max_features=30000)
+        self.dict_ = DictVectorizer()
+        all_words, all_feats, y = [], [], []
+        k = len(ROLES)
+        trans = np.full((k, k), self.smoothing)
+        start = np.full(k, self.smoothing)
+        for paragraphs, tokens, bold, roles in docs:
+            lay = layout(paragraphs, bold)
+            all_feats.extend(paragraph_features(paragraphs, lay))
+            all_words.extend(" ".join(t) for t in tokens)
+            y.extend(roles)
+            idx = [ROLES.index(r) for r in roles]
+            start[idx[0]] += 1
+            for a, b in zip(idx, idx[1:]):
+                trans[a, b] += 1
+        X = hstack([self.tfidf_.fit_transform(all_words), self.dict_.fit_transform(all_feats)]).tocsr()
+        self.clf_ = LogisticRegression(C=self.C, max_iter=3000, class_weight="balanced")
+        self.clf_.fit(X, y)
+        self.log_trans_ = np.log(trans / trans.sum(axis=1, keepdims=True))
+        self.log_start_ = np.log(start / start.sum())
+        return self
+
+    def predict_proba(self, paragraphs: list[str], tokens: list[list[str]], lay: Layout) -> np.ndarray:
+        """Per-paragraph probabilities over :data:`ROLES` (columns in ROLES order)."""
+        X = self._matrix(paragraphs, tokens, lay)
+        proba = self.clf_.predict_proba(X)
+        out = np.full((len(paragraphs), len(ROLES)), 1e-6)
+        for j, cls in enumerate(self.clf_.classes_):
+            out[:, ROLES.index(cls)] = proba[:, j]
+        return out
+
+    def predict(self, paragraphs: list[str], tokens: list[list[str]], lay: Layout) -> list[str]:
+        proba = self.predict_proba(paragraphs, tokens, lay)
+        path = viterbi(self.emission_weight * np.log(proba), self.log_trans_, self.log_start_)
+        return [ROLES[j] for j in path]

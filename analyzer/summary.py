@@ -1,0 +1,95 @@
+"""Stage 5: paragraphs that read like a work summary or duty report (防止写成工作总结或述职报告).
+
+A calibrated logistic regression (``jingzi train``) over the paragraph's words and cue
+features: achievement language and result statistics (``data/lexicons/summary_cues.yaml``),
+first-person-plural accomplishment, self-critical language (``self_critical.yaml``),
+numbers that expose a shortfall rather than a result (``number_context.yaml``: 全年仅下基层
+6 次 is a problem, not a result), the paragraph's role and its position. The document's
+``ratio`` is the share of its characters in flagged paragraphs.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from .resources import lexicon
+
+ROLE_FEATURES = ("heading", "preamble", "problem", "cause", "measure", "summary", "closing")
+
+
+def cue_lexicons() -> dict:
+    return {
+        "achievement": lexicon("summary_cues", "achievement"),
+        "statistics": lexicon("summary_cues", None, "statistics"),
+        "plural_accomplishment": lexicon("summary_cues", "plural_accomplishment"),
+        "self_critical": lexicon("self_critical", "phrases"),
+        "shortfall": lexicon("number_context", None, "shortfall"),
+    }
+
+
+def cue_phrases(text: str) -> list[str]:
+    """The achievement and statistics phrases of a paragraph, shown as the reason it was flagged."""
+    lex = cue_lexicons()
+    found = []
+    for name in ("achievement", "statistics", "plural_accomplishment"):
+        found += lex[name].phrases(text)
+    return list(dict.fromkeys(found))
+
+
+class SummaryModel:
+    """Calibrated paragraph classifier; learned state ``vec_``, ``clf_``, ``threshold_``,
+    ``doc_threshold_`` (ratio above which a document is flagged ``work_summary``)."""
+
+    def __init__(self, C: float = 1.0):
+        self.C = C
+
+    def _cues(self, texts, roles):
+        lex = cue_lexicons()
+        n = len(texts)
+        rows = []
+        for i, (text, role) in enumerate(zip(texts, roles)):
+            counts = {k: lx.count(text) for k, lx in lex.items()}
+            row = [math.log1p(counts[k]) for k in lex]
+            row += [float(counts["achievement"] + counts["statistics"] > 0 and counts["self_critical"] == 0),
+                    float(counts["shortfall"] > 0), i / max(n - 1, 1), math.log1p(len(text)) / 8]
+            row += [float(role == r) for r in ROLE_FEATURES]
+            rows.append(row)
+        return np.array(rows)
+
+    def _matrix(self, texts, tokens, roles):
+        from scipy.sparse import csr_matrix, hstack
+
+        return hstack([self.vec_.transform([" ".join(t) for t in tokens]),
+                       csr_matrix(self._cues(texts, roles))]).tocsr()
+
+    def fit(self, texts, tokens, roles, labels):
+        from sklearn.calibration import CalibratedClassifierCV
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.linear_model import LogisticRegression
+
+        self.vec_ = TfidfVectorizer(token_pattern=r"[^ ]+", ngram_range=(1, 2), min_df=2, sublinear_tf=True,
+                                    max_features=20000)
+        self.vec_.fit([" ".join(t) for t in tokens])
+        X = self._matrix(texts, tokens, roles)
+        base = LogisticRegression(C=self.C, max_iter=3000, class_weight="balanced")
+        self.clf_ = CalibratedClassifierCV(base, method="sigmoid", cv=3).fit(X, np.array(labels, dtype=bool))
+        self.threshold_ = 0.5
+        self.doc_threshold_ = 0.3
+        return self
+
+    def predict_proba(self, texts, tokens, roles) -> np.ndarray:
+        proba = self.clf_.predict_proba(self._matrix(texts, tokens, roles))[:, 1]
+        return np.where(np.array(roles) == "heading", 0.0, proba)
+
+
+def assess(texts, tokens, roles, model: SummaryModel) -> tuple[np.ndarray, dict, list[list[str]]]:
+    """Per-paragraph probability, the ``summary_like`` object, and cue phrases per paragraph."""
+    proba = model.predict_proba(texts, tokens, roles)
+    flagged = [i for i, p in enumerate(proba) if p >= model.threshold_]
+    total = sum(len(t) for t in texts) or 1
+    ratio = sum(len(texts[i]) for i in flagged) / total
+    cues = [cue_phrases(texts[i]) if i in flagged else [] for i in range(len(texts))]
+    result = {"ratio": round(ratio, 4), "paragraphs": flagged,
+              "flagged": bool(ratio >= model.doc_threshold_), "threshold": model.doc_threshold_}
+    return proba, result, cues

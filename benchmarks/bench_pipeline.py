@@ -1,0 +1,82 @@
+"""Throughput of jingzi against raw ``jieba.lcut`` on the same text, in one run, one core.
+
+    python benchmarks/bench_pipeline.py [--repeat 3]
+
+Reports characters per second for: raw jieba.lcut (the baseline, same user dictionary),
+the spaCy+jieba segmentation, segmentation + structure (roles), and the full analysis
+(structure, coverage, summary-like, depth; no library), each as a ratio to the baseline;
+and the start-up time (import + loading models) in a fresh process. Results are printed and
+written to benchmarks/results/pipeline.md.
+"""
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def best_of(repeat: int, fn) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+
+    from analyzer import Analyzer, ingest
+    from analyzer.corpus import load_corpus
+    from analyzer.pipeline import prepare
+    from analyzer.segment import get_nlp, load_jieba
+
+    texts = [ingest.from_text(d.text, d.id).text for d in load_corpus() if d.path.parent.name == "written"]
+    chars = sum(len(t) for t in texts)
+    jieba = load_jieba()
+    analyzer = Analyzer()
+    nlp = get_nlp()
+    sources = [ingest.from_text(t, "x") for t in texts]
+    for t in texts[:3]:  # warm caches
+        analyzer.analyze(t)
+
+    runs = {
+        "raw jieba.lcut (baseline)": lambda: [jieba.lcut(t) for t in texts],
+        "spaCy zh + jieba segmentation": lambda: [nlp(t) for t in texts],
+        "segmentation + structure (roles)": lambda: [analyzer.role_model.predict(*prepare(s)) for s in sources],
+        "full analysis (no library)": lambda: [analyzer.analyze(t) for t in texts],
+    }
+    rows = []
+    base = None
+    for name, fn in runs.items():
+        secs = best_of(args.repeat, fn)
+        rate = chars / secs
+        base = base or rate
+        rows.append((name, secs, rate, rate / base))
+
+    t = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "import analyzer; analyzer.Analyzer()"], check=True, cwd=ROOT)
+    startup = time.perf_counter() - t
+
+    lines = [f"Corpus: {len(texts)} written materials, {chars:,} characters; best of {args.repeat}; one core.", "",
+             "| run | seconds | chars/s | ratio to raw jieba |", "|---|---|---|---|"]
+    lines += [f"| {n} | {s:.2f} | {r:,.0f} | {x:.2f} |" for n, s, r, x in rows]
+    lines += ["", f"Start-up (fresh process: import, jieba dictionary, models): {startup:.2f} s"]
+    report = "\n".join(lines)
+    print(report)
+    out = ROOT / "benchmarks" / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "pipeline.md").write_text("# Pipeline throughput\n\n`python benchmarks/bench_pipeline.py`\n\n" + report + "\n",
+                                     encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
