@@ -225,13 +225,47 @@ def agreement(data_dir: Path = DATA_DIR) -> dict:
     }
 
 
-if __name__ == "__main__":  # python -m analyzer.corpus FILE...  validates files
-    failed = 0
-    for name in sys.argv[1:]:
-        try:
-            d = load_file(Path(name))
-            print(f"ok  {d.id}: {len(d.paragraphs)} paragraphs, {len(d.text)} chars")
-        except (CorpusError, yaml.YAMLError) as exc:
-            failed += 1
-            print(f"BAD {exc}")
-    sys.exit(1 if failed else 0)
+def stats(data_dir: Path = DATA_DIR) -> dict:
+    """Counts of the corpus for data/README.md."""
+    from collections import Counter
+
+    docs = load_corpus(data_dir=data_dir)
+    written = [d for d in docs if d.path.parent.name == "written"]
+    paragraphs = [p for d in written for p in d.paragraphs]
+    return {
+        "written": len(written), "copies": len(docs) - len(written), "paragraphs": len(paragraphs),
+        "characters": sum(len(d.text) for d in written),
+        "split": dict(Counter(d.split for d in written)), "split_copies": dict(Counter(d.split for d in docs
+                                                                                       if d not in written)),
+        "rubric": dict(Counter(d.rubric for d in written)), "kind": dict(Counter(d.meta["kind"] for d in written)),
+        "unit": dict(Counter(d.meta.get("unit") for d in written)),
+        "depth": dict(sorted(Counter(d.meta["depth"] for d in written).items())),
+        "register": dict(Counter(d.meta.get("register") for d in written)),
+        "script": dict(Counter(d.meta.get("script") for d in written)),
+        "no_headings": sum(not d.meta.get("headings", True) for d in written),
+        "pairs": len({d.meta["pair"]["group"] for d in written if d.meta.get("pair")}),
+        "flaws": dict(Counter(f for d in written for f in d.meta["flaws"]).most_common()),
+        "roles": dict(Counter(p.role for p in paragraphs).most_common()),
+        "summary_like_paragraphs": sum(p.summary_like for p in paragraphs),
+        "styled_paragraphs": sum(bool(p.styles) for p in paragraphs),
+        "copy_kinds": dict(Counter(c["kind"] for d in docs for c in d.copy_of)),
+    }
+
+
+if __name__ == "__main__":  # python -m analyzer.corpus validate FILE... | splits | stats | agreement
+    import json
+
+    command, *args = sys.argv[1:] or ["stats"]
+    if command == "validate":
+        failed = 0
+        for name in args:
+            try:
+                d = load_file(Path(name))
+                print(f"ok  {d.id}: {len(d.paragraphs)} paragraphs, {len(d.text)} chars")
+            except (CorpusError, yaml.YAMLError) as exc:
+                failed += 1
+                print(f"BAD {exc}")
+        sys.exit(1 if failed else 0)
+    result = {"splits": write_splits, "stats": stats, "agreement": agreement}[command]()
+    print(json.dumps(result if command != "splits" else dict(__import__("collections").Counter(result.values())),
+                     ensure_ascii=False, indent=1))

@@ -189,10 +189,17 @@ class DepthModel:
         from sklearn.preprocessing import StandardScaler
 
         y = np.array(grades, dtype=float)
-        self.criteria_ = {c: make_pipeline(StandardScaler(), Ridge(alpha=self.alpha)).fit(
-            np.array([self._row(s, names) for s in signals]), y) for c, names in CRITERIA_SIGNALS.items()}
-        self.overall_ = make_pipeline(StandardScaler(), Ridge(alpha=self.alpha)).fit(
-            np.array([self._row(s, SIGNALS) for s in signals]), y)
+
+        def linear(names):
+            """Fit scaler+ridge, then fold the scaler in: grade = row · weights + bias."""
+            pipe = make_pipeline(StandardScaler(), Ridge(alpha=self.alpha))
+            pipe.fit(np.array([self._row(s, names) for s in signals]), y)
+            scaler, ridge = pipe[0], pipe[1]
+            weights = ridge.coef_ / scaler.scale_
+            return weights, float(ridge.intercept_ - weights @ scaler.mean_)
+
+        self.criteria_ = {c: linear(names) for c, names in CRITERIA_SIGNALS.items()}
+        self.overall_ = linear(SIGNALS)
         self.thresholds_ = {"work_for_style": 0.5, "collective_for_personal": 0.5, "generic_for_specific": 0.6}
         return self
 
@@ -201,11 +208,12 @@ class DepthModel:
         return float(np.clip((grade - 1) / 4 * 100, 0, 100))
 
     def grade(self, sig: Signals) -> float:
-        return float(self.overall_.predict(np.array([self._row(sig, SIGNALS)]))[0])
+        weights, bias = self.overall_
+        return float(np.dot(self._row(sig, SIGNALS), weights) + bias)
 
     def criteria(self, sig: Signals) -> dict:
-        return {c: round(self.to_100(float(m.predict(np.array([self._row(sig, CRITERIA_SIGNALS[c])]))[0])), 1)
-                for c, m in self.criteria_.items()}
+        return {c: round(self.to_100(float(np.dot(self._row(sig, CRITERIA_SIGNALS[c]), w) + b)), 1)
+                for c, (w, b) in self.criteria_.items()}
 
     def substitutions(self, sig: Signals, collective: bool) -> dict:
         v, t = sig.values, self.thresholds_

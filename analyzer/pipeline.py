@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import joblib
+import sklearn
 
 from . import coverage, depth, ingest, summary
 from .coverage import PatternMatcher
@@ -67,6 +68,11 @@ class Analyzer:
         return self.analyze_source(source)
 
     def analyze_source(self, source: ingest.Source) -> Report:
+        # inputs are built by our own code: skip scikit-learn's per-call validation
+        with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
+            return self._analyze(source)
+
+    def _analyze(self, source: ingest.Source) -> Report:
         texts, tokens, lay = prepare(source)
         roles = self.role_model.predict(texts, tokens, lay)
         styles, coverage_result, style_phrases = coverage.assess(

@@ -4,7 +4,7 @@ A calibrated logistic regression (``jingzi train``) over the paragraph's words a
 features: achievement language and result statistics (``data/lexicons/summary_cues.yaml``),
 first-person-plural accomplishment, self-critical language (``self_critical.yaml``),
 numbers that expose a shortfall rather than a result (``number_context.yaml``: 全年仅下基层
-6 次 is a problem, not a result), the paragraph's role and its position. The document's
+6 次 is a problem, not a result), its position, and its predicted role (except preamble). The document's
 ``ratio`` is the share of its characters in flagged paragraphs.
 """
 from __future__ import annotations
@@ -15,7 +15,9 @@ import numpy as np
 
 from .resources import lexicon
 
-ROLE_FEATURES = ("heading", "preamble", "problem", "cause", "measure", "summary", "closing")
+# the predicted roles that inform the model; "preamble" is left out on purpose, so that a
+# work-report opening (今年以来…取得了显著成效) is judged on its words, wherever it stands
+ROLE_FEATURES = ("heading", "problem", "cause", "measure", "summary")
 
 
 def cue_lexicons() -> dict:
@@ -73,7 +75,10 @@ class SummaryModel:
         self.vec_.fit([" ".join(t) for t in tokens])
         X = self._matrix(texts, tokens, roles)
         base = LogisticRegression(C=self.C, max_iter=3000, class_weight="balanced")
-        self.clf_ = CalibratedClassifierCV(base, method="sigmoid", cv=3).fit(X, np.array(labels, dtype=bool))
+        # ensemble=False: one logistic regression on all data, Platt-calibrated on 3-fold
+        # out-of-fold scores (one model to evaluate at run time instead of three)
+        self.clf_ = CalibratedClassifierCV(base, method="sigmoid", cv=3, ensemble=False).fit(
+            X, np.array(labels, dtype=bool))
         self.threshold_ = 0.5
         self.doc_threshold_ = 0.3
         return self

@@ -121,7 +121,7 @@ def predicted_roles(doc_id: str) -> tuple[str, ...]:
 
 
 def _best_threshold(scores, gold, metric) -> float:
-    grid = [round(x, 2) for x in np.arange(0.1, 0.91, 0.05)]
+    grid = [round(float(x), 2) for x in np.arange(0.1, 0.91, 0.05)]
     return max(grid, key=lambda t: (metric(gold, [s >= t for s in scores]), -abs(t - 0.5)))
 
 

@@ -53,9 +53,9 @@ def test_heading_alone_does_not_cover(analyzer):
 def test_work_report_paragraphs_are_flagged_with_cues(analyzer):
     r = analyzer.analyze(WORK_SUMMARY)
     flagged = r.summary_like["paragraphs"]
-    assert {0, 1, 2, 3} <= set(flagged)
+    assert {1, 2, 3} <= set(flagged)
     assert 4 not in flagged and 5 not in flagged
-    assert r.summary_like["ratio"] > 0.6 and r.summary_like["flagged"]
+    assert r.summary_like["ratio"] > 0.5 and r.summary_like["flagged"]
     assert "同比增长15.3%" in r.paragraphs[1].evidence["summary_cues"]
     assert "荣获" in r.paragraphs[2].evidence["summary_cues"]
 
