@@ -99,5 +99,99 @@ def train() -> None:
     click.echo(json.dumps(training.main(), ensure_ascii=False, indent=2))
 
 
+@main.group()
+def library() -> None:
+    """Manage the reference library (SQLite): add, list, remove."""
+
+
+def _library_option(fn):
+    return click.option("--library", "db", required=True, type=click.Path(dir_okay=False),
+                        help="The library file (created if missing).")(fn)
+
+
+@library.command("add")
+@click.argument("paths", nargs=-1, required=True)
+@_library_option
+def library_add(paths: tuple[str, ...], db: str) -> None:
+    """Add documents (files or folders) to the library; unreadable ones are reported and skipped."""
+    from .errors import JingziError
+    from .ingest import expand_paths, read_path
+    from .library import Library
+
+    console = _console()
+    failed, read = [], []
+
+    def readable():  # a generator: the library commits in batches, nothing is held in memory
+        for path in expand_paths(list(paths)):
+            try:
+                source = read_path(path)
+            except JingziError as exc:
+                failed.append(path)
+                console.print(f"[red]✗ {path}[/] [{exc.code}] {exc.message}")
+                continue
+            read.append(source.name)
+            yield source.name, source.text
+
+    with Library(db) as lib:
+        added = lib.add_many(readable())
+        total = len(lib)
+    console.print(f"已加入 {added} 篇 / added {added} (重复 {len(read) - added} / duplicates {len(read) - added}); "
+                  f"库中共 {total} 篇 / {total} in the library"
+                  + (f"; {len(failed)} 篇无法读取 / unreadable" if failed else ""))
+    sys.exit(1 if failed else 0)
+
+
+@library.command("list")
+@_library_option
+def library_list(db: str) -> None:
+    """List the documents of the library."""
+    from rich.table import Table
+
+    from .library import Library
+
+    with Library(db) as lib:
+        rows = lib.list()
+    table = Table(title=f"{db}: {len(rows)} 篇")
+    for col in ("name", "chars", "sha256", "added"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(r["name"], str(r["chars"]), r["sha256"][:12], r["added"])
+    _console().print(table)
+
+
+@library.command("remove")
+@click.argument("name")
+@_library_option
+def library_remove(name: str, db: str) -> None:
+    """Remove a document from the library by name."""
+    from .library import Library
+
+    with Library(db) as lib:
+        removed = lib.remove(name)
+    if not removed:
+        raise click.UsageError(f"库中没有 {name} / no document named {name} in {db}")
+    click.echo(f"removed {name}")
+
+
+@main.command()
+@click.argument("a")
+@click.argument("b")
+def compare(a: str, b: str) -> None:
+    """Side-by-side view of two documents with the shared fragments marked."""
+    from .copydetect import CopyDetector
+    from .errors import JingziError
+    from .ingest import read_path
+    from .render import render_compare
+
+    try:
+        source_a, source_b = read_path(a), read_path(b)
+    except JingziError as exc:
+        raise click.UsageError(f"[{exc.code}] {exc.message}") from exc
+    detector = CopyDetector.default()
+    fragments = detector.compare(source_a.text, source_b.text)
+    render_compare(source_a, source_b, fragments, detector.quotations(source_a.text),
+                   detector.quotations(source_b.text), _console())
+
+
 if __name__ == "__main__":
     main()

@@ -141,10 +141,12 @@ def load_corpus(split: str | None = None, data_dir: Path = DATA_DIR) -> list[Lab
 
 
 def write_splits(data_dir: Path = DATA_DIR, test: float = 0.2, dev: float = 0.2) -> dict[str, str]:
-    """Assign every document to train/dev/test by a hash of its group and write splits.csv.
+    """Assign every new document to train/dev/test and write splits.csv.
 
     Groups (a deep/shallow pair, a copy family with all its sources) never straddle
-    splits: documents linked by ``pair``, ``family`` or ``copy_of`` are merged first.
+    splits: documents linked by ``pair``, ``family`` or ``copy_of`` are merged first. A
+    document already in splits.csv keeps its split, and a new one joins its group's split,
+    so the held-out test split never changes under the models' feet.
     """
     import hashlib
 
@@ -165,22 +167,28 @@ def write_splits(data_dir: Path = DATA_DIR, test: float = 0.2, dev: float = 0.2)
         by_group.setdefault(d.group, d.id)
         for other in links:
             parent[find(d.id)] = find(other)
-    # stratified: pair groups and single documents, each sorted by a hash of their smallest
-    # written id, are dealt out test, dev, train, train, train, …; generated copies follow
-    # their sources, so adding copies never moves a written document to another split
-    written = {d.id for d in docs if d.path is not None and d.path.parent.name == "written"}
-    kind_of = {d.id: d.group.split(":")[0] for d in docs}
+    # the split is fixed once written: a group with an assigned member keeps its split
+    existing = load_splits(data_dir)
     roots: dict[str, list[str]] = {}
     for d in docs:
         roots.setdefault(find(d.id), []).append(d.id)
-    kinds: dict[str, list[tuple[str, str]]] = {}
+    splits: dict[str, str] = {}
+    new_groups: dict[str, list[tuple[str, str]]] = {}
+    kind_of = {d.id: d.group.split(":")[0] for d in docs}
     for root, members in roots.items():
-        own = [m for m in members if m in written] or members
-        kind = "pair" if any(kind_of[m] == "pair" for m in own) else "single"
-        kinds.setdefault(kind, []).append((hashlib.sha256(min(own).encode()).hexdigest(), root))
+        known = {existing[m] for m in members if m in existing}
+        if len(known) > 1:
+            raise CorpusError(f"group of {sorted(members)} straddles splits {sorted(known)}")
+        if known:
+            split = known.pop()
+            splits.update((m, split) for m in members)
+            continue
+        # new groups: pair groups and single materials, each sorted by a hash of their
+        # smallest id, are dealt out test, dev, train, train, train, …
+        kind = "pair" if any(kind_of[m] == "pair" for m in members) else "single"
+        new_groups.setdefault(kind, []).append((hashlib.sha256(min(members).encode()).hexdigest(), root))
     period = round(1 / min(test, dev))
-    splits = {}
-    for kind, keyed in kinds.items():
+    for kind, keyed in new_groups.items():
         for i, (_, root) in enumerate(sorted(keyed)):
             split = "test" if i % period == 0 else "dev" if i % period == 1 else "train"
             for m in roots[root]:

@@ -118,3 +118,38 @@ def _depth_panel(report: Report) -> Panel:
     for note in d["notes"][:6]:
         rows.append(f"  • {_escape(note)}")
     return Panel(Group(*[Text.from_markup(r) for r in rows]), title="深度 depth", border_style="cyan")
+
+
+def _marked(text: str, spans: list[tuple[int, int, str]]) -> Text:
+    """``text`` with each (start, end, style) span styled."""
+    out = Text(text, overflow="fold")
+    for start, end, style in spans:
+        out.stylize(style, start, end)
+    return out
+
+
+def render_compare(a, b, fragments: list[dict], quotes_a, quotes_b, console: Console) -> None:
+    """Two documents side by side, paragraph by paragraph: shared fragments in red (with the
+    fragment number in both columns), official quotations in blue."""
+    def spans(source, own_key, quotes):
+        marks = [(s, e, "blue") for s, e in quotes]
+        marks += [(f[own_key[0]], f[own_key[1]], "bold red") for f in fragments]
+        out = []
+        for i, (ps, pe) in enumerate(source.paragraphs):
+            local = [(max(s, ps) - ps, min(e, pe) - ps, st) for s, e, st in marks if s < pe and e > ps]
+            out.append(_marked(source.text[ps:pe], local))
+        return out
+
+    copied = sum(f["end"] - f["start"] for f in fragments)
+    share = copied / max(len(a.text.replace("\n", "")), 1)
+    console.rule(f"[bold]{a.name}[/] ⇄ [bold]{b.name}[/]   {len(fragments)} 处相同片段 / shared fragments, "
+                 f"占 {a.name} 的 {share:.0%}")
+    left = spans(a, ("start", "end"), quotes_a)
+    right = spans(b, ("source_start", "source_end"), quotes_b)
+    table = Table(expand=True, show_lines=True)
+    table.add_column(a.name, ratio=1, overflow="fold")
+    table.add_column(b.name, ratio=1, overflow="fold")
+    for i in range(max(len(left), len(right))):
+        table.add_row(left[i] if i < len(left) else "", right[i] if i < len(right) else "")
+    console.print(table)
+    console.print("[bold red]红色[/]: 相同片段 shared   [blue]蓝色[/]: 规范引用 official quotation")

@@ -6,7 +6,6 @@ A lexicon entry is a phrase, ``A…B`` (A then B later in the same sentence, at 
 """
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -113,15 +112,27 @@ def load_rubric(name_or_file: str = "four-styles") -> Rubric:
     return Rubric(data["id"], data.get("label", data["id"]), cats)
 
 
-@lru_cache(maxsize=1)
-def quotations() -> list[str]:
-    """Official formulations materials legitimately quote (``data/quotations.txt``)."""
-    lines = (DATA_DIR / "quotations.txt").read_text(encoding="utf-8").splitlines()
-    return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+SPINNING_PATH = DATA_DIR / "spinning.tsv"
+QUOTATIONS_PATH = DATA_DIR / "quotations.txt"
 
 
-@lru_cache(maxsize=1)
-def spinning_pairs() -> list[tuple[str, str]]:
-    """(original, spun) synonym pairs used by 伪原创 tools (``data/spinning.tsv``)."""
-    with open(DATA_DIR / "spinning.tsv", encoding="utf-8") as fh:
-        return [(r["original"], r["spun"]) for r in csv.DictReader(fh, delimiter="\t")]
+def load_quotations(path: str | Path = QUOTATIONS_PATH) -> list[str]:
+    """Official formulations materials legitimately quote: one per line, ``#`` comments."""
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    return [s.strip() for s in lines if s.strip() and not s.lstrip().startswith("#")]
+
+
+def load_spinning(path: str | Path = SPINNING_PATH) -> dict[str, list[str]]:
+    """The 伪原创 synonym-swap table (TSV, header ``original<TAB>spun``, ``#`` comments)
+    as original -> [spun words]; a malformed row raises ``ValueError``."""
+    table: dict[str, list[str]] = {}
+    rows = [line for line in Path(path).read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    for lineno, line in enumerate(rows[1:], 2):
+        cells = [cell.strip() for cell in line.split("\t")]
+        if len(cells) < 2 or not cells[0] or not cells[1]:
+            raise ValueError(f"{path}: row {lineno} is not original<TAB>spun: {line!r}")
+        spun = table.setdefault(cells[0], [])
+        if cells[0] != cells[1] and cells[1] not in spun:
+            spun.append(cells[1])
+    return table

@@ -33,10 +33,13 @@ class Prepared:
 
 @lru_cache(maxsize=1)
 def prepared_corpus() -> tuple[Prepared, ...]:
+    """The written materials (copies serve copy evaluation only), prepared as at run time."""
     from .pipeline import prepare
 
     out = []
     for d in load_corpus():
+        if d.path.parent.name != "written":
+            continue
         source = ingest.from_text(d.text, d.id)
         texts, tokens, lay = prepare(source)
         if len(texts) != len(d.paragraphs):
@@ -45,14 +48,13 @@ def prepared_corpus() -> tuple[Prepared, ...]:
     return tuple(out)
 
 
-def split(name: str, written_only: bool = False) -> list[Prepared]:
-    return [p for p in prepared_corpus() if p.doc.split == name
-            and (not written_only or p.doc.path.parent.name == "written")]
+def split(name: str) -> list[Prepared]:
+    return [p for p in prepared_corpus() if p.doc.split == name]
 
 
 def write_card(name: str, title: str, body: str, metrics: dict) -> None:
     """Model card ``models/<name>.md`` and machine-readable ``models/<name>.metrics.json``."""
-    counts = {s: len(split(s, written_only=True)) for s in ("train", "dev", "test")}
+    counts = {s: len(split(s)) for s in ("train", "dev", "test")}
     header = (f"# {title}\n\nRebuilt by `jingzi train` on {datetime.date.today()} from `data/` "
               f"(written documents: train {counts['train']}, dev {counts['dev']}, test {counts['test']}).\n\n")
     (MODELS_DIR / f"{name}.md").write_text(header + body.strip() + "\n", encoding="utf-8")
@@ -75,7 +77,7 @@ def _rule_roles(p: Prepared) -> list[str]:
 def train_roles() -> dict:
     train = split("train") + split("dev")  # dev docs join the final fit; settings were chosen on dev
     model = RoleModel().fit([(p.texts, p.tokens, p.bold, [q.role for q in p.doc.paragraphs]) for p in train])
-    test = split("test", written_only=True)
+    test = split("test")
     gold = [q.role for p in test for q in p.doc.paragraphs]
     pred = [r for p in test for r in model.predict(p.texts, p.tokens, p.layout)]
     base = [r for p in test for r in _rule_roles(p)]
@@ -175,7 +177,7 @@ def train_coverage(rubric_name: str) -> dict:
     final.threshold_, final.doc_threshold_ = model.threshold_, model.doc_threshold_
     joblib.dump(final, MODELS_DIR / f"coverage-{rubric.id}.joblib", compress=3)
 
-    test = [p for p in docs["test"] if p.doc.path.parent.name == "written"]
+    test = docs["test"]
     if not test or not docs["dev"]:
         raise ValueError(f"rubric {rubric.id}: the corpus needs dev and test documents to tune and evaluate")
     gold_doc, pred_doc, kw_doc, all_doc, gold_par, pred_par, kw_par = [], [], [], [], [], [], []
@@ -262,7 +264,7 @@ def train_summary() -> dict:
     final.threshold_, final.doc_threshold_ = model.threshold_, model.doc_threshold_
     joblib.dump(final, MODELS_DIR / "summary.joblib", compress=3)
 
-    test = split("test", written_only=True)
+    test = split("test")
     g_par, p_par, b_par, g_doc, p_doc, b_doc = [], [], [], [], [], []
     for p in test:
         roles = list(predicted_roles(p.doc.id))
@@ -320,7 +322,7 @@ def train_depth() -> dict:
         return measure(p.texts, [q.role for q in r.paragraphs], [q.styles for q in r.paragraphs], r.coverage,
                        r.summary_like["ratio"], analyzer.boilerplate)
 
-    docs = {s: [(p, signals(p)) for p in split(s, written_only=True)] for s in ("train", "dev", "test")}
+    docs = {s: [(p, signals(p)) for p in split(s)] for s in ("train", "dev", "test")}
     subs_value = {"work_for_style": lambda g: g.values["styleless_share"],
                   "collective_for_personal": lambda g: 1 - g.values["singular_share"],
                   "generic_for_specific": lambda g: 1 - g.values["instance_share"]}

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from analyzer.corpus import ROLES, RUBRIC_CATEGORIES, load_corpus, load_splits
-from analyzer.resources import DATA_DIR, load_rubric, quotations, rubric_names, spinning_pairs
+from analyzer.resources import DATA_DIR, load_quotations, load_rubric, load_spinning, rubric_names
 
 
 @pytest.mark.parametrize("name", rubric_names())
@@ -48,10 +48,10 @@ def test_lexicons_schema():
 
 
 def test_quotations_spinning_and_userdict():
-    q = quotations()
+    q = load_quotations()
     assert len(q) >= 150 and len(q) == len(set(q))
     assert "照镜子、正衣冠、洗洗澡、治治病" in q or {"照镜子", "正衣冠"} <= set(q) or any("照镜子" in x for x in q)
-    pairs = spinning_pairs()
+    pairs = [(a, b) for a, spun in load_spinning().items() for b in spun]
     assert len(pairs) >= 300 and len(set(pairs)) == len(pairs)
     assert all(a != b and 1 <= len(a) <= 4 and 1 <= len(b) <= 4 for a, b in pairs)
     assert {("服务", "效劳"), ("基础", "根底"), ("发展", "开展")} <= set(pairs)

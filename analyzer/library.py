@@ -1,0 +1,194 @@
+"""Reference library for copy detection: one SQLite file (WAL mode).
+
+Tables: ``docs`` (name, sha256, chars, added, zlib-compressed text), ``postings``
+(fingerprint -> document, the inverted index), ``df`` (documents per fingerprint, for
+boilerplate) and ``meta`` (the fingerprinting settings the index was built with; a
+library opened with other settings is reindexed from its stored texts).
+
+>>> lib = Library(":memory:")
+>>> lib.add("范文1.txt", "在理论学习上存在不够系统深入的问题，满足于读原文、记笔记。")
+True
+>>> [d["name"] for d in lib.list()]
+['范文1.txt']
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import sqlite3
+import zlib
+from collections import Counter
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterable
+
+import numpy as np
+
+from analyzer.copydetect import Fingerprinter
+
+log = logging.getLogger(__name__)
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS docs (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,
+    sha256 TEXT NOT NULL UNIQUE, chars INTEGER NOT NULL, added TEXT NOT NULL, text BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS postings (hash INTEGER NOT NULL, doc INTEGER NOT NULL,
+    PRIMARY KEY (hash, doc)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS df (hash INTEGER PRIMARY KEY, n INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+
+def _json(hashes: np.ndarray) -> str:
+    return json.dumps(hashes.tolist())
+
+
+class Library:
+    """A persistent, de-duplicated collection of reference texts with a fingerprint index.
+
+    ``fingerprinter`` defaults to the spinning table in ``data/``; ``batch`` is how many
+    documents :meth:`add_many` and :meth:`reindex` commit at a time.
+    """
+
+    def __init__(self, path: str | Path, fingerprinter: Fingerprinter | None = None, batch: int = 500):
+        self.path = str(path)
+        self.batch = batch
+        self.db = sqlite3.connect(self.path)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA cache_size=-65536")  # 64 MB of pages: index updates stay in memory
+        self.db.executescript(SCHEMA)
+        self.fingerprinter = fingerprinter or Fingerprinter()
+        self._pending: list[tuple[int, list[int]]] = []  # (doc id, fingerprints) not yet indexed
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'digest'").fetchone()
+        self.digest = row[0] if row else None
+        if self.digest != self.fingerprinter.digest:
+            if self.digest is not None:
+                log.warning("library %s was indexed with other settings: reindexing", self.path)
+            self.reindex(self.fingerprinter)
+
+    def __len__(self) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM docs").fetchone()[0]
+
+    def __contains__(self, name: str) -> bool:
+        return self.db.execute("SELECT 1 FROM docs WHERE name = ?", (name,)).fetchone() is not None
+
+    def __enter__(self) -> "Library":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def add(self, name: str, text: str) -> bool:
+        """Add a document; False if the same content is already there. A new text under
+        an existing name replaces the old one."""
+        return self.add_many([(name, text)]) == 1
+
+    def add_many(self, docs: Iterable[tuple[str, str]]) -> int:
+        """Add (name, text) pairs from any iterable, indexing and committing every ``batch``
+        documents (postings sorted by hash, so the B-tree is written in order); returns
+        how many were new."""
+        added = 0
+        try:
+            for name, text in docs:
+                added += self._add(name, text)
+                if len(self._pending) >= self.batch:
+                    self._flush()
+            self._flush()
+        except BaseException:  # the unflushed batch would leave documents without postings
+            self.db.rollback()
+            self._pending = []
+            raise
+        return added
+
+    def list(self) -> list[dict]:
+        """Documents in the order they were added: name, chars, sha256, added (UTC, ISO 8601)."""
+        rows = self.db.execute("SELECT name, chars, sha256, added FROM docs ORDER BY id")
+        return [dict(zip(("name", "chars", "sha256", "added"), r)) for r in rows]
+
+    def remove(self, name: str) -> bool:
+        """Remove a document by name; False if there is none."""
+        row = self.db.execute("SELECT id, text FROM docs WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            return False
+        self._delete(row[0], zlib.decompress(row[1]).decode("utf-8"))
+        self.db.commit()
+        return True
+
+    def get_text(self, name: str) -> str:
+        """The stored text of a document (KeyError if absent)."""
+        row = self.db.execute("SELECT text FROM docs WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            raise KeyError(name)
+        return zlib.decompress(row[0]).decode("utf-8")
+
+    def doc_freq(self, hashes: np.ndarray) -> dict[int, int]:
+        """How many documents contain each of ``hashes`` (absent ones are left out)."""
+        rows = self.db.execute("SELECT hash, n FROM df WHERE hash IN (SELECT value FROM json_each(?))",
+                               (_json(hashes),))
+        return dict(rows.fetchall())
+
+    def candidates(self, hashes: np.ndarray, skip: Iterable[str] = (), min_shared: int = 1,
+                   limit: int = 20) -> dict[str, int]:
+        """Documents sharing at least ``min_shared`` of ``hashes``, most shared first: name -> count."""
+        skip = set(skip)
+        rows = self.db.execute(
+            "SELECT d.name, c.n FROM (SELECT doc, COUNT(*) AS n FROM postings"
+            " WHERE hash IN (SELECT value FROM json_each(?)) GROUP BY doc HAVING n >= ?) AS c"
+            " JOIN docs AS d ON d.id = c.doc ORDER BY c.n DESC, d.name LIMIT ?",
+            (_json(hashes), min_shared, limit + len(skip)))
+        return {name: n for name, n in rows if name not in skip}
+
+    def reindex(self, fingerprinter: Fingerprinter) -> None:
+        """Rebuild the index from the stored texts with other fingerprinting settings."""
+        self.fingerprinter = fingerprinter
+        self.db.execute("DELETE FROM postings")
+        self.db.execute("DELETE FROM df")
+        ids = [r[0] for r in self.db.execute("SELECT id FROM docs ORDER BY id")]
+        for i in range(0, len(ids), self.batch):
+            chunk = json.dumps(ids[i:i + self.batch])
+            rows = self.db.execute("SELECT id, text FROM docs WHERE id IN (SELECT value FROM json_each(?))",
+                                   (chunk,)).fetchall()
+            for doc_id, blob in rows:
+                self._pending.append((doc_id, self._fingerprints(zlib.decompress(blob).decode("utf-8"))))
+            self._flush()
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('digest', ?)", (fingerprinter.digest,))
+        self.db.commit()
+        self.digest = fingerprinter.digest
+
+    def _add(self, name: str, text: str) -> bool:
+        sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        if self.db.execute("SELECT 1 FROM docs WHERE sha256 = ?", (sha,)).fetchone():
+            return False
+        old = self.db.execute("SELECT id, text FROM docs WHERE name = ?", (name,)).fetchone()
+        if old:
+            self._flush()
+            self._delete(old[0], zlib.decompress(old[1]).decode("utf-8"))
+        added = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        cur = self.db.execute("INSERT INTO docs (name, sha256, chars, added, text) VALUES (?, ?, ?, ?, ?)",
+                              (name, sha, len(text), added, zlib.compress(text.encode("utf-8"))))
+        self._pending.append((cur.lastrowid, self._fingerprints(text)))
+        return True
+
+    def _fingerprints(self, text: str) -> list[int]:
+        return self.fingerprinter.prepare(text).fingerprints.tolist()
+
+    def _flush(self) -> None:
+        """Write the postings and document frequencies of the pending documents; commit."""
+        postings = sorted((h, doc_id) for doc_id, fps in self._pending for h in fps)
+        self.db.executemany("INSERT INTO postings VALUES (?, ?)", postings)
+        counts = sorted(Counter(h for h, _ in postings).items())
+        self.db.executemany("INSERT INTO df VALUES (?, ?) ON CONFLICT(hash) DO UPDATE SET n = n + excluded.n",
+                            counts)
+        self.db.commit()
+        self._pending = []
+
+    def _delete(self, doc_id: int, text: str) -> None:
+        fps = self._fingerprints(text)
+        self.db.executemany("DELETE FROM postings WHERE hash = ? AND doc = ?", ((h, doc_id) for h in fps))
+        self.db.executemany("UPDATE df SET n = n - 1 WHERE hash = ?", ((h,) for h in fps))
+        self.db.executemany("DELETE FROM df WHERE hash = ? AND n <= 0", ((h,) for h in fps))
+        self.db.execute("DELETE FROM docs WHERE id = ?", (doc_id,))
