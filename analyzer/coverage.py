@@ -19,13 +19,14 @@ is judged by its patterns alone, with the same denial handling.
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass
 
 import numpy as np
 
-from .resources import Lexicon, Rubric, lexicon
+from .resources import Lexicon, Rubric, phrase_regex, lexicon, load_yaml
 
 _SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]?")
 SUBSTANTIVE_ROLES = ("problem",)  # corpus rule: covered = union of styles over problem paragraphs
@@ -41,36 +42,49 @@ class Match:
 
 
 class PatternMatcher:
-    """Rubric patterns compiled per category; ``match(text)`` finds them sentence by sentence."""
+    """Rubric patterns compiled into one regular expression per category (longest first);
+    ``match(text)`` scans a paragraph once per category, names each match's manifestation
+    group (a dictionary lookup for phrases, a re-match for ``A…B`` patterns) and places
+    it in its sentence to apply the denial rule."""
 
     def __init__(self, rubric: Rubric):
         self.rubric = rubric
-        self.groups = {c.id: {g: Lexicon(g, ps) for g, ps in c.groups.items()} for c in rubric.categories}
+        self.compiled = {}
+        for c in rubric.categories:
+            pairs = [(p, g) for g, ps in c.groups.items() for p in ps]
+            literal = {p: g for p, g in pairs if "…" not in p}
+            gapped = [(re.compile(phrase_regex(p)), g) for p, g in pairs if "…" in p]
+            self.compiled[c.id] = (Lexicon(c.id, [p for p, _ in pairs]), literal, gapped)
         self.names = {c.id: Lexicon(c.id, c.names + [c.label]) for c in rubric.categories}
         self.denial = lexicon("denial", "phrases")
         self.self_critical = lexicon("self_critical", "phrases")
+        self.not_confessions = set(load_yaml("lexicons/denial.yaml").get("not_confessions") or [])
 
     def match(self, text: str) -> list[Match]:
-        """Pattern matches sentence by sentence; a category *named* in a denial sentence
+        """Pattern matches with their denial flag; a category *named* in a denial sentence
         yields a denied match of group ``name`` (names are never positive evidence)."""
-        out = []
-        for sm in _SENTENCE.finditer(text):
-            sentence = sm.group(0)
-            denied = bool(self.denial.find(sentence)) and not self._self_critical_outside_denial(sentence)
-            if denied:
-                for cid, lx in self.names.items():
-                    out.extend(Match(cid, "name", m.group(0), sm.start() + m.start(), True) for m in lx.find(sentence))
-            for cid, groups in self.groups.items():
-                for g, lx in groups.items():
-                    for m in lx.find(sentence):
-                        out.append(Match(cid, g, m.group(0), sm.start() + m.start(), denied))
-        return out
+        sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
+        denials = self.denial.find(text)
+        confessions = [m for m in self.self_critical.find(text) if m.group(0) not in self.not_confessions
+                       and not any(d.start() <= m.start() < d.end() for d in denials)]
+        denied = [any(a <= d.start() < b for d in denials) and not any(a <= c.start() < b for c in confessions)
+                  for a, b in sentences]
+        starts = [a for a, _ in sentences]
 
-    def _self_critical_outside_denial(self, sentence: str) -> bool:
-        """A sentence like 不存在…的问题 but 存在…不够 still confesses something."""
-        denial_spans = [(m.start(), m.end()) for m in self.denial.find(sentence)]
-        return any(not any(a <= m.start() < b for a, b in denial_spans) and m.group(0) not in ("存在",)
-                   for m in self.self_critical.find(sentence))
+        def sentence_denied(pos: int) -> bool:
+            return denied[bisect.bisect_right(starts, pos) - 1] if sentences else False
+
+        out = []
+        if any(denied):
+            for cid, lx in self.names.items():
+                out.extend(Match(cid, "name", m.group(0), m.start(), True)
+                           for m in lx.find(text) if sentence_denied(m.start()))
+        for cid, (lx, literal, gapped) in self.compiled.items():
+            for m in lx.find(text):
+                phrase = m.group(0)
+                group = literal.get(phrase) or next(g for r, g in gapped if r.fullmatch(phrase))
+                out.append(Match(cid, group, phrase, m.start(), sentence_denied(m.start())))
+        return out
 
     def named(self, text: str) -> set[str]:
         return {cid for cid, lx in self.names.items() if lx.find(text)}

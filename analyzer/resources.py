@@ -26,7 +26,7 @@ class Lexicon:
     def __init__(self, name: str, entries: list[str], regexes: list[str] = ()):
         self.name = name
         self.entries = list(dict.fromkeys(e for e in entries if e))
-        parts = [_phrase_regex(e) for e in sorted(self.entries, key=len, reverse=True)]
+        parts = [phrase_regex(e) for e in sorted(self.entries, key=len, reverse=True)]
         parts += [f"(?:{r})" for r in regexes]
         self.pattern = re.compile("|".join(parts)) if parts else None
 
@@ -37,13 +37,14 @@ class Lexicon:
         return [m.group(0) for m in self.find(text)]
 
     def count(self, text: str) -> int:
-        return sum(1 for _ in self.pattern.finditer(text)) if self.pattern else 0
+        return len(self.pattern.findall(text)) if self.pattern else 0
 
     def __len__(self) -> int:
         return len(self.entries)
 
 
-def _phrase_regex(entry: str) -> str:
+def phrase_regex(entry: str) -> str:
+    """Regex of a lexicon entry: a literal phrase, or ``A…B`` within one sentence."""
     pieces = [re.escape(p) for p in entry.split("…") if p]
     return f"(?:{pieces[0]})" if len(pieces) == 1 else "(?:" + f"{_NO_SENTENCE_END}{{0,{GAP}}}?".join(pieces) + ")"
 

@@ -78,3 +78,41 @@ def test_python_dash_m_entry_point(files):
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["name"] == "张三 对照检查.txt"
+
+
+def test_library_commands_and_check_against_the_library(tmp_path, files):
+    from analyzer.resources import DATA_DIR
+
+    good, _, bad = files
+    db = str(tmp_path / "refs.sqlite")
+    runner = CliRunner()
+    added = runner.invoke(main, ["library", "add", str(DATA_DIR / "samples" / "01-good.docx"), str(good), str(bad),
+                                 "--library", db])
+    assert added.exit_code == 1  # the binary file is reported, the others are added
+    assert "added 2" in added.output and "binary" in added.output
+    again = runner.invoke(main, ["library", "add", str(good), "--library", db])
+    assert "added 0" in again.output  # same content: de-duplicated by hash
+    listed = runner.invoke(main, ["library", "list", "--library", db], env={"COLUMNS": "200"})
+    assert "01-good.docx" in listed.output and "张三 对照检查.txt" in listed.output
+
+    checked = runner.invoke(main, ["check", str(DATA_DIR / "samples" / "05-copied.txt"), "--json", "--library", db])
+    copy = json.loads(checked.output)["copy"]
+    assert copy["sources"][0]["source"] == "01-good.docx"
+    assert 0.3 < copy["ratio"] < 0.8 and copy["quoted_ratio"] > 0
+    frag = copy["sources"][0]["fragments"][0]
+    assert frag["end"] - frag["start"] >= 15
+
+    assert runner.invoke(main, ["library", "remove", "01-good.docx", "--library", db]).exit_code == 0
+    assert runner.invoke(main, ["library", "remove", "01-good.docx", "--library", db]).exit_code == 2
+    checked = runner.invoke(main, ["check", str(DATA_DIR / "samples" / "05-copied.txt"), "--json", "--library", db])
+    assert json.loads(checked.output)["copy"]["ratio"] < 0.1
+
+
+def test_compare_marks_shared_fragments():
+    from analyzer.resources import DATA_DIR
+
+    samples = DATA_DIR / "samples"
+    result = CliRunner().invoke(main, ["compare", str(samples / "05-copied.txt"), str(samples / "01-good.docx")],
+                                env={"COLUMNS": "160"})
+    assert result.exit_code == 0
+    assert "05-copied.txt ⇄ 01-good.docx" in result.output and "处相同片段" in result.output
