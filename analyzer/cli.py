@@ -58,7 +58,8 @@ def check(paths: tuple[str, ...], as_json: bool, library: str | None, rubric: st
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--out", required=True, type=click.Path(file_okay=False), help="Output folder.")
-@click.option("--library", type=click.Path(exists=True, dir_okay=False), help="Reference library (SQLite) to check copying against.")
+@click.option("--library", type=click.Path(exists=True, dir_okay=False),
+              help="Reference library (SQLite) to check copying against.")
 @click.option("--jobs", type=click.IntRange(min=1), help="Worker processes [default: all cores].")
 @click.option("--rubric", default="four-styles", show_default=True, help="Rubric name in data/rubrics or a YAML file.")
 def batch(paths: tuple[str, ...], out: str, library: str | None, jobs: int | None, rubric: str) -> None:
@@ -80,15 +81,29 @@ def batch(paths: tuple[str, ...], out: str, library: str | None, jobs: int | Non
 
 
 @main.command()
-def demo() -> None:
-    """Run jingzi on the bundled sample materials (data/samples)."""
-    from .ingest import expand_paths
-    from .render import render
+@click.option("--out", default="jingzi-demo", show_default=True, type=click.Path(file_okay=False),
+              help="Where the batch results go.")
+@click.option("--jobs", type=click.IntRange(min=1), help="Worker processes [default: all cores].")
+def demo(out: str, jobs: int | None) -> None:
+    """The main job on the bundled samples (data/samples): batch, ranking, reports."""
+    from rich.table import Table
 
-    analyzer = _analyzer("four-styles", None)
+    from .batch import run
+
+    summary = run([str(SAMPLES)], out, jobs=jobs, progress=sys.stderr.isatty())
+    table = Table(title=f"jingzi demo: {summary.documents} 篇样例材料 / sample materials")
+    for col in ("#", "材料 name", "深度 depth", "未查摆 missing", "总结化 summary", "复制比 copy ← source", "提示 flags"):
+        table.add_column(col)
+    for r in summary.rows:
+        if r["error"]:
+            table.add_row("", r["name"], "", "", "", "", f"[red]{r['error']['code']}[/]")
+            continue
+        copy = f"{r['copy']:.0%}" + (f" ← {r['top_source']}" if r["top_source"] else "")
+        table.add_row(str(r["rank"]), r["name"], f"{r['depth']:.0f}", "、".join(r["missing"]) or "—",
+                      f"{r['summary_like']:.0%}", copy, "；".join(r["substitutions"] + r["flags"]))
     console = _console()
-    for path in expand_paths([str(SAMPLES)]):
-        render(analyzer.analyze_path(path), console)
+    console.print(table)
+    console.print(f"报告 reports: {Path(out) / 'index.html'}  ·  表格 table: {Path(out) / 'results.xlsx'}")
 
 
 @main.command()

@@ -515,8 +515,10 @@ class CopyDetector:
             out.append({"source": name, "ratio": round(int((mine & counted).sum()) / total, 4), "fragments": dicts})
         out.sort(key=lambda s: (-s["ratio"], s["source"]))
         quoted_orig = np.zeros(len(text), dtype=bool)
-        for s, e in _mask_spans(quoted):
-            quoted_orig[slice(*self._span(doc, s, e))] = True
+        quotations = [self._span(doc, s, e) for s, e in _mask_spans(quoted)]
+        for s, e in quotations:
+            quoted_orig[s:e] = True
         return {"ratio": round(int((copied & counted).sum()) / total, 4),
                 "quoted_ratio": round(int((quoted_orig & counted & ~copied).sum()) / total, 4),
-                "sources": out}
+                "sources": out,
+                "quotations": [{"start": s, "end": e} for s, e in quotations]}

@@ -58,7 +58,9 @@ class PatternMatcher:
         self.names = {c.id: Lexicon(c.id, c.names + [c.label]) for c in rubric.categories}
         self.denial = lexicon("denial", "phrases")
         self.self_critical = lexicon("self_critical", "phrases")
-        self.not_confessions = set(load_yaml("lexicons/denial.yaml").get("not_confessions") or [])
+        denial = load_yaml("lexicons/denial.yaml")
+        self.not_confessions = set(denial.get("not_confessions") or [])
+        self.negators = tuple(sorted(denial.get("negators") or [], key=len, reverse=True))
 
     def match(self, text: str) -> list[Match]:
         """Pattern matches with their denial flag; a category *named* in a denial sentence
@@ -79,15 +81,26 @@ class PatternMatcher:
             for cid, lx in self.names.items():
                 out.extend(Match(cid, "name", m.group(0), m.start(), True)
                            for m in lx.find(text) if sentence_denied(m.start()))
+        negated_clauses = set()
         for cid, (lx, literal, gapped) in self.compiled.items():
             for m in lx.find(text):
                 phrase = m.group(0)
                 group = literal.get(phrase) or next(g for r, g in gapped if r.fullmatch(phrase))
                 out.append(Match(cid, group, phrase, m.start(), sentence_denied(m.start())))
+                if text[max(0, m.start() - 4):m.start()].endswith(self.negators):
+                    negated_clauses.add(_clause_start(text, m.start()))
+        for match in out:  # a negator before one manifestation denies its whole clause
+            if _clause_start(text, match.start) in negated_clauses:
+                match.denied = True
         return out
 
     def named(self, text: str) -> set[str]:
         return {cid for cid, lx in self.names.items() if lx.find(text)}
+
+
+def _clause_start(text: str, pos: int) -> int:
+    """Offset where the clause (text between ，；。！？：) holding ``pos`` begins."""
+    return max(text.rfind(p, 0, pos) for p in "，；。！？：,;") + 1
 
 
 def best_sentence(text: str, matches: list[Match], category: str) -> str:

@@ -15,6 +15,7 @@ ERRORS = {
     "encrypted": "文件有密码保护；请去除密码后再检查 / remove the password and try again.",
     "pdf_no_text": "PDF 没有文字层（扫描件）；请先做文字识别(OCR)或提供 Word 版 / scanned PDF: OCR it or send the .docx.",
     "corrupt_pdf": "PDF 无法解析；请重新导出 / the PDF cannot be parsed; export it again.",
+    "analysis_failed": "这是 jingzi 的缺陷，请附上文件报告 / a bug in jingzi: please report it with the file.",
 }
 
 WARNINGS = {

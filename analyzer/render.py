@@ -17,6 +17,11 @@ ROLE_LABEL = {
     "measure": "措施", "summary": "总结", "closing": "结尾", "other": "其他",
 }
 
+CRITERION_LABEL = {"strict": "衡量尺子严", "accurate": "查摆问题准", "deep": "原因分析深", "concrete": "整改措施实"}
+SUBSTITUTION_LABEL = {"work_for_style": "以工作问题代替作风问题",
+                      "collective_for_personal": "以班子问题代替个人问题",
+                      "generic_for_specific": "以共性问题代替具体问题"}
+
 
 def _snippet(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
@@ -107,14 +112,13 @@ def _copy_panel(report: Report) -> Panel:
 
 def _depth_panel(report: Report) -> Panel:
     d = report.depth
-    names = {"strict": "尺子严", "accurate": "问题准", "deep": "原因深", "concrete": "措施实"}
     rows = [f"[bold]深度得分 depth {d['score']:.0f}/100[/]"]
-    for key, label in names.items():
+    for key, label in CRITERION_LABEL.items():
         v = d["criteria"][key]
         rows.append(f"  {label} {key:<8} {_bar(v)} {v:.0f}")
-    subs = [k for k, v in d["substitutions"].items() if v]
-    if subs:
-        rows.append("[red]  以…代替: " + ", ".join(subs) + "[/]")
+    for key, flagged in d["substitutions"].items():
+        if flagged:
+            rows.append(f"[red]  ✗ {SUBSTITUTION_LABEL[key]} ({key})[/]")
     for note in d["notes"][:6]:
         rows.append(f"  • {_escape(note)}")
     return Panel(Group(*[Text.from_markup(r) for r in rows]), title="深度 depth", border_style="cyan")
