@@ -1,9 +1,9 @@
 """jingzi (照镜子): screen Chinese 对照检查材料 the way an experienced reviewer would.
 
 >>> import analyzer
->>> report = analyzer.analyze(open("data/samples/good.txt", encoding="utf-8").read())
->>> report.to_dict()["coverage"]["formalism"]["covered"]
-True
+>>> report = analyzer.analyze("一、存在的问题\\n会议多、文件多，今年以来召开各类会议48次，以会议落实会议。")
+>>> [p.role for p in report.paragraphs], report.coverage["formalism"]["covered"]
+(['heading', 'problem'], True)
 """
 from .pipeline import Analyzer, analyze
 from .report import Report

@@ -21,7 +21,12 @@ _NO_SENTENCE_END = r"[^。！？；!?;\n]"
 
 
 class Lexicon:
-    """A compiled set of cue phrases; ``find`` returns the matches with their offsets."""
+    """A compiled set of cue phrases; ``find`` returns the matches with their offsets.
+
+    >>> lx = Lexicon("excuse", ["工作忙", "任务重", "基础…差"])
+    >>> lx.phrases("主要是工作忙、任务重，基础条件比较差。")
+    ['工作忙', '任务重', '基础条件比较差']
+    """
 
     def __init__(self, name: str, entries: list[str], regexes: list[str] = ()):
         self.name = name
