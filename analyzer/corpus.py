@@ -188,7 +188,7 @@ def write_splits(data_dir: Path = DATA_DIR, test: float = 0.2, dev: float = 0.2)
         kind = "pair" if any(kind_of[m] == "pair" for m in members) else "single"
         new_groups.setdefault(kind, []).append((hashlib.sha256(min(members).encode()).hexdigest(), root))
     period = round(1 / min(test, dev))
-    for kind, keyed in new_groups.items():
+    for keyed in new_groups.values():
         for i, (_, root) in enumerate(sorted(keyed)):
             split = "test" if i % period == 0 else "dev" if i % period == 1 else "train"
             for m in roots[root]:

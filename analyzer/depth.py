@@ -226,7 +226,7 @@ class DepthModel:
         }
 
 
-def notes(sig: Signals, subs: dict, texts: list[str]) -> list[str]:
+def notes(sig: Signals, subs: dict) -> list[str]:
     """One-line reasons a reviewer could quote to the author, most serious first."""
     v, c, ph = sig.values, sig.counts, sig.phrases
     out = []
@@ -301,7 +301,7 @@ def assess(texts, roles, styles, coverage, summary_ratio, model: DepthModel, ban
         "score": round(model.to_100(model.grade(sig)), 1),
         "criteria": model.criteria(sig),
         "substitutions": subs,
-        "notes": notes(sig, subs, texts),
+        "notes": notes(sig, subs),
         "kind": "collective" if collective else "personal",
         "details": details,
         "substitution_evidence": sub_evidence,

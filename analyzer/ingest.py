@@ -277,8 +277,7 @@ def normalise(raw: str, name: str, bold_lines: set[int] | None = None) -> Source
     paragraphs: list[tuple[int, int]] = []
     bold_paragraphs: set[int] = set()
     pos = 0
-    line_no = 0
-    for line_start, line in _raw_lines(text):
+    for line_no, (line_start, line) in enumerate(_raw_lines(text)):
         kept = _clean_line(line)
         if kept:
             if out:
@@ -293,7 +292,6 @@ def normalise(raw: str, name: str, bold_lines: set[int] | None = None) -> Source
             paragraphs.append((start, pos))
             if bold_lines and line_no in bold_lines:
                 bold_paragraphs.add(len(paragraphs) - 1)
-        line_no += 1
     norm = "".join(out)
     cjk = len(_CJK_RE.findall(norm))
     if cjk < 0.3 * len(norm.replace("\n", "")):
@@ -322,8 +320,6 @@ def _clean_line(line: str) -> list[int]:
     for m in _INNER_SPACE.finditer(line):
         drop.update(range(m.start(), m.end()))
     keep = [i for i, ch in enumerate(line) if i not in drop and ch not in "\u200b\u200c\u200d\ufeff"]
-    while keep and line[keep[0]].isspace():
-        keep.pop(0)
-    while keep and line[keep[-1]].isspace():
-        keep.pop()
-    return keep
+    first = next((k for k, i in enumerate(keep) if not line[i].isspace()), len(keep))
+    last = next((k for k in range(len(keep) - 1, -1, -1) if not line[keep[k]].isspace()), -1)
+    return keep[first:last + 1]

@@ -80,7 +80,7 @@ def _coverage_table(report: Report) -> Table:
     table.add_column("结论", width=12)
     table.add_column("分", justify="right", width=5)
     table.add_column("最佳证据 best evidence")
-    for cid, c in report.coverage.items():
+    for c in report.coverage.values():
         verdict = "[green]✓ 已查摆[/]" if c["covered"] else "[red]✗ 未查摆[/]"
         ev = ""
         if c.get("best_sentence"):
@@ -139,7 +139,7 @@ def render_compare(a, b, fragments: list[dict], quotes_a, quotes_b, console: Con
         marks = [(s, e, "blue") for s, e in quotes]
         marks += [(f[own_key[0]], f[own_key[1]], "bold red") for f in fragments]
         out = []
-        for i, (ps, pe) in enumerate(source.paragraphs):
+        for ps, pe in source.paragraphs:
             local = [(max(s, ps) - ps, min(e, pe) - ps, st) for s, e, st in marks if s < pe and e > ps]
             out.append(_marked(source.text[ps:pe], local))
         return out

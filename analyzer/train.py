@@ -65,11 +65,10 @@ def write_card(name: str, title: str, body: str, metrics: dict) -> None:
 def _rule_roles(p: Prepared) -> list[str]:
     """Baseline: headings by rule, every other paragraph takes its section's class."""
     out = []
-    for i, text in enumerate(p.texts):
-        if p.layout.is_heading[i]:
+    for is_heading, cls in zip(p.layout.is_heading, p.layout.context):
+        if is_heading:
             out.append("heading")
         else:
-            cls = p.layout.context[i]
             out.append(cls if cls in ROLES else "other" if cls == "case" else "problem")
     return out
 
