@@ -163,6 +163,7 @@ def _role_lexicons() -> dict:
         "cause_open": lexicon("roles", "cause_openers"),
         "measure_open": lexicon("roles", "measure_openers"),
         "achievement": lexicon("summary_cues", "achievement", "statistics"),
+        "compliance": lexicon("summary_cues", "compliance"),
         "plural_acc": lexicon("summary_cues", "plural_accomplishment"),
         "self_critical": lexicon("self_critical", "phrases"),
         "root": lexicon("causes", "root"),

@@ -4,7 +4,9 @@ A calibrated logistic regression (``jingzi train``) over the paragraph's words a
 features: achievement language and result statistics (``data/lexicons/summary_cues.yaml``),
 first-person-plural accomplishment, self-critical language (``self_critical.yaml``),
 numbers that expose a shortfall rather than a result (``number_context.yaml``: 全年仅下基层
-6 次 is a problem, not a result), its position, and its predicted role (except preamble). The document's
+6 次 is a problem, not a result), compliance statements (严格遵守…均按规定: a report of
+one's conduct in place of an examination), its position, and its predicted role (except
+preamble). The document's
 ``ratio`` is the share of its characters in flagged paragraphs.
 """
 from __future__ import annotations
@@ -27,6 +29,7 @@ def cue_lexicons() -> dict:
         "plural_accomplishment": lexicon("summary_cues", "plural_accomplishment"),
         "self_critical": lexicon("self_critical", "phrases"),
         "shortfall": lexicon("number_context", None, "shortfall"),
+        "compliance": lexicon("summary_cues", "compliance"),  # 严格遵守…不存在问题: reports conduct
     }
 
 

@@ -115,10 +115,27 @@ role-transition probabilities estimated on the training documents.
 
 @lru_cache(maxsize=None)
 def predicted_roles(doc_id: str) -> tuple[str, ...]:
-    """Roles as the saved role model predicts them (what later stages see at run time)."""
+    """Roles as a role model that never saw the material predicts them, as at run time:
+    the saved model for test materials, the out-of-fold models for train and dev."""
     p = next(q for q in prepared_corpus() if q.doc.id == doc_id)
+    if p.doc.split != "test":
+        return out_of_fold_roles()[doc_id]
     model = joblib.load(MODELS_DIR / "roles.joblib")
     return tuple(model.predict(p.texts, p.tokens, p.layout))
+
+
+@lru_cache(maxsize=1)
+def out_of_fold_roles() -> dict[str, tuple[str, ...]]:
+    """Roles of every train/dev material as predicted by a role model that did not see it
+    (5 folds). Later models train on these rather than on the gold roles, so they learn
+    what the role model gets wrong at run time (a denial it calls a problem)."""
+    pool = split("train") + split("dev")
+    out = {}
+    for k in range(5):
+        model = RoleModel().fit([(p.texts, p.tokens, p.bold, [q.role for q in p.doc.paragraphs])
+                                 for i, p in enumerate(pool) if i % 5 != k])
+        out.update((p.doc.id, tuple(model.predict(p.texts, p.tokens, p.layout))) for p in pool[k::5])
+    return out
 
 
 def _best_threshold(scores, gold, metric) -> float:
@@ -151,7 +168,7 @@ def train_coverage(rubric_name: str) -> dict:
     def fit(ps):
         return CoverageModel(rubric).fit(
             _pooled(ps, lambda p: p.texts), _pooled(ps, lambda p: p.tokens),
-            _pooled(ps, lambda p: [q.role for q in p.doc.paragraphs]),
+            _pooled(ps, lambda p: list(predicted_roles(p.doc.id))),
             _pooled(ps, lambda p: p.layout.categories),
             _pooled(ps, lambda p: [q.styles for q in p.doc.paragraphs]), matcher)
 
@@ -160,18 +177,21 @@ def train_coverage(rubric_name: str) -> dict:
         X, _ = model.features(p.texts, p.tokens, roles, p.layout.categories, matcher)
         return roles, model.predict_proba(X)
 
-    # thresholds chosen on dev with a model fitted on train only
+    # one paragraph and one document threshold per rubric (pooled over its categories),
+    # chosen on dev with a model fitted on train only: per-category thresholds over a few
+    # dozen dev materials fitted noise
     model = fit(docs["train"])
     dev_scores = [scores(model, p) for p in docs["dev"]]
-    for j, cid in enumerate(rubric.ids):
-        para_s = [pr[i, j] for (roles, pr), p in zip(dev_scores, docs["dev"]) for i in range(len(p.texts))]
-        para_g = [cid in q.styles for p in docs["dev"] for q in p.doc.paragraphs]
-        model.threshold_[cid] = _best_threshold(para_s, para_g, lambda g, y: f1_score(g, y, zero_division=0))
-        doc_s = [max([pr[i, j] for i, r in enumerate(roles) if r in SUBSTANTIVE_ROLES] or [0.0])
-                 for roles, pr in dev_scores]
-        doc_g = [cid in p.doc.meta["covered"] for p in docs["dev"]]
-        model.doc_threshold_[cid] = _best_threshold(
-            doc_s, doc_g, lambda g, y: f1_score(g, y, average="macro", zero_division=0))
+    para_s = [pr[i, j] for (roles, pr), p in zip(dev_scores, docs["dev"])
+              for i in range(len(p.texts)) for j in range(len(rubric.ids))]
+    para_g = [cid in q.styles for p in docs["dev"] for q in p.doc.paragraphs for cid in rubric.ids]
+    para_t = _best_threshold(para_s, para_g, lambda g, y: f1_score(g, y, zero_division=0))
+    doc_s = [max([pr[i, j] for i, r in enumerate(roles) if r in SUBSTANTIVE_ROLES] or [0.0])
+             for roles, pr in dev_scores for j in range(len(rubric.ids))]
+    doc_g = [cid in p.doc.meta["covered"] for p in docs["dev"] for cid in rubric.ids]
+    doc_t = _best_threshold(doc_s, doc_g, lambda g, y: f1_score(g, y, average="macro", zero_division=0))
+    model.threshold_ = {cid: para_t for cid in rubric.ids}
+    model.doc_threshold_ = {cid: doc_t for cid in rubric.ids}
     final = fit(docs["train"] + docs["dev"])
     final.threshold_, final.doc_threshold_ = model.threshold_, model.doc_threshold_
     joblib.dump(final, MODELS_DIR / f"coverage-{rubric.id}.joblib", compress=3)
@@ -215,9 +235,10 @@ document `covered`). Copies are left out of the test figures.
 **Features**: TF-IDF over jieba words and character 2–3-grams; per category the number of
 non-denied and denied rubric pattern matches (`data/rubrics/{rubric.id}.yaml`, denial cues in
 `data/lexicons/denial.yaml`), whether the paragraph or its enclosing heading names the category;
-the paragraph's role. **Model**: one balanced logistic regression per category; paragraph and
-document thresholds chosen on the dev split with a model fitted on train, then refitted on
-train+dev. Roles at evaluation time are predicted by the role model, as at run time.
+the paragraph's role. **Model**: one balanced logistic regression per category; one paragraph and
+one document threshold (pooled over the categories) chosen on the dev split with a model fitted
+on train, then refitted on train+dev. The roles it sees are predicted, never gold: out-of-fold role predictions (5 folds) for
+train and dev, the saved role model for test, as at run time.
 
 ## Held-out test split ({len(test)} documents × {len(rubric.ids)} categories)
 | | document macro-F1 (covered / not covered) | paragraph micro-F1 |
@@ -236,7 +257,8 @@ def train_summary() -> dict:
     def fit(ps):
         return SummaryModel().fit(
             [t for p in ps for t in p.texts], [t for p in ps for t in p.tokens],
-            [q.role for p in ps for q in p.doc.paragraphs], [q.summary_like for p in ps for q in p.doc.paragraphs])
+            [r for p in ps for r in predicted_roles(p.doc.id)],
+            [q.summary_like for p in ps for q in p.doc.paragraphs])
 
     def doc_ratio(texts, flags):
         return sum(len(t) for t, f in zip(texts, flags) if f) / max(sum(len(t) for t in texts), 1)
@@ -304,7 +326,7 @@ Work-summary-like paragraphs (`summary_like`) and documents (`work_summary` flaw
 **Features**: TF-IDF over jieba word uni/bigrams; log counts of achievement phrases and result
 statistics (`data/lexicons/summary_cues.yaml`), first-person-plural accomplishment, self-critical
 phrases, shortfall numbers (`number_context.yaml`), achievement-without-self-criticism, position,
-length, role. **Model**: logistic regression calibrated with Platt scaling (3-fold), so
+length, role (predicted out of fold, as for coverage). **Model**: logistic regression calibrated with Platt scaling (3-fold), so
 `summary_like` is a probability. A paragraph is flagged at p ≥ {final.threshold_}; a document is
 flagged `work_summary` when flagged paragraphs hold ≥ {final.doc_threshold_:.0%} of its characters.
 Both thresholds were chosen on dev.
