@@ -9,7 +9,8 @@ and a one-line reason a reviewer can quote to the author.
 - strict 衡量尺子严: standards invoked (党章、准则、八项规定…), self-critical language, no
   disguised praise, no denied or missing category.
 - accurate 查摆问题准: concrete instances (times, numbers, places, 比如/有一次) in problems,
-  first person singular, little boilerplate, little work-report text, 开门见山.
+  first person singular, little boilerplate, little work-report text, 开门见山, problems about
+  style rather than work results (指标、进度、营收 in problems with no style: work_for_style).
 - deep 原因分析深: root-cause vocabulary (理想信念、宗旨意识…) against objective excuses.
 - concrete 整改措施实: measures with deadlines, quantities, owners, 路线图/时间表; few vague verbs.
 """
@@ -27,7 +28,7 @@ CRITERIA = ("strict", "accurate", "deep", "concrete")
 CRITERIA_SIGNALS = {
     "strict": ("standards", "self_critical", "disguised_praise", "missing_share", "denied_share"),
     "accurate": ("instance_share", "singular_share", "boilerplate_share", "summary_ratio", "preamble_share",
-                 "styleless_share"),
+                 "styleless_share", "work_result_share"),
     "deep": ("root_per_cause", "excuse_share", "cause_share", "root_variety"),
     "concrete": ("deadline_share", "quantity_share", "owner_share", "roadmap", "vague_per_measure"),
 }
@@ -50,6 +51,7 @@ def lexicons() -> dict:
         "owner": lexicon("measures", "owner"),
         "roadmap": lexicon("measures", "roadmap"),
         "vague": lexicon("measures", "vague"),
+        "work_results": lexicon("work_results", "phrases"),
     }
 
 
@@ -124,6 +126,7 @@ def measure(texts: list[str], roles: list[str], styles: list[list[str]], coverag
     first_problem = problems[0] if problems else len(texts)
     pre_chars = sum(len(texts[i]) for i in range(first_problem) if roles[i] != "heading")
     styleless = [i for i in problems if not styles[i] and not disg.get(i)]
+    work_results = found("work_results", styleless)  # styleless problems about results and indicators
     missing = [c for c, v in coverage.items() if not v["covered"]]
     denied = [c for c in missing if coverage[c].get("denied")]
     n_cat = max(len(coverage), 1)
@@ -141,6 +144,7 @@ def measure(texts: list[str], roles: list[str], styles: list[list[str]], coverag
         "summary_ratio": summary_ratio,
         "preamble_share": pre_chars / chars,
         "styleless_share": len(styleless) / np_,
+        "work_result_share": len(work_results) / np_,
         "root_per_cause": n_root / max(len(causes), 1),
         "excuse_share": n_excuse / (n_root + n_excuse) if n_root + n_excuse else 0.0,
         "cause_share": sum(len(texts[i]) for i in causes) / chars,
@@ -154,10 +158,12 @@ def measure(texts: list[str], roles: list[str], styles: list[list[str]], coverag
     sig.evidence = {"standards": sorted(std), "disguised_praise": sorted(disg), "instance_share": sorted(inst),
                     "boilerplate_share": boiler_paras, "root_per_cause": sorted(root),
                     "excuse_share": sorted(excuse), "deadline_share": sorted(dl), "styleless_share": styleless,
+                    "work_result_share": sorted(work_results),
                     "vague_per_measure": sorted(vague), "missing_share": missing, "denied_share": denied}
     sig.phrases = {"standards": _flat(std), "disguised_praise": _flat(disg), "instance_share": _flat(inst),
                    "root_per_cause": _flat(root), "excuse_share": _flat(excuse), "deadline_share": _flat(dl),
                    "quantity_share": _flat(qt), "owner_share": _flat(ow), "vague_per_measure": _flat(vague),
+                   "work_result_share": _flat(work_results),
                    "boilerplate_share": [s for s, _, _ in boiler][:5]}
     sig.counts = {"problems": len(problems), "measures": len(measures), "causes": len(causes),
                   "no_instance": len(problems) - len(inst), "no_deadline": len(measures) - len(dl),
@@ -218,7 +224,7 @@ class DepthModel:
     def substitutions(self, sig: Signals, collective: bool) -> dict:
         v, t = sig.values, self.thresholds_
         return {
-            "work_for_style": bool(sig.counts["problems"] > 0 and v["styleless_share"] >= t["work_for_style"]),
+            "work_for_style": bool(sig.counts["problems"] > 0 and v["work_result_share"] >= t["work_for_style"]),
             "collective_for_personal": bool(not collective and sig.counts["singular"] + sig.counts["plural"] >= 3
                                             and 1 - v["singular_share"] >= t["collective_for_personal"]),
             "generic_for_specific": bool(sig.counts["problems"] > 0
@@ -237,7 +243,8 @@ def notes(sig: Signals, subs: dict) -> list[str]:
     if v["summary_ratio"] >= 0.15:
         out.append(f"写成了工作总结：{v['summary_ratio']:.0%} 的篇幅在讲工作和成绩")
     if subs["work_for_style"]:
-        out.append(f"以工作问题代替作风问题：{len(sig.evidence['styleless_share'])} 个问题段落只谈工作不谈作风")
+        out.append(f"以工作问题代替作风问题：{len(sig.evidence['work_result_share'])} 个问题段落只谈工作指标不谈作风，"
+                   f"如“{'、'.join(ph['work_result_share'][:3])}”")
     if subs["collective_for_personal"]:
         out.append(f"以班子问题代替个人问题：问题部分用“我们/班子”{c['plural']} 次，用“我/本人”{c['singular']} 次")
     if subs["generic_for_specific"]:
@@ -271,7 +278,7 @@ def notes(sig: Signals, subs: dict) -> list[str]:
 
 CRITERION_EVIDENCE = {"strict": ("standards", "disguised_praise"), "accurate": ("instance_share", "boilerplate_share"),
                       "deep": ("root_per_cause", "excuse_share"), "concrete": ("deadline_share", "vague_per_measure")}
-SUBSTITUTION_EVIDENCE = {"work_for_style": "styleless_share", "collective_for_personal": None,
+SUBSTITUTION_EVIDENCE = {"work_for_style": "work_result_share", "collective_for_personal": None,
                          "generic_for_specific": "instance_share"}
 
 

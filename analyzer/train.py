@@ -365,7 +365,7 @@ def train_depth() -> dict:
                        r.summary_like["ratio"], analyzer.boilerplate)
 
     docs = {s: [(p, signals(p)) for p in split(s)] for s in ("train", "dev", "test")}
-    subs_value = {"work_for_style": lambda g: g.values["styleless_share"],
+    subs_value = {"work_for_style": lambda g: g.values["work_result_share"],
                   "collective_for_personal": lambda g: 1 - g.values["singular_share"],
                   "generic_for_specific": lambda g: 1 - g.values["instance_share"]}
     model = DepthModel().fit([g for _, g in docs["train"]], [p.doc.meta["depth"] for p, _ in docs["train"]])
