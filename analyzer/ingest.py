@@ -43,7 +43,7 @@ class Source:
     offsets: array
     file: str = ""
     warnings: list[dict] = field(default_factory=list)
-    bold_paragraphs: set[int] = field(default_factory=set)
+    heading_hints: set[int] = field(default_factory=set)  # paragraphs formatted as headings (docx)
     encoding: str = ""
 
     @property
@@ -84,15 +84,15 @@ def read_path(path: str | Path) -> Source:
         data = path.read_bytes()
     except OSError as exc:
         raise JingziError("unreadable", f"无法读取 / cannot read {path.name}: {exc.strerror}") from exc
-    bold: set[int] = set()
+    hints: set[int] = set()
     encoding = ""
     if suffix in TEXT_SUFFIXES:
         raw, encoding = decode_text(data)
     elif suffix == ".docx":
-        raw, bold = read_docx(data)
+        raw, hints = read_docx(data)
     else:
         raw = read_pdf(data)
-    source = normalise(raw, name=path.name, bold_lines=bold)
+    source = normalise(raw, name=path.name, hinted_lines=hints)
     source.file, source.encoding = str(path), encoding
     return source
 
@@ -154,7 +154,8 @@ def _plausibility(text: str) -> float:
 
 
 def read_docx(data: bytes) -> tuple[str, set[int]]:
-    """Body paragraphs and table cells in reading order; also which lines are bold-only."""
+    """Body paragraphs and table cells in reading order; also which lines are headings by their
+    formatting (bold-only, or a Heading/Title/标题 paragraph style)."""
     import io
 
     import docx
@@ -169,7 +170,7 @@ def read_docx(data: bytes) -> tuple[str, set[int]]:
     except Exception as exc:  # lxml and python-docx raise assorted errors on damaged parts
         raise JingziError("corrupt_docx", f"docx 文件损坏 / corrupt .docx ({type(exc).__name__}: {exc})") from exc
     lines: list[str] = []
-    bold: set[int] = set()
+    hints: set[int] = set()
 
     def walk(element) -> None:
         for child in element.iterchildren():
@@ -179,8 +180,10 @@ def read_docx(data: bytes) -> tuple[str, set[int]]:
                 for part in text.splitlines() or [""]:
                     lines.append(part)
                 runs = [r for r in para.runs if r.text.strip()]
-                if runs and all(r.bold or (r.style is not None and r.style.font.bold) for r in runs):
-                    bold.add(len(lines) - 1)
+                style = (para.style.name or "") if para.style is not None else ""
+                if style.startswith(("Heading", "Title", "标题")) or runs and all(
+                        r.bold or (r.style is not None and r.style.font.bold) for r in runs):
+                    hints.add(len(lines) - 1)
             elif child.tag == qn("w:tbl"):
                 for row in child.iter(qn("w:tr")):
                     for cell in row.iterchildren(qn("w:tc")):
@@ -191,7 +194,7 @@ def read_docx(data: bytes) -> tuple[str, set[int]]:
                     walk(content)
 
     walk(document.element.body)
-    return "\n".join(lines), bold
+    return "\n".join(lines), hints
 
 
 def read_pdf(data: bytes) -> str:
@@ -254,7 +257,7 @@ _WIDTH.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})          # ａ-ｚ
 _WIDTH.update({0xFF05: ord("%"), 0xFF0E: ord(".")})
 
 
-def normalise(raw: str, name: str, bold_lines: set[int] | None = None) -> Source:
+def normalise(raw: str, name: str, hinted_lines: set[int] | None = None) -> Source:
     """Normalise raw text into a :class:`Source` (see module docstring)."""
     if not raw.strip():
         raise JingziError("empty", f"没有文字内容 / no text in {name}")
@@ -275,7 +278,7 @@ def normalise(raw: str, name: str, bold_lines: set[int] | None = None) -> Source
     out: list[str] = []
     offsets = array("i")
     paragraphs: list[tuple[int, int]] = []
-    bold_paragraphs: set[int] = set()
+    heading_hints: set[int] = set()
     pos = 0
     for line_no, (line_start, line) in enumerate(_raw_lines(text)):
         kept = _clean_line(line)
@@ -290,8 +293,8 @@ def normalise(raw: str, name: str, bold_lines: set[int] | None = None) -> Source
                 offsets.append(line_start + idx)
             pos += len(kept)
             paragraphs.append((start, pos))
-            if bold_lines and line_no in bold_lines:
-                bold_paragraphs.add(len(paragraphs) - 1)
+            if hinted_lines and line_no in hinted_lines:
+                heading_hints.add(len(paragraphs) - 1)
     norm = "".join(out)
     cjk = len(_CJK_RE.findall(norm))
     if cjk < 0.3 * len(norm.replace("\n", "")):
@@ -299,7 +302,7 @@ def normalise(raw: str, name: str, bold_lines: set[int] | None = None) -> Source
     if len(paragraphs) < 3 and len(norm) > 400:
         warnings.append(warning("few_paragraphs", f"{len(paragraphs)} 段"))
     return Source(name=name, text=norm, paragraphs=paragraphs, offsets=offsets,
-                  warnings=warnings, bold_paragraphs=bold_paragraphs)
+                  warnings=warnings, heading_hints=heading_hints)
 
 
 def _raw_lines(text: str):

@@ -105,7 +105,7 @@ def prepare(source: ingest.Source):
     doc = get_nlp()(source.text)
     tokens = [[t.text for t in doc.char_span(s, e, alignment_mode="expand") if not t.is_space]
               for s, e in source.paragraphs]
-    return texts, tokens, layout(texts, source.bold_paragraphs)
+    return texts, tokens, layout(texts, source.heading_hints)
 
 
 def analyze(text: str, name: str | None = None, **options) -> Report:

@@ -1,8 +1,9 @@
 """Stage 3: headings, sections and a role for every paragraph.
 
 Headings are found by rule in every numbering style materials use (一、 （一） 1. 1、
-（1） ① 第一/首先 …, titles, bold-only docx lines). Roles come from a classifier trained on
-the labelled corpus (``jingzi train``): TF-IDF over jieba words plus layout and lexicon
+（1） ① 第一/首先 …, titles, docx lines that are bold-only or in a heading style). Roles
+come from a classifier trained on the labelled corpus (``jingzi train``): TF-IDF over
+jieba words plus layout and lexicon
 features, including the class of the enclosing section (问题/原因/措施/情况 …), decoded
 over the whole document with role-transition probabilities (Viterbi), so materials
 organised 问题/原因/措施, interleaved by category, or with no headings at all all work.
@@ -47,13 +48,14 @@ def lead(text: str) -> str:
     return text[: m.start()] if m else text
 
 
-def looks_like_heading(text: str, bold: bool = False) -> bool:
-    """A short line with a heading number, or bold, or a short unpunctuated section label."""
+def looks_like_heading(text: str, hinted: bool = False) -> bool:
+    """A short line with a heading number, or formatted as a heading (``hinted``: bold-only or
+    a heading style in a docx), or a short unpunctuated section label."""
     text = text.strip()
     if not text or len(text) > HEADING_MAX or text.endswith(("。", "；", "！", "？", "，")):
         return False
     style, level, rest = numbering(text)
-    if bold or (0 < level <= 5 and rest):
+    if hinted or (0 < level <= 5 and rest):
         return True
     return style == "none" and len(text) <= 20 and section_class(text) not in ("", "closing") \
         and not re.search(r"[，,、]", text)
@@ -93,12 +95,12 @@ class Layout:
     categories: list[str] = field(default_factory=list)  # enclosing heading/lead text naming a category
 
 
-def layout(paragraphs: list[str], bold: set[int] = frozenset()) -> Layout:
-    """Find headings (numbered, title, bold, section labels) and the sections they open."""
+def layout(paragraphs: list[str], hints: set[int] = frozenset()) -> Layout:
+    """Find headings (numbered, title, formatted as headings, section labels) and the sections they open."""
     is_heading = []
     for i, text in enumerate(paragraphs):
         title = i == 0 and len(text) <= 50 and not text.endswith("。") and bool(_TITLE_WORDS.search(text))
-        is_heading.append(title or looks_like_heading(text, bold=i in bold))
+        is_heading.append(title or looks_like_heading(text, hinted=i in hints))
     sections: list[Section] = []
     open_stack: list[Section] = []
     context, categories = [], []
@@ -106,7 +108,7 @@ def layout(paragraphs: list[str], bold: set[int] = frozenset()) -> Layout:
     for i, text in enumerate(paragraphs):
         if is_heading[i]:
             style, level, rest = numbering(text)
-            level = level or (0 if i == 0 and not sections else 1 if i not in bold else 2)
+            level = level or (0 if i == 0 and not sections else 1 if i not in hints else 2)
             while open_stack and open_stack[-1].level >= level:
                 open_stack.pop().end = i
             sec = Section(i, level, text, section_class(rest or text))
@@ -192,7 +194,7 @@ def viterbi(log_emit: np.ndarray, log_trans: np.ndarray, log_start: np.ndarray) 
 class RoleModel:
     """Paragraph role classifier with document-level Viterbi decoding.
 
-    ``fit(docs)`` takes lists of (paragraph texts, tokens, bold set, gold roles);
+    ``fit(docs)`` takes lists of (paragraph texts, tokens, heading-hint set, gold roles);
     ``predict`` returns one role per paragraph. Learned state: ``clf_``, ``vec_``,
     ``log_trans_``, ``log_start_``.
     """
@@ -222,8 +224,8 @@ class RoleModel:
         k = len(ROLES)
         trans = np.full((k, k), self.smoothing)
         start = np.full(k, self.smoothing)
-        for paragraphs, tokens, bold, roles in docs:
-            lay = layout(paragraphs, bold)
+        for paragraphs, tokens, hints, roles in docs:
+            lay = layout(paragraphs, hints)
             all_feats.extend(paragraph_features(paragraphs, lay))
             all_words.extend(" ".join(t) for t in tokens)
             y.extend(roles)

@@ -28,7 +28,7 @@ class Prepared:
     texts: list[str]
     tokens: list[list[str]]
     layout: Layout
-    bold: set
+    hints: set
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +44,7 @@ def prepared_corpus() -> tuple[Prepared, ...]:
         texts, tokens, lay = prepare(source)
         if len(texts) != len(d.paragraphs):
             raise ValueError(f"{d.id}: {len(texts)} paragraphs after ingest, {len(d.paragraphs)} labelled")
-        out.append(Prepared(d, texts, tokens, lay, source.bold_paragraphs))
+        out.append(Prepared(d, texts, tokens, lay, source.heading_hints))
     return tuple(out)
 
 
@@ -75,7 +75,7 @@ def _rule_roles(p: Prepared) -> list[str]:
 
 def train_roles() -> dict:
     train = split("train") + split("dev")  # dev docs join the final fit; settings were chosen on dev
-    model = RoleModel().fit([(p.texts, p.tokens, p.bold, [q.role for q in p.doc.paragraphs]) for p in train])
+    model = RoleModel().fit([(p.texts, p.tokens, p.hints, [q.role for q in p.doc.paragraphs]) for p in train])
     test = split("test")
     gold = [q.role for p in test for q in p.doc.paragraphs]
     pred = [r for p in test for r in model.predict(p.texts, p.tokens, p.layout)]
@@ -132,7 +132,7 @@ def out_of_fold_roles() -> dict[str, tuple[str, ...]]:
     pool = split("train") + split("dev")
     out = {}
     for k in range(5):
-        model = RoleModel().fit([(p.texts, p.tokens, p.bold, [q.role for q in p.doc.paragraphs])
+        model = RoleModel().fit([(p.texts, p.tokens, p.hints, [q.role for q in p.doc.paragraphs])
                                  for i, p in enumerate(pool) if i % 5 != k])
         out.update((p.doc.id, tuple(model.predict(p.texts, p.tokens, p.layout))) for p in pool[k::5])
     return out

@@ -63,7 +63,7 @@ def test_docx_paragraphs_tables_and_bold_headings(tmp_path):
     src = ingest.read_path(path)
     assert src.paragraph_texts() == ["存在的主要问题", "调研走马观花，全年下基层仅6次。", "措施", "完成时限",
                                      "每月下基层4天", "2014年10月底前"]
-    assert src.bold_paragraphs == {0}
+    assert src.heading_hints == {0}
     assert src.name == "对照 检查.docx"
 
 
@@ -142,3 +142,14 @@ def test_real_material_keeps_every_paragraph():
     src = ingest.from_text(GOOD, "good.txt")
     assert len(src.paragraphs) == len([ln for ln in GOOD.splitlines() if ln.strip()])
     assert all(src.text[s:e] == t for (s, e), t in zip(src.paragraphs, src.paragraph_texts()))
+
+
+def test_docx_heading_styles_are_heading_hints(tmp_path):
+    d = docx.Document()
+    d.add_heading("存在的主要问题", level=1)  # Word's automatic numbering is not in the text
+    d.add_paragraph("调研走马观花，全年下基层仅6次。")
+    path = tmp_path / "styled.docx"
+    d.save(str(path))
+    src = ingest.read_path(path)
+    assert src.paragraph_texts() == ["存在的主要问题", "调研走马观花，全年下基层仅6次。"]
+    assert src.heading_hints == {0}

@@ -22,7 +22,7 @@ def test_heading_versus_numbered_content():
     assert looks_like_heading("一、存在的主要问题")
     assert looks_like_heading("（四）奢靡之风方面")
     assert looks_like_heading("整改措施")           # unnumbered section label
-    assert looks_like_heading("学习体会", bold=True)  # bold-only docx line
+    assert looks_like_heading("学习体会", hinted=True)  # bold-only or heading-styled docx line
     assert not looks_like_heading("一是文山会海问题突出。今年以来召开会议48次。")
     assert not looks_like_heading("（一）形式主义方面。一是会议多，以会议落实会议，今年以来召开会议48次，发文96件。")
     assert section_class("二、产生问题的原因") == "cause"
