@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -20,8 +21,28 @@ GAP = 12
 _NO_SENTENCE_END = r"[^。！？；!?;\n]"
 
 
+class Hit(NamedTuple):
+    """A literal phrase found by the Aho-Corasick automaton, read like a ``re.Match``."""
+
+    begin: int
+    stop: int
+    text: str
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.stop
+
+    def group(self, _: int = 0) -> str:
+        return self.text
+
+
 class Lexicon:
     """A compiled set of cue phrases; ``find`` returns the matches with their offsets.
+
+    Literal phrases are found in one pass by an Aho-Corasick automaton (leftmost-longest,
+    non-overlapping); ``A…B`` entries and regexes by one regular expression.
 
     >>> lx = Lexicon("excuse", ["工作忙", "任务重", "基础…差"])
     >>> lx.phrases("主要是工作忙、任务重，基础条件比较差。")
@@ -29,20 +50,32 @@ class Lexicon:
     """
 
     def __init__(self, name: str, entries: list[str], regexes: list[str] = ()):
+        import ahocorasick_rs
+
         self.name = name
         self.entries = list(dict.fromkeys(e for e in entries if e))
-        parts = [phrase_regex(e) for e in sorted(self.entries, key=len, reverse=True)]
+        literal = [e for e in self.entries if "…" not in e]
+        self.automaton = ahocorasick_rs.AhoCorasick(
+            literal, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest) if literal else None
+        parts = [phrase_regex(e) for e in sorted(self.entries, key=len, reverse=True) if "…" in e]
         parts += [f"(?:{r})" for r in regexes]
         self.pattern = re.compile("|".join(parts)) if parts else None
 
-    def find(self, text: str) -> list[re.Match]:
-        return list(self.pattern.finditer(text)) if self.pattern else []
+    def find(self, text: str) -> list:
+        """Matches in text order; each has ``start()``, ``end()`` and ``group(0)``."""
+        hits = [Hit(s, e, text[s:e]) for _, s, e in self.automaton.find_matches_as_indexes(text)] \
+            if self.automaton else []
+        if self.pattern:
+            hits += self.pattern.finditer(text)
+            hits.sort(key=lambda m: m.start())
+        return hits
 
     def phrases(self, text: str) -> list[str]:
         return [m.group(0) for m in self.find(text)]
 
     def count(self, text: str) -> int:
-        return len(self.pattern.findall(text)) if self.pattern else 0
+        n = len(self.automaton.find_matches_as_indexes(text)) if self.automaton else 0
+        return n + (len(self.pattern.findall(text)) if self.pattern else 0)
 
     def __len__(self) -> int:
         return len(self.entries)
