@@ -31,6 +31,10 @@ What is not copying (reported as ``quoted_ratio`` instead)
 - Quotations: text matching a line of ``data/quotations.txt`` for at least
   ``min(len(quotation), 8)`` consecutive canonical characters (quotations shorter
   than 4 characters are ignored). Quoted characters are cut out of every fragment.
+- Stock sentences: text matching a sentence of the curated bank of stock self-examination
+  sentences (``data/lexicons/boilerplate.yaml``: 理论学习不够系统深入 …) for at least
+  ``stock_min_len`` = 10 consecutive canonical characters. Weak materials share these
+  without copying each other, and a small library cannot yet learn them by frequency.
 - Boilerplate (MOSS ``-m``): a fingerprint found in more than
   ``m = max(boiler_min_df, ceil(boiler_df_share × N))`` of the N library documents
   (defaults 3 and 2 %: m = 3 up to 150 documents, 20 at 1,000, 200 at 10,000) is
@@ -70,7 +74,7 @@ from numpy.lib.stride_tricks import sliding_window_view
 if TYPE_CHECKING:
     from analyzer.library import Library
 
-from .resources import QUOTATIONS_PATH, SPINNING_PATH, load_quotations, load_spinning
+from .resources import QUOTATIONS_PATH, SPINNING_PATH, load_quotations, load_spinning, load_yaml
 
 log = logging.getLogger(__name__)
 
@@ -328,11 +332,15 @@ class CopyDetector:
                  min_len: int = 15, gap: int = 2, boiler_min_df: int = 3,
                  boiler_df_share: float = 0.02, boiler_max: int = 60,
                  max_candidates: int = 20, min_shared: int = 3, min_shared_share: float = 0.02,
-                 max_common: int = 16, cache_size: int = 512):
+                 max_common: int = 16, cache_size: int = 512, stock: list[str] | None = None,
+                 stock_min_len: int = 10):
         if quotations is None:
             quotations = load_quotations() if QUOTATIONS_PATH.exists() else []
+        if stock is None:
+            stock = [str(x) for x in load_yaml("lexicons/boilerplate.yaml").get("sentences") or []]
         self.fingerprinter = Fingerprinter(spinning, k, window)
         self.quotes = QuotationMatcher(quotations, self.fingerprinter)
+        self.stock = QuotationMatcher(stock, self.fingerprinter, min_len=stock_min_len)
         self.library = library
         if library is not None and library.digest != self.fingerprinter.digest:
             log.warning("library %s was indexed with other settings: reindexing", library.path)
@@ -371,7 +379,7 @@ class CopyDetector:
         common_fps = fps[is_common][np.argsort(df[is_common], kind="stable")]
         query = np.concatenate([fps[~is_common], common_fps[:self.max_common]])
         common = self._common_mask(doc, set(common_fps.tolist()))
-        quoted = self.quotes.mask(doc.canon.text)
+        quoted = self._not_copying(doc)
         boiler = np.zeros_like(quoted)
         candidates = self._candidates(query, skip)
         found = self._select(doc, [self._fragments(doc, src, quoted, common, boiler) for _, src in candidates])
@@ -381,13 +389,17 @@ class CopyDetector:
     def compare(self, text_a: str, text_b: str) -> list[dict]:
         """Fragments of ``text_a`` copied from ``text_b`` (quotations excluded), for a side-by-side view."""
         a, b = self.fingerprinter.prepare(text_a), self.fingerprinter.prepare(text_b)
-        (frags,) = self._select(a, [self._fragments(a, b, self.quotes.mask(a.canon.text))])
+        (frags,) = self._select(a, [self._fragments(a, b, self._not_copying(a))])
         return [self._fragment_dict(a, b, f) for f in frags]
 
     def quotations(self, text: str) -> list[tuple[int, int]]:
-        """(start, end) offsets of the official quotations recognised in ``text``."""
+        """(start, end) offsets of the official quotations and stock sentences recognised in ``text``."""
         doc = self.fingerprinter.prepare(text)
-        return [self._span(doc, s, e) for s, e in _mask_spans(self.quotes.mask(doc.canon.text))]
+        return [self._span(doc, s, e) for s, e in _mask_spans(self._not_copying(doc))]
+
+    def _not_copying(self, doc: Prepared) -> np.ndarray:
+        """Canonical characters inside official quotations or stock sentences."""
+        return self.quotes.mask(doc.canon.text) | self.stock.mask(doc.canon.text)
 
     def boiler_threshold(self) -> int:
         """MOSS ``-m``: fingerprints in more than this many documents are common."""

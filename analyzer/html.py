@@ -152,14 +152,14 @@ def _copy_section(copy: dict, links: dict[str, str]) -> str:
              if rows else "<p>未发现抄袭来源 / no copied source found.</p>")
     cls = "bad" if copy["ratio"] >= COPY_FLAG else "ok"
     return (f'<section id="copy"><h2>抄袭检测 copy</h2><p>复制比 <span class="{cls}">{_pct(copy["ratio"])}</span>'
-            f' · 引用比 {_pct(copy["quoted_ratio"])}（正式表述的引用不计入复制）</p>{table}</section>')
+            f' · 引用比 {_pct(copy["quoted_ratio"])}（正式表述的引用和通用套话不计入复制）</p>{table}</section>')
 
 
 def _text_section(d: dict) -> str:
     marks = _document_marks(d)
     flagged = set((d.get("summary_like") or {}).get("paragraphs", []))
     legend = ('<p class="muted">图例：<span class="copy">抄袭片段（悬停看来源）</span> '
-              '<span class="quote">正式表述引用</span> <mark class="cue">工作总结线索</mark> '
+              '<span class="quote">正式表述引用或通用套话</span> <mark class="cue">工作总结线索</mark> '
               '<span class="ev">类别证据</span>；左边框颜色 = 段落角色</p>')
     labels = {cid: c["label"] for cid, c in (d.get("coverage") or {}).items()}
     paras = [_paragraph(p, marks.get(p["index"], []), p["index"] in flagged, labels) for p in d["paragraphs"]]
@@ -175,7 +175,7 @@ def _document_marks(d: dict) -> dict[int, list[tuple[int, int, str, str]]]:
             spans.append((f["start"], f["end"], "copy",
                           f'抄自 {s["source"]}（源文第 {f["source_start"]}–{f["source_end"]} 字）'))
     for q in copy.get("quotations", []):  # quotation spans, if the copy stage reports them
-        spans.append((q["start"], q["end"], "quote", "正式表述引用，不计入复制"))
+        spans.append((q["start"], q["end"], "quote", "正式表述引用或通用套话，不计入复制"))
     out: dict[int, list] = defaultdict(list)
     for p in d["paragraphs"]:
         for s, t, kind, title in spans:

@@ -133,8 +133,8 @@ def _marked(text: str, spans: list[tuple[int, int, str]]) -> Text:
 
 
 def render_compare(a, b, fragments: list[dict], quotes_a, quotes_b, console: Console) -> None:
-    """Two documents side by side, paragraph by paragraph: shared fragments in red (with the
-    fragment number in both columns), official quotations in blue."""
+    """Two documents side by side, paragraph by paragraph: shared fragments in red, official
+    quotations and stock sentences (not copying) in blue."""
     def spans(source, own_key, quotes):
         marks = [(s, e, "blue") for s, e in quotes]
         marks += [(f[own_key[0]], f[own_key[1]], "bold red") for f in fragments]
@@ -156,4 +156,4 @@ def render_compare(a, b, fragments: list[dict], quotes_a, quotes_b, console: Con
     for i in range(max(len(left), len(right))):
         table.add_row(left[i] if i < len(left) else "", right[i] if i < len(right) else "")
     console.print(table)
-    console.print("[bold red]红色[/]: 相同片段 shared   [blue]蓝色[/]: 规范引用 official quotation")
+    console.print("[bold red]红色[/]: 相同片段 shared   [blue]蓝色[/]: 规范引用或通用套话 official quotation or stock sentence")

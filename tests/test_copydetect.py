@@ -142,7 +142,8 @@ def _library_with_stock(path, stock, count):
 
 
 def test_boilerplate_shared_by_many_library_documents_is_not_copying(tmp_path):
-    stock = "坚持以习近平新时代中国特色社会主义思想为指导深入学习贯彻党的二十大精神"
+    # not in the curated stock bank: only the library's document frequency can excuse it
+    stock = "把农村公路养护和客运班线延伸作为年度民生实事清单逐项推进并按季度通报进展"
     doc = f"这次对照检查，我{stock}，把自己摆进去、把职责摆进去，逐条查找差距。"
     with _library_with_stock(tmp_path / "many.db", stock, 8) as lib:  # 8 of 22 documents
         det = CopyDetector(SPINNING, QUOTES, lib)
@@ -197,3 +198,10 @@ def test_data_file_helpers(tmp_path):
     spinning.write_text("original\tspun\n服务 效劳\n", encoding="utf-8")
     with pytest.raises(ValueError, match="row 2"):
         load_spinning(spinning)
+
+
+def test_stock_sentences_of_the_bank_are_not_copying(detector):
+    stock = "理论学习不够系统深入，学用结合不够紧密。调查研究不够深入，联系群众不够紧密。"
+    detector.add_peer("weak1.txt", "XX镇副镇长个人对照检查材料。" + stock + "今后要进一步加强学习。")
+    result = detector.check("weak2.txt", "XX乡乡长对照检查。" + stock + "下一步我将认真整改。")
+    assert result["ratio"] < 0.1 and result["quoted_ratio"] > 0.3
