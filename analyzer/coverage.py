@@ -8,13 +8,14 @@ the labelled corpus (``jingzi train``):
   characters of each sentence. Patterns are matched on characters rather than on jieba
   tokens because jieba cuts the same phrase differently in different contexts (会多/开会多),
   which made token matching miss. A match in a sentence that carries a denial cue
-  (``data/lexicons/denial.yaml``: 不存在、没有发现 …) and no self-critical cue is a denial
-  and counts against the category; the category's bare name (形式主义) is no evidence;
+  (``data/lexicons/denial.yaml``: 不存在、没有发现 …) and no self-critical cue, or in a
+  clause where a negator stands right before a manifestation (从不讲排场、比阔气), is a
+  denial and counts against the category; the category's bare name (形式主义) is no evidence;
 * the words of the paragraph (TF-IDF over jieba words and character bigrams/trigrams),
   its role, and the category named by the heading it sits under.
 
-A document covers a category when one of its problem/cause/measure paragraphs reaches
-the threshold chosen on the dev split. A rubric with no trained model (a new rubric file)
+A document covers a category when one of its problem paragraphs (any non-heading paragraph
+if none is a problem) reaches the threshold chosen on the dev split. A rubric with no trained model (a new rubric file)
 is judged by its patterns alone, with the same denial handling.
 """
 from __future__ import annotations
@@ -42,10 +43,10 @@ class Match:
 
 
 class PatternMatcher:
-    """Rubric patterns compiled into one regular expression per category (longest first);
+    """Rubric patterns compiled into one :class:`~analyzer.resources.Lexicon` per category;
     ``match(text)`` scans a paragraph once per category, names each match's manifestation
-    group (a dictionary lookup for phrases, a re-match for ``A…B`` patterns) and places
-    it in its sentence to apply the denial rule."""
+    group (a dictionary lookup for phrases, a re-match for ``A…B`` patterns) and applies
+    the sentence and clause denial rules."""
 
     def __init__(self, rubric: Rubric):
         self.rubric = rubric

@@ -6,8 +6,7 @@ first-person-plural accomplishment, self-critical language (``self_critical.yaml
 numbers that expose a shortfall rather than a result (``number_context.yaml``: 全年仅下基层
 6 次 is a problem, not a result), compliance statements (严格遵守…均按规定: a report of
 one's conduct in place of an examination), its position, and its predicted role (except
-preamble). The document's
-``ratio`` is the share of its characters in flagged paragraphs.
+preamble). The document's ``ratio`` is the share of its characters in flagged paragraphs.
 """
 from __future__ import annotations
 
