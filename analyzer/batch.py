@@ -56,7 +56,7 @@ from .html import (
 )
 from .ingest import expand_paths
 from .report import Report
-from .resources import DATA_DIR, MODELS_DIR, ROOT
+from .resources import DATA_DIR, MODELS_DIR
 
 CLUSTER_MIN = 0.1  # a source this large links two documents (SPEC: independent materials stay < 0.1)
 WINDOW = 8  # tasks in flight per worker: bounds memory while keeping workers busy
@@ -139,7 +139,7 @@ def _hash(*parts: str) -> str:
 
 def settings_digest(rubric: str) -> str:
     """What a report depends on besides the document: version, rubric, code, models, data."""
-    files = [*(ROOT / "analyzer").glob("*.py"), *MODELS_DIR.glob("*.joblib"),
+    files = [*Path(__file__).parent.glob("*.py"), *MODELS_DIR.glob("*.joblib"), *MODELS_DIR.glob("*.json"),
              *(p for p in DATA_DIR.rglob("*")
                if p.is_file() and p.relative_to(DATA_DIR).parts[0] not in ("corpus", "samples"))]
     if Path(rubric).suffix:

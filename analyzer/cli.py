@@ -1,4 +1,10 @@
-"""Command line: ``jingzi check | batch | compare | library | demo | train``."""
+"""Command line: ``jingzi check | batch | compare | library | demo | train``.
+
+Only click is imported up front. The pipeline (spaCy, scikit-learn, the models) is
+imported inside the commands, after the arguments, the rubric and the library have been
+checked, so ``--help``, ``--version`` and usage errors answer at once, and a missing or
+too-large file is reported without loading any model.
+"""
 from __future__ import annotations
 
 import json
@@ -6,109 +12,178 @@ import sys
 from pathlib import Path
 
 import click
-from rich.console import Console
 
-from .resources import DATA_DIR
+from . import __version__
+from .errors import SetupError
 
-SAMPLES = DATA_DIR / "samples"
+RUBRIC_HELP = "评分表：data/rubrics 中的名称或 YAML 文件 / rubric name in data/rubrics or a YAML file."
 
 
-def _console() -> Console:
+class SetupFailure(click.ClickException):
+    """A :class:`SetupError` (models, library, rubric) shown as ``Error: [code] message``, exit 2."""
+
+    exit_code = 2
+
+
+class Main(click.Group):
+    """The ``jingzi`` group: setup errors of any command end the command with exit status 2."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except SetupError as exc:
+            raise SetupFailure(f"[{exc.code}] {exc.message}") from exc
+
+
+def _console():
+    from rich.console import Console
+
     return Console(highlight=False, soft_wrap=False)
 
 
-def _analyzer(rubric: str, library: str | None):
-    from .pipeline import Analyzer
+def _files(paths: tuple[str, ...]) -> list[str]:
+    """The files named and found under named folders; a usage error when there are none."""
+    from .ingest import expand_paths
 
-    try:
-        return Analyzer(rubric=rubric, library=library)
-    except FileNotFoundError as exc:
-        raise click.UsageError(str(exc)) from exc
+    files = expand_paths(list(paths))
+    if not files:
+        raise click.UsageError("没有找到可分析的文件（.txt .md .docx .pdf）/ no .txt .md .docx .pdf files found in "
+                               + " ".join(paths))
+    return files
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="jingzi")
+def _check_options(rubric: str, library: str | None) -> None:
+    """Fail fast, before any model loads: the rubric must exist, and so must a library to read."""
+    from .resources import load_rubric
+
+    load_rubric(rubric)
+    if library is not None and not Path(library).is_file():
+        raise SetupError("library_not_found", f"参考库不存在 / no library at {library}")
+
+
+@click.group(cls=Main, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="jingzi")
 def main() -> None:
-    """照镜子 jingzi: screen 对照检查材料 for coverage, work-summary passages, copying and depth."""
+    """照镜子 jingzi：审阅对照检查材料——四风覆盖、工作总结化段落、抄袭、深度，均附证据。
+
+    jingzi screens 对照检查材料 (self-examination materials): four-styles coverage,
+    work-summary passages, copying and depth, each with its evidence.
+    """
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per document per line (JSON Lines).")
-@click.option("--library", type=click.Path(dir_okay=False), help="Reference library (SQLite) to check copying against.")
-@click.option("--rubric", default="four-styles", show_default=True, help="Rubric name in data/rubrics or a YAML file.")
+@click.option("--json", "as_json", is_flag=True,
+              help="每篇一行 JSON（JSON Lines）/ one JSON object per document per line.")
+@click.option("--library", type=click.Path(dir_okay=False),
+              help="参考库（SQLite），检查抄袭 / reference library (SQLite) to check copying against.")
+@click.option("--rubric", default="four-styles", show_default=True, help=RUBRIC_HELP)
 def check(paths: tuple[str, ...], as_json: bool, library: str | None, rubric: str) -> None:
-    """Analyse each document (txt/md/docx/pdf, or every such file in a folder)."""
-    from .ingest import expand_paths
-    from .render import render
+    """分析每篇材料（txt/md/docx/pdf 或文件夹），多篇时相互比对抄袭。
 
-    analyzer = _analyzer(rubric, library)
-    console = _console()
+    Analyses each document (txt/md/docx/pdf, or every such file in a folder); several
+    documents are also cross-checked against each other for copying.
+    """
+    from .errors import JingziError
+    from .ingest import read_path
+    from .report import Report
+
+    files = _files(paths)
+    _check_options(rubric, library)
+    sources = []
+    for path in files:
+        try:
+            sources.append((path, read_path(path)))
+        except JingziError as exc:
+            sources.append((path, Report.failed(str(path), Path(path).name, exc.to_dict())))
+    readable = [(path, s) for path, s in sources if not isinstance(s, Report)]
+    analyzer = None
+    if readable:
+        from .pipeline import Analyzer
+
+        analyzer = Analyzer(rubric=rubric, library=library)
+    keys = _peer_keys([path for path, _ in readable])
+    if len(readable) > 1:
+        for path, source in readable:
+            analyzer.copy_detector.add_peer(keys[path], source.text)
+    console = None if as_json else _console()
+    if console is not None and len(readable) > 1:
+        console.print(f"[dim]{len(readable)} 篇材料已相互比对抄袭 / {len(readable)} documents were cross-checked "
+                      "against each other for copying[/]")
     failed = False
-    for path in expand_paths(list(paths)):
-        report = analyzer.analyze_path(path)
+    for path, item in sources:
+        report = item if isinstance(item, Report) else analyzer.analyze_source(item, copy_key=keys[path])
         failed |= not report.ok
         if as_json:
             sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
         else:
+            from .render import render
+
             render(report, console)
     sys.exit(1 if failed else 0)
 
 
+def _peer_keys(paths: list[str]) -> dict[str, str]:
+    """How each document is named as a copy source: its file name, or its path where two
+    documents share a file name."""
+    names = [Path(p).name for p in paths]
+    return {p: n if names.count(n) == 1 else p for p, n in zip(paths, names)}
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--out", required=True, type=click.Path(file_okay=False), help="Output folder.")
-@click.option("--library", type=click.Path(exists=True, dir_okay=False),
-              help="Reference library (SQLite) to check copying against.")
-@click.option("--jobs", type=click.IntRange(min=1), help="Worker processes [default: all cores].")
-@click.option("--rubric", default="four-styles", show_default=True, help="Rubric name in data/rubrics or a YAML file.")
+@click.option("--out", required=True, type=click.Path(file_okay=False), help="输出文件夹 / output folder.")
+@click.option("--library", type=click.Path(dir_okay=False),
+              help="参考库（SQLite），检查抄袭 / reference library (SQLite) to check copying against.")
+@click.option("--jobs", type=click.IntRange(min=1),
+              help="并行进程数 [默认：全部核心] / worker processes [default: all cores].")
+@click.option("--rubric", default="four-styles", show_default=True, help=RUBRIC_HELP)
 def batch(paths: tuple[str, ...], out: str, library: str | None, jobs: int | None, rubric: str) -> None:
-    """Cross-check and score a batch: results.jsonl/.csv/.xlsx, index.html and reports/ in OUT."""
-    from .batch import run
-    from .ingest import expand_paths
-    from .resources import load_rubric
+    """批量互查评分：在 OUT 中写出 results.jsonl/.csv/.xlsx、index.html 和 reports/。
 
-    if not expand_paths(list(paths)):
-        raise click.UsageError("没有找到可分析的文件 / no .txt .md .docx .pdf files found")
-    try:
-        load_rubric(rubric)
-    except FileNotFoundError as exc:
-        raise click.UsageError(str(exc)) from exc
+    Cross-checks and scores a batch: results.jsonl/.csv/.xlsx, index.html and reports/ in OUT.
+    """
+    from .batch import run
+
+    files = _files(paths)
+    if not any(Path(f).exists() for f in files):
+        raise click.UsageError("找不到任何输入 / none of the inputs exists: " + " ".join(paths))
+    _check_options(rubric, library)
     summary = run(paths, out, library=library, jobs=jobs, rubric=rubric, progress=sys.stderr.isatty())
-    click.echo(f"{summary.documents} 篇：分析 {summary.analysed}，缓存 {summary.cached}，失败 {summary.failed}；"
-               f"{summary.seconds:.1f} 秒 → {Path(out) / 'index.html'}")
+    click.echo(f"{summary.documents} 篇：分析 {summary.analysed}，缓存 {summary.cached}，失败 {summary.failed}，"
+               f"用时 {summary.seconds:.1f} 秒 / {summary.documents} documents: {summary.analysed} analysed, "
+               f"{summary.cached} cached, {summary.failed} failed in {summary.seconds:.1f} s → "
+               f"{Path(out) / 'index.html'}")
     sys.exit(1 if summary.failed else 0)
 
 
 @main.command()
 @click.option("--out", default="jingzi-demo", show_default=True, type=click.Path(file_okay=False),
-              help="Where the batch results go.")
-@click.option("--jobs", type=click.IntRange(min=1), help="Worker processes [default: all cores].")
+              help="批量结果的输出文件夹 / where the batch results go.")
+@click.option("--jobs", type=click.IntRange(min=1),
+              help="并行进程数 [默认：全部核心] / worker processes [default: all cores].")
 def demo(out: str, jobs: int | None) -> None:
-    """The main job on the bundled samples (data/samples): batch, ranking, reports."""
-    from rich.table import Table
+    """用自带样例材料运行批量任务：排名表、报告。
 
+    Runs the main job on the bundled sample materials: batch, ranking, reports.
+    """
     from .batch import run
+    from .render import demo_table
+    from .resources import DATA_DIR
 
-    summary = run([str(SAMPLES)], out, jobs=jobs, progress=sys.stderr.isatty())
-    table = Table(title=f"jingzi demo: {summary.documents} 篇样例材料 / sample materials")
-    for col in ("#", "材料 name", "深度 depth", "未查摆 missing", "总结化 summary", "复制比 copy ← source", "提示 flags"):
-        table.add_column(col)
-    for r in summary.rows:
-        if r["error"]:
-            table.add_row("", r["name"], "", "", "", "", f"[red]{r['error']['code']}[/]")
-            continue
-        copy = f"{r['copy']:.0%}" + (f" ← {r['top_source']}" if r["top_source"] else "")
-        table.add_row(str(r["rank"]), r["name"], f"{r['depth']:.0f}", "、".join(r["missing"]) or "—",
-                      f"{r['summary_like']:.0%}", copy, "；".join(r["substitutions"] + r["flags"]))
+    summary = run([str(DATA_DIR / "samples")], out, jobs=jobs, progress=sys.stderr.isatty())
     console = _console()
-    console.print(table)
-    console.print(f"报告 reports: {Path(out) / 'index.html'}  ·  表格 table: {Path(out) / 'results.xlsx'}")
+    console.print(demo_table(summary.rows, f"jingzi demo：{summary.documents} 篇样例材料 / sample materials"))
+    console.print(f"报告 reports: {Path(out) / 'index.html'}\n表格 table: {Path(out) / 'results.xlsx'}")
 
 
 @main.command()
 def train() -> None:
-    """Rebuild every model in models/ from data/ and print the held-out metrics."""
+    """用 data/ 重新训练 models/ 中的全部模型并输出测试集指标（需要源码仓库）。
+
+    Rebuilds every model in models/ from data/ and prints the held-out metrics (needs a
+    checkout of the repository: the labelled corpus is not installed).
+    """
     from . import train as training
 
     click.echo(json.dumps(training.main(), ensure_ascii=False, indent=2))
@@ -116,33 +191,38 @@ def train() -> None:
 
 @main.group()
 def library() -> None:
-    """Manage the reference library (SQLite): add, list, remove."""
+    """管理参考库（SQLite）：add、list、remove。 / Manage the reference library (SQLite)."""
 
 
-def _library_option(fn):
-    return click.option("--library", "db", required=True, type=click.Path(dir_okay=False),
-                        help="The library file (created if missing).")(fn)
+def _library_option(create: bool):
+    help_text = ("参考库文件（不存在时新建）/ the library file (created if missing)." if create
+                 else "参考库文件 / the library file.")
+    return click.option("--library", "db", required=True, type=click.Path(dir_okay=False), help=help_text)
 
 
 @library.command("add")
 @click.argument("paths", nargs=-1, required=True)
-@_library_option
+@_library_option(create=True)
 def library_add(paths: tuple[str, ...], db: str) -> None:
-    """Add documents (files or folders) to the library; unreadable ones are reported and skipped."""
+    """把文件或文件夹加入参考库；无法读取的文件会报告并跳过。
+
+    Adds documents (files or folders) to the library; unreadable ones are reported and skipped.
+    """
     from .errors import JingziError
-    from .ingest import expand_paths, read_path
+    from .ingest import read_path
     from .library import Library
 
+    files = _files(paths)
     console = _console()
     failed, read = [], []
 
     def readable():  # a generator: the library commits in batches, nothing is held in memory
-        for path in expand_paths(list(paths)):
+        for path in files:
             try:
                 source = read_path(path)
             except JingziError as exc:
                 failed.append(path)
-                console.print(f"[red]✗ {path}[/] [{exc.code}] {exc.message}")
+                console.print(f"[red]✗ {_escape(path)}[/] [{exc.code}] {_escape(exc.message)}")
                 continue
             read.append(source.name)
             yield source.name, source.text
@@ -150,49 +230,54 @@ def library_add(paths: tuple[str, ...], db: str) -> None:
     with Library(db) as lib:
         added = lib.add_many(readable())
         total = len(lib)
-    console.print(f"已加入 {added} 篇 / added {added} (重复 {len(read) - added} / duplicates {len(read) - added}); "
-                  f"库中共 {total} 篇 / {total} in the library"
-                  + (f"; {len(failed)} 篇无法读取 / unreadable" if failed else ""))
+    duplicates = len(read) - added
+    console.print(f"已加入 {added} 篇，重复 {duplicates} 篇，库中共 {total} 篇"
+                  + (f"，{len(failed)} 篇无法读取" if failed else "")
+                  + f"。 / added {added}, {duplicates} duplicates, {total} in the library"
+                  + (f", {len(failed)} unreadable." if failed else "."))
     sys.exit(1 if failed else 0)
 
 
 @library.command("list")
-@_library_option
+@_library_option(create=False)
 def library_list(db: str) -> None:
-    """List the documents of the library."""
+    """列出参考库中的文档。 / Lists the documents of the library."""
     from rich.table import Table
 
-    from .library import Library
+    from .library import open_library
 
-    with Library(db) as lib:
+    with open_library(db) as lib:
         rows = lib.list()
-    table = Table(title=f"{db}: {len(rows)} 篇")
-    for col in ("name", "chars", "sha256", "added"):
+    table = Table(title=f"{db}: {len(rows)} 篇 / documents")
+    for col in ("名称 name", "字数 chars", "sha256", "加入 added"):
         table.add_column(col)
     for r in rows:
-        table.add_row(r["name"], str(r["chars"]), r["sha256"][:12], r["added"])
+        table.add_row(_escape(r["name"]), str(r["chars"]), r["sha256"][:12], r["added"])
     _console().print(table)
 
 
 @library.command("remove")
 @click.argument("name")
-@_library_option
+@_library_option(create=False)
 def library_remove(name: str, db: str) -> None:
-    """Remove a document from the library by name."""
-    from .library import Library
+    """按名称（或加入时的路径）从参考库删除文档。
 
-    with Library(db) as lib:
-        removed = lib.remove(name)
-    if not removed:
+    Removes a document from the library by its name (or by the path it was added from).
+    """
+    from .library import open_library
+
+    with open_library(db) as lib:
+        removed = next((n for n in (name, Path(name).name) if lib.remove(n)), None)
+    if removed is None:
         raise click.UsageError(f"库中没有 {name} / no document named {name} in {db}")
-    click.echo(f"removed {name}")
+    click.echo(f"已删除 {removed} / removed {removed}")
 
 
 @main.command()
 @click.argument("a")
 @click.argument("b")
 def compare(a: str, b: str) -> None:
-    """Side-by-side view of two documents with the shared fragments marked."""
+    """并排对照两篇材料，标出相同片段。 / Side-by-side view of two documents, shared fragments marked."""
     from .copydetect import CopyDetector
     from .errors import JingziError
     from .ingest import read_path
@@ -206,6 +291,11 @@ def compare(a: str, b: str) -> None:
     fragments = detector.compare(source_a.text, source_b.text)
     render_compare(source_a, source_b, fragments, detector.quotations(source_a.text),
                    detector.quotations(source_b.text), _console())
+
+
+def _escape(text: str) -> str:
+    """Text for rich markup: a ``[`` in a file name is not a style tag."""
+    return text.replace("[", r"\[")
 
 
 if __name__ == "__main__":

@@ -2,13 +2,18 @@
 from __future__ import annotations
 
 import csv
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+from . import resources
+
+# The labelled corpus is training data: it is in the repository, not in an installed package.
+# $JINGZI_DATA names the data folder of a checkout when the package is installed elsewhere.
+DATA_DIR = Path(os.environ.get("JINGZI_DATA") or resources.DATA_DIR)
 CORPUS_DIRS = ("written", "copies")
 ROLES = ("heading", "preamble", "problem", "cause", "measure", "summary", "closing", "other")
 FLAWS = (

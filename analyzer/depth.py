@@ -209,6 +209,30 @@ class DepthModel:
         self.thresholds_ = {"work_for_style": 0.5, "collective_for_personal": 0.5, "generic_for_specific": 0.6}
         return self
 
+    def to_dict(self) -> dict:
+        """The fitted model as plain numbers (saved as JSON, not pickled)."""
+        def pair(wb):
+            return {"weights": [float(x) for x in wb[0]], "bias": float(wb[1])}
+
+        return {"alpha": self.alpha, "criteria": {c: dict(pair(wb), signals=list(CRITERIA_SIGNALS[c]))
+                                                  for c, wb in self.criteria_.items()},
+                "overall": dict(pair(self.overall_), signals=list(SIGNALS)), "thresholds": self.thresholds_}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "DepthModel":
+        """Inverse of :meth:`to_dict`; the signal names must be those this code measures."""
+        if d["overall"]["signals"] != list(SIGNALS) or any(
+                d["criteria"][c]["signals"] != list(names) for c, names in CRITERIA_SIGNALS.items()):
+            from .errors import SetupError
+
+            raise SetupError("model_mismatch", "深度模型的信号与代码不一致 / the depth model's signals differ "
+                                               "from the code's")
+        model = cls(d["alpha"])
+        model.criteria_ = {c: (np.array(v["weights"]), v["bias"]) for c, v in d["criteria"].items()}
+        model.overall_ = (np.array(d["overall"]["weights"]), d["overall"]["bias"])
+        model.thresholds_ = dict(d["thresholds"])
+        return model
+
     @staticmethod
     def to_100(grade: float) -> float:
         return float(np.clip((grade - 1) / 4 * 100, 0, 100))

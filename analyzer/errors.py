@@ -16,6 +16,12 @@ ERRORS = {
     "pdf_no_text": "PDF 没有文字层（扫描件）；请先做文字识别(OCR)或提供 Word 版 / scanned PDF: OCR it or send the .docx.",
     "corrupt_pdf": "PDF 无法解析；请重新导出 / the PDF cannot be parsed; export it again.",
     "analysis_failed": "这是 jingzi 的缺陷，请附上文件报告 / a bug in jingzi: please report it with the file.",
+    # setup errors (SetupError): about the installation, not about one document
+    "model_missing": "请运行 `jingzi train` 训练模型 / run `jingzi train` to build the models.",
+    "model_mismatch": "请运行 `jingzi train` 重新训练模型 / run `jingzi train` to rebuild the models.",
+    "library_not_found": "先用 `jingzi library add 文件 --library 库` 建库 / create it with `jingzi library add FILES --library DB`.",
+    "corpus_missing": "训练需要源码仓库中的 data/corpus，请在仓库目录中运行 / training needs data/corpus: run it in a checkout of the repository.",
+    "unknown_rubric": "用 data/rubrics 中的名称或 YAML 文件路径 / give a rubric name from data/rubrics or a YAML file.",
 }
 
 WARNINGS = {
@@ -37,6 +43,11 @@ class JingziError(Exception):
 
     def to_dict(self) -> dict:
         return {"code": self.code, "message": self.message}
+
+
+class SetupError(JingziError):
+    """An error about the installation or the options (models, library, rubric), not about
+    one document: the command stops with exit status 2."""
 
 
 def warning(code: str, detail: str = "") -> dict:

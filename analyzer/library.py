@@ -39,6 +39,15 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
 
+def open_library(path: str | Path) -> "Library":
+    """An existing library; only ``jingzi library add`` creates one, so a mistyped path is an error."""
+    if not Path(path).is_file():
+        from .errors import SetupError
+
+        raise SetupError("library_not_found", f"参考库不存在 / no library at {path}")
+    return Library(path)
+
+
 def _json(hashes: np.ndarray) -> str:
     return json.dumps(hashes.tolist())
 

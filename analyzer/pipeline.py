@@ -8,52 +8,41 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import joblib
 import sklearn
 
-from . import coverage, depth, ingest, summary
+from . import coverage, depth, ingest, modelstore, summary
+from .copydetect import CopyDetector
 from .coverage import PatternMatcher
-from .errors import JingziError
+from .errors import JingziError, SetupError
 from .report import Paragraph, Report
-from .resources import MODELS_DIR, load_rubric
+from .resources import load_rubric
 from .segment import get_nlp
 from .structure import layout
-
-
-class ModelMissing(RuntimeError):
-    """A trained model is missing from ``models/``: run ``jingzi train``."""
-
-
-@lru_cache(maxsize=None)
-def load_model(name: str):
-    path = MODELS_DIR / f"{name}.joblib"
-    if not path.exists():
-        raise ModelMissing(f"模型 {path.name} 不存在；请先运行 `jingzi train` / model missing: run `jingzi train`")
-    return joblib.load(path)
 
 
 class Analyzer:
     """Reusable analyser: ``Analyzer(rubric="four-styles", library=None).analyze(text)``."""
 
-    def __init__(self, rubric: str = "four-styles", library: str | Path | None = None, copy_detector=None,
-                 with_depth: bool = True):
+    def __init__(self, rubric: str = "four-styles", library: str | Path | None = None,
+                 copy_detector: CopyDetector | None = None, with_depth: bool = True):
         self.nlp = get_nlp()
         self.rubric = load_rubric(rubric)
-        self.role_model = load_model("roles")
+        self.role_model = modelstore.load("roles")
         self.matcher = PatternMatcher(self.rubric)
         try:  # a rubric with no trained model is judged by its patterns alone
-            self.coverage_model = load_model(f"coverage-{self.rubric.id}")
-        except ModelMissing:
+            self.coverage_model = modelstore.load(f"coverage-{self.rubric.id}", rubric=self.rubric)
+        except SetupError as exc:
+            if exc.code != "model_missing":
+                raise
             self.coverage_model = None
-        self.summary_model = load_model("summary")
-        self.depth_model = load_model("depth") if with_depth else None
+        self.summary_model = modelstore.load("summary")
+        self.depth_model = depth.DepthModel.from_dict(modelstore.load("depth")) if with_depth else None
         self.boilerplate = depth.BoilerplateBank()
-        self.copy_detector = copy_detector
-        if library is not None and copy_detector is None:
-            from .copydetect import CopyDetector
-            from .library import Library
+        if copy_detector is None:  # without a library, copy still reports the official quotations
+            from .library import open_library
 
-            self.copy_detector = CopyDetector.default(library=Library(library))
+            copy_detector = CopyDetector.default(library=open_library(library) if library is not None else None)
+        self.copy_detector = copy_detector
 
     def analyze(self, text: str, name: str | None = None) -> Report:
         """Analyse text given directly; bad text raises :class:`~analyzer.errors.JingziError`."""
@@ -67,12 +56,14 @@ class Analyzer:
             return Report.failed(str(path), Path(path).name, exc.to_dict())
         return self.analyze_source(source)
 
-    def analyze_source(self, source: ingest.Source) -> Report:
+    def analyze_source(self, source: ingest.Source, copy_key: str | None = None) -> Report:
+        """Analyse an ingested document; ``copy_key`` is its name among the copy detector's
+        peers (default: its file name), so that it is not reported as copying itself."""
         # inputs are built by our own code: skip scikit-learn's per-call validation
         with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
-            return self._analyze(source)
+            return self._analyze(source, copy_key or source.name)
 
-    def _analyze(self, source: ingest.Source) -> Report:
+    def _analyze(self, source: ingest.Source, copy_key: str) -> Report:
         texts, tokens, lay = prepare(source)
         roles = self.role_model.predict(texts, tokens, lay)
         styles, coverage_result, style_phrases = coverage.assess(
@@ -91,8 +82,7 @@ class Analyzer:
                         chars=len(source.text.replace("\n", "")), paragraphs=paragraphs,
                         sections=[s.to_dict() for s in lay.sections], rubric=self.rubric.id,
                         coverage=coverage_result, summary_like=summary_result, warnings=list(source.warnings))
-        if self.copy_detector is not None:
-            report.copy = self.copy_detector.check(source.name, source.text)
+        report.copy = self.copy_detector.check(copy_key, source.text)
         if self.depth_model is not None:
             report.depth = depth.assess(texts, roles, styles, coverage_result, summary_result["ratio"],
                                         self.depth_model, self.boilerplate)

@@ -1,7 +1,16 @@
-"""Terminal view of a report (rich): structure with roles, then each judgement with evidence."""
+"""Terminal view of a report (rich): structure with roles, then each judgement with evidence.
+
+Chinese text is wrapped by :class:`Wrapped`, which breaks between characters but never
+inside a number or a Latin word (2023年, 1.5亿, 48%) and never puts a closing mark at
+the start of a line, so the view stays readable at 80 columns.
+"""
 from __future__ import annotations
 
-from rich.console import Console, Group
+import re
+
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.measure import Measurement
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -21,6 +30,58 @@ CRITERION_LABEL = {"strict": "衡量尺子严", "accurate": "查摆问题准", "
 SUBSTITUTION_LABEL = {"work_for_style": "以工作问题代替作风问题",
                       "collective_for_personal": "以班子问题代替个人问题",
                       "generic_for_specific": "以共性问题代替具体问题"}
+
+
+_UNBREAKABLE = re.compile(r"[0-9A-Za-z][0-9A-Za-z.,:%/_\-]*[0-9A-Za-z%]|[0-9A-Za-z]")
+_NO_LINE_START = set("，。、；：！？）」』”’》〉%,.;:!?)]")
+_NO_LINE_END = set("（「『“‘《〈([")
+
+
+def break_points(text: str) -> list[int]:
+    """Offsets where a line may break: between characters, except inside a run of digits and
+    Latin letters, before closing punctuation or after opening punctuation.
+
+    >>> [("2023年3月"[a:b]) for a, b in zip([0] + break_points("2023年3月"), break_points("2023年3月") + [7])]
+    ['2023', '年', '3', '月']
+    """
+    inside = set()
+    for m in _UNBREAKABLE.finditer(text):
+        inside.update(range(m.start() + 1, m.end()))
+    return [i for i in range(1, len(text)) if i not in inside and text[i] not in _NO_LINE_START
+            and text[i - 1] not in _NO_LINE_END and not text[i].isspace()]
+
+
+class Wrapped:
+    """A styled text that wraps at :func:`break_points` to the width it is given."""
+
+    def __init__(self, text: Text | str):
+        self.text = text if isinstance(text, Text) else Text(text)
+
+    def _units(self) -> list[tuple[int, int]]:
+        plain = self.text.plain
+        cuts = [0, *break_points(plain), len(plain)]
+        return list(zip(cuts, cuts[1:]))
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        plain = self.text.plain
+        widest = max((cell_len(plain[a:b]) for a, b in self._units()), default=0)
+        return Measurement(min(widest, options.max_width, 12), cell_len(plain))
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        plain, width = self.text.plain, max(options.max_width, 1)
+        units = []  # a unit wider than the line (a long file name) is folded by character
+        for a, b in self._units():
+            units += [(a, b)] if cell_len(plain[a:b]) <= width else [(i, i + 1) for i in range(a, b)]
+        lines, start, used = [], 0, 0
+        for a, b in units:
+            size = cell_len(plain[a:b])
+            if used and used + size > width:
+                lines.append((start, a))
+                start, used = a, 0
+            used += size
+        lines.append((start, len(plain)))
+        for a, b in lines:
+            yield self.text[a:b]
 
 
 def _snippet(text: str, width: int = 60) -> str:
@@ -66,7 +127,7 @@ def _structure_table(report: Report) -> Table:
         mark = " [magenta]⟦像工作总结⟧[/]" if p.index in flagged else ""
         text = Text.from_markup(_escape(_snippet(p.text)) + mark,
                                 style="bold" if p.role == "heading" else "")
-        table.add_row(str(p.index), role, ",".join(p.styles), text)
+        table.add_row(str(p.index), role, ",".join(p.styles), Wrapped(text))
     return table
 
 
@@ -87,7 +148,7 @@ def _coverage_table(report: Report) -> Table:
             ev = f"¶{c['evidence'][0]} {_escape(_snippet(c['best_sentence'], 70))}"
         elif c.get("note"):
             ev = f"[yellow]{_escape(c['note'])}[/]"
-        table.add_row(c["label"], verdict, f"{c['score']:.2f}", Text.from_markup(ev))
+        table.add_row(c["label"], verdict, f"{c['score']:.2f}", Wrapped(Text.from_markup(ev)))
     return table
 
 
@@ -98,7 +159,8 @@ def _summary_panel(report: Report) -> Panel:
         p = report.paragraphs[i]
         cues = "、".join(p.evidence.get("summary_cues", [])[:5])
         lines.append(f"  ¶{i} ({p.summary_like:.2f}) {_escape(_snippet(p.text, 50))}" + (f"  [dim]线索: {cues}[/]" if cues else ""))
-    return Panel("\n".join(lines), title="工作总结化 work-summary passages", border_style="magenta")
+    return Panel(Group(*[Wrapped(Text.from_markup(line)) for line in lines]), title="工作总结化 work-summary passages",
+                 border_style="magenta")
 
 
 def _copy_panel(report: Report) -> Panel:
@@ -107,7 +169,8 @@ def _copy_panel(report: Report) -> Panel:
     for s in c["sources"][:5]:
         lines.append(f"  ← {_escape(s['source'])}: {s['ratio']:.0%} ({len(s['fragments'])} 处)")
     style = "red" if c["ratio"] >= 0.2 else "green"
-    return Panel("\n".join(lines), title="抄袭检测 copy", border_style=style)
+    return Panel(Group(*[Wrapped(Text.from_markup(line)) for line in lines]), title="抄袭检测 copy",
+                 border_style=style)
 
 
 def _depth_panel(report: Report) -> Panel:
@@ -121,7 +184,7 @@ def _depth_panel(report: Report) -> Panel:
             rows.append(f"[red]  ✗ {SUBSTITUTION_LABEL[key]} ({key})[/]")
     for note in d["notes"][:6]:
         rows.append(f"  • {_escape(note)}")
-    return Panel(Group(*[Text.from_markup(r) for r in rows]), title="深度 depth", border_style="cyan")
+    return Panel(Group(*[Wrapped(Text.from_markup(r)) for r in rows]), title="深度 depth", border_style="cyan")
 
 
 def _marked(text: str, spans: list[tuple[int, int, str]]) -> Text:
@@ -146,14 +209,36 @@ def render_compare(a, b, fragments: list[dict], quotes_a, quotes_b, console: Con
 
     copied = sum(f["end"] - f["start"] for f in fragments)
     share = copied / max(len(a.text.replace("\n", "")), 1)
-    console.rule(f"[bold]{a.name}[/] ⇄ [bold]{b.name}[/]   {len(fragments)} 处相同片段 / shared fragments, "
-                 f"占 {a.name} 的 {share:.0%}")
+    console.print(Wrapped(Text.from_markup(
+        f"[bold]{_escape(a.name)} ⇄ {_escape(b.name)}[/]：[bold red]{share:.0%}[/] 的文字与对方相同，"
+        f"{len(fragments)} 处相同片段 / {share:.0%} of {_escape(a.name)} shared, {len(fragments)} fragments")))
     left = spans(a, ("start", "end"), quotes_a)
     right = spans(b, ("source_start", "source_end"), quotes_b)
     table = Table(expand=True, show_lines=True)
     table.add_column(a.name, ratio=1, overflow="fold")
     table.add_column(b.name, ratio=1, overflow="fold")
     for i in range(max(len(left), len(right))):
-        table.add_row(left[i] if i < len(left) else "", right[i] if i < len(right) else "")
+        table.add_row(Wrapped(left[i]) if i < len(left) else "", Wrapped(right[i]) if i < len(right) else "")
     console.print(table)
     console.print("[bold red]红色[/]: 相同片段 shared   [blue]蓝色[/]: 规范引用或通用套话 official quotation or stock sentence")
+
+
+def demo_table(rows: list[dict], title: str) -> Table:
+    """The ranked batch table of ``jingzi demo``, legible at 80 columns."""
+    table = Table(title=title, expand=True)
+    table.add_column("#", justify="right", width=2)
+    table.add_column("材料 name", ratio=3, overflow="fold")
+    table.add_column("深度 depth", justify="right", width=6)
+    table.add_column("未查摆 missing", ratio=2)
+    table.add_column("总结化 summary", justify="right", width=8)
+    table.add_column("复制比 copy", ratio=3)
+    table.add_column("提示 flags", ratio=4)
+    for r in rows:
+        if r["error"]:
+            table.add_row("", r["name"], "", "", "", "", Text(r["error"]["code"], style="red"))
+            continue
+        copy = f"{r['copy']:.0%}" + (f" ← {r['top_source']}" if r["top_source"] else "")
+        table.add_row(str(r["rank"]), r["name"], f"{r['depth']:.0f}", Wrapped("、".join(r["missing"]) or "—"),
+                      f"{r['summary_like']:.0%}", Text(copy, overflow="fold"),
+                      Wrapped("；".join(r["substitutions"] + r["flags"])))
+    return table

@@ -6,19 +6,53 @@ A lexicon entry is a phrase, ``A…B`` (A then B later in the same sentence, at 
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import re
+import shutil
+import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources as _resources
 from pathlib import Path
 from typing import NamedTuple
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA_DIR = ROOT / "data"
-MODELS_DIR = ROOT / "models"
 GAP = 12
 _NO_SENTENCE_END = r"[^。！？；!?;\n]"
+
+
+def _locate(folder: str) -> Path:
+    """The folder ``data`` or ``models`` as a real directory.
+
+    An installed wheel carries them inside the package (``analyzer/_data``, ``analyzer/_models``,
+    see pyproject.toml); a checkout or an editable install has them beside the package. A
+    package imported from a zip is extracted once to a temporary folder, because jieba and
+    joblib need real files.
+    """
+    packaged = _resources.files(__package__) / f"_{folder}"
+    if not packaged.is_dir():
+        return Path(__file__).resolve().parent.parent / folder
+    if isinstance(packaged, Path):
+        return packaged
+    target = Path(tempfile.mkdtemp(prefix=f"jingzi-{folder}-"))
+    _copy_tree(packaged, target)
+    return target
+
+
+def _copy_tree(source, target: Path) -> None:
+    for item in source.iterdir():
+        if item.is_dir():
+            (target / item.name).mkdir()
+            _copy_tree(item, target / item.name)
+        else:
+            with item.open("rb") as src, open(target / item.name, "wb") as dst:
+                shutil.copyfileobj(src, dst)
+
+
+DATA_DIR = _locate("data")
+MODELS_DIR = _locate("models")
 
 
 class Hit(NamedTuple):
@@ -128,6 +162,12 @@ class Rubric:
     def ids(self) -> list[str]:
         return [c.id for c in self.categories]
 
+    @property
+    def digest(self) -> str:
+        """sha256 of what a coverage model's columns depend on: categories, names, patterns."""
+        spec = [[c.id, c.names, [[g, ps] for g, ps in c.groups.items()]] for c in self.categories]
+        return hashlib.sha256(json.dumps([self.id, spec], ensure_ascii=False).encode("utf-8")).hexdigest()
+
 
 def rubric_names() -> list[str]:
     return sorted(p.stem for p in (DATA_DIR / "rubrics").glob("*.yaml"))
@@ -139,8 +179,11 @@ def load_rubric(name_or_file: str = "four-styles") -> Rubric:
     path = Path(name_or_file)
     if not path.suffix:
         path = DATA_DIR / "rubrics" / f"{name_or_file}.yaml"
-    if not path.exists():
-        raise FileNotFoundError(f"no rubric {name_or_file!r}; known: {', '.join(rubric_names())}")
+    if not path.is_file():
+        from .errors import SetupError
+
+        raise SetupError("unknown_rubric", f"没有评分表 / no rubric {name_or_file!r}; 已有 / known: "
+                                           f"{', '.join(rubric_names())}")
     with open(path, encoding="utf-8") as fh:
         data = yaml.safe_load(fh)
     cats = [

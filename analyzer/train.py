@@ -10,12 +10,13 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 
-import joblib
+import hashlib
+
 import numpy as np
 from sklearn.metrics import accuracy_score, classification_report, f1_score
 
-from . import ingest
-from .corpus import LabelledDocument, load_corpus
+from . import ingest, modelstore
+from .corpus import DATA_DIR, LabelledDocument, load_corpus
 from .resources import MODELS_DIR
 from .structure import ROLES, Layout, RoleModel
 
@@ -46,6 +47,20 @@ def prepared_corpus() -> tuple[Prepared, ...]:
             raise ValueError(f"{d.id}: {len(texts)} paragraphs after ingest, {len(d.paragraphs)} labelled")
         out.append(Prepared(d, texts, tokens, lay, source.heading_hints))
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def data_digest() -> str:
+    """sha256 over the training data: the labelled corpus, lexicons, rubrics and user dictionary."""
+    h = hashlib.sha256()
+    files = [p for sub in ("corpus", "lexicons", "rubrics") for p in (DATA_DIR / sub).rglob("*") if p.is_file()]
+    for path in sorted(files + [DATA_DIR / "userdict.txt"]):
+        h.update(str(path.relative_to(DATA_DIR)).encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
+def save(name: str, model, rubric=None) -> None:
+    modelstore.save(name, model, modelstore.manifest(name, data_digest(), rubric))
 
 
 def split(name: str) -> list[Prepared]:
@@ -87,7 +102,7 @@ def train_roles() -> dict:
         "baseline_rule_accuracy": round(accuracy_score(gold, base), 4),
         "baseline_rule_macro_f1": round(f1_score(gold, base, average="macro"), 4),
     }
-    joblib.dump(model, MODELS_DIR / "roles.joblib", compress=3)
+    save("roles", model)
     body = f"""
 Paragraph roles ({', '.join(ROLES)}).
 
@@ -120,7 +135,7 @@ def predicted_roles(doc_id: str) -> tuple[str, ...]:
     p = next(q for q in prepared_corpus() if q.doc.id == doc_id)
     if p.doc.split != "test":
         return out_of_fold_roles()[doc_id]
-    model = joblib.load(MODELS_DIR / "roles.joblib")
+    model = modelstore.load("roles")
     return tuple(model.predict(p.texts, p.tokens, p.layout))
 
 
@@ -194,7 +209,7 @@ def train_coverage(rubric_name: str) -> dict:
     model.doc_threshold_ = {cid: doc_t for cid in rubric.ids}
     final = fit(docs["train"] + docs["dev"])
     final.threshold_, final.doc_threshold_ = model.threshold_, model.doc_threshold_
-    joblib.dump(final, MODELS_DIR / f"coverage-{rubric.id}.joblib", compress=3)
+    save(f"coverage-{rubric.id}", final, rubric)
 
     test = docs["test"]
     if not test or not docs["dev"]:
@@ -283,7 +298,7 @@ def train_summary() -> dict:
                                  lambda g, y: f1_score(g, y, zero_division=0))
     final = fit(train + dev)
     final.threshold_, final.doc_threshold_ = model.threshold_, model.doc_threshold_
-    joblib.dump(final, MODELS_DIR / "summary.joblib", compress=3)
+    save("summary", final)
 
     test = split("test")
     g_par, p_par, b_par, g_doc, p_doc, b_doc = [], [], [], [], [], []
@@ -354,9 +369,8 @@ def train_depth() -> dict:
     from scipy.stats import spearmanr
 
     from .depth import DepthModel, measure
-    from .pipeline import Analyzer, load_model
+    from .pipeline import Analyzer
 
-    load_model.cache_clear()
     analyzer = Analyzer(with_depth=False)  # signals come from the other stages, as at run time
 
     def signals(p: Prepared):
@@ -376,7 +390,7 @@ def train_depth() -> dict:
     final = DepthModel().fit([g for s in ("train", "dev") for _, g in docs[s]],
                              [p.doc.meta["depth"] for s in ("train", "dev") for p, _ in docs[s]])
     final.thresholds_ = model.thresholds_
-    joblib.dump(final, MODELS_DIR / "depth.joblib", compress=3)
+    save("depth", final.to_dict())
 
     def evaluate(items):
         from .depth import is_collective
@@ -443,6 +457,10 @@ Dev split ({d['documents']} documents, {d['pairs']} pairs; used only for thresho
 def main() -> dict:
     from .resources import rubric_names
 
+    if not (DATA_DIR / "corpus" / "written").is_dir():
+        from .errors import SetupError
+
+        raise SetupError("corpus_missing", f"没有找到训练语料 / no training corpus under {DATA_DIR / 'corpus'}")
     MODELS_DIR.mkdir(exist_ok=True)
     results = {"roles": train_roles()}
     predicted_roles.cache_clear()

@@ -1,7 +1,15 @@
 """Shared fixtures: realistic materials and an analyser built once per test session."""
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
+
+# the tests read the labelled corpus from this checkout, also when they exercise an installed
+# wheel (which carries only what the runtime reads): see analyzer/corpus.py
+REPO = Path(__file__).resolve().parent.parent
+os.environ.setdefault("JINGZI_DATA", str(REPO / "data"))
 
 GOOD = """XX县水利局局长专题民主生活会个人对照检查材料
 根据县委教育实践活动领导小组的统一部署，会前我认真学习了规定篇目，征求意见23条，与班子成员逐一谈心谈话。现将个人对照检查情况报告如下。

@@ -32,7 +32,7 @@ def test_check_json_lines_in_input_order(files):
     assert [r["name"] for r in rows] == ["weak-gbk.txt", "张三 对照检查.txt"]
     r = rows[1]
     assert set(r) >= {"file", "name", "sha256", "chars", "paragraphs", "coverage", "summary_like", "depth"}
-    assert "copy" not in r  # no library given: the stage did not run, so the field is absent
+    assert r["copy"]["sources"] == [] and r["copy"]["ratio"] == 0  # no library: nothing to compare with
     assert len(r["sha256"]) == 64 and r["chars"] > 700
     assert {p["role"] for p in r["paragraphs"]} >= {"heading", "preamble", "problem", "cause", "measure", "closing"}
     assert set(r["coverage"]) == {"formalism", "bureaucratism", "hedonism", "extravagance"}
@@ -73,9 +73,9 @@ def test_second_rubric_end_to_end(files):
     assert set(row["coverage"]) == {"theory", "politics", "ability", "responsibility", "work_style", "integrity"}
 
 
-def test_python_dash_m_entry_point(files):
+def test_python_dash_m_entry_point(files, tmp_path):
     proc = subprocess.run([sys.executable, "-m", "analyzer", "check", str(files[0]), "--json"],
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=120, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["name"] == "张三 对照检查.txt"
 
