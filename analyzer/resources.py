@@ -36,8 +36,17 @@ def _locate(folder: str) -> Path:
         return Path(__file__).resolve().parent.parent / folder
     if isinstance(packaged, Path):
         return packaged
-    target = Path(tempfile.mkdtemp(prefix=f"jingzi-{folder}-"))
-    _copy_tree(packaged, target)
+    from . import __version__  # one extraction per archive and version, shared by processes
+
+    origin = hashlib.sha256(f"{__file__}\0{__version__}".encode()).hexdigest()[:16]
+    target = Path(tempfile.gettempdir()) / f"jingzi-{folder}-{origin}"
+    if not target.is_dir():
+        staging = Path(tempfile.mkdtemp(prefix=f"jingzi-{folder}-"))
+        _copy_tree(packaged, staging)
+        try:
+            staging.rename(target)
+        except OSError:  # another process got there first
+            shutil.rmtree(staging, ignore_errors=True)
     return target
 
 

@@ -130,6 +130,8 @@ def test_the_package_runs_from_a_zip(tmp_path):
     proc = _python(code, str(archive), GOOD, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split()[1] == "True" and proc.stdout.startswith("jingzi-data-")
+    again = _python(code, str(archive), GOOD, cwd=tmp_path)  # the extraction is reused
+    assert again.returncode == 0 and again.stdout == proc.stdout
 
 
 def test_a_library_that_does_not_exist_is_a_usage_error(tmp_path):
