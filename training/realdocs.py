@@ -110,9 +110,10 @@ def run_jingzi(texts: dict[str, str]) -> dict[str, dict]:
     for rid, text in texts.items():
         try:
             report = analyzer.analyze(text, name=f"{rid}.txt").to_dict()
+            lines = line_spans(ingest.from_text(text).text)
         except JingziError as exc:
-            report = {"error": exc.to_dict()}
-        out[rid] = {"report": report, "lines": line_spans(ingest.from_text(text).text)}
+            report, lines = {"error": exc.to_dict()}, []
+        out[rid] = {"report": report, "lines": lines}
     return out
 
 
