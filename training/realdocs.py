@@ -29,8 +29,8 @@ MATERIAL_KINDS = {"personal", "collective", "work_report"}
 CATEGORIES = ["formalism", "bureaucratism", "hedonism", "extravagance"]
 SHAPES = {"clean", "run_on", "noisy", "excerpt", "traditional", "pdf_lines"}
 NOT_JUDGED_ROLES = {"noise", "other"}
-FIELDS = ["id", "url", "corpus", "query", "rank", "checked", "kind", "covered", "depth", "shape",
-          "noise_lines", "extent", "sha256", "chars", "note"]
+SUBSTANTIVE_ROLES = {"problem", "cause", "measure", "summary"}
+REFOUND = {"same_query", "other_query", "once"}
 BOOTSTRAP = 1000
 
 
@@ -57,6 +57,8 @@ def load_index(path: Path) -> list[dict]:
             problems.append(f"depth {row['depth']!r}")
         if not set(row["shape"].split(";")) <= SHAPES:
             problems.append(f"shape {row['shape']!r}")
+        if row["refound"] not in REFOUND:
+            problems.append(f"refound {row['refound']!r}")
         if problems:
             raise ValueError(f"index row {rid}: " + "; ".join(problems))
     return rows
@@ -210,6 +212,8 @@ def score(rows: list[dict], results: dict[str, dict]) -> dict:
     labelled = [(row, r) for row, r in reports if row["kind"] in MATERIAL_KINDS and r.get("coverage")]
     out["coverage"] = _by_shape(labelled, _coverage_f1)
     out["coverage_docs"] = len(labelled)
+    gold_pairs = _coverage_pairs(labelled)[0]
+    out["coverage_baseline_none"] = macro_f1(gold_pairs, [False] * len(gold_pairs))
     out["coverage_unscored"] = sorted(row["id"] for row, r in reports
                                       if row["kind"] in MATERIAL_KINDS and not r.get("coverage"))
     out["per_category"] = {}
@@ -236,8 +240,10 @@ def score(rows: list[dict], results: dict[str, dict]) -> dict:
     graded = [(row, r) for row, r in reports if row["depth"] and r.get("depth")]
     out["depth"] = _by_shape(graded, _depth_rho)
     out["depth_docs"] = len(graded)
+    out["depth_baseline_length"] = spearman([float(row["depth"]) for row, _ in graded],
+                                            [len("".join(p["text"] for p in r["paragraphs"])) for _, r in graded])
 
-    noise_total, noise_judged, examples = 0, 0, []
+    noise_total, noise_judged, noise_substantive, examples = 0, 0, 0, []
     for row, res in done:
         wanted = noise_line_set(row)
         spans = res["lines"]
@@ -250,8 +256,10 @@ def score(rows: list[dict], results: dict[str, dict]) -> dict:
             judged = [p for p in paras if p["role"] not in NOT_JUDGED_ROLES or p.get("styles")]
             if judged:
                 noise_judged += 1
+                noise_substantive += any(p["role"] in SUBSTANTIVE_ROLES for p in judged)
                 examples.append(f"{row['id']}:{line} → {judged[0]['role']}")
     out["noise_lines"], out["noise_judged"], out["noise_examples"] = noise_total, noise_judged, examples
+    out["noise_substantive"] = noise_substantive
     return out
 
 
@@ -272,9 +280,11 @@ def _fmt(value, ci=None) -> str:
     return text + (f" [{ci[0]:.2f}, {ci[1]:.2f}]" if ci else "")
 
 
-def render(out: dict, size: int, missing: list[str], changed: list[str], today: str) -> str:
+def render(out: dict, rows: list[dict], missing: list[str], changed: list[str], today: str) -> str:
     """The markdown report (the same text goes to stdout and models/realdocs.md)."""
     kinds = ", ".join(f"{k} {out['kinds'][k]}" for k in KINDS if out["kinds"][k])
+    refound = Counter(row["refound"] for row in rows)
+    size = len(rows)
     lines = [
         "# jingzi on real public documents",
         "",
@@ -282,6 +292,9 @@ def render(out: dict, size: int, missing: list[str], changed: list[str], today: 
         f"({kinds}). Not scored: {len(missing)} missing from the cache, {len(changed)} whose cached text no longer "
         f"matches its sha256, {len(out['failed'])} rejected by jingzi{': ' + ', '.join(out['failed']) if out['failed'] else ''}.",
         "Reproduce: `python -m training.realdocs` (needs the local text cache; see data/README.md, \"Real documents\").",
+        f"Re-finding when built: {refound['same_query']} pages came back at the same rank with the same opening when "
+        f"their query was run again, {refound['other_query']} came back identically under another query, "
+        f"{refound['once']} were seen once.",
         "Intervals are 95% bootstrap intervals over documents (1000 resamples, seed 0); with sets this small they are wide.",
         "",
         "| measure | value | documents |",
@@ -296,6 +309,8 @@ def render(out: dict, size: int, missing: list[str], changed: list[str], today: 
     for shape, (value, ci, n) in out["coverage"].items():
         label = "all" if shape == "all" else f"shape {shape}"
         lines.append(f"| coverage macro-F1, covered / not covered ({label}) | {_fmt(value, ci)} | {n} |")
+    lines.append(f"| baseline: \"nothing covered\" macro-F1 (all) | {_fmt(out['coverage_baseline_none'])} | "
+                 f"{out['coverage_docs']} |")
     lines.append(f"| \"covered\" verdicts with no evidence | {len(out['no_evidence'])} of {out['verdicts']} "
                  f"({sum(v['wrong'] for v in out['no_evidence'])} of them wrong) | – |")
     lines.append(f"| \"covered\" verdicts whose only evidence is headings | {len(out['headings_only'])} of "
@@ -305,15 +320,20 @@ def render(out: dict, size: int, missing: list[str], changed: list[str], today: 
     for shape, (value, ci, n) in out["depth"].items():
         label = "all" if shape == "all" else f"shape {shape}"
         lines.append(f"| depth Spearman ρ with guide grades ({label}) | {_fmt(value, ci)} | {n} |")
+    lines.append(f"| baseline: text length, Spearman ρ with guide grades | {_fmt(out['depth_baseline_length'])} | "
+                 f"{out['depth_docs']} |")
     share = out["noise_judged"] / out["noise_lines"] if out["noise_lines"] else None
-    lines.append(f"| labelled noise lines judged as content | {out['noise_judged']} of {out['noise_lines']}"
-                 f" ({_fmt(share)}) | – |")
+    lines.append(f"| labelled noise lines judged as content (any role but noise/other, or a style) | "
+                 f"{out['noise_judged']} of {out['noise_lines']} ({_fmt(share)}) | – |")
+    lines.append(f"| … of them as a problem, cause, measure or summary | {out['noise_substantive']} of "
+                 f"{out['noise_lines']} | – |")
     lines += ["", "Coverage per category (documents labelled covered / judged covered / agreeing):", "",
               "| category | labelled | judged | agree |", "|---|---|---|---|"]
     for cid, c in out["per_category"].items():
         lines.append(f"| {cid} | {c['gold']} | {c['pred']} | {c['agree']} of {out['coverage_docs']} |")
     if out["kind_present"]:
-        predicted = sorted({p for _, p in out["kind_confusion"]})
+        seen = {p for _, p in out["kind_confusion"]}
+        predicted = [k for k in KINDS if k in seen] + sorted(seen - set(KINDS))
         lines += ["", "Kind confusion (rows: our label, columns: jingzi):", "",
                   "| label | " + " | ".join(predicted) + " |", "|---" * (len(predicted) + 1) + "|"]
         for gold in KINDS:
@@ -350,7 +370,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"缓存中没有可用文本 / no usable text in {args.cache}: {len(missing)} missing, {len(changed)} changed. "
               "Re-find the pages as data/README.md (\"Real documents\") describes.", file=sys.stderr)
         return 1
-    markdown = render(score(rows, run_jingzi(texts)), len(rows), missing, changed,
+    markdown = render(score(rows, run_jingzi(texts)), rows, missing, changed,
                       dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d"))
     print(markdown, end="")
     if not args.no_write:
