@@ -132,6 +132,15 @@ def test_kind_accuracy_and_confusion_when_reports_carry_a_kind():
     assert "| collective | 1 | 0 | 0 |" in text
 
 
+def test_a_material_the_kind_gate_leaves_without_coverage_counts_as_nothing_covered():
+    rows, results = synthetic()
+    del results["p2"]["report"]["coverage"]
+    out = realdocs.score(rows, results)
+    assert out["coverage_unscored"] == ["p2"] and out["coverage"]["all"][2] == 4
+    assert out["per_category"]["formalism"] == {"gold": 2, "pred": 1, "agree": 3}
+    assert "counted as nothing covered): p2" in realdocs.render(out, rows, [], [], "2026-12-05")
+
+
 def test_render_says_when_kind_is_absent_and_lists_rejected_documents():
     rows, results = synthetic()
     results["w1"] = {"report": {"error": {"code": "no_chinese", "message": "未发现中文"}}, "lines": []}
