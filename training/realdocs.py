@@ -365,10 +365,12 @@ def render(out: dict, rows: list[dict], missing: list[str], changed: list[str], 
                   + ", ".join(out["coverage_unscored"])]
     if out["noise_examples"]:
         lines += ["", "Noise lines judged as content (id:line → role): " + "; ".join(out["noise_examples"])]
+    chars = sorted(int(row["chars"]) for row in rows if row["chars"])
+    extent = f"{chars[0]}–{chars[-1]} characters, median {chars[len(chars) // 2]}" if chars else "short"
     lines += ["", "What these numbers do and do not show: the pages are public 范文/news/guide pages found by "
-              "search, cut to the search tool's page-beginning excerpt (often under 2,000 characters, so long "
-              "materials are judged on their opening part), labelled by one annotator; they show how jingzi "
-              "behaves on real text shapes and kinds, not its accuracy on the drafts a review office receives."]
+              f"search, cut to the opening lines of the search tool's page excerpt ({extent}; long materials are "
+              "judged on their opening part), labelled by one annotator; they show how jingzi behaves on real "
+              "text shapes and kinds, not its accuracy on the drafts a review office receives."]
     return "\n".join(lines) + "\n"
 
 
