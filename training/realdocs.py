@@ -1,0 +1,414 @@
+"""Score jingzi on the real-document evaluation set: ``python -m training.realdocs``.
+
+The set is ``data/realdocs/index.csv``: one public web page per row (URL, the search
+query that finds it again, the sha256 of the text as extracted, and our labels). The
+texts themselves are never committed (the sources forbid copying); they live in the
+git-ignored cache ``data/realdocs/cache/<id>.txt``. This script checks each cached
+text against its sha256, runs :class:`analyzer.Analyzer` on it and reports kind
+accuracy and confusion, coverage agreement (macro-F1 over covered / not covered),
+"covered" verdicts without evidence, depth rank correlation with the guide grades and
+the share of labelled noise lines judged as content — as a markdown table on stdout
+and in ``models/realdocs.md``. How the set was built and how to re-find a missing
+text: data/README.md, section "Real documents".
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import hashlib
+import random
+import sys
+from collections import Counter
+from pathlib import Path
+
+from analyzer.corpus import DATA_DIR
+from analyzer.resources import MODELS_DIR
+
+KINDS = ["personal", "collective", "criticism", "rectification", "opinions", "work_report", "other"]
+MATERIAL_KINDS = {"personal", "collective", "work_report"}
+CATEGORIES = ["formalism", "bureaucratism", "hedonism", "extravagance"]
+SHAPES = {"clean", "run_on", "noisy", "excerpt", "traditional", "pdf_lines"}
+NOT_JUDGED_ROLES = {"noise", "other"}
+SUBSTANTIVE_ROLES = {"problem", "cause", "measure", "summary"}
+REFOUND = {"same_query", "other_query", "once"}
+BOOTSTRAP = 1000
+
+
+def load_index(path: Path) -> list[dict]:
+    """Rows of the index, validated: a bad label stops the run with the row's id."""
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    seen = set()
+    for row in rows:
+        rid = row["id"]
+        problems = []
+        if rid in seen:
+            problems.append("duplicate id")
+        seen.add(rid)
+        if row["kind"] not in KINDS:
+            problems.append(f"kind {row['kind']!r}")
+        if row["covered"] and row["kind"] not in MATERIAL_KINDS:
+            problems.append("covered given for a non-material")
+        if row["kind"] in MATERIAL_KINDS and not row["covered"]:
+            problems.append("a material needs covered (category ids or 'none')")
+        if any(c not in CATEGORIES for c in covered_set(row)):
+            problems.append(f"covered {row['covered']!r}")
+        if row["depth"] and (row["kind"] not in {"personal", "collective"} or row["depth"] not in "12345"):
+            problems.append(f"depth {row['depth']!r}")
+        if not set(row["shape"].split(";")) <= SHAPES:
+            problems.append(f"shape {row['shape']!r}")
+        if row["refound"] not in REFOUND:
+            problems.append(f"refound {row['refound']!r}")
+        if problems:
+            raise ValueError(f"index row {rid}: " + "; ".join(problems))
+    return rows
+
+
+def covered_set(row: dict) -> set[str]:
+    return set() if row["covered"] in ("", "none") else set(row["covered"].split(";"))
+
+
+def noise_line_set(row: dict) -> set[int]:
+    return {int(x) for x in row["noise_lines"].split(";") if x.strip()}
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def read_cache(rows: list[dict], cache: Path) -> tuple[dict[str, str], list[str], list[str]]:
+    """Cached texts whose sha256 matches the index; ids missing from the cache; ids whose text changed."""
+    texts, missing, changed = {}, [], []
+    for row in rows:
+        path = cache / f"{row['id']}.txt"
+        if not path.exists():
+            missing.append(row["id"])
+            continue
+        text = path.read_text(encoding="utf-8")
+        if text_sha256(text) != row["sha256"]:
+            changed.append(row["id"])
+            continue
+        texts[row["id"]] = text
+    return texts, missing, changed
+
+
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the non-empty lines of ``text``; ``noise_lines`` counts these lines from 0."""
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def accepts_kind() -> bool:
+    """Whether this build's ``Analyzer`` takes a forced document ``kind`` (the interface agreed for issue 13)."""
+    import inspect
+
+    from analyzer import Analyzer
+
+    return "kind" in inspect.signature(Analyzer).parameters
+
+
+def run_jingzi(texts: dict[str, str], kinds: dict[str, str] | None = None) -> dict[str, dict]:
+    """Analyse each text; per id the report's JSON object and the non-empty lines of its normalised text.
+
+    With ``kinds`` (id → kind id) every document is analysed as that kind (``Analyzer(kind=...)``).
+    """
+    from analyzer import Analyzer, ingest
+    from analyzer.errors import JingziError
+
+    analyzers: dict[str | None, Analyzer] = {}
+    out = {}
+    for rid, text in texts.items():
+        kind = kinds[rid] if kinds else None
+        if kind not in analyzers:
+            analyzers[kind] = Analyzer(kind=kind) if kind else Analyzer()
+        try:
+            report = analyzers[kind].analyze(text, name=f"{rid}.txt").to_dict()
+            lines = line_spans(ingest.from_text(text).text)
+        except JingziError as exc:
+            report, lines = {"error": exc.to_dict()}, []
+        out[rid] = {"report": report, "lines": lines}
+    return out
+
+
+def macro_f1(gold: list[bool], pred: list[bool]) -> float | None:
+    """Mean of the F1 of "covered" and the F1 of "not covered" (a class absent from both counts 1)."""
+    if not gold:
+        return None
+    scores = []
+    for cls in (True, False):
+        tp = sum(g == cls and p == cls for g, p in zip(gold, pred))
+        fp = sum(g != cls and p == cls for g, p in zip(gold, pred))
+        fn = sum(g == cls and p != cls for g, p in zip(gold, pred))
+        scores.append(1.0 if tp + fp + fn == 0 else 2 * tp / (2 * tp + fp + fn))
+    return sum(scores) / 2
+
+
+def spearman(xs: list[float], ys: list[float]) -> float | None:
+    """Spearman's rho with average ranks for ties; None when undefined."""
+    if len(xs) < 3:
+        return None
+    rx, ry = _ranks(xs), _ranks(ys)
+    mx, my = sum(rx) / len(rx), sum(ry) / len(ry)
+    cov = sum((a - mx) * (b - my) for a, b in zip(rx, ry))
+    vx, vy = sum((a - mx) ** 2 for a in rx), sum((b - my) ** 2 for b in ry)
+    return None if vx == 0 or vy == 0 else cov / (vx * vy) ** 0.5
+
+
+def _ranks(values: list[float]) -> list[float]:
+    order = sorted(range(len(values)), key=lambda i: values[i])
+    ranks = [0.0] * len(values)
+    i = 0
+    while i < len(order):
+        j = i
+        while j + 1 < len(order) and values[order[j + 1]] == values[order[i]]:
+            j += 1
+        for k in range(i, j + 1):
+            ranks[order[k]] = (i + j) / 2 + 1
+        i = j + 1
+    return ranks
+
+
+def bootstrap_ci(units: list, statistic, seed: int = 0) -> tuple[float, float] | None:
+    """95% percentile interval of ``statistic`` over documents resampled with replacement."""
+    if len(units) < 3:
+        return None
+    rng = random.Random(seed)
+    values = []
+    for _ in range(BOOTSTRAP):
+        value = statistic([rng.choice(units) for _ in units])
+        if value is not None:
+            values.append(value)
+    if not values:
+        return None
+    values.sort()
+    return values[int(0.025 * (len(values) - 1))], values[int(0.975 * (len(values) - 1))]
+
+
+def _coverage_pairs(docs: list[tuple[dict, dict]]) -> tuple[list[bool], list[bool]]:
+    gold, pred = [], []
+    for row, report in docs:
+        for cid in CATEGORIES:
+            gold.append(cid in covered_set(row))
+            pred.append(bool(report["coverage"].get(cid, {}).get("covered")))
+    return gold, pred
+
+
+def _coverage_f1(docs):
+    return macro_f1(*_coverage_pairs(docs))
+
+
+def _depth_rho(docs):
+    return spearman([float(row["depth"]) for row, _ in docs], [r["depth"]["score"] for _, r in docs])
+
+
+def score(rows: list[dict], results: dict[str, dict]) -> dict:
+    """Every figure of the evaluation from the index rows and jingzi's results (``run_jingzi``)."""
+    done = [(row, results[row["id"]]) for row in rows if row["id"] in results]
+    failed = [row["id"] for row, res in done if "error" in res["report"]]
+    done = [(row, res) for row, res in done if "error" not in res["report"]]
+    reports = [(row, res["report"]) for row, res in done]
+    out = {"n": len(reports), "failed": failed, "kinds": Counter(row["kind"] for row, _ in reports),
+           "shapes": Counter(s for row, _ in reports for s in row["shape"].split(";"))}
+
+    with_kind = [(row, r) for row, r in reports if r.get("kind")]
+    out["kind_present"] = len(with_kind)
+    out["kind_confusion"] = Counter((row["kind"], r["kind"]["id"]) for row, r in with_kind)
+    out["kind_accuracy"] = (sum(row["kind"] == r["kind"]["id"] for row, r in with_kind) / len(with_kind)
+                            if with_kind else None)
+    non_materials = [(row, r) for row, r in reports if row["kind"] not in MATERIAL_KINDS]
+    out["non_materials"] = len(non_materials)
+    out["non_materials_scored"] = sorted(row["id"] for row, r in non_materials
+                                         if r.get("coverage") is not None or r.get("depth") is not None)
+
+    # a material that gets no coverage (the kind gate withheld it) counts as "nothing covered"
+    labelled = [(row, r if r.get("coverage") else {**r, "coverage": {}}) for row, r in reports
+                if row["kind"] in MATERIAL_KINDS]
+    out["coverage"] = _by_shape(labelled, _coverage_f1)
+    out["coverage_docs"] = len(labelled)
+    gold_pairs = _coverage_pairs(labelled)[0]
+    out["coverage_baseline_none"] = macro_f1(gold_pairs, [False] * len(gold_pairs))
+    out["coverage_unscored"] = sorted(row["id"] for row, r in reports
+                                      if row["kind"] in MATERIAL_KINDS and not r.get("coverage"))
+    out["per_category"] = {}
+    for cid in CATEGORIES:
+        gold = [cid in covered_set(row) for row, _ in labelled]
+        pred = [bool(r["coverage"].get(cid, {}).get("covered")) for _, r in labelled]
+        out["per_category"][cid] = {"gold": sum(gold), "pred": sum(pred),
+                                    "agree": sum(g == p for g, p in zip(gold, pred))}
+
+    verdicts = []  # every "covered" verdict, on any document that got coverage
+    for row, r in reports:
+        roles = [p["role"] for p in r["paragraphs"]]
+        for cid, entry in (r.get("coverage") or {}).items():
+            if entry.get("covered"):
+                evidence = entry.get("evidence") or []
+                verdicts.append({"id": row["id"], "category": cid, "evidence": len(evidence),
+                                 "headings_only": bool(evidence) and all(roles[i] == "heading" for i in evidence),
+                                 "wrong": row["kind"] not in MATERIAL_KINDS or cid not in covered_set(row)})
+    out["verdicts"] = len(verdicts)
+    out["no_evidence"] = [v for v in verdicts if v["evidence"] == 0]
+    out["headings_only"] = [v for v in verdicts if v["headings_only"]]
+    out["wrong_verdicts"] = sum(v["wrong"] for v in verdicts)
+
+    graded = [(row, r) for row, r in reports if row["depth"] and r.get("depth")]
+    out["depth"] = _by_shape(graded, _depth_rho)
+    out["depth_docs"] = len(graded)
+    out["depth_baseline_length"] = spearman([float(row["depth"]) for row, _ in graded],
+                                            [len("".join(p["text"] for p in r["paragraphs"])) for _, r in graded])
+
+    noise_total, noise_judged, noise_substantive, examples = 0, 0, 0, []
+    for row, res in done:
+        wanted = noise_line_set(row)
+        spans = res["lines"]
+        for line in sorted(wanted):
+            if line >= len(spans):
+                raise ValueError(f"index row {row['id']}: noise line {line} but the text has {len(spans)} lines")
+            s, e = spans[line]
+            paras = [p for p in res["report"]["paragraphs"] if p["start"] < e and p["end"] > s]
+            noise_total += 1
+            judged = [p for p in paras if p["role"] not in NOT_JUDGED_ROLES or p.get("styles")]
+            if judged:
+                noise_judged += 1
+                noise_substantive += any(p["role"] in SUBSTANTIVE_ROLES for p in judged)
+                examples.append(f"{row['id']}:{line} → {judged[0]['role']}")
+    out["noise_lines"], out["noise_judged"], out["noise_examples"] = noise_total, noise_judged, examples
+    out["noise_substantive"] = noise_substantive
+    return out
+
+
+def _by_shape(docs: list[tuple[dict, dict]], statistic) -> dict:
+    """The statistic on all documents (with a bootstrap interval) and on each shape's subset."""
+    result = {"all": (statistic(docs), bootstrap_ci(docs, statistic), len(docs))}
+    for shape in sorted(SHAPES):
+        subset = [(row, r) for row, r in docs if shape in row["shape"].split(";")]
+        if subset:
+            result[shape] = (statistic(subset), None, len(subset))
+    return result
+
+
+def _fmt(value, ci=None) -> str:
+    if value is None:
+        return "–"
+    text = f"{value:.3f}"
+    return text + (f" [{ci[0]:.2f}, {ci[1]:.2f}]" if ci else "")
+
+
+def render(out: dict, rows: list[dict], missing: list[str], changed: list[str], today: str) -> str:
+    """The markdown report (the same text goes to stdout and models/realdocs.md)."""
+    kinds = ", ".join(f"{k} {out['kinds'][k]}" for k in KINDS if out["kinds"][k])
+    refound = Counter(row["refound"] for row in rows)
+    size = len(rows)
+    lines = [
+        "# jingzi on real public documents",
+        "",
+        f"Run {today} on {out['n']} of the {size} documents of `data/realdocs/index.csv` "
+        f"({kinds}). Not scored: {len(missing)} missing from the cache, {len(changed)} whose cached text no longer "
+        f"matches its sha256, {len(out['failed'])} rejected by jingzi{': ' + ', '.join(out['failed']) if out['failed'] else ''}.",
+        "Reproduce: `python -m training.realdocs` (needs the local text cache; see data/README.md, \"Real documents\").",
+        f"Re-finding when built: {refound['same_query']} pages came back at the same rank with the same opening when "
+        f"their query was run again, {refound['other_query']} came back identically under another query, "
+        f"{refound['once']} were seen once.",
+        "Intervals are 95% bootstrap intervals over documents (1000 resamples, seed 0); with sets this small they are wide.",
+        "",
+        "| measure | value | documents |",
+        "|---|---|---|",
+    ]
+    if out["kind_present"]:
+        lines.append(f"| kind accuracy (7 kinds) | {_fmt(out['kind_accuracy'])} | {out['kind_present']} |")
+    else:
+        lines.append("| kind accuracy (7 kinds) | not measured: this build gives no `kind` | – |")
+    lines.append(f"| non-materials given material scores (coverage/depth) | {len(out['non_materials_scored'])} of "
+                 f"{out['non_materials']} | {out['non_materials']} |")
+    for shape, (value, ci, n) in out["coverage"].items():
+        label = "all" if shape == "all" else f"shape {shape}"
+        lines.append(f"| coverage macro-F1, covered / not covered ({label}) | {_fmt(value, ci)} | {n} |")
+    lines.append(f"| baseline: \"nothing covered\" macro-F1 (all) | {_fmt(out['coverage_baseline_none'])} | "
+                 f"{out['coverage_docs']} |")
+    lines.append(f"| \"covered\" verdicts with no evidence | {len(out['no_evidence'])} of {out['verdicts']} "
+                 f"({sum(v['wrong'] for v in out['no_evidence'])} of them wrong) | – |")
+    lines.append(f"| \"covered\" verdicts whose only evidence is headings | {len(out['headings_only'])} of "
+                 f"{out['verdicts']} | – |")
+    lines.append(f"| \"covered\" verdicts against our labels (incl. on non-materials) | {out['wrong_verdicts']} of "
+                 f"{out['verdicts']} | – |")
+    for shape, (value, ci, n) in out["depth"].items():
+        label = "all" if shape == "all" else f"shape {shape}"
+        lines.append(f"| depth Spearman ρ with guide grades ({label}) | {_fmt(value, ci)} | {n} |")
+    lines.append(f"| baseline: text length, Spearman ρ with guide grades | {_fmt(out['depth_baseline_length'])} | "
+                 f"{out['depth_docs']} |")
+    share = out["noise_judged"] / out["noise_lines"] if out["noise_lines"] else None
+    lines.append(f"| labelled noise lines judged as content (any role but noise/other, or a style) | "
+                 f"{out['noise_judged']} of {out['noise_lines']} ({_fmt(share)}) | – |")
+    lines.append(f"| … of them as a problem, cause, measure or summary | {out['noise_substantive']} of "
+                 f"{out['noise_lines']} | – |")
+    lines += ["", "Coverage per category (documents labelled covered / judged covered / agreeing):", "",
+              "| category | labelled | judged | agree |", "|---|---|---|---|"]
+    for cid, c in out["per_category"].items():
+        lines.append(f"| {cid} | {c['gold']} | {c['pred']} | {c['agree']} of {out['coverage_docs']} |")
+    if out["kind_present"]:
+        seen = {p for _, p in out["kind_confusion"]}
+        predicted = [k for k in KINDS if k in seen] + sorted(seen - set(KINDS))
+        lines += ["", "Kind confusion (rows: our label, columns: jingzi):", "",
+                  "| label | " + " | ".join(predicted) + " |", "|---" * (len(predicted) + 1) + "|"]
+        for gold in KINDS:
+            if out["kinds"][gold]:
+                lines.append(f"| {gold} | " + " | ".join(str(out["kind_confusion"][(gold, p)]) for p in predicted)
+                             + " |")
+    else:
+        lines += ["", "Kind: the analysed reports carry no `kind` field, so kind accuracy and confusion are not "
+                  "measured; every document was judged as a material, which is what the row on non-materials counts."]
+    if out["coverage_unscored"]:
+        lines += ["", "Materials given no coverage (the kind gate withheld it; counted as nothing covered): "
+                  + ", ".join(out["coverage_unscored"])]
+    if out["noise_examples"]:
+        lines += ["", "Noise lines judged as content (id:line → role): " + "; ".join(out["noise_examples"])]
+    chars = sorted(int(row["chars"]) for row in rows if row["chars"])
+    extent = f"{chars[0]}–{chars[-1]} characters, median {chars[len(chars) // 2]}" if chars else "short"
+    lines += ["", "What these numbers do and do not show: the pages are public 范文/news/guide pages found by "
+              f"search, cut to the opening lines of the search tool's page excerpt ({extent}; long materials are "
+              "judged on their opening part), labelled by one annotator; they show how jingzi behaves on real "
+              "text shapes and kinds, not its accuracy on the drafts a review office receives."]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Score jingzi on the real-document evaluation set.")
+    parser.add_argument("--index", type=Path, default=DATA_DIR / "realdocs" / "index.csv")
+    parser.add_argument("--cache", type=Path, default=DATA_DIR / "realdocs" / "cache")
+    parser.add_argument("--out", type=Path, default=MODELS_DIR / "realdocs.md",
+                        help="where to write the markdown report (also printed)")
+    parser.add_argument("--no-write", action="store_true", help="print the report only")
+    parser.add_argument("--gold-kind", action="store_true",
+                        help="analyse each page as its labelled kind (Analyzer(kind=...)) to separate coverage and "
+                             "depth errors from kind errors; implies --no-write")
+    args = parser.parse_args(argv)
+    if args.gold_kind and not accepts_kind():
+        print("这个版本的 Analyzer 不接受 kind / this build's Analyzer takes no kind: --gold-kind is not possible",
+              file=sys.stderr)
+        return 2
+    rows = load_index(args.index)
+    texts, missing, changed = read_cache(rows, args.cache)
+    if changed:
+        print(f"sha256 changed (text differs from the one labelled): {', '.join(changed)}", file=sys.stderr)
+    if not texts:
+        print(f"缓存中没有可用文本 / no usable text in {args.cache}: {len(missing)} missing, {len(changed)} changed. "
+              "Re-find the pages as data/README.md (\"Real documents\") describes.", file=sys.stderr)
+        return 1
+    kinds = {row["id"]: row["kind"] for row in rows} if args.gold_kind else None
+    markdown = render(score(rows, run_jingzi(texts, kinds)), rows, missing, changed,
+                      dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d"))
+    if args.gold_kind:
+        markdown = markdown.replace("# jingzi on real public documents",
+                                    "# jingzi on real public documents, each analysed as its labelled kind", 1)
+    print(markdown, end="")
+    if not (args.no_write or args.gold_kind):
+        args.out.write_text(markdown, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
