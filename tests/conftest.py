@@ -1,7 +1,9 @@
 """Shared fixtures: realistic materials and an analyser built once per test session."""
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,22 @@ import pytest
 # wheel (which carries only what the runtime reads): see analyzer/corpus.py
 REPO = Path(__file__).resolve().parent.parent
 os.environ.setdefault("JINGZI_DATA", str(REPO / "data"))
+
+
+def _import_training() -> None:
+    """Make the checkout's ``training`` package (model building and evaluation, not installed)
+    importable without putting the checkout on sys.path, where it would shadow the installed
+    ``analyzer``."""
+    if "training" in sys.modules:
+        return
+    spec = importlib.util.spec_from_file_location("training", REPO / "training" / "__init__.py",
+                                                  submodule_search_locations=[str(REPO / "training")])
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["training"] = module
+    spec.loader.exec_module(module)
+
+
+_import_training()
 
 GOOD = """XX县水利局局长专题民主生活会个人对照检查材料
 根据县委教育实践活动领导小组的统一部署，会前我认真学习了规定篇目，征求意见23条，与班子成员逐一谈心谈话。现将个人对照检查情况报告如下。
