@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.markup import escape
 
 from .resources import DATA_DIR
 
@@ -17,19 +18,50 @@ def _console() -> Console:
     return Console(highlight=False, soft_wrap=False)
 
 
-def _analyzer(rubric: str, library: str | None):
-    from .pipeline import Analyzer
-
-    try:
-        return Analyzer(rubric=rubric, library=library)
-    except FileNotFoundError as exc:
-        raise click.UsageError(str(exc)) from exc
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="jingzi")
 def main() -> None:
     """照镜子 jingzi: screen 对照检查材料 for coverage, work-summary passages, copying and depth."""
+
+
+def _timeout_option(fn):
+    from .limits import DOCUMENT_SECONDS
+
+    return click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DOCUMENT_SECONDS,
+                        show_default=True, help="Seconds to analyse one document; then it gets a `timeout` error."
+                        )(fn)
+
+
+class CodedError(click.ClickException):
+    """A bad setting (not a bad document) stops the command: ``[code] message``, exit status 2."""
+
+    exit_code = 2
+
+    def __init__(self, error):
+        super().__init__(f"[{error.code}] {error.message}")
+
+
+def _check_library(library: str | None) -> None:
+    """A library that is not a jingzi SQLite file stops the command with its coded error."""
+    from .errors import JingziError
+    from .library import validate
+
+    if library is None:
+        return
+    try:
+        validate(library)
+    except JingziError as exc:
+        raise CodedError(exc) from exc
+
+
+def _open_library(db: str):
+    from .errors import JingziError
+    from .library import Library
+
+    try:
+        return Library(db)
+    except JingziError as exc:
+        raise CodedError(exc) from exc
 
 
 @main.command()
@@ -37,21 +69,28 @@ def main() -> None:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per document per line (JSON Lines).")
 @click.option("--library", type=click.Path(dir_okay=False), help="Reference library (SQLite) to check copying against.")
 @click.option("--rubric", default="four-styles", show_default=True, help="Rubric name in data/rubrics or a YAML file.")
-def check(paths: tuple[str, ...], as_json: bool, library: str | None, rubric: str) -> None:
+@_timeout_option
+def check(paths: tuple[str, ...], as_json: bool, library: str | None, rubric: str, timeout: float) -> None:
     """Analyse each document (txt/md/docx/pdf, or every such file in a folder)."""
     from .ingest import expand_paths
     from .render import render
+    from .report import Report
+    from .workers import check_paths
 
-    analyzer = _analyzer(rubric, library)
+    _check_library(library)
     console = _console()
     failed = False
-    for path in expand_paths(list(paths)):
-        report = analyzer.analyze_path(path)
-        failed |= not report.ok
-        if as_json:
-            sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
-        else:
-            render(report, console)
+    try:
+        reports = check_paths(expand_paths(list(paths)), rubric=rubric, library=library, timeout=timeout)
+        for d in reports:
+            failed |= "error" in d
+            if as_json:
+                sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n")
+                sys.stdout.flush()
+            else:
+                render(Report.from_dict(d), console)
+    except FileNotFoundError as exc:
+        raise click.UsageError(str(exc)) from exc
     sys.exit(1 if failed else 0)
 
 
@@ -62,10 +101,12 @@ def check(paths: tuple[str, ...], as_json: bool, library: str | None, rubric: st
               help="Reference library (SQLite) to check copying against.")
 @click.option("--jobs", type=click.IntRange(min=1), help="Worker processes [default: all cores].")
 @click.option("--rubric", default="four-styles", show_default=True, help="Rubric name in data/rubrics or a YAML file.")
-def batch(paths: tuple[str, ...], out: str, library: str | None, jobs: int | None, rubric: str) -> None:
+@_timeout_option
+def batch(paths: tuple[str, ...], out: str, library: str | None, jobs: int | None, rubric: str,
+          timeout: float) -> None:
     """Cross-check and score a batch: results.jsonl/.csv/.xlsx, index.html and reports/ in OUT."""
     from .batch import run
-    from .ingest import expand_paths
+    from .ingest import display_name, expand_paths
     from .resources import load_rubric
 
     if not expand_paths(list(paths)):
@@ -74,9 +115,11 @@ def batch(paths: tuple[str, ...], out: str, library: str | None, jobs: int | Non
         load_rubric(rubric)
     except FileNotFoundError as exc:
         raise click.UsageError(str(exc)) from exc
-    summary = run(paths, out, library=library, jobs=jobs, rubric=rubric, progress=sys.stderr.isatty())
+    _check_library(library)
+    summary = run(paths, out, library=library, jobs=jobs, rubric=rubric, progress=sys.stderr.isatty(),
+                  timeout=timeout)
     click.echo(f"{summary.documents} 篇：分析 {summary.analysed}，缓存 {summary.cached}，失败 {summary.failed}；"
-               f"{summary.seconds:.1f} 秒 → {Path(out) / 'index.html'}")
+               f"{summary.seconds:.1f} 秒 → {display_name(Path(out) / 'index.html')}")
     sys.exit(1 if summary.failed else 0)
 
 
@@ -130,8 +173,7 @@ def _library_option(fn):
 def library_add(paths: tuple[str, ...], db: str) -> None:
     """Add documents (files or folders) to the library; unreadable ones are reported and skipped."""
     from .errors import JingziError
-    from .ingest import expand_paths, read_path
-    from .library import Library
+    from .ingest import display_name, expand_paths, read_path
 
     console = _console()
     failed, read = [], []
@@ -142,12 +184,12 @@ def library_add(paths: tuple[str, ...], db: str) -> None:
                 source = read_path(path)
             except JingziError as exc:
                 failed.append(path)
-                console.print(f"[red]✗ {path}[/] [{exc.code}] {exc.message}")
+                console.print(f"[red]✗ {escape(display_name(path))}[/] [{exc.code}] {escape(exc.message)}")
                 continue
             read.append(source.name)
             yield source.name, source.text
 
-    with Library(db) as lib:
+    with _open_library(db) as lib:
         added = lib.add_many(readable())
         total = len(lib)
     console.print(f"已加入 {added} 篇 / added {added} (重复 {len(read) - added} / duplicates {len(read) - added}); "
@@ -162,15 +204,13 @@ def library_list(db: str) -> None:
     """List the documents of the library."""
     from rich.table import Table
 
-    from .library import Library
-
-    with Library(db) as lib:
+    with _open_library(db) as lib:
         rows = lib.list()
     table = Table(title=f"{db}: {len(rows)} 篇")
     for col in ("name", "chars", "sha256", "added"):
         table.add_column(col)
     for r in rows:
-        table.add_row(r["name"], str(r["chars"]), r["sha256"][:12], r["added"])
+        table.add_row(escape(r["name"]), str(r["chars"]), r["sha256"][:12], r["added"])
     _console().print(table)
 
 
@@ -179,9 +219,7 @@ def library_list(db: str) -> None:
 @_library_option
 def library_remove(name: str, db: str) -> None:
     """Remove a document from the library by name."""
-    from .library import Library
-
-    with Library(db) as lib:
+    with _open_library(db) as lib:
         removed = lib.remove(name)
     if not removed:
         raise click.UsageError(f"库中没有 {name} / no document named {name} in {db}")
