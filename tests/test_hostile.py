@@ -411,3 +411,104 @@ def test_every_text_cell_of_csv_and_xlsx_is_neutralised(tmp_path):
         assert not [c for c in cells if c and c[0] in "=+-@\t\r＝"]
         assert "'" + evil in cells and "'@SUM(A1)" in cells and "'\tx" in cells and "'-3+4.txt" in cells
     assert 0.3 in [c.value for c in xlsx_cells]  # numbers stay numbers
+
+
+# --------------------------------------------------------------------------- 9. the library
+
+def _add_all(path: str, docs: list[tuple[str, str]], barrier, results) -> None:
+    from analyzer.library import Library
+
+    barrier.wait()
+    with Library(path, batch=2) as lib:
+        results.put(lib.add_many(docs))
+
+
+def test_concurrent_adds_of_the_same_documents_skip_duplicates_and_lose_nothing(tmp_path):
+    import multiprocessing
+
+    from analyzer.library import Library
+
+    lines = GOOD.splitlines()
+    docs = [(f"范文{i:02d}.txt", "\n".join(lines[i % len(lines):] + lines[:i % len(lines)]) + f"\n第{i}篇。")
+            for i in range(24)]
+    path = str(tmp_path / "lib.sqlite")
+    ctx = multiprocessing.get_context("fork")
+    barrier, results = ctx.Barrier(2), ctx.Queue()
+    procs = [ctx.Process(target=_add_all, args=(path, order, barrier, results)) for order in (docs, docs)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(300)
+    assert [p.exitcode for p in procs] == [0, 0]
+    assert results.get(timeout=5) + results.get(timeout=5) == len(docs)
+    with Library(path) as lib:
+        assert sorted(d["name"] for d in lib.list()) == sorted(n for n, _ in docs)
+        indexed = lib.db.execute("SELECT COUNT(DISTINCT doc) FROM postings").fetchone()[0]
+    assert indexed == len(docs)  # every document kept its fingerprints
+
+
+@pytest.fixture()
+def damaged_libraries(tmp_path):
+    from analyzer.library import Library
+
+    garbage = tmp_path / "garbage.sqlite"
+    garbage.write_bytes(b"this is not a database at all " * 100)
+    truncated = tmp_path / "truncated.sqlite"
+    with Library(truncated) as lib:
+        lib.add("范文.txt", GOOD)
+    data = truncated.read_bytes()
+    truncated.write_bytes(data[:100] + b"\xff" * 200 + data[300:4096])
+    for suffix in ("-wal", "-shm"):
+        Path(f"{truncated}{suffix}").unlink(missing_ok=True)
+    other = tmp_path / "other.sqlite"
+    import sqlite3
+
+    con = sqlite3.connect(other)
+    con.execute("CREATE TABLE invoices (id INTEGER)")
+    con.commit()
+    con.close()
+    return [garbage, truncated, other]
+
+
+def test_a_damaged_library_is_a_coded_error_in_check_batch_and_list(tmp_path, damaged_libraries):
+    from click.testing import CliRunner
+
+    from analyzer.cli import main
+
+    doc = tmp_path / "材料.txt"
+    doc.write_text(GOOD, encoding="utf-8")
+    for lib in damaged_libraries:
+        for args in (["check", str(doc), "--json", "--library", str(lib)],
+                     ["batch", str(doc), "--out", str(tmp_path / "out"), "--library", str(lib)],
+                     ["library", "list", "--library", str(lib)],
+                     ["library", "add", str(doc), "--library", str(lib)]):
+            result = CliRunner().invoke(main, args)
+            assert result.exit_code == 2, (args, result.output, result.exception)
+            assert "[corrupt_library]" in result.output and "library add" in result.output
+            assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit)
+
+
+# --------------------------------------------------------------------------- check end to end
+
+def test_check_survives_fifos_gbk_names_and_a_document_over_its_time_budget(tmp_path):
+    from click.testing import CliRunner
+
+    from analyzer.cli import main
+
+    fifo = tmp_path / "管道.txt"
+    os.mkfifo(fifo)
+    gbk = os.fsencode(tmp_path) + "/对照检查材料.txt".encode("gbk")
+    with open(gbk, "wb") as fh:
+        fh.write(GOOD.encode("utf-8"))
+    big = tmp_path / "长.txt"  # valid but long: far more than a second of analysis
+    big.write_text((GOOD * 60)[:400_000], encoding="utf-8")
+    empty = tmp_path / "空.txt"
+    empty.write_bytes(b"")
+    result = CliRunner().invoke(main, ["check", "--json", str(fifo), os.fsdecode(gbk)])
+    lines = [json.loads(line) for line in result.output.splitlines()]
+    assert result.exit_code == 1 and [d.get("error", {}).get("code") for d in lines] == ["not_regular_file", None]
+    assert lines[1]["name"] == "对照检查材料.txt" and lines[1]["file"].endswith("/对照检查材料.txt")
+    result = CliRunner().invoke(main, ["check", "--json", "--timeout", "1", str(big), str(empty)])
+    lines = [json.loads(line) for line in result.output.splitlines()]
+    assert result.exit_code == 1 and [d["error"]["code"] for d in lines] == ["timeout", "empty"]
+    assert "1 s" in lines[0]["error"]["message"] and "--timeout" in lines[0]["error"]["message"]
