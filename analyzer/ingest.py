@@ -296,7 +296,9 @@ def read_docx(data: bytes) -> tuple[str, set[int]]:
         raise JingziError("corrupt_docx", f"docx 文件损坏 / corrupt .docx ({type(exc).__name__})") from exc
     except Exception as exc:  # lxml and python-docx raise assorted errors on damaged parts
         raise JingziError("corrupt_docx", f"docx 文件损坏 / corrupt .docx ({type(exc).__name__}: {exc})") from exc
-    body = document.element.body
+    body = document.element.find(qn("w:body"))
+    if body is None:
+        raise JingziError("corrupt_docx", "docx 文件损坏 / corrupt .docx (no document body)")
     count = sum(1 for _ in body.iter(qn("w:p")))
     if count > MAX_DOCX_PARAGRAPHS:
         raise JingziError("too_complex", f"段落过多 / too many paragraphs: {count} > {MAX_DOCX_PARAGRAPHS}")
@@ -333,7 +335,12 @@ def read_docx(data: bytes) -> tuple[str, set[int]]:
             elif child.tag in wrappers:
                 walk(child, depth)
 
-    walk(body, 0)
+    try:
+        walk(body, 0)
+    except JingziError:
+        raise
+    except Exception as exc:  # python-docx meets elements where the schema allows none
+        raise JingziError("corrupt_docx", f"docx 文件损坏 / corrupt .docx ({type(exc).__name__}: {exc})") from exc
     return "\n".join(lines), hints
 
 
@@ -409,7 +416,7 @@ def read_pdf(data: bytes) -> str:
 
     import pypdf
 
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # jingzi reports what matters itself
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
@@ -457,6 +464,7 @@ def _t2s(text: str) -> str:
     return _opencc().convert(text)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _WIDTH = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}               # ０-９
 _WIDTH.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})          # Ａ-Ｚ
 _WIDTH.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})          # ａ-ｚ
@@ -471,7 +479,7 @@ def normalise(raw: str, name: str, hinted_lines: set[int] | None = None) -> Sour
         raise JingziError("too_large", f"文字过长 / too long: {len(raw)} 字 characters > {MAX_CHARS}")
     if not _CJK_RE.search(raw):
         raise JingziError("no_chinese", f"未发现中文 / no Chinese text in {name}")
-    raw = raw.replace("\ufeff", "")
+    raw = _SURROGATE.sub("\ufffd", raw.replace("\ufeff", ""))  # lone surrogates (broken PDF text) cannot be encoded
     warnings: list[dict] = []
     converted = _t2s(raw)
     if len(converted) != len(raw):  # OpenCC t2s is per character in practice; keep offsets exact
