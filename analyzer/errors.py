@@ -15,6 +15,12 @@ ERRORS = {
     "encrypted": "文件有密码保护；请去除密码后再检查 / remove the password and try again.",
     "pdf_no_text": "PDF 没有文字层（扫描件）；请先做文字识别(OCR)或提供 Word 版 / scanned PDF: OCR it or send the .docx.",
     "corrupt_pdf": "PDF 无法解析；请重新导出 / the PDF cannot be parsed; export it again.",
+    "not_regular_file": "只能检查普通文件（不是管道、设备或套接字）/ only regular files can be checked (not a FIFO, device or socket).",
+    "zip_bomb": "docx 内部解压后异常庞大（疑似压缩炸弹）；请在 Word 中另存为新文件 / the .docx inflates far beyond any real document (a zip bomb?): save it again from Word.",
+    "too_complex": "文档结构超出限制（见 docs/limits.md）；请删去多余的空段落、嵌套表格后再试 / the document exceeds a limit (docs/limits.md): remove empty paragraphs or nested tables and try again.",
+    "timeout": "分析超时（见 docs/limits.md）；请拆分文档，或用 --timeout 放宽时限 / analysis took too long: split the document or raise --timeout.",
+    "worker_died": "分析进程意外终止（可能内存不足）；其他文档不受影响，请单独检查此文件 / the analysing process died (out of memory?); the other documents are unaffected: check this file alone.",
+    "corrupt_library": "参考库文件损坏或不是 jingzi 库；请换一个文件名重新 library add / the library file is damaged or not a jingzi library: rebuild it with `library add` under a new name.",
     "analysis_failed": "这是 jingzi 的缺陷，请附上文件报告 / a bug in jingzi: please report it with the file.",
     # setup errors (SetupError): about the installation, not about one document
     "model_missing": "请运行 `jingzi train` 训练模型 / run `jingzi train` to build the models.",
@@ -27,6 +33,7 @@ ERRORS = {
 WARNINGS = {
     "traditional_converted": "繁体字已转换为简体 / traditional characters were converted to simplified.",
     "low_chinese": "中文比例偏低，结果可能不可靠 / little Chinese text; results may be unreliable.",
+    "mixed_encoding": "文件混用了多种编码，已逐行识别 / the file mixes encodings and was decoded line by line.",
     "few_paragraphs": "段落很少，可能缺少换行 / very few paragraphs: line breaks may be missing.",
 }
 

@@ -8,21 +8,34 @@ character ``i``, so every finding can be traced back.
 from __future__ import annotations
 
 import hashlib
+import io
 import math
+import os
 import re
+import stat
 import zipfile
+from zlib import error as zlib_error
 from array import array
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from .errors import JingziError, warning
+from .limits import (
+    MAX_BINARY_BYTES,
+    MAX_CHARS,
+    MAX_DOCX_MEMBERS,
+    MAX_DOCX_PARAGRAPHS,
+    MAX_DOCX_RATIO,
+    MAX_DOCX_XML_BYTES,
+    MAX_PARAGRAPHS,
+    MAX_PDF_PAGES,
+    MAX_TABLE_NESTING,
+    MAX_TEXT_BYTES,
+)
 
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 SUPPORTED = TEXT_SUFFIXES | {".docx", ".pdf"}
-MAX_TEXT_BYTES = 2 * 1024 * 1024     # a material is tens of KB; refuse before reading
-MAX_BINARY_BYTES = 50 * 1024 * 1024  # docx/pdf may carry images
-MAX_CHARS = 500_000                  # after extraction
 MIN_PLAUSIBILITY = 6.5               # mean log char frequency; real Chinese text scores about 10
 
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
@@ -55,7 +68,7 @@ class Source:
 
 
 def expand_paths(paths: list[str]) -> list[str]:
-    """Files named directly, plus every supported file below each named folder."""
+    """Files named directly, plus every supported regular file below each named folder."""
     out = []
     for p in paths:
         path = Path(p)
@@ -66,34 +79,115 @@ def expand_paths(paths: list[str]) -> list[str]:
     return out
 
 
+def display_name(name: str | os.PathLike) -> str:
+    """A file name or path as valid Unicode, for reports, tables and the terminal.
+
+    Names the file system could not decode (bytes kept as surrogates, e.g. GBK names from
+    a zip archive) are decoded per path component as UTF-8, else GB18030, else with U+FFFD.
+
+    >>> display_name(os.fsdecode("材料/对照".encode("gbk") + b".txt"))
+    '材料/对照.txt'
+    """
+    name = os.fspath(name)
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        pass
+    parts = []
+    for part in os.fsencode(name).split(b"/"):
+        for enc in ("utf-8", "gb18030"):
+            try:
+                parts.append(part.decode(enc))
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            parts.append(part.decode("utf-8", errors="replace"))
+    return "/".join(parts)
+
+
+def open_regular(path: str | os.PathLike, limit: int) -> int:
+    """Open a regular file of at most ``limit`` bytes for reading; return its descriptor.
+
+    Anything else (a folder, FIFO, device, socket) is refused without a blocking open, so a
+    FIFO with no writer cannot hang the caller.
+    """
+    shown = display_name(Path(path).name)
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise JingziError("not_found", f"文件不存在 / no such file: {display_name(path)}") from None
+    except OSError as exc:
+        raise JingziError("unreadable", f"无法读取 / cannot read {shown}: {exc.strerror}") from exc
+    if stat.S_ISDIR(st.st_mode):
+        raise JingziError("unsupported_type", f"是文件夹 / is a folder: {display_name(path)}")
+    if not stat.S_ISREG(st.st_mode):
+        raise JingziError("not_regular_file", f"不是普通文件 / not a regular file: {shown}")
+    try:  # O_NONBLOCK: if the path was swapped for a FIFO since stat, open still returns at once
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    except OSError as exc:
+        raise JingziError("unreadable", f"无法读取 / cannot read {shown}: {exc.strerror}") from exc
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):
+        os.close(fd)
+        raise JingziError("not_regular_file", f"不是普通文件 / not a regular file: {shown}")
+    if st.st_size > limit:
+        os.close(fd)
+        raise JingziError("too_large", f"文件过大 / too large: {st.st_size / 1e6:.1f} MB > {limit / 1e6:.0f} MB")
+    os.set_blocking(fd, True)
+    return fd
+
+
+def read_bytes(path: str | os.PathLike, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes (see :func:`open_regular`)."""
+    fd = open_regular(path, limit)
+    try:
+        with os.fdopen(fd, "rb", closefd=False) as fh:  # in chunks: read(limit) would allocate limit bytes
+            chunks, size = [], 0
+            while size <= limit and (chunk := fh.read(1 << 20)):
+                chunks.append(chunk)
+                size += len(chunk)
+            data = b"".join(chunks)
+    except OSError as exc:
+        raise JingziError("unreadable", f"无法读取 / cannot read {display_name(Path(path).name)}: "
+                                        f"{exc.strerror}") from exc
+    finally:
+        os.close(fd)
+    if len(data) > limit:  # the file grew after it was opened
+        raise JingziError("too_large", f"文件过大 / too large: > {limit / 1e6:.0f} MB")
+    return data
+
+
+def check_file(path: str | Path) -> None:
+    """What can be told of a file without reading it (its name and ``stat``): it exists, is a
+    regular file of a supported type and within the size limit; else :class:`JingziError`."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if not path.is_dir() and suffix not in SUPPORTED and path.exists():
+        raise JingziError("unsupported_type", f"不支持的文件类型 {display_name(suffix) or '(无扩展名)'}: "
+                                              f"{display_name(path.name)}")
+    os.close(open_regular(path, MAX_TEXT_BYTES if suffix in TEXT_SUFFIXES else MAX_BINARY_BYTES))
+
+
 def read_path(path: str | Path) -> Source:
     """Read and normalise one file; raises :class:`JingziError` with a code on bad input."""
     path = Path(path)
-    if not path.exists():
-        raise JingziError("not_found", f"文件不存在 / no such file: {path}")
-    if path.is_dir():
-        raise JingziError("unsupported_type", f"是文件夹 / is a folder: {path}")
+    name = display_name(path.name)
+    check_file(path)
     suffix = path.suffix.lower()
-    if suffix not in SUPPORTED:
-        raise JingziError("unsupported_type", f"不支持的文件类型 {suffix or '(无扩展名)'}: {path.name}")
-    size = path.stat().st_size
-    limit = MAX_TEXT_BYTES if suffix in TEXT_SUFFIXES else MAX_BINARY_BYTES
-    if size > limit:
-        raise JingziError("too_large", f"文件过大 / too large: {size / 1e6:.1f} MB > {limit / 1e6:.0f} MB")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise JingziError("unreadable", f"无法读取 / cannot read {path.name}: {exc.strerror}") from exc
+    data = read_bytes(path, MAX_TEXT_BYTES if suffix in TEXT_SUFFIXES else MAX_BINARY_BYTES)
     hints: set[int] = set()
-    encoding = ""
+    encoding, warnings = "", []
     if suffix in TEXT_SUFFIXES:
-        raw, encoding = decode_text(data)
+        raw, encoding, warnings = decode_text(data)
     elif suffix == ".docx":
         raw, hints = read_docx(data)
     else:
         raw = read_pdf(data)
-    source = normalise(raw, name=path.name, hinted_lines=hints)
-    source.file, source.encoding = str(path), encoding
+    source = normalise(raw, name=name, hinted_lines=hints)
+    source.file, source.encoding = display_name(path), encoding
+    source.warnings[:0] = warnings
     return source
 
 
@@ -102,16 +196,18 @@ def from_text(text: str, name: str | None = None) -> Source:
     return normalise(text, name=name or "<text>")
 
 
-def decode_text(data: bytes) -> tuple[str, str]:
-    """Decode bytes of a text file: BOMs, UTF-8, UTF-16, GB18030/GBK and Big5."""
+def decode_text(data: bytes) -> tuple[str, str, list[dict]]:
+    """Decode bytes of a text file: BOMs, UTF-8, UTF-16, GB18030/GBK and Big5; a file whose
+    lines are in different encodings is decoded line by line. Returns (text, encoding, warnings)."""
     if not data.strip():
         raise JingziError("empty", "文件为空 / the file is empty")
     for bom, enc in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
         if data.startswith(bom):
-            return data.decode(enc, errors="replace"), enc
-    if b"\x00" not in data[:65536]:
+            return data.decode(enc, errors="replace"), enc, []
+    text_like = b"\x00" not in data[:65536]
+    if text_like:
         try:
-            return data.decode("utf-8"), "utf-8"
+            return data.decode("utf-8"), "utf-8", []
         except UnicodeDecodeError:
             pass
     candidates = []
@@ -121,11 +217,48 @@ def decode_text(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
     score, enc = max(candidates, default=(-1.0, ""))
+    if text_like:
+        mixed, counts = _decode_lines(data)
+        if len(counts) > 1 or "replaced" in counts:
+            mixed_score = _plausibility(mixed)
+            if mixed_score >= MIN_PLAUSIBILITY and mixed_score > score:
+                detail = "；".join(f"{n} 行按 {enc} 解码 / {n} lines as {enc}"
+                                  for enc, n in counts.items() if enc != "replaced")
+                if "replaced" in counts:
+                    n = counts["replaced"]
+                    detail += f"；{n} 个无法识别的字节已替换为 � / {n} undecodable bytes replaced by �"
+                return mixed, "mixed", [warning("mixed_encoding", detail)]
     if score < MIN_PLAUSIBILITY:
-        if b"\x00" in data[:65536] or not candidates:
+        if not text_like or not candidates:
             raise JingziError("binary", "文件含二进制内容 / the file holds binary data")
         raise JingziError("decode_error", "无法识别文件编码 / unknown encoding")
-    return data.decode(enc), enc
+    return data.decode(enc), enc, []
+
+
+def _decode_lines(data: bytes) -> tuple[str, dict[str, int]]:
+    """Decode each line on its own: UTF-8, else the more plausible of GB18030 and Big5, else
+    UTF-8 with U+FFFD. Returns the text and lines per encoding (``replaced``: characters)."""
+    counts: dict[str, int] = {}
+    lines = []
+    for raw in data.split(b"\n"):
+        try:
+            line, enc = raw.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            options = []
+            for enc in ("gb18030", "big5"):
+                try:
+                    options.append((_plausibility(raw.decode(enc)), enc, raw.decode(enc)))
+                except UnicodeDecodeError:
+                    continue
+            if options:
+                _, enc, line = max(options)
+            else:
+                line, enc = raw.decode("utf-8", errors="replace"), "utf-8"
+                counts["replaced"] = counts.get("replaced", 0) + line.count("\ufffd") - raw.count(
+                    "\ufffd".encode())
+        counts[enc] = counts.get(enc, 0) + 1
+        lines.append(line)
+    return "\n".join(lines), counts
 
 
 @lru_cache(maxsize=1)
@@ -154,30 +287,44 @@ def _plausibility(text: str) -> float:
 
 
 def read_docx(data: bytes) -> tuple[str, set[int]]:
-    """Body paragraphs and table cells in reading order; also which lines are headings by their
-    formatting (bold-only, or a Heading/Title/标题 paragraph style)."""
-    import io
-
+    """Body paragraphs and table cells in reading order, each once however deeply tables nest;
+    also which lines are headings by their formatting (bold-only, or a Heading/Title/标题
+    paragraph style). Only the parts the text needs are inflated (see :func:`_safe_docx`)."""
     import docx
     from docx.oxml.ns import qn
 
     if data.startswith(_OLE_MAGIC):
         raise JingziError("encrypted", "docx 已加密，或是旧版 .doc 文件 / encrypted .docx or legacy .doc")
+    safe = _safe_docx(data)
     try:
-        document = docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(safe))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise JingziError("corrupt_docx", f"docx 文件损坏 / corrupt .docx ({type(exc).__name__})") from exc
     except Exception as exc:  # lxml and python-docx raise assorted errors on damaged parts
         raise JingziError("corrupt_docx", f"docx 文件损坏 / corrupt .docx ({type(exc).__name__}: {exc})") from exc
+    body = document.element.find(qn("w:body"))
+    if body is None:
+        raise JingziError("corrupt_docx", "docx 文件损坏 / corrupt .docx (no document body)")
+    count = sum(1 for _ in body.iter(qn("w:p")))
+    if count > MAX_DOCX_PARAGRAPHS:
+        raise JingziError("too_complex", f"段落过多 / too many paragraphs: {count} > {MAX_DOCX_PARAGRAPHS}")
     lines: list[str] = []
     hints: set[int] = set()
+    wrappers = {qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")}
 
-    def walk(element) -> None:
+    def children(element, tag: str):
+        """Direct children with ``tag``, looking through content controls and custom XML."""
+        for child in element.iterchildren():
+            if child.tag == tag:
+                yield child
+            elif child.tag in wrappers:
+                yield from children(child, tag)
+
+    def walk(element, depth: int) -> None:
         for child in element.iterchildren():
             if child.tag == qn("w:p"):
                 para = docx.text.paragraph.Paragraph(child, document)
-                text = para.text
-                for part in text.splitlines() or [""]:
+                for part in para.text.splitlines() or [""]:
                     lines.append(part)
                 runs = [r for r in para.runs if r.text.strip()]
                 style = (para.style.name or "") if para.style is not None else ""
@@ -185,36 +332,108 @@ def read_docx(data: bytes) -> tuple[str, set[int]]:
                         r.bold or (r.style is not None and r.style.font.bold) for r in runs):
                     hints.add(len(lines) - 1)
             elif child.tag == qn("w:tbl"):
-                for row in child.iter(qn("w:tr")):
-                    for cell in row.iterchildren(qn("w:tc")):
-                        walk(cell)
-            elif child.tag == qn("w:sdt"):
-                content = child.find(qn("w:sdtContent"))
-                if content is not None:
-                    walk(content)
+                if depth >= MAX_TABLE_NESTING:
+                    raise JingziError("too_complex", f"表格嵌套过深 / tables nested more than "
+                                                     f"{MAX_TABLE_NESTING} levels deep")
+                for row in children(child, qn("w:tr")):
+                    for cell in children(row, qn("w:tc")):
+                        walk(cell, depth + 1)
+            elif child.tag in wrappers:
+                walk(child, depth)
 
-    walk(document.element.body)
+    try:
+        walk(body, 0)
+    except JingziError:
+        raise
+    except Exception as exc:  # python-docx meets elements where the schema allows none
+        raise JingziError("corrupt_docx", f"docx 文件损坏 / corrupt .docx ({type(exc).__name__}: {exc})") from exc
     return "\n".join(lines), hints
 
 
+_DOCX_TEXT_PARTS = ("document", "styles", "numbering")  # word/<part>.xml: what the text needs
+
+
+def _safe_docx(data: bytes) -> bytes:
+    """A copy of the .docx archive holding only what the text needs, checked for zip bombs.
+
+    The package structure ([Content_Types].xml, ``*.rels``) and the document, styles and
+    numbering parts are inflated, each read in chunks and stopped at the size limit whatever
+    its header declares; every other part (images, headers, fonts…) is replaced by an empty
+    one without being inflated.
+    """
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = [m for m in archive.infolist() if not m.is_dir()]
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise JingziError("corrupt_docx", f"docx 文件损坏 / corrupt .docx ({type(exc).__name__})") from exc
+    if len(members) > MAX_DOCX_MEMBERS:
+        raise JingziError("too_complex", f"docx 内含文件过多 / too many parts: {len(members)} > {MAX_DOCX_MEMBERS}")
+    budget = MAX_DOCX_XML_BYTES
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as copy:
+        for member in members:
+            name = member.filename
+            stem = name.rsplit("/", 1)[-1].lower()
+            needed = (name == "[Content_Types].xml" or stem.endswith(".rels")
+                      or name.startswith("word/") and stem.removesuffix(".xml") in _DOCX_TEXT_PARTS)
+            if needed:
+                blob = _inflate(archive, member, budget)
+                budget -= len(blob)
+            else:  # an XML part must still parse when python-docx loads the package
+                blob = b"<x/>" if stem.endswith(".xml") else b""
+            copy.writestr(name, blob)
+    return out.getvalue()
+
+
+def _inflate(archive: zipfile.ZipFile, member: zipfile.ZipInfo, budget: int) -> bytes:
+    """Inflate one member, refusing it as soon as it exceeds ``budget`` bytes or inflates more
+    than :data:`MAX_DOCX_RATIO` times (above 1 MB), whatever its header declares."""
+    def bomb(size: int) -> JingziError:
+        return JingziError("zip_bomb", f"{member.filename} 解压后 {size / 1e6:.0f} MB（压缩 "
+                                       f"{member.compress_size / 1e3:.0f} KB）/ inflates to {size / 1e6:.0f} MB; "
+                                       f"limits: {MAX_DOCX_XML_BYTES / 1e6:.0f} MB of text parts, "
+                                       f"{MAX_DOCX_RATIO}× per part")
+
+    def too_big(size: int) -> bool:
+        return size > budget or size > 1_000_000 and size > MAX_DOCX_RATIO * max(member.compress_size, 1)
+
+    if too_big(member.file_size):
+        raise bomb(member.file_size)
+    chunks, size = [], 0
+    try:
+        with archive.open(member) as fh:
+            while chunk := fh.read(1 << 20):
+                size += len(chunk)
+                if too_big(size):
+                    raise bomb(size)
+                chunks.append(chunk)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, ValueError, OSError,
+            EOFError, RuntimeError) as exc:  # bad CRC, unknown compression, encrypted member…
+        raise JingziError("corrupt_docx", f"docx 文件损坏 / corrupt .docx ({type(exc).__name__})") from exc
+    except zlib_error as exc:
+        raise JingziError("corrupt_docx", f"docx 文件损坏 / corrupt .docx ({type(exc).__name__})") from exc
+    return b"".join(chunks)
+
+
 def read_pdf(data: bytes) -> str:
-    """Text layer of a PDF; lines broken by the layout are joined back into paragraphs."""
-    import io
+    """Text layer of a PDF (AES/RC4 with an empty password included); lines broken by the
+    layout are joined back into paragraphs. Every pypdf failure becomes ``corrupt_pdf``."""
     import logging
 
     import pypdf
-    from pypdf.errors import PdfReadError
 
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # jingzi reports what matters itself
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise JingziError("encrypted", "PDF 有密码保护 / the PDF is password-protected")
+        if len(reader.pages) > MAX_PDF_PAGES:
+            raise JingziError("too_complex", f"页数过多 / too many pages: {len(reader.pages)} > {MAX_PDF_PAGES}")
         pages = [page.extract_text() or "" for page in reader.pages]
     except JingziError:
         raise
-    except (PdfReadError, ValueError, KeyError, OSError) as exc:
-        raise JingziError("corrupt_pdf", f"PDF 无法解析 / cannot parse PDF ({exc})") from exc
+    except Exception as exc:  # pypdf raises PyPdfError subclasses, DependencyError and plain Python errors
+        raise JingziError("corrupt_pdf", f"PDF 无法解析 / cannot parse PDF ({type(exc).__name__}: {exc})") from exc
     text = "\n".join(pages)
     if not _CJK_RE.search(text) and not text.strip():
         raise JingziError("pdf_no_text", "PDF 中没有可提取的文字 / the PDF has no text layer")
@@ -251,6 +470,7 @@ def _t2s(text: str) -> str:
     return _opencc().convert(text)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _WIDTH = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}               # ０-９
 _WIDTH.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})          # Ａ-Ｚ
 _WIDTH.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})          # ａ-ｚ
@@ -262,10 +482,10 @@ def normalise(raw: str, name: str, hinted_lines: set[int] | None = None) -> Sour
     if not raw.strip():
         raise JingziError("empty", f"没有文字内容 / no text in {name}")
     if len(raw) > MAX_CHARS:
-        raise JingziError("too_large", f"文字过长 / too long: {len(raw)} characters > {MAX_CHARS}")
+        raise JingziError("too_large", f"文字过长 / too long: {len(raw)} 字 characters > {MAX_CHARS}")
     if not _CJK_RE.search(raw):
         raise JingziError("no_chinese", f"未发现中文 / no Chinese text in {name}")
-    raw = raw.replace("\ufeff", "")
+    raw = _SURROGATE.sub("\ufffd", raw.replace("\ufeff", ""))  # lone surrogates (broken PDF text) cannot be encoded
     warnings: list[dict] = []
     converted = _t2s(raw)
     if len(converted) != len(raw):  # OpenCC t2s is per character in practice; keep offsets exact
@@ -293,6 +513,8 @@ def normalise(raw: str, name: str, hinted_lines: set[int] | None = None) -> Sour
                 offsets.append(line_start + idx)
             pos += len(kept)
             paragraphs.append((start, pos))
+            if len(paragraphs) > MAX_PARAGRAPHS:
+                raise JingziError("too_complex", f"段落过多 / too many paragraphs: > {MAX_PARAGRAPHS}")
             if hinted_lines and line_no in hinted_lines:
                 heading_hints.add(len(paragraphs) - 1)
     norm = "".join(out)

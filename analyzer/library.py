@@ -26,6 +26,7 @@ from typing import Iterable
 import numpy as np
 
 from analyzer.copydetect import Fingerprinter
+from analyzer.errors import JingziError, SetupError
 
 log = logging.getLogger(__name__)
 
@@ -39,12 +40,42 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
 
+BUSY_SECONDS = 120  # how long to wait for another process's write to the same library
+
+
+def validate(path: str | Path) -> None:
+    """Raise ``corrupt_library`` unless ``path`` is absent, empty or a jingzi library (SQLite
+    with a ``docs`` table): a damaged file, another program's database, a folder or a FIFO."""
+    p = Path(path)
+    if not p.exists():
+        return
+    if not p.is_file():
+        raise SetupError("corrupt_library", f"不是普通文件 / not a regular file: {path}")
+    if p.stat().st_size == 0:
+        return
+    try:
+        db = sqlite3.connect(p.resolve().as_uri() + "?mode=ro", uri=True, timeout=BUSY_SECONDS)
+        try:
+            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if tables and "docs" not in tables:
+                raise SetupError("corrupt_library", f"不是 jingzi 参考库 / not a jingzi library: {path}")
+            if tables:
+                db.execute("SELECT COUNT(*), MAX(length(text)) FROM docs").fetchone()
+        finally:
+            db.close()
+    except sqlite3.DatabaseError as exc:
+        raise _corrupt(path, exc) from exc
+
+
+def _corrupt(path: str | Path, exc: Exception) -> SetupError:
+    return SetupError("corrupt_library", f"参考库无法打开 / cannot open the library {path} ({exc})")
+
+
 def open_library(path: str | Path) -> "Library":
     """An existing library; only ``jingzi library add`` creates one, so a mistyped path is an error."""
     if not Path(path).is_file():
-        from .errors import SetupError
-
         raise SetupError("library_not_found", f"参考库不存在 / no library at {path}")
+    validate(path)
     return Library(path)
 
 
@@ -62,14 +93,19 @@ class Library:
     def __init__(self, path: str | Path, fingerprinter: Fingerprinter | None = None, batch: int = 500):
         self.path = str(path)
         self.batch = batch
-        self.db = sqlite3.connect(self.path)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.execute("PRAGMA cache_size=-65536")  # 64 MB of pages: index updates stay in memory
-        self.db.executescript(SCHEMA)
+        if self.path != ":memory:":
+            validate(self.path)
+        try:  # another process adding at the same time holds the write lock for one batch at most
+            self.db = sqlite3.connect(self.path, timeout=BUSY_SECONDS)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA cache_size=-65536")  # 64 MB of pages: index updates stay in memory
+            self.db.executescript(SCHEMA)
+            row = self.db.execute("SELECT value FROM meta WHERE key = 'digest'").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise _corrupt(self.path, exc) from exc
         self.fingerprinter = fingerprinter or Fingerprinter()
         self._pending: list[tuple[int, list[int]]] = []  # (doc id, fingerprints) not yet indexed
-        row = self.db.execute("SELECT value FROM meta WHERE key = 'digest'").fetchone()
         self.digest = row[0] if row else None
         if self.digest != self.fingerprinter.digest:
             if self.digest is not None:
@@ -172,13 +208,18 @@ class Library:
         sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
         if self.db.execute("SELECT 1 FROM docs WHERE sha256 = ?", (sha,)).fetchone():
             return False
-        old = self.db.execute("SELECT id, text FROM docs WHERE name = ?", (name,)).fetchone()
-        if old:
+        added = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        row = (name, sha, len(text), added, zlib.compress(text.encode("utf-8")))
+        # OR IGNORE: another process may have added the same text or name since the check above
+        cur = self.db.execute("INSERT OR IGNORE INTO docs (name, sha256, chars, added, text) VALUES (?, ?, ?, ?, ?)",
+                              row)
+        if cur.rowcount == 0:
+            if self.db.execute("SELECT 1 FROM docs WHERE sha256 = ?", (sha,)).fetchone():
+                return False
+            old = self.db.execute("SELECT id, text FROM docs WHERE name = ?", (name,)).fetchone()
             self._flush()
             self._delete(old[0], zlib.decompress(old[1]).decode("utf-8"))
-        added = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        cur = self.db.execute("INSERT INTO docs (name, sha256, chars, added, text) VALUES (?, ?, ?, ?, ?)",
-                              (name, sha, len(text), added, zlib.compress(text.encode("utf-8"))))
+            cur = self.db.execute("INSERT INTO docs (name, sha256, chars, added, text) VALUES (?, ?, ?, ?, ?)", row)
         self._pending.append((cur.lastrowid, self._fingerprints(text)))
         return True
 

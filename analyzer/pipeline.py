@@ -53,7 +53,7 @@ class Analyzer:
         try:
             source = ingest.read_path(path)
         except JingziError as exc:
-            return Report.failed(str(path), Path(path).name, exc.to_dict())
+            return Report.failed(ingest.display_name(path), ingest.display_name(Path(path).name), exc.to_dict())
         return self.analyze_source(source)
 
     def analyze_source(self, source: ingest.Source, copy_key: str | None = None) -> Report:

@@ -1,0 +1,275 @@
+"""Worker processes with a time budget per document: the one place `check` and `batch` run analysis.
+
+Each worker is a spawned process that builds its state once (``initializer``) and then runs
+one task at a time. The parent waits on every worker's pipe and process with the earliest
+deadline as its timeout, so it never blocks on a worker:
+
+- a task that runs past its budget (:data:`~analyzer.limits.DOCUMENT_SECONDS`) gets a
+  ``timeout`` error and its worker is killed — a runaway C-level loop included;
+- a worker that dies (kill -9, the out-of-memory killer, a crash in a C extension) is
+  replaced and its task retried once on a fresh worker; a task that kills its worker again
+  gets a ``worker_died`` error;
+- workers exit when the parent dies: ``PR_SET_PDEATHSIG`` on Linux, and a thread that
+  watches the parent's pid elsewhere (and as a second line on Linux).
+
+>>> with WorkerPool(1, _noop, ()) as pool:
+...     list(pool.map(abs, [(-1,), (2,)], lambda args, error: error["code"]))
+[1, 2]
+"""
+from __future__ import annotations
+
+import ctypes
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
+from collections import deque
+from multiprocessing.connection import wait
+from typing import Callable, Iterable, Iterator
+
+from .errors import JingziError
+from .ingest import display_name
+from .limits import DOCUMENT_SECONDS, WORKER_RETRIES
+
+# fork (Linux only) starts a worker from the parent's loaded models in milliseconds; spawn is safe anywhere
+FORK = "fork" if sys.platform == "linux" else "spawn"
+WINDOW = 8  # tasks taken from the input per worker ahead of the one being yielded: bounds memory
+_PR_SET_PDEATHSIG = 1
+
+
+def _noop() -> None:
+    """An initializer with nothing to set up."""
+
+
+def _die_with_parent(parent: int) -> None:
+    """Make this process exit when ``parent`` does."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the watchdog thread alone
+        pass
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+    threading.Thread(target=watch, daemon=True, name="parent-watchdog").start()
+
+
+def _serve(conn, parent: int, initializer: Callable, initargs: tuple) -> None:
+    """Worker main loop: set up once, then answer ``(index, fn, args)`` with ``(index, ok, result)``."""
+    _die_with_parent(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    initializer(*initargs)
+    conn.send("ready")
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            return
+        if message is None:
+            return
+        index, fn, args = message
+        try:
+            result = (index, True, fn(*args))
+        except Exception as exc:  # the task's own errors are the caller's to report
+            result = (index, False, f"{type(exc).__name__}: {exc}")
+        conn.send(result)
+
+
+class _Worker:
+    def __init__(self, context, initializer: Callable, initargs: tuple):
+        """Start one worker process (its own pipe end is closed here, so EOF means it died)."""
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_serve, args=(child, os.getpid(), initializer, initargs),
+                                       daemon=True, name="jingzi-worker")
+        self.process.start()
+        child.close()
+        self.ready = False
+        self.task: tuple | None = None  # (index, args, attempts)
+        self.deadline = float("inf")
+
+    def kill(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+        self.conn.close()
+
+
+class WorkerPool:
+    """``jobs`` worker processes, each set up by ``initializer(*initargs)``; see the module docstring.
+
+    ``timeout`` is the budget of one task in seconds, counted from when a ready worker takes it.
+    ``start_method`` "fork" lets workers inherit what the parent loaded (see :func:`check_paths`).
+    """
+
+    def __init__(self, jobs: int, initializer: Callable, initargs: tuple, timeout: float = DOCUMENT_SECONDS,
+                 start_method: str = "spawn"):
+        self.context = multiprocessing.get_context(start_method)
+        self.initializer, self.initargs, self.timeout = initializer, initargs, timeout
+        self.workers = [self._start() for _ in range(jobs)]
+        self.deaths = 0  # worker deaths in a row without a finished task: a broken setup
+
+    def __enter__(self) -> "WorkerPool":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Ask every worker to exit; kill any that does not within a few seconds."""
+        for worker in self.workers:
+            try:
+                worker.conn.send(None)
+            except OSError:
+                pass
+        for worker in self.workers:
+            worker.process.join(5)
+            worker.kill()
+        self.workers = []
+
+    def _start(self) -> _Worker:
+        return _Worker(self.context, self.initializer, self.initargs)
+
+    def map(self, fn: Callable, calls: Iterable[tuple], failed: Callable[[tuple, dict], object]) -> Iterator:
+        """``fn(*args)`` for each ``args`` of ``calls``, yielded in input order. A task that fails
+        (timeout, dead worker, an exception in ``fn``) yields ``failed(args, error object)``."""
+        calls = iter(calls)
+        queue: deque = deque()       # (index, args, attempts) waiting for a worker
+        done: dict[int, object] = {}
+        taken = next_out = 0
+        exhausted = False
+        window = WINDOW * len(self.workers)
+        while True:
+            while not exhausted and taken - next_out < window:
+                try:
+                    queue.append((taken, next(calls), 0))
+                    taken += 1
+                except StopIteration:
+                    exhausted = True
+            while next_out in done:
+                yield done.pop(next_out)
+                next_out += 1
+            if exhausted and next_out == taken:
+                return
+            if next_out >= taken:  # the window is free again: take more input first
+                continue
+            self._dispatch(fn, queue)
+            self._collect(queue, done, failed)
+
+    def _dispatch(self, fn: Callable, queue: deque) -> None:
+        for worker in self.workers:
+            if worker.ready and worker.task is None and queue:
+                task = queue.popleft()
+                try:
+                    worker.conn.send((task[0], fn, task[1]))
+                except OSError:  # died while idle: not the task's fault
+                    queue.appendleft(task)
+                    continue
+                worker.task, worker.deadline = task, time.monotonic() + self.timeout
+
+    def _collect(self, queue: deque, done: dict, failed: Callable) -> None:
+        """Wait for the next message, death or deadline; settle what happened."""
+        now = time.monotonic()
+        wait_for = min((w.deadline for w in self.workers), default=now) - now
+        handles = [w.conn for w in self.workers] + [w.process.sentinel for w in self.workers]
+        ready = set(wait(handles, timeout=max(0.0, wait_for) if wait_for != float("inf") else None))
+        for i, worker in enumerate(self.workers):
+            dead = False
+            if worker.conn in ready or worker.process.sentinel in ready:
+                try:
+                    while worker.conn.poll():
+                        self._receive(worker, worker.conn.recv(), done, failed)
+                except (EOFError, OSError):
+                    dead = True
+                dead = dead or not worker.process.is_alive()
+            if dead:
+                self._replace(i, queue, done, failed)
+            elif worker.task is not None and time.monotonic() >= worker.deadline:
+                index, args, _ = worker.task
+                done[index] = failed(args, JingziError(
+                    "timeout", f"分析超过 {self.timeout:g} 秒 / analysis took more than {self.timeout:g} s").to_dict())
+                worker.task = None
+                self._replace(i, queue, done, failed)
+
+    def _receive(self, worker: _Worker, message, done: dict, failed: Callable) -> None:
+        if message == "ready":
+            worker.ready = True
+            return
+        index, ok, result = message
+        args = worker.task[1]
+        worker.task, worker.deadline = None, float("inf")
+        self.deaths = 0
+        done[index] = result if ok else failed(args, JingziError(
+            "analysis_failed", f"分析出错 / analysis failed: {result}").to_dict())
+
+    def _replace(self, i: int, queue: deque, done: dict, failed: Callable) -> None:
+        """Kill worker ``i`` (if still alive), retry or fail its task, start a fresh worker."""
+        worker = self.workers[i]
+        code = worker.process.exitcode
+        worker.kill()
+        if worker.task is not None:
+            index, args, attempts = worker.task
+            if attempts < WORKER_RETRIES:
+                queue.appendleft((index, args, attempts + 1))
+            else:
+                how = f"signal {-code}" if code is not None and code < 0 else f"exit code {code}"
+                done[index] = failed(args, JingziError(
+                    "worker_died", f"分析进程 {attempts + 1} 次意外终止 / the worker died {attempts + 1} times "
+                                   f"analysing it ({how})").to_dict())
+            self.deaths += 1
+        elif not worker.ready:
+            self.deaths += 1
+        if self.deaths > 3 * len(self.workers):  # workers die before finishing anything: give up
+            for index, args, _ in queue:
+                done[index] = failed(args, JingziError(
+                    "worker_died", "分析进程无法启动 / the workers keep dying before finishing a task").to_dict())
+            queue.clear()
+        self.workers[i] = self._start()
+
+
+# --------------------------------------------------------------------------- check
+
+_state: dict = {}
+
+
+def check_paths(paths: Iterable[str], rubric: str = "four-styles", library: str | None = None,
+                timeout: float = DOCUMENT_SECONDS) -> Iterator[dict]:
+    """The report object of each path, in order, each analysed in a worker within ``timeout``
+    seconds. On Linux the models are loaded here once and each worker is forked from them
+    (no start-up cost); elsewhere a spawned worker loads them. Bad settings raise here."""
+    if FORK == "fork":
+        from .pipeline import Analyzer
+
+        _state["analyzer"] = Analyzer(rubric=rubric, library=library)
+        pool = WorkerPool(1, _noop, (), timeout, start_method=FORK)
+    else:
+        pool = WorkerPool(1, _init_check, (rubric, library), timeout)
+    with pool:
+        yield from pool.map(_check_path, ((p,) for p in paths), _failed_report)
+
+
+def _init_check(rubric: str, library: str | None) -> None:
+    from .pipeline import Analyzer
+
+    try:
+        _state["analyzer"] = Analyzer(rubric=rubric, library=library)
+    except Exception as exc:  # e.g. a model missing: every document reports why
+        _state["failure"] = f"{type(exc).__name__}: {exc}"
+
+
+def _check_path(path: str) -> dict:
+    if "failure" in _state:
+        raise RuntimeError(_state["failure"])
+    return _state["analyzer"].analyze_path(path).to_dict()
+
+
+def _failed_report(args: tuple, error: dict) -> dict:
+    from .report import Report
+
+    return Report.failed(display_name(args[0]), display_name(os.path.basename(args[0])), error).to_dict()
