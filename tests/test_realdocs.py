@@ -246,3 +246,13 @@ def test_load_agreement_rejects_unknown_ids_and_bad_labels(tmp_path):
     write([second_label("p1", "personal", "formalism", "3", prior="maybe")])
     with pytest.raises(ValueError, match="prior 'maybe'"):
         realdocs.load_agreement(path, {"p1"})
+
+
+def test_render_appends_the_second_labelling_when_given():
+    rows, results = synthetic()
+    out = realdocs.score(rows, results)
+    table = realdocs.render_agreement(rows, [second_label("p1", "personal", "formalism;bureaucratism", "4")])
+    text = realdocs.render(out, rows, [], [], "2026-12-06", table)
+    assert "labelled by one annotator and a sample of them a second time (below)" in text
+    assert text.index("## Second labelling") < text.index("| kind accuracy | 1.000 | 1.000 |")
+    assert "## Second labelling" not in realdocs.render(out, rows, [], [], "2026-12-06")

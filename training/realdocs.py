@@ -401,8 +401,12 @@ def _fmt(value, ci=None) -> str:
     return text + (f" [{ci[0]:.2f}, {ci[1]:.2f}]" if ci else "")
 
 
-def render(out: dict, rows: list[dict], missing: list[str], changed: list[str], today: str) -> str:
-    """The markdown report (the same text goes to stdout and models/realdocs.md)."""
+def render(out: dict, rows: list[dict], missing: list[str], changed: list[str], today: str,
+           second_labelling: str | None = None) -> str:
+    """The markdown report (the same text goes to stdout and models/realdocs.md).
+
+    ``second_labelling`` is the agreement table of :func:`render_agreement`, appended when given.
+    """
     kinds = ", ".join(f"{k} {out['kinds'][k]}" for k in KINDS if out["kinds"][k])
     refound = Counter(row["refound"] for row in rows)
     size = len(rows)
@@ -473,8 +477,16 @@ def render(out: dict, rows: list[dict], missing: list[str], changed: list[str], 
     extent = f"{chars[0]}–{chars[-1]} characters, median {chars[len(chars) // 2]}" if chars else "short"
     lines += ["", "What these numbers do and do not show: the pages are public 范文/news/guide pages found by "
               f"search, cut to the opening lines of the search tool's page excerpt ({extent}; long materials are "
-              "judged on their opening part), labelled by one annotator; they show how jingzi behaves on real "
+              "judged on their opening part), labelled by one annotator"
+              + (" and a sample of them a second time (below)" if second_labelling else "")
+              + "; they show how jingzi behaves on real "
               "text shapes and kinds, not its accuracy on the drafts a review office receives."]
+    if second_labelling:
+        lines += ["", "## Second labelling", "",
+                  "A random sample of the index labelled again from the cached text alone "
+                  "(`data/realdocs/agreement.csv`; `python -m training.realdocs --agreement`). \"Labelled blind\" "
+                  "leaves out pages whose first labels the second annotator had seen or made.", "",
+                  second_labelling.rstrip("\n")]
     return "\n".join(lines) + "\n"
 
 
@@ -510,8 +522,11 @@ def main(argv: list[str] | None = None) -> int:
               "Re-find the pages as data/README.md (\"Real documents\") describes.", file=sys.stderr)
         return 1
     kinds = {row["id"]: row["kind"] for row in rows} if args.gold_kind else None
+    agreement_csv = DATA_DIR / "realdocs" / "agreement.csv"
+    second = (render_agreement(rows, load_agreement(agreement_csv, {row["id"] for row in rows}))
+              if args.index == DATA_DIR / "realdocs" / "index.csv" and agreement_csv.exists() else None)
     markdown = render(score(rows, run_jingzi(texts, kinds)), rows, missing, changed,
-                      dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d"))
+                      dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d"), second)
     if args.gold_kind:
         markdown = markdown.replace("# jingzi on real public documents",
                                     "# jingzi on real public documents, each analysed as its labelled kind", 1)
