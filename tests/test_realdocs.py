@@ -189,3 +189,70 @@ def test_read_cache_checks_every_text_against_its_sha256(tmp_path):
 
 def test_line_spans_count_only_non_empty_lines():
     assert realdocs.line_spans("标题\n\n  \n正文一句。\n") == [(0, 2), (7, 12)]
+
+
+def test_kappas_match_scikit_learn():
+    from sklearn.metrics import cohen_kappa_score
+
+    first = ["personal", "other", "other", "criticism", "other", "work_report", "personal", "other"]
+    second = ["personal", "other", "criticism", "criticism", "other", "other", "collective", "other"]
+    assert realdocs.cohen_kappa(first, second) == pytest.approx(cohen_kappa_score(first, second))
+    grades_a, grades_b = [1, 2, 3, 3, 4, 2, 5], [1, 3, 3, 2, 4, 2, 4]
+    assert realdocs.quadratic_kappa(grades_a, grades_b) == pytest.approx(
+        cohen_kappa_score(grades_a, grades_b, weights="quadratic", labels=[1, 2, 3, 4, 5]))
+    # a single shared label: chance agreement is total, kappa undefined
+    assert realdocs.cohen_kappa([False, False], [False, False]) is None
+    assert realdocs.cohen_kappa([], []) is None and realdocs.quadratic_kappa([], []) is None
+
+
+def second_label(rid, kind, covered="", depth="", prior="none"):
+    return {"id": rid, "kind": kind, "covered": covered, "depth": depth, "prior": prior, "note": ""}
+
+
+def test_agreement_compares_kind_covered_and_depth_on_the_shared_ids():
+    first, _ = synthetic()
+    second = [second_label("p1", "personal", "formalism", "4"),          # misses bureaucratism
+              second_label("c1", "collective", "none", "3"),             # one grade apart
+              second_label("n1", "criticism"),                           # kind differs
+              second_label("w1", "work_report", "none", prior="seen")]
+    out = realdocs.agreement(first, second)
+    assert out["n"] == 4 and out["kind_accuracy"] == pytest.approx(3 / 4)
+    assert out["materials"] == 3 and out["graded"] == 2 and out["depth_exact"] == 1
+    kappa, n_first, n_second = out["covered_kappa"]["bureaucratism"]
+    assert (n_first, n_second) == (1, 0) and kappa == pytest.approx(0.0)
+    assert out["covered_kappa"]["formalism"][0] == pytest.approx(1.0)  # both: formalism on p1 only
+    assert [d[0] for d in out["disagreements"]] == ["p1", "c1", "n1"]
+    text = realdocs.render_agreement(first, second)
+    assert "| pages | 4 | 3 |" in text and "p1: personal/formalism;bureaucratism/4 → personal/formalism/4" in text
+
+
+def test_load_agreement_rejects_unknown_ids_and_bad_labels(tmp_path):
+    path = tmp_path / "agreement.csv"
+
+    def write(rows):
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            writer = csv.DictWriter(fh, ["id", "kind", "covered", "depth", "prior", "note"])
+            writer.writeheader()
+            writer.writerows(rows)
+
+    write([second_label("p1", "personal", "formalism", "4")])
+    assert realdocs.load_agreement(path, {"p1"})[0]["kind"] == "personal"
+    write([second_label("zz", "other")])
+    with pytest.raises(ValueError, match="zz: id not in the index"):
+        realdocs.load_agreement(path, {"p1"})
+    write([second_label("p1", "other", "formalism")])
+    with pytest.raises(ValueError, match="covered must be given for a material"):
+        realdocs.load_agreement(path, {"p1"})
+    write([second_label("p1", "personal", "formalism", "3", prior="maybe")])
+    with pytest.raises(ValueError, match="prior 'maybe'"):
+        realdocs.load_agreement(path, {"p1"})
+
+
+def test_render_appends_the_second_labelling_when_given():
+    rows, results = synthetic()
+    out = realdocs.score(rows, results)
+    table = realdocs.render_agreement(rows, [second_label("p1", "personal", "formalism;bureaucratism", "4")])
+    text = realdocs.render(out, rows, [], [], "2026-12-06", table)
+    assert "labelled by one annotator and a sample of them a second time (below)" in text
+    assert text.index("## Second labelling") < text.index("| kind accuracy | 1.000 | 1.000 |")
+    assert "## Second labelling" not in realdocs.render(out, rows, [], [], "2026-12-06")

@@ -281,6 +281,109 @@ def score(rows: list[dict], results: dict[str, dict]) -> dict:
     return out
 
 
+PRIOR = {"none", "seen", "same_annotator"}
+
+
+def load_agreement(path: Path, index_ids: set[str]) -> list[dict]:
+    """Rows of a second labelling (id, kind, covered, depth, prior, note), validated like the index.
+
+    ``prior`` says what the second annotator knew of the first labels: ``none`` (labelled blind), ``seen``
+    (had seen them) or ``same_annotator`` (the second annotator made the first labels too).
+    """
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    for row in rows:
+        problems = []
+        if row["id"] not in index_ids:
+            problems.append("id not in the index")
+        if row["kind"] not in KINDS:
+            problems.append(f"kind {row['kind']!r}")
+        if (row["kind"] in MATERIAL_KINDS) != bool(row["covered"]):
+            problems.append("covered must be given for a material (personal, collective, work_report) only")
+        if any(c not in CATEGORIES for c in covered_set(row)):
+            problems.append(f"covered {row['covered']!r}")
+        if row["depth"] and (row["kind"] not in {"personal", "collective"} or row["depth"] not in "12345"):
+            problems.append(f"depth {row['depth']!r}")
+        if row["prior"] not in PRIOR:
+            problems.append(f"prior {row['prior']!r}")
+        if problems:
+            raise ValueError(f"agreement row {row['id']}: " + "; ".join(problems))
+    return rows
+
+
+def cohen_kappa(first: list, second: list) -> float | None:
+    """Cohen's kappa of two labellings of the same items; None when undefined (no items, or chance agreement 1)."""
+    if not first:
+        return None
+    n = len(first)
+    observed = sum(a == b for a, b in zip(first, second)) / n
+    count_a, count_b = Counter(first), Counter(second)
+    expected = sum(count_a[c] * count_b[c] for c in count_a) / (n * n)
+    return None if expected == 1 else (observed - expected) / (1 - expected)
+
+
+def quadratic_kappa(first: list[int], second: list[int], grades: range = range(1, 6)) -> float | None:
+    """Quadratic-weighted kappa of two gradings on ``grades``; None when undefined."""
+    if not first:
+        return None
+    n, span = len(first), (max(grades) - min(grades)) ** 2
+    weight = lambda a, b: (a - b) ** 2 / span  # noqa: E731
+    observed = sum(weight(a, b) for a, b in zip(first, second)) / n
+    count_a, count_b = Counter(first), Counter(second)
+    expected = sum(count_a[a] * count_b[b] * weight(a, b) for a in grades for b in grades) / (n * n)
+    return None if expected == 0 else 1 - observed / expected
+
+
+def agreement(first: list[dict], second: list[dict]) -> dict:
+    """Agreement of a second labelling (rows of agreement.csv) with the index's first labels, on the same ids.
+
+    Kind: accuracy and Cohen's kappa over the seven kinds. Covered: per category Cohen's kappa on the pages
+    both labellings call a material (personal, collective, work_report). Depth: quadratic-weighted kappa on the
+    pages both grade. ``disagreements`` lists every id where the two differ, with both labels.
+    """
+    by_id = {row["id"]: row for row in first}
+    pairs = [(by_id[row["id"]], row) for row in second]
+    out = {"n": len(pairs),
+           "kind_accuracy": sum(a["kind"] == b["kind"] for a, b in pairs) / len(pairs) if pairs else None,
+           "kind_kappa": cohen_kappa([a["kind"] for a, _ in pairs], [b["kind"] for _, b in pairs])}
+    materials = [(a, b) for a, b in pairs if a["kind"] in MATERIAL_KINDS and b["kind"] in MATERIAL_KINDS]
+    out["materials"] = len(materials)
+    out["covered_kappa"] = {cid: (cohen_kappa([cid in covered_set(a) for a, _ in materials],
+                                              [cid in covered_set(b) for _, b in materials]),
+                                  sum(cid in covered_set(a) for a, _ in materials),
+                                  sum(cid in covered_set(b) for _, b in materials)) for cid in CATEGORIES}
+    graded = [(a, b) for a, b in pairs if a["depth"] and b["depth"]]
+    out["graded"] = len(graded)
+    out["depth_kappa"] = quadratic_kappa([int(a["depth"]) for a, _ in graded], [int(b["depth"]) for _, b in graded])
+    out["depth_exact"] = sum(a["depth"] == b["depth"] for a, b in graded)
+    out["disagreements"] = [(a["id"], _labels(a), _labels(b)) for a, b in pairs if _labels(a) != _labels(b)]
+    return out
+
+
+def _labels(row: dict) -> str:
+    return "/".join(x for x in (row["kind"], row["covered"], row["depth"]) if x)
+
+
+def render_agreement(first: list[dict], second: list[dict]) -> str:
+    """Markdown: agreement on every doubly labelled page, and on the pages labelled blind (``prior`` none)."""
+    blind = [row for row in second if row["prior"] == "none"]
+    lines = ["| measure | all doubly labelled | labelled blind |", "|---|---|---|"]
+    both = agreement(first, second), agreement(first, blind)
+    lines.append("| pages | " + " | ".join(str(a["n"]) for a in both) + " |")
+    lines.append("| kind accuracy | " + " | ".join(_fmt(a["kind_accuracy"]) for a in both) + " |")
+    lines.append("| kind Cohen's kappa (7 kinds) | " + " | ".join(_fmt(a["kind_kappa"]) for a in both) + " |")
+    lines.append("| pages both call a material | " + " | ".join(str(a["materials"]) for a in both) + " |")
+    for cid in CATEGORIES:
+        lines.append(f"| covered {cid}: kappa (first / second labelled covered) | "
+                     + " | ".join(f"{_fmt(a['covered_kappa'][cid][0])} ({a['covered_kappa'][cid][1]} / "
+                                  f"{a['covered_kappa'][cid][2]})" for a in both) + " |")
+    lines.append("| depth: quadratic-weighted kappa (exact matches / pages both graded) | "
+                 + " | ".join(f"{_fmt(a['depth_kappa'])} ({a['depth_exact']} / {a['graded']})" for a in both) + " |")
+    lines += ["", "Disagreements (id: first labels → second labels): "
+              + "; ".join(f"{rid}: {a} → {b}" for rid, a, b in both[0]["disagreements"])]
+    return "\n".join(lines) + "\n"
+
+
 def _by_shape(docs: list[tuple[dict, dict]], statistic) -> dict:
     """The statistic on all documents (with a bootstrap interval) and on each shape's subset."""
     result = {"all": (statistic(docs), bootstrap_ci(docs, statistic), len(docs))}
@@ -298,8 +401,12 @@ def _fmt(value, ci=None) -> str:
     return text + (f" [{ci[0]:.2f}, {ci[1]:.2f}]" if ci else "")
 
 
-def render(out: dict, rows: list[dict], missing: list[str], changed: list[str], today: str) -> str:
-    """The markdown report (the same text goes to stdout and models/realdocs.md)."""
+def render(out: dict, rows: list[dict], missing: list[str], changed: list[str], today: str,
+           second_labelling: str | None = None) -> str:
+    """The markdown report (the same text goes to stdout and models/realdocs.md).
+
+    ``second_labelling`` is the agreement table of :func:`render_agreement`, appended when given.
+    """
     kinds = ", ".join(f"{k} {out['kinds'][k]}" for k in KINDS if out["kinds"][k])
     refound = Counter(row["refound"] for row in rows)
     size = len(rows)
@@ -370,8 +477,16 @@ def render(out: dict, rows: list[dict], missing: list[str], changed: list[str], 
     extent = f"{chars[0]}–{chars[-1]} characters, median {chars[len(chars) // 2]}" if chars else "short"
     lines += ["", "What these numbers do and do not show: the pages are public 范文/news/guide pages found by "
               f"search, cut to the opening lines of the search tool's page excerpt ({extent}; long materials are "
-              "judged on their opening part), labelled by one annotator; they show how jingzi behaves on real "
+              "judged on their opening part), labelled by one annotator"
+              + (" and a sample of them a second time (below)" if second_labelling else "")
+              + "; they show how jingzi behaves on real "
               "text shapes and kinds, not its accuracy on the drafts a review office receives."]
+    if second_labelling:
+        lines += ["", "## Second labelling", "",
+                  "A random sample of the index labelled again from the cached text alone "
+                  "(`data/realdocs/agreement.csv`; `python -m training.realdocs --agreement`). \"Labelled blind\" "
+                  "leaves out pages whose first labels the second annotator had seen or made.", "",
+                  second_labelling.rstrip("\n")]
     return "\n".join(lines) + "\n"
 
 
@@ -385,7 +500,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold-kind", action="store_true",
                         help="analyse each page as its labelled kind (Analyzer(kind=...)) to separate coverage and "
                              "depth errors from kind errors; implies --no-write")
+    parser.add_argument("--agreement", type=Path, nargs="?", const=DATA_DIR / "realdocs" / "agreement.csv",
+                        metavar="CSV", help="compare a second labelling (default data/realdocs/agreement.csv) with "
+                                            "the index's labels and print the agreement; runs no analysis")
     args = parser.parse_args(argv)
+    if args.agreement:
+        first = load_index(args.index)
+        second = load_agreement(args.agreement, {row["id"] for row in first})
+        print(render_agreement(first, second), end="")
+        return 0
     if args.gold_kind and not accepts_kind():
         print("这个版本的 Analyzer 不接受 kind / this build's Analyzer takes no kind: --gold-kind is not possible",
               file=sys.stderr)
@@ -399,8 +522,11 @@ def main(argv: list[str] | None = None) -> int:
               "Re-find the pages as data/README.md (\"Real documents\") describes.", file=sys.stderr)
         return 1
     kinds = {row["id"]: row["kind"] for row in rows} if args.gold_kind else None
+    agreement_csv = DATA_DIR / "realdocs" / "agreement.csv"
+    second = (render_agreement(rows, load_agreement(agreement_csv, {row["id"] for row in rows}))
+              if args.index == DATA_DIR / "realdocs" / "index.csv" and agreement_csv.exists() else None)
     markdown = render(score(rows, run_jingzi(texts, kinds)), rows, missing, changed,
-                      dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d"))
+                      dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d"), second)
     if args.gold_kind:
         markdown = markdown.replace("# jingzi on real public documents",
                                     "# jingzi on real public documents, each analysed as its labelled kind", 1)
