@@ -101,9 +101,12 @@ def check(paths: tuple[str, ...], as_json: bool, library: str | None, rubric: st
               help="Reference library (SQLite) to check copying against.")
 @click.option("--jobs", type=click.IntRange(min=1), help="Worker processes [default: all cores].")
 @click.option("--rubric", default="four-styles", show_default=True, help="Rubric name in data/rubrics or a YAML file.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="在 Dask 集群上运行（如 tcp://10.0.0.5:8786）/ run on the Dask cluster whose scheduler is at "
+                   "ADDRESS; inputs and OUT must be on a path every worker sees.")
 @_timeout_option
 def batch(paths: tuple[str, ...], out: str, library: str | None, jobs: int | None, rubric: str,
-          timeout: float) -> None:
+          scheduler: str | None, timeout: float) -> None:
     """Cross-check and score a batch: results.jsonl/.csv/.xlsx, index.html and reports/ in OUT."""
     from .batch import run
     from .ingest import display_name, expand_paths
@@ -117,7 +120,7 @@ def batch(paths: tuple[str, ...], out: str, library: str | None, jobs: int | Non
         raise click.UsageError(str(exc)) from exc
     _check_library(library)
     summary = run(paths, out, library=library, jobs=jobs, rubric=rubric, progress=sys.stderr.isatty(),
-                  timeout=timeout)
+                  timeout=timeout, scheduler=scheduler)
     click.echo(f"{summary.documents} 篇：分析 {summary.analysed}，缓存 {summary.cached}，失败 {summary.failed}；"
                f"{summary.seconds:.1f} 秒 → {display_name(Path(out) / 'index.html')}")
     sys.exit(1 if summary.failed else 0)

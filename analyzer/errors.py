@@ -22,6 +22,8 @@ ERRORS = {
     "worker_died": "分析进程意外终止（可能内存不足）；其他文档不受影响，请单独检查此文件 / the analysing process died (out of memory?); the other documents are unaffected: check this file alone.",
     "corrupt_library": "参考库文件损坏或不是 jingzi 库；请换一个文件名重新 library add / the library file is damaged or not a jingzi library: rebuild it with `library add` under a new name.",
     "analysis_failed": "这是 jingzi 的缺陷，请附上文件报告 / a bug in jingzi: please report it with the file.",
+    "dask_missing": "安装集群支持：pip install \"jingzi[dask]\" / install cluster support: pip install \"jingzi[dask]\".",
+    "scheduler_unreachable": "检查调度器地址，并确认 `dask scheduler` 正在运行 / check the address and that `dask scheduler` is running.",
 }
 
 WARNINGS = {
