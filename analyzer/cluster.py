@@ -21,6 +21,7 @@ scheduler address is what ``dask scheduler`` prints (``tcp://HOST:8786``).
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import pickle
 import threading
 from collections import deque
@@ -50,6 +51,10 @@ def _run(token: str, initializer: Callable, initargs: tuple, timeout: float, fn:
             for old in _pools.values():  # another batch's pool: its models are not needed now
                 old.close()
             _pools.clear()
+            # a Dask worker process is daemonic, and multiprocessing refuses children to daemons
+            # lest they be orphaned; jingzi's workers die with their parent (PR_SET_PDEATHSIG and a
+            # watchdog, see analyzer/workers.py), so the refusal does not apply to them
+            multiprocessing.current_process()._config["daemon"] = False
             pool = _pools[key] = WorkerPool(1, initializer, initargs, timeout)
         return next(pool.map(fn, [args], _failed_marker))
 
@@ -70,7 +75,7 @@ class DaskPool:
                                                       f"{exc}") from exc
         # the set-up arguments (e.g. every page name of the batch) travel once to each worker
         self.initializer, self.timeout = initializer, timeout
-        self.initargs = self.client.scatter(initargs, broadcast=True, hash=False)
+        self.initargs = self.client.scatter([initargs], broadcast=True, hash=False)[0]
         self.token = hashlib.sha256(pickle.dumps((initializer.__module__, initializer.__qualname__, initargs),
                                                  protocol=5)).hexdigest()
         self.workers = max(len(self.client.scheduler_info()["workers"]), 1)

@@ -48,6 +48,11 @@ class JingziError(Exception):
         return {"code": self.code, "message": self.message}
 
 
+class SetupError(JingziError):
+    """An error about the installation or the options (models, library, rubric), not about
+    one document: the command stops with exit status 2."""
+
+
 def warning(code: str, detail: str = "") -> dict:
     """A warning object for ``Report.warnings``: analysis ran, but the user should know."""
     text = WARNINGS[code]
