@@ -97,8 +97,10 @@ class Summary:
 
 
 def run(paths, out, library: str | None = None, jobs: int | None = None, rubric: str = "four-styles",
-        progress: bool = True, timeout: float = DOCUMENT_SECONDS) -> Summary:
-    """Analyse and cross-check every document under ``paths``; write the batch outputs to ``out``."""
+        progress: bool = True, timeout: float = DOCUMENT_SECONDS, scheduler: str | None = None) -> Summary:
+    """Analyse and cross-check every document under ``paths``; write the batch outputs to ``out``.
+    With ``scheduler`` (a Dask scheduler address) the passes run on that cluster
+    (:mod:`analyzer.cluster`); the outputs are the same."""
     start = time.perf_counter()
     out = Path(out)
     state = out / ".jingzi"
@@ -109,17 +111,16 @@ def run(paths, out, library: str | None = None, jobs: int | None = None, rubric:
     cache = Cache(state / "cache")
     entries = _entries(expand_paths([str(p) for p in paths]))
     settings = settings_digest(rubric)
-    jobs = max(1, min(jobs or len(os.sched_getaffinity(0)), len(entries)))
+    pools = pool_factory(max(1, jobs or len(os.sched_getaffinity(0))), timeout, scheduler)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   TextColumn("ETA"), TimeRemainingColumn(), console=Console(stderr=True),
                   disable=not progress) as bar:
-        analysed = _analyse_all(entries, settings, rubric, cache, jobs, bar, timeout)
+        analysed = _analyse_all(entries, settings, rubric, cache, pools, bar)
         phases = {"analyse": time.perf_counter() - start}
         lib_path = state / "batch-library.sqlite"
         lib_digest = build_library(entries, library, lib_path, cache, bar)
         phases["library"] = time.perf_counter() - start - sum(phases.values())
-        copy_keys = _crosscheck_all(entries, lib_path, _hash(settings, lib_digest), cache, staging, jobs, bar,
-                                    timeout)
+        copy_keys = _crosscheck_all(entries, lib_path, _hash(settings, lib_digest), cache, staging, pools, bar)
         phases["crosscheck"] = time.perf_counter() - start - sum(phases.values())
     rows, edges = read_results(staging / "results.jsonl", entries)
     write_csv(rows, staging / "results.csv")
@@ -339,8 +340,18 @@ def text_of(report: Report) -> str:
 
 # --------------------------------------------------------------------------- passes
 
-def _analyse_all(entries: list[Entry], settings: str, rubric: str, cache: Cache, jobs: int, bar,
-                 timeout: float) -> int:
+def pool_factory(jobs: int, timeout: float, scheduler: str | None = None):
+    """How a pass gets its workers: ``pools(tasks, initializer, initargs)`` is a pool of at most
+    ``jobs`` jingzi worker processes here, or the Dask cluster at ``scheduler``."""
+    if scheduler:
+        from .cluster import DaskPool
+
+        return lambda tasks, initializer, initargs: DaskPool(scheduler, initializer, initargs, timeout)
+    return lambda tasks, initializer, initargs: WorkerPool(max(1, min(jobs, tasks)), initializer, initargs,
+                                                           timeout)
+
+
+def _analyse_all(entries: list[Entry], settings: str, rubric: str, cache: Cache, pools, bar) -> int:
     """Pass 1: fill each entry's text hash and error, analysing cache misses; returns how many."""
     task = bar.add_task("分析 analyse", total=len(entries))
     todo = []
@@ -353,7 +364,7 @@ def _analyse_all(entries: list[Entry], settings: str, rubric: str, cache: Cache,
         entry.sha256, entry.error = d.get("sha256"), d.get("error")
         bar.advance(task)
     if todo:
-        with WorkerPool(min(jobs, len(todo)), _init_analyse, (rubric,), timeout) as pool:
+        with pools(len(todo), _init_analyse, (rubric,)) as pool:
             calls = ((e.path, e.key, str(cache.root)) for e in todo)
             for entry, (sha, error) in zip(todo, pool.map(_analyse, calls, lambda args, error: (None, error))):
                 entry.sha256, entry.error = sha, error
@@ -410,7 +421,7 @@ def _remove_db(path: Path) -> None:
 
 
 def _crosscheck_all(entries: list[Entry], lib_path: Path, lib_key: str, cache: Cache, staging: Path,
-                    jobs: int, bar, timeout: float) -> set[str]:
+                    pools, bar) -> set[str]:
     """Pass 3: write the pages and ``results.jsonl`` (in input order) into ``staging``; returns
     the copy cache keys used."""
     task = bar.add_task("互查 cross-check", total=len(entries))
@@ -421,7 +432,7 @@ def _crosscheck_all(entries: list[Entry], lib_path: Path, lib_key: str, cache: C
         entry = args[0]
         return json.dumps(Report.failed(entry.file, entry.name, error).to_dict(), ensure_ascii=False), error
 
-    with WorkerPool(jobs, _init_crosscheck, (str(lib_path), pages), timeout) as pool, \
+    with pools(len(entries), _init_crosscheck, (str(lib_path), pages)) as pool, \
             open(staging / "results.jsonl", "w", encoding="utf-8") as fh:
         calls = ((e, k, str(cache.root), str(staging / "reports")) for e, k in zip(entries, keys))
         for entry, (line, error) in zip(entries, pool.map(_crosscheck, calls, failed)):

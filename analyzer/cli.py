@@ -169,9 +169,12 @@ def _peer_keys(paths: list[str]) -> dict[str, str]:
 @click.option("--jobs", type=click.IntRange(min=1),
               help="并行进程数 [默认：全部核心] / worker processes [default: all cores].")
 @click.option("--rubric", default="four-styles", show_default=True, help=RUBRIC_HELP)
+@click.option("--scheduler", metavar="ADDRESS",
+              help="在 Dask 集群上运行（如 tcp://10.0.0.5:8786）/ run on the Dask cluster whose scheduler is at "
+                   "ADDRESS; inputs and OUT must be on a path every worker sees.")
 @_timeout_option
 def batch(paths: tuple[str, ...], out: str, library: str | None, jobs: int | None, rubric: str,
-          timeout: float) -> None:
+          scheduler: str | None, timeout: float) -> None:
     """批量互查评分：在 OUT 中写出 results.jsonl/.csv/.xlsx、index.html 和 reports/。
 
     Cross-checks and scores a batch: results.jsonl/.csv/.xlsx, index.html and reports/ in OUT.
@@ -184,7 +187,7 @@ def batch(paths: tuple[str, ...], out: str, library: str | None, jobs: int | Non
         raise click.UsageError("找不到任何输入 / none of the inputs exists: " + " ".join(paths))
     _check_options(rubric, library)
     summary = run(paths, out, library=library, jobs=jobs, rubric=rubric, progress=sys.stderr.isatty(),
-                  timeout=timeout)
+                  timeout=timeout, scheduler=scheduler)
     click.echo(f"{summary.documents} 篇：分析 {summary.analysed}，缓存 {summary.cached}，失败 {summary.failed}，"
                f"用时 {summary.seconds:.1f} 秒 / {summary.documents} documents: {summary.analysed} analysed, "
                f"{summary.cached} cached, {summary.failed} failed in {summary.seconds:.1f} s → "

@@ -28,6 +28,8 @@ ERRORS = {
     "library_not_found": "先用 `jingzi library add 文件 --library 库` 建库 / create it with `jingzi library add FILES --library DB`.",
     "corpus_missing": "训练需要源码仓库中的 data/corpus，请在仓库目录中运行 / training needs data/corpus: run it in a checkout of the repository.",
     "unknown_rubric": "用 data/rubrics 中的名称或 YAML 文件路径 / give a rubric name from data/rubrics or a YAML file.",
+    "dask_missing": "安装集群支持：pip install \"jingzi[dask]\" / install cluster support: pip install \"jingzi[dask]\".",
+    "scheduler_unreachable": "检查调度器地址，并确认 `dask scheduler` 正在运行 / check the address and that `dask scheduler` is running.",
 }
 
 WARNINGS = {
