@@ -86,8 +86,12 @@ class Summary:
 
 
 def run(paths, out, library: str | None = None, jobs: int | None = None, rubric: str = "four-styles",
-        progress: bool = True) -> Summary:
-    """Analyse and cross-check every document under ``paths``; write the batch outputs to ``out``."""
+        progress: bool = True, bar=None) -> Summary:
+    """Analyse and cross-check every document under ``paths``; write the batch outputs to ``out``.
+
+    ``bar`` replaces the terminal progress bar: a context manager with rich's
+    ``add_task(description, total=)`` and ``advance(task)`` (the web workbench records progress so).
+    """
     start = time.perf_counter()
     out = Path(out)
     (out / "reports").mkdir(parents=True, exist_ok=True)
@@ -95,9 +99,10 @@ def run(paths, out, library: str | None = None, jobs: int | None = None, rubric:
     entries = _entries(expand_paths([str(p) for p in paths]))
     settings = settings_digest(rubric)
     jobs = max(1, min(jobs or len(os.sched_getaffinity(0)), len(entries)))
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  TextColumn("ETA"), TimeRemainingColumn(), console=Console(stderr=True),
-                  disable=not progress) as bar:
+    bar = bar or Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                          TextColumn("ETA"), TimeRemainingColumn(), console=Console(stderr=True),
+                          disable=not progress)
+    with bar:
         analysed = _analyse_all(entries, settings, rubric, cache, jobs, bar)
         phases = {"analyse": time.perf_counter() - start}
         lib_path = out / ".jingzi" / "batch-library.sqlite"

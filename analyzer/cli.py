@@ -1,4 +1,4 @@
-"""Command line: ``jingzi check | batch | compare | library | demo | train``."""
+"""Command line: ``jingzi check | batch | compare | library | demo | train | serve``."""
 from __future__ import annotations
 
 import json
@@ -186,6 +186,48 @@ def library_remove(name: str, db: str) -> None:
     if not removed:
         raise click.UsageError(f"库中没有 {name} / no document named {name} in {db}")
     click.echo(f"removed {name}")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but loopback lets other machines in (use --token).")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--data", default="jingzi-data", show_default=True, type=click.Path(file_okay=False),
+              help="Folder for rounds, uploads and the workbench database (nothing is written elsewhere).")
+@click.option("--library", type=click.Path(dir_okay=False),
+              help="Reference library (SQLite) [default: DATA/library.sqlite].")
+@click.option("--token", help="Access token every request must carry (?token=, a cookie or a Bearer header).")
+@click.option("--jobs", type=click.IntRange(min=1), help="Worker processes per round [default: all cores].")
+@click.option("--rubric", default="four-styles", show_default=True, help="Rubric name in data/rubrics or a YAML file.")
+def serve(host: str, port: int, data: str, library: str | None, token: str | None, jobs: int | None,
+          rubric: str) -> None:
+    """The review office's workbench in the browser: rounds, reports, comparison, verdicts, exports."""
+    import os
+    import tempfile
+
+    import uvicorn
+
+    from .resources import load_rubric
+    from .web import LOOPBACK, Settings, create_app
+
+    try:
+        load_rubric(rubric)
+    except FileNotFoundError as exc:
+        raise click.UsageError(str(exc)) from exc
+    if host not in LOOPBACK:
+        click.echo(f"警告：监听 {host}，其他机器也能访问"
+                   + ("，请求须带访问令牌" if token else "；建议加 --token") +
+                   f" / warning: listening on {host}, other machines can connect"
+                   + ("; requests need the token" if token else "; consider --token"), err=True)
+    settings = Settings(data=Path(data), library=Path(library) if library else None, host=host, token=token,
+                        rubric=rubric, jobs=jobs)
+    tmp = Path(data) / "tmp"
+    tmp.mkdir(parents=True, exist_ok=True)
+    tempfile.tempdir = str(tmp.resolve())  # uploads spool under --data, not /tmp (workers inherit TMPDIR)
+    os.environ["TMPDIR"] = tempfile.tempdir
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    click.echo(f"jingzi 审核工作台 workbench: http://{shown}:{port}/" + (f"?token={token}" if token else ""))
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
 
 
 @main.command()
