@@ -107,11 +107,21 @@ def demo(out: str, jobs: int | None) -> None:
 
 
 @main.command()
-def train() -> None:
+@click.option("--overrides", type=click.Path(exists=True, dir_okay=False),
+              help="Reviewers' overrides (overrides.jsonl exported by `jingzi serve`) to add to the coverage "
+                   "training labels.")
+def train(overrides: str | None) -> None:
     """Rebuild every model in models/ from data/ and print the held-out metrics."""
-    from . import train as training
+    from . import train as trainer
 
-    click.echo(json.dumps(training.main(), ensure_ascii=False, indent=2))
+    if overrides:
+        from training.overrides import load
+
+        try:
+            load(overrides)
+        except ValueError as exc:
+            raise click.UsageError(str(exc)) from exc
+    click.echo(json.dumps(trainer.main(overrides), ensure_ascii=False, indent=2))
 
 
 @main.group()

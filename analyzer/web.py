@@ -19,8 +19,10 @@ import json
 import re
 import secrets
 import shutil
+import threading
 import uuid
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, unquote, urlencode
@@ -91,7 +93,15 @@ class Engine:
     def __init__(self, rubric: str, library: Path):
         self.rubric, self.library = rubric, library
         self.pool = ThreadPoolExecutor(1, thread_name_prefix="jingzi-engine")
-        self.loaded = self.pool.submit(self._load)
+        self.loaded: Future | None = None
+        self._lock = threading.Lock()
+
+    def start(self) -> Future:
+        """Begin loading (at server start-up, or on first use)."""
+        with self._lock:
+            if self.loaded is None:
+                self.loaded = self.pool.submit(self._load)
+            return self.loaded
 
     def _load(self) -> None:
         from .copydetect import CopyDetector
@@ -100,12 +110,15 @@ class Engine:
         self.analyzer = Analyzer(rubric=self.rubric, library=self.library)
         self.comparer = CopyDetector.default()
 
+    def failure(self) -> BaseException | None:
+        return self.loaded.exception() if self.loaded is not None and self.loaded.done() else None
+
     def ready(self) -> bool:
-        return self.loaded.done() and self.loaded.exception() is None
+        return self.loaded is not None and self.loaded.done() and self.failure() is None
 
     def call(self, fn, *args):
         """``fn(*args)`` on the engine's thread, once loaded; blocks the calling thread."""
-        self.loaded.result()
+        self.start().result()
         return self.pool.submit(fn, *args).result()
 
     def check(self, paths: list[Path]) -> list[dict]:
@@ -196,7 +209,14 @@ def create_app(settings: Settings) -> FastAPI:
     env.globals.update(VERDICTS=VERDICTS, DECISION_LABEL=DECISION_LABEL, version=__version__)
     env.filters["pct"] = lambda x: "" if x is None else f"{x:.0%}"
 
-    app = FastAPI(title="jingzi workbench", version=__version__, docs_url=None, redoc_url=None, openapi_url=None)
+    @asynccontextmanager
+    async def lifespan(_):
+        engine.start()
+        rounds.resume()
+        yield
+
+    app = FastAPI(title="jingzi workbench", version=__version__, docs_url=None, redoc_url=None, openapi_url=None,
+                  lifespan=lifespan)
     app.state.store, app.state.engine, app.state.rounds, app.state.settings = store, engine, rounds, settings
     app.mount("/static", StaticFiles(packages=[("analyzer", "static")]), name="static")
 
@@ -288,8 +308,8 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.get("/healthz")
     def healthz():
-        if engine.loaded.done() and engine.loaded.exception() is not None:
-            return JSONResponse({"status": "error", "message": str(engine.loaded.exception())}, status_code=500)
+        if engine.failure() is not None:
+            return JSONResponse({"status": "error", "message": str(engine.failure())}, status_code=500)
         if not engine.ready():
             return JSONResponse({"status": "loading"}, status_code=503)
         return {"status": "ok", "version": __version__}
@@ -478,7 +498,7 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.get("/library", response_class=HTMLResponse)
     def library_page(request: Request):
-        engine.loaded.result()  # the engine creates the library file
+        engine.start().result()  # the engine creates the library file
         with library() as lib:
             docs = lib.list()
         return page(request, "library.html", docs=docs, path=str(settings.library))
@@ -571,19 +591,21 @@ def side(d: dict, marks: list[tuple[int, int, str]]) -> list[dict]:
     return out
 
 
-SORT_KEYS = {
-    "rank": lambda r: (r["rank"] is None, r["rank"] or 0),
+SORT_KEYS = {  # row -> the value sorted on; None (not judged) always goes last
+    "rank": lambda r: r["rank"],
     "name": lambda r: r["name"],
-    "depth": lambda r: (r["depth"] is None, r["depth"] or 0),
-    "copy": lambda r: (r["copy"] is None, r["copy"] or 0),
-    "summary": lambda r: (r["summary_like"] is None, r["summary_like"] or 0),
-    "missing": lambda r: len(r["missing"] or []),
-    "verdict": lambda r: r["verdict"] or "",
+    "depth": lambda r: r["depth"],
+    "copy": lambda r: r["copy"],
+    "summary": lambda r: r["summary_like"],
+    "missing": lambda r: None if r["missing"] is None else len(r["missing"]),
+    "verdict": lambda r: r["verdict"],
 }
 
 
 def sort_rows(rows: list[dict], key: str, desc: bool) -> list[dict]:
-    return sorted(rows, key=SORT_KEYS.get(key, SORT_KEYS["rank"]), reverse=desc)
+    value = SORT_KEYS.get(key, SORT_KEYS["rank"])
+    judged = [r for r in rows if value(r) is not None]
+    return sorted(judged, key=value, reverse=desc) + [r for r in rows if value(r) is None]
 
 
 def _number(text: str | None) -> float | None:

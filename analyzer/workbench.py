@@ -380,16 +380,19 @@ class RoundProgress:
 
 
 class Rounds:
-    """Runs rounds one at a time in a background thread."""
+    """Runs rounds one at a time in a background thread (started by the first round or :meth:`resume`)."""
 
     def __init__(self, store: Store, data: Path, library: str | None, rubric: str = "four-styles",
                  jobs: int | None = None):
         self.store, self.data, self.library, self.rubric, self.jobs = store, Path(data), library, rubric, jobs
         self.queue: queue.Queue[int] = queue.Queue()
-        self.thread = threading.Thread(target=self._work, name="jingzi-rounds", daemon=True)
-        self.thread.start()
-        for rid in store.unfinished():
-            self.queue.put(rid)
+        self.thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+
+    def resume(self) -> None:
+        """Queue the rounds a stopped server left queued or running."""
+        for rid in self.store.unfinished():
+            self.submit(rid)
 
     def files(self, rid: int) -> Path:
         return self.data / "rounds" / str(rid) / "files"
@@ -398,6 +401,10 @@ class Rounds:
         return self.data / "rounds" / str(rid) / "out"
 
     def submit(self, rid: int) -> None:
+        with self._lock:
+            if self.thread is None:
+                self.thread = threading.Thread(target=self._work, name="jingzi-rounds", daemon=True)
+                self.thread.start()
         self.queue.put(rid)
 
     def _work(self) -> None:
