@@ -366,7 +366,12 @@ def create_app(settings: Settings) -> FastAPI:
             raise HTTPException(400, "请选择要上传的文件 / choose files to upload")
         name = str(form.get("name") or "").strip()[:100] or "未命名批次 untitled round"
         rid = store.create_round(name)
-        paths, notes = save_all(files, rounds.files(rid))
+        try:
+            paths, notes = save_all(files, rounds.files(rid))
+        except HTTPException as exc:  # nothing of a refused upload is kept
+            shutil.rmtree(rounds.files(rid), ignore_errors=True)
+            store.set_status(rid, "failed", str(exc.detail))
+            raise
         store.set_notes(rid, notes)
         if not paths:
             store.set_status(rid, "failed", "没有可分析的文件 / no .txt .md .docx .pdf file in the upload")
