@@ -43,6 +43,9 @@ def reasons(d: dict) -> list[str]:
         if "override" in c:
             why = "审核人认定未查摆" + (f"：{c['override']['comment']}" if c["override"]["comment"] else "")
         else:
+            notes = (d.get("depth") or {}).get("notes", [])
+            if c.get("denied") and any("否认" in n and c["label"] in n for n in notes):
+                continue  # the depth notes say it, with the author's words
             why = c.get("note") or "未查摆该类问题"
             if c.get("denied"):
                 why += "（第 " + "、".join(str(i) for i in c["denied"]) + " 段）"

@@ -487,9 +487,10 @@ def create_app(settings: Settings) -> FastAPI:
         ta, tb = document_text(da), document_text(db)
         fragments, qa, qb = engine.call(lambda: (engine.comparer.compare(ta, tb), engine.comparer.quotations(ta),
                                                  engine.comparer.quotations(tb)))
-        left = side(da, [(f["start"], f["end"], "copy") for f in fragments] + [(s, e, "quote") for s, e in qa])
-        right = side(db, [(f["source_start"], f["source_end"], "copy") for f in fragments]
-                     + [(s, e, "quote") for s, e in qb])
+        left = side(da, [(f["start"], f["end"], "copy", f"= {db['name']} ¶{paragraph_at(db, f['source_start'])}")
+                         for f in fragments] + [(s, e, "quote", "") for s, e in qa])
+        right = side(db, [(f["source_start"], f["source_end"], "copy", f"= {da['name']} ¶{paragraph_at(da, f['start'])}")
+                          for f in fragments] + [(s, e, "quote", "") for s, e in qb])
         shared = sum(f["end"] - f["start"] for f in fragments)
         return page(request, "compare.html", round=r, a=da, b=db, ida=a, idb=b,
                     rows=list(zip_longest(left, right)), fragments=len(fragments),
@@ -581,17 +582,25 @@ def copied_paragraphs(d: dict) -> list[dict]:
             if any(s < p["end"] and p["start"] < e for s, e in spans)]
 
 
-def side(d: dict, marks: list[tuple[int, int, str]]) -> list[dict]:
-    """A document's paragraphs as [{index, pieces: [(text, css class or '')]}], marks split at paragraph edges."""
+def paragraph_at(d: dict, offset: int) -> int:
+    """The index of the paragraph holding a character offset (the last one before it)."""
+    return max((p["index"] for p in d["paragraphs"] if p["start"] <= offset), default=0)
+
+
+def side(d: dict, marks: list[tuple[int, int, str, str]]) -> list[dict]:
+    """A document's paragraphs as [{index, pieces: [(text, css class or '', title)]}]; ``marks`` are
+    (start, end, "copy" | "quote", title), split at paragraph edges, copy over quote."""
     out = []
     for p in d["paragraphs"]:
-        local = [(max(s, p["start"]) - p["start"], min(e, p["end"]) - p["start"], kind)
-                 for s, e, kind in marks if s < p["end"] and e > p["start"]]
+        local = [(max(s, p["start"]) - p["start"], min(e, p["end"]) - p["start"], kind, title)
+                 for s, e, kind, title in marks if s < p["end"] and e > p["start"]]
         cuts = sorted({0, len(p["text"]), *(m[0] for m in local), *(m[1] for m in local)})
         pieces = []
         for a, b in zip(cuts, cuts[1:]):
-            kinds = {k for s, e, k in local if s <= a and b <= e}
-            pieces.append((p["text"][a:b], "copy" if "copy" in kinds else "quote" if kinds else ""))
+            over = [(k, t) for s, e, k, t in local if s <= a and b <= e]
+            copied = [t for k, t in over if k == "copy"]
+            kind = "copy" if copied else "quote" if over else ""
+            pieces.append((p["text"][a:b], kind, "；".join(dict.fromkeys(copied))))
         out.append({"index": p["index"], "pieces": pieces})
     return out
 

@@ -26,7 +26,8 @@ COPIED = "\n".join(["XX县农业局局长专题民主生活会个人对照检查
                     "今后我将认真整改，请同志们批评指正。"]) + "\n"
 
 
-NOTICE = "关于开展机关作风专项检查的通知\n各科室：为进一步改进机关作风，经研究，决定于下月开展专项检查，请各科室认真自查。\n"
+NOTICE = ("关于开展机关作风专项检查的通知\n"
+          "各科室：为进一步改进机关作风，经研究，决定于下月开展专项检查，请各科室认真自查。\n")
 
 
 def client_for(settings: Settings) -> TestClient:
@@ -327,3 +328,17 @@ def test_zip_that_unpacks_too_large_is_refused(tmp_path):
     with pytest.raises(UploadTooLarge):
         save_upload(buf, "bomb.zip", tmp_path / "files", Limits(file_bytes=100_000))
     assert not list((tmp_path / "files").iterdir())
+
+
+def test_a_round_left_unfinished_runs_again_at_start_up(tmp_path):
+    from analyzer.workbench import Store
+
+    store = Store(tmp_path / "workbench.sqlite")
+    rid = store.create_round("停机前的批次")
+    store.set_status(rid, "running")
+    app = create_app(Settings(data=tmp_path))
+    ran = []
+    app.state.rounds.run = ran.append  # what would be analysed, without analysing it
+    with TestClient(app, base_url=BASE):
+        app.state.rounds.queue.join()
+    assert ran == [rid]
