@@ -66,7 +66,9 @@ def reasons(d: dict) -> list[str]:
             label = SUBSTITUTION_LABEL.get(key, key)
             if flagged and not any(n.startswith(label) for n in depth["notes"]):  # the notes usually say why
                 out.append(label)
-        out += depth["notes"]
+        # a reviewer who found a category covered overrules the notes about it
+        overruled = [c["label"] for c in (d.get("coverage") or {}).values() if c["covered"] and "override" in c]
+        out += [n for n in depth["notes"] if not any(label in n for label in overruled)]
     return out
 
 

@@ -388,8 +388,9 @@ def create_app(settings: Settings) -> FastAPI:
     def round_page(request: Request, rid: int):
         r = round_or_404(rid)
         docs = store.documents(rid)
-        rows = table_rows([(d["id"], reviewed(d["report"], ds), ds)
-                           for d in docs for ds in [store.decisions(did=d["id"])]])
+        decided = store.decisions_by_document(rid)
+        rows = table_rows([(d["id"], reviewed(d["report"], decided.get(d["id"], [])), decided.get(d["id"], []))
+                           for d in docs])
         q = request.query_params
         shown = filter_rows(rows, q)
         key = q.get("sort", "rank")
@@ -410,7 +411,7 @@ def create_app(settings: Settings) -> FastAPI:
         doc = document_or_404(rid, did)
         decisions = store.decisions(did=did)
         d = doc["report"]
-        links = {x["name"]: f"/rounds/{rid}/docs/{x['id']}" for x in store.documents(rid)}
+        links = {name: f"/rounds/{rid}/docs/{i}" for name, i in store.names(rid).items()}
         body = report_body(report_page(d, links, home=f"/rounds/{rid}"))
         review = reviewed(d, decisions)
         force = current(decisions)
@@ -462,7 +463,8 @@ def create_app(settings: Settings) -> FastAPI:
     @app.get("/rounds/{rid}/table.xlsx")
     def table_xlsx(rid: int):
         r = round_or_404(rid)
-        docs = [(d["id"], d["report"], store.decisions(did=d["id"])) for d in store.documents(rid)]
+        decided = store.decisions_by_document(rid)
+        docs = [(d["id"], d["report"], decided.get(d["id"], [])) for d in store.documents(rid)]
         rows = table_rows([(did, reviewed(rep, ds), ds) for did, rep, ds in docs])
         by_id = {did: ds for did, _, ds in docs}
         body = round_xlsx(rows, [review_columns(by_id[row["id"]]) for row in rows])
@@ -570,8 +572,10 @@ def _jsonl(records: list[dict], filename: str) -> Response:
 def overrides_of(store: Store, round_ids: list[int]) -> list[dict]:
     out = []
     for rid in round_ids:
+        decided = store.decisions_by_document(rid)
         for d in store.documents(rid):
-            out += override_records(d["report"], store.decisions(did=d["id"]), rid)
+            if d["id"] in decided:
+                out += override_records(d["report"], decided[d["id"]], rid)
     return out
 
 

@@ -138,6 +138,11 @@ class Store:
             rows = db.execute("SELECT id, name, report FROM documents WHERE round = ? ORDER BY position", (rid,))
             return [{"id": r["id"], "name": r["name"], "report": json.loads(r["report"])} for r in rows]
 
+    def names(self, rid: int) -> dict[str, int]:
+        """Document name -> id, without loading the reports."""
+        with self._db() as db:
+            return {r["name"]: r["id"] for r in db.execute("SELECT id, name FROM documents WHERE round = ?", (rid,))}
+
     def document(self, rid: int, did: int) -> dict | None:
         with self._db() as db:
             r = db.execute("SELECT id, name, report FROM documents WHERE round = ? AND id = ?", (rid, did)).fetchone()
@@ -155,6 +160,13 @@ class Store:
                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                        (did, kind, target, value, json.dumps(sorted(set(paragraphs))), comment.strip(),
                         reviewer.strip(), now()))
+
+    def decisions_by_document(self, rid: int) -> dict[int, list[dict]]:
+        """A round's decisions, grouped by document id (documents without any are absent)."""
+        out: dict[int, list[dict]] = {}
+        for x in self.decisions(rid=rid):
+            out.setdefault(x["document"], []).append(x)
+        return out
 
     def decisions(self, did: int | None = None, rid: int | None = None) -> list[dict]:
         """Decisions in the order they were made, of one document, one round or all."""

@@ -207,6 +207,8 @@ def test_decisions_are_audited_applied_and_exported(client, round_id):
     audit = page.split('<table id="audit">', 1)[1].split("</table>", 1)[0]
     assert audit.count("<tr>") == 3 and "审核员甲" in audit and "审核员乙" in audit and "类别 奢靡之风" in audit
     assert "退回修改 return for revision" in page
+    overrides = page.split('<ul id="overrides">', 1)[1].split("</ul>", 1)[0]
+    assert "奢靡之风：机器判断 未查摆 → 审核人改判 <b>已查摆 covered</b>" in overrides and "¶5" in overrides
 
     # the override counts: 奢靡之风 is no longer missing for this document
     assert "王五-gbk.txt" not in client.get(f"/rounds/{round_id}?missing=extravagance").text.split(
@@ -221,7 +223,8 @@ def test_decisions_are_audited_applied_and_exported(client, round_id):
     cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
     assert "<script>alert(1)</script>问题不具体" in text  # a .docx is not HTML: the words stay as written
     assert "退回修改 return for revision" in cells and "审核员乙" in cells
-    assert "“形式主义”方面" in text and "“奢靡之风”方面" not in text  # overridden: no longer a point to revise
+    points = text.split("需要修改的地方", 1)[1].split("检查结果", 1)[0]
+    assert "“形式主义”方面" in points and "奢靡之风" not in points  # overridden: no longer a point to revise
     assert "奢靡之风：已查摆（审核人 审核员乙 改判）" in text
 
     r = client.get(f"/rounds/{round_id}/table.xlsx")
@@ -342,3 +345,21 @@ def test_a_round_left_unfinished_runs_again_at_start_up(tmp_path):
     with TestClient(app, base_url=BASE):
         app.state.rounds.queue.join()
     assert ran == [rid]
+
+
+def test_serve_command_warns_off_loopback_and_prints_the_token_address(tmp_path, monkeypatch):
+    import uvicorn
+    from click.testing import CliRunner
+
+    from analyzer.cli import main
+
+    started = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: started.update(kw, app=app))
+    monkeypatch.setattr("tempfile.tempdir", None)  # serve points it at DATA/tmp; restored after the test
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    result = CliRunner().invoke(main, ["serve", "--host", "0.0.0.0", "--port", "9", "--data", str(tmp_path / "d"),
+                                       "--token", "t0k"])
+    assert result.exit_code == 0, result.output
+    assert "warning: listening on 0.0.0.0" in result.output and "http://127.0.0.1:9/?token=t0k" in result.output
+    assert started["host"] == "0.0.0.0" and started["port"] == 9
+    assert started["app"].state.settings.token == "t0k" and (tmp_path / "d" / "tmp").is_dir()
