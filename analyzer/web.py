@@ -399,7 +399,9 @@ def create_app(settings: Settings) -> FastAPI:
         choices = {"kinds": sorted({row["kind"] for row in rows if row["kind"]}),
                    "flags": sorted({f for row in rows for f in row["flags"] + (row["substitutions"] or [])})}
         desc = q.get("desc") == "1"
-        sort_links = {k: "?" + urlencode({**q, "sort": k, "desc": int(not desc if k == key else k not in ("rank", "name"))})
+        # a heading sorts its column, largest first (names and ranks smallest first); again, the other way
+        sort_links = {k: "?" + urlencode({**q, "sort": k,
+                                          "desc": int(not desc if k == key else k not in ("rank", "name"))})
                       for k in SORT_KEYS}
         return page(request, "round.html", round=r, rows=shown, total=len(rows), labels=labels, q=q,
                     sort=key, desc=desc, sort_links=sort_links, choices=choices,
@@ -491,8 +493,9 @@ def create_app(settings: Settings) -> FastAPI:
                                                  engine.comparer.quotations(tb)))
         left = side(da, [(f["start"], f["end"], "copy", f"= {db['name']} ¶{paragraph_at(db, f['source_start'])}")
                          for f in fragments] + [(s, e, "quote", "") for s, e in qa])
-        right = side(db, [(f["source_start"], f["source_end"], "copy", f"= {da['name']} ¶{paragraph_at(da, f['start'])}")
-                          for f in fragments] + [(s, e, "quote", "") for s, e in qb])
+        right = side(db, [(f["source_start"], f["source_end"], "copy",
+                           f"= {da['name']} ¶{paragraph_at(da, f['start'])}") for f in fragments]
+                     + [(s, e, "quote", "") for s, e in qb])
         shared = sum(f["end"] - f["start"] for f in fragments)
         return page(request, "compare.html", round=r, a=da, b=db, ida=a, idb=b,
                     rows=list(zip_longest(left, right)), fragments=len(fragments),

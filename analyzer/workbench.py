@@ -127,7 +127,8 @@ class Store:
             for pos, d in enumerate(reports):
                 text = json.dumps(d, ensure_ascii=False)
                 if d["name"] in old:
-                    db.execute("UPDATE documents SET position = ?, report = ? WHERE id = ?", (pos, text, old[d["name"]]))
+                    db.execute("UPDATE documents SET position = ?, report = ? WHERE id = ?",
+                               (pos, text, old[d["name"]]))
                 else:
                     db.execute("INSERT INTO documents (round, position, name, report) VALUES (?, ?, ?, ?)",
                                (rid, pos, d["name"], text))
@@ -197,9 +198,9 @@ def reviewed(report: dict, decisions: list[dict]) -> dict:
     judged "not copied" lose their copy fragments and the copy ratios shrink in proportion
     to the copied characters removed (``copy.dismissed`` lists those paragraphs).
     """
+    if not decisions or "error" in report:
+        return report
     d = copy.deepcopy(report)
-    if "error" in d:
-        return d
     force = current(decisions)
     for cid, c in (d.get("coverage") or {}).items():
         x = force.get(("coverage", cid))
