@@ -158,8 +158,9 @@ def review_columns(decisions: list[dict]) -> tuple[str, str, str]:
             "；".join(overrides))
 
 
-def round_xlsx(rows: list[dict], reviews: list[tuple[str, str, str]]) -> bytes:
-    """The round's table (:func:`analyzer.batch.write_xlsx`) plus verdict, comment and override columns."""
+def round_xlsx(rows: list[dict], reviews: list[tuple[str, str, str]], log: list[dict]) -> bytes:
+    """The round's table (:func:`analyzer.batch.write_xlsx`) plus verdict, comment and override columns,
+    and the round's audit log (every decision, in order) on a second sheet."""
     import tempfile
     from pathlib import Path
 
@@ -174,11 +175,25 @@ def round_xlsx(rows: list[dict], reviews: list[tuple[str, str, str]]) -> bytes:
     for j, title in enumerate(("审核结论 verdict", "审核意见 comment", "改判 overrides"), 1):
         ws.cell(row=1, column=col + j, value=title)
         for i, review in enumerate(reviews, 2):
-            ws.cell(row=i, column=col + j, value=review[j - 1] or None)
+            _as_text(ws.cell(row=i, column=col + j, value=review[j - 1] or None))
     ws.auto_filter.ref = f"A1:{ws.cell(row=1, column=col + 3).column_letter}{len(rows) + 1}"
+    audit = wb.create_sheet("审核记录 audit log")
+    audit.append(["时间 when (UTC)", "审核人 who", "材料 document", "事项 kind", "对象 target", "结论 decision",
+                  "段落 paragraphs", "说明 comment"])
+    for x in log:
+        audit.append([x["at"], x["reviewer"], x["name"], x["kind"], x["target"], DECISION_LABEL[x["value"]],
+                      ",".join(map(str, x["paragraphs"])), x["comment"]])
+        for cell in audit[audit.max_row]:
+            _as_text(cell)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def _as_text(cell) -> None:
+    """What a reviewer typed stays text: "=HYPERLINK(…)" in a comment is not run as a formula."""
+    if cell.data_type == "f":
+        cell.data_type = "s"
 
 
 def table_rows(docs: list[tuple[dict, dict, list[dict]]]) -> list[dict]:

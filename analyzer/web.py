@@ -469,7 +469,7 @@ def create_app(settings: Settings) -> FastAPI:
         docs = [(d["id"], d["report"], decided.get(d["id"], [])) for d in store.documents(rid)]
         rows = table_rows([(did, reviewed(rep, ds), ds) for did, rep, ds in docs])
         by_id = {did: ds for did, _, ds in docs}
-        body = round_xlsx(rows, [review_columns(by_id[row["id"]]) for row in rows])
+        body = round_xlsx(rows, [review_columns(by_id[row["id"]]) for row in rows], store.decisions(rid=rid))
         return Response(body, media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                         headers=_attachment(f"{r['name']}.xlsx"))
 

@@ -200,12 +200,14 @@ def test_decisions_are_audited_applied_and_exported(client, round_id):
     assert decide(kind="coverage", target="extravagance", value="covered", paragraphs="¶5",
                   reviewer="审核员乙", comment="第5段写了执行八项规定的情况").status_code == 303
     assert decide(kind="verdict", value="maybe", reviewer="甲").status_code == 400
+    assert decide(kind="coverage", target="hedonism", value="not_covered", reviewer="=cmd|' /C calc'!A0",
+                  comment='=HYPERLINK("http://x.example","点击")').status_code == 303
     assert decide(kind="verdict", value="pass").status_code == 400  # who decided must be known
 
     page = client.get(f"/rounds/{round_id}/docs/{did}").text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;问题不具体" in page and "<script>alert" not in page
     audit = page.split('<table id="audit">', 1)[1].split("</table>", 1)[0]
-    assert audit.count("<tr>") == 3 and "审核员甲" in audit and "审核员乙" in audit and "类别 奢靡之风" in audit
+    assert audit.count("<tr>") == 4 and "审核员甲" in audit and "审核员乙" in audit and "类别 奢靡之风" in audit
     assert "退回修改 return for revision" in page
     overrides = page.split('<ul id="overrides">', 1)[1].split("</ul>", 1)[0]
     assert "奢靡之风：机器判断 未查摆 → 审核人改判 <b>已查摆 covered</b>" in overrides and "¶5" in overrides
@@ -234,9 +236,13 @@ def test_decisions_are_audited_applied_and_exported(client, round_id):
     row = next(r for r in ws.iter_rows(values_only=True) if r[1] == "王五-gbk.txt")
     assert row[header.index("审核结论 verdict")] == "退回修改"
     assert "coverage:extravagance=covered" in row[header.index("改判 overrides")]
+    sheet = load_workbook(io.BytesIO(r.content))["审核记录 audit log"]
+    log = list(sheet.iter_rows(values_only=True))
+    assert [x[1] for x in log[1:]] == ["审核员甲", "审核员乙", "=cmd|' /C calc'!A0"] and log[2][2] == "王五-gbk.txt"
+    assert "f" not in {c.data_type for row in sheet.iter_rows(min_row=2) for c in row}  # no formula cells
 
     lines = [json.loads(x) for x in client.get(f"/rounds/{round_id}/overrides.jsonl").text.splitlines()]
-    (rec,) = [x for x in lines if x["document"] == "王五-gbk.txt"]
+    (rec,) = [x for x in lines if x["document"] == "王五-gbk.txt" and x["target"] == "extravagance"]
     assert rec["schema"] == "jingzi-override/1" and rec["kind"] == "coverage" and rec["value"] == "covered"
     assert rec["paragraphs"] == [5] and rec["reviewer"] == "审核员乙" and rec["model"]["covered"] is False
     assert len(rec["texts"]) == len(rec["styles"]) and "奢靡之风" in rec["texts"][5]
