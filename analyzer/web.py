@@ -413,14 +413,19 @@ def create_app(settings: Settings) -> FastAPI:
         doc = document_or_404(rid, did)
         decisions = store.decisions(did=did)
         d = doc["report"]
-        links = {name: f"/rounds/{rid}/docs/{i}" for name, i in store.names(rid).items()}
+        names = store.names(rid)
+        links = {name: f"/rounds/{rid}/docs/{i}" for name, i in names.items()}
+        order = list(names.items())
+        at = [i for _, i in order].index(did)
+        neighbours = {"prev": order[at - 1] if at > 0 else None,
+                      "next": order[at + 1] if at + 1 < len(order) else None}
         body = report_body(report_page(d, links, home=f"/rounds/{rid}"))
         review = reviewed(d, decisions)
         force = current(decisions)
         copied = copied_paragraphs(d)
         return page(request, "document.html", round=r, doc=doc, d=d, review=review, body=body,
                     decisions=decisions, verdict=force.get(("verdict", "")), reasons=reasons(review),
-                    copied=copied)
+                    copied=copied, neighbours=neighbours)
 
     @app.post("/rounds/{rid}/docs/{did}/decide")
     async def decide(request: Request, rid: int, did: int):

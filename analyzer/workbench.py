@@ -140,9 +140,10 @@ class Store:
             return [{"id": r["id"], "name": r["name"], "report": json.loads(r["report"])} for r in rows]
 
     def names(self, rid: int) -> dict[str, int]:
-        """Document name -> id, without loading the reports."""
+        """Document name -> id in input order, without loading the reports."""
         with self._db() as db:
-            return {r["name"]: r["id"] for r in db.execute("SELECT id, name FROM documents WHERE round = ?", (rid,))}
+            rows = db.execute("SELECT id, name FROM documents WHERE round = ? ORDER BY position", (rid,))
+            return {r["name"]: r["id"] for r in rows}
 
     def document(self, rid: int, did: int) -> dict | None:
         with self._db() as db:
