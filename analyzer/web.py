@@ -329,24 +329,26 @@ def create_app(settings: Settings) -> FastAPI:
                                            "multipart 字段 file 上传 / send each file as a multipart field named file"}},
                                 status_code=400)
         folder = data / "tmp" / uuid.uuid4().hex
-        folder.mkdir()
         try:
-            paths, names = [], []
-            for f in files:
-                path = folder / uuid.uuid4().hex / safe_name(f.filename)
-                path.parent.mkdir()
-                try:
-                    copy_limited(f.file, path, settings.limits.file_bytes)
-                except UploadTooLarge as exc:
-                    return JSONResponse(too_large(str(exc)), status_code=413)
-                paths.append(path)
-                names.append(path.name)
-            results = await run_in_threadpool(engine.check, paths)
+            results = await run_in_threadpool(check_uploads, files, folder)
+        except UploadTooLarge as exc:
+            return JSONResponse(too_large(str(exc)), status_code=413)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
-        for d, name in zip(results, names):
-            d["file"] = name
         return JSONResponse(results)
+
+    def check_uploads(files: list[UploadFile], folder: Path) -> list[dict]:
+        """Each upload in a folder of its own under its safe name, analysed; ``file`` is that name."""
+        paths = []
+        for f in files:
+            path = folder / uuid.uuid4().hex / safe_name(f.filename)
+            path.parent.mkdir(parents=True)
+            copy_limited(f.file, path, settings.limits.file_bytes)
+            paths.append(path)
+        results = engine.check(paths)
+        for d, path in zip(results, paths):
+            d["file"] = path.name
+        return results
 
     # ------------------------------------------------------------------ pages
 
@@ -367,7 +369,7 @@ def create_app(settings: Settings) -> FastAPI:
         name = str(form.get("name") or "").strip()[:100] or "未命名批次 untitled round"
         rid = store.create_round(name)
         try:
-            paths, notes = save_all(files, rounds.files(rid))
+            paths, notes = await run_in_threadpool(save_all, files, rounds.files(rid))
         except HTTPException as exc:  # nothing of a refused upload is kept
             shutil.rmtree(rounds.files(rid), ignore_errors=True)
             store.set_status(rid, "failed", str(exc.detail))
@@ -527,18 +529,17 @@ def create_app(settings: Settings) -> FastAPI:
             raise HTTPException(400, "请选择要加入参考库的文件 / choose files to add")
         folder = data / "tmp" / uuid.uuid4().hex
         try:
-            paths, notes = save_all(files, folder)
-            added, failed = await run_in_threadpool(add_to_library, paths)
+            added, failed = await run_in_threadpool(add_to_library, files, folder)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
-        engine.library_changed()
-        return page(request, "library_done.html", added=added, failed=failed + notes)
+        return page(request, "library_done.html", added=added, failed=failed)
 
-    def add_to_library(paths: list[Path]) -> tuple[int, list[str]]:
+    def add_to_library(files: list[UploadFile], folder: Path) -> tuple[int, list[str]]:
+        """Read the uploads into the library: (documents added, what could not be read or was skipped)."""
         from .errors import JingziError
         from .ingest import read_path
 
-        failed = []
+        paths, failed = save_all(files, folder)
 
         def readable():
             for path in paths:
@@ -549,16 +550,23 @@ def create_app(settings: Settings) -> FastAPI:
                     continue
                 yield source.name, source.text
         with library() as lib:
-            return lib.add_many(readable()), failed
+            added = lib.add_many(readable())
+        engine.library_changed()
+        return added, failed
+
+    def remove_from_library(name: str) -> bool:
+        with library() as lib:
+            removed = lib.remove(name)
+        if removed:
+            engine.library_changed()
+        return removed
 
     @app.post("/library/remove")
     async def library_remove(request: Request):
         form = await form_of(request)
-        with library() as lib:
-            removed = lib.remove(str(form.get("name") or ""))
+        removed = await run_in_threadpool(remove_from_library, str(form.get("name") or ""))
         if not removed:
             raise HTTPException(404, "库中没有这份文档 / no such document in the library")
-        engine.library_changed()
         return RedirectResponse("/library", status_code=303)
 
     return app
