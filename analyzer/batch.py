@@ -97,10 +97,14 @@ class Summary:
 
 
 def run(paths, out, library: str | None = None, jobs: int | None = None, rubric: str = "four-styles",
-        progress: bool = True, timeout: float = DOCUMENT_SECONDS, scheduler: str | None = None) -> Summary:
+        progress: bool = True, timeout: float = DOCUMENT_SECONDS, scheduler: str | None = None,
+        bar=None) -> Summary:
     """Analyse and cross-check every document under ``paths``; write the batch outputs to ``out``.
     With ``scheduler`` (a Dask scheduler address) the passes run on that cluster
-    (:mod:`analyzer.cluster`); the outputs are the same."""
+    (:mod:`analyzer.cluster`); the outputs are the same. ``bar`` replaces the terminal progress
+    bar: a context manager with rich's ``add_task(description, total=)`` and ``advance(task)``
+    (the web workbench records progress so).
+    """
     start = time.perf_counter()
     out = Path(out)
     state = out / ".jingzi"
@@ -112,9 +116,10 @@ def run(paths, out, library: str | None = None, jobs: int | None = None, rubric:
     entries = _entries(expand_paths([str(p) for p in paths]))
     settings = settings_digest(rubric)
     pools = pool_factory(max(1, jobs or len(os.sched_getaffinity(0))), timeout, scheduler)
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  TextColumn("ETA"), TimeRemainingColumn(), console=Console(stderr=True),
-                  disable=not progress) as bar:
+    bar = bar or Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                          TextColumn("ETA"), TimeRemainingColumn(), console=Console(stderr=True),
+                          disable=not progress)
+    with bar:
         analysed = _analyse_all(entries, settings, rubric, cache, pools, bar)
         phases = {"analyse": time.perf_counter() - start}
         lib_path = state / "batch-library.sqlite"

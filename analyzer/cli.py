@@ -1,4 +1,4 @@
-"""Command line: ``jingzi check | batch | compare | library | demo | train``.
+"""Command line: ``jingzi check | batch | compare | library | demo | train | serve``.
 
 Only click is imported up front. The pipeline (spaCy, scikit-learn, the models) is
 imported inside the commands, after the arguments, the rubric and the library have been
@@ -216,15 +216,25 @@ def demo(out: str, jobs: int | None) -> None:
 
 
 @main.command()
-def train() -> None:
+@click.option("--overrides", type=click.Path(exists=True, dir_okay=False),
+              help="审核人员的覆盖意见（工作台导出的 overrides.jsonl），并入覆盖模型训练标签 / reviewers' overrides "
+                   "(overrides.jsonl exported by `jingzi serve`) added to the coverage training labels.")
+def train(overrides: str | None) -> None:
     """用 data/ 重新训练 models/ 中的全部模型并输出测试集指标（需要源码仓库）。
 
     Rebuilds every model in models/ from data/ and prints the held-out metrics (needs a
     checkout of the repository: the labelled corpus is not installed).
     """
-    from . import train as training
+    from . import train as trainer
 
-    click.echo(json.dumps(training.main(), ensure_ascii=False, indent=2))
+    if overrides:
+        from training.overrides import load
+
+        try:
+            load(overrides)
+        except ValueError as exc:
+            raise click.UsageError(str(exc)) from exc
+    click.echo(json.dumps(trainer.main(overrides), ensure_ascii=False, indent=2))
 
 
 @main.group()
@@ -310,6 +320,53 @@ def library_remove(name: str, db: str) -> None:
     if removed is None:
         raise click.UsageError(f"库中没有 {name} / no document named {name} in {db}")
     click.echo(f"已删除 {removed} / removed {removed}")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="监听地址；非本机地址会让其他机器访问（请加 --token）/ address to listen on; anything but "
+                   "loopback lets other machines in (use --token).")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535),
+              help="端口 / port to listen on.")
+@click.option("--data", default="jingzi-data", show_default=True, type=click.Path(file_okay=False),
+              help="批次、上传文件和工作台数据库所在文件夹（不写别处）/ folder for rounds, uploads and the "
+                   "workbench database (nothing is written elsewhere).")
+@click.option("--library", type=click.Path(dir_okay=False),
+              help="参考库（SQLite）[默认 DATA/library.sqlite] / reference library [default: DATA/library.sqlite].")
+@click.option("--token", help="访问令牌 / access token every request must carry (?token=, a cookie or a Bearer "
+                              "header).")
+@click.option("--jobs", type=click.IntRange(min=1),
+              help="每个批次的并行进程数 [默认：全部核心] / worker processes per round [default: all cores].")
+@click.option("--rubric", default="four-styles", show_default=True, help=RUBRIC_HELP)
+def serve(host: str, port: int, data: str, library: str | None, token: str | None, jobs: int | None,
+          rubric: str) -> None:
+    """审核工作台（浏览器）：批次、报告、对照、审核意见、导出。
+
+    The review office's workbench in the browser: rounds, reports, comparison, verdicts, exports.
+    """
+    import os
+    import tempfile
+
+    import uvicorn
+
+    from .resources import load_rubric
+    from .web import LOOPBACK, Settings, create_app
+
+    load_rubric(rubric)
+    if host not in LOOPBACK:
+        click.echo(f"警告：监听 {host}，其他机器也能访问"
+                   + ("，请求须带访问令牌" if token else "；建议加 --token") +
+                   f" / warning: listening on {host}, other machines can connect"
+                   + ("; requests need the token" if token else "; consider --token"), err=True)
+    settings = Settings(data=Path(data), library=Path(library) if library else None, host=host, token=token,
+                        rubric=rubric, jobs=jobs)
+    tmp = Path(data) / "tmp"
+    tmp.mkdir(parents=True, exist_ok=True)
+    tempfile.tempdir = str(tmp.resolve())  # uploads spool under --data, not /tmp (workers inherit TMPDIR)
+    os.environ["TMPDIR"] = tempfile.tempdir
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    click.echo(f"jingzi 审核工作台 workbench: http://{shown}:{port}/" + (f"?token={token}" if token else ""))
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
 
 
 @main.command()

@@ -172,7 +172,19 @@ def _keyword_styles(p: Prepared, matcher) -> list[list[str]]:
     return out
 
 
-def train_coverage(rubric_name: str) -> dict:
+def coverage_columns(ps: list[Prepared], reviewed=()) -> tuple[list, list, list, list, list]:
+    """Pooled paragraph texts, tokens, predicted roles, heading categories and labels of corpus
+    documents ``ps`` plus reviewer-corrected documents (``training.overrides.Reviewed``)."""
+    return (_pooled(ps, lambda p: p.texts) + _pooled(reviewed, lambda r: r.texts),
+            _pooled(ps, lambda p: p.tokens) + _pooled(reviewed, lambda r: r.tokens),
+            _pooled(ps, lambda p: list(predicted_roles(p.doc.id))) + _pooled(reviewed, lambda r: r.roles),
+            _pooled(ps, lambda p: p.layout.categories) + _pooled(reviewed, lambda r: r.categories),
+            _pooled(ps, lambda p: [q.styles for q in p.doc.paragraphs]) + _pooled(reviewed, lambda r: r.styles))
+
+
+def train_coverage(rubric_name: str, reviewed=()) -> dict:
+    """Fit, tune and evaluate the coverage model; ``reviewed`` documents (reviewers' overrides)
+    join the training side only."""
     from .coverage import SUBSTANTIVE_ROLES, CoverageModel, PatternMatcher, assess
     from .resources import load_rubric
 
@@ -181,11 +193,7 @@ def train_coverage(rubric_name: str) -> dict:
     docs = {s: [p for p in split(s) if p.doc.rubric == rubric.id] for s in ("train", "dev", "test")}
 
     def fit(ps):
-        return CoverageModel(rubric).fit(
-            _pooled(ps, lambda p: p.texts), _pooled(ps, lambda p: p.tokens),
-            _pooled(ps, lambda p: list(predicted_roles(p.doc.id))),
-            _pooled(ps, lambda p: p.layout.categories),
-            _pooled(ps, lambda p: [q.styles for q in p.doc.paragraphs]), matcher)
+        return CoverageModel(rubric).fit(*coverage_columns(ps, reviewed), matcher)
 
     def scores(model, p):
         roles = list(predicted_roles(p.doc.id))
@@ -236,7 +244,7 @@ def train_coverage(rubric_name: str) -> dict:
         return round(f1_score(gold_par, pred, zero_division=0), 4)
 
     metrics = {
-        "rubric": rubric.id, "test_documents": len(test),
+        "rubric": rubric.id, "test_documents": len(test), "reviewed_documents": len(reviewed),
         "doc_macro_f1": doc_f1(pred_doc), "paragraph_micro_f1": par_f1(pred_par),
         "baseline_keyword_doc_macro_f1": doc_f1(kw_doc), "baseline_keyword_paragraph_micro_f1": par_f1(kw_par),
         "baseline_all_covered_doc_macro_f1": doc_f1(all_doc),
@@ -252,7 +260,7 @@ non-denied and denied rubric pattern matches (`data/rubrics/{rubric.id}.yaml`, d
 `data/lexicons/denial.yaml`), whether the paragraph or its enclosing heading names the category;
 the paragraph's role. **Model**: one balanced logistic regression per category; one paragraph and
 one document threshold (pooled over the categories) chosen on the dev split with a model fitted
-on train, then refitted on train+dev. The roles it sees are predicted, never gold: out-of-fold role predictions (5 folds) for
+on train, then refitted on train+dev{f" (both also with {len(reviewed)} documents corrected by reviewers, `jingzi train --overrides`)" if reviewed else ""}. The roles it sees are predicted, never gold: out-of-fold role predictions (5 folds) for
 train and dev, the saved role model for test, as at run time.
 
 ## Held-out test split ({len(test)} documents × {len(rubric.ids)} categories)
@@ -454,8 +462,10 @@ Dev split ({d['documents']} documents, {d['pairs']} pairs; used only for thresho
     return metrics
 
 
-def main() -> dict:
-    from .resources import rubric_names
+def main(overrides: str | None = None) -> dict:
+    """Rebuild every model; ``overrides`` (a ``jingzi serve`` overrides.jsonl) adds reviewer-corrected
+    documents to the coverage training data."""
+    from .resources import load_rubric, rubric_names
 
     if not (DATA_DIR / "corpus" / "written").is_dir():
         from .errors import SetupError
@@ -465,7 +475,12 @@ def main() -> dict:
     results = {"roles": train_roles()}
     predicted_roles.cache_clear()
     for name in rubric_names():
-        results[f"coverage-{name}"] = train_coverage(name)
+        reviewed = []
+        if overrides:
+            from training.overrides import reviewed_documents
+
+            reviewed = reviewed_documents(overrides, load_rubric(name).id)
+        results[f"coverage-{name}"] = train_coverage(name, reviewed)
     results["summary"] = train_summary()
     results["depth"] = train_depth()
     return results
