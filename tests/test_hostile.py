@@ -587,3 +587,25 @@ def test_batch_gives_every_hostile_input_a_row_even_when_a_worker_is_killed(tmp_
     with open(out / "results.csv", encoding="utf-8-sig", newline="") as fh:
         table = {r["文件 name"]: r for r in csv.DictReader(fh)}
     assert "'=1+1.txt" in table and table["抄库.txt"]["主要来源 top_source"] == "'" + evil
+
+
+def test_names_are_printed_as_they_are(tmp_path):
+    from click.testing import CliRunner
+    from rich.console import Console
+
+    from analyzer.cli import main
+    from analyzer.render import render
+    from analyzer.report import Report
+
+    console = Console(record=True, width=200)
+    error = {"code": "empty", "message": "文件为空"}
+    render(Report.failed("x", "[link=javascript:alert(1)]材料.txt", error), console)
+    assert "[link=javascript:alert(1)]材料.txt  [empty] 文件为空" in console.export_text()
+    raw = os.fsencode(tmp_path) + "/范文[red].txt".encode("gbk")
+    with open(raw, "wb") as fh:
+        fh.write(GOOD.encode("utf-8"))
+    library = str(tmp_path / "lib.sqlite")
+    result = CliRunner().invoke(main, ["library", "add", os.fsdecode(raw), "--library", library])
+    assert result.exit_code == 0, result.output
+    result = CliRunner().invoke(main, ["library", "list", "--library", library])
+    assert "范文[red].txt" in result.output
