@@ -244,10 +244,13 @@ def check_paths(paths: Iterable[str], rubric: str = "four-styles", library: str 
     seconds. On Linux the models are loaded here once and each worker is forked from them
     (no start-up cost); elsewhere a spawned worker loads them. Bad settings raise here."""
     if FORK == "fork":
+        from .copydetect import CopyDetector
         from .pipeline import Analyzer
 
-        _state["analyzer"] = Analyzer(rubric=rubric, library=library)
-        pool = WorkerPool(1, _noop, (), timeout, start_method=FORK)
+        _state["analyzer"] = Analyzer(rubric=rubric)
+        if library is not None:  # the worker opens the library: no SQLite connection crosses a fork
+            _state["analyzer"].copy_detector = CopyDetector.default()
+        pool = WorkerPool(1, _open_library, (library,), timeout, start_method=FORK)
     else:
         pool = WorkerPool(1, _init_check, (rubric, library), timeout)
     with pool:
@@ -261,6 +264,16 @@ def _init_check(rubric: str, library: str | None) -> None:
         _state["analyzer"] = Analyzer(rubric=rubric, library=library)
     except Exception as exc:  # e.g. a model missing: every document reports why
         _state["failure"] = f"{type(exc).__name__}: {exc}"
+
+
+def _open_library(library: str | None) -> None:
+    from .library import Library
+
+    if library is not None:
+        try:
+            _state["analyzer"].copy_detector.library = Library(library)
+        except Exception as exc:
+            _state["failure"] = f"{type(exc).__name__}: {exc}"
 
 
 def _check_path(path: str) -> dict:
