@@ -12,7 +12,7 @@ deadline as its timeout, so it never blocks on a worker:
 - workers exit when the parent dies: ``PR_SET_PDEATHSIG`` on Linux, and a thread that
   watches the parent's pid elsewhere (and as a second line on Linux).
 
->>> with WorkerPool(1, _noop, ()) as pool:
+>>> with WorkerPool(1, _noop, (), start_method=FORK) as pool:
 ...     list(pool.map(abs, [(-1,), (2,)], lambda args, error: error["code"]))
 [1, 2]
 """

@@ -3,7 +3,7 @@
     python benchmarks/bench_hostile.py
 
 Each input is generated with the generators of tests/test_hostile.py (the issue's sizes:
-a 1.1 GB image member, a 1.1 GB whitespace XML member, tables nested 12 and 14 deep, a
+a 1.1 GB image member, a 1.1 GB whitespace XML member, tables nested 8 and 12 deep, a
 million empty paragraphs) and read by ``analyzer.ingest.read_path`` in a fresh process;
 peak memory is that process's ``ru_maxrss``, imports included (about 250 MB:
 importing ``analyzer`` loads spaCy). Results are
