@@ -157,8 +157,6 @@ class WorkerPool:
                 next_out += 1
             if exhausted and next_out == taken:
                 return
-            if next_out >= taken:  # the window is free again: take more input first
-                continue
             self._dispatch(fn, queue)
             self._collect(queue, done, failed)
 
