@@ -38,7 +38,9 @@ class CodedError(click.ClickException):
     exit_code = 2
 
     def __init__(self, error):
-        super().__init__(f"[{error.code}] {error.message}")
+        from .ingest import display_name
+
+        super().__init__(display_name(f"[{error.code}] {error.message}"))  # a path in it may not be UTF-8
 
 
 def _check_library(library: str | None) -> None:
@@ -139,10 +141,10 @@ def demo(out: str, jobs: int | None) -> None:
         table.add_column(col)
     for r in summary.rows:
         if r["error"]:
-            table.add_row("", r["name"], "", "", "", "", f"[red]{r['error']['code']}[/]")
+            table.add_row("", escape(r["name"]), "", "", "", "", f"[red]{r['error']['code']}[/]")
             continue
-        copy = f"{r['copy']:.0%}" + (f" ← {r['top_source']}" if r["top_source"] else "")
-        table.add_row(str(r["rank"]), r["name"], f"{r['depth']:.0f}", "、".join(r["missing"]) or "—",
+        copy = f"{r['copy']:.0%}" + (f" ← {escape(r['top_source'])}" if r["top_source"] else "")
+        table.add_row(str(r["rank"]), escape(r["name"]), f"{r['depth']:.0f}", "、".join(r["missing"]) or "—",
                       f"{r['summary_like']:.0%}", copy, "；".join(r["substitutions"] + r["flags"]))
     console = _console()
     console.print(table)
