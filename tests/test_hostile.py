@@ -154,6 +154,28 @@ def test_a_text_part_that_inflates_hugely_is_refused_before_it_is_read(tmp_path)
         assert peak < 30 << 20
 
 
+def test_a_docx_with_pictures_and_headers_reads_as_before(tmp_path):
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+           + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00")) + chunk(b"IEND", b""))
+    d = docx.Document()
+    d.sections[0].header.paragraphs[0].text = "页眉不是正文"
+    d.add_paragraph("一、存在的主要问题").runs[0].bold = True
+    p = d.add_paragraph("图片前的文字")
+    p.add_run().add_picture(io.BytesIO(png))
+    p.add_run("图片后的文字")
+    path = tmp_path / "图文.docx"
+    d.save(str(path))
+    src = ingest.read_path(path)
+    assert src.paragraph_texts() == ["一、存在的主要问题", "图片前的文字图片后的文字"]
+    assert src.heading_hints == {0}
+
+
 # --------------------------------------------------------------------------- 3. CPU bombs
 
 def test_nested_tables_are_read_once_each(tmp_path):
