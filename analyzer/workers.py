@@ -236,30 +236,31 @@ class WorkerPool:
 _state: dict = {}
 
 
-def check_paths(paths: Iterable[str], rubric: str = "four-styles", library: str | None = None,
-                timeout: float = DOCUMENT_SECONDS) -> Iterator[dict]:
+def check_paths(paths: Iterable[str], library: str | None = None, timeout: float = DOCUMENT_SECONDS,
+                **options) -> Iterator[dict]:
     """The report object of each path, in order, each analysed in a worker within ``timeout``
-    seconds. On Linux the models are loaded here once and each worker is forked from them
-    (no start-up cost); elsewhere a spawned worker loads them. Bad settings raise here."""
+    seconds by ``Analyzer(library=library, **options)``. On Linux the models are loaded here
+    once and each worker is forked from them (no start-up cost); elsewhere a spawned worker
+    loads them. Bad settings raise here."""
     if FORK == "fork":
         from .copydetect import CopyDetector
         from .pipeline import Analyzer
 
-        _state["analyzer"] = Analyzer(rubric=rubric)
+        _state["analyzer"] = Analyzer(**options)
         if library is not None:  # the worker opens the library: no SQLite connection crosses a fork
             _state["analyzer"].copy_detector = CopyDetector.default()
         pool = WorkerPool(1, _open_library, (library,), timeout, start_method=FORK)
     else:
-        pool = WorkerPool(1, _init_check, (rubric, library), timeout)
+        pool = WorkerPool(1, _init_check, (library, options), timeout)
     with pool:
         yield from pool.map(_check_path, ((p,) for p in paths), _failed_report)
 
 
-def _init_check(rubric: str, library: str | None) -> None:
+def _init_check(library: str | None, options: dict) -> None:
     from .pipeline import Analyzer
 
     try:
-        _state["analyzer"] = Analyzer(rubric=rubric, library=library)
+        _state["analyzer"] = Analyzer(library=library, **options)
     except Exception as exc:  # e.g. a model missing: every document reports why
         _state["failure"] = f"{type(exc).__name__}: {exc}"
 
