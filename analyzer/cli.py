@@ -192,7 +192,10 @@ def library_add(paths: tuple[str, ...], db: str) -> None:
             yield source.name, source.text
 
     with _open_library(db) as lib:
-        added = lib.add_many(readable())
+        try:
+            added = lib.add_many(readable())
+        except JingziError as exc:  # another process kept the library locked
+            raise CodedError(exc) from exc
         total = len(lib)
     console.print(f"已加入 {added} 篇 / added {added} (重复 {len(read) - added} / duplicates {len(read) - added}); "
                   f"库中共 {total} 篇 / {total} in the library"

@@ -631,3 +631,27 @@ def test_names_are_printed_as_they_are(tmp_path):
     assert result.exit_code == 0, result.output
     result = CliRunner().invoke(main, ["library", "list", "--library", library])
     assert "范文[red].txt" in result.output
+
+
+def test_a_library_locked_too_long_is_a_coded_error(tmp_path, monkeypatch):
+    import sqlite3
+
+    from click.testing import CliRunner
+
+    from analyzer import library as library_module
+    from analyzer.cli import main
+
+    path = tmp_path / "lib.sqlite"
+    with library_module.Library(path):
+        pass
+    doc = tmp_path / "材料.txt"
+    doc.write_text(GOOD, encoding="utf-8")
+    holder = sqlite3.connect(path)
+    holder.execute("BEGIN IMMEDIATE")  # another process in the middle of a long write
+    monkeypatch.setattr(library_module, "BUSY_SECONDS", 0.2)
+    try:
+        result = CliRunner().invoke(main, ["library", "add", str(doc), "--library", str(path)])
+    finally:
+        holder.rollback()
+        holder.close()
+    assert result.exit_code == 2 and "[library_busy]" in result.output, (result.output, result.exception)
