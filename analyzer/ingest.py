@@ -14,7 +14,7 @@ import os
 import re
 import stat
 import zipfile
-from zlib import error as zlib_error
+import zlib
 from array import array
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -226,7 +226,7 @@ def decode_text(data: bytes) -> tuple[str, str, list[dict]]:
                                   for enc, n in counts.items() if enc != "replaced")
                 if "replaced" in counts:
                     n = counts["replaced"]
-                    detail += f"；{n} 个无法识别的字节已替换为 � / {n} undecodable bytes replaced by �"
+                    detail += f"；{n} 处无法识别的字节已替换为 � / {n} undecodable byte sequences replaced by �"
                 return mixed, "mixed", [warning("mixed_encoding", detail)]
     if score < MIN_PLAUSIBILITY:
         if not text_like or not candidates:
@@ -237,7 +237,7 @@ def decode_text(data: bytes) -> tuple[str, str, list[dict]]:
 
 def _decode_lines(data: bytes) -> tuple[str, dict[str, int]]:
     """Decode each line on its own: UTF-8, else the more plausible of GB18030 and Big5, else
-    UTF-8 with U+FFFD. Returns the text and lines per encoding (``replaced``: characters)."""
+    UTF-8 with U+FFFD. Returns the text and lines per encoding (``replaced``: U+FFFD inserted)."""
     counts: dict[str, int] = {}
     lines = []
     for raw in data.split(b"\n"):
@@ -407,10 +407,8 @@ def _inflate(archive: zipfile.ZipFile, member: zipfile.ZipInfo, budget: int) -> 
                 if too_big(size):
                     raise bomb(size)
                 chunks.append(chunk)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, ValueError, OSError,
-            EOFError, RuntimeError) as exc:  # bad CRC, unknown compression, encrypted member…
-        raise JingziError("corrupt_docx", f"docx 文件损坏 / corrupt .docx ({type(exc).__name__})") from exc
-    except zlib_error as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, NotImplementedError, ValueError, OSError,
+            EOFError, RuntimeError) as exc:  # bad CRC or data, unknown compression, encrypted member…
         raise JingziError("corrupt_docx", f"docx 文件损坏 / corrupt .docx ({type(exc).__name__})") from exc
     return b"".join(chunks)
 

@@ -26,7 +26,7 @@ from typing import Iterable
 import numpy as np
 
 from analyzer.copydetect import Fingerprinter
-from analyzer.errors import JingziError, SetupError
+from analyzer.errors import SetupError
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +67,14 @@ def validate(path: str | Path) -> None:
         raise _corrupt(path, exc) from exc
 
 
+def _busy_or_corrupt(path: str | Path, exc: sqlite3.OperationalError) -> SetupError:
+    """``library_busy`` when another process held the write lock longer than :data:`BUSY_SECONDS`."""
+    if "locked" in str(exc) or "busy" in str(exc):
+        return SetupError("library_busy", f"参考库 {BUSY_SECONDS} 秒内一直被占用 / {path} stayed locked "
+                                          f"for {BUSY_SECONDS} s")
+    return _corrupt(path, exc)
+
+
 def _corrupt(path: str | Path, exc: Exception) -> SetupError:
     return SetupError("corrupt_library", f"参考库无法打开 / cannot open the library {path} ({exc})")
 
@@ -102,6 +110,8 @@ class Library:
             self.db.execute("PRAGMA cache_size=-65536")  # 64 MB of pages: index updates stay in memory
             self.db.executescript(SCHEMA)
             row = self.db.execute("SELECT value FROM meta WHERE key = 'digest'").fetchone()
+        except sqlite3.OperationalError as exc:
+            raise _busy_or_corrupt(self.path, exc) from exc
         except sqlite3.DatabaseError as exc:
             raise _corrupt(self.path, exc) from exc
         self.fingerprinter = fingerprinter or Fingerprinter()
@@ -143,9 +153,11 @@ class Library:
                 if len(self._pending) >= self.batch:
                     self._flush()
             self._flush()
-        except BaseException:  # the unflushed batch would leave documents without postings
+        except BaseException as exc:  # the unflushed batch would leave documents without postings
             self.db.rollback()
             self._pending = []
+            if isinstance(exc, sqlite3.OperationalError):
+                raise _busy_or_corrupt(self.path, exc) from exc
             raise
         return added
 

@@ -96,11 +96,13 @@ def _bar(value: float, width: int = 20) -> str:
 def render(report: Report, console: Console) -> None:
     """Print one report: errors and warnings, judgements, then the paragraph structure."""
     if report.error:
-        console.print(f"[bold red]✗ {report.name}[/]  [{report.error['code']}] {report.error['message']}")
+        error = report.error
+        detail = _escape(f"[{error['code']}] {error['message']}")
+        console.print(f"[bold red]✗ {_escape(report.name)}[/]  {detail}")
         return
-    console.rule(f"[bold]{report.name}[/]  {report.chars} 字 · {len(report.paragraphs)} 段")
+    console.rule(f"[bold]{_escape(report.name)}[/]  {report.chars} 字 · {len(report.paragraphs)} 段")
     for w in report.warnings:
-        console.print(f"[yellow]⚠ {w['message']}[/]")
+        console.print(f"[yellow]⚠ {_escape(w['message'])}[/]")
     parts = []
     if report.depth is not None:
         parts.append(_depth_panel(report))
@@ -132,6 +134,7 @@ def _structure_table(report: Report) -> Table:
 
 
 def _escape(text: str) -> str:
+    """``text`` shown as it is: no rich markup (or terminal link) hidden in a name or a paragraph."""
     return text.replace("[", r"\[")
 
 
@@ -215,8 +218,8 @@ def render_compare(a, b, fragments: list[dict], quotes_a, quotes_b, console: Con
     left = spans(a, ("start", "end"), quotes_a)
     right = spans(b, ("source_start", "source_end"), quotes_b)
     table = Table(expand=True, show_lines=True)
-    table.add_column(a.name, ratio=1, overflow="fold")
-    table.add_column(b.name, ratio=1, overflow="fold")
+    table.add_column(Text(a.name), ratio=1, overflow="fold")
+    table.add_column(Text(b.name), ratio=1, overflow="fold")
     for i in range(max(len(left), len(right))):
         table.add_row(Wrapped(left[i]) if i < len(left) else "", Wrapped(right[i]) if i < len(right) else "")
     console.print(table)

@@ -12,7 +12,7 @@ deadline as its timeout, so it never blocks on a worker:
 - workers exit when the parent dies: ``PR_SET_PDEATHSIG`` on Linux, and a thread that
   watches the parent's pid elsewhere (and as a second line on Linux).
 
->>> with WorkerPool(1, _noop, ()) as pool:
+>>> with WorkerPool(1, _noop, (), start_method=FORK) as pool:
 ...     list(pool.map(abs, [(-1,), (2,)], lambda args, error: error["code"]))
 [1, 2]
 """
@@ -157,8 +157,6 @@ class WorkerPool:
                 next_out += 1
             if exhausted and next_out == taken:
                 return
-            if next_out >= taken:  # the window is free again: take more input first
-                continue
             self._dispatch(fn, queue)
             self._collect(queue, done, failed)
 
@@ -238,29 +236,43 @@ class WorkerPool:
 _state: dict = {}
 
 
-def check_paths(paths: Iterable[str], rubric: str = "four-styles", library: str | None = None,
-                timeout: float = DOCUMENT_SECONDS) -> Iterator[dict]:
+def check_paths(paths: Iterable[str], library: str | None = None, timeout: float = DOCUMENT_SECONDS,
+                **options) -> Iterator[dict]:
     """The report object of each path, in order, each analysed in a worker within ``timeout``
-    seconds. On Linux the models are loaded here once and each worker is forked from them
-    (no start-up cost); elsewhere a spawned worker loads them. Bad settings raise here."""
+    seconds by ``Analyzer(library=library, **options)``. On Linux the models are loaded here
+    once and each worker is forked from them (no start-up cost); elsewhere a spawned worker
+    loads them. Bad settings raise here."""
     if FORK == "fork":
+        from .copydetect import CopyDetector
         from .pipeline import Analyzer
 
-        _state["analyzer"] = Analyzer(rubric=rubric, library=library)
-        pool = WorkerPool(1, _noop, (), timeout, start_method=FORK)
+        _state["analyzer"] = Analyzer(**options)
+        if library is not None:  # the worker opens the library: no SQLite connection crosses a fork
+            _state["analyzer"].copy_detector = CopyDetector.default()
+        pool = WorkerPool(1, _open_library, (library,), timeout, start_method=FORK)
     else:
-        pool = WorkerPool(1, _init_check, (rubric, library), timeout)
+        pool = WorkerPool(1, _init_check, (library, options), timeout)
     with pool:
         yield from pool.map(_check_path, ((p,) for p in paths), _failed_report)
 
 
-def _init_check(rubric: str, library: str | None) -> None:
+def _init_check(library: str | None, options: dict) -> None:
     from .pipeline import Analyzer
 
     try:
-        _state["analyzer"] = Analyzer(rubric=rubric, library=library)
+        _state["analyzer"] = Analyzer(library=library, **options)
     except Exception as exc:  # e.g. a model missing: every document reports why
         _state["failure"] = f"{type(exc).__name__}: {exc}"
+
+
+def _open_library(library: str | None) -> None:
+    from .library import Library
+
+    if library is not None:
+        try:
+            _state["analyzer"].copy_detector.library = Library(library)
+        except Exception as exc:
+            _state["failure"] = f"{type(exc).__name__}: {exc}"
 
 
 def _check_path(path: str) -> dict:

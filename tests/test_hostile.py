@@ -154,6 +154,28 @@ def test_a_text_part_that_inflates_hugely_is_refused_before_it_is_read(tmp_path)
         assert peak < 30 << 20
 
 
+def test_a_docx_with_pictures_and_headers_reads_as_before(tmp_path):
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+           + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00")) + chunk(b"IEND", b""))
+    d = docx.Document()
+    d.sections[0].header.paragraphs[0].text = "页眉不是正文"
+    d.add_paragraph("一、存在的主要问题").runs[0].bold = True
+    p = d.add_paragraph("图片前的文字")
+    p.add_run().add_picture(io.BytesIO(png))
+    p.add_run("图片后的文字")
+    path = tmp_path / "图文.docx"
+    d.save(str(path))
+    src = ingest.read_path(path)
+    assert src.paragraph_texts() == ["一、存在的主要问题", "图片前的文字图片后的文字"]
+    assert src.heading_hints == {0}
+
+
 # --------------------------------------------------------------------------- 3. CPU bombs
 
 def test_nested_tables_are_read_once_each(tmp_path):
@@ -501,7 +523,7 @@ def test_check_survives_fifos_gbk_names_and_a_document_over_its_time_budget(tmp_
     with open(gbk, "wb") as fh:
         fh.write(GOOD.encode("utf-8"))
     big = tmp_path / "长.txt"  # valid but long: far more than a second of analysis
-    big.write_text((GOOD * 60)[:400_000], encoding="utf-8")
+    big.write_text(GOOD * 500, encoding="utf-8")  # 385,000 characters, under every limit
     empty = tmp_path / "空.txt"
     empty.write_bytes(b"")
     result = CliRunner().invoke(main, ["check", "--json", str(fifo), os.fsdecode(gbk)])
@@ -587,3 +609,49 @@ def test_batch_gives_every_hostile_input_a_row_even_when_a_worker_is_killed(tmp_
     with open(out / "results.csv", encoding="utf-8-sig", newline="") as fh:
         table = {r["文件 name"]: r for r in csv.DictReader(fh)}
     assert "'=1+1.txt" in table and table["抄库.txt"]["主要来源 top_source"] == "'" + evil
+
+
+def test_names_are_printed_as_they_are(tmp_path):
+    from click.testing import CliRunner
+    from rich.console import Console
+
+    from analyzer.cli import main
+    from analyzer.render import render
+    from analyzer.report import Report
+
+    console = Console(record=True, width=200)
+    error = {"code": "empty", "message": "文件为空"}
+    render(Report.failed("x", "[link=javascript:alert(1)]材料.txt", error), console)
+    assert "[link=javascript:alert(1)]材料.txt  [empty] 文件为空" in console.export_text()
+    raw = os.fsencode(tmp_path) + "/范文[red].txt".encode("gbk")
+    with open(raw, "wb") as fh:
+        fh.write(GOOD.encode("utf-8"))
+    library = str(tmp_path / "lib.sqlite")
+    result = CliRunner().invoke(main, ["library", "add", os.fsdecode(raw), "--library", library])
+    assert result.exit_code == 0, result.output
+    result = CliRunner().invoke(main, ["library", "list", "--library", library])
+    assert "范文[red].txt" in result.output
+
+
+def test_a_library_locked_too_long_is_a_coded_error(tmp_path, monkeypatch):
+    import sqlite3
+
+    from click.testing import CliRunner
+
+    from analyzer import library as library_module
+    from analyzer.cli import main
+
+    path = tmp_path / "lib.sqlite"
+    with library_module.Library(path):
+        pass
+    doc = tmp_path / "材料.txt"
+    doc.write_text(GOOD, encoding="utf-8")
+    holder = sqlite3.connect(path)
+    holder.execute("BEGIN IMMEDIATE")  # another process in the middle of a long write
+    monkeypatch.setattr(library_module, "BUSY_SECONDS", 0.2)
+    try:
+        result = CliRunner().invoke(main, ["library", "add", str(doc), "--library", str(path)])
+    finally:
+        holder.rollback()
+        holder.close()
+    assert result.exit_code == 2 and "[library_busy]" in result.output, (result.output, result.exception)
