@@ -29,7 +29,7 @@ _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _CJK_RE = re.compile(f"[{_CJK}]")
 _CJK_OR_PUNCT = f"[{_CJK}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u2018-\u201f\u2026\u2014]"
 # spaces between two Chinese characters/punctuation marks are typing or extraction noise
-_INNER_SPACE = re.compile(f"(?<={_CJK_OR_PUNCT})[ \t\u3000\u00a0]+(?={_CJK_OR_PUNCT})")
+_INNER_SPACE = re.compile(f"(?<={_CJK_OR_PUNCT})[ \u3000\u00a0]+(?={_CJK_OR_PUNCT})")  # a TAB separates table cells
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # encrypted OOXML and legacy .doc are OLE containers
 
 
@@ -154,8 +154,9 @@ def _plausibility(text: str) -> float:
 
 
 def read_docx(data: bytes) -> tuple[str, set[int]]:
-    """Body paragraphs and table cells in reading order; also which lines are headings by their
-    formatting (bold-only, or a Heading/Title/标题 paragraph style)."""
+    """Body paragraphs and tables in reading order (a table row with two or more filled cells is
+    one line, its cells joined by a TAB); also which lines are headings by their formatting
+    (bold-only, or a Heading/Title/标题 paragraph style)."""
     import io
 
     import docx
@@ -186,8 +187,13 @@ def read_docx(data: bytes) -> tuple[str, set[int]]:
                     hints.add(len(lines) - 1)
             elif child.tag == qn("w:tbl"):
                 for row in child.iter(qn("w:tr")):
-                    for cell in row.iterchildren(qn("w:tc")):
-                        walk(cell)
+                    cells = list(row.iterchildren(qn("w:tc")))
+                    texts = [_cell_text(cell) for cell in cells]
+                    if sum(bool(t) for t in texts) >= 2:  # a table row: one line, cells joined by TAB
+                        lines.append("\t".join(texts))
+                    else:                                # a layout table: its paragraphs as they are
+                        for cell in cells:
+                            walk(cell)
             elif child.tag == qn("w:sdt"):
                 content = child.find(qn("w:sdtContent"))
                 if content is not None:
@@ -195,6 +201,14 @@ def read_docx(data: bytes) -> tuple[str, set[int]]:
 
     walk(document.element.body)
     return "\n".join(lines), hints
+
+
+def _cell_text(cell) -> str:
+    """All text of a table cell on one line (its paragraphs run together)."""
+    from docx.oxml.ns import qn
+
+    parts = ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in cell.iter(qn("w:p"))]
+    return "".join(part.strip() for part in parts).replace("\t", " ")
 
 
 def read_pdf(data: bytes) -> str:

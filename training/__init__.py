@@ -1,0 +1,1 @@
+"""Training and evaluation code (never imported by the runtime package ``analyzer``)."""
