@@ -71,7 +71,7 @@ class CriticismItems:
     def draw(self) -> dict:
         for _ in range(50):
             item = self._draw()
-            head = item["text"].split("。")[0]
+            head = item.pop("core")
             if head not in self.used:
                 break
         self.used.add(head)
@@ -86,13 +86,14 @@ class CriticismItems:
             style = rng.choice(sorted(self.genuine))
             behaviours, instances = self.genuine[style]
             text = rng.choice(behaviours)
+            core = text
             if rng.random() < 0.5:
                 text += "。" + rng.choice(instances)
                 instance = True
         else:
-            text = rng.choice(self.other[label])
+            text = core = rng.choice(self.other[label])
         text += rng.choice(TAILS[label])
-        return {"text": text, "label": label, "style": style, "instance": instance}
+        return {"text": text, "label": label, "style": style, "instance": instance, "core": core}
 
 
 def _third_person(text: str, rng: random.Random) -> str:
