@@ -9,12 +9,13 @@ and ``models/{criticism,rectification,opinions}.metrics.json``.
 from __future__ import annotations
 
 import json
+import re
 import tempfile
 from pathlib import Path
 
 import joblib
 
-from analyzer.resources import DATA_DIR, MODELS_DIR
+from analyzer.resources import DATA_DIR, MODELS_DIR, load_yaml
 
 
 def _jsonl(path: Path) -> list[dict]:
@@ -144,13 +145,128 @@ def criticism(write: bool = True) -> dict:
     return metrics
 
 
+# --------------------------------------------------------------------------- rectification
+
+def plans(split: str | None = None) -> list[dict]:
+    rows = _jsonl(DATA_DIR / "rectification" / "plans.jsonl")
+    return [p for p in rows if split is None or p["split"] == split]
+
+
+def write_plan_docx(plan: dict, path: Path) -> Path:
+    """A plan given as rows (``format: docx``) written as a Word file with a real table."""
+    import docx
+
+    document = docx.Document()
+    for line in plan["before"]:
+        document.add_paragraph(line)
+    table = document.add_table(rows=1 + len(plan["rows"]), cols=len(plan["header"]))
+    for c, cell in enumerate(plan["header"]):
+        table.cell(0, c).text = cell
+    for r, row in enumerate(plan["rows"], 1):
+        for c, cell in enumerate(row):
+            table.cell(r, c).text = cell
+    for line in plan["after"]:
+        document.add_paragraph(line)
+    document.save(path)
+    return path
+
+
+def plan_source(plan: dict, folder: Path):
+    """The plan as ingest reads it (a .docx plan is written to ``folder`` first)."""
+    from analyzer.ingest import from_text, read_path
+
+    if plan["format"] == "docx":
+        return read_path(write_plan_docx(plan, folder / f"{plan['id']}.docx"))
+    return from_text(plan["text"], plan["id"])
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return not a and not b
+    return a in b or b in a
+
+
+def keyword_fields(text: str) -> dict:
+    """The keyword baseline: a field is present when its cue words occur anywhere in the item."""
+    from analyzer.resources import lexicon
+
+    dl = lexicon("measures", "deadline")
+    has_deadline = bool(re.search("|".join(f"(?:{r})" for r in load_yaml("lexicons/measures.yaml")["deadline"]), text))
+    ongoing = re.search("长期|持续|常态", text)
+    return {"owner": bool(lexicon("measures", "owner").find(text)) or "负责" in text,
+            "deadline": "ongoing" if ongoing else "date" if has_deadline else None,
+            "standard": bool(re.search(r"\d", text)),
+            "measure_concrete": not lexicon("measures", "vague").find(text)} if dl is not None else {}
+
+
+def rectification(split: str = "test", write: bool = True, show_errors: bool = False) -> dict:
+    from analyzer.rectification import split_items
+
+    fields = ("problem", "measure_concrete", "owner", "deadline", "standard")
+    right = {f: 0 for f in fields}
+    base_right = {f: 0 for f in ("measure_concrete", "owner", "deadline", "standard")}
+    total = found = extra = 0
+    by_shape: dict[str, list[int]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for plan in plans(split):
+            source = plan_source(plan, Path(tmp))
+            text = source.text
+            pred = split_items(text)
+            gold_spans = _locate(text, [g["problem"] for g in plan["items"]])
+            used = set()
+            shape = by_shape.setdefault(plan["shape"], [0, 0])
+            for g, (gs, ge) in zip(plan["items"], gold_spans):
+                total += 1
+                shape[1] += 1
+                hit = next((k for k, p in enumerate(pred) if k not in used and p.start <= gs < p.end), None)
+                if hit is None:
+                    if show_errors:
+                        print("MISS", plan["id"], plan["shape"], g["problem"])
+                    continue
+                used.add(hit)
+                found += 1
+                shape[0] += 1
+                p = pred[hit]
+                checks = {
+                    "problem": _same(p.problem, g["problem"]),
+                    "measure_concrete": p.measure_concrete == g["measure_concrete"],
+                    "owner": _same(p.owner, g["owner"]),
+                    "deadline": (p.deadline or {}).get("type") == (g["deadline"] or {}).get("type")
+                    and _same((p.deadline or {}).get("text"), (g["deadline"] or {}).get("text")),
+                    "standard": _same(p.standard, g["standard"]),
+                }
+                for f, ok in checks.items():
+                    right[f] += ok
+                    if show_errors and not ok:
+                        print("FIELD", f, plan["id"], plan["shape"], "| pred:", getattr(p, f), "| gold:", g.get(f),
+                              "|", p.text[:80])
+                base = keyword_fields(p.text)
+                base_right["owner"] += base["owner"] == (g["owner"] is not None)
+                base_right["deadline"] += base["deadline"] == (g["deadline"] or {}).get("type")
+                base_right["standard"] += base["standard"] == (g["standard"] is not None)
+                base_right["measure_concrete"] += base["measure_concrete"] == g["measure_concrete"]
+            extra += len(pred) - len(used)
+    metrics = {
+        "data": {"plans": {s: len(plans(s)) for s in ("train", "dev", "test")},
+                 "items": {s: sum(len(p["items"]) for p in plans(s)) for s in ("train", "dev", "test")},
+                 "docx_plans": {s: sum(p["format"] == "docx" for p in plans(s)) for s in ("train", "dev", "test")}},
+        split: {"items_found": round(found / total, 4), "items_extra": extra,
+                "found_by_shape": {k: round(v[0] / v[1], 4) for k, v in by_shape.items()},
+                "field_right": {f: round(v / found, 4) for f, v in right.items()},
+                "keyword_baseline_field_right": {f: round(v / found, 4) for f, v in base_right.items()}},
+    }
+    if write:
+        _write_metrics("rectification", metrics)
+    return metrics
+
+
 def _write_metrics(name: str, metrics: dict) -> None:
     (MODELS_DIR / f"{name}.metrics.json").write_text(json.dumps(metrics, ensure_ascii=False, indent=2) + "\n",
                                                       encoding="utf-8")
 
 
 def main() -> dict:
-    return {"criticism": criticism()}
+    return {"criticism": criticism(), "rectification": rectification()}
 
 
 if __name__ == "__main__":

@@ -103,7 +103,7 @@ def _third_person(text: str, rng: random.Random) -> str:
 def criticism_document(i: int, rng: random.Random) -> dict:
     split = doc_split(i)
     pool = CriticismItems(split, rng)
-    shape = ["per_member", "summary", "record", "runon", "per_member"][i % 5 if i % 7 else (i // 7) % 5]
+    shape = ["per_member", "summary", "record", "runon", "per_member"][(i + i // 5) % 5]
     names = rng.sample(NAMES, 6)
     author, targets = names[0], names[1:rng.randint(3, 5)]
     lines: list[str] = []
@@ -264,7 +264,7 @@ def _labelled(n: int, mstyle: str, p: dict, rng: random.Random, multiline: bool)
 def rectification_plan(i: int, rng: random.Random) -> dict:
     split = doc_split(i)
     parts = PlanParts(split, rng)
-    shape = ["labelled", "prose", "docx_table", "text_table", "runon"][i % 5 if i % 7 else (i // 7) % 5]
+    shape = ["labelled", "prose", "docx_table", "text_table", "runon"][(i + i // 5) % 5]
     n_items = rng.randint(7, 11)
     unit = rng.choice(["XX县委办公室", "XX镇党委", "XX局党组", "XX街道党工委", "XX公司党委", "XX医院党委"])
     title = rng.choice([f"{unit}专题民主生活会查摆问题整改方案", f"{unit}关于专题民主生活会查摆问题的整改清单",
