@@ -260,13 +260,106 @@ def rectification(split: str = "test", write: bool = True, show_errors: bool = F
     return metrics
 
 
+# --------------------------------------------------------------------------- opinions
+
+def opinion_pairs(split: str | None = None) -> list[dict]:
+    rows = _jsonl(DATA_DIR / "opinions" / "labels.jsonl")
+    return [p for p in rows if split is None or p["split"] == split]
+
+
+def _prepared_pairs(split: str, analyzer, matcher) -> list[tuple[dict, list, list]]:
+    """Each pair with its material's paragraphs, roles and the matcher's candidate table."""
+    from analyzer.opinions import read_list
+
+    folder = DATA_DIR / "opinions" / "pairs"
+    out = []
+    for pair in opinion_pairs(split):
+        report = analyzer.analyze_path(folder / f"{pair['id']}.txt")
+        texts = [p.text for p in report.paragraphs]
+        roles = [p.role for p in report.paragraphs]
+        opinions = read_list(folder / f"{pair['id']}.opinions.txt")
+        assert len(opinions) == len(pair["opinions"]), pair["id"]
+        sentences, table = matcher.candidates(opinions, texts, roles)
+        out.append((pair, (texts, roles), (sentences, table)))
+    return out
+
+
+def _status_metrics(gold: list[str], pred: list[str]) -> dict:
+    from analyzer.opinions import STATUSES
+
+    tp = sum(g == p == "ignored" for g, p in zip(gold, pred))
+    fp = sum(p == "ignored" != g for g, p in zip(gold, pred))
+    fn = sum(g == "ignored" != p for g, p in zip(gold, pred))
+    return {"status_right": round(sum(g == p for g, p in zip(gold, pred)) / len(gold), 4),
+            "ignored_f1": round(_f1(tp, fp, fn), 4), **_macro_f1(gold, pred, STATUSES)}
+
+
+def _run(prepared, matcher) -> tuple[list[str], list[str], int, int]:
+    gold, pred, para_hit, answered = [], [], 0, 0
+    for pair, _, (sentences, table) in prepared:
+        for o, entry in zip(pair["opinions"], table):
+            status, _, _, paras = matcher.decide(sentences, entry)
+            gold.append(o["status"])
+            pred.append(status)
+            if o["status"] == status == "answered":
+                answered += 1
+                para_hit += bool(set(paras) & set(o["paragraphs"]))
+    return gold, pred, para_hit, answered
+
+
+def opinions(write: bool = True) -> dict:
+    import itertools
+
+    from analyzer.coverage import PatternMatcher
+    from analyzer.opinions import OpinionMatcher, keyword_status
+    from analyzer.pipeline import Analyzer
+    from analyzer.resources import load_rubric
+
+    analyzer = Analyzer()
+    analyzer.copy_detector = None
+    matcher = OpinionMatcher(PatternMatcher(load_rubric("four-styles")))
+    dev = _prepared_pairs("dev", analyzer, matcher)
+    best = None
+    for gw, cw, ans, gen in itertools.product((0.5, 0.7, 0.9), (0.1, 0.25, 0.4), (0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1),
+                                              (0.2, 0.3, 0.4, 0.5, 0.6, 0.7)):
+        if gen >= ans:
+            continue
+        matcher.group_weight, matcher.category_weight, matcher.answer, matcher.generic = gw, cw, ans, gen
+        gold, pred, _, _ = _run(dev, matcher)
+        m = _status_metrics(gold, pred)
+        key = (m["status_right"], m["ignored_f1"])
+        if best is None or key > best[0]:
+            best = (key, {"group_weight": gw, "category_weight": cw, "answer": ans, "generic": gen})
+    thresholds = best[1]
+    for k, v in thresholds.items():
+        setattr(matcher, k, v)
+    test = _prepared_pairs("test", analyzer, matcher)
+    gold, pred, para_hit, answered = _run(test, matcher)
+    base = [keyword_status(o["text"], *material)
+            for pair, material, _ in test for o in pair["opinions"]]
+    metrics = {
+        "data": {"pairs": {s: len(opinion_pairs(s)) for s in ("train", "dev", "test")},
+                 "opinions": {s: sum(len(p["opinions"]) for p in opinion_pairs(s)) for s in ("train", "dev", "test")},
+                 "status": {st: sum(o["status"] == st for p in opinion_pairs() for o in p["opinions"])
+                            for st in ("answered", "generic", "ignored")}},
+        "chosen_on_dev": {**thresholds, "dev_status_right": best[0][0], "dev_ignored_f1": best[0][1]},
+        "test": {**_status_metrics(gold, pred),
+                 "answered_with_a_gold_paragraph": round(para_hit / answered, 4) if answered else None,
+                 "keyword_baseline": _status_metrics(gold, base)},
+    }
+    if write:
+        joblib.dump(thresholds, MODELS_DIR / "opinions.joblib")
+        _write_metrics("opinions", metrics)
+    return metrics
+
+
 def _write_metrics(name: str, metrics: dict) -> None:
     (MODELS_DIR / f"{name}.metrics.json").write_text(json.dumps(metrics, ensure_ascii=False, indent=2) + "\n",
                                                       encoding="utf-8")
 
 
 def main() -> dict:
-    return {"criticism": criticism(), "rectification": rectification()}
+    return {"criticism": criticism(), "rectification": rectification(), "opinions": opinions()}
 
 
 if __name__ == "__main__":
