@@ -45,7 +45,7 @@ from rich.progress import (
 )
 
 from . import __version__
-from .errors import JingziError
+from .errors import JingziError, warning
 from .html import (
     COPY_FLAG,
     CRITERION_LABEL,
@@ -69,6 +69,7 @@ class Entry:
     name: str
     page: str                  # its page's file name under reports/
     key: str | None = None     # analysis cache key; None when the file cannot be read
+    opinions: str | None = None  # its opinions list (``--opinions DIR``: NAME.opinions.txt …)
     sha256: str | None = None  # of the normalised text
     error: dict | None = None
 
@@ -86,19 +87,27 @@ class Summary:
 
 
 def run(paths, out, library: str | None = None, jobs: int | None = None, rubric: str = "four-styles",
-        progress: bool = True) -> Summary:
-    """Analyse and cross-check every document under ``paths``; write the batch outputs to ``out``."""
+        progress: bool = True, kind: str | None = None, opinions: str | None = None) -> Summary:
+    """Analyse and cross-check every document under ``paths``; write the batch outputs to ``out``.
+    ``kind`` forces every document's kind; ``opinions`` is a folder with one opinions list per
+    material, matched by name (``张三.docx`` ↔ ``张三.opinions.txt``/``.docx``/``.xlsx``)."""
+    from .opinions import is_opinions_list, list_for
+
     start = time.perf_counter()
     out = Path(out)
     (out / "reports").mkdir(parents=True, exist_ok=True)
     cache = Cache(out / ".jingzi" / "cache")
-    entries = _entries(expand_paths([str(p) for p in paths]))
-    settings = settings_digest(rubric)
+    named = {str(p) for p in paths}
+    entries = _entries([f for f in expand_paths([str(p) for p in paths]) if f in named or not is_opinions_list(f)])
+    for entry in entries:
+        found = list_for(entry.path, opinions) if opinions else None
+        entry.opinions = str(found) if found else None
+    settings = _hash(settings_digest(rubric), kind or "")
     jobs = max(1, min(jobs or len(os.sched_getaffinity(0)), len(entries)))
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   TextColumn("ETA"), TimeRemainingColumn(), console=Console(stderr=True),
                   disable=not progress) as bar:
-        analysed = _analyse_all(entries, settings, rubric, cache, jobs, bar)
+        analysed = _analyse_all(entries, settings, rubric, cache, jobs, bar, kind)
         phases = {"analyse": time.perf_counter() - start}
         lib_path = out / ".jingzi" / "batch-library.sqlite"
         lib_digest = build_library(entries, library, lib_path, cache, bar)
@@ -150,10 +159,14 @@ def settings_digest(rubric: str) -> str:
     return h.hexdigest()
 
 
-def _file_key(path: str, settings: str) -> str | None:
+def _file_key(path: str, settings: str, opinions: str | None = None) -> str | None:
+    """Cache key of a document: settings, name, bytes, and the bytes of its opinions list."""
     try:
         with open(path, "rb") as fh:
             digest = hashlib.file_digest(fh, "sha256").hexdigest()
+        if opinions:
+            with open(opinions, "rb") as fh:
+                digest += hashlib.file_digest(fh, "sha256").hexdigest()
     except OSError:  # missing, a folder, unreadable: the analyser says why
         return None
     return _hash(settings, Path(path).name, digest)
@@ -215,21 +228,32 @@ def _failure(exc: Exception) -> dict:
     return JingziError("analysis_failed", f"分析出错 / analysis failed: {type(exc).__name__}: {exc}").to_dict()
 
 
-def _init_analyse(rubric: str) -> None:
+def _init_analyse(rubric: str, kind: str | None = None) -> None:
     from .pipeline import Analyzer
 
     try:
-        _worker["analyzer"] = Analyzer(rubric=rubric)
+        _worker["analyzer"] = Analyzer(rubric=rubric, kind=kind)
     except Exception as exc:  # e.g. a model missing: every document reports why
         _worker["failure"] = _failure(exc)
 
 
-def _analyse(path: str, key: str | None, cache_root: str) -> tuple[str | None, dict | None]:
-    """Analyse one file and cache its report (worker): (text sha256, error)."""
+def _analyse(path: str, key: str | None, cache_root: str, opinions: str | None = None) -> tuple[str | None, dict | None]:
+    """Analyse one file (with its opinions list, if any) and cache its report (worker): (text sha256, error)."""
+    from .opinions import read_list
+
     if "failure" in _worker:
         return None, _worker["failure"]
     try:
-        d = _worker["analyzer"].analyze_path(path).to_dict()
+        listed = None
+        if opinions:
+            try:
+                listed = read_list(opinions)
+            except JingziError as exc:  # the material is still analysed; the warning says why
+                listed = exc
+        report = _worker["analyzer"].analyze_path(path, None if isinstance(listed, JingziError) else listed)
+        if isinstance(listed, JingziError) and report.ok:
+            report.warnings.append(warning("opinions_unreadable", f"{Path(opinions).name}: {listed.message}"))
+        d = report.to_dict()
     except Exception as exc:  # a failing stage must not stop the batch
         return None, _failure(exc)
     if key:
@@ -283,12 +307,13 @@ def text_of(report: Report) -> str:
 
 # --------------------------------------------------------------------------- passes
 
-def _analyse_all(entries: list[Entry], settings: str, rubric: str, cache: Cache, jobs: int, bar) -> int:
+def _analyse_all(entries: list[Entry], settings: str, rubric: str, cache: Cache, jobs: int, bar,
+                 kind: str | None = None) -> int:
     """Pass 1: fill each entry's text hash and error, analysing cache misses; returns how many."""
     task = bar.add_task("分析 analyse", total=len(entries))
     todo = []
     for entry in entries:
-        entry.key = _file_key(entry.path, settings)
+        entry.key = _file_key(entry.path, settings, entry.opinions)
         d = cache.get("analysis", entry.key) if entry.key else None
         if d is None:
             todo.append(entry)
@@ -296,8 +321,8 @@ def _analyse_all(entries: list[Entry], settings: str, rubric: str, cache: Cache,
         entry.sha256, entry.error = d.get("sha256"), d.get("error")
         bar.advance(task)
     if todo:
-        with _pool(min(jobs, len(todo)), _init_analyse, (rubric,)) as pool:
-            calls = ((e.path, e.key, str(cache.root)) for e in todo)
+        with _pool(min(jobs, len(todo)), _init_analyse, (rubric, kind)) as pool:
+            calls = ((e.path, e.key, str(cache.root), e.opinions) for e in todo)
             for entry, (sha, error) in zip(todo, _in_order(pool, _analyse, calls, jobs * WINDOW)):
                 entry.sha256, entry.error = sha, error
                 bar.advance(task)
@@ -394,6 +419,10 @@ def summarise(d: dict) -> dict:
         "criteria": depth["criteria"] if depth else None,
         "substitutions": [SUBSTITUTION_LABEL.get(k, k) for k, v in depth["substitutions"].items() if v]
         if depth else None,
+        "kind": (d.get("kind") or {}).get("id"),
+        "share_genuine": (d.get("criticism") or {}).get("share_genuine"),
+        "items_missing_fields": (d.get("rectification") or {}).get("items_missing_fields"),
+        "answered_ratio": (d.get("opinions") or {}).get("answered_ratio"),
         "flags": flags,
         "error": d.get("error"),
     }
@@ -423,7 +452,8 @@ def table(rows: list[dict]) -> tuple[list[str], list[list]]:
     header = ["排名 rank", "文件 name", "路径 file", "字数 chars", *(f"{label} {cid}" for cid, label in cats.items()),
               "未覆盖 missing", "总结化 summary_like", "复制比 copy", "主要来源 top_source",
               "来源占比 top_source_ratio", "深度 depth", *(f"{label} {k}" for k, label in CRITERION_LABEL.items()),
-              "三个代替 substitutions", "提示 flags", "错误 error"]
+              "三个代替 substitutions", "类型 kind", "真批评占比 share_genuine",
+              "缺要素条目 items_missing_fields", "意见回应率 answered_ratio", "提示 flags", "错误 error"]
 
     def joined(items):
         return None if items is None else "；".join(items)
@@ -435,6 +465,7 @@ def table(rows: list[dict]) -> tuple[list[str], list[list]]:
                       *((r["scores"] or {}).get(cid) for cid in cats), joined(r["missing"]),
                       r["summary_like"], r["copy"], r["top_source"], r["top_source_ratio"], r["depth"],
                       *((r["criteria"] or {}).get(k) for k in CRITERION_LABEL), joined(r["substitutions"]),
+                      r["kind"], r["share_genuine"], r["items_missing_fields"], r["answered_ratio"],
                       joined(r["flags"]), f'{err["code"]}: {err["message"]}' if err else None])
     return header, cells
 
@@ -467,7 +498,8 @@ def write_xlsx(rows: list[dict], path: Path) -> None:
         head.append(WriteOnlyCell(ws, value=title))
         head[-1].font = Font(bold=True)
     ws.append(head)
-    percent = {i for i, h in enumerate(header) if h.split()[-1] in ("summary_like", "copy", "top_source_ratio")}
+    percent = {i for i, h in enumerate(header) if h.split()[-1] in ("summary_like", "copy", "top_source_ratio",
+                                                                         "share_genuine", "answered_ratio")}
     for r, row in zip(rows, cells):
         out = []
         for i, value in enumerate(row):

@@ -17,13 +17,44 @@ def _console() -> Console:
     return Console(highlight=False, soft_wrap=False)
 
 
-def _analyzer(rubric: str, library: str | None):
+KINDS = ("personal", "collective", "criticism", "rectification", "opinions", "work_report", "other")
+
+
+def _analyzer(rubric: str, library: str | None, kind: str | None = None):
     from .pipeline import Analyzer
 
     try:
-        return Analyzer(rubric=rubric, library=library)
+        return Analyzer(rubric=rubric, library=library, kind=kind)
     except FileNotFoundError as exc:
         raise click.UsageError(str(exc)) from exc
+
+
+def _opinions_for(option: str | None):
+    """``--opinions``: a list file (the same list for every material) or a folder of lists
+    matched by name (张三.docx ↔ 张三.opinions.txt). Returns path -> list (None: no list)."""
+    from .errors import JingziError
+    from .opinions import list_for, read_list
+
+    if option is None:
+        return lambda path: None
+    if Path(option).is_dir():
+        def per_material(path):
+            found = list_for(path, option)
+            return read_list(found) if found else None
+        return per_material
+    try:
+        shared = read_list(option)
+    except JingziError as exc:
+        raise click.UsageError(f"--opinions: [{exc.code}] {exc.message}") from exc
+    return lambda path: shared
+
+
+def _materials(paths: list[str]) -> list[str]:
+    """Documents to analyse: opinion lists (*.opinions.txt …) inside a folder are not materials."""
+    from .ingest import expand_paths
+    from .opinions import is_opinions_list
+
+    return [p for p in expand_paths(paths) if p in paths or not is_opinions_list(p)]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -37,16 +68,25 @@ def main() -> None:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per document per line (JSON Lines).")
 @click.option("--library", type=click.Path(dir_okay=False), help="Reference library (SQLite) to check copying against.")
 @click.option("--rubric", default="four-styles", show_default=True, help="Rubric name in data/rubrics or a YAML file.")
-def check(paths: tuple[str, ...], as_json: bool, library: str | None, rubric: str) -> None:
+@click.option("--kind", type=click.Choice(KINDS), help="Force the document kind (criticism, rectification …).")
+@click.option("--opinions", "opinions", type=click.Path(exists=True),
+              help="Collected opinions: a list (.txt one per line, .docx, .xlsx) or a folder of NAME.opinions.txt.")
+def check(paths: tuple[str, ...], as_json: bool, library: str | None, rubric: str, kind: str | None,
+          opinions: str | None) -> None:
     """Analyse each document (txt/md/docx/pdf, or every such file in a folder)."""
-    from .ingest import expand_paths
+    from .errors import JingziError
     from .render import render
+    from .report import Report
 
-    analyzer = _analyzer(rubric, library)
+    lists = _opinions_for(opinions)
+    analyzer = _analyzer(rubric, library, kind)
     console = _console()
     failed = False
-    for path in expand_paths(list(paths)):
-        report = analyzer.analyze_path(path)
+    for path in _materials(list(paths)):
+        try:
+            report = analyzer.analyze_path(path, lists(path))
+        except JingziError as exc:  # the material's own opinions list is unreadable
+            report = Report.failed(path, Path(path).name, exc.to_dict())
         failed |= not report.ok
         if as_json:
             sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
@@ -62,19 +102,23 @@ def check(paths: tuple[str, ...], as_json: bool, library: str | None, rubric: st
               help="Reference library (SQLite) to check copying against.")
 @click.option("--jobs", type=click.IntRange(min=1), help="Worker processes [default: all cores].")
 @click.option("--rubric", default="four-styles", show_default=True, help="Rubric name in data/rubrics or a YAML file.")
-def batch(paths: tuple[str, ...], out: str, library: str | None, jobs: int | None, rubric: str) -> None:
+@click.option("--kind", type=click.Choice(KINDS), help="Force the document kind of every document.")
+@click.option("--opinions", "opinions", type=click.Path(exists=True, file_okay=False),
+              help="Folder of opinion lists, one per material by name: 张三.docx ↔ 张三.opinions.txt.")
+def batch(paths: tuple[str, ...], out: str, library: str | None, jobs: int | None, rubric: str, kind: str | None,
+          opinions: str | None) -> None:
     """Cross-check and score a batch: results.jsonl/.csv/.xlsx, index.html and reports/ in OUT."""
     from .batch import run
-    from .ingest import expand_paths
     from .resources import load_rubric
 
-    if not expand_paths(list(paths)):
+    if not _materials(list(paths)):
         raise click.UsageError("没有找到可分析的文件 / no .txt .md .docx .pdf files found")
     try:
         load_rubric(rubric)
     except FileNotFoundError as exc:
         raise click.UsageError(str(exc)) from exc
-    summary = run(paths, out, library=library, jobs=jobs, rubric=rubric, progress=sys.stderr.isatty())
+    summary = run(paths, out, library=library, jobs=jobs, rubric=rubric, progress=sys.stderr.isatty(), kind=kind,
+                  opinions=opinions)
     click.echo(f"{summary.documents} 篇：分析 {summary.analysed}，缓存 {summary.cached}，失败 {summary.failed}；"
                f"{summary.seconds:.1f} 秒 → {Path(out) / 'index.html'}")
     sys.exit(1 if summary.failed else 0)

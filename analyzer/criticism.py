@@ -306,7 +306,7 @@ def _reasons(label: str, text: str, c: dict, style_phrases: list[str], model: Cr
         reasons.append("没有具体事例 no concrete instance")
     elif label == "work_not_style" and c["work"]:
         reasons.append(f"说的是工作结果而非作风 work results, not style: {quote(c['work'])}")
-    if not reasons or (label != "vague" and len(reasons) == 1 and label != "genuine" and not c.get(label)):
+    if not reasons:
         grams = model.top_ngrams(text, label)
         if grams:
             reasons.append(f"措辞近似{LABEL_TEXT[label]} wording typical of {label}: {quote(grams)}")
@@ -321,7 +321,7 @@ def assess(text: str, model: CriticismModel, matcher) -> dict:
     for it, label in zip(items, labels):
         c = cues(it.text)
         it.label = label
-        it.style, style_phrases = style_of(it.text, matcher, model)
+        it.style, style_phrases = style_of(it.text, matcher, model if label == "genuine" else None)
         it.instance = bool(c["instance"])
         it.reasons = _reasons(label, it.text, c, style_phrases, model)
     targets: dict[str, dict] = {}

@@ -11,9 +11,10 @@ from pathlib import Path
 import joblib
 import sklearn
 
-from . import coverage, depth, ingest, summary
+from . import coverage, criticism, depth, ingest, rectification, summary
 from .coverage import PatternMatcher
-from .errors import JingziError
+from .errors import JingziError, warning
+from .opinions import OpinionMatcher
 from .report import Paragraph, Report
 from .resources import MODELS_DIR, load_rubric
 from .segment import get_nlp
@@ -32,11 +33,26 @@ def load_model(name: str):
     return joblib.load(path)
 
 
+# document kinds (SPEC.md); coverage, summary_like and depth are judged only for materials
+KIND_LABELS = {"personal": "个人对照检查材料", "collective": "班子对照检查材料", "criticism": "批评意见",
+               "rectification": "整改方案", "opinions": "意见清单", "work_report": "工作总结/述职报告",
+               "other": "其他文件"}
+MATERIAL_KINDS = ("personal", "collective", "work_report")
+
+
 class Analyzer:
-    """Reusable analyser: ``Analyzer(rubric="four-styles", library=None).analyze(text)``."""
+    """Reusable analyser: ``Analyzer(rubric="four-styles", library=None, kind=None).analyze(text)``.
+
+    ``kind`` (one of :data:`KIND_LABELS`) forces the document kind: ``"criticism"`` judges the
+    criticism items, ``"rectification"`` the plan's items; a kind that is not a material skips
+    coverage, work-summary passages and depth with a ``not_a_material`` warning.
+    """
 
     def __init__(self, rubric: str = "four-styles", library: str | Path | None = None, copy_detector=None,
-                 with_depth: bool = True):
+                 with_depth: bool = True, kind: str | None = None):
+        if kind is not None and kind not in KIND_LABELS:
+            raise ValueError(f"unknown kind {kind!r}; known: {', '.join(KIND_LABELS)}")
+        self.kind = kind
         self.nlp = get_nlp()
         self.rubric = load_rubric(rubric)
         self.role_model = load_model("roles")
@@ -49,35 +65,50 @@ class Analyzer:
         self.depth_model = load_model("depth") if with_depth else None
         self.boilerplate = depth.BoilerplateBank()
         self.copy_detector = copy_detector
+        self.criticism_model = load_model("criticism") if kind == "criticism" else None
+        self._opinion_matcher = None
         if library is not None and copy_detector is None:
             from .copydetect import CopyDetector
             from .library import Library
 
             self.copy_detector = CopyDetector.default(library=Library(library))
 
-    def analyze(self, text: str, name: str | None = None) -> Report:
-        """Analyse text given directly; bad text raises :class:`~analyzer.errors.JingziError`."""
-        return self.analyze_source(ingest.from_text(text, name))
+    @property
+    def opinion_matcher(self) -> OpinionMatcher:
+        """Loaded on first use: only ``--opinions`` needs it."""
+        if self._opinion_matcher is None:
+            self._opinion_matcher = OpinionMatcher(self.matcher, load_model("opinions"))
+        return self._opinion_matcher
 
-    def analyze_path(self, path: str | Path) -> Report:
+    def analyze(self, text: str, name: str | None = None, opinions: list[str] | None = None) -> Report:
+        """Analyse text given directly; bad text raises :class:`~analyzer.errors.JingziError`.
+        ``opinions`` (collected opinions, one string each) adds the ``opinions`` judgement."""
+        return self.analyze_source(ingest.from_text(text, name), opinions)
+
+    def analyze_path(self, path: str | Path, opinions: list[str] | None = None) -> Report:
         """Analyse one file; an unreadable file yields a report with ``error`` set."""
         try:
             source = ingest.read_path(path)
         except JingziError as exc:
             return Report.failed(str(path), Path(path).name, exc.to_dict())
-        return self.analyze_source(source)
+        return self.analyze_source(source, opinions)
 
-    def analyze_source(self, source: ingest.Source) -> Report:
+    def analyze_source(self, source: ingest.Source, opinions: list[str] | None = None) -> Report:
         # inputs are built by our own code: skip scikit-learn's per-call validation
         with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
-            return self._analyze(source)
+            return self._analyze(source, opinions)
 
-    def _analyze(self, source: ingest.Source) -> Report:
+    def _analyze(self, source: ingest.Source, opinions: list[str] | None = None) -> Report:
         texts, tokens, lay = prepare(source)
         roles = self.role_model.predict(texts, tokens, lay)
-        styles, coverage_result, style_phrases = coverage.assess(
-            texts, tokens, roles, lay.categories, self.rubric, self.coverage_model, self.matcher)
-        summary_proba, summary_result, summary_cues = summary.assess(texts, tokens, roles, self.summary_model)
+        material = self.kind is None or self.kind in MATERIAL_KINDS
+        if material:
+            styles, coverage_result, style_phrases = coverage.assess(
+                texts, tokens, roles, lay.categories, self.rubric, self.coverage_model, self.matcher)
+            summary_proba, summary_result, summary_cues = summary.assess(texts, tokens, roles, self.summary_model)
+        else:
+            styles, coverage_result, style_phrases = [[] for _ in texts], None, [None for _ in texts]
+            summary_proba, summary_result, summary_cues = [None for _ in texts], None, [None for _ in texts]
         paragraphs = []
         for i, ((start, end), text) in enumerate(zip(source.paragraphs, texts)):
             evidence = {}
@@ -86,17 +117,38 @@ class Analyzer:
             if summary_cues[i]:
                 evidence["summary_cues"] = summary_cues[i]
             paragraphs.append(Paragraph(i, text, start, end, role=roles[i], styles=styles[i],
-                                        summary_like=float(summary_proba[i]), evidence=evidence))
+                                        summary_like=None if summary_proba[i] is None else float(summary_proba[i]),
+                                        evidence=evidence))
         report = Report(file=source.file or source.name, name=source.name, sha256=source.sha256,
                         chars=len(source.text.replace("\n", "")), paragraphs=paragraphs,
                         sections=[s.to_dict() for s in lay.sections], rubric=self.rubric.id,
                         coverage=coverage_result, summary_like=summary_result, warnings=list(source.warnings))
         if self.copy_detector is not None:
             report.copy = self.copy_detector.check(source.name, source.text)
-        if self.depth_model is not None:
+        if self.depth_model is not None and material:
             report.depth = depth.assess(texts, roles, styles, coverage_result, summary_result["ratio"],
                                         self.depth_model, self.boilerplate)
+        if self.kind is not None:
+            self._judge_kind(report, source, texts)
+        if opinions is not None:
+            report.opinions = self.opinion_matcher.assess(opinions, texts, roles)
         return report
+
+    def _judge_kind(self, report: Report, source: ingest.Source, texts: list[str]) -> None:
+        """The forced kind, and the judgement that kind calls for."""
+        report.kind = {"id": self.kind, "label": KIND_LABELS[self.kind], "score": 1.0, "cues": ["--kind"]}
+        if self.kind not in MATERIAL_KINDS:
+            report.warnings.append(warning("not_a_material", KIND_LABELS[self.kind]))
+        if self.kind == "criticism":
+            report.criticism = criticism.assess(source.text, self.criticism_model, self.matcher)
+            found = report.criticism["items"]
+        elif self.kind == "rectification":
+            report.rectification = rectification.assess(source.text)
+            found = report.rectification["items"]
+        else:
+            return
+        if not found:
+            report.warnings.append(warning("no_items", KIND_LABELS[self.kind]))
 
 
 def prepare(source: ingest.Source):

@@ -440,6 +440,13 @@ Dev split ({d['documents']} documents, {d['pairs']} pairs; used only for thresho
     return metrics
 
 
+def train_otherdocs() -> dict:
+    """Criticism label model and opinion thresholds (issue 16); the code lives in ``training/``."""
+    from training import otherdocs
+
+    return otherdocs.main()
+
+
 def main() -> dict:
     from .resources import rubric_names
 
@@ -450,6 +457,7 @@ def main() -> dict:
         results[f"coverage-{name}"] = train_coverage(name)
     results["summary"] = train_summary()
     results["depth"] = train_depth()
+    results.update(train_otherdocs())  # uses the role model trained above
     return results
 
 
