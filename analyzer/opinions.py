@@ -34,6 +34,7 @@ _NUMBERING = re.compile(r"^\s*(?:\d{1,3}[.、．)）]|[（(]\d{1,3}[)）]|[①-�
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]?")
 _SUBSTANTIVE_ROLES = ("problem", "cause")
 _ANSWER_ROLES = ("problem", "cause", "measure")
+_FORMULATIONS = re.compile(r"八项规定|四风|两个维护|四个意识|四个自信|两个确立|三严三实")
 
 
 # --------------------------------------------------------------------------- reading lists
@@ -45,8 +46,8 @@ def parse_lines(lines: list[str]) -> list[str]:
         text = _NUMBERING.sub("", line.strip()).strip()
         if len(text) < 4:
             continue
-        if not out and not re.search(r"[，,。；;、]", text) and re.search(r"(?:意见|建议|清单|汇总|问题)(?:表)?$", text):
-            continue  # a title such as 征求到的意见建议
+        if not out and not re.search(r"[，,。；;、]", text) and re.search(r"(?:意见|建议|清单|汇总|问题|内容)(?:表)?$", text):
+            continue  # a title or column header such as 征求到的意见建议 / 意见内容
         out.append(text)
     return out
 
@@ -126,7 +127,8 @@ def _bridge() -> list[tuple[str, re.Pattern]]:
 @dataclass
 class Topics:
     groups: set[str]
-    categories: set[str]
+    categories: set[str]   # of the groups, plus the categories named
+    named: set[str]        # categories named outright (形式主义 …)
     phrases: list[str]
 
 
@@ -134,7 +136,10 @@ class OpinionMatcher:
     """Scores how well a sentence of a material answers an opinion.
 
     ``score = group_weight·[a shared manifestation group] + category_weight·[a shared category]
-    + cosine of character 2–3-gram TF-IDF``; thresholds ``answer`` and ``generic`` decide.
+    + cosine of character 2–3-gram TF-IDF``. An opinion is answered when a substantive sentence
+    (problem or cause, not a stock formula) scores ``answer``; generic when only stock sentences
+    touch it (same group, or with ``category_touch`` a formula naming the opinion's category, or a
+    score of ``generic``).
     """
 
     def __init__(self, matcher, thresholds: dict | None = None):
@@ -145,7 +150,9 @@ class OpinionMatcher:
         self.generic = t.get("generic", 0.5)
         self.group_weight = t.get("group_weight", 0.7)
         self.category_weight = t.get("category_weight", 0.25)
+        self.category_touch = t.get("category_touch", True)
         self.stock = lexicon("measures", "vague")
+        self.pledge = lexicon("opinion_bridge", "pledge")
         self.instances = lexicon("instances", "markers", "regex")
 
     def topics(self, text: str) -> Topics:
@@ -160,27 +167,31 @@ class OpinionMatcher:
                 if found:
                     groups.add(g)
                     phrases += found
-        return Topics(groups, {self.group_category[g] for g in groups}, list(dict.fromkeys(phrases)))
+        named = self.matcher.named(text)  # naming a category touches it (a stock pledge), no group
+        return Topics(groups, {self.group_category[g] for g in groups} | named, named, list(dict.fromkeys(phrases)))
+
+    def is_formula(self, sentence: str) -> bool:
+        """A formula anyone could write: 进一步/切实/坚决-style words and no instance."""
+        plain = _FORMULATIONS.sub("", sentence)  # 八项规定 is a name, not a counted instance
+        return bool(self.stock.find(plain) or self.pledge.find(plain)) and not self.instances.find(plain)
 
     def is_stock(self, sentence: str, role: str) -> bool:
-        """A pledge or formula anyone could write: not in a problem/cause paragraph, or vague
-        words with no instance."""
-        if role not in _SUBSTANTIVE_ROLES:
-            return True
-        return bool(self.stock.find(sentence)) and not self.instances.find(sentence)
+        """Not an examination of the problem: outside a problem/cause paragraph, or a formula."""
+        return role not in _SUBSTANTIVE_ROLES or self.is_formula(sentence)
 
     def candidates(self, opinions: list[str], paragraphs: list[str], roles: list[str]) -> tuple[list, list[dict]]:
         """The material's sentences and, per opinion, each sentence's evidence: shared groups,
         shared categories, cosine, and whether the sentence is substantive (not stock)."""
         from sklearn.feature_extraction.text import TfidfVectorizer
 
-        sentences = []  # (paragraph index, sentence, role, topics, substantive)
+        sentences = []  # (paragraph index, sentence, role, topics, substantive, formula)
         for i, (text, role) in enumerate(zip(paragraphs, roles)):
             if role in ("heading", "preamble", "closing", "noise"):
                 continue
             for s in _SENTENCE.findall(text):
                 if len(s.strip()) >= 4:
-                    sentences.append((i, s.strip(), role, self.topics(s), not self.is_stock(s, role)))
+                    sentences.append((i, s.strip(), role, self.topics(s), not self.is_stock(s, role),
+                                      self.is_formula(s)))
         table = []
         if sentences:
             vec = TfidfVectorizer(analyzer="char", ngram_range=(2, 3), sublinear_tf=True).fit(
@@ -190,11 +201,12 @@ class OpinionMatcher:
             ot = self.topics(opinion)
             cos = (S @ vec.transform([opinion]).T).toarray().ravel() if sentences else []
             table.append({"topics": ot, "rows": [(ot.groups & x[3].groups, ot.categories & x[3].categories,
-                                                  float(c), x[4]) for x, c in zip(sentences, cos)]})
+                                                  float(c), x[4], x[5] and bool(ot.categories & x[3].named))
+                                                 for x, c in zip(sentences, cos)]})
         return sentences, table
 
     def score(self, row) -> float:
-        groups, categories, cos, _ = row
+        groups, categories, cos = row[:3]
         return self.group_weight * bool(groups) + self.category_weight * bool(categories) + cos
 
     def decide(self, sentences: list, entry: dict) -> tuple[str, int, float, list[int]]:
@@ -207,8 +219,15 @@ class OpinionMatcher:
             paras = sorted({sentences[j][0] for j, sc in enumerate(scores)
                             if sc >= self.answer and sentences[j][2] in _ANSWER_ROLES})
             return "answered", best_sub[1], best_sub[0], paras
-        if best_any[0] >= self.generic:
-            return "generic", best_any[1], best_any[0], [sentences[best_any[1]][0]]
+        # only a stock sentence touches it: it shares the opinion's manifestation group, or (with
+        # ``category_touch``) its category, e.g. a pledge naming 奢靡之风 against an opinion on 公车私用
+        touch = [(sc, j) for j, (sc, r) in enumerate(zip(scores, entry["rows"]))
+                 if not r[3] and (r[0] or (self.category_touch and r[4]))]
+        best_touch = max(touch, default=None)
+        if best_touch is None and best_any[0] >= self.generic:
+            best_touch = best_any
+        if best_touch is not None:
+            return "generic", best_touch[1], best_touch[0], [sentences[best_touch[1]][0]]
         return "ignored", -1, best_any[0], []
 
     def assess(self, opinions: list[str], paragraphs: list[str], roles: list[str]) -> dict:
@@ -220,8 +239,8 @@ class OpinionMatcher:
             status, j, score, paras = self.decide(sentences, entry)
             evidence = None
             if j >= 0:
-                i, s, role, st, _ = sentences[j]
-                groups, categories, _, _ = entry["rows"][j]
+                i, s, role, st = sentences[j][:4]
+                groups, categories = entry["rows"][j][:2]
                 evidence = {"paragraph": i, "sentence": s, "role": role, "score": round(score, 4),
                             "shared": sorted(groups) or sorted(categories),
                             "opinion_phrases": entry["topics"].phrases[:4], "material_phrases": st.phrases[:4]}

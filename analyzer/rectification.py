@@ -245,9 +245,11 @@ def _item_family(text: str) -> str | None:
     return best
 
 
-def _block_end(text: str, start: int) -> str:
-    """Where the last item ends: at a closing line (date, signature) after it, or the text's end."""
-    m = re.search(r"\n(?:\s*(?:[\dXx]{2,4}年|附件|特此|抄送|[一二三四五六七八九十]、))", text[start:])
+def _block_end(text: str, start: int) -> int:
+    """Where the last item ends: at a closing line after it (a date, 附件/特此/抄送, a new top-level
+    heading, or a short signature line with no punctuation), or at the text's end."""
+    m = re.search(r"\n(?:\s*(?:[\dXx]{2,4}年|附件|特此|抄送|[一二三四五六七八九十]、)|[^\n。；;，,：:]{1,20}(?:\n|$))",
+                  text[start:])
     return start + m.start() if m else len(text)
 
 

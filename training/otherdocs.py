@@ -320,16 +320,19 @@ def opinions(write: bool = True) -> dict:
     matcher = OpinionMatcher(PatternMatcher(load_rubric("four-styles")))
     dev = _prepared_pairs("dev", analyzer, matcher)
     best = None
-    for gw, cw, ans, gen in itertools.product((0.5, 0.7, 0.9), (0.1, 0.25, 0.4), (0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1),
-                                              (0.2, 0.3, 0.4, 0.5, 0.6, 0.7)):
+    for touch, gw, cw, ans, gen in itertools.product((True, False), (0.3, 0.5, 0.7, 0.9), (0.1, 0.25, 0.4),
+                                                     (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1),
+                                                     (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7)):
         if gen >= ans:
             continue
+        matcher.category_touch = touch
         matcher.group_weight, matcher.category_weight, matcher.answer, matcher.generic = gw, cw, ans, gen
         gold, pred, _, _ = _run(dev, matcher)
         m = _status_metrics(gold, pred)
         key = (m["status_right"], m["ignored_f1"])
         if best is None or key > best[0]:
-            best = (key, {"group_weight": gw, "category_weight": cw, "answer": ans, "generic": gen})
+            best = (key, {"category_touch": touch, "group_weight": gw, "category_weight": cw, "answer": ans,
+                          "generic": gen})
     thresholds = best[1]
     for k, v in thresholds.items():
         setattr(matcher, k, v)

@@ -357,8 +357,9 @@ def opinion_pairs(rng: random.Random, per_split: dict[str, int]) -> list[dict]:
             whole = "".join(texts)
             examined = {m.category for p, ms in zip(d.paragraphs, matches) if p.role in ("problem", "cause", "measure")
                         for m in ms if not m.denied}
+            named = {c for p, t in zip(d.paragraphs, texts) if p.role != "heading" for c in matcher.named(t)}
             quiet = {(c, g) for c, groups in wordings.items() for g in groups
-                     if g not in {m.group for ms in matches for m in ms}
+                     if g not in {m.group for ms in matches for m in ms} and c not in named
                      and not any(re.search(phrase_regex(b), whole) for b in bridge.get(g, []))}
             if len(answerable) < 2 or not quiet:
                 continue

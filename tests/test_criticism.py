@@ -1,0 +1,85 @@
+"""Criticism opinions: items in every common shape, targets, labels with reasons, summary."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from analyzer import criticism
+from analyzer.coverage import PatternMatcher
+from analyzer.ingest import from_text
+from analyzer.pipeline import Analyzer, load_model
+from analyzer.resources import load_rubric
+
+PER_MEMBER = """王XX同志拟在专题民主生活会上提出的批评意见
+班子成员：张XX、李XX、赵XX。
+对张XX同志：
+1.你工作太拼命，经常加班到深夜，不注意身体。
+2.你下基层调研大多是听汇报、看材料，去年全年只到联系村去了2次，群众反映见你一面很难。
+对李XX同志的批评意见：
+（1）建议你今后多下基层，多听听群众的呼声。
+（2）你存在一定的形式主义倾向。
+（3）你分管的招商引资任务没有完成，签约项目比目标少3个。
+"""
+
+RECORD = """XX镇党委专题民主生活会相互批评情况记录
+时间：2024年1月15日  地点：镇政府二楼会议室
+刘XX对陈XX提出批评：他对来访群众态度生硬，上个月有位老人来反映宅基地纠纷，他听了几句就让去找国土所，群众很有意见。
+周XX同志批评陈XX同志：一是他对下属要求过严，有时批评人不留情面；二是希望他今后多关心年轻干部。
+"""
+
+
+@pytest.fixture(scope="module")
+def judge():
+    model, matcher = load_model("criticism"), PatternMatcher(load_rubric("four-styles"))
+    return lambda text: criticism.assess(from_text(text).text, model, matcher)
+
+
+def test_per_member_items_targets_and_labels(judge):
+    c = judge(PER_MEMBER)
+    items = c["items"]
+    assert [(it["target"], it["label"]) for it in items] == [
+        ("张XX", "praise"), ("张XX", "genuine"), ("李XX", "suggestion_only"), ("李XX", "vague"),
+        ("李XX", "work_not_style")]
+    genuine = items[1]
+    assert genuine["style"] == "bureaucratism" and genuine["instance"] is True
+    assert any("听汇报" in r for r in genuine["reasons"])
+    assert any("太拼命" in r for r in items[0]["reasons"])        # the reason quotes the disguise
+    assert c["never_criticised"] == ["赵XX"]                     # named in the member list, no item
+    assert c["share_genuine"] == pytest.approx(0.2)
+
+
+def test_offsets_point_into_the_normalised_text(judge):
+    text = from_text(PER_MEMBER).text
+    for it in judge(PER_MEMBER)["items"]:
+        assert text[it["start"]:it["end"]] == it["text"]
+
+
+def test_meeting_record_and_inline_enumeration(judge):
+    items = judge(RECORD)["items"]
+    assert [it["target"] for it in items] == ["陈XX"] * 3
+    assert [it["label"] for it in items][1:] == ["praise", "suggestion_only"]
+    assert items[0]["label"] == "genuine" and items[0]["instance"]
+
+
+def test_run_on_paste_finds_the_same_items(judge):
+    pasted = PER_MEMBER.replace("\n", "")
+    assert [(it["target"], it["label"]) for it in judge(pasted)["items"]] == \
+        [(it["target"], it["label"]) for it in judge(PER_MEMBER)["items"]]
+
+
+def test_summary_of_one_person_takes_the_target_from_the_title(judge):
+    text = "关于赵XX同志的批评意见汇总\n（会前汇总，共2条）\n1、该同志开会讲话经常一讲一个多小时，内容重复。\n2、他工作太辛苦了，要注意劳逸结合。\n"
+    items = judge(text)["items"]
+    assert [(it["target"], it["label"]) for it in items] == [("赵XX", "genuine"), ("赵XX", "praise")]
+
+
+def test_check_kind_criticism_json(tmp_path):
+    path = tmp_path / "批评意见.txt"
+    path.write_text(PER_MEMBER, encoding="utf-8")
+    d = Analyzer(kind="criticism").analyze_path(path).to_dict()
+    assert d["kind"]["id"] == "criticism"
+    assert "coverage" not in d and "depth" not in d
+    assert "not_a_material" in [w["code"] for w in d["warnings"]]
+    assert len(d["criticism"]["items"]) == 5
+    json.dumps(d, ensure_ascii=False)
