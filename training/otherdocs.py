@@ -70,36 +70,21 @@ def _macro_f1(gold: list[str], pred: list[str], labels) -> dict:
 # --------------------------------------------------------------------------- criticism
 
 def criticism_documents(split: str | None = None) -> list[dict]:
-    docs = _jsonl(DATA_DIR / "criticism" / "documents.jsonl")
+    """Generated documents (train/dev/test) and the hand-written stress set (split ``handwritten``)."""
+    docs = _jsonl(DATA_DIR / "criticism" / "documents.jsonl") + _jsonl(DATA_DIR / "criticism" / "handwritten.jsonl")
     return [d for d in docs if split is None or d["split"] == split]
 
 
-def criticism(write: bool = True) -> dict:
-    from analyzer.coverage import PatternMatcher
-    from analyzer.criticism import LABELS, CriticismModel, cues, keyword_label, members, split_items, style_of
+def _criticism_eval(split: str, model, matcher) -> dict:
+    from analyzer.criticism import LABELS, cues, keyword_label, members, split_items, style_of
     from analyzer.ingest import from_text
-    from analyzer.resources import load_rubric
-
-    def items_of(split):
-        return [it for d in criticism_documents(split) for it in d["items"]]
-
-    train, dev = items_of("train"), items_of("dev")
-    best = None
-    for C in (1.0, 4.0, 16.0):
-        model = CriticismModel(C=C).fit([it["text"] for it in train], [it["label"] for it in train])
-        score = _macro_f1([it["label"] for it in dev], model.predict([it["text"] for it in dev]), LABELS)["macro_f1"]
-        if best is None or score > best[0]:
-            best = (score, C)
-    model = CriticismModel(C=best[1]).fit([it["text"] for it in train], [it["label"] for it in train],
-                                          [it["style"] for it in train])
-    matcher = PatternMatcher(load_rubric("four-styles"))
 
     found = total = target_right = 0
     gold_labels, pred_labels, base_labels = [], [], []
     style_right = style_total = inst_right = 0
     never_right = never_total = 0
     extra = 0
-    for d in criticism_documents("test"):
+    for d in criticism_documents(split):
         text = from_text(d["text"]).text
         pred = split_items(text)
         gold_spans = _locate(text, [it["text"] for it in d["items"]])
@@ -123,21 +108,44 @@ def criticism(write: bool = True) -> dict:
             criticised = {pred[p].target for p in range(len(pred))}
             never_right += [m for m in members(text) if m not in criticised] == d["never_criticised"]
     praise_idx = [k for k, g in enumerate(gold_labels) if g == "praise"]
+    return {
+        "items_found": round(found / total, 4), "items_extra": extra, "target_right": round(target_right / found, 4),
+        "label": _macro_f1(gold_labels, pred_labels, LABELS),
+        "praise_caught": round(sum(pred_labels[k] == "praise" for k in praise_idx) / len(praise_idx), 4),
+        "style_right_on_genuine": round(style_right / style_total, 4),
+        "instance_right": round(inst_right / found, 4),
+        "never_criticised_right": f"{never_right}/{never_total}",
+        "keyword_baseline": {**_macro_f1(gold_labels, base_labels, LABELS),
+                             "praise_caught": round(sum(base_labels[k] == "praise" for k in praise_idx)
+                                                    / len(praise_idx), 4)},
+    }
+
+
+def criticism(write: bool = True) -> dict:
+    from analyzer.coverage import PatternMatcher
+    from analyzer.criticism import LABELS, CriticismModel
+    from analyzer.resources import load_rubric
+
+    def items_of(split):
+        return [it for d in criticism_documents(split) for it in d["items"]]
+
+    train, dev = items_of("train"), items_of("dev")
+    best = None
+    for C in (1.0, 4.0, 16.0):
+        model = CriticismModel(C=C).fit([it["text"] for it in train], [it["label"] for it in train])
+        score = _macro_f1([it["label"] for it in dev], model.predict([it["text"] for it in dev]), LABELS)["macro_f1"]
+        if best is None or score > best[0]:
+            best = (score, C)
+    model = CriticismModel(C=best[1]).fit([it["text"] for it in train], [it["label"] for it in train],
+                                          [it["style"] for it in train])
+    matcher = PatternMatcher(load_rubric("four-styles"))
+
     metrics = {
-        "data": {"documents": {s: len(criticism_documents(s)) for s in ("train", "dev", "test")},
-                 "items": {s: len(items_of(s)) for s in ("train", "dev", "test")}},
+        "data": {"documents": {s: len(criticism_documents(s)) for s in ("train", "dev", "test", "handwritten")},
+                 "items": {s: len(items_of(s)) for s in ("train", "dev", "test", "handwritten")}},
         "chosen_on_dev": {"C": best[1], "dev_macro_f1": round(best[0], 4)},
-        "test": {
-            "items_found": round(found / total, 4), "items_extra": extra, "target_right": round(target_right / found, 4),
-            "label": _macro_f1(gold_labels, pred_labels, LABELS),
-            "praise_caught": round(sum(pred_labels[k] == "praise" for k in praise_idx) / len(praise_idx), 4),
-            "style_right_on_genuine": round(style_right / style_total, 4),
-            "instance_right": round(inst_right / found, 4),
-            "never_criticised_right": f"{never_right}/{never_total}",
-            "keyword_baseline": {**_macro_f1(gold_labels, base_labels, LABELS),
-                                 "praise_caught": round(sum(base_labels[k] == "praise" for k in praise_idx)
-                                                        / len(praise_idx), 4)},
-        },
+        "test": _criticism_eval("test", model, matcher),
+        "handwritten": _criticism_eval("handwritten", model, matcher),
     }
     if write:
         joblib.dump(model, MODELS_DIR / "criticism.joblib")
@@ -148,7 +156,8 @@ def criticism(write: bool = True) -> dict:
 # --------------------------------------------------------------------------- rectification
 
 def plans(split: str | None = None) -> list[dict]:
-    rows = _jsonl(DATA_DIR / "rectification" / "plans.jsonl")
+    """Generated plans (train/dev/test) and the hand-written stress set (split ``handwritten``)."""
+    rows = _jsonl(DATA_DIR / "rectification" / "plans.jsonl") + _jsonl(DATA_DIR / "rectification" / "handwritten.jsonl")
     return [p for p in rows if split is None or p["split"] == split]
 
 
@@ -200,6 +209,15 @@ def keyword_fields(text: str) -> dict:
 
 
 def rectification(split: str = "test", write: bool = True, show_errors: bool = False) -> dict:
+    """Field judgements on ``split`` (written with the handwritten stress set as well)."""
+    metrics = _rectification_eval(split, show_errors)
+    if write:
+        metrics["handwritten"] = _rectification_eval("handwritten", show_errors)["handwritten"]
+        _write_metrics("rectification", metrics)
+    return metrics
+
+
+def _rectification_eval(split: str, show_errors: bool = False) -> dict:
     from analyzer.rectification import split_items
 
     fields = ("problem", "measure_concrete", "owner", "deadline", "standard")
@@ -247,16 +265,14 @@ def rectification(split: str = "test", write: bool = True, show_errors: bool = F
                 base_right["measure_concrete"] += base["measure_concrete"] == g["measure_concrete"]
             extra += len(pred) - len(used)
     metrics = {
-        "data": {"plans": {s: len(plans(s)) for s in ("train", "dev", "test")},
-                 "items": {s: sum(len(p["items"]) for p in plans(s)) for s in ("train", "dev", "test")},
+        "data": {"plans": {s: len(plans(s)) for s in ("train", "dev", "test", "handwritten")},
+                 "items": {s: sum(len(p["items"]) for p in plans(s)) for s in ("train", "dev", "test", "handwritten")},
                  "docx_plans": {s: sum(p["format"] == "docx" for p in plans(s)) for s in ("train", "dev", "test")}},
         split: {"items_found": round(found / total, 4), "items_extra": extra,
                 "found_by_shape": {k: round(v[0] / v[1], 4) for k, v in by_shape.items()},
                 "field_right": {f: round(v / found, 4) for f, v in right.items()},
                 "keyword_baseline_field_right": {f: round(v / found, 4) for f, v in base_right.items()}},
     }
-    if write:
-        _write_metrics("rectification", metrics)
     return metrics
 
 
