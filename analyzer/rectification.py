@@ -263,8 +263,9 @@ def _from_text(chunk: str, start: int, end: int) -> Item:
     leftover.append(chunk[:cut])
     for k, m in enumerate(labelled):
         stop = labelled[k + 1].start() if k + 1 < len(labelled) else len(chunk)
-        value, _, rest = re.split(r"(?<=[。\n])", chunk[m.end():stop], maxsplit=1)[0], None, \
-            chunk[m.end():stop][len(re.split(r"(?<=[。\n])", chunk[m.end():stop], maxsplit=1)[0]):]
+        span = chunk[m.end():stop]
+        cut_at = re.search(r"[。\n]", span)
+        value, rest = (span[:cut_at.end()], span[cut_at.end():]) if cut_at else (span, "")
         f = label_field(m.group(1))
         value = value.strip(" ；;。\n")
         if f and value and f not in raw:

@@ -9,7 +9,7 @@ from analyzer import criticism
 from analyzer.coverage import PatternMatcher
 from analyzer.ingest import from_text
 from analyzer.pipeline import Analyzer, load_model
-from analyzer.resources import load_rubric
+from analyzer.resources import DATA_DIR, load_rubric
 
 PER_MEMBER = """王XX同志拟在专题民主生活会上提出的批评意见
 班子成员：张XX、李XX、赵XX。
@@ -83,3 +83,14 @@ def test_check_kind_criticism_json(tmp_path):
     assert "not_a_material" in [w["code"] for w in d["warnings"]]
     assert len(d["criticism"]["items"]) == 5
     json.dumps(d, ensure_ascii=False)
+
+
+def test_labelled_set_sizes_and_splits():
+    docs = [json.loads(line) for line in
+            (DATA_DIR / "criticism" / "documents.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(docs) >= 30 and sum(len(d["items"]) for d in docs) >= 300
+    assert {d["split"] for d in docs} == {"train", "dev", "test"}
+    assert {d["shape"] for d in docs if d["split"] == "test"} == {"per_member", "summary", "record", "runon"}
+    for d in docs:
+        text = from_text(d["text"]).text
+        assert all(it["text"] in text and it["label"] in criticism.LABELS for it in d["items"])

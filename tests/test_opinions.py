@@ -93,3 +93,15 @@ def test_check_and_batch_with_opinions(tmp_path):
     header = (out / "results.csv").read_text(encoding="utf-8-sig").splitlines()[0]
     assert "意见回应率 answered_ratio" in header
     assert "意见回应" in (out / "reports" / "张三.txt.html").read_text(encoding="utf-8")
+
+
+def test_labelled_pairs():
+    from analyzer.resources import DATA_DIR
+
+    rows = [json.loads(line) for line in
+            (DATA_DIR / "opinions" / "labels.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(rows) >= 30 and {r["split"] for r in rows} == {"train", "dev", "test"}
+    for r in rows:
+        listed = read_list(DATA_DIR / "opinions" / "pairs" / f"{r['id']}.opinions.txt")
+        assert listed == [o["text"] for o in r["opinions"]]
+        assert all(o["status"] in ("answered", "generic", "ignored") for o in r["opinions"])

@@ -105,3 +105,19 @@ def test_cli_check_kind_rectification(plan_docx):
     assert result.exit_code == 0, result.output
     d = json.loads(result.output)
     assert d["kind"]["id"] == "rectification" and d["rectification"]["items_missing_fields"] == 1
+
+
+def test_labelled_set_sizes_and_splits():
+    import json
+
+    from analyzer.resources import DATA_DIR
+
+    plans = [json.loads(line) for line in
+             (DATA_DIR / "rectification" / "plans.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(plans) >= 40 and sum(len(p["items"]) for p in plans) >= 400
+    assert {p["shape"] for p in plans if p["split"] == "test"} == \
+        {"labelled", "prose", "docx_table", "text_table", "runon"}
+    for p in plans:
+        for it in p["items"]:
+            assert set(it["missing"]) <= {"measure", "owner", "deadline", "standard"}
+            assert (it["owner"] is None) == ("owner" in it["missing"])

@@ -199,13 +199,12 @@ def keyword_fields(text: str) -> dict:
     """The keyword baseline: a field is present when its cue words occur anywhere in the item."""
     from analyzer.resources import lexicon
 
-    dl = lexicon("measures", "deadline")
     has_deadline = bool(re.search("|".join(f"(?:{r})" for r in load_yaml("lexicons/measures.yaml")["deadline"]), text))
     ongoing = re.search("长期|持续|常态", text)
     return {"owner": bool(lexicon("measures", "owner").find(text)) or "负责" in text,
             "deadline": "ongoing" if ongoing else "date" if has_deadline else None,
             "standard": bool(re.search(r"\d", text)),
-            "measure_concrete": not lexicon("measures", "vague").find(text)} if dl is not None else {}
+            "measure_concrete": not lexicon("measures", "vague").find(text)}
 
 
 def rectification(split: str = "test", write: bool = True, show_errors: bool = False) -> dict:
