@@ -65,13 +65,17 @@ class Analyzer:
         self.depth_model = load_model("depth") if with_depth else None
         self.boilerplate = depth.BoilerplateBank()
         self.copy_detector = copy_detector
-        self.criticism_model = load_model("criticism") if kind == "criticism" else None
         self._opinion_matcher = None
         if library is not None and copy_detector is None:
             from .copydetect import CopyDetector
             from .library import Library
 
             self.copy_detector = CopyDetector.default(library=Library(library))
+
+    @property
+    def criticism_model(self) -> criticism.CriticismModel:
+        """Loaded (and cached by :func:`load_model`) on first use: only criticism documents need it."""
+        return load_model("criticism")
 
     @property
     def opinion_matcher(self) -> OpinionMatcher:
@@ -129,26 +133,27 @@ class Analyzer:
             report.depth = depth.assess(texts, roles, styles, coverage_result, summary_result["ratio"],
                                         self.depth_model, self.boilerplate)
         if self.kind is not None:
-            self._judge_kind(report, source, texts)
+            report.kind = {"id": self.kind, "label": KIND_LABELS[self.kind], "score": 1.0, "cues": ["--kind"]}
+            self.judge_kind(report, source, self.kind)
         if opinions is not None:
             report.opinions = self.opinion_matcher.assess(opinions, texts, roles)
         return report
 
-    def _judge_kind(self, report: Report, source: ingest.Source, texts: list[str]) -> None:
-        """The forced kind, and the judgement that kind calls for."""
-        report.kind = {"id": self.kind, "label": KIND_LABELS[self.kind], "score": 1.0, "cues": ["--kind"]}
-        if self.kind not in MATERIAL_KINDS:
-            report.warnings.append(warning("not_a_material", KIND_LABELS[self.kind]))
-        if self.kind == "criticism":
+    def judge_kind(self, report: Report, source: ingest.Source, kind: str) -> None:
+        """The judgement a document kind calls for (criticism items, plan items) and the
+        ``not_a_material`` warning for kinds that are not self-examination materials."""
+        if kind not in MATERIAL_KINDS:
+            report.warnings.append(warning("not_a_material", KIND_LABELS[kind]))
+        if kind == "criticism":
             report.criticism = criticism.assess(source.text, self.criticism_model, self.matcher)
             found = report.criticism["items"]
-        elif self.kind == "rectification":
+        elif kind == "rectification":
             report.rectification = rectification.assess(source.text)
             found = report.rectification["items"]
         else:
             return
         if not found:
-            report.warnings.append(warning("no_items", KIND_LABELS[self.kind]))
+            report.warnings.append(warning("no_items", KIND_LABELS[kind]))
 
 
 def prepare(source: ingest.Source):
