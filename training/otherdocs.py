@@ -278,7 +278,8 @@ def _rectification_eval(split: str, show_errors: bool = False) -> dict:
 # --------------------------------------------------------------------------- opinions
 
 def opinion_pairs(split: str | None = None) -> list[dict]:
-    rows = _jsonl(DATA_DIR / "opinions" / "labels.jsonl")
+    """Generated pairs (train/dev/test) and the hand-written stress set (split ``handwritten``)."""
+    rows = _jsonl(DATA_DIR / "opinions" / "labels.jsonl") + _jsonl(DATA_DIR / "opinions" / "handwritten.jsonl")
     return [p for p in rows if split is None or p["split"] == split]
 
 
@@ -286,7 +287,7 @@ def _prepared_pairs(split: str, analyzer, matcher) -> list[tuple[dict, list, lis
     """Each pair with its material's paragraphs, roles and the matcher's candidate table."""
     from analyzer.opinions import read_list
 
-    folder = DATA_DIR / "opinions" / "pairs"
+    folder = DATA_DIR / "opinions" / ("handwritten" if split == "handwritten" else "pairs")
     out = []
     for pair in opinion_pairs(split):
         report = analyzer.analyze_path(folder / f"{pair['id']}.txt")
@@ -355,15 +356,22 @@ def opinions(write: bool = True) -> dict:
     gold, pred, para_hit, answered = _run(test, matcher)
     base = [keyword_status(o["text"], *material)
             for pair, material, _ in test for o in pair["opinions"]]
+    hand = _prepared_pairs("handwritten", analyzer, matcher)
+    h_gold, h_pred, h_hit, h_answered = _run(hand, matcher)
+    h_base = [keyword_status(o["text"], *material) for pair, material, _ in hand for o in pair["opinions"]]
     metrics = {
-        "data": {"pairs": {s: len(opinion_pairs(s)) for s in ("train", "dev", "test")},
-                 "opinions": {s: sum(len(p["opinions"]) for p in opinion_pairs(s)) for s in ("train", "dev", "test")},
+        "data": {"pairs": {s: len(opinion_pairs(s)) for s in ("train", "dev", "test", "handwritten")},
+                 "opinions": {s: sum(len(p["opinions"]) for p in opinion_pairs(s))
+                              for s in ("train", "dev", "test", "handwritten")},
                  "status": {st: sum(o["status"] == st for p in opinion_pairs() for o in p["opinions"])
                             for st in ("answered", "generic", "ignored")}},
         "chosen_on_dev": {**thresholds, "dev_status_right": best[0][0], "dev_ignored_f1": best[0][1]},
         "test": {**_status_metrics(gold, pred),
                  "answered_with_a_gold_paragraph": round(para_hit / answered, 4) if answered else None,
                  "keyword_baseline": _status_metrics(gold, base)},
+        "handwritten": {**_status_metrics(h_gold, h_pred), "statuses": list(zip(h_gold, h_pred)),
+                        "answered_with_a_gold_paragraph": round(h_hit / h_answered, 4) if h_answered else None,
+                        "keyword_baseline": _status_metrics(h_gold, h_base)},
     }
     if write:
         joblib.dump(thresholds, MODELS_DIR / "opinions.joblib")
