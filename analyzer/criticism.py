@@ -247,7 +247,7 @@ class CriticismModel:
     def predict(self, texts: list[str]) -> list[str]:
         if not texts:
             return []
-        return list(self.classifier_.predict(self._matrix(texts)))
+        return [str(label) for label in self.classifier_.predict(self._matrix(texts))]
 
     def top_ngrams(self, text: str, label: str, n: int = 2) -> list[str]:
         """The item's own character n-grams that weigh most for ``label`` (quotable reasons)."""

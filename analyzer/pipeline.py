@@ -165,9 +165,10 @@ def prepare(source: ingest.Source):
     return texts, tokens, layout(texts, source.heading_hints)
 
 
-def analyze(text: str, name: str | None = None, **options) -> Report:
-    """Analyse one material given as text: ``analyzer.analyze(text).to_dict()``."""
-    return _default_analyzer(**options).analyze(text, name)
+def analyze(text: str, name: str | None = None, opinions: list[str] | None = None, **options) -> Report:
+    """Analyse one document given as text: ``analyzer.analyze(text).to_dict()``; ``opinions``
+    (collected opinions) adds the ``opinions`` judgement, ``kind="criticism"`` forces a kind."""
+    return _default_analyzer(**options).analyze(text, name, opinions)
 
 
 @lru_cache(maxsize=4)
