@@ -94,3 +94,17 @@ def test_labelled_set_sizes_and_splits():
     for d in docs:
         text = from_text(d["text"]).text
         assert all(it["text"] in text and it["label"] in criticism.LABELS for it in d["items"])
+
+
+def test_html_and_terminal_views(tmp_path):
+    from rich.console import Console
+
+    from analyzer.html import report_page
+    from analyzer.render import render
+
+    report = Analyzer(kind="criticism").analyze(PER_MEMBER, "批评意见.txt")
+    page = report_page(report.to_dict())
+    assert "批评变表扬" in page and "未收到批评的成员" in page and "赵XX" in page
+    console = Console(record=True, width=160)
+    render(report, console)
+    assert "以建议代批评" in console.export_text()

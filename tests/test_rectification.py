@@ -121,3 +121,13 @@ def test_labelled_set_sizes_and_splits():
         for it in p["items"]:
             assert set(it["missing"]) <= {"measure", "owner", "deadline", "standard"}
             assert (it["owner"] is None) == ("owner" in it["missing"])
+
+
+def test_html_view_marks_missing_fields():
+    from analyzer.html import report_page
+    from analyzer.pipeline import Analyzer
+
+    d = Analyzer(kind="rectification").analyze(PROSE, "整改方案.txt").to_dict()
+    page = report_page(d)
+    assert "整改方案 rectification plan" in page and "“各科室”不是具体责任人" in page
+    assert d["rectification"]["missing_counts"]["owner"] == 1
