@@ -53,7 +53,7 @@ from rich.progress import (
 )
 
 from . import __version__
-from .errors import JingziError
+from .errors import JingziError, warning
 from .html import (
     COPY_FLAG,
     CRITERION_LABEL,
@@ -80,6 +80,7 @@ class Entry:
     name: str
     page: str                  # its page's file name under reports/
     key: str | None = None     # analysis cache key; None when the file cannot be read
+    opinions: str | None = None  # its opinions list (``--opinions DIR``: NAME.opinions.txt …)
     sha256: str | None = None  # of the normalised text
     error: dict | None = None
 
@@ -98,13 +99,17 @@ class Summary:
 
 def run(paths, out, library: str | None = None, jobs: int | None = None, rubric: str = "four-styles",
         progress: bool = True, timeout: float = DOCUMENT_SECONDS, scheduler: str | None = None,
-        bar=None) -> Summary:
+        bar=None, kind: str | None = None, opinions: str | None = None) -> Summary:
     """Analyse and cross-check every document under ``paths``; write the batch outputs to ``out``.
     With ``scheduler`` (a Dask scheduler address) the passes run on that cluster
     (:mod:`analyzer.cluster`); the outputs are the same. ``bar`` replaces the terminal progress
     bar: a context manager with rich's ``add_task(description, total=)`` and ``advance(task)``
-    (the web workbench records progress so).
+    (the web workbench records progress so). ``kind`` forces every document's kind;
+    ``opinions`` is a folder with one opinions list per material, matched by name (``张三.docx``
+    ↔ ``张三.opinions.txt``/``.docx``/``.xlsx``).
     """
+    from .opinions import is_opinions_list, list_for
+
     start = time.perf_counter()
     out = Path(out)
     state = out / ".jingzi"
@@ -113,14 +118,18 @@ def run(paths, out, library: str | None = None, jobs: int | None = None, rubric:
     shutil.rmtree(staging, ignore_errors=True)
     (staging / "reports").mkdir(parents=True)
     cache = Cache(state / "cache")
-    entries = _entries(expand_paths([str(p) for p in paths]))
-    settings = settings_digest(rubric)
+    named = {str(p) for p in paths}
+    entries = _entries([f for f in expand_paths([str(p) for p in paths]) if f in named or not is_opinions_list(f)])
+    for entry in entries:
+        found = list_for(entry.path, opinions) if opinions else None
+        entry.opinions = str(found) if found else None
+    settings = _hash(settings_digest(rubric), kind or "")
     pools = pool_factory(max(1, jobs or len(os.sched_getaffinity(0))), timeout, scheduler)
     bar = bar or Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                           TextColumn("ETA"), TimeRemainingColumn(), console=Console(stderr=True),
                           disable=not progress)
     with bar:
-        analysed = _analyse_all(entries, settings, rubric, cache, pools, bar)
+        analysed = _analyse_all(entries, settings, rubric, cache, pools, bar, kind)
         phases = {"analyse": time.perf_counter() - start}
         lib_path = state / "batch-library.sqlite"
         lib_digest = build_library(entries, library, lib_path, cache, bar)
@@ -229,7 +238,8 @@ def settings_digest(rubric: str) -> str:
     return h.hexdigest()
 
 
-def _file_key(path: str, settings: str) -> str | None:
+def _file_key(path: str, settings: str, opinions: str | None = None) -> str | None:
+    """Cache key of a document: settings, name, bytes, and the bytes of its opinions list."""
     try:  # never a blocking open: a FIFO is refused here and by the analyser
         fd = open_regular(path, MAX_BINARY_BYTES)
     except JingziError:  # missing, a folder, a FIFO, too large: the analyser says why
@@ -237,6 +247,9 @@ def _file_key(path: str, settings: str) -> str | None:
     try:
         with os.fdopen(fd, "rb") as fh:
             digest = hashlib.file_digest(fh, "sha256").hexdigest()
+        if opinions:
+            with open(opinions, "rb") as fh:
+                digest += hashlib.file_digest(fh, "sha256").hexdigest()
     except OSError:
         return None
     return _hash(settings, display_name(Path(path).name), digest)
@@ -277,21 +290,32 @@ def _failure(exc: Exception) -> dict:
     return JingziError("analysis_failed", f"分析出错 / analysis failed: {type(exc).__name__}: {exc}").to_dict()
 
 
-def _init_analyse(rubric: str) -> None:
+def _init_analyse(rubric: str, kind: str | None = None) -> None:
     from .pipeline import Analyzer
 
     try:
-        _worker["analyzer"] = Analyzer(rubric=rubric)
+        _worker["analyzer"] = Analyzer(rubric=rubric, kind=kind)
     except Exception as exc:  # e.g. a model missing: every document reports why
         _worker["failure"] = _failure(exc)
 
 
-def _analyse(path: str, key: str | None, cache_root: str) -> tuple[str | None, dict | None]:
-    """Analyse one file and cache its report (worker): (text sha256, error)."""
+def _analyse(path: str, key: str | None, cache_root: str, opinions: str | None = None) -> tuple[str | None, dict | None]:
+    """Analyse one file (with its opinions list, if any) and cache its report (worker): (text sha256, error)."""
+    from .opinions import read_list
+
     if "failure" in _worker:
         return None, _worker["failure"]
     try:
-        d = _worker["analyzer"].analyze_path(path).to_dict()
+        listed = None
+        if opinions:
+            try:
+                listed = read_list(opinions)
+            except JingziError as exc:  # the material is still analysed; the warning says why
+                listed = exc
+        report = _worker["analyzer"].analyze_path(path, None if isinstance(listed, JingziError) else listed)
+        if isinstance(listed, JingziError) and report.ok:
+            report.warnings.append(warning("opinions_unreadable", f"{Path(opinions).name}: {listed.message}"))
+        d = report.to_dict()
     except Exception as exc:  # a failing stage must not stop the batch
         return None, _failure(exc)
     if key:
@@ -356,12 +380,13 @@ def pool_factory(jobs: int, timeout: float, scheduler: str | None = None):
                                                            timeout)
 
 
-def _analyse_all(entries: list[Entry], settings: str, rubric: str, cache: Cache, pools, bar) -> int:
+def _analyse_all(entries: list[Entry], settings: str, rubric: str, cache: Cache, pools, bar,
+                 kind: str | None = None) -> int:
     """Pass 1: fill each entry's text hash and error, analysing cache misses; returns how many."""
     task = bar.add_task("分析 analyse", total=len(entries))
     todo = []
     for entry in entries:
-        entry.key = _file_key(entry.path, settings)
+        entry.key = _file_key(entry.path, settings, entry.opinions)
         d = cache.get("analysis", entry.key) if entry.key else None
         if d is None:
             todo.append(entry)
@@ -369,8 +394,8 @@ def _analyse_all(entries: list[Entry], settings: str, rubric: str, cache: Cache,
         entry.sha256, entry.error = d.get("sha256"), d.get("error")
         bar.advance(task)
     if todo:
-        with pools(len(todo), _init_analyse, (rubric,)) as pool:
-            calls = ((e.path, e.key, str(cache.root)) for e in todo)
+        with pools(len(todo), _init_analyse, (rubric, kind)) as pool:
+            calls = ((e.path, e.key, str(cache.root), e.opinions) for e in todo)
             for entry, (sha, error) in zip(todo, pool.map(_analyse, calls, lambda args, error: (None, error))):
                 entry.sha256, entry.error = sha, error
                 bar.advance(task)
@@ -472,6 +497,10 @@ def summarise(d: dict) -> dict:
         "criteria": depth["criteria"] if depth else None,
         "substitutions": [SUBSTITUTION_LABEL.get(k, k) for k, v in depth["substitutions"].items() if v]
         if depth else None,
+        "kind": (d.get("kind") or {}).get("id"),
+        "share_genuine": (d.get("criticism") or {}).get("share_genuine"),
+        "items_missing_fields": (d.get("rectification") or {}).get("items_missing_fields"),
+        "answered_ratio": (d.get("opinions") or {}).get("answered_ratio"),
         "flags": flags,
         "error": d.get("error"),
     }
@@ -501,7 +530,8 @@ def table(rows: list[dict]) -> tuple[list[str], list[list]]:
     header = ["排名 rank", "文件 name", "路径 file", "字数 chars", *(f"{label} {cid}" for cid, label in cats.items()),
               "未覆盖 missing", "总结化 summary_like", "复制比 copy", "主要来源 top_source",
               "来源占比 top_source_ratio", "深度 depth", *(f"{label} {k}" for k, label in CRITERION_LABEL.items()),
-              "三个代替 substitutions", "提示 flags", "错误 error"]
+              "三个代替 substitutions", "类型 kind", "真批评占比 share_genuine",
+              "缺要素条目 items_missing_fields", "意见回应率 answered_ratio", "提示 flags", "错误 error"]
 
     def joined(items):
         return None if items is None else "；".join(items)
@@ -513,6 +543,7 @@ def table(rows: list[dict]) -> tuple[list[str], list[list]]:
                       *((r["scores"] or {}).get(cid) for cid in cats), joined(r["missing"]),
                       r["summary_like"], r["copy"], r["top_source"], r["top_source_ratio"], r["depth"],
                       *((r["criteria"] or {}).get(k) for k in CRITERION_LABEL), joined(r["substitutions"]),
+                      r["kind"], r["share_genuine"], r["items_missing_fields"], r["answered_ratio"],
                       joined(r["flags"]), f'{err["code"]}: {err["message"]}' if err else None])
     return header, cells
 
@@ -564,7 +595,8 @@ def write_xlsx(rows: list[dict], path: Path) -> None:
         head.append(_text_cell(WriteOnlyCell, ws, title))
         head[-1].font = Font(bold=True)
     ws.append(head)
-    percent = {i for i, h in enumerate(header) if h.split()[-1] in ("summary_like", "copy", "top_source_ratio")}
+    percent = {i for i, h in enumerate(header) if h.split()[-1] in ("summary_like", "copy", "top_source_ratio",
+                                                                         "share_genuine", "answered_ratio")}
     for r, row in zip(rows, cells):
         out = []
         for i, value in enumerate(row):

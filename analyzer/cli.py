@@ -47,7 +47,9 @@ def _files(paths: tuple[str, ...]) -> list[str]:
     """The files named and found under named folders; a usage error when there are none."""
     from .ingest import expand_paths
 
-    files = expand_paths(list(paths))
+    from .opinions import is_opinions_list
+
+    files = [p for p in expand_paths(list(paths)) if p in paths or not is_opinions_list(p)]
     if not files:
         raise click.UsageError("没有找到可分析的文件（.txt .md .docx .pdf）/ no .txt .md .docx .pdf files found in "
                                + " ".join(paths))
@@ -76,6 +78,30 @@ def _timeout_option(fn):
                                                 "one document; then it gets a `timeout` error.")(fn)
 
 
+KINDS = ("personal", "collective", "criticism", "rectification", "opinions", "work_report", "other")
+KIND_HELP = "强制指定文档类型 / force the document kind: " + ", ".join(KINDS) + "."
+
+
+def _opinions_for(option: str | None):
+    """``--opinions``: a list file (the same list for every material) or a folder of lists
+    matched by name (张三.docx ↔ 张三.opinions.txt). Returns path -> list (None: no list)."""
+    from .errors import JingziError
+    from .opinions import list_for, read_list
+
+    if option is None:
+        return lambda path: None
+    if Path(option).is_dir():
+        def per_material(path):
+            found = list_for(path, option)
+            return read_list(found) if found else None
+        return per_material
+    try:
+        shared = read_list(option)
+    except JingziError as exc:
+        raise click.UsageError(f"--opinions: [{exc.code}] {exc.message}") from exc
+    return lambda path: shared
+
+
 @click.group(cls=Main, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="jingzi")
 def main() -> None:
@@ -93,8 +119,13 @@ def main() -> None:
 @click.option("--library", type=click.Path(dir_okay=False),
               help="参考库（SQLite），检查抄袭 / reference library (SQLite) to check copying against.")
 @click.option("--rubric", default="four-styles", show_default=True, help=RUBRIC_HELP)
+@click.option("--kind", type=click.Choice(KINDS), help=KIND_HELP)
+@click.option("--opinions", "opinions", type=click.Path(exists=True),
+              help="征求到的意见：清单文件（.txt 每行一条、.docx、.xlsx）或按名称对应的清单文件夹 / collected "
+                   "opinions: a list (.txt one per line, .docx, .xlsx) or a folder of NAME.opinions.txt.")
 @_timeout_option
-def check(paths: tuple[str, ...], as_json: bool, library: str | None, rubric: str, timeout: float) -> None:
+def check(paths: tuple[str, ...], as_json: bool, library: str | None, rubric: str, kind: str | None,
+          opinions: str | None, timeout: float) -> None:
     """分析每篇材料（txt/md/docx/pdf 或文件夹），多篇时相互比对抄袭。
 
     Analyses each document (txt/md/docx/pdf, or every such file in a folder) in a worker
@@ -107,17 +138,19 @@ def check(paths: tuple[str, ...], as_json: bool, library: str | None, rubric: st
 
     files = _files(paths)
     _check_options(rubric, library)
-    errors = {}  # what is wrong with a file before reading it: reported without loading a model
+    lists = _opinions_for(opinions)
+    errors, listed = {}, {}  # what is wrong with a file before reading it: reported without loading a model
     for path in files:
         try:
             check_file(path)
-        except JingziError as exc:
+            listed[path] = lists(path)
+        except JingziError as exc:  # the file, or the material's own opinions list
             errors[path] = Report.failed(display_name(path), display_name(Path(path).name), exc.to_dict()).to_dict()
     todo = [p for p in files if p not in errors]
     if todo:
         from .workers import check_paths
 
-        analysed = check_paths(todo, rubric=rubric, library=library, timeout=timeout)
+        analysed = check_paths(todo, library=library, timeout=timeout, opinions=listed, rubric=rubric, kind=kind)
         if len(todo) > 1:  # every report is needed before any can be cross-checked
             analysed = iter(_cross_check(list(analysed), todo, library))
     console = None if as_json else _console()
@@ -174,9 +207,13 @@ def _peer_keys(paths: list[str]) -> dict[str, str]:
 @click.option("--scheduler", metavar="ADDRESS",
               help="在 Dask 集群上运行（如 tcp://10.0.0.5:8786）/ run on the Dask cluster whose scheduler is at "
                    "ADDRESS; inputs and OUT must be on a path every worker sees.")
+@click.option("--kind", type=click.Choice(KINDS), help=KIND_HELP)
+@click.option("--opinions", "opinions", type=click.Path(exists=True, file_okay=False),
+              help="每篇材料的意见清单所在文件夹，按名称对应 / folder of opinion lists, one per material by "
+                   "name: 张三.docx ↔ 张三.opinions.txt.")
 @_timeout_option
 def batch(paths: tuple[str, ...], out: str, library: str | None, jobs: int | None, rubric: str,
-          scheduler: str | None, timeout: float) -> None:
+          scheduler: str | None, kind: str | None, opinions: str | None, timeout: float) -> None:
     """批量互查评分：在 OUT 中写出 results.jsonl/.csv/.xlsx、index.html 和 reports/。
 
     Cross-checks and scores a batch: results.jsonl/.csv/.xlsx, index.html and reports/ in OUT.
@@ -189,7 +226,7 @@ def batch(paths: tuple[str, ...], out: str, library: str | None, jobs: int | Non
         raise click.UsageError("找不到任何输入 / none of the inputs exists: " + " ".join(paths))
     _check_options(rubric, library)
     summary = run(paths, out, library=library, jobs=jobs, rubric=rubric, progress=sys.stderr.isatty(),
-                  timeout=timeout, scheduler=scheduler)
+                  timeout=timeout, scheduler=scheduler, kind=kind, opinions=opinions)
     click.echo(f"{summary.documents} 篇：分析 {summary.analysed}，缓存 {summary.cached}，失败 {summary.failed}，"
                f"用时 {summary.seconds:.1f} 秒 / {summary.documents} documents: {summary.analysed} analysed, "
                f"{summary.cached} cached, {summary.failed} failed in {summary.seconds:.1f} s → "

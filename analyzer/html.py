@@ -92,6 +92,14 @@ def report_page(d: dict, links: dict[str, str] | None = None, home: str | None =
              f'<p class="meta">{d["chars"]} 字 · {len(d["paragraphs"])} 段'
              + (f' · 规则 {e(d["rubric"])}' if d.get("rubric") else "") + f' · sha256 {e(d["sha256"][:12])}</p>']
     parts += [f'<p class="warn">⚠ {e(w["message"])}</p>' for w in d.get("warnings", [])]
+    if d.get("kind"):
+        parts.append(f'<p class="meta">类型 kind: {e(d["kind"]["label"])} ({e(d["kind"]["id"])})</p>')
+    if d.get("criticism") is not None:
+        parts.append(criticism_section(d["criticism"]))
+    if d.get("rectification") is not None:
+        parts.append(rectification_section(d["rectification"]))
+    if d.get("opinions") is not None:
+        parts.append(opinions_section(d["opinions"]))
     if d.get("depth") is not None:
         parts.append(_depth_section(d["depth"]))
     if d.get("coverage") is not None:
@@ -234,6 +242,57 @@ def _marked(text: str, marks: list[tuple[int, int, str, str]]) -> str:
 
 # --------------------------------------------------------------------------- overview
 
+CRITICISM_LABEL = {"genuine": "真批评", "praise": "批评变表扬", "vague": "笼统空泛",
+                   "suggestion_only": "以建议代批评", "work_not_style": "以工作代作风"}
+STATUS_LABEL = {"answered": "已回应", "generic": "套话带过", "ignored": "未回应"}
+FIELD_LABEL = {"problem": "问题", "measure": "措施", "owner": "责任人", "deadline": "时限", "standard": "标准"}
+
+
+def criticism_section(c: dict) -> str:
+    """Criticism items: target, label, style, instance and the reasons for each label."""
+    rows = "".join(
+        f'<tr><td>{e(it["target"] or "")}</td><td class="{"" if it["label"] == "genuine" else "bad"}">'
+        f'{e(CRITICISM_LABEL[it["label"]])}</td><td>{e(it["style"] or "")}</td>'
+        f'<td>{"✓" if it["instance"] else ""}</td><td>{e(it["text"])}</td>'
+        f'<td>{"<br>".join(e(r) for r in it["reasons"])}</td></tr>' for it in c["items"])
+    never = ("<p class=\"bad\">未收到批评的成员 never criticised: " + e("、".join(c["never_criticised"])) + "</p>"
+             if c.get("never_criticised") else "")
+    return (f'<section id="criticism"><h2>批评意见 criticism</h2><p>{len(c["items"])} 条，真批评占 '
+            f'{_pct(c["share_genuine"])} (share genuine)</p>{never}<table><tr><th>对象</th><th>判断</th><th>类别</th>'
+            f'<th>事例</th><th>意见</th><th>理由 reasons</th></tr>{rows}</table></section>')
+
+
+def rectification_section(r: dict) -> str:
+    """Plan items with their fields; missing fields in red."""
+    def cell(value, missing):
+        return '<td class="bad">缺</td>' if missing else f"<td>{e(value or '')}</td>"
+
+    rows = []
+    for it in r["items"]:
+        miss = set(it["missing"])
+        deadline = (it["deadline"] or {}).get("text")
+        rows.append(f'<tr>{cell(it["problem"], "problem" in miss)}{cell(it["measure"], "measure" in miss)}'
+                    f'{cell(it["owner"], "owner" in miss)}{cell(deadline, "deadline" in miss)}'
+                    f'{cell(it["standard"], "standard" in miss)}<td>{"<br>".join(e(n) for n in it["notes"])}</td></tr>')
+    return (f'<section id="rectification"><h2>整改方案 rectification plan</h2><p>{len(r["items"])} 项，要素齐全 '
+            f'{r["complete"]} 项，缺要素 {r["items_missing_fields"]} 项</p><table><tr><th>问题</th><th>措施</th>'
+            f'<th>责任人</th><th>时限</th><th>标准</th><th>说明 notes</th></tr>{"".join(rows)}</table></section>')
+
+
+def opinions_section(o: dict) -> str:
+    """Each collected opinion: answered (with the answering paragraphs), generic or ignored."""
+    rows = []
+    for it in o["items"]:
+        ev = it.get("evidence") or {}
+        where = f'¶{ev["paragraph"]} {e(ev["sentence"])}' if ev else ""
+        rows.append(f'<tr><td class="num">{it["index"] + 1}</td><td>{e(it["text"])}</td>'
+                    f'<td class="{"" if it["status"] == "answered" else "bad"}">{e(STATUS_LABEL[it["status"]])}</td>'
+                    f'<td>{_para_links(it["paragraphs"])}</td><td>{where}</td></tr>')
+    return (f'<section id="opinions"><h2>意见回应 collected opinions</h2><p>回应率 answered {_pct(o["answered_ratio"])}'
+            f'</p><table><tr><th>#</th><th>意见</th><th>结论</th><th>回应段落</th><th>依据 evidence</th></tr>'
+            f'{"".join(rows)}</table></section>')
+
+
 def overview_page(rows: list[dict], edges: list[tuple[str, str, float]], meta: dict) -> str:
     """The batch overview: counts, charts, copy clusters and the ranking.
 
@@ -262,11 +321,34 @@ def overview_page(rows: list[dict], edges: list[tuple[str, str, float]], meta: d
     if copies:
         parts.append(_clusters(edges, {r["name"]: r["page"] for r in rows if r["page"]}))
     parts.append(_ranking(rows))
+    parts.append(_other_kinds(ok))
     if failed:
         parts.append("<h2>失败 failed</h2><table><tr><th>文件</th><th>代码</th><th>原因</th></tr>" + "".join(
             f'<tr><td>{e(r["file"])}</td><td>{e(r["error"]["code"])}</td><td>{e(r["error"]["message"])}</td></tr>'
             for r in failed) + "</table>")
     return _page("jingzi 批量检查总览", "\n".join(parts))
+
+
+def _other_kinds(rows: list[dict]) -> str:
+    """Documents grouped by kind, each kind with its own measure (criticism: share genuine;
+    plans: items missing fields) and the opinions answered where lists were given."""
+    groups: dict[str, list[dict]] = {}
+    for r in rows:
+        groups.setdefault(r.get("kind") or "material", []).append(r)
+    if set(groups) <= {"material"} and not any(r.get("answered_ratio") is not None for r in rows):
+        return ""
+    parts = ["<h2>按类型 by kind</h2><p>" + "；".join(f"{e(k)} {len(v)} 篇" for k, v in groups.items()) + "</p>"]
+    for kind, members in groups.items():
+        cells = []
+        for r in members:
+            name = f'<a href="{e(r["page"])}">{e(r["name"])}</a>' if r["page"] else e(r["name"])
+            values = [("真批评占比", _pct(r["share_genuine"]) if r.get("share_genuine") is not None else ""),
+                      ("缺要素条目", "" if r.get("items_missing_fields") is None else str(r["items_missing_fields"])),
+                      ("意见回应率", _pct(r["answered_ratio"]) if r.get("answered_ratio") is not None else "")]
+            cells.append(f"<tr><td>{name}</td>" + "".join(f'<td class="num">{v}</td>' for _, v in values) + "</tr>")
+        parts.append(f"<h3>{e(kind)}</h3><table><tr><th>文件</th><th>真批评占比 share genuine</th>"
+                     f"<th>缺要素条目 items missing fields</th><th>意见回应率 answered</th></tr>{''.join(cells)}</table>")
+    return "".join(parts)
 
 
 def coverage_shares(rows: list[dict]) -> list[tuple[str, float]]:

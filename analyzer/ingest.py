@@ -42,7 +42,7 @@ _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _CJK_RE = re.compile(f"[{_CJK}]")
 _CJK_OR_PUNCT = f"[{_CJK}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u2018-\u201f\u2026\u2014]"
 # spaces between two Chinese characters/punctuation marks are typing or extraction noise
-_INNER_SPACE = re.compile(f"(?<={_CJK_OR_PUNCT})[ \t\u3000\u00a0]+(?={_CJK_OR_PUNCT})")
+_INNER_SPACE = re.compile(f"(?<={_CJK_OR_PUNCT})[ \u3000\u00a0]+(?={_CJK_OR_PUNCT})")  # a TAB separates table cells
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # encrypted OOXML and legacy .doc are OLE containers
 
 
@@ -287,9 +287,10 @@ def _plausibility(text: str) -> float:
 
 
 def read_docx(data: bytes) -> tuple[str, set[int]]:
-    """Body paragraphs and table cells in reading order, each once however deeply tables nest;
-    also which lines are headings by their formatting (bold-only, or a Heading/Title/标题
-    paragraph style). Only the parts the text needs are inflated (see :func:`_safe_docx`)."""
+    """Body paragraphs and tables in reading order, each once however deeply tables nest (a
+    table row with two or more filled cells is one line, its cells joined by a TAB); also which
+    lines are headings by their formatting (bold-only, or a Heading/Title/标题 paragraph style).
+    Only the parts the text needs are inflated (see :func:`_safe_docx`)."""
     import docx
     from docx.oxml.ns import qn
 
@@ -336,8 +337,13 @@ def read_docx(data: bytes) -> tuple[str, set[int]]:
                     raise JingziError("too_complex", f"表格嵌套过深 / tables nested more than "
                                                      f"{MAX_TABLE_NESTING} levels deep")
                 for row in children(child, qn("w:tr")):
-                    for cell in children(row, qn("w:tc")):
-                        walk(cell, depth + 1)
+                    cells = list(children(row, qn("w:tc")))
+                    texts = [_cell_text(cell) for cell in cells]
+                    if sum(bool(t) for t in texts) >= 2:  # a table row: one line, cells joined by TAB
+                        lines.append("\t".join(texts))
+                    else:                                # a layout table: its paragraphs as they are
+                        for cell in cells:
+                            walk(cell, depth + 1)
             elif child.tag in wrappers:
                 walk(child, depth)
 
@@ -411,6 +417,14 @@ def _inflate(archive: zipfile.ZipFile, member: zipfile.ZipInfo, budget: int) -> 
             EOFError, RuntimeError) as exc:  # bad CRC or data, unknown compression, encrypted member…
         raise JingziError("corrupt_docx", f"docx 文件损坏 / corrupt .docx ({type(exc).__name__})") from exc
     return b"".join(chunks)
+
+
+def _cell_text(cell) -> str:
+    """All text of a table cell on one line (its paragraphs run together)."""
+    from docx.oxml.ns import qn
+
+    parts = ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in cell.iter(qn("w:p"))]
+    return "".join(part.strip() for part in parts).replace("\t", " ")
 
 
 def read_pdf(data: bytes) -> str:

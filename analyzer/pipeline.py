@@ -10,21 +10,37 @@ from pathlib import Path
 
 import sklearn
 
-from . import coverage, depth, ingest, modelstore, summary
+from . import coverage, criticism, depth, ingest, modelstore, rectification, summary
 from .copydetect import CopyDetector
 from .coverage import PatternMatcher
-from .errors import JingziError, SetupError
+from .errors import JingziError, SetupError, warning
+from .opinions import OpinionMatcher
 from .report import Paragraph, Report
 from .resources import load_rubric
 from .segment import get_nlp
 from .structure import layout
 
 
+# document kinds (SPEC.md); coverage, summary_like and depth are judged only for materials
+KIND_LABELS = {"personal": "个人对照检查材料", "collective": "班子对照检查材料", "criticism": "批评意见",
+               "rectification": "整改方案", "opinions": "意见清单", "work_report": "工作总结/述职报告",
+               "other": "其他文件"}
+MATERIAL_KINDS = ("personal", "collective", "work_report")
+
+
 class Analyzer:
-    """Reusable analyser: ``Analyzer(rubric="four-styles", library=None).analyze(text)``."""
+    """Reusable analyser: ``Analyzer(rubric="four-styles", library=None, kind=None).analyze(text)``.
+
+    ``kind`` (one of :data:`KIND_LABELS`) forces the document kind: ``"criticism"`` judges the
+    criticism items, ``"rectification"`` the plan's items; a kind that is not a material skips
+    coverage, work-summary passages and depth with a ``not_a_material`` warning.
+    """
 
     def __init__(self, rubric: str = "four-styles", library: str | Path | None = None,
-                 copy_detector: CopyDetector | None = None, with_depth: bool = True):
+                 copy_detector: CopyDetector | None = None, with_depth: bool = True, kind: str | None = None):
+        if kind is not None and kind not in KIND_LABELS:
+            raise ValueError(f"unknown kind {kind!r}; known: {', '.join(KIND_LABELS)}")
+        self.kind = kind
         self.nlp = get_nlp()
         self.rubric = load_rubric(rubric)
         self.role_model = modelstore.load("roles")
@@ -43,32 +59,54 @@ class Analyzer:
 
             copy_detector = CopyDetector.default(library=open_library(library) if library is not None else None)
         self.copy_detector = copy_detector
+        self._criticism_model = self._opinion_matcher = None
 
-    def analyze(self, text: str, name: str | None = None) -> Report:
-        """Analyse text given directly; bad text raises :class:`~analyzer.errors.JingziError`."""
-        return self.analyze_source(ingest.from_text(text, name))
+    @property
+    def criticism_model(self) -> criticism.CriticismModel:
+        """Loaded on first use: only criticism documents need it."""
+        if self._criticism_model is None:
+            self._criticism_model = modelstore.load("criticism")
+        return self._criticism_model
 
-    def analyze_path(self, path: str | Path) -> Report:
+    @property
+    def opinion_matcher(self) -> OpinionMatcher:
+        """Loaded on first use: only ``--opinions`` needs it."""
+        if self._opinion_matcher is None:
+            self._opinion_matcher = OpinionMatcher(self.matcher, modelstore.load("opinions"))
+        return self._opinion_matcher
+
+    def analyze(self, text: str, name: str | None = None, opinions: list[str] | None = None) -> Report:
+        """Analyse text given directly; bad text raises :class:`~analyzer.errors.JingziError`.
+        ``opinions`` (collected opinions, one string each) adds the ``opinions`` judgement."""
+        return self.analyze_source(ingest.from_text(text, name), opinions=opinions)
+
+    def analyze_path(self, path: str | Path, opinions: list[str] | None = None) -> Report:
         """Analyse one file; an unreadable file yields a report with ``error`` set."""
         try:
             source = ingest.read_path(path)
         except JingziError as exc:
             return Report.failed(ingest.display_name(path), ingest.display_name(Path(path).name), exc.to_dict())
-        return self.analyze_source(source)
+        return self.analyze_source(source, opinions=opinions)
 
-    def analyze_source(self, source: ingest.Source, copy_key: str | None = None) -> Report:
+    def analyze_source(self, source: ingest.Source, copy_key: str | None = None,
+                       opinions: list[str] | None = None) -> Report:
         """Analyse an ingested document; ``copy_key`` is its name among the copy detector's
         peers (default: its file name), so that it is not reported as copying itself."""
         # inputs are built by our own code: skip scikit-learn's per-call validation
         with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
-            return self._analyze(source, copy_key or source.name)
+            return self._analyze(source, copy_key or source.name, opinions)
 
-    def _analyze(self, source: ingest.Source, copy_key: str) -> Report:
+    def _analyze(self, source: ingest.Source, copy_key: str, opinions: list[str] | None) -> Report:
         texts, tokens, lay = prepare(source)
         roles = self.role_model.predict(texts, tokens, lay)
-        styles, coverage_result, style_phrases = coverage.assess(
-            texts, tokens, roles, lay.categories, self.rubric, self.coverage_model, self.matcher)
-        summary_proba, summary_result, summary_cues = summary.assess(texts, tokens, roles, self.summary_model)
+        material = self.kind is None or self.kind in MATERIAL_KINDS
+        if material:
+            styles, coverage_result, style_phrases = coverage.assess(
+                texts, tokens, roles, lay.categories, self.rubric, self.coverage_model, self.matcher)
+            summary_proba, summary_result, summary_cues = summary.assess(texts, tokens, roles, self.summary_model)
+        else:
+            styles, coverage_result, style_phrases = [[] for _ in texts], None, [None for _ in texts]
+            summary_proba, summary_result, summary_cues = [None for _ in texts], None, [None for _ in texts]
         paragraphs = []
         for i, ((start, end), text) in enumerate(zip(source.paragraphs, texts)):
             evidence = {}
@@ -77,16 +115,39 @@ class Analyzer:
             if summary_cues[i]:
                 evidence["summary_cues"] = summary_cues[i]
             paragraphs.append(Paragraph(i, text, start, end, role=roles[i], styles=styles[i],
-                                        summary_like=float(summary_proba[i]), evidence=evidence))
+                                        summary_like=None if summary_proba[i] is None else float(summary_proba[i]),
+                                        evidence=evidence))
         report = Report(file=source.file or source.name, name=source.name, sha256=source.sha256,
                         chars=len(source.text.replace("\n", "")), paragraphs=paragraphs,
                         sections=[s.to_dict() for s in lay.sections], rubric=self.rubric.id,
                         coverage=coverage_result, summary_like=summary_result, warnings=list(source.warnings))
-        report.copy = self.copy_detector.check(copy_key, source.text)
-        if self.depth_model is not None:
+        if self.copy_detector is not None:  # None only where training skips copying on purpose
+            report.copy = self.copy_detector.check(copy_key, source.text)
+        if self.depth_model is not None and material:
             report.depth = depth.assess(texts, roles, styles, coverage_result, summary_result["ratio"],
                                         self.depth_model, self.boilerplate)
+        if self.kind is not None:
+            report.kind = {"id": self.kind, "label": KIND_LABELS[self.kind], "score": 1.0, "cues": ["--kind"]}
+            self.judge_kind(report, source, self.kind)
+        if opinions is not None:
+            report.opinions = self.opinion_matcher.assess(opinions, texts, roles)
         return report
+
+    def judge_kind(self, report: Report, source: ingest.Source, kind: str) -> None:
+        """The judgement a document kind calls for (criticism items, plan items) and the
+        ``not_a_material`` warning for kinds that are not self-examination materials."""
+        if kind not in MATERIAL_KINDS:
+            report.warnings.append(warning("not_a_material", KIND_LABELS[kind]))
+        if kind == "criticism":
+            report.criticism = criticism.assess(source.text, self.criticism_model, self.matcher)
+            found = report.criticism["items"]
+        elif kind == "rectification":
+            report.rectification = rectification.assess(source.text)
+            found = report.rectification["items"]
+        else:
+            return
+        if not found:
+            report.warnings.append(warning("no_items", KIND_LABELS[kind]))
 
 
 def prepare(source: ingest.Source):
@@ -98,9 +159,10 @@ def prepare(source: ingest.Source):
     return texts, tokens, layout(texts, source.heading_hints)
 
 
-def analyze(text: str, name: str | None = None, **options) -> Report:
-    """Analyse one material given as text: ``analyzer.analyze(text).to_dict()``."""
-    return _default_analyzer(**options).analyze(text, name)
+def analyze(text: str, name: str | None = None, opinions: list[str] | None = None, **options) -> Report:
+    """Analyse one document given as text: ``analyzer.analyze(text).to_dict()``; ``opinions``
+    (collected opinions) adds the ``opinions`` judgement, ``kind="criticism"`` forces a kind."""
+    return _default_analyzer(**options).analyze(text, name, opinions)
 
 
 @lru_cache(maxsize=4)

@@ -103,7 +103,15 @@ def render(report: Report, console: Console) -> None:
     console.rule(f"[bold]{_escape(report.name)}[/]  {report.chars} 字 · {len(report.paragraphs)} 段")
     for w in report.warnings:
         console.print(f"[yellow]⚠ {_escape(w['message'])}[/]")
+    if report.kind:
+        console.print(f"类型 kind: {_escape(report.kind['label'])} ({report.kind['id']})")
     parts = []
+    if report.criticism is not None:
+        parts.append(_criticism_table(report.criticism))
+    if report.rectification is not None:
+        parts.append(_rectification_table(report.rectification))
+    if report.opinions is not None:
+        parts.append(_opinions_table(report.opinions))
     if report.depth is not None:
         parts.append(_depth_panel(report))
     if report.coverage is not None:
@@ -115,6 +123,54 @@ def render(report: Report, console: Console) -> None:
     for part in parts:
         console.print(part)
     console.print(_structure_table(report))
+
+
+CRITICISM_LABEL = {"genuine": "[green]真批评[/]", "praise": "[red]批评变表扬[/]", "vague": "[yellow]笼统空泛[/]",
+                   "suggestion_only": "[yellow]以建议代批评[/]", "work_not_style": "[yellow]以工作代作风[/]"}
+STATUS_LABEL = {"answered": "[green]已回应[/]", "generic": "[yellow]套话带过[/]", "ignored": "[red]未回应[/]"}
+
+
+def _criticism_table(c: dict) -> Table:
+    never = f"；未收到批评 never criticised: {'、'.join(c['never_criticised'])}" if c.get("never_criticised") else ""
+    table = Table(title=f"批评意见 criticism: {len(c['items'])} 条，真批评 {c['share_genuine']:.0%}{never}", expand=True)
+    for col, width in (("对象", 8), ("判断 label", 14), ("类别", 13), ("事例", 4)):
+        table.add_column(col, width=width)
+    table.add_column("意见 / 理由 reasons")
+    for it in c["items"]:
+        body = _escape(_snippet(it["text"], 70)) + "".join(f"\n  [dim]• {_escape(r)}[/]" for r in it["reasons"][:2])
+        table.add_row(it["target"] or "", Text.from_markup(CRITICISM_LABEL[it["label"]]), it["style"] or "",
+                      "✓" if it["instance"] else "", Text.from_markup(body))
+    return table
+
+
+def _rectification_table(r: dict) -> Table:
+    table = Table(title=f"整改方案 plan: {len(r['items'])} 项，缺要素 {r['items_missing_fields']} 项", expand=True)
+    for col in ("问题 problem", "措施 measure", "责任人 owner", "时限 deadline", "标准 standard"):
+        table.add_column(col)
+
+    def cell(value, missing):
+        return Text.from_markup("[red]✗ 缺[/]") if missing else Text(_snippet(value or "", 30))
+
+    for it in r["items"]:
+        miss = set(it["missing"])
+        table.add_row(cell(it["problem"], "problem" in miss), cell(it["measure"], "measure" in miss),
+                      cell(it["owner"], "owner" in miss), cell((it["deadline"] or {}).get("text"), "deadline" in miss),
+                      cell(it["standard"], "standard" in miss))
+    return table
+
+
+def _opinions_table(o: dict) -> Table:
+    table = Table(title=f"意见回应 opinions: 回应率 {o['answered_ratio']:.0%}", expand=True)
+    table.add_column("#", width=3, justify="right")
+    table.add_column("意见 opinion")
+    table.add_column("结论", width=10)
+    table.add_column("依据 evidence")
+    for it in o["items"]:
+        ev = it.get("evidence") or {}
+        where = f"¶{ev['paragraph']} {_snippet(ev['sentence'], 50)}" if ev else ""
+        table.add_row(str(it["index"] + 1), _escape(it["text"]), Text.from_markup(STATUS_LABEL[it["status"]]),
+                      Text(where))
+    return table
 
 
 def _structure_table(report: Report) -> Table:

@@ -41,6 +41,10 @@ class Report:
     summary_like: dict | None = None
     copy: dict | None = None
     depth: dict | None = None
+    kind: dict | None = None
+    criticism: dict | None = None
+    rectification: dict | None = None
+    opinions: dict | None = None
     warnings: list[dict] = field(default_factory=list)
     error: dict | None = None
 
@@ -57,7 +61,8 @@ class Report:
             return {"file": self.file, "name": self.name, "error": self.error}
         d = {"file": self.file, "name": self.name, "sha256": self.sha256, "chars": self.chars,
              "paragraphs": [p.to_dict() for p in self.paragraphs]}
-        for key in ("sections", "rubric", "coverage", "summary_like", "copy", "depth"):
+        for key in ("kind", "sections", "rubric", "coverage", "summary_like", "copy", "depth", "criticism",
+                    "rectification", "opinions"):
             value = getattr(self, key)
             if value is not None:
                 d[key] = value
@@ -75,4 +80,5 @@ class Report:
         return cls(file=d["file"], name=d["name"], sha256=d["sha256"], chars=d["chars"], paragraphs=paras,
                    sections=d.get("sections"), rubric=d.get("rubric"), coverage=d.get("coverage"),
                    summary_like=d.get("summary_like"), copy=d.get("copy"), depth=d.get("depth"),
-                   warnings=d.get("warnings", []))
+                   kind=d.get("kind"), criticism=d.get("criticism"), rectification=d.get("rectification"),
+                   opinions=d.get("opinions"), warnings=d.get("warnings", []))

@@ -462,6 +462,13 @@ Dev split ({d['documents']} documents, {d['pairs']} pairs; used only for thresho
     return metrics
 
 
+def train_otherdocs() -> dict:
+    """Criticism label model and opinion thresholds (issue 16); the code lives in ``training/``."""
+    from training import otherdocs
+
+    return otherdocs.main()
+
+
 def main(overrides: str | None = None) -> dict:
     """Rebuild every model; ``overrides`` (a ``jingzi serve`` overrides.jsonl) adds reviewer-corrected
     documents to the coverage training data."""
@@ -483,6 +490,7 @@ def main(overrides: str | None = None) -> dict:
         results[f"coverage-{name}"] = train_coverage(name, reviewed)
     results["summary"] = train_summary()
     results["depth"] = train_depth()
+    results.update(train_otherdocs())  # uses the role model trained above
     return results
 
 

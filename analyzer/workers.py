@@ -237,9 +237,10 @@ _state: dict = {}
 
 
 def check_paths(paths: Iterable[str], library: str | None = None, timeout: float = DOCUMENT_SECONDS,
-                **options) -> Iterator[dict]:
+                opinions: dict | None = None, **options) -> Iterator[dict]:
     """The report object of each path, in order, each analysed in a worker within ``timeout``
-    seconds by ``Analyzer(library=library, **options)``. On Linux the models are loaded here
+    seconds by ``Analyzer(library=library, **options)``, with ``opinions[path]`` (a list of
+    collected opinions, or None) where given. On Linux the models are loaded here
     once and each worker is forked from them (no start-up cost); elsewhere a spawned worker
     loads them. Bad settings raise here."""
     if FORK == "fork":
@@ -253,7 +254,7 @@ def check_paths(paths: Iterable[str], library: str | None = None, timeout: float
     else:
         pool = WorkerPool(1, _init_check, (library, options), timeout)
     with pool:
-        yield from pool.map(_check_path, ((p,) for p in paths), _failed_report)
+        yield from pool.map(_check_path, ((p, (opinions or {}).get(p)) for p in paths), _failed_report)
 
 
 def _init_check(library: str | None, options: dict) -> None:
@@ -275,10 +276,10 @@ def _open_library(library: str | None) -> None:
             _state["failure"] = f"{type(exc).__name__}: {exc}"
 
 
-def _check_path(path: str) -> dict:
+def _check_path(path: str, opinions: list[str] | None = None) -> dict:
     if "failure" in _state:
         raise RuntimeError(_state["failure"])
-    return _state["analyzer"].analyze_path(path).to_dict()
+    return _state["analyzer"].analyze_path(path, opinions).to_dict()
 
 
 def _failed_report(args: tuple, error: dict) -> dict:

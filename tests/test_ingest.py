@@ -61,10 +61,17 @@ def test_docx_paragraphs_tables_and_bold_headings(tmp_path):
     path.write_bytes(_docx_bytes(["存在的主要问题", "调研走马观花，全年下基层仅6次。"],
                                  table=[["措施", "完成时限"], ["每月下基层4天", "2014年10月底前"]], bold={0}))
     src = ingest.read_path(path)
-    assert src.paragraph_texts() == ["存在的主要问题", "调研走马观花，全年下基层仅6次。", "措施", "完成时限",
-                                     "每月下基层4天", "2014年10月底前"]
+    # a table row with two or more filled cells is one paragraph, its cells joined by a TAB
+    assert src.paragraph_texts() == ["存在的主要问题", "调研走马观花，全年下基层仅6次。", "措施\t完成时限",
+                                     "每月下基层4天\t2014年10月底前"]
     assert src.heading_hints == {0}
     assert src.name == "对照 检查.docx"
+
+
+def test_docx_layout_table_keeps_its_paragraphs(tmp_path):
+    path = tmp_path / "m.docx"
+    path.write_bytes(_docx_bytes(["对照检查材料"], table=[["一、存在的问题", ""], ["会议多、发文多。", ""]]))
+    assert ingest.read_path(path).paragraph_texts() == ["对照检查材料", "一、存在的问题", "会议多、发文多。"]
 
 
 def test_pdf_with_text_layer(tmp_path):

@@ -76,13 +76,10 @@ def labels(records: list[dict], rubric: str) -> dict[str, tuple[list[str], list[
 def reviewed_documents(path: str | Path, rubric: str) -> list[Reviewed]:
     """The corrected documents of ``path`` for ``rubric``, segmented and with predicted roles
     (the role model in ``models/``, as at run time)."""
-    import joblib
-
-    from analyzer import ingest
+    from analyzer import ingest, modelstore
     from analyzer.pipeline import prepare
-    from analyzer.resources import MODELS_DIR
 
-    role_model = joblib.load(MODELS_DIR / "roles.joblib")
+    role_model = modelstore.load("roles")
     out = []
     for sha, (texts, styles) in labels(load(path), rubric).items():
         source = ingest.from_text("\n".join(texts), sha[:12])

@@ -1,0 +1,111 @@
+"""Criticism opinions: items in every common shape, targets, labels with reasons, summary."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from analyzer import criticism
+from analyzer.coverage import PatternMatcher
+from analyzer.ingest import from_text
+from analyzer import modelstore
+from analyzer.pipeline import Analyzer
+from analyzer.resources import DATA_DIR, load_rubric
+
+PER_MEMBER = """王XX同志拟在专题民主生活会上提出的批评意见
+班子成员：张XX、李XX、赵XX。
+对张XX同志：
+1.你工作太拼命，经常加班到深夜，不注意身体。
+2.你下基层调研大多是听汇报、看材料，去年全年只到联系村去了2次，群众反映见你一面很难。
+对李XX同志的批评意见：
+（1）建议你今后多下基层，多听听群众的呼声。
+（2）你存在一定的形式主义倾向。
+（3）你分管的招商引资任务没有完成，签约项目比目标少3个。
+"""
+
+RECORD = """XX镇党委专题民主生活会相互批评情况记录
+时间：2024年1月15日  地点：镇政府二楼会议室
+刘XX对陈XX提出批评：他对来访群众态度生硬，上个月有位老人来反映宅基地纠纷，他听了几句就让去找国土所，群众很有意见。
+周XX同志批评陈XX同志：一是他对下属要求过严，有时批评人不留情面；二是希望他今后多关心年轻干部。
+"""
+
+
+@pytest.fixture(scope="module")
+def judge():
+    model, matcher = modelstore.load("criticism"), PatternMatcher(load_rubric("four-styles"))
+    return lambda text: criticism.assess(from_text(text).text, model, matcher)
+
+
+def test_per_member_items_targets_and_labels(judge):
+    c = judge(PER_MEMBER)
+    items = c["items"]
+    assert [(it["target"], it["label"]) for it in items] == [
+        ("张XX", "praise"), ("张XX", "genuine"), ("李XX", "suggestion_only"), ("李XX", "vague"),
+        ("李XX", "work_not_style")]
+    genuine = items[1]
+    assert genuine["style"] == "bureaucratism" and genuine["instance"] is True
+    assert any("听汇报" in r for r in genuine["reasons"])
+    assert any("太拼命" in r for r in items[0]["reasons"])        # the reason quotes the disguise
+    assert c["never_criticised"] == ["赵XX"]                     # named in the member list, no item
+    assert c["share_genuine"] == pytest.approx(0.2)
+
+
+def test_offsets_point_into_the_normalised_text(judge):
+    text = from_text(PER_MEMBER).text
+    for it in judge(PER_MEMBER)["items"]:
+        assert text[it["start"]:it["end"]] == it["text"]
+
+
+def test_meeting_record_and_inline_enumeration(judge):
+    items = judge(RECORD)["items"]
+    assert [it["target"] for it in items] == ["陈XX"] * 3
+    assert [it["label"] for it in items][1:] == ["praise", "suggestion_only"]
+    assert items[0]["label"] == "genuine" and items[0]["instance"]
+
+
+def test_run_on_paste_finds_the_same_items(judge):
+    pasted = PER_MEMBER.replace("\n", "")
+    assert [(it["target"], it["label"]) for it in judge(pasted)["items"]] == \
+        [(it["target"], it["label"]) for it in judge(PER_MEMBER)["items"]]
+
+
+def test_summary_of_one_person_takes_the_target_from_the_title(judge):
+    text = "关于赵XX同志的批评意见汇总\n（会前汇总，共2条）\n1、该同志开会讲话经常一讲一个多小时，内容重复。\n2、他工作太辛苦了，要注意劳逸结合。\n"
+    items = judge(text)["items"]
+    assert [(it["target"], it["label"]) for it in items] == [("赵XX", "genuine"), ("赵XX", "praise")]
+
+
+def test_check_kind_criticism_json(tmp_path):
+    path = tmp_path / "批评意见.txt"
+    path.write_text(PER_MEMBER, encoding="utf-8")
+    d = Analyzer(kind="criticism").analyze_path(path).to_dict()
+    assert d["kind"]["id"] == "criticism"
+    assert "coverage" not in d and "depth" not in d
+    assert "not_a_material" in [w["code"] for w in d["warnings"]]
+    assert len(d["criticism"]["items"]) == 5
+    json.dumps(d, ensure_ascii=False)
+
+
+def test_labelled_set_sizes_and_splits():
+    docs = [json.loads(line) for line in
+            (DATA_DIR / "criticism" / "documents.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(docs) >= 30 and sum(len(d["items"]) for d in docs) >= 300
+    assert {d["split"] for d in docs} == {"train", "dev", "test"}
+    assert {d["shape"] for d in docs if d["split"] == "test"} == {"per_member", "summary", "record", "runon"}
+    for d in docs:
+        text = from_text(d["text"]).text
+        assert all(it["text"] in text and it["label"] in criticism.LABELS for it in d["items"])
+
+
+def test_html_and_terminal_views(tmp_path):
+    from rich.console import Console
+
+    from analyzer.html import report_page
+    from analyzer.render import render
+
+    report = Analyzer(kind="criticism").analyze(PER_MEMBER, "批评意见.txt")
+    page = report_page(report.to_dict())
+    assert "批评变表扬" in page and "未收到批评的成员" in page and "赵XX" in page
+    console = Console(record=True, width=160)
+    render(report, console)
+    assert "以建议代批评" in console.export_text()
