@@ -86,19 +86,20 @@ class Summary:
 
 
 def run(paths, out, library: str | None = None, jobs: int | None = None, rubric: str = "four-styles",
-        progress: bool = True) -> Summary:
-    """Analyse and cross-check every document under ``paths``; write the batch outputs to ``out``."""
+        progress: bool = True, kind: str | None = None) -> Summary:
+    """Analyse and cross-check every document under ``paths``; write the batch outputs to ``out``.
+    ``kind`` forces the document kind of every document (``None``: detect each)."""
     start = time.perf_counter()
     out = Path(out)
     (out / "reports").mkdir(parents=True, exist_ok=True)
     cache = Cache(out / ".jingzi" / "cache")
     entries = _entries(expand_paths([str(p) for p in paths]))
-    settings = settings_digest(rubric)
+    settings = settings_digest(rubric, kind)
     jobs = max(1, min(jobs or len(os.sched_getaffinity(0)), len(entries)))
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   TextColumn("ETA"), TimeRemainingColumn(), console=Console(stderr=True),
                   disable=not progress) as bar:
-        analysed = _analyse_all(entries, settings, rubric, cache, jobs, bar)
+        analysed = _analyse_all(entries, settings, rubric, kind, cache, jobs, bar)
         phases = {"analyse": time.perf_counter() - start}
         lib_path = out / ".jingzi" / "batch-library.sqlite"
         lib_digest = build_library(entries, library, lib_path, cache, bar)
@@ -137,14 +138,14 @@ def _hash(*parts: str) -> str:
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
 
-def settings_digest(rubric: str) -> str:
-    """What a report depends on besides the document: version, rubric, code, models, data."""
+def settings_digest(rubric: str, kind: str | None = None) -> str:
+    """What a report depends on besides the document: version, rubric, forced kind, code, models, data."""
     files = [*(ROOT / "analyzer").glob("*.py"), *MODELS_DIR.glob("*.joblib"),
              *(p for p in DATA_DIR.rglob("*")
                if p.is_file() and p.relative_to(DATA_DIR).parts[0] not in ("corpus", "samples"))]
     if Path(rubric).suffix:
         files.append(Path(rubric))
-    h = hashlib.sha256(f"{__version__}\0{rubric}".encode())
+    h = hashlib.sha256(f"{__version__}\0{rubric}\0{kind or ''}".encode())
     for f in sorted(files):
         h.update(f.name.encode() + b"\0" + f.read_bytes())
     return h.hexdigest()
@@ -215,11 +216,11 @@ def _failure(exc: Exception) -> dict:
     return JingziError("analysis_failed", f"分析出错 / analysis failed: {type(exc).__name__}: {exc}").to_dict()
 
 
-def _init_analyse(rubric: str) -> None:
+def _init_analyse(rubric: str, kind: str | None) -> None:
     from .pipeline import Analyzer
 
     try:
-        _worker["analyzer"] = Analyzer(rubric=rubric)
+        _worker["analyzer"] = Analyzer(rubric=rubric, kind=kind)
     except Exception as exc:  # e.g. a model missing: every document reports why
         _worker["failure"] = _failure(exc)
 
@@ -283,7 +284,8 @@ def text_of(report: Report) -> str:
 
 # --------------------------------------------------------------------------- passes
 
-def _analyse_all(entries: list[Entry], settings: str, rubric: str, cache: Cache, jobs: int, bar) -> int:
+def _analyse_all(entries: list[Entry], settings: str, rubric: str, kind: str | None, cache: Cache, jobs: int,
+                 bar) -> int:
     """Pass 1: fill each entry's text hash and error, analysing cache misses; returns how many."""
     task = bar.add_task("分析 analyse", total=len(entries))
     todo = []
@@ -296,7 +298,7 @@ def _analyse_all(entries: list[Entry], settings: str, rubric: str, cache: Cache,
         entry.sha256, entry.error = d.get("sha256"), d.get("error")
         bar.advance(task)
     if todo:
-        with _pool(min(jobs, len(todo)), _init_analyse, (rubric,)) as pool:
+        with _pool(min(jobs, len(todo)), _init_analyse, (rubric, kind)) as pool:
             calls = ((e.path, e.key, str(cache.root)) for e in todo)
             for entry, (sha, error) in zip(todo, _in_order(pool, _analyse, calls, jobs * WINDOW)):
                 entry.sha256, entry.error = sha, error
@@ -382,6 +384,8 @@ def summarise(d: dict) -> dict:
         flags.append("复制比≥20% copy")
     return {
         "rank": None, "name": d["name"], "file": d["file"], "chars": d.get("chars"),
+        "kind": d["kind"]["id"] if d.get("kind") else None,
+        "kind_label": d["kind"]["label"] if d.get("kind") else None,
         "labels": {cid: c["label"] for cid, c in (cov or {}).items()},
         "scores": {cid: c["score"] for cid, c in cov.items()} if cov is not None else None,
         "covered": {cid: c["covered"] for cid, c in cov.items()} if cov is not None else None,
@@ -420,7 +424,8 @@ def read_results(path: Path, entries: list[Entry]) -> tuple[list[dict], list[tup
 def table(rows: list[dict]) -> tuple[list[str], list[list]]:
     """Header and cells of the flat table (CSV/XLSX): None where a stage did not run."""
     cats = {cid: label for r in rows for cid, label in r["labels"].items()}
-    header = ["排名 rank", "文件 name", "路径 file", "字数 chars", *(f"{label} {cid}" for cid, label in cats.items()),
+    header = ["排名 rank", "文件 name", "路径 file", "字数 chars", "类型 kind",
+              *(f"{label} {cid}" for cid, label in cats.items()),
               "未覆盖 missing", "总结化 summary_like", "复制比 copy", "主要来源 top_source",
               "来源占比 top_source_ratio", "深度 depth", *(f"{label} {k}" for k, label in CRITERION_LABEL.items()),
               "三个代替 substitutions", "提示 flags", "错误 error"]
@@ -431,7 +436,7 @@ def table(rows: list[dict]) -> tuple[list[str], list[list]]:
     cells = []
     for r in rows:
         err = r["error"]
-        cells.append([r["rank"], r["name"], r["file"], r["chars"],
+        cells.append([r["rank"], r["name"], r["file"], r["chars"], r["kind"],
                       *((r["scores"] or {}).get(cid) for cid in cats), joined(r["missing"]),
                       r["summary_like"], r["copy"], r["top_source"], r["top_source_ratio"], r["depth"],
                       *((r["criteria"] or {}).get(k) for k in CRITERION_LABEL), joined(r["substitutions"]),

@@ -11,17 +11,21 @@ from rich.console import Console
 from .resources import DATA_DIR
 
 SAMPLES = DATA_DIR / "samples"
+# the document kinds of analyzer/kinds.py, listed here so that --help needs no import of the models
+KIND_IDS = ("personal", "collective", "criticism", "rectification", "opinions", "work_report", "other")
+KIND_HELP = ("Document kind instead of detecting it (personal forces the material judgements) / "
+             "指定文档类型，不自动识别.")
 
 
 def _console() -> Console:
     return Console(highlight=False, soft_wrap=False)
 
 
-def _analyzer(rubric: str, library: str | None):
+def _analyzer(rubric: str, library: str | None, kind: str | None = None):
     from .pipeline import Analyzer
 
     try:
-        return Analyzer(rubric=rubric, library=library)
+        return Analyzer(rubric=rubric, library=library, kind=kind)
     except FileNotFoundError as exc:
         raise click.UsageError(str(exc)) from exc
 
@@ -37,12 +41,13 @@ def main() -> None:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per document per line (JSON Lines).")
 @click.option("--library", type=click.Path(dir_okay=False), help="Reference library (SQLite) to check copying against.")
 @click.option("--rubric", default="four-styles", show_default=True, help="Rubric name in data/rubrics or a YAML file.")
-def check(paths: tuple[str, ...], as_json: bool, library: str | None, rubric: str) -> None:
+@click.option("--kind", type=click.Choice(KIND_IDS), help=KIND_HELP)
+def check(paths: tuple[str, ...], as_json: bool, library: str | None, rubric: str, kind: str | None) -> None:
     """Analyse each document (txt/md/docx/pdf, or every such file in a folder)."""
     from .ingest import expand_paths
     from .render import render
 
-    analyzer = _analyzer(rubric, library)
+    analyzer = _analyzer(rubric, library, kind)
     console = _console()
     failed = False
     for path in expand_paths(list(paths)):
@@ -62,7 +67,9 @@ def check(paths: tuple[str, ...], as_json: bool, library: str | None, rubric: st
               help="Reference library (SQLite) to check copying against.")
 @click.option("--jobs", type=click.IntRange(min=1), help="Worker processes [default: all cores].")
 @click.option("--rubric", default="four-styles", show_default=True, help="Rubric name in data/rubrics or a YAML file.")
-def batch(paths: tuple[str, ...], out: str, library: str | None, jobs: int | None, rubric: str) -> None:
+@click.option("--kind", type=click.Choice(KIND_IDS), help=KIND_HELP)
+def batch(paths: tuple[str, ...], out: str, library: str | None, jobs: int | None, rubric: str,
+          kind: str | None) -> None:
     """Cross-check and score a batch: results.jsonl/.csv/.xlsx, index.html and reports/ in OUT."""
     from .batch import run
     from .ingest import expand_paths
@@ -74,7 +81,7 @@ def batch(paths: tuple[str, ...], out: str, library: str | None, jobs: int | Non
         load_rubric(rubric)
     except FileNotFoundError as exc:
         raise click.UsageError(str(exc)) from exc
-    summary = run(paths, out, library=library, jobs=jobs, rubric=rubric, progress=sys.stderr.isatty())
+    summary = run(paths, out, library=library, jobs=jobs, rubric=rubric, kind=kind, progress=sys.stderr.isatty())
     click.echo(f"{summary.documents} 篇：分析 {summary.analysed}，缓存 {summary.cached}，失败 {summary.failed}；"
                f"{summary.seconds:.1f} 秒 → {Path(out) / 'index.html'}")
     sys.exit(1 if summary.failed else 0)
@@ -92,14 +99,17 @@ def demo(out: str, jobs: int | None) -> None:
 
     summary = run([str(SAMPLES)], out, jobs=jobs, progress=sys.stderr.isatty())
     table = Table(title=f"jingzi demo: {summary.documents} 篇样例材料 / sample materials")
-    for col in ("#", "材料 name", "深度 depth", "未查摆 missing", "总结化 summary", "复制比 copy ← source", "提示 flags"):
+    for col in ("#", "材料 name", "类型 kind", "深度 depth", "未查摆 missing", "总结化 summary", "复制比 copy ← source", "提示 flags"):
         table.add_column(col)
     for r in summary.rows:
         if r["error"]:
-            table.add_row("", r["name"], "", "", "", "", f"[red]{r['error']['code']}[/]")
+            table.add_row("", r["name"], "", "", "", "", "", f"[red]{r['error']['code']}[/]")
             continue
         copy = f"{r['copy']:.0%}" + (f" ← {r['top_source']}" if r["top_source"] else "")
-        table.add_row(str(r["rank"]), r["name"], f"{r['depth']:.0f}", "、".join(r["missing"]) or "—",
+        if r["depth"] is None:  # not a material: no material judgements
+            table.add_row("", r["name"], r["kind"] or "", "", "", "", copy, "；".join(r["flags"]))
+            continue
+        table.add_row(str(r["rank"]), r["name"], r["kind"] or "", f"{r['depth']:.0f}", "、".join(r["missing"]) or "—",
                       f"{r['summary_like']:.0%}", copy, "；".join(r["substitutions"] + r["flags"]))
     console = _console()
     console.print(table)

@@ -22,6 +22,9 @@ WARNINGS = {
     "traditional_converted": "繁体字已转换为简体 / traditional characters were converted to simplified.",
     "low_chinese": "中文比例偏低，结果可能不可靠 / little Chinese text; results may be unreliable.",
     "few_paragraphs": "段落很少，可能缺少换行 / very few paragraphs: line breaks may be missing.",
+    "not_a_material": "不是对照检查材料或工作总结，未评覆盖、总结化和深度；如确是材料，用 --kind personal（或 collective）"
+                      "强制评判 / not a self-examination material or work report, so coverage, work-summary and "
+                      "depth were not judged; use --kind personal (or collective) to force them.",
 }
 
 

@@ -1,6 +1,8 @@
 """The whole pipeline: one document from file (or text) to :class:`~analyzer.report.Report`.
 
-ingest → segment (spaCy + jieba) → structure → coverage → summary → copy → depth.
+ingest → segment (spaCy + jieba) → structure → kind → coverage → summary → copy → depth.
+Coverage, summary and depth run only for the kinds they are made for (``kinds.MATERIAL_KINDS``);
+another kind gets the warning ``not_a_material`` instead.
 ``Analyzer`` loads models and lexicons once; ``analyze`` is the one-call convenience.
 """
 from __future__ import annotations
@@ -11,9 +13,9 @@ from pathlib import Path
 import joblib
 import sklearn
 
-from . import coverage, depth, ingest, summary
+from . import coverage, depth, ingest, kinds, summary
 from .coverage import PatternMatcher
-from .errors import JingziError
+from .errors import JingziError, warning
 from .report import Paragraph, Report
 from .resources import MODELS_DIR, load_rubric
 from .segment import get_nlp
@@ -33,10 +35,14 @@ def load_model(name: str):
 
 
 class Analyzer:
-    """Reusable analyser: ``Analyzer(rubric="four-styles", library=None).analyze(text)``."""
+    """Reusable analyser: ``Analyzer(rubric="four-styles", library=None, kind=None).analyze(text)``.
 
-    def __init__(self, rubric: str = "four-styles", library: str | Path | None = None, copy_detector=None,
-                 with_depth: bool = True):
+    ``kind`` (one of :data:`analyzer.kinds.KINDS`) forces the document kind; ``None`` detects it.
+    """
+
+    def __init__(self, rubric: str = "four-styles", library: str | Path | None = None, kind: str | None = None,
+                 copy_detector=None, with_depth: bool = True):
+        self.forced_kind = kinds.forced(kind) if kind is not None else None
         self.nlp = get_nlp()
         self.rubric = load_rubric(rubric)
         self.role_model = load_model("roles")
@@ -46,6 +52,7 @@ class Analyzer:
         except ModelMissing:
             self.coverage_model = None
         self.summary_model = load_model("summary")
+        self.kind_model = load_model("kinds") if kind is None else None
         self.depth_model = load_model("depth") if with_depth else None
         self.boilerplate = depth.BoilerplateBank()
         self.copy_detector = copy_detector
@@ -75,6 +82,17 @@ class Analyzer:
     def _analyze(self, source: ingest.Source) -> Report:
         texts, tokens, lay = prepare(source)
         roles = self.role_model.predict(texts, tokens, lay)
+        kind = self.forced_kind or self.kind_model.classify(source.text)
+        report = Report(file=source.file or source.name, name=source.name, sha256=source.sha256,
+                        chars=len(source.text.replace("\n", "")), sections=[s.to_dict() for s in lay.sections],
+                        rubric=self.rubric.id, kind=kind, warnings=list(source.warnings))
+        if self.copy_detector is not None:
+            report.copy = self.copy_detector.check(source.name, source.text)
+        if kind["id"] not in kinds.MATERIAL_KINDS:
+            report.paragraphs = [Paragraph(i, text, start, end, role=roles[i])
+                                 for i, ((start, end), text) in enumerate(zip(source.paragraphs, texts))]
+            report.warnings.append(warning("not_a_material", f"文档类型：{kind['label']} / kind: {kind['id']}"))
+            return report
         styles, coverage_result, style_phrases = coverage.assess(
             texts, tokens, roles, lay.categories, self.rubric, self.coverage_model, self.matcher)
         summary_proba, summary_result, summary_cues = summary.assess(texts, tokens, roles, self.summary_model)
@@ -87,12 +105,7 @@ class Analyzer:
                 evidence["summary_cues"] = summary_cues[i]
             paragraphs.append(Paragraph(i, text, start, end, role=roles[i], styles=styles[i],
                                         summary_like=float(summary_proba[i]), evidence=evidence))
-        report = Report(file=source.file or source.name, name=source.name, sha256=source.sha256,
-                        chars=len(source.text.replace("\n", "")), paragraphs=paragraphs,
-                        sections=[s.to_dict() for s in lay.sections], rubric=self.rubric.id,
-                        coverage=coverage_result, summary_like=summary_result, warnings=list(source.warnings))
-        if self.copy_detector is not None:
-            report.copy = self.copy_detector.check(source.name, source.text)
+        report.paragraphs, report.coverage, report.summary_like = paragraphs, coverage_result, summary_result
         if self.depth_model is not None:
             report.depth = depth.assess(texts, roles, styles, coverage_result, summary_result["ratio"],
                                         self.depth_model, self.boilerplate)

@@ -38,6 +38,10 @@ def render(report: Report, console: Console) -> None:
         console.print(f"[bold red]✗ {report.name}[/]  [{report.error['code']}] {report.error['message']}")
         return
     console.rule(f"[bold]{report.name}[/]  {report.chars} 字 · {len(report.paragraphs)} 段")
+    if report.kind:
+        k = report.kind
+        console.print(f"[bold]文档类型 kind:[/] {_escape(k['label'])} ({k['id']}, {k['score']:.2f})  "
+                      f"[dim]依据 cues: {_escape('；'.join(k['cues'][:4]))}[/]")
     for w in report.warnings:
         console.print(f"[yellow]⚠ {w['message']}[/]")
     parts = []

@@ -37,6 +37,7 @@ class Report:
     paragraphs: list[Paragraph] = field(default_factory=list)
     sections: list[dict] | None = None
     rubric: str | None = None
+    kind: dict | None = None  # {"id", "label", "score", "cues"}: see analyzer/kinds.py
     coverage: dict | None = None
     summary_like: dict | None = None
     copy: dict | None = None
@@ -57,7 +58,7 @@ class Report:
             return {"file": self.file, "name": self.name, "error": self.error}
         d = {"file": self.file, "name": self.name, "sha256": self.sha256, "chars": self.chars,
              "paragraphs": [p.to_dict() for p in self.paragraphs]}
-        for key in ("sections", "rubric", "coverage", "summary_like", "copy", "depth"):
+        for key in ("sections", "rubric", "kind", "coverage", "summary_like", "copy", "depth"):
             value = getattr(self, key)
             if value is not None:
                 d[key] = value
@@ -73,6 +74,7 @@ class Report:
         paras = [Paragraph(p["index"], p["text"], p["start"], p["end"], p["role"], p.get("styles", []),
                            p.get("summary_like"), p.get("evidence", {})) for p in d["paragraphs"]]
         return cls(file=d["file"], name=d["name"], sha256=d["sha256"], chars=d["chars"], paragraphs=paras,
-                   sections=d.get("sections"), rubric=d.get("rubric"), coverage=d.get("coverage"),
+                   sections=d.get("sections"), rubric=d.get("rubric"), kind=d.get("kind"),
+                   coverage=d.get("coverage"),
                    summary_like=d.get("summary_like"), copy=d.get("copy"), depth=d.get("depth"),
                    warnings=d.get("warnings", []))
