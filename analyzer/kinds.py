@@ -10,11 +10,11 @@ character 2–3-grams of the whitespace-free text (so a run-on paste reads like 
 and the cue lexicons of ``data/lexicons/kinds.yaml``: title words in the opening line, body
 phrases per kind, and grammatical person (我/本人 vs 我们/班子 vs 你/同志, ``person.yaml``).
 A title that names the document a personal or a 班子 self-examination (个人对照检查材料, XX党委
-领导班子对照检查材料) and no other kind settles it. Otherwise the decision leans away from
-self-examination: a text with no self-examination cue at all
-(no 对照检查、查摆、班子存在, not even a self-critical 不够/存在/淡化) is never called one, and when a non-material kind is
-close behind a material kind (within :attr:`KindModel.margin`) and has cue phrases of its own,
-the non-material wins, because scoring a news item or symptom catalogue as a material gives
+领导班子对照检查材料) and no other kind settles it (score 1.0). Otherwise the decision leans
+away from self-examination: a text with no self-examination cue at all (no 对照检查、查摆、
+班子存在, not even a self-critical 不够/存在/淡化) is never called one, and when a non-material
+kind is close behind a material kind (within :attr:`KindModel.margin`) and has cue phrases of
+its own, the non-material wins, because scoring a news item or symptom catalogue as a material gives
 confident, meaningless numbers, whereas a material taken for something else gets a visible
 warning that names the kind, its cues and the fix (``--kind personal``).
 """
@@ -72,6 +72,7 @@ def cue_lexicons() -> dict[str, tuple[Lexicon, Lexicon]]:
                 Lexicon(f"kinds.{k}.body", [str(x) for x in spec[k]["body"]])) for k in KINDS}
 
 
+@lru_cache(maxsize=1)
 def _person() -> dict[str, Lexicon]:
     return {"singular": lexicon("person", "singular"), "plural": lexicon("person", "plural"),
             "second": Lexicon("kinds.second", ["你", "您"]), "comrade": Lexicon("kinds.comrade", ["同志"])}
@@ -208,6 +209,11 @@ class KindModel:
 
     def classify(self, text: str) -> dict:
         """The report's ``kind``: ``{"id", "label", "score", "cues"}``."""
+        claimed = claimed_kind(text)
+        if claimed:  # the title settles it
+            return {"id": claimed, "label": LABELS[claimed], "score": 1.0,
+                    "cues": [f"标题自称{LABELS[claimed]} / the title names it one: 「{title_line(text)}」"]
+                    + [c for c in cues(text, claimed) if not c.startswith("标题/开头")]}
         proba = self.predict_proba([text])[0]
         kind = self.decide(text, proba)
         return {"id": kind, "label": LABELS[kind], "score": round(float(proba[KINDS.index(kind)]), 4),

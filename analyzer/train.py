@@ -52,9 +52,10 @@ def split(name: str) -> list[Prepared]:
     return [p for p in prepared_corpus() if p.doc.split == name]
 
 
-def write_card(name: str, title: str, body: str, metrics: dict) -> None:
-    """Model card ``models/<name>.md`` and machine-readable ``models/<name>.metrics.json``."""
-    counts = {s: len(split(s)) for s in ("train", "dev", "test")}
+def write_card(name: str, title: str, body: str, metrics: dict, counts: dict | None = None) -> None:
+    """Model card ``models/<name>.md`` and machine-readable ``models/<name>.metrics.json``;
+    ``counts`` (documents per split) defaults to the written materials'."""
+    counts = counts or {s: len(split(s)) for s in ("train", "dev", "test")}
     header = (f"# {title}\n\nRebuilt by `jingzi train` on {datetime.date.today()} from `data/` "
               f"(written documents: train {counts['train']}, dev {counts['dev']}, test {counts['test']}).\n\n")
     (MODELS_DIR / f"{name}.md").write_text(header + body.strip() + "\n", encoding="utf-8")
@@ -291,7 +292,7 @@ def train_summary() -> dict:
         roles = list(predicted_roles(p.doc.id))
         proba, result, _ = assess(p.texts, p.tokens, roles, final)
         g_par += [q.summary_like for q in p.doc.paragraphs]
-        p_par += list(proba >= final.threshold_)
+        p_par += [i in result["paragraphs"] for i in range(len(p.texts))]
         flags = cue_flags(p)
         b_par += flags
         g_doc.append("work_summary" in p.doc.meta["flaws"])
@@ -310,7 +311,7 @@ def train_summary() -> dict:
             cv_gold.append("work_summary" in p.doc.meta["flaws"])
             cv_pred.append(result["flagged"])
             cv_par_gold += [q.summary_like for q in p.doc.paragraphs]
-            cv_par_pred += list(proba >= final.threshold_)
+            cv_par_pred += [i in result["paragraphs"] for i in range(len(p.texts))]
     metrics = {
         "cv_train_dev_document_f1": f1(cv_gold, cv_pred), "cv_train_dev_paragraph_f1": f1(cv_par_gold, cv_par_pred),
         "cv_positive_documents": int(sum(cv_gold)),
@@ -320,6 +321,14 @@ def train_summary() -> dict:
         "baseline_cue_paragraph_f1": f1(g_par, b_par), "baseline_cue_document_f1": f1(g_doc, b_doc),
         "paragraph_threshold": final.threshold_, "document_ratio_threshold": final.doc_threshold_,
     }
+    from training.summary_shapes import evaluate as evaluate_shapes
+
+    from .pipeline import load_model
+
+    load_model.cache_clear()  # the shapes are judged by the pipeline with the model just saved
+    metrics["shapes"] = {k: v for k, v in evaluate_shapes("test").items() if isinstance(v, dict)}
+    shape_rows = "\n".join(f"| {s} | {v['units']} | {v['positive']} | {v['f1']:.3f} |"
+                           for s, v in metrics["shapes"].items())
     body = f"""
 Work-summary-like paragraphs (`summary_like`) and documents (`work_summary` flaw).
 
@@ -345,6 +354,16 @@ cross-validation over train+dev ({len(pool)} materials, {metrics['cv_positive_do
 same thresholds) gives a steadier figure: document F1 {metrics['cv_train_dev_document_f1']:.3f},
 paragraph F1 {metrics['cv_train_dev_paragraph_f1']:.3f}. The thresholds were chosen on dev, so this
 figure is slightly optimistic; the test figures above are not.
+
+## Shapes of the test split (`python -m training.summary_shapes --split test`)
+| shape | units | summary-like | F1 |
+|---|---|---|---|
+{shape_rows}
+
+`noisy`: web-page furniture lines around and between the paragraphs (a flagged furniture line is a
+false positive); `runon`: the material pasted as one line and cut at sentence ends, F1 weighted by
+characters. Until the structure stage recognises noise lines (role `noise`) and splits run-on
+text at its inline headings, these are the figures of the summary stage alone.
 """
     write_card("summary", "Work-summary model", body, metrics)
     return metrics
@@ -483,10 +502,12 @@ def train_kinds() -> dict:
         return max(scores)[1]
 
     test = by_split["test"]
-    per_shape, gold_all, pred_all, base_all = {}, [], [], []
+    per_shape, gold_all, pred_all, base_all, taken_for_material = {}, [], [], [], set()
     for shape in SHAPES:
         x, y = shaped_set(test, (shape,))
         pred = final.predict(x)
+        taken_for_material |= {d.id for d, p in zip(test, pred) if d.kind not in SELF_EXAMINATION
+                               and p in SELF_EXAMINATION}
         base = [keyword_kind(t) for t in x]
         per_shape[shape] = {"accuracy": round(accuracy_score(y, pred), 4),
                             "non_material_as_material": misjudged(y, pred),
@@ -501,6 +522,7 @@ def train_kinds() -> dict:
         "accuracy_all_shapes": round(accuracy_score(gold_all, pred_all), 4),
         "macro_f1_all_shapes": round(f1_score(gold_all, pred_all, average="macro"), 4),
         "non_material_as_material": misjudged(gold_all, pred_all),
+        "non_material_as_material_documents": sorted(taken_for_material),
         "material_as_non_material": sum(g in SELF_EXAMINATION and p not in SELF_EXAMINATION
                                         for g, p in zip(gold_all, pred_all)),
         "baseline_keyword_accuracy_all_shapes": round(accuracy_score(gold_all, base_all), 4),
@@ -546,7 +568,9 @@ and its cues, and `--kind personal` restores the material judgements.
 {shape_rows}
 | **all** | **{metrics['accuracy_all_shapes']:.3f}** | **{metrics['non_material_as_material']}** | {metrics['baseline_keyword_accuracy_all_shapes']:.3f} |
 
-Macro-F1 over the seven kinds (all shapes): {metrics['macro_f1_all_shapes']:.3f}. Self-examination
+Non-materials taken for self-examinations: {metrics['non_material_as_material']} shaped versions of
+{len(taken_for_material)} document(s) ({', '.join(sorted(taken_for_material)) or 'none'}), against the
+target of none. Macro-F1 over the seven kinds (all shapes): {metrics['macro_f1_all_shapes']:.3f}. Self-examination
 materials taken for another kind: {metrics['material_as_non_material']} of
 {sum(g in SELF_EXAMINATION for g in gold_all)}. The keyword baseline picks the kind whose title word
 opens the text, else the one with the densest body cues.
@@ -557,6 +581,12 @@ Confusion matrix (rows gold, columns predicted; all shapes):
 |---|{'---|' * len(KINDS)}
 {cm_rows}
 
+**How often the test split was seen.** While the features and the decision rule were settled,
+this second-round test split was scored five times (first model; length feature dropped; cue
+shares instead of counts; evidence guard and abridged shape; title claims). Each change was chosen
+on dev accuracy and on short materials of the unit tests, and the version kept is the one dev
+preferred, but the test figures were seen each time: treat them as slightly optimistic.
+
 **Caveats.** Every document is written for this project (the non-materials by the same writer,
 from domain knowledge), not collected: real documents are longer, mix kinds (a 述职报告 with a
 self-criticism section, a news item quoting a material) and carry noise of other shapes. The test
@@ -564,7 +594,7 @@ split has about ten documents per non-material kind, so one error moves a kind's
 points; the shaped versions are not independent evidence. Figures on real public documents come from
 the real-document evaluation set (issue 13), not from here.
 """
-    write_card("kinds", "Document-kind model", body, metrics)
+    write_card("kinds", "Document-kind model", body, metrics, counts)
     return metrics
 
 
