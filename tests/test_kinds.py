@@ -112,3 +112,21 @@ def test_kind_in_json_round_trip_html_and_batch_table(analyzer):
     header, cells = table([summarise(d)])
     assert cells[0][header.index("类型 kind")] == "rectification"
     assert cells[0][header.index("深度 depth")] is None
+
+
+def test_the_kinds_corpus_follows_its_format_and_splits():
+    from collections import Counter
+
+    from analyzer.corpus import load_corpus
+    from training.kinds_corpus import load_kinds_corpus
+
+    docs = load_kinds_corpus()
+    ids = [d.id for d in docs]
+    assert len(ids) == len(set(ids))
+    written = [d for d in docs if d.kind not in SELF_EXAMINATION]
+    per_kind = Counter(d.kind for d in written)
+    assert set(per_kind) == set(KINDS) - set(SELF_EXAMINATION) and min(per_kind.values()) >= 30
+    assert {d.split for d in docs} == {"train", "dev", "test"}
+    assert all(Counter(d.split for d in written if d.kind == k)["test"] >= 8 for k in per_kind)
+    materials = {d.id: d.split for d in load_corpus() if d.path.parent.name == "written"}
+    assert {d.id: d.split for d in docs if d.kind in SELF_EXAMINATION} == materials
