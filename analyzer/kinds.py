@@ -45,6 +45,18 @@ _SPACE = re.compile(r"\s+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SENTENCE_MARK = re.compile(r"[，。：；？！,:;?!]")
 _NOT_A_TITLE = re.compile(r"首页|位置|>|›|»|来源|发布|©|http|www|阅读|浏览|下载|字体")
+# a line of web furniture: navigation, related links, source and copyright lines. Its words name
+# other documents (上一篇：个人剖析材料), so it is left out before the kind is judged.
+_FURNITURE = re.compile(r"^\W{0,3}(首页|当前位置|您现在的位置|您的位置|网站首页|上一篇|下一篇|相关推荐|相关文章|相关搜索|"
+                        r"热门搜索|猜你喜欢|来源[：:]|发布时间|发布日期|版权所有|免责声明|本文由|文章来源|扫码|"
+                        r"点击下载|下载本文|上一页)")
+
+
+def content(text: str) -> str:
+    """The text without lines of web furniture (a one-line paste is kept whole)."""
+    lines = text.splitlines()
+    kept = [s for s in lines if not _FURNITURE.search(s.strip())]
+    return "\n".join(kept) if any(s.strip() for s in kept) else text
 
 
 def compact(text: str) -> str:
@@ -177,12 +189,12 @@ class KindModel:
                                     max_features=40000)
         self.vec_.fit([compact(t) for t in texts])
         self.clf_ = LogisticRegression(C=self.C, max_iter=5000, class_weight="balanced")
-        self.clf_.fit(self._matrix(texts), kinds)
+        self.clf_.fit(self._matrix([content(t) for t in texts]), kinds)
         return self
 
     def predict_proba(self, texts: list[str]) -> np.ndarray:
         """Probabilities over :data:`KINDS` (columns in KINDS order)."""
-        proba = self.clf_.predict_proba(self._matrix(texts))
+        proba = self.clf_.predict_proba(self._matrix([content(t) for t in texts]))
         out = np.zeros((len(texts), len(KINDS)))
         for j, cls in enumerate(self.clf_.classes_):
             out[:, KINDS.index(cls)] = proba[:, j]
@@ -190,6 +202,7 @@ class KindModel:
 
     def decide(self, text: str, proba: np.ndarray) -> str:
         """The kind from one row of probabilities, leaning away from self-examination (module doc)."""
+        text = content(text)
         claimed = claimed_kind(text)
         if claimed:
             return claimed
@@ -209,6 +222,7 @@ class KindModel:
 
     def classify(self, text: str) -> dict:
         """The report's ``kind``: ``{"id", "label", "score", "cues"}``."""
+        text = content(text)
         claimed = claimed_kind(text)
         if claimed:  # the title settles it
             return {"id": claimed, "label": LABELS[claimed], "score": 1.0,
