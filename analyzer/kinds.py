@@ -147,6 +147,11 @@ def self_examination_cues(text: str) -> bool:
         t.count(head) or b.count(flat) for k, (t, b) in cue_lexicons().items() if k in SELF_EXAMINATION)
 
 
+def has_cues(text: str, kind: str) -> bool:
+    """Does the text hold a title word or body phrase of ``kind``?"""
+    return any(c for c in cues(text, kind) if not c.startswith("第一人称"))
+
+
 def cues(text: str, kind: str, limit: int = 5) -> list[str]:
     """Quotable cues behind ``kind``: a title line with its words, the commonest body phrases,
     and for materials the grammatical person."""
@@ -214,8 +219,7 @@ class KindModel:
         if not self_examination_cues(text):  # a self-examination that never says so is not one
             return alt
         close = proba[KINDS.index(top)] - proba[KINDS.index(alt)] < self.margin
-        has_cues = any(c for c in cues(text, alt) if not c.startswith("第一人称"))
-        return alt if close and has_cues else top
+        return alt if close and has_cues(text, alt) else top
 
     def predict(self, texts: list[str]) -> list[str]:
         return [self.decide(t, p) for t, p in zip(texts, self.predict_proba(texts))]

@@ -557,6 +557,11 @@ top material kind wins if it has cue phrases of its own. The margin is the wides
 0–0.8 that cost at most 0.01 of dev accuracy (model fitted on train only); the final model is
 refitted on train+dev.
 
+The opposite rule — a non-material with no cue phrase of its own loses to a self-examination that
+has cues, within the margin — was tried on dev (model fitted on train): it took 13–16 shaped dev
+non-materials for materials instead of 1, so it was dropped. A kind decided by the model alone
+says so in its cues ("无明显线索词，依据整体用词判断").
+
 Why lean that way: a non-material scored as a material gets confident, meaningless coverage and
 depth numbers with nothing to show they are wrong (a symptom catalogue got the highest depth score of
 its set); a material taken for another kind gets a visible `not_a_material` warning naming the kind
