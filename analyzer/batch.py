@@ -123,7 +123,7 @@ def run(paths, out, library: str | None = None, jobs: int | None = None, rubric:
     for entry in entries:
         found = list_for(entry.path, opinions) if opinions else None
         entry.opinions = str(found) if found else None
-    settings = _hash(settings_digest(rubric), kind or "")
+    settings = settings_digest(rubric, kind)
     pools = pool_factory(max(1, jobs or len(os.sched_getaffinity(0))), timeout, scheduler)
     bar = bar or Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                           TextColumn("ETA"), TimeRemainingColumn(), console=Console(stderr=True),
@@ -225,14 +225,16 @@ def _hash(*parts: str) -> str:
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
 
-def settings_digest(rubric: str) -> str:
-    """What a report depends on besides the document: version, rubric, code, models, data."""
+def settings_digest(rubric: str, kind: str | None = None) -> str:
+    """What a report depends on besides the document: version, rubric, forced kind, code, models,
+    and the data the runtime reads (what the wheel ships: not the training data)."""
+    runtime_data = [p for pattern in ("*.txt", "*.tsv", "lexicons/*.yaml", "rubrics/*.yaml")
+                    for p in DATA_DIR.glob(pattern)]
     files = [*Path(__file__).parent.glob("*.py"), *MODELS_DIR.glob("*.joblib"), *MODELS_DIR.glob("*.json"),
-             *(p for p in DATA_DIR.rglob("*")
-               if p.is_file() and p.relative_to(DATA_DIR).parts[0] not in ("corpus", "samples"))]
+             *runtime_data]
     if Path(rubric).suffix:
         files.append(Path(rubric))
-    h = hashlib.sha256(f"{__version__}\0{rubric}".encode())
+    h = hashlib.sha256(f"{__version__}\0{rubric}\0{kind or ''}".encode())
     for f in sorted(files):
         h.update(f.name.encode() + b"\0" + f.read_bytes())
     return h.hexdigest()
@@ -485,6 +487,8 @@ def summarise(d: dict) -> dict:
         flags.append("复制比≥20% copy")
     return {
         "rank": None, "name": d["name"], "file": d["file"], "chars": d.get("chars"),
+        "kind": d["kind"]["id"] if d.get("kind") else None,
+        "kind_label": d["kind"]["label"] if d.get("kind") else None,
         "labels": {cid: c["label"] for cid, c in (cov or {}).items()},
         "scores": {cid: c["score"] for cid, c in cov.items()} if cov is not None else None,
         "covered": {cid: c["covered"] for cid, c in cov.items()} if cov is not None else None,
@@ -527,7 +531,8 @@ def read_results(path: Path, entries: list[Entry]) -> tuple[list[dict], list[tup
 def table(rows: list[dict]) -> tuple[list[str], list[list]]:
     """Header and cells of the flat table (CSV/XLSX): None where a stage did not run."""
     cats = {cid: label for r in rows for cid, label in r["labels"].items()}
-    header = ["排名 rank", "文件 name", "路径 file", "字数 chars", *(f"{label} {cid}" for cid, label in cats.items()),
+    header = ["排名 rank", "文件 name", "路径 file", "字数 chars", "类型 kind",
+              *(f"{label} {cid}" for cid, label in cats.items()),
               "未覆盖 missing", "总结化 summary_like", "复制比 copy", "主要来源 top_source",
               "来源占比 top_source_ratio", "深度 depth", *(f"{label} {k}" for k, label in CRITERION_LABEL.items()),
               "三个代替 substitutions", "类型 kind", "真批评占比 share_genuine",
@@ -539,7 +544,7 @@ def table(rows: list[dict]) -> tuple[list[str], list[list]]:
     cells = []
     for r in rows:
         err = r["error"]
-        cells.append([r["rank"], r["name"], r["file"], r["chars"],
+        cells.append([r["rank"], r["name"], r["file"], r["chars"], r["kind"],
                       *((r["scores"] or {}).get(cid) for cid in cats), joined(r["missing"]),
                       r["summary_like"], r["copy"], r["top_source"], r["top_source_ratio"], r["depth"],
                       *((r["criteria"] or {}).get(k) for k in CRITERION_LABEL), joined(r["substitutions"]),

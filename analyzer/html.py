@@ -91,6 +91,8 @@ def report_page(d: dict, links: dict[str, str] | None = None, home: str | None =
     parts = [nav, f'<h1>{e(d["name"])}</h1>',
              f'<p class="meta">{d["chars"]} 字 · {len(d["paragraphs"])} 段'
              + (f' · 规则 {e(d["rubric"])}' if d.get("rubric") else "") + f' · sha256 {e(d["sha256"][:12])}</p>']
+    if d.get("kind"):
+        parts.append(_kind_section(d["kind"]))
     parts += [f'<p class="warn">⚠ {e(w["message"])}</p>' for w in d.get("warnings", [])]
     if d.get("kind"):
         parts.append(f'<p class="meta">类型 kind: {e(d["kind"]["label"])} ({e(d["kind"]["id"])})</p>')
@@ -110,6 +112,13 @@ def report_page(d: dict, links: dict[str, str] | None = None, home: str | None =
         parts.append(_copy_section(d["copy"], links))
     parts.append(_text_section(d))
     return _page(d["name"], "\n".join(parts))
+
+
+def _kind_section(kind: dict) -> str:
+    cues = "".join(f"<li>{e(c)}</li>" for c in kind.get("cues", []))
+    return (f'<section id="kind"><h2>文档类型 kind</h2><p><b>{e(kind["label"])}</b> '
+            f'<span class="muted">{e(kind["id"])} · {kind["score"]:.2f}</span></p>'
+            f'<p class="muted">依据 cues:</p><ul>{cues}</ul></section>')
 
 
 def _depth_section(depth: dict) -> str:
@@ -360,7 +369,7 @@ def coverage_shares(rows: list[dict]) -> list[tuple[str, float]]:
 
 def _ranking(rows: list[dict]) -> str:
     cats = list(dict.fromkeys(label for r in rows if r["labels"] for label in r["labels"].values()))
-    head = ("<tr><th>#</th><th>文件</th><th>深度</th>" + "".join(f"<th>{e(c)}</th>" for c in cats)
+    head = ("<tr><th>#</th><th>文件</th><th>类型</th><th>深度</th>" + "".join(f"<th>{e(c)}</th>" for c in cats)
             + "<th>总结化</th><th>复制比</th><th>主要来源</th><th>提示</th></tr>")
     body = []
     for r in rows:
@@ -375,7 +384,9 @@ def _ranking(rows: list[dict]) -> str:
         copy = _pct(r["copy"]) if r["copy"] is not None else ""
         copy_cls = ' class="num bad"' if r["copy"] is not None and r["copy"] >= COPY_FLAG else ' class="num"'
         top = f'{e(r["top_source"])} ({_pct(r["top_source_ratio"])})' if r["top_source"] else ""
-        body.append(f'<tr><td class="num">{r["rank"] or ""}</td><td>{name}</td><td class="num">{depth}</td>{cov}'
+        kind = f'<span title="{e(r["kind"])}">{e(r["kind_label"])}</span>' if r.get("kind") else ""
+        body.append(f'<tr><td class="num">{r["rank"] or ""}</td><td>{name}</td><td>{kind}</td>'
+                    f'<td class="num">{depth}</td>{cov}'
                     f'<td class="num">{summ}</td><td{copy_cls}>{copy}</td><td>{top}</td>'
                     f'<td>{e("；".join(r["flags"]))}</td></tr>')
     return f"<h2>排名 ranking（按深度得分）</h2><table>{head}{''.join(body)}</table>"

@@ -17,6 +17,7 @@ import hashlib
 import json
 import logging
 import sqlite3
+import time
 import zlib
 from collections import Counter
 from datetime import datetime, timezone
@@ -67,9 +68,13 @@ def validate(path: str | Path) -> None:
         raise _corrupt(path, exc) from exc
 
 
+def _is_busy(exc: sqlite3.OperationalError) -> bool:
+    return "locked" in str(exc) or "busy" in str(exc)
+
+
 def _busy_or_corrupt(path: str | Path, exc: sqlite3.OperationalError) -> SetupError:
     """``library_busy`` when another process held the write lock longer than :data:`BUSY_SECONDS`."""
-    if "locked" in str(exc) or "busy" in str(exc):
+    if _is_busy(exc):
         return SetupError("library_busy", f"参考库 {BUSY_SECONDS} 秒内一直被占用 / {path} stayed locked "
                                           f"for {BUSY_SECONDS} s")
     return _corrupt(path, exc)
@@ -103,17 +108,7 @@ class Library:
         self.batch = batch
         if self.path != ":memory:":
             validate(self.path)
-        try:  # another process adding at the same time holds the write lock for one batch at most
-            self.db = sqlite3.connect(self.path, timeout=BUSY_SECONDS)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            self.db.execute("PRAGMA cache_size=-65536")  # 64 MB of pages: index updates stay in memory
-            self.db.executescript(SCHEMA)
-            row = self.db.execute("SELECT value FROM meta WHERE key = 'digest'").fetchone()
-        except sqlite3.OperationalError as exc:
-            raise _busy_or_corrupt(self.path, exc) from exc
-        except sqlite3.DatabaseError as exc:
-            raise _corrupt(self.path, exc) from exc
+        row = self._open()
         self.fingerprinter = fingerprinter or Fingerprinter()
         self._pending: list[tuple[int, list[int]]] = []  # (doc id, fingerprints) not yet indexed
         self.digest = row[0] if row else None
@@ -121,6 +116,28 @@ class Library:
             if self.digest is not None:
                 log.warning("library %s was indexed with other settings: reindexing", self.path)
             self.reindex(self.fingerprinter)
+
+    def _open(self):
+        """Connect and set up the schema; returns the stored settings digest row. Two processes
+        creating the same library at once can meet SQLITE_BUSY outside the busy handler (the
+        switch to WAL): that is retried until :data:`BUSY_SECONDS` have passed."""
+        deadline = time.monotonic() + BUSY_SECONDS
+        while True:
+            try:  # another process adding at the same time holds the write lock for one batch at most
+                self.db = sqlite3.connect(self.path, timeout=BUSY_SECONDS)
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA synchronous=NORMAL")
+                self.db.execute("PRAGMA cache_size=-65536")  # 64 MB of pages: index updates stay in memory
+                self.db.executescript(SCHEMA)
+                return self.db.execute("SELECT value FROM meta WHERE key = 'digest'").fetchone()
+            except sqlite3.OperationalError as exc:
+                self.db.close()
+                if _is_busy(exc) and time.monotonic() < deadline:
+                    time.sleep(0.05)
+                    continue
+                raise _busy_or_corrupt(self.path, exc) from exc
+            except sqlite3.DatabaseError as exc:
+                raise _corrupt(self.path, exc) from exc
 
     def __len__(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM docs").fetchone()[0]

@@ -1,6 +1,8 @@
 """The whole pipeline: one document from file (or text) to :class:`~analyzer.report.Report`.
 
-ingest → segment (spaCy + jieba) → structure → coverage → summary → copy → depth.
+ingest → segment (spaCy + jieba) → structure → kind → coverage → summary → copy → depth.
+Coverage, summary and depth run only for the kinds they are made for (``kinds.MATERIAL_KINDS``);
+another kind gets the warning ``not_a_material`` instead.
 ``Analyzer`` loads models and lexicons once; ``analyze`` is the one-call convenience.
 """
 from __future__ import annotations
@@ -10,7 +12,7 @@ from pathlib import Path
 
 import sklearn
 
-from . import coverage, criticism, depth, ingest, modelstore, rectification, summary
+from . import coverage, criticism, depth, ingest, kinds, modelstore, rectification, summary
 from .copydetect import CopyDetector
 from .coverage import PatternMatcher
 from .errors import JingziError, SetupError, warning
@@ -21,26 +23,18 @@ from .segment import get_nlp
 from .structure import layout
 
 
-# document kinds (SPEC.md); coverage, summary_like and depth are judged only for materials
-KIND_LABELS = {"personal": "个人对照检查材料", "collective": "班子对照检查材料", "criticism": "批评意见",
-               "rectification": "整改方案", "opinions": "意见清单", "work_report": "工作总结/述职报告",
-               "other": "其他文件"}
-MATERIAL_KINDS = ("personal", "collective", "work_report")
-
-
 class Analyzer:
     """Reusable analyser: ``Analyzer(rubric="four-styles", library=None, kind=None).analyze(text)``.
 
-    ``kind`` (one of :data:`KIND_LABELS`) forces the document kind: ``"criticism"`` judges the
-    criticism items, ``"rectification"`` the plan's items; a kind that is not a material skips
-    coverage, work-summary passages and depth with a ``not_a_material`` warning.
+    ``kind`` (one of :data:`analyzer.kinds.KINDS`) forces the document kind; ``None`` detects it
+    (:mod:`analyzer.kinds`). A criticism document gets its items judged, a rectification plan
+    its items; a kind that is not a material skips coverage, work-summary passages and depth
+    with a ``not_a_material`` warning.
     """
 
     def __init__(self, rubric: str = "four-styles", library: str | Path | None = None,
                  copy_detector: CopyDetector | None = None, with_depth: bool = True, kind: str | None = None):
-        if kind is not None and kind not in KIND_LABELS:
-            raise ValueError(f"unknown kind {kind!r}; known: {', '.join(KIND_LABELS)}")
-        self.kind = kind
+        self.forced_kind = kinds.forced(kind) if kind is not None else None
         self.nlp = get_nlp()
         self.rubric = load_rubric(rubric)
         self.role_model = modelstore.load("roles")
@@ -52,6 +46,7 @@ class Analyzer:
                 raise
             self.coverage_model = None
         self.summary_model = modelstore.load("summary")
+        self.kind_model = modelstore.load("kinds") if kind is None else None
         self.depth_model = depth.DepthModel.from_dict(modelstore.load("depth")) if with_depth else None
         self.boilerplate = depth.BoilerplateBank()
         if copy_detector is None:  # without a library, copy still reports the official quotations
@@ -99,7 +94,8 @@ class Analyzer:
     def _analyze(self, source: ingest.Source, copy_key: str, opinions: list[str] | None) -> Report:
         texts, tokens, lay = prepare(source)
         roles = self.role_model.predict(texts, tokens, lay)
-        material = self.kind is None or self.kind in MATERIAL_KINDS
+        kind = self.forced_kind or self.kind_model.classify(source.text)
+        material = kind["id"] in kinds.MATERIAL_KINDS
         if material:
             styles, coverage_result, style_phrases = coverage.assess(
                 texts, tokens, roles, lay.categories, self.rubric, self.coverage_model, self.matcher)
@@ -126,28 +122,27 @@ class Analyzer:
         if self.depth_model is not None and material:
             report.depth = depth.assess(texts, roles, styles, coverage_result, summary_result["ratio"],
                                         self.depth_model, self.boilerplate)
-        if self.kind is not None:
-            report.kind = {"id": self.kind, "label": KIND_LABELS[self.kind], "score": 1.0, "cues": ["--kind"]}
-            self.judge_kind(report, source, self.kind)
-        if opinions is not None:
+        report.kind = kind
+        self.judge_kind(report, source, kind)
+        if opinions is not None and material:
             report.opinions = self.opinion_matcher.assess(opinions, texts, roles)
         return report
 
-    def judge_kind(self, report: Report, source: ingest.Source, kind: str) -> None:
+    def judge_kind(self, report: Report, source: ingest.Source, kind: dict) -> None:
         """The judgement a document kind calls for (criticism items, plan items) and the
         ``not_a_material`` warning for kinds that are not self-examination materials."""
-        if kind not in MATERIAL_KINDS:
-            report.warnings.append(warning("not_a_material", KIND_LABELS[kind]))
-        if kind == "criticism":
+        if kind["id"] not in kinds.MATERIAL_KINDS:
+            report.warnings.append(warning("not_a_material", f"文档类型：{kind['label']} / kind: {kind['id']}"))
+        if kind["id"] == "criticism":
             report.criticism = criticism.assess(source.text, self.criticism_model, self.matcher)
             found = report.criticism["items"]
-        elif kind == "rectification":
+        elif kind["id"] == "rectification":
             report.rectification = rectification.assess(source.text)
             found = report.rectification["items"]
         else:
             return
         if not found:
-            report.warnings.append(warning("no_items", KIND_LABELS[kind]))
+            report.warnings.append(warning("no_items", kind["label"]))
 
 
 def prepare(source: ingest.Source):

@@ -101,10 +101,12 @@ def render(report: Report, console: Console) -> None:
         console.print(f"[bold red]✗ {_escape(report.name)}[/]  {detail}")
         return
     console.rule(f"[bold]{_escape(report.name)}[/]  {report.chars} 字 · {len(report.paragraphs)} 段")
+    if report.kind:
+        k = report.kind
+        console.print(f"[bold]文档类型 kind:[/] {_escape(k['label'])} ({k['id']}, {k['score']:.2f})  "
+                      f"[dim]依据 cues: {_escape('；'.join(k['cues'][:4]))}[/]")
     for w in report.warnings:
         console.print(f"[yellow]⚠ {_escape(w['message'])}[/]")
-    if report.kind:
-        console.print(f"类型 kind: {_escape(report.kind['label'])} ({report.kind['id']})")
     parts = []
     if report.criticism is not None:
         parts.append(_criticism_table(report.criticism))

@@ -37,11 +37,11 @@ class Report:
     paragraphs: list[Paragraph] = field(default_factory=list)
     sections: list[dict] | None = None
     rubric: str | None = None
+    kind: dict | None = None  # {"id", "label", "score", "cues"}: see analyzer/kinds.py
     coverage: dict | None = None
     summary_like: dict | None = None
     copy: dict | None = None
     depth: dict | None = None
-    kind: dict | None = None
     criticism: dict | None = None
     rectification: dict | None = None
     opinions: dict | None = None

@@ -7,6 +7,7 @@ numbers that expose a shortfall rather than a result (``number_context.yaml``: �
 6 次 is a problem, not a result), compliance statements (严格遵守…均按规定: a report of
 one's conduct in place of an examination), its position, and its predicted role (except
 preamble). The document's ``ratio`` is the share of its characters in flagged paragraphs.
+Headings and web noise (role ``noise``) are never flagged.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from .resources import lexicon
 # the predicted roles that inform the model; "preamble" is left out on purpose, so that a
 # work-report opening (今年以来…取得了显著成效) is judged on its words, wherever it stands
 ROLE_FEATURES = ("heading", "problem", "cause", "measure", "summary")
+NEVER_FLAGGED = ("heading", "noise")
 
 
 def cue_lexicons() -> dict:
@@ -33,10 +35,11 @@ def cue_lexicons() -> dict:
 
 
 def cue_phrases(text: str) -> list[str]:
-    """The achievement and statistics phrases of a paragraph, shown as the reason it was flagged."""
+    """The achievement, statistics and compliance phrases of a paragraph, shown as the reason it
+    was flagged."""
     lex = cue_lexicons()
     found = []
-    for name in ("achievement", "statistics", "plural_accomplishment"):
+    for name in ("achievement", "statistics", "plural_accomplishment", "compliance"):
         found += lex[name].phrases(text)
     return list(dict.fromkeys(found))
 
@@ -87,16 +90,16 @@ class SummaryModel:
 
     def predict_proba(self, texts, tokens, roles) -> np.ndarray:
         proba = self.clf_.predict_proba(self._matrix(texts, tokens, roles))[:, 1]
-        return np.where(np.array(roles) == "heading", 0.0, proba)
+        return np.where(np.isin(np.array(roles), NEVER_FLAGGED), 0.0, proba)
 
 
 def assess(texts, tokens, roles, model: SummaryModel) -> tuple[np.ndarray, dict, list[list[str]]]:
     """Per-paragraph probability, the ``summary_like`` object, and cue phrases per paragraph."""
     proba = model.predict_proba(texts, tokens, roles)
     flagged = [i for i, p in enumerate(proba) if p >= model.threshold_]
+    cues = [cue_phrases(texts[i]) if i in flagged else [] for i in range(len(texts))]
     total = sum(len(t) for t in texts) or 1
     ratio = sum(len(texts[i]) for i in flagged) / total
-    cues = [cue_phrases(texts[i]) if i in flagged else [] for i in range(len(texts))]
     result = {"ratio": round(ratio, 4), "paragraphs": flagged,
               "flagged": bool(ratio >= model.doc_threshold_), "threshold": model.doc_threshold_}
     return proba, result, cues

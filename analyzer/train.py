@@ -67,9 +67,10 @@ def split(name: str) -> list[Prepared]:
     return [p for p in prepared_corpus() if p.doc.split == name]
 
 
-def write_card(name: str, title: str, body: str, metrics: dict) -> None:
-    """Model card ``models/<name>.md`` and machine-readable ``models/<name>.metrics.json``."""
-    counts = {s: len(split(s)) for s in ("train", "dev", "test")}
+def write_card(name: str, title: str, body: str, metrics: dict, counts: dict | None = None) -> None:
+    """Model card ``models/<name>.md`` and machine-readable ``models/<name>.metrics.json``;
+    ``counts`` (documents per split) defaults to the written materials'."""
+    counts = counts or {s: len(split(s)) for s in ("train", "dev", "test")}
     header = (f"# {title}\n\nRebuilt by `jingzi train` on {datetime.date.today()} from `data/` "
               f"(written documents: train {counts['train']}, dev {counts['dev']}, test {counts['test']}).\n\n")
     (MODELS_DIR / f"{name}.md").write_text(header + body.strip() + "\n", encoding="utf-8")
@@ -314,7 +315,7 @@ def train_summary() -> dict:
         roles = list(predicted_roles(p.doc.id))
         proba, result, _ = assess(p.texts, p.tokens, roles, final)
         g_par += [q.summary_like for q in p.doc.paragraphs]
-        p_par += list(proba >= final.threshold_)
+        p_par += [i in result["paragraphs"] for i in range(len(p.texts))]
         flags = cue_flags(p)
         b_par += flags
         g_doc.append("work_summary" in p.doc.meta["flaws"])
@@ -333,7 +334,7 @@ def train_summary() -> dict:
             cv_gold.append("work_summary" in p.doc.meta["flaws"])
             cv_pred.append(result["flagged"])
             cv_par_gold += [q.summary_like for q in p.doc.paragraphs]
-            cv_par_pred += list(proba >= final.threshold_)
+            cv_par_pred += [i in result["paragraphs"] for i in range(len(p.texts))]
     metrics = {
         "cv_train_dev_document_f1": f1(cv_gold, cv_pred), "cv_train_dev_paragraph_f1": f1(cv_par_gold, cv_par_pred),
         "cv_positive_documents": int(sum(cv_gold)),
@@ -343,6 +344,11 @@ def train_summary() -> dict:
         "baseline_cue_paragraph_f1": f1(g_par, b_par), "baseline_cue_document_f1": f1(g_doc, b_doc),
         "paragraph_threshold": final.threshold_, "document_ratio_threshold": final.doc_threshold_,
     }
+    from training.summary_shapes import evaluate as evaluate_shapes
+
+    metrics["shapes"] = {k: v for k, v in evaluate_shapes("test").items() if isinstance(v, dict)}
+    shape_rows = "\n".join(f"| {s} | {v['units']} | {v['positive']} | {v['f1']:.3f} |"
+                           for s, v in metrics["shapes"].items())
     body = f"""
 Work-summary-like paragraphs (`summary_like`) and documents (`work_summary` flaw).
 
@@ -368,6 +374,16 @@ cross-validation over train+dev ({len(pool)} materials, {metrics['cv_positive_do
 same thresholds) gives a steadier figure: document F1 {metrics['cv_train_dev_document_f1']:.3f},
 paragraph F1 {metrics['cv_train_dev_paragraph_f1']:.3f}. The thresholds were chosen on dev, so this
 figure is slightly optimistic; the test figures above are not.
+
+## Shapes of the test split (`python -m training.summary_shapes --split test`)
+| shape | units | summary-like | F1 |
+|---|---|---|---|
+{shape_rows}
+
+`noisy`: web-page furniture lines around and between the paragraphs (a flagged furniture line is a
+false positive); `runon`: the material pasted as one line and cut at sentence ends, F1 weighted by
+characters. Until the structure stage recognises noise lines (role `noise`) and splits run-on
+text at its inline headings, these are the figures of the summary stage alone.
 """
     write_card("summary", "Work-summary model", body, metrics)
     return metrics
@@ -379,7 +395,9 @@ def train_depth() -> dict:
     from .depth import DepthModel, measure
     from .pipeline import Analyzer
 
-    analyzer = Analyzer(with_depth=False)  # signals come from the other stages, as at run time
+    # signals come from the other stages, as at run time; every corpus document is a material
+    # (personal and collective are judged alike), so the kind is set rather than detected
+    analyzer = Analyzer(with_depth=False, kind="personal")
 
     def signals(p: Prepared):
         r = analyzer.analyze(p.doc.text, p.doc.id)
@@ -462,6 +480,155 @@ Dev split ({d['documents']} documents, {d['pairs']} pairs; used only for thresho
     return metrics
 
 
+def train_kinds() -> dict:
+    """Document-kind classifier (``models/kinds.joblib``) from ``data/kinds`` and the written
+    materials, every document also in its run-on, noisy, untitled, excerpt and abridged shapes."""
+    from sklearn.metrics import confusion_matrix
+
+    from training.kinds_corpus import SHAPES, load_kinds_corpus, shaped
+
+    from .kinds import KINDS, SELF_EXAMINATION, KindModel, cue_lexicons, opening
+    from .kinds import compact as flat
+
+    docs = load_kinds_corpus()
+    by_split = {s: [d for d in docs if d.split == s] for s in ("train", "dev", "test")}
+
+    def shaped_set(ds, shapes=SHAPES):
+        return [shaped(d, sh) for d in ds for sh in shapes], [d.kind for d in ds for _ in shapes]
+
+    def misjudged(gold, pred):  # non-materials taken for self-examinations: the error that must not happen
+        return sum(g not in SELF_EXAMINATION and p in SELF_EXAMINATION for g, p in zip(gold, pred))
+
+    # the margin of the lean away from self-examination: the widest on a fixed grid that costs
+    # no more than 0.01 of dev accuracy, with a model fitted on train only
+    model = KindModel().fit(*shaped_set(by_split["train"]))
+    dev_x, dev_y = shaped_set(by_split["dev"])
+    dev_proba = model.predict_proba(dev_x)
+    grid = {}
+    for margin in (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
+        model.margin = margin
+        pred = [model.decide(t, p) for t, p in zip(dev_x, dev_proba)]
+        grid[margin] = (misjudged(dev_y, pred), round(accuracy_score(dev_y, pred), 4))
+    best = max(acc for _, acc in grid.values())
+    margin = max(m for m, (_, acc) in grid.items() if acc >= best - 0.01)
+    final = KindModel(margin=margin).fit(*shaped_set(by_split["train"] + by_split["dev"]))
+    save("kinds", final)
+
+    def keyword_kind(text):  # baseline: the kind whose title word opens the text, else most body cues
+        head, body = opening(text), flat(text)
+        scores = [(3 * (t.count(head) > 0) + b.count(body) / max(len(body) / 500, 1), k)
+                  for k, (t, b) in cue_lexicons().items()]
+        return max(scores)[1]
+
+    test = by_split["test"]
+    per_shape, gold_all, pred_all, base_all, taken_for_material = {}, [], [], [], set()
+    for shape in SHAPES:
+        x, y = shaped_set(test, (shape,))
+        pred = final.predict(x)
+        taken_for_material |= {d.id for d, p in zip(test, pred) if d.kind not in SELF_EXAMINATION
+                               and p in SELF_EXAMINATION}
+        base = [keyword_kind(t) for t in x]
+        per_shape[shape] = {"accuracy": round(accuracy_score(y, pred), 4),
+                            "non_material_as_material": misjudged(y, pred),
+                            "baseline_keyword_accuracy": round(accuracy_score(y, base), 4)}
+        gold_all += y
+        pred_all += pred
+        base_all += base
+    cm = confusion_matrix(gold_all, pred_all, labels=list(KINDS))
+    metrics = {
+        "test_documents": len(test), "test_by_kind": {k: sum(d.kind == k for d in test) for k in KINDS},
+        "accuracy_clean": per_shape["clean"]["accuracy"],
+        "accuracy_all_shapes": round(accuracy_score(gold_all, pred_all), 4),
+        "macro_f1_all_shapes": round(f1_score(gold_all, pred_all, average="macro"), 4),
+        "non_material_as_material": misjudged(gold_all, pred_all),
+        "non_material_as_material_documents": sorted(taken_for_material),
+        "material_as_non_material": sum(g in SELF_EXAMINATION and p not in SELF_EXAMINATION
+                                        for g, p in zip(gold_all, pred_all)),
+        "baseline_keyword_accuracy_all_shapes": round(accuracy_score(gold_all, base_all), 4),
+        "per_shape": per_shape, "margin": margin,
+        "dev_margin_grid": {str(m): {"non_material_as_material": b, "accuracy": a} for m, (b, a) in grid.items()},
+        "confusion_matrix": {"labels": list(KINDS), "rows_gold_columns_predicted": cm.tolist()},
+    }
+    shape_rows = "\n".join(f"| {s} | {v['accuracy']:.3f} | {v['non_material_as_material']} | "
+                           f"{v['baseline_keyword_accuracy']:.3f} |" for s, v in per_shape.items())
+    cm_rows = "\n".join(f"| {k} | " + " | ".join(str(n) for n in row) + " |" for k, row in zip(KINDS, cm.tolist()))
+    counts = {s: len(v) for s, v in by_split.items()}
+    body = f"""
+Document kind: {', '.join(KINDS)}. Coverage, work-summary and depth judgements run only for
+personal, collective and work_report; other kinds get the warning `not_a_material`.
+
+**Data**: {len(docs)} written documents — the 200 materials of `data/corpus/written` (personal,
+collective; their corpus split) and {len(docs) - 200} non-material documents of `data/kinds/`
+(criticism, rectification, opinions, work_report, other; `data/kinds/splits.csv`): train
+{counts['train']}, dev {counts['dev']}, test {counts['test']}. Every document is also used in five
+generated shapes (run-on paste, web noise, title dropped, excerpt, abridged; `training/kinds_corpus.py`), so
+each split holds six versions of each of its documents; shapes never cross splits. The
+non-material test documents are a second round, written after the model and `kinds.yaml` were
+developed: the first round's test documents were looked at while developing, so they moved to dev.
+**Features**: TF-IDF over character 2–3-grams of the whitespace-free text; cue lexicons
+(`data/lexicons/kinds.yaml`: title words in the opening line, body phrases per kind) and
+grammatical person (我/本人, 我们/班子, 你, 同志): log counts and densities; the log length.
+**Model**: balanced logistic regression. A title naming the document a personal or 班子
+self-examination (`claims` in kinds.yaml) and no other kind settles it; otherwise the decision
+leans away from self-examination — a text
+with no self-examination cue (not even a self-critical 不够/存在) is never called one, and a non-material kind within {margin} of the
+top material kind wins if it has cue phrases of its own. The margin is the widest of
+0–0.8 that cost at most 0.01 of dev accuracy (model fitted on train only); the final model is
+refitted on train+dev.
+
+The opposite rule — a non-material with no cue phrase of its own loses to a self-examination that
+has cues, within the margin — was tried on dev (model fitted on train): it took 13–16 shaped dev
+non-materials for materials instead of 1, so it was dropped. A kind decided by the model alone
+says so in its cues ("无明显线索词，依据整体用词判断").
+
+Why lean that way: a non-material scored as a material gets confident, meaningless coverage and
+depth numbers with nothing to show they are wrong (a symptom catalogue got the highest depth score of
+its set); a material taken for another kind gets a visible `not_a_material` warning naming the kind
+and its cues, and `--kind personal` restores the material judgements.
+
+## Held-out test split ({len(test)} documents × {len(SHAPES)} shapes)
+| shape | accuracy | non-materials taken for materials | keyword baseline accuracy |
+|---|---|---|---|
+{shape_rows}
+| **all** | **{metrics['accuracy_all_shapes']:.3f}** | **{metrics['non_material_as_material']}** | {metrics['baseline_keyword_accuracy_all_shapes']:.3f} |
+
+Non-materials taken for self-examinations: {metrics['non_material_as_material']} shaped versions of
+{len(taken_for_material)} document(s) ({', '.join(sorted(taken_for_material)) or 'none'}), against the
+target of none. Macro-F1 over the seven kinds (all shapes): {metrics['macro_f1_all_shapes']:.3f}. Self-examination
+materials taken for another kind: {metrics['material_as_non_material']} of
+{sum(g in SELF_EXAMINATION for g in gold_all)}. The keyword baseline picks the kind whose title word
+opens the text, else the one with the densest body cues.
+
+Confusion matrix (rows gold, columns predicted; all shapes):
+
+| gold \\ predicted | {' | '.join(KINDS)} |
+|---|{'---|' * len(KINDS)}
+{cm_rows}
+
+**How often the test split was seen.** While the features and the decision rule were settled,
+this second-round test split was scored six times (first model; length feature dropped; cue
+shares instead of counts; evidence guard and abridged shape; title claims; web-furniture lines
+left out and 述职 cues, both from errors on dev). Each change was chosen
+on dev accuracy and on short materials of the unit tests, and the version kept is the one dev
+preferred, but the test figures were seen each time: treat them as slightly optimistic.
+
+**Caveats.** Every document is written for this project (the non-materials by the same writer,
+from domain knowledge), not collected: real documents are longer, mix kinds (a 述职报告 with a
+self-criticism section, a news item quoting a material) and carry noise of other shapes. The test
+split has about ten documents per non-material kind, so one error moves a kind's accuracy by ten
+points; the shaped versions are not independent evidence. The noisy shape draws its furniture
+lines from one small pool (`data/kinds/noise.txt`) for every split, and the furniture filter of
+`analyzer/kinds.py` was written knowing that pool: real pages have other furniture. Figures on real public documents come from
+the real-document evaluation set (issue 13), not from here.
+"""
+    write_card("kinds", "Document-kind model", body, metrics, counts)
+    return metrics
+
+
+def main() -> dict:
+    from .resources import rubric_names
+
+
 def train_otherdocs() -> dict:
     """Criticism label model and opinion thresholds (issue 16); the code lives in ``training/``."""
     from training import otherdocs
@@ -490,6 +657,9 @@ def main(overrides: str | None = None) -> dict:
         results[f"coverage-{name}"] = train_coverage(name, reviewed)
     results["summary"] = train_summary()
     results["depth"] = train_depth()
+    results["kinds"] = train_kinds()
+
+
     results.update(train_otherdocs())  # uses the role model trained above
     return results
 

@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 RUN = """
 import json, resource, sys
 from analyzer import batch
-batch.settings_digest = lambda rubric: sys.argv[4]
+batch.settings_digest = lambda rubric, kind=None: sys.argv[4]
 s = batch.run([sys.argv[1]], sys.argv[2], jobs=int(sys.argv[3]), progress=False)
 print(json.dumps({"seconds": s.seconds, "phases": s.phases, "analysed": s.analysed, "cached": s.cached,
                   "failed": s.failed,

@@ -25,7 +25,7 @@ from bench_batch import generate  # noqa: E402
 RUN = """
 import json, sys
 from analyzer import batch
-batch.settings_digest = lambda rubric: sys.argv[3]
+batch.settings_digest = lambda rubric, kind=None: sys.argv[3]
 scheduler = sys.argv[4] or None
 if sys.argv[5] == "cluster":
     from distributed import LocalCluster

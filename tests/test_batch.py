@@ -34,7 +34,7 @@ def spin(text: str) -> str:
     return text
 
 
-def fixed_settings(rubric: str) -> str:
+def fixed_settings(rubric: str, kind: str | None = None) -> str:
     """Cache settings that colleagues retraining models cannot change while the tests run."""
     return f"test:{rubric}"
 

@@ -1,0 +1,245 @@
+"""Stage 3a: what kind of document is this? (a self-examination material, or something else)
+
+Reviewers receive more than 对照检查材料: criticism opinions, rectification plans, lists of
+collected opinions, work reports, and pages that only talk about the meeting (news, speeches,
+notices, writing guides, symptom catalogues, meeting plans). Material judgements (coverage,
+work-summary passages, depth) only make sense for :data:`MATERIAL_KINDS`.
+
+The classifier (``jingzi train``, ``models/kinds.joblib``) is a logistic regression over
+character 2–3-grams of the whitespace-free text (so a run-on paste reads like its original)
+and the cue lexicons of ``data/lexicons/kinds.yaml``: title words in the opening line, body
+phrases per kind, and grammatical person (我/本人 vs 我们/班子 vs 你/同志, ``person.yaml``).
+A title that names the document a personal or a 班子 self-examination (个人对照检查材料, XX党委
+领导班子对照检查材料) and no other kind settles it (score 1.0). Otherwise the decision leans
+away from self-examination: a text with no self-examination cue at all (no 对照检查、查摆、
+班子存在, not even a self-critical 不够/存在/淡化) is never called one, and when a non-material
+kind is close behind a material kind (within :attr:`KindModel.margin`) and has cue phrases of
+its own, the non-material wins, because scoring a news item or symptom catalogue as a material gives
+confident, meaningless numbers, whereas a material taken for something else gets a visible
+warning that names the kind, its cues and the fix (``--kind personal``).
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from functools import lru_cache
+
+import numpy as np
+
+from .resources import Lexicon, lexicon, load_yaml
+
+KINDS = ("personal", "collective", "criticism", "rectification", "opinions", "work_report", "other")
+LABELS = {
+    "personal": "个人对照检查材料",
+    "collective": "班子对照检查材料",
+    "criticism": "批评意见",
+    "rectification": "整改方案/整改清单",
+    "opinions": "征求意见汇总",
+    "work_report": "工作总结/述职报告",
+    "other": "其他（新闻、讲话、通知、写作指导、问题清单、会议方案等）",
+}
+SELF_EXAMINATION = ("personal", "collective")
+MATERIAL_KINDS = ("personal", "collective", "work_report")  # coverage, summary and depth apply
+_SPACE = re.compile(r"\s+")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_SENTENCE_MARK = re.compile(r"[，。：；？！,:;?!]")
+_NOT_A_TITLE = re.compile(r"首页|位置|>|›|»|来源|发布|©|http|www|阅读|浏览|下载|字体")
+# a line of web furniture: navigation, related links, source and copyright lines. Its words name
+# other documents (上一篇：个人剖析材料), so it is left out before the kind is judged.
+_FURNITURE = re.compile(r"^\W{0,3}(首页|当前位置|您现在的位置|您的位置|网站首页|上一篇|下一篇|相关推荐|相关文章|相关搜索|"
+                        r"热门搜索|猜你喜欢|来源[：:]|发布时间|发布日期|版权所有|免责声明|本文由|文章来源|扫码|"
+                        r"点击下载|下载本文|上一页)")
+
+
+def content(text: str) -> str:
+    """The text without lines of web furniture (a one-line paste is kept whole)."""
+    lines = text.splitlines()
+    kept = [s for s in lines if not _FURNITURE.search(s.strip())]
+    return "\n".join(kept) if any(s.strip() for s in kept) else text
+
+
+def compact(text: str) -> str:
+    """The text without whitespace: a run-on paste and its multi-line original read alike."""
+    return _SPACE.sub("", text)
+
+
+def opening(text: str) -> str:
+    """The document's first real line (its title, if it has one), skipping web furniture;
+    for a one-line paste, its first 32 characters."""
+    lines = [s.strip() for s in text.splitlines() if s.strip()]
+    if len(lines) <= 1:
+        return compact(text)[:32]
+    for line in lines[:6]:
+        if len(_CJK.findall(line)) >= 6 and not _NOT_A_TITLE.search(line):
+            return line[:40]
+    return lines[0][:40]
+
+
+@lru_cache(maxsize=1)
+def cue_lexicons() -> dict[str, tuple[Lexicon, Lexicon]]:
+    """kind -> (title lexicon, body lexicon) from ``data/lexicons/kinds.yaml``."""
+    spec = load_yaml("lexicons/kinds.yaml")
+    return {k: (Lexicon(f"kinds.{k}.title", [str(x) for x in spec[k]["title"]]),
+                Lexicon(f"kinds.{k}.body", [str(x) for x in spec[k]["body"]])) for k in KINDS}
+
+
+@lru_cache(maxsize=1)
+def _person() -> dict[str, Lexicon]:
+    return {"singular": lexicon("person", "singular"), "plural": lexicon("person", "plural"),
+            "second": Lexicon("kinds.second", ["你", "您"]), "comrade": Lexicon("kinds.comrade", ["同志"])}
+
+
+def cue_features(text: str) -> list[float]:
+    """Dense cue features of one document: per kind, a title hit, the log count and the density
+    of its body cues; the same for 我/本人, 我们/班子, 你 and 同志; numbers per 1000 characters;
+    the log length (the training shapes include abridged and excerpted materials, so that a
+    short material is not told it is something else because it is short)."""
+    flat = compact(text)
+    per_k = 1000 / max(len(flat), 50)
+    head = opening(text)
+    row = []
+    for title, body in cue_lexicons().values():
+        n = body.count(flat)
+        row += [float(title.count(head) > 0), math.log1p(n), min(n * per_k, 50) / 10]
+    for lx in _person().values():
+        n = lx.count(flat)
+        row += [math.log1p(n), min(n * per_k, 80) / 10]
+    row += [min(len(re.findall(r"\d+", flat)) * per_k, 80) / 10, math.log1p(len(flat)) / 8]
+    return row
+
+
+def title_line(text: str) -> str:
+    """The title, if the document opens with one: a short first line without sentence punctuation
+    (web furniture skipped), or in a one-line paste the words before the first claim word
+    (``claims`` in kinds.yaml) when they hold no punctuation; else ""."""
+    spec = load_yaml("lexicons/kinds.yaml")
+    head = opening(text)
+    if len([s for s in text.splitlines() if s.strip()]) <= 1:
+        ends = [head.find(w) + len(w) for w in spec["claims"] if w in head]
+        head = head[:min(ends)] if ends else ""
+    if not head or len(head) > 50 or _SENTENCE_MARK.search(head) or head.startswith(tuple(spec["not_a_title_start"])):
+        return ""
+    return head
+
+
+def claimed_kind(text: str) -> str | None:
+    """personal or collective when the document's title names it a self-examination (``claims``
+    in kinds.yaml) and names no other kind; else None."""
+    spec = load_yaml("lexicons/kinds.yaml")
+    head = title_line(text)
+    if not any(w in head for w in spec["claims"]):
+        return None
+    if any(t.count(head) for k, (t, _) in cue_lexicons().items() if k not in SELF_EXAMINATION):
+        return None
+    if any(w in head for w in spec["personal_claims"]):
+        return "personal"
+    if any(w in head for w in spec["collective_claims"]):
+        return "collective"
+    return None
+
+
+def self_examination_cues(text: str) -> bool:
+    """Does the text examine someone's shortcomings at all: a title or body cue of personal or
+    collective, or a self-critical phrase (``self_critical.yaml``: 不够、存在、淡化 …)?"""
+    flat, head = compact(text), opening(text)
+    return lexicon("self_critical", "phrases").count(flat) > 0 or any(
+        t.count(head) or b.count(flat) for k, (t, b) in cue_lexicons().items() if k in SELF_EXAMINATION)
+
+
+def has_cues(text: str, kind: str) -> bool:
+    """Does the text hold a title word or body phrase of ``kind``?"""
+    return any(c for c in cues(text, kind) if not c.startswith("第一人称"))
+
+
+def cues(text: str, kind: str, limit: int = 5) -> list[str]:
+    """Quotable cues behind ``kind``: a title line with its words, the commonest body phrases,
+    and for materials the grammatical person."""
+    flat = compact(text)
+    title, body = cue_lexicons()[kind]
+    out = []
+    head = opening(text)
+    words = title.phrases(head)
+    if words:
+        out.append(f"标题/开头「{head}」含「{'、'.join(dict.fromkeys(words))}」")
+    for phrase, n in Counter(body.phrases(flat)).most_common(limit - len(out)):
+        out.append(f"「{phrase}」×{n}" if n > 1 else f"「{phrase}」")
+    if kind in SELF_EXAMINATION:
+        person = _person()
+        out.append(f"第一人称 我/本人 {person['singular'].count(flat)} 次，我们/班子 {person['plural'].count(flat)} 次"
+                   " / first person singular vs plural")
+    return out
+
+
+class KindModel:
+    """Document-kind classifier. ``fit(texts, kinds)``; ``classify(text)`` returns the ``kind``
+    object of the report. Learned state: ``vec_``, ``clf_``; setting ``margin`` (see module doc).
+    """
+
+    def __init__(self, C: float = 4.0, margin: float = 0.3):
+        self.C = C
+        self.margin = margin
+
+    def _matrix(self, texts):
+        from scipy.sparse import csr_matrix, hstack
+
+        return hstack([self.vec_.transform([compact(t) for t in texts]),
+                       csr_matrix(np.array([cue_features(t) for t in texts]))]).tocsr()
+
+    def fit(self, texts: list[str], kinds: list[str]) -> "KindModel":
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.linear_model import LogisticRegression
+
+        self.vec_ = TfidfVectorizer(analyzer="char", ngram_range=(2, 3), min_df=2, sublinear_tf=True,
+                                    max_features=40000)
+        self.vec_.fit([compact(t) for t in texts])
+        self.clf_ = LogisticRegression(C=self.C, max_iter=5000, class_weight="balanced")
+        self.clf_.fit(self._matrix([content(t) for t in texts]), kinds)
+        return self
+
+    def predict_proba(self, texts: list[str]) -> np.ndarray:
+        """Probabilities over :data:`KINDS` (columns in KINDS order)."""
+        proba = self.clf_.predict_proba(self._matrix([content(t) for t in texts]))
+        out = np.zeros((len(texts), len(KINDS)))
+        for j, cls in enumerate(self.clf_.classes_):
+            out[:, KINDS.index(cls)] = proba[:, j]
+        return out
+
+    def decide(self, text: str, proba: np.ndarray) -> str:
+        """The kind from one row of probabilities, leaning away from self-examination (module doc)."""
+        text = content(text)
+        claimed = claimed_kind(text)
+        if claimed:
+            return claimed
+        top = KINDS[int(proba.argmax())]
+        if top not in SELF_EXAMINATION:
+            return top
+        others = [k for k in KINDS if k not in SELF_EXAMINATION]
+        alt = max(others, key=lambda k: proba[KINDS.index(k)])
+        if not self_examination_cues(text):  # a self-examination that never says so is not one
+            return alt
+        close = proba[KINDS.index(top)] - proba[KINDS.index(alt)] < self.margin
+        return alt if close and has_cues(text, alt) else top
+
+    def predict(self, texts: list[str]) -> list[str]:
+        return [self.decide(t, p) for t, p in zip(texts, self.predict_proba(texts))]
+
+    def classify(self, text: str) -> dict:
+        """The report's ``kind``: ``{"id", "label", "score", "cues"}``."""
+        text = content(text)
+        claimed = claimed_kind(text)
+        if claimed:  # the title settles it
+            return {"id": claimed, "label": LABELS[claimed], "score": 1.0,
+                    "cues": [f"标题自称{LABELS[claimed]} / the title names it one: 「{title_line(text)}」"]
+                    + [c for c in cues(text, claimed) if not c.startswith("标题/开头")]}
+        proba = self.predict_proba([text])[0]
+        kind = self.decide(text, proba)
+        return {"id": kind, "label": LABELS[kind], "score": round(float(proba[KINDS.index(kind)]), 4),
+                "cues": cues(text, kind) or ["无明显线索词，依据整体用词判断 / no cue words: judged from the wording as a whole"]}
+
+
+def forced(kind: str) -> dict:
+    """The ``kind`` object when the user set it (``--kind``)."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown kind {kind!r}; known: {', '.join(KINDS)}")
+    return {"id": kind, "label": LABELS[kind], "score": 1.0, "cues": ["由 --kind 指定 / set with --kind"]}

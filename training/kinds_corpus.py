@@ -1,0 +1,164 @@
+"""The document-kind corpus: the written non-material documents of ``data/kinds/`` and the
+written materials of ``data/corpus/written/`` (kind personal or collective), with fixed splits
+and the shapes reviewers receive.
+
+``python -m training.kinds_corpus`` prints the counts per kind, shape and split.
+
+Shapes (deterministic, seeded by the document id): ``clean`` as written; ``runon`` every line
+pasted into one line; ``noisy`` web-page furniture (``data/kinds/noise.txt``) before, inside and
+after the text; ``untitled`` the first line dropped when it is a short title; ``excerpt`` a
+contiguous stretch of 15–70 % of the lines, never the first (title and opening cut off);
+``abridged`` the first line and 2–5 other lines in their order (a short version or 发言提纲).
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import random
+from collections import Counter
+from dataclasses import dataclass
+
+import yaml
+
+from analyzer.corpus import load_corpus
+from analyzer.corpus import DATA_DIR
+
+KINDS_DIR = DATA_DIR / "kinds"
+SPLITS_PATH = KINDS_DIR / "splits.csv"
+SHAPES = ("clean", "runon", "noisy", "untitled", "excerpt", "abridged")
+# new documents are dealt out in this cycle (after sorting by a hash of their id): a third to
+# test, a sixth to dev, half to train
+_DEAL = ("test", "train", "dev", "test", "train", "train")
+
+
+@dataclass
+class KindDocument:
+    id: str
+    kind: str
+    text: str
+    split: str
+    shape: str = "clean"          # the shape it was written in (titled, untitled, runon, noisy, table, colloquial)
+    subtype: str = ""             # for kind other: news, speech, notice, guide, catalogue, plan
+
+
+def parse(text: str, where: str) -> KindDocument:
+    """One ``data/kinds/<kind>/<id>.txt`` file: a YAML header (id, kind, shape[, subtype]) and the text."""
+    if not text.startswith("---"):
+        raise ValueError(f"{where}: must start with a '---' YAML header")
+    _, header, body = text.split("---", 2)
+    meta = yaml.safe_load(header) or {}
+    for key in ("id", "kind", "shape"):
+        if key not in meta:
+            raise ValueError(f"{where}: header has no {key}")
+    from analyzer.kinds import KINDS
+
+    if meta["kind"] not in KINDS:
+        raise ValueError(f"{where}: unknown kind {meta['kind']!r}")
+    body = body.strip("\n")
+    if not body.strip():
+        raise ValueError(f"{where}: empty text")
+    return KindDocument(str(meta["id"]), meta["kind"], body, "", meta["shape"], meta.get("subtype", ""))
+
+
+def _hash(doc_id: str) -> str:
+    return hashlib.sha256(doc_id.encode()).hexdigest()
+
+
+def write_splits() -> dict[str, str]:
+    """Assign every new ``data/kinds`` document a split, per kind; existing assignments never change."""
+    splits = _read_splits()
+    docs = [parse(p.read_text(encoding="utf-8"), str(p)) for p in sorted(KINDS_DIR.glob("*/*.txt"))]
+    for kind in sorted({d.kind for d in docs}):
+        new = sorted((d.id for d in docs if d.kind == kind and d.id not in splits), key=_hash)
+        already = sum(1 for d in docs if d.kind == kind and d.id in splits)
+        for i, doc_id in enumerate(new, already):
+            splits[doc_id] = _DEAL[i % len(_DEAL)]
+    with SPLITS_PATH.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["id", "split"])
+        writer.writerows(sorted(splits.items()))
+    return splits
+
+
+def _read_splits() -> dict[str, str]:
+    if not SPLITS_PATH.exists():
+        return {}
+    with SPLITS_PATH.open(encoding="utf-8") as fh:
+        return {row["id"]: row["split"] for row in csv.DictReader(fh)}
+
+
+def load_kinds_corpus() -> list[KindDocument]:
+    """Every kind document: ``data/kinds`` (splits.csv there) and the written materials (their corpus split)."""
+    splits = _read_splits()
+    docs = []
+    for path in sorted(KINDS_DIR.glob("*/*.txt")):
+        d = parse(path.read_text(encoding="utf-8"), str(path))
+        if d.id not in splits:
+            raise ValueError(f"{path}: not in {SPLITS_PATH.name}; run `python -m training.kinds_corpus splits`")
+        d.split = splits[d.id]
+        docs.append(d)
+    for m in load_corpus():
+        if m.path.parent.name == "written":
+            docs.append(KindDocument(m.id, m.meta["kind"], m.text, m.split,
+                                     "untitled" if not m.meta.get("headings", True) else "titled"))
+    return docs
+
+
+def noise_lines() -> list[str]:
+    lines = (KINDS_DIR / "noise.txt").read_text(encoding="utf-8").splitlines()
+    return [s for s in lines if s.strip() and not s.startswith("#")]
+
+
+def shaped(doc: KindDocument, shape: str) -> str:
+    """The document's text in ``shape`` (see module docstring); deterministic per (id, shape)."""
+    rng = random.Random(f"{doc.id}:{shape}")
+    lines = [s for s in doc.text.splitlines() if s.strip()]
+    if shape == "clean":
+        return "\n".join(lines)
+    if shape == "runon":
+        return "".join(s.strip() for s in lines)
+    if shape == "untitled":
+        if len(lines) > 2 and len(lines[0]) <= 40 and not lines[0].endswith(("。", "：")):
+            lines = lines[1:]
+        return "\n".join(lines)
+    if shape == "excerpt":
+        if len(lines) <= 3:
+            return "\n".join(lines)
+        keep = max(2, round(len(lines) * rng.uniform(0.15, 0.7)))
+        start = rng.randint(1, len(lines) - keep)
+        return "\n".join(lines[start:start + keep])
+    if shape == "abridged":
+        if len(lines) <= 4:
+            return "\n".join(lines)
+        keep = sorted(rng.sample(range(1, len(lines)), min(len(lines) - 1, rng.randint(2, 5))))
+        return "\n".join([lines[0]] + [lines[i] for i in keep])
+    if shape == "noisy":
+        pool = noise_lines()
+        out = rng.sample(pool, 2) + lines
+        for _ in range(max(1, len(lines) // 6)):
+            out.insert(rng.randint(2, len(out)), rng.choice(pool))
+        return "\n".join(out + rng.sample(pool, 2))
+    raise ValueError(f"unknown shape {shape!r}")
+
+
+def stats() -> dict:
+    docs = load_kinds_corpus()
+    return {
+        "documents": len(docs),
+        "by_kind": dict(Counter(d.kind for d in docs)),
+        "by_kind_split": {f"{k}/{s}": n for (k, s), n in sorted(Counter((d.kind, d.split) for d in docs).items())},
+        "written_shape": dict(Counter(d.shape for d in docs)),
+        "other_subtype": dict(Counter(d.subtype for d in docs if d.kind == "other")),
+        "characters": sum(len(d.text) for d in docs if d.kind not in ("personal", "collective")),
+    }
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("command", choices=["stats", "splits"])
+    args = parser.parse_args()
+    if args.command == "splits":
+        write_splits()
+    print(json.dumps(stats(), ensure_ascii=False, indent=2))
