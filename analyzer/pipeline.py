@@ -40,7 +40,7 @@ class Analyzer:
         self.nlp = get_nlp()
         self.rubric = load_rubric(rubric)
         self.role_model = load_model("roles")
-        self.matcher = PatternMatcher(self.rubric)
+        self.matcher = PatternMatcher(self.rubric, load_model("denials"))
         try:  # a rubric with no trained model is judged by its patterns alone
             self.coverage_model = load_model(f"coverage-{self.rubric.id}")
         except ModelMissing:
@@ -76,7 +76,8 @@ class Analyzer:
         texts, tokens, lay = prepare(source)
         roles = self.role_model.predict(texts, tokens, lay)
         styles, coverage_result, style_phrases = coverage.assess(
-            texts, tokens, roles, lay.categories, self.rubric, self.coverage_model, self.matcher)
+            texts, tokens, roles, lay.categories, self.rubric, self.coverage_model, self.matcher,
+            [start for start, _ in source.paragraphs])
         summary_proba, summary_result, summary_cues = summary.assess(texts, tokens, roles, self.summary_model)
         paragraphs = []
         for i, ((start, end), text) in enumerate(zip(source.paragraphs, texts)):
@@ -94,7 +95,7 @@ class Analyzer:
         if self.copy_detector is not None:
             report.copy = self.copy_detector.check(source.name, source.text)
         if self.depth_model is not None:
-            report.depth = depth.assess(texts, roles, styles, coverage_result, summary_result["ratio"],
+            report.depth = depth.assess(texts, roles, styles, coverage_result, summary_result,
                                         self.depth_model, self.boilerplate)
         return report
 
