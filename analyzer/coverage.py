@@ -38,7 +38,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .denials import DenialClassifier, sentence_spans
-from .resources import Lexicon, Rubric, load_yaml, phrase_regex
+from .resources import Lexicon, Rubric, lexicon, load_yaml, phrase_regex
 
 SUBSTANTIVE_ROLES = ("problem",)  # corpus rule: covered = union of styles over problem paragraphs
 # what is left of a heading or a bare category name once names, numbering and these words go
@@ -269,9 +269,10 @@ class EvidenceFinder:
     """Which sentences of a paragraph describe a behaviour of a category: not a denial, not a
     heading or bare name, and either holding a non-denied manifestation of the category, or
     scored as the category (at ``threshold``) by the model on the sentence alone, its category
-    names taken out but its heading kept. A sentence of the second kind must also be clearly
-    no denial (P(denial) under half the classifier's threshold): a wording the classifier is
-    unsure of (这一条我是做到了的) proves nothing unless it names a manifestation.
+    names taken out and its heading kept. Such a sentence must also be clearly no denial
+    (P(denial) under half the classifier's threshold), and one that owns up to nothing (no
+    self-critical word, no concrete instance) must be the category by its own words, scored
+    again without its heading: 这一条我是做到了的 under a heading proves nothing.
     """
 
     def __init__(self, texts, tokens, roles, contexts, judged: Judged, rubric: Rubric,
@@ -281,8 +282,9 @@ class EvidenceFinder:
         if model is None:
             return
         names = {n for c in rubric.categories for n in c.names + [c.label]}
+        owning_up = (lexicon("self_critical", "phrases"), lexicon("instances", "markers", "regex"))
         clear = matcher.denials.threshold_ / 2
-        keys, s_texts, s_tokens, s_roles, s_ctx = [], [], [], [], []
+        keys, s_texts, s_tokens, s_roles, s_ctx, bare = [], [], [], [], [], []
         for i in candidates:
             sents = judged.sentences[i]
             for k, (s, toks) in enumerate(zip(sents, _sentence_tokens(texts[i], tokens[i], sents))):
@@ -292,9 +294,16 @@ class EvidenceFinder:
                     s_tokens.append([t for t in toks if t not in names])
                     s_roles.append(roles[i])
                     s_ctx.append(contexts[i])
+                    bare.append(not any(lx.find(s.text) for lx in owning_up))
         if keys:
             X, _ = model.features(s_texts, s_tokens, s_roles, s_ctx, matcher)
-            self.proba = dict(zip(keys, model.predict_proba(X)))
+            proba = model.predict_proba(X)
+            alone = [k for k, b in enumerate(bare) if b]
+            if alone:
+                X, _ = model.features([s_texts[k] for k in alone], [s_tokens[k] for k in alone],
+                                      [s_roles[k] for k in alone], [""] * len(alone), matcher)
+                proba[alone] = np.minimum(proba[alone], model.predict_proba(X))
+            self.proba = dict(zip(keys, proba))
 
     def sentences(self, i: int, j: int) -> list[Sentence]:
         cid = self.rubric.ids[j]

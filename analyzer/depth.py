@@ -165,7 +165,9 @@ def _strict_signals(sig: Signals, parts: Parts, coverage: dict, lx: dict) -> Non
                         "missing_share": [coverage[c]["label"] for c in missing if c not in denied],
                         "denied_share": [d["text"] for c in denied for d in coverage[c].get("denials", [])][:3]})
     sig.counts.update({"missing": [coverage[c]["label"] for c in missing if c not in denied],
-                       "denied": [coverage[c]["label"] for c in denied]})
+                       "denied": [coverage[c]["label"] for c in denied],
+                       "not_covered": [coverage[c]["label"] for c in missing],
+                       "standards": sum(len(v) for v in std.values())})
 
 
 def _accurate_signals(sig: Signals, parts: Parts, summary: dict, bank: BoilerplateBank, lx: dict) -> None:
@@ -401,17 +403,29 @@ class DepthModel:
 
 
 def _detail(name: str, sig: Signals) -> str:
-    """The numbers behind one deduction, quotable: “：4 个问题段落中 3 个”."""
-    c, v = sig.counts, sig.values
+    """The numbers behind one deduction, quotable: “：4 个问题段落中 3 个没有”."""
+    c, v, gaps = sig.counts, sig.values, sig.gaps
+    no_causes, no_measures = "没有原因分析", "没有整改措施"
+
+    def of_measures(what):
+        return f"{c['measures']} 条措施中 {len(gaps[name])} 条没有{what}" if c["measures"] else no_measures
+
     detail = {
-        "missing_share": "、".join(c["missing"]), "denied_share": "、".join(c["denied"]),
+        "standards": f"援引 {c['standards']} 处", "missing_share": "、".join(c["not_covered"]),
+        "denied_share": "、".join(c["denied"]),
         "instance_share": f"{c['problems']} 个问题段落中 {c['no_instance']} 个没有" if c["problems"] else "没有问题段落",
         "singular_share": f"“我们/班子” {c['plural']} 次，“我/本人” {c['singular']} 次",
         "boilerplate_share": f"{c['boiler']}/{c['sentences']} 句" if c["sentences"] else "",
         "summary_ratio": f"占篇幅 {v['summary_ratio']:.0%}", "preamble_share": f"第一个问题之前 {c['pre_chars']} 字",
-        "deadline_share": f"{c['measures']} 条措施中 {c['no_deadline']} 条没有完成时间" if c["measures"] else "没有整改措施",
-        "cause_share": f"{c['causes']} 段" if c["causes"] else "没有原因分析",
-        "root_per_cause": f"{c['causes']} 段" if c["causes"] else "没有原因分析",
+        "styleless_share": f"{len(gaps[name])} 个问题段落",
+        "work_result_share": f"{len(gaps[name])} 个问题段落",
+        "root_per_cause": f"{c['causes']} 段原因中 {len(gaps[name])} 段没有" if c["causes"] else no_causes,
+        "root_variety": f"{int(v['root_variety'])} 种根源" if c["causes"] else no_causes,
+        "cause_share": f"{c['causes']} 段" if c["causes"] else no_causes,
+        "excuse_share": "" if c["causes"] else no_causes,
+        "deadline_share": of_measures("完成时间"), "quantity_share": of_measures("量化目标"),
+        "owner_share": of_measures("责任人"), "roadmap": "" if c["measures"] else no_measures,
+        "vague_per_measure": "" if c["measures"] else no_measures,
     }.get(name, "")
     return f"：{detail}" if detail else ""
 
