@@ -295,13 +295,16 @@ class EvidenceFinder:
                     s_roles.append(roles[i])
                     s_ctx.append(contexts[i])
                     bare.append(not any(lx.find(s.text) for lx in owning_up))
-        if keys:
-            X, _ = model.features(s_texts, s_tokens, s_roles, s_ctx, matcher)
+        if keys:  # these sentences are already judged no denial: match them as single sentences
+            single = [[Sentence(0, len(t), t, 0.0, False)] for t in s_texts]
+            known = Judged(single, [matcher.match(t, one) for t, one in zip(s_texts, single)], [[set()] for _ in keys])
+            X, _ = model.features(s_texts, s_tokens, s_roles, s_ctx, matcher, known)
             proba = model.predict_proba(X)
             alone = [k for k, b in enumerate(bare) if b]
             if alone:
-                X, _ = model.features([s_texts[k] for k in alone], [s_tokens[k] for k in alone],
-                                      [s_roles[k] for k in alone], [""] * len(alone), matcher)
+                X, _ = model.features([s_texts[k] for k in alone], [s_tokens[k] for k in alone], [s_roles[k] for k in alone],
+                                      [""] * len(alone), matcher, Judged(*[[x[k] for k in alone] for x in
+                                                                            (known.sentences, known.matches, known.targets)]))
                 proba[alone] = np.minimum(proba[alone], model.predict_proba(X))
             self.proba = dict(zip(keys, proba))
 
