@@ -143,8 +143,7 @@ class PatternMatcher:
         left once category names, numbering and framing words are removed."""
         return len(_NAME_ONLY_WORDS.sub("", self.without_names(sentence))) < 4
 
-    def denial_targets(self, text: str, sentences: list[Sentence], matches: list[Match],
-                       context: str) -> list[set[str]]:
+    def denial_targets(self, sentences: list[Sentence], matches: list[Match], context: str) -> list[set[str]]:
         """Per sentence, the categories a denial sentence is aimed at (empty for the others):
         those it names or describes, else the category of an earlier sentence of the paragraph
         that only names one (a run-in heading), else the category of the enclosing heading."""
@@ -235,7 +234,7 @@ class Judged:
 def judge(texts: list[str], contexts: list[str], matcher: PatternMatcher) -> Judged:
     sentences = matcher.sentences(texts)
     matches = [matcher.match(t, s) for t, s in zip(texts, sentences)]
-    targets = [matcher.denial_targets(t, s, m, c) for t, s, m, c in zip(texts, sentences, matches, contexts)]
+    targets = [matcher.denial_targets(s, m, c) for s, m, c in zip(sentences, matches, contexts)]
     return Judged(sentences, matches, targets)
 
 
