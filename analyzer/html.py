@@ -130,11 +130,15 @@ def _depth_section(depth: dict) -> str:
         f'{" " + _para_links(evidence.get(k, [])) if flagged else ""}</li>'
         for k, flagged in depth["substitutions"].items())
     notes = "".join(f"<li>{e(n)}</li>" for n in depth["notes"])
+    lost = "".join(f'<li>−{x["points"]:.0f} {e(x["reason"])} {_para_links(x["paragraphs"])}</li>'
+                   for x in depth.get("deductions", []))
     kind = {"personal": "个人材料", "collective": "班子材料"}.get(depth.get("kind"), "")
     return (f'<section id="depth"><h2>深度 depth</h2><p><span class="score">{depth["score"]:.0f}</span> / 100 '
             f'<span class="muted">{e(kind)}</span></p><table>{rows}</table>'
             f"<h3>“三个代替” substitutions</h3><ul>{subs}</ul>"
-            + (f"<h3>理由 reasons</h3><ul>{notes}</ul>" if notes else "") + "</section>")
+            + (f"<h3>理由 reasons</h3><ul>{notes}</ul>" if notes else "")
+            + (f"<h3>扣分 where the other {100 - depth['score']:.0f} points went</h3><ul>{lost}</ul>" if lost else "")
+            + "</section>")
 
 
 def _coverage_section(coverage: dict) -> str:
@@ -142,6 +146,8 @@ def _coverage_section(coverage: dict) -> str:
     for cid, c in coverage.items():
         verdict = '<span class="ok">✓ 已查摆</span>' if c["covered"] else '<span class="bad">✗ 未查摆</span>'
         said = c.get("best_sentence") or c.get("note") or ""
+        if not c["covered"] and c.get("denials"):
+            said += f"：“{c['denials'][0]['text']}”"
         phrases = "、".join(c.get("phrases", [])[:8])
         rows.append(f'<tr><td>{e(c["label"])} <span class="muted">{e(cid)}</span></td><td>{verdict}</td>'
                     f'<td class="num">{c["score"]:.2f}</td><td>{_para_links(c["evidence"])}</td>'

@@ -98,7 +98,8 @@ class Analyzer:
         material = kind["id"] in kinds.MATERIAL_KINDS
         if material:
             styles, coverage_result, style_phrases = coverage.assess(
-                texts, tokens, roles, lay.categories, self.rubric, self.coverage_model, self.matcher)
+                texts, tokens, roles, lay.categories, self.rubric, self.coverage_model, self.matcher,
+                [start for start, _ in source.paragraphs])
             summary_proba, summary_result, summary_cues = summary.assess(texts, tokens, roles, self.summary_model)
         else:
             styles, coverage_result, style_phrases = [[] for _ in texts], None, [None for _ in texts]
@@ -120,7 +121,7 @@ class Analyzer:
         if self.copy_detector is not None:  # None only where training skips copying on purpose
             report.copy = self.copy_detector.check(copy_key, source.text)
         if self.depth_model is not None and material:
-            report.depth = depth.assess(texts, roles, styles, coverage_result, summary_result["ratio"],
+            report.depth = depth.assess(texts, roles, styles, coverage_result, summary_result,
                                         self.depth_model, self.boilerplate)
         report.kind = kind
         self.judge_kind(report, source, kind)

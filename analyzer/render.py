@@ -209,6 +209,9 @@ def _coverage_table(report: Report) -> Table:
             ev = f"¶{c['evidence'][0]} {_escape(_snippet(c['best_sentence'], 70))}"
         elif c.get("note"):
             ev = f"[yellow]{_escape(c['note'])}[/]"
+            if c.get("denials"):
+                d = c["denials"][0]
+                ev += f"\n¶{d['paragraph']} “{_escape(_snippet(d['text'], 60))}”"
         table.add_row(c["label"], verdict, f"{c['score']:.2f}", Wrapped(Text.from_markup(ev)))
     return table
 
@@ -245,6 +248,11 @@ def _depth_panel(report: Report) -> Panel:
             rows.append(f"[red]  ✗ {SUBSTITUTION_LABEL[key]} ({key})[/]")
     for note in d["notes"][:6]:
         rows.append(f"  • {_escape(note)}")
+    if d.get("deductions"):
+        rows.append(f"[dim]  扣分 where the other {100 - d['score']:.0f} points went:[/]")
+    for x in d.get("deductions", [])[:4]:
+        where = f" ¶{','.join(map(str, x['paragraphs'][:5]))}" if x["paragraphs"] else ""
+        rows.append(f"  −{x['points']:.0f} {_escape(x['reason'])}{where}")
     return Panel(Group(*[Wrapped(Text.from_markup(r)) for r in rows]), title="深度 depth", border_style="cyan")
 
 
