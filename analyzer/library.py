@@ -25,7 +25,7 @@ from typing import Iterable
 
 import numpy as np
 
-from analyzer.copydetect import Fingerprinter
+from analyzer.fingerprint import Fingerprinter
 
 log = logging.getLogger(__name__)
 
