@@ -26,6 +26,23 @@ def _analyzer(rubric: str, library: str | None):
         raise click.UsageError(str(exc)) from exc
 
 
+def _sidecar(path: str | None) -> dict[str, dict] | None:
+    """A ``--meta`` CSV (name,author,unit,year,date) or None; a bad file is a usage error."""
+    if path is None:
+        return None
+    from .provenance import read_sidecar
+
+    try:
+        return read_sidecar(path)
+    except (OSError, ValueError, UnicodeDecodeError) as exc:
+        raise click.UsageError(f"--meta {path}: {exc}") from exc
+
+
+_meta_option = click.option("--meta", "meta_file", type=click.Path(exists=True, dir_okay=False),
+                            help="CSV with columns name,author,unit,year,date: who wrote each file and when "
+                                 "(used to name a copy's source only with evidence).")
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="jingzi")
 def main() -> None:
@@ -62,7 +79,9 @@ def check(paths: tuple[str, ...], as_json: bool, library: str | None, rubric: st
               help="Reference library (SQLite) to check copying against.")
 @click.option("--jobs", type=click.IntRange(min=1), help="Worker processes [default: all cores].")
 @click.option("--rubric", default="four-styles", show_default=True, help="Rubric name in data/rubrics or a YAML file.")
-def batch(paths: tuple[str, ...], out: str, library: str | None, jobs: int | None, rubric: str) -> None:
+@_meta_option
+def batch(paths: tuple[str, ...], out: str, library: str | None, jobs: int | None, rubric: str,
+          meta_file: str | None) -> None:
     """Cross-check and score a batch: results.jsonl/.csv/.xlsx, index.html and reports/ in OUT."""
     from .batch import run
     from .ingest import expand_paths
@@ -74,7 +93,8 @@ def batch(paths: tuple[str, ...], out: str, library: str | None, jobs: int | Non
         load_rubric(rubric)
     except FileNotFoundError as exc:
         raise click.UsageError(str(exc)) from exc
-    summary = run(paths, out, library=library, jobs=jobs, rubric=rubric, progress=sys.stderr.isatty())
+    summary = run(paths, out, library=library, jobs=jobs, rubric=rubric, progress=sys.stderr.isatty(),
+                  meta=_sidecar(meta_file))
     click.echo(f"{summary.documents} 篇：分析 {summary.analysed}，缓存 {summary.cached}，失败 {summary.failed}；"
                f"{summary.seconds:.1f} 秒 → {Path(out) / 'index.html'}")
     sys.exit(1 if summary.failed else 0)
@@ -92,13 +112,15 @@ def demo(out: str, jobs: int | None) -> None:
 
     summary = run([str(SAMPLES)], out, jobs=jobs, progress=sys.stderr.isatty())
     table = Table(title=f"jingzi demo: {summary.documents} 篇样例材料 / sample materials")
-    for col in ("#", "材料 name", "深度 depth", "未查摆 missing", "总结化 summary", "复制比 copy ← source", "提示 flags"):
+    for col in ("#", "材料 name", "深度 depth", "未查摆 missing", "总结化 summary", "复制比 copy · 最大来源 source",
+                "提示 flags"):
         table.add_column(col)
     for r in summary.rows:
         if r["error"]:
             table.add_row("", r["name"], "", "", "", "", f"[red]{r['error']['code']}[/]")
             continue
-        copy = f"{r['copy']:.0%}" + (f" ← {r['top_source']}" if r["top_source"] else "")
+        arrow = "⇄" if r["top_relation"] == "shared" else "←"
+        copy = f"{r['copy']:.0%}" + (f" {arrow} {r['top_source']}" if r["top_source"] else "")
         table.add_row(str(r["rank"]), r["name"], f"{r['depth']:.0f}", "、".join(r["missing"]) or "—",
                       f"{r['summary_like']:.0%}", copy, "；".join(r["substitutions"] + r["flags"]))
     console = _console()
@@ -127,11 +149,21 @@ def _library_option(fn):
 @library.command("add")
 @click.argument("paths", nargs=-1, required=True)
 @_library_option
-def library_add(paths: tuple[str, ...], db: str) -> None:
-    """Add documents (files or folders) to the library; unreadable ones are reported and skipped."""
+@click.option("--author", help="Author of the documents added (e.g. an earlier year's material of one person).")
+@click.option("--unit", help="Their unit (单位).")
+@click.option("--year", type=click.IntRange(1900, 2199), help="Their year.")
+@_meta_option
+def library_add(paths: tuple[str, ...], db: str, author: str | None, unit: str | None, year: int | None,
+                meta_file: str | None) -> None:
+    """Add documents (files or folders) to the library; unreadable ones are reported and skipped.
+    Metadata: --meta per file, else --author/--unit/--year, else the docx core properties."""
     from .errors import JingziError
     from .ingest import expand_paths, read_path
     from .library import Library
+    from .provenance import clean, file_meta
+
+    sidecar = _sidecar(meta_file)
+    given = clean({"author": author, "unit": unit, "year": year})
 
     console = _console()
     failed, read = [], []
@@ -145,7 +177,7 @@ def library_add(paths: tuple[str, ...], db: str) -> None:
                 console.print(f"[red]✗ {path}[/] [{exc.code}] {exc.message}")
                 continue
             read.append(source.name)
-            yield source.name, source.text
+            yield source.name, source.text, {**file_meta(path), **given, **(file_meta(path, sidecar) if sidecar else {})}
 
     with Library(db) as lib:
         added = lib.add_many(readable())
@@ -167,10 +199,11 @@ def library_list(db: str) -> None:
     with Library(db) as lib:
         rows = lib.list()
     table = Table(title=f"{db}: {len(rows)} 篇")
-    for col in ("name", "chars", "sha256", "added"):
+    for col in ("name", "chars", "sha256", "added", "author", "unit", "year", "date"):
         table.add_column(col)
     for r in rows:
-        table.add_row(r["name"], str(r["chars"]), r["sha256"][:12], r["added"])
+        table.add_row(r["name"], str(r["chars"]), r["sha256"][:12], r["added"],
+                      *("" if r[k] is None else str(r[k]) for k in ("author", "unit", "year", "date")))
     _console().print(table)
 
 
@@ -191,21 +224,29 @@ def library_remove(name: str, db: str) -> None:
 @main.command()
 @click.argument("a")
 @click.argument("b")
-def compare(a: str, b: str) -> None:
-    """Side-by-side view of two documents with the shared fragments marked."""
-    from .copydetect import CopyDetector
+@click.option("--json", "as_json", is_flag=True, help="Print the comparison object (both directions) as JSON.")
+@click.option("--html", "html_file", type=click.Path(dir_okay=False), help="Write the side-by-side page here.")
+@_meta_option
+def compare(a: str, b: str, as_json: bool, html_file: str | None, meta_file: str | None) -> None:
+    """Side-by-side view (原文对照) of two documents: shared text both ways, direction only with evidence."""
+    from .compare import compare_paths, pair_of
     from .errors import JingziError
-    from .ingest import read_path
+    from .html import pair_page
     from .render import render_compare
 
     try:
-        source_a, source_b = read_path(a), read_path(b)
+        result, texts = compare_paths(a, b, _sidecar(meta_file))
     except JingziError as exc:
         raise click.UsageError(f"[{exc.code}] {exc.message}") from exc
-    detector = CopyDetector.default()
-    fragments = detector.compare(source_a.text, source_b.text)
-    render_compare(source_a, source_b, fragments, detector.quotations(source_a.text),
-                   detector.quotations(source_b.text), _console())
+    if html_file:
+        page = pair_page(result["a"]["name"], texts["a"], pair_of(result), texts["b"])
+        Path(html_file).write_text(page, encoding="utf-8")
+    if as_json:
+        sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+    else:
+        render_compare(result, texts, _console())
+        if html_file:
+            click.echo(f"原文对照 side by side → {html_file}")
 
 
 if __name__ == "__main__":

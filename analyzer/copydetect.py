@@ -207,14 +207,20 @@ class CopyDetector:
         return cls(None, None, library)
 
     def add_peer(self, name: str, text: str) -> None:
-        """Add another document of the same batch (replaces a peer of the same name)."""
-        if name in self.peers_:
-            for h in self.peers_[name].fingerprints.tolist():
-                self._peer_index[h].discard(name)
+        """Add another document of the same batch (replaces a peer of the same name, and hides
+        a library document of that name)."""
+        self.remove_peer(name)
         prepared = self.fingerprinter.prepare(text)
         self.peers_[name] = prepared
         for h in prepared.fingerprints.tolist():
             self._peer_index[h].add(name)
+
+    def remove_peer(self, name: str) -> None:
+        """Forget a batch peer (no-op if there is none of that name)."""
+        prepared = self.peers_.pop(name, None)
+        if prepared is not None:
+            for h in prepared.fingerprints.tolist():
+                self._peer_index[h].discard(name)
 
     def check(self, name: str, text: str, skip: Iterable[str] = (),
               roles: list[tuple[int, int, str]] | None = None) -> dict:
@@ -307,7 +313,7 @@ class CopyDetector:
                     if peer not in skip:
                         shared["peer", peer] += 1
         if kind in (None, "library") and self.library is not None and len(query):
-            found = self.library.candidates(query, skip, min_shared=math.ceil(need), limit=limit)
+            found = self.library.candidates(query, skip | set(self.peers_), min_shared=math.ceil(need), limit=limit)
             for lib_name, count in found.items():
                 shared["library", lib_name] = count
         best = sorted((c for c in shared.items() if c[1] >= need), key=lambda c: (-c[1], c[0]))
@@ -442,7 +448,7 @@ class CopyDetector:
         given, but headings and noise. ``ratio`` leaves quotations and stock text out,
         ``total_ratio`` (what a checker calls 总文字复制比) counts them when a source has them too."""
         text = doc.text
-        counted = np.array([not ch.isspace() for ch in text], dtype=bool)
+        counted = nonspace_mask(text)
         for start, end, role in roles or ():
             if role in UNCOUNTED_ROLES:
                 counted[start:end] = False
@@ -456,8 +462,13 @@ class CopyDetector:
                 mine[f["start"]:f["end"]] = True
             copied |= mine
             chars = int((mine & counted).sum())
+            theirs = np.zeros(len(source.text), dtype=bool)
+            for f in dicts:
+                theirs[f["source_start"]:f["source_end"]] = True
+            their_chars = int((theirs & nonspace_mask(source.text)).sum())
             if chars:
                 out.append({"source": name, "origin": origin, "ratio": round(chars / total, 4), "chars": chars,
+                            "source_ratio": round(their_chars / max(nonspace_count(source.text), 1), 4),
                             "fragments": dicts})
         out.sort(key=lambda s: (-s["ratio"], s["source"]))
         quoted_orig = self._original_mask(doc, quoted)
@@ -473,6 +484,11 @@ class CopyDetector:
         if roles is not None:
             result["sections"] = section_ratios(roles, counted, copied)
         return result
+
+
+def nonspace_mask(text: str) -> np.ndarray:
+    """Boolean mask of the characters every ratio counts (all but whitespace)."""
+    return np.array([not ch.isspace() for ch in text], dtype=bool)
 
 
 def section_ratios(roles: list[tuple[int, int, str]], counted: np.ndarray, copied: np.ndarray) -> dict:
