@@ -445,44 +445,45 @@ class CopyDetector:
     def _report(self, doc: Prepared, sources: list, quoted: np.ndarray, shared: np.ndarray,
                 roles: list[tuple[int, int, str]] | None) -> dict:
         """The copy object. Counted characters: all but whitespace and, when ``roles`` are
-        given, but headings and noise. ``ratio`` leaves quotations and stock text out,
-        ``total_ratio`` (what a checker calls 总文字复制比) counts them when a source has them too."""
+        given, but headings and noise. Quotations and stock text that are not copied are
+        neither copied nor the author's own: ``ratio`` (去除引用复制比), every source's ratio and
+        the section ratios are shares of the rest (``chars``); ``total_ratio`` (总文字复制比) is
+        the share of all counted characters that a source has too, quotations included."""
         text = doc.text
         counted = nonspace_mask(text)
         for start, end, role in roles or ():
             if role in UNCOUNTED_ROLES:
                 counted[start:end] = False
-        total = max(int(counted.sum()), 1)
+        found = []
         copied = np.zeros(len(text), dtype=bool)
-        out = []
         for origin, name, source, frags in sources:
-            mine = np.zeros(len(text), dtype=bool)
             dicts = [self._fragment_dict(doc, source, f) for f in frags]
+            mine, theirs = np.zeros(len(text), dtype=bool), np.zeros(len(source.text), dtype=bool)
             for f in dicts:
                 mine[f["start"]:f["end"]] = True
-            copied |= mine
-            chars = int((mine & counted).sum())
-            theirs = np.zeros(len(source.text), dtype=bool)
-            for f in dicts:
                 theirs[f["source_start"]:f["source_end"]] = True
-            their_chars = int((theirs & nonspace_mask(source.text)).sum())
-            if chars:
-                out.append({"source": name, "origin": origin, "ratio": round(chars / total, 4), "chars": chars,
-                            "source_ratio": round(their_chars / max(nonspace_count(source.text), 1), 4),
-                            "fragments": dicts})
-        out.sort(key=lambda s: (-s["ratio"], s["source"]))
-        quoted_orig = self._original_mask(doc, quoted)
+            copied |= mine
+            their_share = int((theirs & nonspace_mask(source.text)).sum()) / max(nonspace_count(source.text), 1)
+            found.append((origin, name, mine & counted, round(their_share, 4), dicts))
         copied &= counted
-        everything = copied | (self._original_mask(doc, shared & quoted) & counted)
+        quoted_orig = self._original_mask(doc, quoted)
+        quoted_only = quoted_orig & counted & ~copied
+        own = counted & ~quoted_only
+        total, everything = max(int(own.sum()), 1), max(int(counted.sum()), 1)
+        out = [{"source": name, "origin": origin, "ratio": round(int(mine.sum()) / total, 4),
+                "chars": int(mine.sum()), "source_ratio": their_share, "fragments": dicts}
+               for origin, name, mine, their_share, dicts in found if mine.any()]
+        out.sort(key=lambda s: (-s["ratio"], s["source"]))
+        also_quoted = self._original_mask(doc, shared & quoted) & counted
         result = {"ratio": round(int(copied.sum()) / total, 4),
-                  "total_ratio": round(int(everything.sum()) / total, 4),
-                  "quoted_ratio": round(int((quoted_orig & counted & ~copied).sum()) / total, 4),
-                  "chars": int(counted.sum()), "copied_chars": int(copied.sum()),
+                  "total_ratio": round(int((copied | also_quoted).sum()) / everything, 4),
+                  "quoted_ratio": round(int(quoted_only.sum()) / everything, 4),
+                  "chars": int(own.sum()), "copied_chars": int(copied.sum()), "quoted_chars": int(quoted_only.sum()),
                   "max_source_ratio": out[0]["ratio"] if out else 0.0,
                   "sources": out,
                   "quotations": [{"start": s, "end": e} for s, e in _mask_spans(quoted_orig)]}
         if roles is not None:
-            result["sections"] = section_ratios(roles, counted, copied)
+            result["sections"] = section_ratios(roles, own, copied)
         return result
 
 

@@ -141,7 +141,8 @@ def earlier(a: dict, b: dict) -> bool | None:
 
 
 def same_author(a: dict, b: dict) -> bool:
-    x, y = (re.sub(r"\s+", "", str(m.get("author") or "")) for m in (a, b))
+    """Both authors known (not a tool's default name) and equal, whitespace ignored."""
+    x, y = (re.sub(r"\s+", "", clean({"author": m.get("author")}).get("author", "")) for m in (a, b))
     return bool(x) and x == y
 
 
