@@ -67,7 +67,7 @@ from typing import TYPE_CHECKING, Iterable
 
 import numpy as np
 
-from .fingerprint import Canonicaliser, Fingerprinter, Prepared, kgram_hashes, nonspace_count
+from .fingerprint import Canonicaliser, Fingerprinter, Prepared, kgram_hashes, nonspace_count, nonspace_mask
 from .resources import QUOTATIONS_PATH, load_quotations, load_yaml
 
 if TYPE_CHECKING:
@@ -179,7 +179,7 @@ class CopyDetector:
                  boiler_df_share: float = 0.02, boiler_max: int = 60,
                  max_candidates: int = 20, min_shared: int = 3, min_shared_share: float = 0.02,
                  max_common: int = 16, cache_size: int = 512, stock: list[str] | None = None,
-                 stock_min_len: int = 10, paraphrase_min: float = 0.5):
+                 stock_min_len: int = 10, paraphrase_min: float = 0.6):
         if quotations is None:
             quotations = load_quotations() if QUOTATIONS_PATH.exists() else []
         if stock is None:
@@ -379,25 +379,27 @@ class CopyDetector:
         (two materials on the same theme) never counts. Fragments become (a_s, a_e, b_s, b_e,
         score); score None for an exact match."""
         out = [[(*f, None) for f in frags] for frags in found]
-        if not sources or not len(a.sentences):
+        seeded = [n for n, frags in enumerate(found) if frags]  # only a source with an exact match grows
+        if not seeded or not len(a.sentences):
             return out
         spans = a.sentences.tolist()
         mine = np.zeros((len(sources), len(a.canon.text)), dtype=bool)  # copied, per source
         for n, frags in enumerate(found):
             for f in frags:
                 mine[n, f[0]:f[1]] = True
+        taken = mine.any(axis=0) | quoted
         best = np.zeros(len(spans))
         best_src = np.full(len(spans), -1)
         best_j = np.zeros(len(spans), dtype=np.int64)
-        for n, b in enumerate(sources):
-            if len(b.sentences):
-                sim = (a.sentence_bigrams @ b.sentence_bigrams.T).toarray()
+        for n in seeded:
+            if len(sources[n].sentences):
+                sim = (a.sentence_bigrams @ sources[n].sentence_bigrams.T).toarray()
                 j = sim.argmax(axis=1)
                 score = sim[np.arange(len(j)), j]
                 better = score > best
                 best[better], best_src[better], best_j[better] = score[better], n, j[better]
         todo = {i for i, (s, e) in enumerate(spans)
-                if best[i] >= self.paraphrase_min and e - s >= 3 and not (mine.any(axis=0) | quoted)[s:e].all()}
+                if best[i] >= self.paraphrase_min and e - s >= 3 and not taken[s:e].all()}
 
         def from_source(i: int, n: int, share: float) -> bool:
             return 0 <= i < len(spans) and mine[n, spans[i][0]:spans[i][1]].mean() >= share
@@ -410,9 +412,10 @@ class CopyDetector:
                 if from_source(i, n, 1e-9) or from_source(i - 1, n, 0.5) or from_source(i + 1, n, 0.5):
                     s, e = spans[i]
                     b_s, b_e = sources[n].sentences[best_j[i]].tolist()
-                    for x, y in _mask_spans(~(mine.any(axis=0) | quoted)[s:e]):
+                    for x, y in _mask_spans(~taken[s:e]):
                         out[n].append((s + x, s + y, b_s, b_e, round(float(best[i]), 3)))
                         mine[n, s + x:s + y] = True
+                    taken[s:e] = True
                     todo.discard(i)
                     grown = True
         return [sorted(frags, key=lambda f: f[:4]) for frags in out]
@@ -485,11 +488,6 @@ class CopyDetector:
         if roles is not None:
             result["sections"] = section_ratios(roles, own, copied)
         return result
-
-
-def nonspace_mask(text: str) -> np.ndarray:
-    """Boolean mask of the characters every ratio counts (all but whitespace)."""
-    return np.array([not ch.isspace() for ch in text], dtype=bool)
 
 
 def section_ratios(roles: list[tuple[int, int, str]], counted: np.ndarray, copied: np.ndarray) -> dict:

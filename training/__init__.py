@@ -1,0 +1,1 @@
+"""Training and evaluation code: drives the runtime package, never imported by it."""
