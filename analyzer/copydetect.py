@@ -375,7 +375,8 @@ class CopyDetector:
         sentence of ``a`` not yet all copied or quoted is copied, whole, from the candidate
         source holding its best-matching sentence when their character-bigram cosine is at
         least ``paraphrase_min`` and that source already has part of the sentence, or most of
-        the sentence before or after it; repeated until nothing grows. A lone similar sentence
+        the sentence before or after it; repeated until nothing grows. The sentence becomes
+        one fragment (its exact pieces from that source are folded in). A lone similar sentence
         (two materials on the same theme) never counts. Fragments become (a_s, a_e, b_s, b_e,
         score); score None for an exact match."""
         out = [[(*f, None) for f in frags] for frags in found]
@@ -412,7 +413,8 @@ class CopyDetector:
                 if from_source(i, n, 1e-9) or from_source(i - 1, n, 0.5) or from_source(i + 1, n, 0.5):
                     s, e = spans[i]
                     b_s, b_e = sources[n].sentences[best_j[i]].tolist()
-                    for x, y in _mask_spans(~taken[s:e]):
+                    out[n] = [f for f in out[n] if not s <= f[0] < f[1] <= e]  # one fragment per sentence
+                    for x, y in _mask_spans(~quoted[s:e]):
                         out[n].append((s + x, s + y, b_s, b_e, round(float(best[i]), 3)))
                         mine[n, s + x:s + y] = True
                     taken[s:e] = True

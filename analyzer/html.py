@@ -307,7 +307,7 @@ def pair_page(name: str, text: str, source: dict, source_text: str, home: str | 
     nav = " · ".join(x for x in (f'<a href="{e(home)}">← 总览 overview</a>' if home else "",
                                  f'<a href="{e(back)}">← {e(name)}</a>' if back else "") if x)
     rel = RELATION_TEXT[source_relation(source)]
-    frags = sorted(source["fragments"], key=lambda f: f["start"])
+    frags = aligned_rows(source["fragments"], text)
     rows = []
     for n, f in enumerate(frags, 1):
         how = f'改写 reworded {f["score"]:.2f}' if f.get("kind") == "paraphrase" else "相同 identical"
@@ -324,6 +324,26 @@ def pair_page(name: str, text: str, source: dict, source_text: str, home: str | 
     both = (f'<h2>全文 texts</h2><div class="pair"><div><h3>{e(name)}</h3>{left}</div>'
             f'<div><h3>{e(source["source"])}</h3>{right}</div></div>')
     return _page(f"原文对照 {name} ⇄ {source['source']}", head + "<h2>相同片段 fragments</h2>" + table + both)
+
+
+def aligned_rows(fragments: list[dict], text: str) -> list[dict]:
+    """Fragments in reading order, neighbours merged into one row when only punctuation or
+    spaces separate them in the document and their source spans touch or overlap."""
+    rows: list[dict] = []
+    for f in sorted(fragments, key=lambda f: (f["start"], f["end"])):
+        last = rows[-1] if rows else None
+        between = text[last["end"]:f["start"]] if last else "x"
+        if last and not any(ch.isalnum() for ch in between) and f["source_start"] <= last["source_end"] + 2 \
+                and f["source_end"] >= last["source_start"] - 2:
+            kinds = {last.get("kind", "exact"), f.get("kind", "exact")}
+            last.update(end=max(last["end"], f["end"]), source_start=min(last["source_start"], f["source_start"]),
+                        source_end=max(last["source_end"], f["source_end"]))
+            if "paraphrase" in kinds:
+                last["kind"] = "paraphrase"
+                last["score"] = min(x.get("score", 1.0) for x in (last, f) if x.get("kind") == "paraphrase")
+            continue
+        rows.append(dict(f))
+    return rows
 
 
 def _plain_marked(text: str, spans: list[tuple[int, int]]) -> str:
