@@ -179,7 +179,8 @@ class CopyDetector:
                  boiler_df_share: float = 0.02, boiler_max: int = 60,
                  max_candidates: int = 20, min_shared: int = 3, min_shared_share: float = 0.02,
                  max_common: int = 16, cache_size: int = 512, stock: list[str] | None = None,
-                 stock_min_len: int = 10, paraphrase_min: float = 0.6):
+                 stock_min_len: int = 10, paraphrase_min: float = 0.5,
+                 paraphrase_seed: float = 0.1):
         if quotations is None:
             quotations = load_quotations() if QUOTATIONS_PATH.exists() else []
         if stock is None:
@@ -195,7 +196,7 @@ class CopyDetector:
         self.boiler_min_df, self.boiler_df_share, self.boiler_max = boiler_min_df, boiler_df_share, boiler_max
         self.max_candidates, self.min_shared, self.min_shared_share = max_candidates, min_shared, min_shared_share
         self.max_common = max_common
-        self.paraphrase_min = paraphrase_min
+        self.paraphrase_min, self.paraphrase_seed = paraphrase_min, paraphrase_seed
         self.cache_size = cache_size
         self._cache: OrderedDict[str, Prepared] = OrderedDict()
         self.peers_: dict[str, Prepared] = {}
@@ -371,16 +372,21 @@ class CopyDetector:
 
     def _with_paraphrases(self, a: Prepared, sources: list[Prepared], found: list[list[tuple]],
                           quoted: np.ndarray) -> list[list[tuple]]:
-        """Grow the exact matches over reworded sentences (PAN-style seed and extend). A
+        """Grow the exact matches over reworded sentences (PAN-style seed and extend). Only a
+        source whose exact matches already cover ``paraphrase_seed`` of ``a`` grows. A
         sentence of ``a`` not yet all copied or quoted is copied, whole, from the candidate
         source holding its best-matching sentence when their character-bigram cosine is at
-        least ``paraphrase_min`` and that source already has part of the sentence, or most of
-        the sentence before or after it; repeated until nothing grows. The sentence becomes
-        one fragment (its exact pieces from that source are folded in). A lone similar sentence
+        least ``paraphrase_min`` and the match is where that source's copying already is: an
+        exact match inside the sentence hits the matched source sentence or its neighbour, or
+        the sentence before or after is mostly copied from at most two source sentences away
+        (copies keep their order locally; chance look-alikes land anywhere). Repeated until
+        nothing grows. The sentence becomes one fragment (its exact pieces from that source are
+        folded in). A lone similar sentence
         (two materials on the same theme) never counts. Fragments become (a_s, a_e, b_s, b_e,
         score); score None for an exact match."""
         out = [[(*f, None) for f in frags] for frags in found]
-        seeded = [n for n, frags in enumerate(found) if frags]  # only a source with an exact match grows
+        need = self.paraphrase_seed * len(a.canon.text)  # only a source with enough exact copying grows
+        seeded = [n for n, frags in enumerate(found) if frags and sum(f[1] - f[0] for f in frags) >= need]
         if not seeded or not len(a.sentences):
             return out
         spans = a.sentences.tolist()
@@ -402,22 +408,36 @@ class CopyDetector:
         todo = {i for i, (s, e) in enumerate(spans)
                 if best[i] >= self.paraphrase_min and e - s >= 3 and not taken[s:e].all()}
 
-        def from_source(i: int, n: int, share: float) -> bool:
-            return 0 <= i < len(spans) and mine[n, spans[i][0]:spans[i][1]].mean() >= share
+        # where each sentence of ``a`` sits in each source: the source sentences its exact matches hit
+        where: dict[tuple[int, int], set[int]] = defaultdict(set)
+        a_ends = a.sentences[:, 1]
+        for n in seeded:
+            b_ends = sources[n].sentences[:, 1]
+            for f in found[n]:
+                i = int(np.searchsorted(a_ends, f[0], "right"))
+                where[n, i].add(int(np.searchsorted(b_ends, f[2], "right")))
+
+        def next_to(i: int, n: int, j: int, reach: int) -> bool:
+            """Sentence i is copied from source n (at least half of it) at source sentences
+            within ``reach`` of j."""
+            return (0 <= i < len(spans) and mine[n, spans[i][0]:spans[i][1]].mean() >= 0.5
+                    and any(abs(j - x) <= reach for x in where.get((n, i), ())))
 
         grown = True
         while grown:
             grown = False
             for i in sorted(todo):
-                n = best_src[i]
-                if from_source(i, n, 1e-9) or from_source(i - 1, n, 0.5) or from_source(i + 1, n, 0.5):
+                n, j = best_src[i], int(best_j[i])
+                own = any(abs(j - x) <= 1 for x in where.get((n, i), ()))
+                if own or next_to(i - 1, n, j, 2) or next_to(i + 1, n, j, 2):
                     s, e = spans[i]
-                    b_s, b_e = sources[n].sentences[best_j[i]].tolist()
+                    b_s, b_e = sources[n].sentences[j].tolist()
                     out[n] = [f for f in out[n] if not s <= f[0] < f[1] <= e]  # one fragment per sentence
                     for x, y in _mask_spans(~quoted[s:e]):
                         out[n].append((s + x, s + y, b_s, b_e, round(float(best[i]), 3)))
                         mine[n, s + x:s + y] = True
                     taken[s:e] = True
+                    where[n, i] = {j}
                     todo.discard(i)
                     grown = True
         return [sorted(frags, key=lambda f: f[:4]) for frags in out]
