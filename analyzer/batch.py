@@ -517,7 +517,7 @@ def table(rows: list[dict]) -> tuple[list[str], list[list]]:
     """Header and cells of the flat table (CSV/XLSX): None where a stage did not run."""
     cats = {cid: label for r in rows for cid, label in r["labels"].items()}
     header = ["排名 rank", "文件 name", "路径 file", "字数 chars", *(f"{label} {cid}" for cid, label in cats.items()),
-              "未覆盖 missing", "总结化 summary_like", "复制比(去除引用和套话) copy", "总复制比 total_copy",
+              "未覆盖 missing", "总结化 summary_like", "复制比(去除引用和套话) copy", "全文复制比 total_copy",
               "重复字数 copied_chars", "单篇最大复制比 top_source_ratio", "最大来源 top_source",
               "来源关系 relation", "可能来源 likely_source",
               *(f"{label}复制比 copy_{k}" for k, label in SECTION_LABEL.items()),

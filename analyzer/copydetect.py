@@ -1,15 +1,10 @@
-"""Copy detection across a batch and against a reference library, robust to spinning.
+"""Copy detection across a batch and against a reference library, robust to spinning and
+sentence-level rewording.
 
 How a document is checked
-1. Canonicalise: every word of the spinning table (``data/spinning.tsv``, original →
-   spun) is replaced, longest match first, by one representative of its synonym
-   class, so 服务/效劳 and 基础/根底 read alike; punctuation and whitespace are dropped
-   (``str.isalnum`` keeps 汉字, letters and digits) and letters are lower-cased. Each
-   canonical character remembers the span of the original text it came from.
-2. Fingerprint: 64-bit hashes of all character k-grams (k = 8); winnowing (Schleimer,
-   Wilkerson & Aiken 2003) keeps the rightmost minimum of every window of w = 8
-   hashes, so every match of at least k + w - 1 = 15 canonical characters shares a
-   fingerprint and no match shorter than k does.
+1-2. Canonicalise and fingerprint (``analyzer.fingerprint``): spun synonyms read alike,
+   punctuation is dropped, winnowed 8-gram hashes guarantee every exact match of 15
+   canonical characters shares a fingerprint.
 3. Candidates: sources (batch peers, library documents from the SQLite inverted index)
    sharing at least ``max(3, 2 %)`` of the query fingerprints (all of them if there are
    fewer than 3), the ``max_candidates`` best first. The query is every fingerprint
@@ -50,8 +45,20 @@ Quoted characters are cut out before the ``min_len`` test, which needs the chara
 in one paragraph so that standard headings glued to the first words of the next
 paragraph ("三、整改措施 / 首先，精简会议…") are not copying.
 
-Ratios are shares of the document's non-whitespace characters; ``ratio`` is the union
-over all sources. Offsets are character offsets into the texts as given.
+5. Reworded sentences (``_with_paraphrases``): from a source whose exact matches cover at
+   least ``paraphrase_seed`` = 10 % of the document, the copying grows sentence by sentence
+   over sentences whose best match in that source has a character-bigram cosine of at least
+   ``paraphrase_min`` = 0.5 and lies next to where that source's copying already is
+   (Sanchez-Perez et al., PAN 2014: seeds, then extension). Clause swaps, dropped 的/了 and
+   synonyms outside the table then still count; two materials on the same theme do not.
+
+Ratios. Counted characters are all but whitespace and, when the caller gives paragraph
+roles, but headings and web noise (``UNCOUNTED_ROLES``). Quotations and stock text that are
+not copied are set aside: ``ratio`` (去除引用复制比), each source's ratio and the per-section
+ratios (problems, causes, measures) are shares of the rest (``chars``); ``total_ratio``
+(总文字复制比) is the share of all counted characters found in a source, quotations included.
+``ratio`` is the union over all sources; ``source_ratio`` is the share of the source's own
+text that the document shares. Offsets are character offsets into the texts as given.
 
 >>> d = CopyDetector({"服务": ["效劳"]}, ["照镜子、正衣冠、洗洗澡、治治病"])
 >>> d.add_peer("a.txt", "我们要全心全意为人民服务，坚决反对形式主义和官僚主义。")

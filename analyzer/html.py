@@ -172,11 +172,12 @@ def _likely(s: dict) -> str:
 def copy_metrics(copy: dict) -> str:
     """The checker-style figures of a copy object as a table."""
     cls = "bad" if copy["ratio"] >= COPY_FLAG else "ok"
-    rows = [("复制比（去除引用和套话）copy ratio without quotations and stock text",
+    rows = [("复制比（去除引用和套话后的正文）copy ratio of the text without quotations and stock text",
              f'<span class="{cls}">{_pct(copy["ratio"])}</span>'),
-            ("总复制比 total copy ratio", _pct(copy.get("total_ratio", copy["ratio"]))),
+            ("全文复制比（含引用和套话）total copy ratio, quotations and stock text included",
+             _pct(copy.get("total_ratio", copy["ratio"]))),
             ("单篇最大复制比 largest single source", _pct(copy.get("max_source_ratio", 0.0))),
-            ("重复字数 / 计入字数 repeated / counted characters",
+            ("重复字数 / 正文字数 repeated / counted characters",
              f'{copy.get("copied_chars", "–")} / {copy.get("chars", "–")}'),
             ("引用与套话 quotations and stock text", _pct(copy["quoted_ratio"]))]
     rows += [(f"{SECTION_TEXT[k]} 复制比", f'{_pct(v["ratio"])} <span class="muted">({v["copied_chars"]}/{v["chars"]})</span>')

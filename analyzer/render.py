@@ -110,8 +110,8 @@ def _relation(s: dict) -> str:
 
 def _copy_panel(report: Report) -> Panel:
     c = report.copy
-    lines = [f"复制比 {c['ratio']:.0%} (去除引用和套话 without quotations and stock text)   "
-             f"总复制比 total {c.get('total_ratio', c['ratio']):.0%}   引用 quoted {c['quoted_ratio']:.0%}   "
+    lines = [f"复制比 {c['ratio']:.0%} (去除引用和套话后的正文 text without quotations and stock text)   "
+             f"全文复制比 total {c.get('total_ratio', c['ratio']):.0%}   引用和套话 quoted {c['quoted_ratio']:.0%}   "
              f"重复字数 {c.get('copied_chars', '–')}/{c.get('chars', '–')}"]
     sections = c.get("sections") or {}
     if sections:
@@ -175,7 +175,7 @@ def render_compare(result: dict, texts: dict[str, str], console: Console) -> Non
         table.add_row(left[i] if i < len(left) else "", right[i] if i < len(right) else "")
     console.print(table)
     for name, c in ((name_a, a_in_b), (name_b, b_in_a)):
-        console.print(f"{_escape(name)}: 复制比 {c['ratio']:.0%}  总复制比 {c['total_ratio']:.0%}  "
+        console.print(f"{_escape(name)}: 复制比 {c['ratio']:.0%}  全文复制比 {c['total_ratio']:.0%}  "
                       f"重复字数 {c['copied_chars']}/{c['chars']}")
     if result["likely_source"]:
         console.print(f"可能在先 likely first: {_escape(result['likely_source'])}（{_escape('；'.join(result['reasons']))}）")
