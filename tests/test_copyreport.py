@@ -159,7 +159,6 @@ def test_library_metadata_and_self_copy_through_check(tmp_path):
     from analyzer.pipeline import Analyzer
 
     analyzer = Analyzer(library=lib_path)
-    analyzer.copy_detector.library  # opened
     report = analyzer.analyze_path(new)
     relations = {s["source"]: s["relation"] for s in report.copy["sources"]}
     assert relations["范文.txt"] == "copied_from"
