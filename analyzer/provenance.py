@@ -11,7 +11,9 @@ ways). A likely source is named only with a reason (:func:`relate`):
 A document's metadata (``author``, ``unit``, ``year``, ``date``) comes from what the user
 supplies (``--meta`` sidecar CSV with a header ``name,author,unit,year,date``, or options
 of ``library add``), else from the docx core properties (author, created, else modified).
-A library document without any date counts from its insertion time (it existed by then).
+A library document's insertion time (``added``) only ever supports it: a document written
+after the reference entered the library came later; an old document is not thereby older
+than a reference added today.
 
 >>> relate({"author": "张三"}, {"author": "张三", "year": 2013}, "library")
 {'relation': 'self_copy', 'likely_source': 'source', 'reasons': ['同一作者的参考库材料 / the same author’s material in the reference library']}
@@ -120,24 +122,24 @@ def file_meta(path: str, sidecar: dict[str, dict] | None = None) -> dict:
 
 
 def _when(meta: dict) -> str | None:
-    """The document's date, else its year, else the library insertion time (``added``)."""
+    """The document's date, else its year (what it says about when it was written)."""
     if meta.get("date"):
         return meta["date"]
-    if meta.get("year"):
-        return str(meta["year"])
-    return normal_date(meta.get("added") or "")
+    return str(meta["year"]) if meta.get("year") else None
 
 
-def earlier(a: dict, b: dict) -> bool | None:
-    """True if ``a`` is dated before ``b``, False if after, None if unknown or the same.
-    Dates are compared at the coarser precision of the two (a year with a date: by year)."""
-    x, y = _when(a), _when(b)
+def _compare(x: str | None, y: str | None) -> bool | None:
+    """x before y at the coarser precision of the two (a year with a date: by year); None if
+    either is unknown or they are the same."""
     if not x or not y:
         return None
     n = min(len(x), len(y))
-    if x[:n] == y[:n]:
-        return None
-    return x[:n] < y[:n]
+    return None if x[:n] == y[:n] else x[:n] < y[:n]
+
+
+def earlier(a: dict, b: dict) -> bool | None:
+    """True if ``a`` is dated before ``b``, False if after, None if unknown or the same."""
+    return _compare(_when(a), _when(b))
 
 
 def same_author(a: dict, b: dict) -> bool:
@@ -155,6 +157,9 @@ def relate(doc: dict, source: dict, origin: str) -> dict:
     if origin == "library":
         if before is False:  # the document is older than the reference: the reference copied it
             return {"relation": "shared", "likely_source": "document", "reasons": [dated]}
+        added = normal_date(source.get("added") or "")
+        if not dated and _compare(added, _when(doc)):  # in the library before the document was written
+            dated = f"入库更早 in the library before the document: {added} < {_when(doc)}"
         if same_author(doc, source):
             reasons = ["同一作者的参考库材料 / the same author’s material in the reference library"]
             return {"relation": "self_copy", "likely_source": "source", "reasons": reasons + ([dated] if dated else [])}

@@ -117,6 +117,11 @@ def test_relation_needs_evidence():
     older = relate({"date": "2012-05-01"}, {"year": 2014}, "library")
     assert older["relation"] == "shared" and older["likely_source"] == "document"
     assert relate({"date": "2014-03"}, {"date": "2014-03-20"}, "batch")["likely_source"] is None  # same month
+    # an insertion time only says the reference existed by then, never that an old document is older
+    recent = {"added": "2026-12-05T10:00:00+00:00"}
+    assert relate({"date": "2014-03-01"}, recent, "library")["relation"] == "copied_from"
+    later = relate({"date": "2027-01-02"}, recent, "library")
+    assert later["relation"] == "copied_from" and any("入库更早" in r for r in later["reasons"])
     # the default author of a tool is no evidence of the same author
     assert relate({"author": "Administrator"}, {"author": "Administrator"}, "library")["relation"] == "copied_from"
 
