@@ -233,7 +233,7 @@ def _document_marks(d: dict) -> dict[int, list[tuple[int, int, str, str]]]:
         word = RELATION_TEXT[source_relation(s)].split()[0]
         for f in s["fragments"]:
             how = f'改写相似 {f["score"]:.2f}' if f.get("kind") == "paraphrase" else "相同"
-            spans.append((f["start"], f["end"], f"copy:{n}",
+            spans.append((f["start"], f["end"], f"copy:{n}:{s['source']}",
                           f'[{n + 1}] {word} {s["source"]}（{how}，源文第 {f["source_start"]}–{f["source_end"]} 字）'))
     for q in copy.get("quotations", []):  # quotation spans, if the copy stage reports them
         spans.append((q["start"], q["end"], "quote", "正式表述引用或通用套话，不计入复制"))
@@ -282,19 +282,26 @@ _CLOSE = {"copy": "</span>", "quote": "</span>", "ev": "</span>", "cue": "</mark
 def _marked(text: str, marks: list[tuple[int, int, str, str]]) -> str:
     """Escaped text with every piece wrapped in the marks covering it (copy outermost)."""
     cuts = sorted({0, len(text), *(m[0] for m in marks), *(m[1] for m in marks)})
-    out = []
+    out, named = [], set()
     for a, b in zip(cuts, cuts[1:]):
         piece = e(text[a:b])
         for kind in ("cue", "ev", "quote", "copy"):
-            covering = [m for m in marks if m[2].split(":")[0] == kind and m[0] <= a and b <= m[1]]
+            covering = [m for m in marks if m[2].split(":", 1)[0] == kind and m[0] <= a and b <= m[1]]
             if covering:
                 tag = _OPEN[kind].format(e("；".join(dict.fromkeys(m[3] for m in covering))))
                 if kind == "copy":  # the colour of the first (largest) source covering the piece
-                    n = min(int(m[2].split(":")[1]) for m in covering)
+                    n = min(int(m[2].split(":", 2)[1]) for m in covering)
                     tag = tag.replace('class="copy"', f'class="copy s{n % PALETTE}"')
                 piece = tag + piece + _CLOSE[kind]
-        ends = sorted({int(m[2].split(":")[1]) for m in marks if m[2].startswith("copy:") and m[1] == b})
-        out.append(piece + "".join(f'<sup class="src">[{n + 1}]</sup>' for n in ends))
+        ends = sorted({tuple(m[2].split(":", 2)[1:]) for m in marks if m[2].startswith("copy:") and m[1] == b},
+                      key=lambda x: int(x[0]))
+        for n, name in ends:  # the source's number, and its name the first time in the paragraph (for print)
+            if not name:
+                continue
+            label = f"{int(n) + 1}" if n in named or not name else f"{int(n) + 1} {name}"
+            named.add(n)
+            piece += f'<sup class="src">[{e(label)}]</sup>'
+        out.append(piece)
     return "".join(out)
 
 
@@ -351,7 +358,7 @@ def _plain_marked(text: str, spans: list[tuple[int, int]]) -> str:
     """A text as paragraphs with the given spans marked (colour of source [1])."""
     out, at = [], 0
     for line in text.split("\n"):
-        local = [(max(s, at) - at, min(t, at + len(line)) - at, "copy:0", "")
+        local = [(max(s, at) - at, min(t, at + len(line)) - at, "copy:0:", "")
                  for s, t in spans if s < at + len(line) and t > at]
         out.append(f"<p>{_marked(line, local)}</p>")
         at += len(line) + 1

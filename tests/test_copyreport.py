@@ -248,7 +248,7 @@ def test_direction_only_with_a_date_or_the_library(awkward_batch):
 def test_report_page_colours_sources_and_links_side_by_side(awkward_batch):
     reports = awkward_batch["out"] / "reports"
     page = (reports / "reworded.txt.html").read_text(encoding="utf-8")
-    assert 'class="copy s0"' in page and '<sup class="src">[1]</sup>' in page  # visible in print
+    assert 'class="copy s0"' in page and '<sup class="src">[1 original.txt]</sup>' in page  # visible in print
     assert "原文对照" in page and "单篇最大复制比" in page and "问题部分 problems" in page
     pair = reports / "reworded.txt~对照1.html"
     text = pair.read_text(encoding="utf-8")
