@@ -116,9 +116,9 @@ def run(paths, out, library: str | None = None, jobs: int | None = None, rubric:
     write_xlsx(rows, out / "results.xlsx")
     meta = {"analysed": analysed, "cached": len(entries) - analysed, "rubric": rubric, "version": __version__}
     (out / "index.html").write_text(overview_page(rows, edges, meta), encoding="utf-8")
-    pages = {e.page for e in entries if not e.error}
+    pages = {e.page for e in entries if not e.error} | {p for r in rows for p in r["pair_pages"]}
     for stale in (out / "reports").glob("*.html"):
-        if stale.name not in pages and stale.name.split("~对照")[0] + ".html" not in pages:
+        if stale.name not in pages:
             stale.unlink()
     cache.prune("analysis", {e.key for e in entries if e.key})
     cache.prune("copy", copy_keys)
@@ -497,8 +497,9 @@ def read_results(path: Path, entries: list[Entry]) -> tuple[list[dict], list[dic
             row = summarise(d)
             row["ident"] = entry.ident
             row["page"] = None if row["error"] else "reports/" + href(entry.page)
-            rows.append(row)
             sources = (d.get("copy") or {}).get("sources", [])
+            row["pair_pages"] = [pair_href(entry.page, n) for n, s in enumerate(sources) if s["ratio"] >= CLUSTER_MIN]
+            rows.append(row)
             edges += [{"document": entry.ident, "source": s["source"], "ratio": s["ratio"],
                        "source_ratio": s.get("source_ratio"), "relation": relation(s),
                        "likely_source": s.get("likely_source")} for s in sources if s["ratio"] >= CLUSTER_MIN]

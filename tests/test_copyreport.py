@@ -253,6 +253,10 @@ def test_report_page_colours_sources_and_links_side_by_side(awkward_batch):
     pair = reports / "reworded.txt~对照1.html"
     text = pair.read_text(encoding="utf-8")
     assert "reworded.txt</b> ⇄ <b>original.txt" in text and "来源在先" in text
+    pairs = {p.name for p in reports.iterdir() if "~对照" in p.name}
+    assert "原文对照" in (reports / "dup-1.txt.html").read_text(encoding="utf-8")
+    assert {"dup-1.txt~对照1.html", "dup-2.txt~对照1.html", "original.txt~对照1.html"} <= pairs
+    assert all((reports / (p.split("~对照")[0] + ".html")).exists() for p in pairs)
     overview = (awkward_batch["out"] / "index.html").read_text(encoding="utf-8")
     assert overview.index('id="ranking"') < overview.index("<svg")  # ranking on the first page
     assert "@page{size:A4" in overview
