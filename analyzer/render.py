@@ -177,7 +177,9 @@ def render_compare(result: dict, texts: dict[str, str], console: Console) -> Non
     for name, c in ((name_a, a_in_b), (name_b, b_in_a)):
         console.print(f"{_escape(name)}: 复制比 {c['ratio']:.0%}  全文复制比 {c['total_ratio']:.0%}  "
                       f"重复字数 {c['copied_chars']}/{c['chars']}")
-    if result["likely_source"]:
+    if not frags:
+        console.print("未发现相同文字 / no shared text")
+    elif result["likely_source"]:
         console.print(f"可能在先 likely first: {_escape(result['likely_source'])}（{_escape('；'.join(result['reasons']))}）")
     else:
         console.print("雷同 shared text: 没有日期或作者证据，不判断谁抄谁 / no evidence of who copied whom")
