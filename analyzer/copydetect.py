@@ -86,6 +86,7 @@ log = logging.getLogger(__name__)
 
 UNCOUNTED_ROLES = frozenset({"heading", "noise"})  # in no ratio's numerator or denominator
 SECTION_ROLES = ("problem", "cause", "measure")   # roles with a ratio of their own
+SHORT_SENTENCE = 12  # canonical characters: a heading or label that copying may reach across
 
 
 def _mask_spans(mask: np.ndarray) -> list[tuple[int, int]]:
@@ -385,8 +386,9 @@ class CopyDetector:
         source holding its best-matching sentence when their character-bigram cosine is at
         least ``paraphrase_min`` and the match is where that source's copying already is: an
         exact match inside the sentence hits the matched source sentence or its neighbour, or
-        the sentence before or after is mostly copied from at most two source sentences away
-        (copies keep their order locally; chance look-alikes land anywhere). Repeated until
+        the sentence before or after (or the one beyond a short line such as a reworded
+        heading) is mostly copied from at most two (three) source sentences away (copies keep
+        their order locally; chance look-alikes land anywhere). Repeated until
         nothing grows. The sentence becomes one fragment (its exact pieces from that source are
         folded in). A lone similar sentence
         (two materials on the same theme) never counts. Fragments become (a_s, a_e, b_s, b_e,
@@ -436,7 +438,10 @@ class CopyDetector:
             for i in sorted(todo):
                 n, j = best_src[i], int(best_j[i])
                 own = any(abs(j - x) <= 1 for x in where.get((n, i), ()))
-                if own or next_to(i - 1, n, j, 2) or next_to(i + 1, n, j, 2):
+                over = [d for d in (-2, 2) if 0 <= i + d // 2 < len(spans)  # across a short line (a heading)
+                        and spans[i + d // 2][1] - spans[i + d // 2][0] < SHORT_SENTENCE]
+                if own or next_to(i - 1, n, j, 2) or next_to(i + 1, n, j, 2) or any(
+                        next_to(i + d, n, j, 3) for d in over):
                     s, e = spans[i]
                     b_s, b_e = sources[n].sentences[j].tolist()
                     out[n] = [f for f in out[n] if not s <= f[0] < f[1] <= e]  # one fragment per sentence
