@@ -119,7 +119,7 @@ class Analyzer:
                         sections=[s.to_dict() for s in lay.sections], rubric=self.rubric.id,
                         coverage=coverage_result, summary_like=summary_result, warnings=list(source.warnings))
         if self.copy_detector is not None:  # None only where training skips copying on purpose
-            report.copy = self.copy_detector.check(copy_key, source.text)
+            report.copy = self.check_copy(source, roles, copy_key)
         if self.depth_model is not None and material:
             report.depth = depth.assess(texts, roles, styles, coverage_result, summary_result,
                                         self.depth_model, self.boilerplate)
@@ -144,6 +144,19 @@ class Analyzer:
             return
         if not found:
             report.warnings.append(warning("no_items", kind["label"]))
+
+
+    def check_copy(self, source: ingest.Source, roles: list[str], copy_key: str | None = None) -> dict:
+        """The copy object: headings and noise out of the ratios, each source related to the
+        document by the evidence of the library's and the file's metadata (analyzer.provenance);
+        ``copy_key`` is the document's name among the detector's peers."""
+        from .provenance import annotate, file_meta
+
+        spans = [(s, e, role) for (s, e), role in zip(source.paragraphs, roles)]
+        copy = self.copy_detector.check(copy_key or source.name, source.text, roles=spans)
+        library = self.copy_detector.library
+        known = library.metadata([s["source"] for s in copy["sources"]]) if library is not None else {}
+        return annotate(copy, file_meta(source.file) if source.file else {}, known)
 
 
 def prepare(source: ingest.Source):
