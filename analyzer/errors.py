@@ -22,6 +22,9 @@ WARNINGS = {
     "traditional_converted": "繁体字已转换为简体 / traditional characters were converted to simplified.",
     "low_chinese": "中文比例偏低，结果可能不可靠 / little Chinese text; results may be unreliable.",
     "few_paragraphs": "段落很少，可能缺少换行 / very few paragraphs: line breaks may be missing.",
+    "runon_split": "长段已按小标题、序号或句子拆分 / run-on lines were split at headings, numbering or sentences.",
+    "web_noise": "网页噪声（导航、来源、页脚、插入字符）不参与判断 / web-page noise is left out of every judgement.",
+    "only_noise": "只有网页噪声，没有可判断的正文 / only web-page noise: nothing to judge.",
 }
 
 

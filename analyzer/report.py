@@ -17,10 +17,13 @@ class Paragraph:
     styles: list[str] = field(default_factory=list)
     summary_like: float | None = None
     evidence: dict = field(default_factory=dict)  # stage -> matched phrases, for reports
+    line: int | None = None  # source line, when a run-on line was split into several paragraphs
 
     def to_dict(self) -> dict:
         d = {"index": self.index, "text": self.text, "start": self.start, "end": self.end, "role": self.role,
              "styles": self.styles}
+        if self.line is not None:
+            d["line"] = self.line
         if self.summary_like is not None:
             d["summary_like"] = round(self.summary_like, 4)
         if self.evidence:
@@ -71,7 +74,7 @@ class Report:
         if "error" in d:
             return cls.failed(d["file"], d["name"], d["error"])
         paras = [Paragraph(p["index"], p["text"], p["start"], p["end"], p["role"], p.get("styles", []),
-                           p.get("summary_like"), p.get("evidence", {})) for p in d["paragraphs"]]
+                           p.get("summary_like"), p.get("evidence", {}), p.get("line")) for p in d["paragraphs"]]
         return cls(file=d["file"], name=d["name"], sha256=d["sha256"], chars=d["chars"], paragraphs=paras,
                    sections=d.get("sections"), rubric=d.get("rubric"), coverage=d.get("coverage"),
                    summary_like=d.get("summary_like"), copy=d.get("copy"), depth=d.get("depth"),

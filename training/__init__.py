@@ -1,0 +1,2 @@
+"""Training and evaluation code (run as ``python -m training.<module>``); the runtime
+package ``analyzer`` never imports it."""
