@@ -123,8 +123,7 @@ def measure(texts: list[str], roles: list[str], styles: list[list[str]], coverag
     boiler = bank.match([s for _, s in sentences])
     boiler_set = {s for s, _, _ in boiler}
     boiler_paras = sorted({i for i, s in sentences if s in boiler_set})
-    first_problem = problems[0] if problems else len(texts)
-    pre_chars = sum(len(texts[i]) for i in range(first_problem) if roles[i] != "heading")
+    pre_chars = preamble_chars(texts, roles, problems[0] if problems else len(texts))
     styleless = [i for i in problems if not styles[i] and not disg.get(i)]
     work_results = found("work_results", styleless)  # styleless problems about results and indicators
     missing = [c for c, v in coverage.items() if not v["covered"]]
@@ -171,6 +170,18 @@ def measure(texts: list[str], roles: list[str], styles: list[list[str]], coverag
                   "sentences": len(sentences), "missing": [coverage[c]["label"] for c in missing],
                   "denied": [coverage[c]["label"] for c in denied]}
     return sig
+
+
+def preamble_chars(texts: list[str], roles: list[str], first_problem: int) -> int:
+    """Characters of preamble before the first problem (开门见山 counts them): the paragraphs of
+    role preamble or summary (a work-report opening) there. An excerpt that starts mid-document has none: when the text opens with
+    no title and no paragraph before the first problem carries a preamble cue (根据…部署、现将…
+    报告如下、征求意见 …), what comes first is the middle of a material, not its preamble."""
+    before = [i for i in range(first_problem) if roles[i] in ("preamble", "summary")]
+    cues = lexicon("roles", "preamble")
+    if roles[:1] != ["heading"] and not any(cues.find(texts[i]) for i in range(first_problem)):
+        return 0
+    return sum(len(texts[i]) for i in before)
 
 
 def _flat(found: dict) -> list[str]:

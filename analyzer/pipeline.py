@@ -137,8 +137,9 @@ def paragraphs(source: ingest.Source) -> list[Piece]:
     """The report's paragraphs: every line of ``source``, run-on lines split (see
     :mod:`analyzer.segmenting`), each inspected for web noise (:mod:`analyzer.noise`)."""
     out = []
+    alone = len(source.paragraphs) <= 2  # a paste that lost its line breaks
     for line, (start, end) in enumerate(source.paragraphs):
-        spans = split_line(source.text[start:end])
+        spans = split_line(source.text[start:end], alone)
         for a, b in spans:
             raw = source.text[start + a:start + b]
             a, b = a + len(raw) - len(raw.lstrip()), b - (len(raw) - len(raw.rstrip()))

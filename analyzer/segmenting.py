@@ -2,10 +2,12 @@
 enumerations and, failing those, sentences.
 
 Web pages and chat pastes deliver a material as one long line. A line is *run-on* when it is
-longer than :data:`RUNON_CHARS`, or when it holds a second heading number of levels 一、/（一）
+longer than :data:`RUNON_CHARS` (:data:`SENTENCE_SPLIT` when it is one of at most two
+lines of the document: a paste that lost every line break), or when it holds a second heading number of levels 一、/（一）
 after its start (no paragraph of a written material does). Such a line is cut before every
-accepted inline marker (一、 （一） 1. 1、 （1） ① 一是 第一， 首先， 一方面， …), after a
-document title or a run-in section title (二、产生问题的原因 | 主要是…), and a piece that is
+accepted inline marker (一、 （一） 1. 1、 （1） ① 一是 第一， 首先， 一方面， …), before a
+closing sentence (恳请同志们批评指正), after a document title or a run-in section title
+(二、产生问题的原因 | 主要是…), and a piece that is
 still long and has no marker is cut after each sentence. A marker is accepted only
 
 - outside quotations (“…” 《…》 「…」),
@@ -43,6 +45,7 @@ _MARKERS = (
     ("ordinal", re.compile(f"第(?P<n>[{_CN}]{{1,2}})(?=[，,、：:]|是[，,]?)"), 6),
     ("shi", re.compile(f"(?<![{_CN}统唯同单万第之不逐专另])(?P<n>[{_CN}])是(?![否非不])"), 7),
 )
+_CLOSING = re.compile(r"(?<=[。！？])(恳请|敬请|请同志们|请各位|请大家|以上(是|为|就是)?我的|以上(对照|检查|发言)|不妥之处|妥否)")
 _FREE = re.compile(r"(首先|其次|再次|再者|最后|另一方面|一方面)(?=[，,])")
 _TITLE = re.compile(r"^.{2,%d}?(对照检查材料|检视剖析材料|剖析材料|发言材料|发言提纲|对照检查发言|检查材料)" % TITLE_MAX)
 # words that end a section title, and what may not follow them (the title goes on)
@@ -109,9 +112,10 @@ def markers(text: str) -> list[Marker]:
     return out
 
 
-def is_runon(text: str) -> bool:
-    """A line that is several paragraphs pasted together (see module docstring)."""
-    if len(text) > RUNON_CHARS:
+def is_runon(text: str, alone: bool = False) -> bool:
+    """A line that is several paragraphs pasted together (see module docstring); ``alone``: the
+    line is (nearly) the whole document, and then any line longer than SENTENCE_SPLIT is."""
+    if len(text) > (SENTENCE_SPLIT if alone else RUNON_CHARS):
         return True
     inline = [m for m in markers(text) if m.pos > 0 and m.level <= 2]
     return len(inline) >= 1 and len(text) > 120
@@ -161,11 +165,13 @@ def _sentences(text: str, start: int, end: int) -> list[int]:
     return cuts
 
 
-def split_line(text: str) -> list[tuple[int, int]]:
+def split_line(text: str, alone: bool = False) -> list[tuple[int, int]]:
     """Spans (start, end) of the paragraphs of one line; the whole line unless it is run-on."""
-    if not is_runon(text):
+    if not is_runon(text, alone):
         return [(0, len(text))]
     cuts = {m.pos for m in markers(text) if m.pos > 0}
+    inside = quoted(text)
+    cuts.update(m.start() for m in _CLOSING.finditer(text) if not inside[m.start()])  # the closing lines
     bounds = sorted(cuts | {0, len(text)})
     for a, b in zip(bounds, bounds[1:]):
         cut = _title_cut(text, a, b)

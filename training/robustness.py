@@ -24,6 +24,8 @@ import random
 
 from analyzer.corpus import LabelledDocument, load_corpus
 
+from . import shapes
+
 SHAPES = ("clean", "one_paragraph", "noisy", "excerpt")
 
 _SITES = ["XX范文网", "第一公文网", "某某写作网", "学习材料网", "党建文秘网", "优质范文大全网"]
@@ -60,10 +62,6 @@ def test_documents(rubric: str = "four-styles") -> list[LabelledDocument]:
             and d.rubric == rubric]
 
 
-def one_paragraph(doc: LabelledDocument) -> str:
-    return "".join(p.text for p in doc.paragraphs)
-
-
 def _token(rng: random.Random) -> str:
     while True:
         t = "".join(rng.choice(_TOKEN_CHARS) for _ in range(rng.randint(4, 8)))
@@ -97,25 +95,15 @@ def noisy(doc: LabelledDocument, seed: int = 0) -> tuple[str, int, list[str]]:
     return "\n".join(lines), len(lines) - len(body), tokens
 
 
-def excerpt(doc: LabelledDocument) -> str:
-    """From the middle of the first problem paragraph (mid-sentence) to the last measure."""
-    roles = [p.role for p in doc.paragraphs]
-    first = roles.index("problem") if "problem" in roles else 0
-    last = max((i for i, r in enumerate(roles) if r in ("measure", "cause", "problem")), default=len(roles) - 1)
-    head = doc.paragraphs[first].text
-    lines = [head[len(head) * 2 // 5:]] + [p.text for p in doc.paragraphs[first + 1:last + 1]]
-    return "\n".join(lines)
-
-
 def shaped(doc: LabelledDocument, shape: str) -> tuple[str, int, list[str]]:
     """(text, number of noise lines, tokens inserted into content) of ``doc`` in ``shape``."""
     if shape == "clean":
         return doc.text, 0, []
     if shape == "one_paragraph":
-        return one_paragraph(doc), 0, []
+        return shapes.one_paragraph(doc)[0], 0, []
     if shape == "noisy":
         return noisy(doc)
-    return excerpt(doc), 0, []
+    return shapes.excerpt(doc)[0], 0, []
 
 
 def evaluate(docs: list[LabelledDocument], shapes=SHAPES, analyzer=None) -> dict:
