@@ -80,8 +80,9 @@ class Analyzer:
     def _analyze(self, source: ingest.Source) -> Report:
         pieces = paragraphs(source)
         content = [i for i, p in enumerate(pieces) if not p.noise.line]
-        paras = [Paragraph(i, p.text, p.start, p.end, role="noise", summary_like=None,
-                           evidence={"noise": p.noise.cues}, line=p.line if p.split else None)
+        paras = [Paragraph(i, p.text, p.start, p.end, role="noise", summary_like=None,  # until judged
+                           evidence={"noise": p.noise.cues} if p.noise.cues else {},
+                           line=p.line if p.split else None)
                  for i, p in enumerate(pieces)]
         report = Report(file=source.file or source.name, name=source.name, sha256=source.sha256,
                         chars=sum(len(pieces[i].text) for i in content), paragraphs=paras,
@@ -99,7 +100,6 @@ class Analyzer:
         for k, i in enumerate(content):
             p = paras[i]
             p.role, p.styles, p.summary_like = roles[k], styles[k], float(summary_proba[k])
-            p.evidence = {"noise": p.evidence["noise"]} if pieces[i].noise.spans else {}
             if style_phrases[k]:
                 p.evidence["styles"] = style_phrases[k]
             if summary_cues[k]:

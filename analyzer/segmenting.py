@@ -6,9 +6,10 @@ longer than :data:`RUNON_CHARS` (:data:`SENTENCE_SPLIT` when it is one of at mos
 lines of the document: a paste that lost every line break), or when it holds a second heading number of levels 一、/（一）
 after its start (no paragraph of a written material does). Such a line is cut before every
 accepted inline marker (一、 （一） 1. 1、 （1） ① 一是 第一， 首先， 一方面， …), before a
-closing sentence (恳请同志们批评指正), after a document title or a run-in section title
-(二、产生问题的原因 | 主要是…), and a piece that is
-still long and has no marker is cut after each sentence. A marker is accepted only
+closing sentence (恳请同志们批评指正) or one that opens the causes or measures without a number
+(究其原因…, 今后…), after a document title or a run-in section title
+(二、产生问题的原因 | 主要是…), and a piece that is still long (over 200 characters after a
+number, 120 without) is cut after each sentence. A marker is accepted only
 
 - outside quotations (“…” 《…》 「…」),
 - in sequence: 二、 needs an accepted 一、 before it, 一、 needs a 二、 after it (so 统一、
@@ -24,9 +25,11 @@ import re
 from dataclasses import dataclass
 
 RUNON_CHARS = 600        # longer than any paragraph of the written corpus (max 392)
-SENTENCE_SPLIT = 200     # a marker-less piece longer than this is cut into sentences
+SENTENCE_SPLIT = 200     # a numbered piece (一是…) longer than this is cut into sentences
+UNNUMBERED_SPLIT = 120   # so is an unnumbered one longer than this (several paragraphs, likely)
 MIN_SENTENCE = 20        # shorter sentences stay with the next one
 TITLE_MAX = 60
+QUOTE_MAX = 150          # a longer "quotation" is a stray quotation mark
 
 _CN = "一二三四五六七八九十"
 _CN_VALUE = {c: i + 1 for i, c in enumerate(_CN)}
@@ -46,6 +49,9 @@ _MARKERS = (
     ("shi", re.compile(f"(?<![{_CN}统唯同单万第之不逐专另])(?P<n>[{_CN}])是(?![否非不])"), 7),
 )
 _CLOSING = re.compile(r"(?<=[。！？])(恳请|敬请|请同志们|请各位|请大家|以上(是|为|就是)?我的|以上(对照|检查|发言)|不妥之处|妥否)")
+# sentences that open the next part of a material (causes, measures) without a number
+_OPENER = re.compile(r"(?<=[。！？])(究其原因|原因(嘛|是|在于|主要)|产生(这些|上述|以上)?问题的(原因|根源)|根源在于|"
+                     r"今后|下一步|针对(以上|上述|这些)问题|整改措施[：:])")
 _FREE = re.compile(r"(首先|其次|再次|再者|最后|另一方面|一方面)(?=[，,])")
 _TITLE = re.compile(r"^.{2,%d}?(对照检查材料|检视剖析材料|剖析材料|发言材料|发言提纲|对照检查发言|检查材料)" % TITLE_MAX)
 # words that end a section title, and what may not follow them (the title goes on)
@@ -75,14 +81,17 @@ def _number(style: str, text: str) -> int:
 
 
 def quoted(text: str) -> list[bool]:
-    """Per character: is it inside a quotation (“…” ‘…’ 《…》 「…」 『…』)?"""
-    depth, out = 0, []
-    for ch in text:
-        if ch in _CLOSE_QUOTES and depth:
-            depth -= 1
-        out.append(depth > 0)
-        if ch in _OPEN_QUOTES:
-            depth += 1
+    """Per character: is it inside a quotation (“…” ‘…’ 《…》 「…」 『…』)? Only closed quotations
+    of at most :data:`QUOTE_MAX` characters count: a stray “ must not swallow the rest of a paste."""
+    out = [False] * len(text)
+    opened: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in _CLOSE_QUOTES and opened:
+            start = opened.pop()
+            if i - start <= QUOTE_MAX:
+                out[start + 1:i] = [True] * (i - start - 1)
+        elif ch in _OPEN_QUOTES:
+            opened.append(i)
     return out
 
 
@@ -93,8 +102,8 @@ def markers(text: str) -> list[Marker]:
     for style, pattern, level in _MARKERS:
         cands = [Marker(m.start(), style, _number(style, m.group("n")), level)
                  for m in pattern.finditer(text) if not inside[m.start()]]
-        if style in ("ordinal", "shi"):  # only at a sentence or clause start (or after a heading number)
-            cands = [c for c in cands if c.pos == 0 or text[c.pos - 1] in _CLAUSE_END or style == "shi"]
+        if style == "ordinal":  # 第一，only at a sentence or clause start
+            cands = [c for c in cands if c.pos == 0 or text[c.pos - 1] in _CLAUSE_END]
         last = 0
         for k, c in enumerate(cands):
             nxt = any(d.n == c.n + 1 for d in cands[k + 1:])
@@ -169,9 +178,11 @@ def split_line(text: str, alone: bool = False) -> list[tuple[int, int]]:
     """Spans (start, end) of the paragraphs of one line; the whole line unless it is run-on."""
     if not is_runon(text, alone):
         return [(0, len(text))]
-    cuts = {m.pos for m in markers(text) if m.pos > 0}
+    numbered = {m.pos for m in markers(text)}
+    cuts = numbered - {0}
     inside = quoted(text)
-    cuts.update(m.start() for m in _CLOSING.finditer(text) if not inside[m.start()])  # the closing lines
+    for pattern in (_CLOSING, _OPENER):  # the closing lines; cause and measure parts with no number
+        cuts.update(m.start() for m in pattern.finditer(text) if not inside[m.start()])
     bounds = sorted(cuts | {0, len(text)})
     for a, b in zip(bounds, bounds[1:]):
         cut = _title_cut(text, a, b)
@@ -179,7 +190,7 @@ def split_line(text: str, alone: bool = False) -> list[tuple[int, int]]:
             cuts.add(cut)
     bounds = sorted(cuts | {0, len(text)})
     for a, b in zip(bounds, bounds[1:]):
-        if b - a > SENTENCE_SPLIT:
+        if b - a > (SENTENCE_SPLIT if a in numbered else UNNUMBERED_SPLIT):
             cuts.update(_sentences(text, a, b))
     bounds = sorted(cuts | {0, len(text)})
     return [(a, b) for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]

@@ -84,6 +84,9 @@ def test_one_paragraph_paste_is_judged_like_its_original(analyzer):
     assert "line" in pasted.to_dict()["paragraphs"][0] and "line" not in clean.to_dict()["paragraphs"][0]
     codes = [w["code"] for w in pasted.warnings]
     assert "runon_split" in codes and "few_paragraphs" not in codes
+    from analyzer.report import Report
+
+    assert Report.from_dict(pasted.to_dict()).to_dict() == pasted.to_dict()  # the batch cache keeps "line"
 
 
 # ---- noise --------------------------------------------------------------------------------
@@ -139,6 +142,9 @@ def test_noise_is_judged_as_nothing(analyzer):
         p = noisy.paragraphs[i]
         assert not p.styles and p.summary_like is None and p.evidence["noise"]
     assert not _indices(noisy) & set(noise)
+    assert [noisy.paragraphs[s["heading"]].text for s in noisy.sections] == \
+        [clean.paragraphs[s["heading"]].text for s in clean.sections]  # sections point past the noise
+    assert noisy.sections[-1]["paragraphs"][1] == 23  # the last section ends after the closing, before the footer
     assert noisy.chars == clean.chars and noisy.summary_like["ratio"] == clean.summary_like["ratio"]
     assert noisy.depth["signals"] == clean.depth["signals"] and noisy.depth["score"] == clean.depth["score"]
     tokened = next(p for p in noisy.paragraphs if p.text.startswith("一是文山会海"))

@@ -25,12 +25,14 @@ def one_paragraph(doc: LabelledDocument) -> tuple[str, list[Stretch]]:
     return "".join(p.text for p in doc.paragraphs), stretches
 
 
-def excerpt(doc: LabelledDocument, cut: float = 0.4) -> tuple[str, list[Stretch]]:
+def excerpt(doc: LabelledDocument, cut: float = 0.4, last: int | None = None) -> tuple[str, list[Stretch]]:
     """From inside the first problem paragraph (``cut`` of it dropped, so it starts mid-sentence)
-    to the last problem, cause or measure: no title, preamble or closing."""
+    to paragraph ``last`` (default: the last problem, cause or measure: no title, preamble or
+    closing)."""
     roles = [p.role for p in doc.paragraphs]
     first = roles.index("problem") if "problem" in roles else 0
-    last = max((i for i, r in enumerate(roles) if r in ("measure", "cause", "problem")), default=len(roles) - 1)
+    if last is None:
+        last = max((i for i, r in enumerate(roles) if r in ("measure", "cause", "problem")), default=len(roles) - 1)
     head = doc.paragraphs[first].text
     lines = [head[int(len(head) * cut):]] + [p.text for p in doc.paragraphs[first + 1:last + 1]]
     stretches, at = [], 0
@@ -41,10 +43,19 @@ def excerpt(doc: LabelledDocument, cut: float = 0.4) -> tuple[str, list[Stretch]
 
 
 def training_shapes(doc: LabelledDocument) -> list[tuple[str, list[Stretch]]]:
-    """The shaped copies a train material contributes: one run-on copy and one excerpt
-    (cut at a seeded random point)."""
+    """The shaped copies a train material contributes to the role model: one excerpt, from a
+    seeded random point of its first problem to a random later paragraph (to the end, closing
+    included, half of the time: an excerpt that always ended on a measure taught the model that
+    a last paragraph is a measure). Run-on copies were tried too and left out: their pieces are already
+    judged well (the splitter gives back the paragraphs), and with them the role accuracy on
+    written test materials fell from 0.987 to 0.974 (excerpt copies alone: 0.982, and excerpt
+    pieces 0.902 -> 0.991)."""
     rng = random.Random(doc.id)
-    return [one_paragraph(doc), excerpt(doc, cut=rng.uniform(0.2, 0.7))]
+    roles = [p.role for p in doc.paragraphs]
+    first = roles.index("problem") if "problem" in roles else 0
+    n = len(roles)
+    last = n - 1 if rng.random() < 0.5 else rng.randint(min(first + 1, n - 1), n - 1)
+    return [excerpt(doc, cut=rng.uniform(0.2, 0.7), last=last)]
 
 
 def gold_of_pieces(source, pieces, stretches: list[Stretch]) -> list[int]:
