@@ -32,6 +32,8 @@ _ORDINARY = re.compile(r"\d+([.:]\d+)*|[A-Z]+|[a-z]+|[A-Z][a-z]+|[A-Z]+s|\d+([A-
                        r"|\d+(k[VWm]h?|kg|km|mm|cm|MW|GB|TB|MB|mAh)")
 _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[（(]([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*|[a-z]{1,6}\d?)[)）]")
 _TONE = re.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
+_LETTER = re.compile(r"[A-Za-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]")
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _BRACKETS = re.compile(r"[（(【\[]([^（(【\[）)】\]]{2,60})[)）】\]]")
 
 
@@ -57,13 +59,13 @@ class Noise:
 def _lexicons():
     spec = load_yaml("lexicons/noise.yaml")
     phrases = [str(p) for group in spec["phrases"].values() for p in group]
-    suffixes = "|".join(map(re.escape, spec["site_suffixes"]))
+    suffixes = "|".join(map(re.escape, sorted(spec["site_suffixes"], key=len, reverse=True)))
     fields = "|".join(map(re.escape, sorted(spec["fields"], key=len, reverse=True)))
     crumb_start = tuple(spec["breadcrumb"]["starts"])
     seps = "".join(re.escape(s) for s in spec["breadcrumb"]["separators"])
     return {
         "phrases": Lexicon("noise.phrases", phrases),
-        "site": re.compile(rf"[\u4e00-\u9fffA-Za-z0-9]{{1,8}}?({suffixes})"),
+        "site": re.compile(suffixes),
         "field": re.compile(rf"({fields})\s*[:：]"),
         "crumb_start": crumb_start,
         "crumb_sep": re.compile(rf"\s*[{seps}]\s*"),
@@ -86,25 +88,34 @@ def _random_token(token: str, allowed: set[str]) -> bool:
     return switches >= 3  # xKqT (not PhD, iPad)
 
 
+def _sites(text: str) -> list[tuple[int, int]]:
+    """Spans of site-name watermarks: a suffix (范文网 …) and at most two name characters before it
+    (第一公文网; a longer name keeps its head, which is better than eating the text it sits in)."""
+    out = []
+    for m in _lexicons()["site"].finditer(text):
+        start = m.start()
+        while start > max(m.start() - 2, 0) and _NAME_CHAR.match(text[start - 1]):
+            start -= 1
+        out.append((start, m.end()))
+    return out
+
+
 def _inline(text: str) -> tuple[list[tuple[int, int]], list[str]]:
     lx = _lexicons()
-    spans, cues = [], []
-    for m in _TOKEN.finditer(text):
-        if _random_token(m.group(0), lx["allowed"]) and not _URL.search(m.group(0)):
+    spans = _sites(text)
+    cues = [text[a:b] for a, b in spans]
+    if _LETTER.search(text):  # tokens, URLs and pinyin all hold Latin letters
+        for m in _TOKEN.finditer(text):
+            if _random_token(m.group(0), lx["allowed"]) and not _URL.search(m.group(0)):
+                spans.append(m.span())
+                cues.append(m.group(0))
+        glosses = list(_PINYIN.finditer(text))
+        if any(_TONE.search(g.group(1)) for g in glosses) or len(glosses) >= 2:
+            spans += [g.span() for g in glosses]
+            cues.append("拼音注音 " + "".join(g.group(0) for g in glosses[:3]))
+        for m in _URL.finditer(text):
             spans.append(m.span())
             cues.append(m.group(0))
-    glosses = list(_PINYIN.finditer(text))
-    if any(_TONE.search(g.group(1)) for g in glosses) or len(glosses) >= 2:
-        for g in glosses:
-            spans.append(g.span())
-        if glosses:
-            cues.append("拼音注音 " + "".join(g.group(0) for g in glosses[:3]))
-    for m in _URL.finditer(text):
-        spans.append(m.span())
-        cues.append(m.group(0))
-    for m in lx["site"].finditer(text):
-        spans.append(m.span())
-        cues.append(m.group(0))
     for m in _BRACKETS.finditer(text):  # （本文由XX网整理，转载请注明出处）inside a content line
         if lx["phrases"].find(m.group(1)) or lx["site"].search(m.group(1)):
             spans.append(m.span())
@@ -145,7 +156,7 @@ def inspect(text: str) -> Noise:
     noise = Noise(spans=spans, cues=cues)
     rest = noise.clean(text)
     furniture = []
-    for candidate in (text, rest):  # the line as it stands, then without its inline noise
+    for candidate in dict.fromkeys((text, rest)):  # the line as it stands, then without its inline noise
         if len(candidate) <= LINE_MAX:
             furniture = furniture or _furniture(candidate)
     if furniture or len(_CJK.findall(rest)) < MIN_CONTENT_CJK:

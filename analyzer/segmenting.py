@@ -126,8 +126,10 @@ def is_runon(text: str, alone: bool = False) -> bool:
     line is (nearly) the whole document, and then any line longer than SENTENCE_SPLIT is."""
     if len(text) > (SENTENCE_SPLIT if alone else RUNON_CHARS):
         return True
+    if len(text) <= 120 or not _HEAD.search(text, 1):  # no inline 一、/（一） to check
+        return False
     inline = [m for m in markers(text) if m.pos > 0 and m.level <= 2]
-    return len(inline) >= 1 and len(text) > 120
+    return bool(inline)
 
 
 def _title_cut(text: str, start: int, end: int) -> int | None:
