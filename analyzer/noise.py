@@ -32,6 +32,8 @@ _ORDINARY = re.compile(r"\d+([.:]\d+)*|[A-Z]+|[a-z]+|[A-Z][a-z]+|[A-Z]+s|\d+([A-
                        r"|\d+(k[VWm]h?|kg|km|mm|cm|MW|GB|TB|MB|mAh)")
 _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[（(]([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*|[a-z]{1,6}\d?)[)）]")
 _TONE = re.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
+_INLINE_PAGE = re.compile(r"第\s*\d+\s*页(\s*[/，,]?\s*共\s*\d+\s*页)?")
+_TRAIL = re.compile(r"(网站首页|首页|主页|当前位置|您的位置|您现在的位置)[：:]?(\s*[>»›]\s*[^>»›。，]{1,10}?)*?\s*[>»›]\s*正文")
 _LETTER = re.compile(r"[A-Za-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _BRACKETS = re.compile(r"[（(【\[]([^（(【\[）)】\]]{2,60})[)）】\]]")
@@ -67,6 +69,7 @@ def _lexicons():
         "phrases": Lexicon("noise.phrases", phrases),
         "site": re.compile(suffixes),
         "field": re.compile(rf"({fields})\s*[:：]"),
+        "field_value": re.compile(rf"({fields})\s*[:：]\s*(\d[\d\-/.: ]*\d|[\u4e00-\u9fffA-Za-z]{{0,8}}?({suffixes})|佚名|[大中小\s]{{3,7}})"),
         "crumb_start": crumb_start,
         "crumb_sep": re.compile(rf"\s*[{seps}]\s*"),
         "allowed": {str(t) for t in spec["allowed_tokens"]},
@@ -148,6 +151,24 @@ def _furniture(text: str) -> list[str]:
         cues.append("页码 " + _PAGE.search(text).group(0).strip())
     cues += lx["phrases"].phrases(text)
     return cues
+
+
+def boundaries(text: str) -> set[int]:
+    """Where page furniture begins or ends inside a run-on line (a page pasted into one line):
+    the starts of furniture phrases, field labels (来源：), page markers, URLs and breadcrumb
+    trails, and the ends of field values, page markers and trails (…>正文)."""
+    lx = _lexicons()
+    cuts = {m.start() for m in lx["phrases"].find(text)}
+    for m in lx["field_value"].finditer(text):
+        cuts.update((m.start(), m.end()))
+    for m in _INLINE_PAGE.finditer(text):
+        cuts.update((m.start(), m.end()))
+    for m in _URL.finditer(text):
+        cuts.update((m.start(), m.end()))
+    for m in _TRAIL.finditer(text):
+        cuts.update((m.start(), m.end()))
+    cuts.update(m.start() for m in re.finditer("|".join(lx["crumb_start"]), text))
+    return {c for c in cuts if 0 < c < len(text)}
 
 
 def inspect(text: str) -> Noise:

@@ -139,7 +139,8 @@ def paragraphs(source: ingest.Source) -> list[Piece]:
     out = []
     alone = len(source.paragraphs) <= 2  # a paste that lost its line breaks
     for line, (start, end) in enumerate(source.paragraphs):
-        spans = split_line(source.text[start:end], alone)
+        line_text = source.text[start:end]
+        spans = split_line(line_text, alone, noise.boundaries(line_text) if len(line_text) > 120 else set())
         for a, b in spans:
             raw = source.text[start + a:start + b]
             a, b = a + len(raw) - len(raw.lstrip()), b - (len(raw) - len(raw.rstrip()))

@@ -29,6 +29,7 @@ SENTENCE_SPLIT = 200     # a numbered piece (一是…) longer than this is cut 
 UNNUMBERED_SPLIT = 120   # so is an unnumbered one longer than this (several paragraphs, likely)
 MIN_SENTENCE = 20        # shorter sentences stay with the next one
 TITLE_MAX = 60
+TITLE_ZONE = 300         # a document title is looked for in pieces starting this near the line start
 QUOTE_MAX = 150          # a longer "quotation" is a stray quotation mark
 
 _CN = "一二三四五六七八九十"
@@ -134,9 +135,9 @@ def is_runon(text: str, alone: bool = False) -> bool:
 
 def _title_cut(text: str, start: int, end: int) -> int | None:
     """Where a run-in title ends when no punctuation separates it from the content (a
-    document title at the line start, or a section title after 一、/（一）); None if none."""
+    document title near the line start (after page furniture), or a section title after 一、/（一）); None if none."""
     piece = text[start:end]
-    title = _TITLE.match(piece) if start == 0 else None
+    title = _TITLE.match(piece) if start < TITLE_ZONE else None
     if title:
         cut = title.end()
     else:
@@ -176,12 +177,13 @@ def _sentences(text: str, start: int, end: int) -> list[int]:
     return cuts
 
 
-def split_line(text: str, alone: bool = False) -> list[tuple[int, int]]:
-    """Spans (start, end) of the paragraphs of one line; the whole line unless it is run-on."""
+def split_line(text: str, alone: bool = False, extra: set[int] = frozenset()) -> list[tuple[int, int]]:
+    """Spans (start, end) of the paragraphs of one line; the whole line unless it is run-on.
+    ``extra``: more cut points for a run-on line (where web-page furniture begins and ends)."""
     if not is_runon(text, alone):
         return [(0, len(text))]
     numbered = {m.pos for m in markers(text)}
-    cuts = numbered - {0}
+    cuts = (numbered - {0}) | set(extra)
     inside = quoted(text)
     for pattern in (_CLOSING, _OPENER):  # the closing lines; cause and measure parts with no number
         cuts.update(m.start() for m in pattern.finditer(text) if not inside[m.start()])

@@ -233,5 +233,5 @@ def test_robustness_suites_hold_within_005_of_clean(analyzer):
         assert r["coverage_macro_f1"] >= clean["coverage_macro_f1"] - 0.05, (shape, r)
         assert r["depth_spearman"] >= clean["depth_spearman"] - 0.05, (shape, r)
         assert r["pairs_won"] >= r["pairs"] - 1, (shape, r)
-    assert results["noisy"]["noise_lines_judged"] == 0 and results["noisy"]["content_lines_as_noise"] == 0
+    assert results["noisy"]["noise_lines_judged"] == 0 and results["noisy"]["noise_paragraphs_with_material_text"] == 0
     assert results["noisy"]["inserted_tokens_judged"] <= 0.05 * results["noisy"]["inserted_tokens"]
