@@ -59,8 +59,9 @@ _PINYIN = {"数": "shù", "据": "jù", "会": "huì", "议": "yì", "调": "di�
            "众": "zhòng", "学": "xué", "习": "xí", "作": "zuò", "风": "fēng"}
 
 
-def test_documents(rubric: str = "four-styles") -> list[LabelledDocument]:
-    return [d for d in load_corpus() if d.path.parent.name == "written" and d.split == "test"
+def test_documents(rubric: str = "four-styles", split: str = "test") -> list[LabelledDocument]:
+    """The written materials of ``split`` (test; dev for choosing settings) and ``rubric``."""
+    return [d for d in load_corpus() if d.path.parent.name == "written" and d.split == split
             and d.rubric == rubric]
 
 
@@ -207,15 +208,17 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="print JSON instead of a Markdown table")
     parser.add_argument("--cards", action="store_true",
                         help="also write the figures into the model cards (models/*.md) as `jingzi train` does")
+    parser.add_argument("--split", default="test", choices=("test", "dev"),
+                        help="dev: for choosing settings (test is never tuned on)")
     args = parser.parse_args()
     if args.cards:
         from analyzer.train import add_robustness
 
         add_robustness()
-    docs = test_documents()
+    docs = test_documents(split=args.split)
     results = evaluate(docs)
     print(json.dumps(results, indent=2) if args.json else
-          f"{len(docs)} test materials (four-styles)\n\n" + markdown(results))
+          f"{len(docs)} {args.split} materials (four-styles)\n\n" + markdown(results))
 
 
 if __name__ == "__main__":
