@@ -174,9 +174,10 @@ def measure(texts: list[str], roles: list[str], styles: list[list[str]], coverag
 
 def preamble_chars(texts: list[str], roles: list[str], first_problem: int) -> int:
     """Characters of preamble before the first problem (开门见山 counts them): the paragraphs of
-    role preamble or summary (a work-report opening) there. An excerpt that starts mid-document has none: when the text opens with
-    no title and no paragraph before the first problem carries a preamble cue (根据…部署、现将…
-    报告如下、征求意见 …), what comes first is the middle of a material, not its preamble."""
+    role preamble or summary (a work-report opening) there. An excerpt that starts mid-document
+    has none: when the text opens with no title and no paragraph before the first problem carries
+    a preamble cue (根据…部署、现将…报告如下、征求意见 …), what comes first is the middle of a
+    material, not its preamble."""
     before = [i for i in range(first_problem) if roles[i] in ("preamble", "summary")]
     cues = lexicon("roles", "preamble")
     if roles[:1] != ["heading"] and not any(cues.find(texts[i]) for i in range(first_problem)):

@@ -4,8 +4,8 @@ tokens they insert into it. Noise is judged as nothing.
 A paragraph is noise (role ``noise``) when, once its inline noise is taken out, what is left
 is page furniture: a breadcrumb trail (首页 > 范文 > 正文), a source/dateline line (来源：…
 发布时间：… 浏览次数：…), page navigation (上一篇/下一篇, 第1页 共3页), a download or copyright
-footer (本文由…整理, 版权所有, 下载全文, 复制请注明出处), a URL or site watermark, or no Chinese at all. Inline noise — anti-scraping tokens (runs of letters, digits
-and symbols that change class at random: ``x7Kq#2``), pinyin glosses (数(shù)据(jù)), URLs,
+footer (本文由…整理, 版权所有, 下载全文, 复制请注明出处), a URL or site watermark, or no
+Chinese at all. Inline noise — anti-scraping tokens (runs of letters, digits and symbols that change class at random: ``x7Kq#2``), pinyin glosses (数(shù)据(jù)), URLs,
 site watermarks (XX范文网) and bracketed footers inside a content line — is cut from the text
 the judgements read; the paragraph keeps its offsets into the normalised text, which still
 holds the cut characters. Phrases and site names are in ``data/lexicons/noise.yaml``.
@@ -69,7 +69,8 @@ def _lexicons():
         "phrases": Lexicon("noise.phrases", phrases),
         "site": re.compile(suffixes),
         "field": re.compile(rf"({fields})\s*[:：]"),
-        "field_value": re.compile(rf"({fields})\s*[:：]\s*(\d[\d\-/.: ]*\d|[\u4e00-\u9fffA-Za-z]{{0,8}}?({suffixes})|佚名|[大中小\s]{{3,7}})"),
+        "field_value": re.compile(rf"({fields})\s*[:：]\s*(\d[\d\-/.: ]*\d"
+                                  rf"|[\u4e00-\u9fffA-Za-z]{{0,8}}?({suffixes})|佚名|[大中小\s]{{3,7}})"),
         "crumb_start": crumb_start,
         "crumb_sep": re.compile(rf"\s*[{seps}]\s*"),
         "allowed": {str(t) for t in spec["allowed_tokens"]},

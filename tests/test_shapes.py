@@ -77,7 +77,8 @@ def test_one_paragraph_paste_is_judged_like_its_original(analyzer):
     pasted = analyzer.analyze("".join(GOOD.splitlines()))
     assert {c: v["covered"] for c, v in pasted.coverage.items()} == {c: v["covered"] for c, v in clean.coverage.items()}
     assert abs(pasted.depth["score"] - clean.depth["score"]) <= 10
-    assert [p.role for p in pasted.paragraphs][:6] == ["heading", "preamble", "heading", "heading", "problem", "problem"]
+    assert [p.role for p in pasted.paragraphs][:6] == \
+        ["heading", "preamble", "heading", "heading", "problem", "problem"]
     source = ingest.from_text("".join(GOOD.splitlines()))
     for p in pasted.paragraphs:  # offsets into the normalised text, and the source line
         assert source.text[p.start:p.end] == p.text and p.line == 0

@@ -14,9 +14,10 @@
 
 and reports, per shape, coverage document macro-F1, depth Spearman with the expert grades,
 deep/shallow pairs won, how many furniture lines were (even partly) judged as content, how many
-noise paragraphs hold text of the material, and how many inserted tokens were left in. Nothing here is tuned on these figures; the shapes are made from
-test documents only, and the noise templates are written for this script, not taken from
-``data/lexicons/noise.yaml``.
+noise paragraphs hold text of the material, and how many inserted tokens were left in. Settings
+are chosen with ``--split dev``; the test figures go into the model cards (``--cards``). The
+shapes are made from the split's documents only, and the noise templates are written for this
+script, not taken from ``data/lexicons/noise.yaml``.
 """
 from __future__ import annotations
 
