@@ -362,7 +362,7 @@ def cross_check(detector, ident: str, report: Report, metas: dict[str, dict], tw
     (``metas``: ident -> metadata of every batch document)."""
     from .provenance import annotate
 
-    text = text_of(report)
+    text = report.text()
     for twin in twins:
         detector.add_peer(twin, text)
     try:
@@ -403,7 +403,7 @@ def _crosscheck(entry: Entry, copy_key: str, cache_root: str, reports: str,
 def write_pairs(report: Report, page: str, reports: Path, detector, twins: list[str]) -> dict[str, str]:
     """Write a side-by-side page for each source sharing at least ``CLUSTER_MIN`` of the
     document; returns source name -> href of its page."""
-    text, out = text_of(report), {}
+    text, out = report.text(), {}
     for n, source in enumerate(report.copy["sources"]):
         if source["ratio"] < CLUSTER_MIN:
             continue
@@ -414,11 +414,6 @@ def write_pairs(report: Report, page: str, reports: Path, detector, twins: list[
                                               back=href(page)), encoding="utf-8")
         out[name] = href(file)
     return out
-
-
-def text_of(report: Report) -> str:
-    """The normalised text of a report's document (its paragraphs, one per line)."""
-    return "\n".join(p.text for p in report.paragraphs)
 
 
 # --------------------------------------------------------------------------- passes
@@ -478,7 +473,7 @@ def build_library(entries: list[Entry], user_library: str | None, dest: Path, ca
 
     def texts():
         for e in ok:
-            yield e.ident, text_of(Report.from_dict(cache.get("analysis", e.key)))
+            yield e.ident, Report.from_dict(cache.get("analysis", e.key)).text()
             bar.advance(task)
 
     with Library(tmp) as lib:

@@ -191,14 +191,13 @@ def check(paths: tuple[str, ...], as_json: bool, library: str | None, rubric: st
 
 def _cross_check(reports: list[dict], paths: list[str], library: str | None) -> list[dict]:
     """The reports with their ``copy`` redone against each other (and the library)."""
-    from .batch import text_of
     from .copydetect import CopyDetector
     from .library import open_library
     from .report import Report
 
     detector = CopyDetector.default(library=open_library(library) if library else None)
     keys = _peer_keys(paths)
-    texts = {path: text_of(Report.from_dict(d)) for path, d in zip(paths, reports) if "error" not in d}
+    texts = {path: Report.from_dict(d).text() for path, d in zip(paths, reports) if "error" not in d}
     for path, text in texts.items():
         detector.add_peer(keys[path], text)
     for path, d in zip(paths, reports):

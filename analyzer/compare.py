@@ -18,7 +18,7 @@ def compare_reports(report_a, report_b, meta_a: dict, meta_b: dict, detector: Co
     texts = {}
     out = {}
     for key, report, meta in (("a", report_a, meta_a), ("b", report_b, meta_b)):
-        texts[key] = "\n".join(p.text for p in report.paragraphs)
+        texts[key] = report.text()
         out[key] = {"name": report.name, "file": report.file, "chars": report.chars, "meta": meta}
     for key, other in (("a", "b"), ("b", "a")):
         report = report_a if key == "a" else report_b
@@ -44,7 +44,7 @@ def compare_paths(path_a: str, path_b: str, sidecar: dict[str, dict] | None = No
         if r.error:
             raise JingziError(r.error["code"], r.error["message"].split(" — ")[0])
     result = compare_reports(*reports, file_meta(path_a, sidecar), file_meta(path_b, sidecar))
-    return result, {k: "\n".join(p.text for p in r.paragraphs) for k, r in zip("ab", reports)}
+    return result, {k: r.text() for k, r in zip("ab", reports)}
 
 
 def pair_of(result: dict) -> dict:

@@ -32,7 +32,7 @@ table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border:1px solid
 .role-heading{border-color:#333;font-weight:bold}.role-preamble,.role-closing{border-color:#aaa;background:#fafafa}
 .role-problem{border-color:#d9534f;background:#fdf3f2}.role-cause{border-color:#e0a800;background:#fffaeb}
 .role-measure{border-color:#28a745;background:#f0f9f2}.role-summary{border-color:#a0409f;background:#f9f0f9}
-.role-other{border-color:#ddd}.summary-like{outline:2px dashed #a0409f}
+.role-other{border-color:#ddd}.role-noise{border-color:#eee;color:#aaa;background:#f7f7f7;font-size:.9em}.summary-like{outline:2px dashed #a0409f}
 .tag{display:inline-block;border-radius:.6rem;padding:0 .4rem;margin:.1rem .1rem 0 0;background:#e8eef7;
  font-size:.75rem}.tag.summary{background:#f3dcf3}
 .copy{color:#7a0016;background:#ffe0e0;text-decoration:underline wavy #b00020}
@@ -286,6 +286,8 @@ def _paragraph(p: dict, marks: list, summary_like: bool, labels: dict[str, str])
     for cat, phrases in ev.get("styles", {}).items():
         marks += _phrase_marks(text, phrases, "ev", f"{labels.get(cat, cat)} 证据")
     classes = f"para role-{e(role)}"
+    if ev.get("noise"):  # a noise paragraph, or characters cut from this one
+        tags.append(f'<span class="tag" title="{e("、".join(ev["noise"]))}">网页噪声 web noise</span>')
     if summary_like:
         classes += " summary-like"
         cues = ev.get("summary_cues", [])

@@ -19,11 +19,11 @@ from .report import Report
 
 ROLE_STYLE = {
     "heading": "bold", "preamble": "dim", "problem": "red", "cause": "yellow",
-    "measure": "green", "summary": "magenta", "closing": "dim", "other": "white",
+    "measure": "green", "summary": "magenta", "closing": "dim", "other": "white", "noise": "dim strike",
 }
 ROLE_LABEL = {
     "heading": "标题", "preamble": "开头", "problem": "问题", "cause": "原因",
-    "measure": "措施", "summary": "总结", "closing": "结尾", "other": "其他",
+    "measure": "措施", "summary": "总结", "closing": "结尾", "other": "其他", "noise": "噪声",
 }
 
 CRITERION_LABEL = {"strict": "衡量尺子严", "accurate": "查摆问题准", "deep": "原因分析深", "concrete": "整改措施实"}
@@ -186,7 +186,7 @@ def _structure_table(report: Report) -> Table:
         role = Text(f"{ROLE_LABEL[p.role]} {p.role}", style=ROLE_STYLE[p.role])
         mark = " [magenta]⟦像工作总结⟧[/]" if p.index in flagged else ""
         text = Text.from_markup(_escape(_snippet(p.text)) + mark,
-                                style="bold" if p.role == "heading" else "")
+                                style="bold" if p.role == "heading" else "dim" if p.role == "noise" else "")
         table.add_row(str(p.index), role, ",".join(p.styles), Wrapped(text))
     return table
 
