@@ -182,7 +182,8 @@ def _accurate_signals(sig: Signals, parts: Parts, summary: dict, bank: Boilerpla
     boiler = bank.match([s for _, s in sentences])
     boiler_set = {s for s, _, _ in boiler}
     boiler_paras = sorted({i for i, s in sentences if s in boiler_set})
-    pre_chars = preamble_chars(texts, parts.roles, problems[0] if problems else len(texts))
+    preamble = preamble_paragraphs(texts, parts.roles, problems[0] if problems else len(texts))
+    pre_chars = sum(len(texts[i]) for i in preamble)
     disguised = set(sig.evidence.get("disguised_praise", []))
     styleless = [i for i in problems if not parts.styles[i] and i not in disguised]
     work, work_phrases = work_problems(parts, lx)
@@ -281,8 +282,8 @@ def _concrete_signals(sig: Signals, parts: Parts, lx: dict) -> None:
     sig.counts.update({"measures": len(measures), "no_deadline": len(measures) - len(deadline)})
 
 
-def preamble_chars(texts: list[str], roles: list[str], first_problem: int) -> int:
-    """Characters of preamble before the first problem (开门见山 counts them): the paragraphs of
+def preamble_paragraphs(texts: list[str], roles: list[str], first_problem: int) -> list[int]:
+    """The preamble before the first problem (开门见山 counts its characters): the paragraphs of
     role preamble or summary (a work-report opening) there. An excerpt that starts mid-document
     has none: when the text opens with no title and no paragraph before the first problem carries
     a preamble cue (根据…部署、现将…报告如下、征求意见 …), what comes first is the middle of a
@@ -290,8 +291,8 @@ def preamble_chars(texts: list[str], roles: list[str], first_problem: int) -> in
     before = [i for i in range(first_problem) if roles[i] in ("preamble", "summary")]
     cues = lexicon("roles", "preamble")
     if roles[:1] != ["heading"] and not any(cues.find(texts[i]) for i in range(first_problem)):
-        return 0
-    return sum(len(texts[i]) for i in before)
+        return []
+    return before
 
 
 def _flat(found: dict) -> list[str]:

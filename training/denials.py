@@ -159,7 +159,7 @@ def main() -> dict:
     from analyzer import Analyzer
 
     docs = [d for d in load_corpus("test") if d.path.parent.name == "written"]
-    return run_suite(Analyzer(with_depth=False), docs, load_sentences("heldout"))
+    return run_suite(Analyzer(with_depth=False, kind="personal"), docs, load_sentences("heldout"))
 
 
 if __name__ == "__main__":
