@@ -161,7 +161,7 @@ def _entries(files: list[str], sidecar: dict[str, dict] | None = None) -> list[E
     """One entry per file; files sharing a name (in different folders) are told apart by path."""
     from .provenance import file_meta
 
-    names = Counter(Path(path).name for path in files)
+    names = Counter(display_name(Path(path).name) for path in files)
     seen: Counter[str] = Counter()
     entries = []
     for path in files:
@@ -169,7 +169,8 @@ def _entries(files: list[str], sidecar: dict[str, dict] | None = None) -> list[E
         seen[name] += 1
         entries.append(Entry(path, display_name(path), name,
                              f"{name}.html" if seen[name] == 1 else f"{name}~{seen[name]}.html",
-                             ident=name if names[name] == 1 else path, meta=file_meta(path, sidecar)))
+                             ident=name if names[name] == 1 else display_name(path),
+                             meta=file_meta(path, sidecar)))
     return entries
 
 

@@ -369,7 +369,7 @@ def library_list(db: str) -> None:
     table = Table(title=f"{db}: {len(rows)} 篇 / documents")
     for col in ("名称 name", "字数 chars", "sha256", "加入 added", "作者 author", "单位 unit", "年份 year",
                 "日期 date"):
-        table.add_column(col)
+        table.add_column(col, overflow="fold")
     for r in rows:
         table.add_row(_escape(r["name"]), str(r["chars"]), r["sha256"][:12], r["added"],
                       *("" if r[k] is None else _escape(str(r[k])) for k in ("author", "unit", "year", "date")))

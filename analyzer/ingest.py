@@ -472,7 +472,7 @@ def _join_layout_lines(text: str) -> str:
     next line opens with an enumeration (二是、（二）、2.), never at every ``；``. Page numbers
     (- 3 -, 第3页 共5页) stay lines of their own, and the paragraph they interrupt goes on after them.
     """
-    from .structure import numbering
+    from .structure import looks_like_heading, numbering
 
     lines = [(line.rstrip(), line[:len(line) - len(line.lstrip(" \t\u3000\u00a0"))]) for line in text.splitlines()]
     lines = [(line.strip(), bool(indent)) for line, indent in lines if line.strip()]
@@ -481,14 +481,14 @@ def _join_layout_lines(text: str) -> str:
     indenting = sum(indent for _, indent in lines) >= 2
     out: list[str] = []
     open_para = None  # index in ``out`` of the paragraph the next line may continue
-    prev_full = prev_end = prev_end_clause = False
+    prev_full = prev_end = prev_end_clause = prev_heading = False
     for line, indent in lines:
         if _PAGE_NUMBER.match(line):
             out.append(line)
             continue
         enumerates = prev_end_clause and numbering(line)[1] > 0  # "…材料；" | "二是调研…"
         joins = open_para is not None and not indent and prev_full and not (prev_end and not indenting) \
-            and not enumerates
+            and not enumerates and not prev_heading and not looks_like_heading(line)
         if joins:
             out[open_para] += line
         else:
@@ -497,6 +497,7 @@ def _join_layout_lines(text: str) -> str:
         prev_full = _width(line) >= FULL_LINE * typical
         prev_end = line.endswith(_SENTENCE_END)
         prev_end_clause = line.endswith(_SENTENCE_END + ("；", ";"))
+        prev_heading = looks_like_heading(line)  # a heading never runs on, however wide
     return "\n".join(out)
 
 

@@ -202,7 +202,7 @@ def awkward_batch(tmp_path_factory):
         lib.add("赵六-2013.txt", material("a002"), {"author": "赵六", "year": 2013})
     out = root / "out"
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(batch_module, "settings_digest", lambda rubric: f"test:{rubric}")
+        mp.setattr(batch_module, "settings_digest", lambda rubric, kind=None: f"test:{rubric}")
         result = CliRunner().invoke(main, ["batch", str(docs), "--out", str(out), "--library", str(library),
                                            "--jobs", "1", "--meta", str(meta)])
     assert result.exit_code == 0, result.output
