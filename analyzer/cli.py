@@ -366,12 +366,15 @@ def library_list(db: str) -> None:
 
     with open_library(db) as lib:
         rows = lib.list()
+    from rich.cells import cell_len
+
     table = Table(title=f"{db}: {len(rows)} 篇 / documents")
-    for col in ("名称 name", "字数 chars", "sha256", "加入 added", "作者 author", "单位 unit", "年份 year",
-                "日期 date"):
+    widest = max((cell_len(r["name"]) for r in rows), default=8)
+    table.add_column("名称 name", min_width=min(widest, 40), overflow="fold")  # names stay whole at 80 columns
+    for col in ("字数 chars", "sha256", "加入 added", "作者 author", "单位 unit", "年份 year", "日期 date"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        table.add_row(_escape(r["name"]), str(r["chars"]), r["sha256"][:12], r["added"],
+        table.add_row(_escape(r["name"]), str(r["chars"]), r["sha256"][:8], r["added"][:10],
                       *("" if r[k] is None else _escape(str(r[k])) for k in ("author", "unit", "year", "date")))
     _console().print(table)
 
