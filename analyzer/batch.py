@@ -39,7 +39,7 @@ import sqlite3
 import time
 import uuid
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rich.console import Console
@@ -60,6 +60,8 @@ from .html import (
     SUBSTITUTION_LABEL,
     href,
     overview_page,
+    pair_href,
+    pair_page,
     report_page,
 )
 from .ingest import display_name, expand_paths, open_regular
@@ -79,10 +81,12 @@ class Entry:
     file: str                  # the path as shown in reports and tables (valid Unicode)
     name: str
     page: str                  # its page's file name under reports/
+    ident: str = ""            # its name in the batch: the file name, or the path when names repeat
     key: str | None = None     # analysis cache key; None when the file cannot be read
     opinions: str | None = None  # its opinions list (``--opinions DIR``: NAME.opinions.txt …)
     sha256: str | None = None  # of the normalised text
     error: dict | None = None
+    meta: dict = field(default_factory=dict)  # author, unit, year, date (see analyzer.provenance)
 
 
 @dataclass
@@ -99,14 +103,17 @@ class Summary:
 
 def run(paths, out, library: str | None = None, jobs: int | None = None, rubric: str = "four-styles",
         progress: bool = True, timeout: float = DOCUMENT_SECONDS, scheduler: str | None = None,
-        bar=None, kind: str | None = None, opinions: str | None = None) -> Summary:
+        bar=None, kind: str | None = None, opinions: str | None = None,
+        meta: dict[str, dict] | None = None) -> Summary:
     """Analyse and cross-check every document under ``paths``; write the batch outputs to ``out``.
     With ``scheduler`` (a Dask scheduler address) the passes run on that cluster
     (:mod:`analyzer.cluster`); the outputs are the same. ``bar`` replaces the terminal progress
     bar: a context manager with rich's ``add_task(description, total=)`` and ``advance(task)``
     (the web workbench records progress so). ``kind`` forces every document's kind;
     ``opinions`` is a folder with one opinions list per material, matched by name (``张三.docx``
-    ↔ ``张三.opinions.txt``/``.docx``/``.xlsx``).
+    ↔ ``张三.opinions.txt``/``.docx``/``.xlsx``). ``meta``: file name or path -> author, unit,
+    year, date (a ``--meta`` sidecar CSV read by :func:`analyzer.provenance.read_sidecar`); a
+    docx's own core properties fill the gaps.
     """
     from .opinions import is_opinions_list, list_for
 
@@ -119,7 +126,8 @@ def run(paths, out, library: str | None = None, jobs: int | None = None, rubric:
     (staging / "reports").mkdir(parents=True)
     cache = Cache(state / "cache")
     named = {str(p) for p in paths}
-    entries = _entries([f for f in expand_paths([str(p) for p in paths]) if f in named or not is_opinions_list(f)])
+    entries = _entries([f for f in expand_paths([str(p) for p in paths]) if f in named or not is_opinions_list(f)],
+                       meta)
     for entry in entries:
         found = list_for(entry.path, opinions) if opinions else None
         entry.opinions = str(found) if found else None
@@ -149,14 +157,20 @@ def run(paths, out, library: str | None = None, jobs: int | None = None, rubric:
                    len(entries) - analysed, time.perf_counter() - start, out, phases, rows)
 
 
-def _entries(files: list[str]) -> list[Entry]:
+def _entries(files: list[str], sidecar: dict[str, dict] | None = None) -> list[Entry]:
+    """One entry per file; files sharing a name (in different folders) are told apart by path."""
+    from .provenance import file_meta
+
+    names = Counter(display_name(Path(path).name) for path in files)
     seen: Counter[str] = Counter()
     entries = []
     for path in files:
         name = display_name(Path(path).name)
         seen[name] += 1
         entries.append(Entry(path, display_name(path), name,
-                             f"{name}.html" if seen[name] == 1 else f"{name}~{seen[name]}.html"))
+                             f"{name}.html" if seen[name] == 1 else f"{name}~{seen[name]}.html",
+                             ident=name if names[name] == 1 else display_name(path),
+                             meta=file_meta(path, sidecar)))
     return entries
 
 
@@ -333,15 +347,37 @@ def copy_detector(library: str | Path):
     return CopyDetector.default(library=Library(library))
 
 
-def _init_crosscheck(library: str, pages: dict[str, str]) -> None:
+def _init_crosscheck(library: str, pages: dict[str, str], metas: dict[str, dict]) -> None:
     _worker["links"] = {name: href(page) for name, page in pages.items()}
+    _worker["metas"] = metas
     try:
         _worker["detector"] = copy_detector(library)
     except Exception as exc:
         _worker["failure"] = _failure(exc)
 
 
-def _crosscheck(entry: Entry, copy_key: str, cache_root: str, reports: str) -> tuple[str, dict | None]:
+def cross_check(detector, ident: str, report: Report, metas: dict[str, dict], twins: list[str]) -> dict:
+    """The copy object of one batch document: checked against the batch library without
+    itself, with its identical twins (which the library holds once) as peers, headings and
+    noise out of the ratios, and every source related by :func:`analyzer.provenance.relate`
+    (``metas``: ident -> metadata of every batch document)."""
+    from .provenance import annotate
+
+    text = report.text()
+    for twin in twins:
+        detector.add_peer(twin, text)
+    try:
+        copy = detector.check(ident, text, roles=[(p.start, p.end, p.role) for p in report.paragraphs])
+    finally:
+        for twin in twins:
+            detector.remove_peer(twin)
+    names = [s["source"] for s in copy["sources"] if s["source"] not in metas]
+    known = detector.library.metadata(names) if detector.library is not None else {}
+    return annotate(copy, metas.get(ident, {}), {**known, **metas}, set(metas))
+
+
+def _crosscheck(entry: Entry, copy_key: str, cache_root: str, reports: str,
+                twins: list[str]) -> tuple[str, dict | None]:
     """One document's JSON line (worker): its cached report plus its copy check; writes its page."""
     if entry.error:
         return json.dumps(Report.failed(entry.file, entry.name, entry.error).to_dict(), ensure_ascii=False), None
@@ -353,10 +389,11 @@ def _crosscheck(entry: Entry, copy_key: str, cache_root: str, reports: str) -> t
         report.file = entry.file
         report.copy = cache.get("copy", copy_key)
         if report.copy is None:
-            report.copy = _worker["detector"].check(report.name, text_of(report))
+            report.copy = cross_check(_worker["detector"], entry.ident, report, _worker["metas"], twins)
             cache.put("copy", copy_key, report.copy)
         d = report.to_dict()
-        page = report_page(d, _worker["links"], home="../index.html")
+        pairs = write_pairs(report, entry.page, Path(reports), _worker["detector"], twins)
+        page = report_page(d, _worker["links"], home="../index.html", pairs=pairs)
         (Path(reports) / entry.page).write_text(page, encoding="utf-8")
     except Exception as exc:  # a failing check must not stop the batch
         error = _failure(exc)
@@ -364,9 +401,20 @@ def _crosscheck(entry: Entry, copy_key: str, cache_root: str, reports: str) -> t
     return json.dumps(d, ensure_ascii=False), None
 
 
-def text_of(report: Report) -> str:
-    """The normalised text of a report's document (its paragraphs, one per line)."""
-    return "\n".join(p.text for p in report.paragraphs)
+def write_pairs(report: Report, page: str, reports: Path, detector, twins: list[str]) -> dict[str, str]:
+    """Write a side-by-side page for each source sharing at least ``CLUSTER_MIN`` of the
+    document; returns source name -> href of its page."""
+    text, out = report.text(), {}
+    for n, source in enumerate(report.copy["sources"]):
+        if source["ratio"] < CLUSTER_MIN:
+            continue
+        name = source["source"]
+        source_text = text if name in twins else detector.library.get_text(name)
+        file = pair_href(page, n)
+        (reports / file).write_text(pair_page(report.name, text, source, source_text, home="../index.html",
+                                              back=href(page)), encoding="utf-8")
+        out[name] = href(file)
+    return out
 
 
 # --------------------------------------------------------------------------- passes
@@ -407,7 +455,7 @@ def _analyse_all(entries: list[Entry], settings: str, rubric: str, cache: Cache,
 def build_library(entries: list[Entry], user_library: str | None, dest: Path, cache: Cache, bar) -> str:
     """Pass 2: make ``dest`` the user's library plus every readable document; returns its digest."""
     ok = [e for e in entries if not e.error]
-    members = "".join(f"{e.name}\t{e.sha256}\n" for e in sorted(ok, key=lambda e: (e.name, e.sha256)))
+    members = "".join(f"{e.ident}\t{e.sha256}\n" for e in sorted(ok, key=lambda e: (e.ident, e.sha256)))
     digest = _hash(_file_state(user_library) if user_library else "", members)
     stamp = dest.with_name(dest.name + ".digest")
     if dest.exists() and stamp.exists() and stamp.read_text() == digest:
@@ -426,7 +474,7 @@ def build_library(entries: list[Entry], user_library: str | None, dest: Path, ca
 
     def texts():
         for e in ok:
-            yield e.name, text_of(Report.from_dict(cache.get("analysis", e.key)))
+            yield e.ident, Report.from_dict(cache.get("analysis", e.key)).text()
             bar.advance(task)
 
     with Library(tmp) as lib:
@@ -457,16 +505,23 @@ def _crosscheck_all(entries: list[Entry], lib_path: Path, lib_key: str, cache: C
     """Pass 3: write the pages and ``results.jsonl`` (in input order) into ``staging``; returns
     the copy cache keys used."""
     task = bar.add_task("互查 cross-check", total=len(entries))
-    keys = [_hash(lib_key, e.name, e.sha256 or "") for e in entries]
-    pages = {e.name: e.page for e in entries if not e.error}
+    ok = [e for e in entries if not e.error]
+    metas = {e.ident: e.meta for e in ok}
+    by_text: dict[str, list[str]] = {}
+    for e in ok:
+        by_text.setdefault(e.sha256, []).append(e.ident)
+    twins = [[t for t in by_text.get(e.sha256, ()) if t != e.ident] for e in entries]
+    everyone = json.dumps(sorted(metas.items()), ensure_ascii=False)  # a relation depends on both dates
+    keys = [_hash(lib_key, e.ident, e.sha256 or "", everyone, *t) for e, t in zip(entries, twins)]
+    pages = {e.ident: e.page for e in ok}
 
     def failed(args: tuple, error: dict) -> tuple[str, dict]:
         entry = args[0]
         return json.dumps(Report.failed(entry.file, entry.name, error).to_dict(), ensure_ascii=False), error
 
-    with pools(len(entries), _init_crosscheck, (str(lib_path), pages)) as pool, \
+    with pools(len(entries), _init_crosscheck, (str(lib_path), pages, metas)) as pool, \
             open(staging / "results.jsonl", "w", encoding="utf-8") as fh:
-        calls = ((e, k, str(cache.root), str(staging / "reports")) for e, k in zip(entries, keys))
+        calls = ((e, k, str(cache.root), str(staging / "reports"), t) for e, k, t in zip(entries, keys, twins))
         for entry, (line, error) in zip(entries, pool.map(_crosscheck, calls, failed)):
             fh.write(line + "\n")
             entry.error = entry.error or error
@@ -479,12 +534,13 @@ def _crosscheck_all(entries: list[Entry], lib_path: Path, lib_key: str, cache: C
 def summarise(d: dict) -> dict:
     """The table row of one report object; a value whose stage did not run stays None."""
     cov, summ, copy, depth = (d.get(k) for k in ("coverage", "summary_like", "copy", "depth"))
-    top = copy["sources"][0] if copy and copy["sources"] else None
+    sources = copy["sources"] if copy else []
+    top = sources[0] if sources else None
+    likely = next((s for s in sources if s.get("likely_source") == "source"), None)
     flags = [w["code"] for w in d.get("warnings", [])]
     if summ and summ.get("flagged"):
         flags.append("像工作总结 work_summary")
-    if copy and copy["ratio"] >= COPY_FLAG:
-        flags.append("复制比≥20% copy")
+    flags += copy_flags(sources)
     return {
         "rank": None, "name": d["name"], "file": d["file"], "chars": d.get("chars"),
         "kind": d["kind"]["id"] if d.get("kind") else None,
@@ -495,8 +551,13 @@ def summarise(d: dict) -> dict:
         "missing": [c["label"] for c in cov.values() if not c["covered"]] if cov is not None else None,
         "summary_like": summ["ratio"] if summ else None,
         "copy": copy["ratio"] if copy else None,
+        "total_copy": copy.get("total_ratio") if copy else None,
+        "copied_chars": copy.get("copied_chars") if copy else None,
+        "copy_sections": {k: v["ratio"] for k, v in copy.get("sections", {}).items()} if copy else None,
         "top_source": top["source"] if top else None,
         "top_source_ratio": top["ratio"] if top else None,
+        "top_relation": relation(top) if top else None,
+        "likely_source": likely["source"] if likely else None,
         "depth": depth["score"] if depth else None,
         "criteria": depth["criteria"] if depth else None,
         "substitutions": [SUBSTITUTION_LABEL.get(k, k) for k, v in depth["substitutions"].items() if v]
@@ -510,17 +571,46 @@ def summarise(d: dict) -> dict:
     }
 
 
-def read_results(path: Path, entries: list[Entry]) -> tuple[list[dict], list[tuple[str, str, float]]]:
-    """Rows in rank order (deepest first, failures last) and copy edges (document, source, ratio)."""
+def relation(source: dict) -> str:
+    """A source's relation (see :func:`analyzer.provenance.relate`); a copy object made
+    without provenance says only where the source came from."""
+    return source.get("relation") or ("copied_from" if source.get("origin") == "library" else "shared")
+
+
+def copy_flags(sources: list[dict]) -> list[str]:
+    """Flags in the wording the evidence allows: 雷同 for text shared inside the batch, a named
+    source only for a reference-library document, an earlier-dated document or the same author."""
+    flags = []
+    big = [s for s in sources if s["ratio"] >= COPY_FLAG]
+    if any(relation(s) == "shared" for s in big):
+        flags.append("雷同≥20% shared")
+    for s in big:
+        if relation(s) == "copied_from":
+            flags.append(f"抄袭来源 copied from {s['source']}")
+        elif relation(s) == "self_copy":
+            flags.append(f"照搬往年材料 self-copy of {s['source']}")
+        elif s.get("likely_source") == "source":
+            flags.append(f"可能抄自 likely copied from {s['source']}（{'；'.join(s.get('reasons', []))}）")
+    return flags
+
+
+def read_results(path: Path, entries: list[Entry]) -> tuple[list[dict], list[dict]]:
+    """Rows in rank order (deepest first, failures last) and copy edges: one per document and
+    source sharing at least ``CLUSTER_MIN`` (document, source, ratio, source_ratio, relation,
+    likely_source)."""
     rows, edges = [], []
     with open(path, encoding="utf-8") as fh:
         for entry, line in zip(entries, fh):
             d = json.loads(line)
             row = summarise(d)
+            row["ident"] = entry.ident
             row["page"] = None if row["error"] else "reports/" + href(entry.page)
-            rows.append(row)
             sources = (d.get("copy") or {}).get("sources", [])
-            edges += [(d["name"], s["source"], s["ratio"]) for s in sources if s["ratio"] >= CLUSTER_MIN]
+            row["pair_pages"] = [pair_href(entry.page, n) for n, s in enumerate(sources) if s["ratio"] >= CLUSTER_MIN]
+            rows.append(row)
+            edges += [{"document": entry.ident, "source": s["source"], "ratio": s["ratio"],
+                       "source_ratio": s.get("source_ratio"), "relation": relation(s),
+                       "likely_source": s.get("likely_source")} for s in sources if s["ratio"] >= CLUSTER_MIN]
     rows.sort(key=lambda r: (r["error"] is not None, r["depth"] is None, -(r["depth"] or 0)))
     for i, row in enumerate(rows, 1):
         if row["depth"] is not None:
@@ -528,15 +618,22 @@ def read_results(path: Path, entries: list[Entry]) -> tuple[list[dict], list[tup
     return rows, edges
 
 
+SECTION_LABEL = {"problem": "问题部分", "cause": "原因部分", "measure": "措施部分"}
+RELATION_WORD = {"shared": "雷同", "copied_from": "抄袭来源", "self_copy": "照搬往年材料"}
+
+
 def table(rows: list[dict]) -> tuple[list[str], list[list]]:
     """Header and cells of the flat table (CSV/XLSX): None where a stage did not run."""
     cats = {cid: label for r in rows for cid, label in r["labels"].items()}
     header = ["排名 rank", "文件 name", "路径 file", "字数 chars", "类型 kind",
               *(f"{label} {cid}" for cid, label in cats.items()),
-              "未覆盖 missing", "总结化 summary_like", "复制比 copy", "主要来源 top_source",
-              "来源占比 top_source_ratio", "深度 depth", *(f"{label} {k}" for k, label in CRITERION_LABEL.items()),
-              "三个代替 substitutions", "类型 kind", "真批评占比 share_genuine",
-              "缺要素条目 items_missing_fields", "意见回应率 answered_ratio", "提示 flags", "错误 error"]
+              "未覆盖 missing", "总结化 summary_like", "复制比(去除引用和套话) copy", "全文复制比 total_copy",
+              "重复字数 copied_chars", "单篇最大复制比 top_source_ratio", "最大来源 top_source",
+              "来源关系 relation", "可能来源 likely_source",
+              *(f"{label}复制比 copy_{k}" for k, label in SECTION_LABEL.items()),
+              "深度 depth", *(f"{label} {k}" for k, label in CRITERION_LABEL.items()),
+              "三个代替 substitutions", "真批评占比 share_genuine", "缺要素条目 items_missing_fields",
+              "意见回应率 answered_ratio", "提示 flags", "错误 error"]
 
     def joined(items):
         return None if items is None else "；".join(items)
@@ -544,11 +641,14 @@ def table(rows: list[dict]) -> tuple[list[str], list[list]]:
     cells = []
     for r in rows:
         err = r["error"]
+        rel = r["top_relation"]
         cells.append([r["rank"], r["name"], r["file"], r["chars"], r["kind"],
                       *((r["scores"] or {}).get(cid) for cid in cats), joined(r["missing"]),
-                      r["summary_like"], r["copy"], r["top_source"], r["top_source_ratio"], r["depth"],
+                      r["summary_like"], r["copy"], r["total_copy"], r["copied_chars"], r["top_source_ratio"],
+                      r["top_source"], f"{RELATION_WORD[rel]} {rel}" if rel else None, r["likely_source"],
+                      *((r["copy_sections"] or {}).get(k) for k in SECTION_LABEL), r["depth"],
                       *((r["criteria"] or {}).get(k) for k in CRITERION_LABEL), joined(r["substitutions"]),
-                      r["kind"], r["share_genuine"], r["items_missing_fields"], r["answered_ratio"],
+                      r["share_genuine"], r["items_missing_fields"], r["answered_ratio"],
                       joined(r["flags"]), f'{err["code"]}: {err["message"]}' if err else None])
     return header, cells
 
@@ -600,8 +700,10 @@ def write_xlsx(rows: list[dict], path: Path) -> None:
         head.append(_text_cell(WriteOnlyCell, ws, title))
         head[-1].font = Font(bold=True)
     ws.append(head)
-    percent = {i for i, h in enumerate(header) if h.split()[-1] in ("summary_like", "copy", "top_source_ratio",
-                                                                         "share_genuine", "answered_ratio")}
+    percent = {i for i, h in enumerate(header)
+               if h.split()[-1] in ("summary_like", "copy", "total_copy", "top_source_ratio", "share_genuine",
+                                    "answered_ratio")
+               or h.split()[-1].startswith("copy_")}
     for r, row in zip(rows, cells):
         out = []
         for i, value in enumerate(row):

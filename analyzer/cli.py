@@ -102,6 +102,24 @@ def _opinions_for(option: str | None):
     return lambda path: shared
 
 
+def _sidecar(path: str | None) -> dict[str, dict] | None:
+    """A ``--meta`` CSV (name,author,unit,year,date) or None; a bad file is a usage error."""
+    if path is None:
+        return None
+    from .provenance import read_sidecar
+
+    try:
+        return read_sidecar(path)
+    except (OSError, ValueError, UnicodeDecodeError) as exc:
+        raise click.UsageError(f"--meta {path}: {exc}") from exc
+
+
+_meta_option = click.option("--meta", "meta_file", type=click.Path(exists=True, dir_okay=False),
+                            help="作者与日期表（CSV：name,author,unit,year,date），只凭证据判断抄袭方向 / CSV with "
+                                 "columns name,author,unit,year,date: who wrote each file and when (a copy's source "
+                                 "is named only with evidence).")
+
+
 @click.group(cls=Main, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="jingzi")
 def main() -> None:
@@ -173,14 +191,13 @@ def check(paths: tuple[str, ...], as_json: bool, library: str | None, rubric: st
 
 def _cross_check(reports: list[dict], paths: list[str], library: str | None) -> list[dict]:
     """The reports with their ``copy`` redone against each other (and the library)."""
-    from .batch import text_of
     from .copydetect import CopyDetector
     from .library import open_library
     from .report import Report
 
     detector = CopyDetector.default(library=open_library(library) if library else None)
     keys = _peer_keys(paths)
-    texts = {path: text_of(Report.from_dict(d)) for path, d in zip(paths, reports) if "error" not in d}
+    texts = {path: Report.from_dict(d).text() for path, d in zip(paths, reports) if "error" not in d}
     for path, text in texts.items():
         detector.add_peer(keys[path], text)
     for path, d in zip(paths, reports):
@@ -211,9 +228,11 @@ def _peer_keys(paths: list[str]) -> dict[str, str]:
 @click.option("--opinions", "opinions", type=click.Path(exists=True, file_okay=False),
               help="每篇材料的意见清单所在文件夹，按名称对应 / folder of opinion lists, one per material by "
                    "name: 张三.docx ↔ 张三.opinions.txt.")
+@_meta_option
 @_timeout_option
 def batch(paths: tuple[str, ...], out: str, library: str | None, jobs: int | None, rubric: str,
-          scheduler: str | None, kind: str | None, opinions: str | None, timeout: float) -> None:
+          scheduler: str | None, kind: str | None, opinions: str | None, meta_file: str | None,
+          timeout: float) -> None:
     """批量互查评分：在 OUT 中写出 results.jsonl/.csv/.xlsx、index.html 和 reports/。
 
     Cross-checks and scores a batch: results.jsonl/.csv/.xlsx, index.html and reports/ in OUT.
@@ -226,7 +245,7 @@ def batch(paths: tuple[str, ...], out: str, library: str | None, jobs: int | Non
         raise click.UsageError("找不到任何输入 / none of the inputs exists: " + " ".join(paths))
     _check_options(rubric, library)
     summary = run(paths, out, library=library, jobs=jobs, rubric=rubric, progress=sys.stderr.isatty(),
-                  timeout=timeout, scheduler=scheduler, kind=kind, opinions=opinions)
+                  timeout=timeout, scheduler=scheduler, kind=kind, opinions=opinions, meta=_sidecar(meta_file))
     click.echo(f"{summary.documents} 篇：分析 {summary.analysed}，缓存 {summary.cached}，失败 {summary.failed}，"
                f"用时 {summary.seconds:.1f} 秒 / {summary.documents} documents: {summary.analysed} analysed, "
                f"{summary.cached} cached, {summary.failed} failed in {summary.seconds:.1f} s → "
@@ -290,17 +309,27 @@ def _library_option(create: bool):
 @library.command("add")
 @click.argument("paths", nargs=-1, required=True)
 @_library_option(create=True)
-def library_add(paths: tuple[str, ...], db: str) -> None:
+@click.option("--author", help="这些文档的作者（如本人往年材料）/ author of the documents added (e.g. an earlier "
+                               "year's material of one person).")
+@click.option("--unit", help="单位 / their unit.")
+@click.option("--year", type=click.IntRange(1900, 2199), help="年份 / their year.")
+@_meta_option
+def library_add(paths: tuple[str, ...], db: str, author: str | None, unit: str | None, year: int | None,
+                meta_file: str | None) -> None:
     """把文件或文件夹加入参考库；无法读取的文件会报告并跳过。
 
     Adds documents (files or folders) to the library; unreadable ones are reported and skipped.
+    Metadata: --meta per file, else --author/--unit/--year, else the docx core properties.
     """
     from .errors import JingziError
     from .ingest import display_name, read_path
     from .library import Library, validate
+    from .provenance import clean, file_meta
 
     files = _files(paths)
     validate(db)
+    sidecar = _sidecar(meta_file)
+    given = clean({"author": author, "unit": unit, "year": year})
     console = _console()
     failed, read = [], []
 
@@ -313,7 +342,8 @@ def library_add(paths: tuple[str, ...], db: str) -> None:
                 console.print(f"[red]✗ {_escape(display_name(path))}[/] [{exc.code}] {_escape(exc.message)}")
                 continue
             read.append(source.name)
-            yield source.name, source.text
+            yield source.name, source.text, {**file_meta(path), **given,
+                                             **(file_meta(path, sidecar) if sidecar else {})}
 
     with Library(db) as lib:
         added = lib.add_many(readable())
@@ -336,11 +366,16 @@ def library_list(db: str) -> None:
 
     with open_library(db) as lib:
         rows = lib.list()
+    from rich.cells import cell_len
+
     table = Table(title=f"{db}: {len(rows)} 篇 / documents")
-    for col in ("名称 name", "字数 chars", "sha256", "加入 added"):
-        table.add_column(col)
+    widest = max((cell_len(r["name"]) for r in rows), default=8)
+    table.add_column("名称 name", min_width=min(widest, 40), overflow="fold")  # names stay whole at 80 columns
+    for col in ("字数 chars", "sha256", "加入 added", "作者 author", "单位 unit", "年份 year", "日期 date"):
+        table.add_column(col, overflow="fold")
     for r in rows:
-        table.add_row(_escape(r["name"]), str(r["chars"]), r["sha256"][:12], r["added"])
+        table.add_row(_escape(r["name"]), str(r["chars"]), r["sha256"][:8], r["added"][:10],
+                      *("" if r[k] is None else _escape(str(r[k])) for k in ("author", "unit", "year", "date")))
     _console().print(table)
 
 
@@ -411,21 +446,32 @@ def serve(host: str, port: int, data: str, library: str | None, token: str | Non
 @main.command()
 @click.argument("a")
 @click.argument("b")
-def compare(a: str, b: str) -> None:
-    """并排对照两篇材料，标出相同片段。 / Side-by-side view of two documents, shared fragments marked."""
-    from .copydetect import CopyDetector
+@click.option("--json", "as_json", is_flag=True,
+              help="以 JSON 输出双向对照 / print the comparison object (both directions) as JSON.")
+@click.option("--html", "html_file", type=click.Path(dir_okay=False),
+              help="把原文对照页写到此文件 / write the side-by-side page here.")
+@_meta_option
+def compare(a: str, b: str, as_json: bool, html_file: str | None, meta_file: str | None) -> None:
+    """原文对照：双向标出相同文字，只凭证据判断方向。 / Side-by-side view of two documents: shared text
+    both ways, direction only with evidence."""
+    from .compare import compare_paths, pair_of
     from .errors import JingziError
-    from .ingest import read_path
+    from .html import pair_page
     from .render import render_compare
 
     try:
-        source_a, source_b = read_path(a), read_path(b)
+        result, texts = compare_paths(a, b, _sidecar(meta_file))
     except JingziError as exc:
         raise click.UsageError(f"[{exc.code}] {exc.message}") from exc
-    detector = CopyDetector.default()
-    fragments = detector.compare(source_a.text, source_b.text)
-    render_compare(source_a, source_b, fragments, detector.quotations(source_a.text),
-                   detector.quotations(source_b.text), _console())
+    if html_file:
+        page = pair_page(result["a"]["name"], texts["a"], pair_of(result), texts["b"])
+        Path(html_file).write_text(page, encoding="utf-8")
+    if as_json:
+        sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+    else:
+        render_compare(result, texts, _console())
+        if html_file:
+            click.echo(f"原文对照 side by side → {html_file}")
 
 
 def _escape(text: str) -> str:

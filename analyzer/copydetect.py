@@ -1,15 +1,10 @@
-"""Copy detection across a batch and against a reference library, robust to spinning.
+"""Copy detection across a batch and against a reference library, robust to spinning and
+sentence-level rewording.
 
 How a document is checked
-1. Canonicalise: every word of the spinning table (``data/spinning.tsv``, original →
-   spun) is replaced, longest match first, by one representative of its synonym
-   class, so 服务/效劳 and 基础/根底 read alike; punctuation and whitespace are dropped
-   (``str.isalnum`` keeps 汉字, letters and digits) and letters are lower-cased. Each
-   canonical character remembers the span of the original text it came from.
-2. Fingerprint: 64-bit hashes of all character k-grams (k = 8); winnowing (Schleimer,
-   Wilkerson & Aiken 2003) keeps the rightmost minimum of every window of w = 8
-   hashes, so every match of at least k + w - 1 = 15 canonical characters shares a
-   fingerprint and no match shorter than k does.
+1-2. Canonicalise and fingerprint (``analyzer.fingerprint``): spun synonyms read alike,
+   punctuation is dropped, winnowed 8-gram hashes guarantee every exact match of 15
+   canonical characters shares a fingerprint.
 3. Candidates: sources (batch peers, library documents from the SQLite inverted index)
    sharing at least ``max(3, 2 %)`` of the query fingerprints (all of them if there are
    fewer than 3), the ``max_candidates`` best first. The query is every fingerprint
@@ -50,8 +45,20 @@ Quoted characters are cut out before the ``min_len`` test, which needs the chara
 in one paragraph so that standard headings glued to the first words of the next
 paragraph ("三、整改措施 / 首先，精简会议…") are not copying.
 
-Ratios are shares of the document's non-whitespace characters; ``ratio`` is the union
-over all sources. Offsets are character offsets into the texts as given.
+5. Reworded sentences (``_with_paraphrases``): from a source whose exact matches cover at
+   least ``paraphrase_seed`` = 10 % of the document, the copying grows sentence by sentence
+   over sentences whose best match in that source has a character-bigram cosine of at least
+   ``paraphrase_min`` = 0.5 and lies next to where that source's copying already is
+   (Sanchez-Perez et al., PAN 2014: seeds, then extension). Clause swaps, dropped 的/了 and
+   synonyms outside the table then still count; two materials on the same theme do not.
+
+Ratios. Counted characters are all but whitespace and, when the caller gives paragraph
+roles, but headings and web noise (``UNCOUNTED_ROLES``). Quotations and stock text that are
+not copied are set aside: ``ratio`` (去除引用复制比), each source's ratio and the per-section
+ratios (problems, causes, measures) are shares of the rest (``chars``); ``total_ratio``
+(总文字复制比) is the share of all counted characters found in a source, quotations included.
+``ratio`` is the union over all sources; ``source_ratio`` is the share of the source's own
+text that the document shares. Offsets are character offsets into the texts as given.
 
 >>> d = CopyDetector({"服务": ["效劳"]}, ["照镜子、正衣冠、洗洗澡、治治病"])
 >>> d.add_peer("a.txt", "我们要全心全意为人民服务，坚决反对形式主义和官僚主义。")
@@ -60,179 +67,26 @@ over all sources. Offsets are character offsets into the texts as given.
 """
 from __future__ import annotations
 
-import hashlib
 import logging
 import math
 from collections import OrderedDict, defaultdict
-from dataclasses import dataclass
-from functools import cached_property
 from typing import TYPE_CHECKING, Iterable
 
 import numpy as np
-from numpy.lib.stride_tricks import sliding_window_view
+
+from .fingerprint import Canonicaliser, Fingerprinter, Prepared, kgram_hashes, nonspace_count, nonspace_mask
+from .resources import QUOTATIONS_PATH, load_quotations, load_yaml
 
 if TYPE_CHECKING:
     from analyzer.library import Library
 
-from .resources import QUOTATIONS_PATH, SPINNING_PATH, load_quotations, load_spinning, load_yaml
+__all__ = ["Canonicaliser", "CopyDetector", "Fingerprinter", "nonspace_count"]
 
 log = logging.getLogger(__name__)
 
-
-def nonspace_count(text: str) -> int:
-    """Characters counted by every ratio: all but whitespace (paragraph breaks)."""
-    return sum(not ch.isspace() for ch in text)
-
-
-class Canonicaliser:
-    """Map spun words to one representative per synonym class and drop punctuation.
-
-    >>> c = Canonicaliser({"基础": ["根底"]})
-    >>> c("打牢思想根底。").text
-    '打牢思想基础'
-    """
-
-    def __init__(self, spinning: dict[str, str | Iterable[str]]):
-        parent: dict[str, str] = {}
-
-        def find(word: str) -> str:
-            while parent.setdefault(word, word) != word:
-                word = parent[word]
-            return word
-
-        originals = set()
-        for original, spuns in spinning.items():
-            originals.add(original)
-            for spun in [spuns] if isinstance(spuns, str) else spuns:
-                parent[find(spun)] = find(original)
-        classes: dict[str, list[str]] = defaultdict(list)
-        for word in parent:
-            classes[find(word)].append(word)
-        self.table: dict[str, str] = {}
-        for words in classes.values():
-            rep = min(w for w in words if w in originals)
-            self.table.update({w: rep.lower() for w in words})
-        self.first = np.zeros(0x110000, dtype=bool)  # can a word start with this character?
-        self.lengths: dict[str, list[int]] = defaultdict(list)
-        for word in self.table:
-            self.first[ord(word[0])] = True
-            self.lengths[word[0]] = sorted({len(word), *self.lengths[word[0]]}, reverse=True)
-        items = "\n".join(f"{k}\t{v}" for k, v in sorted(self.table.items()))
-        self.digest = hashlib.sha256(items.encode()).hexdigest()
-
-    def __call__(self, text: str) -> "Canon":
-        codes = _codes(text)
-        keep = _KEEP[np.minimum(codes, 0xFFFF)]
-        for i in np.flatnonzero(codes > 0xFFFF).tolist():
-            keep[i] = text[i].isalnum()
-        low = np.where(codes <= 0xFFFF, _LOWER[np.minimum(codes, 0xFFFF)], codes)
-        matches, after = [], 0  # leftmost-longest, as (start, end, representative)
-        for i in np.flatnonzero(self.first[codes]).tolist():
-            if i >= after:
-                for size in self.lengths[text[i]]:
-                    rep = self.table.get(text[i:i + size])
-                    if rep is not None:
-                        matches.append((i, i + size, rep))
-                        keep[i:i + size] = False
-                        after = i + size
-                        break
-        kept = np.flatnonzero(keep)
-        reps = [rep for _, _, rep in matches]
-        sizes = [len(r) for r in reps]
-        start = np.concatenate([kept, np.repeat([m[0] for m in matches], sizes).astype(np.int64)])
-        end = np.concatenate([kept + 1, np.repeat([m[1] for m in matches], sizes).astype(np.int64)])
-        canon = np.concatenate([low[kept], _codes("".join(reps))])
-        order = np.argsort(start, kind="stable")
-        return Canon(canon[order].astype(np.uint32).tobytes().decode("utf-32-le"), start[order], end[order])
-
-
-def _codes(text: str) -> np.ndarray:
-    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-
-
-_BMP = [chr(i) for i in range(0x10000)]
-_KEEP = np.array([c.isalnum() for c in _BMP])  # 汉字, letters and digits
-_LOWER = np.array([ord(c.lower()) if len(c.lower()) == 1 else ord(c) for c in _BMP], dtype=np.uint32)
-
-
-@dataclass
-class Canon:
-    """Canonical text; character i came from ``original[start[i]:end[i]]``."""
-    text: str
-    start: np.ndarray
-    end: np.ndarray
-
-
-_B = np.uint64(0x100000001B3)
-_M1, _M2 = np.uint64(0xFF51AFD7ED558CCD), np.uint64(0xC4CEB9FE1A85EC53)
-_S = np.uint64(33)
-
-
-def kgram_hashes(text: str, k: int) -> np.ndarray:
-    """64-bit hash of every character k-gram of ``text`` (as int64, for SQLite)."""
-    codes = _codes(text).astype(np.uint64)
-    n = len(codes) - k + 1
-    if n <= 0:
-        return np.zeros(0, dtype=np.int64)
-    h = np.zeros(n, dtype=np.uint64)
-    for j in range(k):
-        h = h * _B + codes[j:j + n]
-    h ^= h >> _S  # murmur3 finaliser spreads the bits
-    h *= _M1
-    h ^= h >> _S
-    h *= _M2
-    h ^= h >> _S
-    return h.view(np.int64)
-
-
-def winnow(hashes: np.ndarray, window: int) -> np.ndarray:
-    """Positions selected by winnowing: the rightmost minimum of each window."""
-    if len(hashes) == 0:
-        return np.zeros(0, dtype=np.int64)
-    w = min(window, len(hashes))
-    windows = sliding_window_view(hashes, w)[:, ::-1]
-    return np.unique(np.arange(len(windows)) + (w - 1 - windows.argmin(axis=1)))
-
-
-@dataclass
-class Prepared:
-    """A text ready for matching: its canonical form, k-gram hashes and fingerprints."""
-    text: str
-    canon: Canon
-    hashes: np.ndarray
-    fp_pos: np.ndarray
-    para: np.ndarray  # paragraph (line) number of each canonical character
-
-    @property
-    def fingerprints(self) -> np.ndarray:
-        return np.unique(self.hashes[self.fp_pos])
-
-    @cached_property
-    def order(self) -> np.ndarray:
-        """Positions sorting ``hashes`` (for alignment)."""
-        return np.argsort(self.hashes, kind="stable")
-
-    def longest_in_paragraph(self, s: int, e: int) -> int:
-        """Length of the longest part of canonical [s, e) inside one paragraph (line)."""
-        cuts = np.flatnonzero(np.diff(self.para[s:e])) + 1
-        return int(np.diff(np.concatenate(([0], cuts, [e - s]))).max()) if e > s else 0
-
-
-class Fingerprinter:
-    """Canonicalise and fingerprint texts; ``digest`` identifies the settings."""
-
-    def __init__(self, spinning: dict | None = None, k: int = 8, window: int = 8):
-        if spinning is None:
-            spinning = load_spinning() if SPINNING_PATH.exists() else {}
-        self.canonicalise = Canonicaliser(spinning)
-        self.k, self.window = k, window
-        self.digest = f"{self.canonicalise.digest}:k{k}:w{window}"
-
-    def prepare(self, text: str) -> Prepared:
-        canon = self.canonicalise(text)
-        hashes = kgram_hashes(canon.text, self.k)
-        newlines = np.flatnonzero(_codes(text) == 10)
-        return Prepared(text, canon, hashes, winnow(hashes, self.window), np.searchsorted(newlines, canon.start))
+UNCOUNTED_ROLES = frozenset({"heading", "noise"})  # in no ratio's numerator or denominator
+SECTION_ROLES = ("problem", "cause", "measure")   # roles with a ratio of their own
+SHORT_SENTENCE = 12  # canonical characters: a heading or label that copying may reach across
 
 
 def _mask_spans(mask: np.ndarray) -> list[tuple[int, int]]:
@@ -333,7 +187,8 @@ class CopyDetector:
                  boiler_df_share: float = 0.02, boiler_max: int = 60,
                  max_candidates: int = 20, min_shared: int = 3, min_shared_share: float = 0.02,
                  max_common: int = 16, cache_size: int = 512, stock: list[str] | None = None,
-                 stock_min_len: int = 10):
+                 stock_min_len: int = 10, paraphrase_min: float = 0.5,
+                 paraphrase_seed: float = 0.1):
         if quotations is None:
             quotations = load_quotations() if QUOTATIONS_PATH.exists() else []
         if stock is None:
@@ -349,6 +204,7 @@ class CopyDetector:
         self.boiler_min_df, self.boiler_df_share, self.boiler_max = boiler_min_df, boiler_df_share, boiler_max
         self.max_candidates, self.min_shared, self.min_shared_share = max_candidates, min_shared, min_shared_share
         self.max_common = max_common
+        self.paraphrase_min, self.paraphrase_seed = paraphrase_min, paraphrase_seed
         self.cache_size = cache_size
         self._cache: OrderedDict[str, Prepared] = OrderedDict()
         self.peers_: dict[str, Prepared] = {}
@@ -360,17 +216,28 @@ class CopyDetector:
         return cls(None, None, library)
 
     def add_peer(self, name: str, text: str) -> None:
-        """Add another document of the same batch (replaces a peer of the same name)."""
-        if name in self.peers_:
-            for h in self.peers_[name].fingerprints.tolist():
-                self._peer_index[h].discard(name)
+        """Add another document of the same batch (replaces a peer of the same name, and hides
+        a library document of that name)."""
+        self.remove_peer(name)
         prepared = self.fingerprinter.prepare(text)
         self.peers_[name] = prepared
         for h in prepared.fingerprints.tolist():
             self._peer_index[h].add(name)
 
-    def check(self, name: str, text: str, skip: Iterable[str] = ()) -> dict:
-        """The copy object of one document; sources named ``name`` or in ``skip`` are ignored."""
+    def remove_peer(self, name: str) -> None:
+        """Forget a batch peer (no-op if there is none of that name)."""
+        prepared = self.peers_.pop(name, None)
+        if prepared is not None:
+            for h in prepared.fingerprints.tolist():
+                self._peer_index[h].discard(name)
+
+    def check(self, name: str, text: str, skip: Iterable[str] = (),
+              roles: list[tuple[int, int, str]] | None = None) -> dict:
+        """The copy object of one document; sources named ``name`` or in ``skip`` are ignored.
+
+        ``roles`` = (start, end, role) of the document's paragraphs, when known: headings and
+        noise are then left out of every ratio, and ``sections`` gives the ratio of the
+        problems, causes and measures."""
         doc = self.fingerprinter.prepare(text)
         skip = {name, *skip}
         fps = doc.fingerprints
@@ -382,15 +249,23 @@ class CopyDetector:
         quoted = self._not_copying(doc)
         boiler = np.zeros_like(quoted)
         candidates = self._candidates(query, skip)
-        found = self._select(doc, [self._fragments(doc, src, quoted, common, boiler) for _, src in candidates])
-        sources = [(name, src, frags) for (name, src), frags in zip(candidates, found) if frags]
-        return self._report(doc, sources, quoted | boiler)
+        shared = np.zeros(len(doc.canon.text), dtype=bool)
+        exact = [self._fragments(doc, src, quoted, common, boiler, shared) for _, _, src in candidates]
+        found = self._with_paraphrases(doc, [src for _, _, src in candidates], self._select(doc, exact),
+                                       quoted | boiler)
+        sources = [(kind, src_name, src, frags) for (kind, src_name, src), frags in zip(candidates, found) if frags]
+        return self._report(doc, sources, quoted | boiler, shared, roles)
 
-    def compare(self, text_a: str, text_b: str) -> list[dict]:
-        """Fragments of ``text_a`` copied from ``text_b`` (quotations excluded), for a side-by-side view."""
+    def compare(self, text_a: str, text_b: str, roles: list[tuple[int, int, str]] | None = None,
+                name_b: str = "b") -> dict:
+        """The copy object of ``text_a`` with ``text_b`` as its only source (quotations and stock
+        sentences excluded), for a side-by-side view; ``name_b`` names the source."""
         a, b = self.fingerprinter.prepare(text_a), self.fingerprinter.prepare(text_b)
-        (frags,) = self._select(a, [self._fragments(a, b, self._not_copying(a))])
-        return [self._fragment_dict(a, b, f) for f in frags]
+        quoted = self._not_copying(a)
+        shared = np.zeros(len(a.canon.text), dtype=bool)
+        found = self._with_paraphrases(a, [b], self._select(a, [self._fragments(a, b, quoted, shared=shared)]),
+                                       quoted)
+        return self._report(a, [("batch", name_b, b, found[0])] if found[0] else [], quoted, shared, roles)
 
     def quotations(self, text: str) -> list[tuple[int, int]]:
         """(start, end) offsets of the official quotations and stock sentences recognised in ``text``."""
@@ -418,12 +293,12 @@ class CopyDetector:
                 mask[p:p + self.fingerprinter.k] = True
         return mask
 
-    def _candidates(self, query: np.ndarray, skip: set[str]) -> list[tuple[str, Prepared]]:
+    def _candidates(self, query: np.ndarray, skip: set[str]) -> list[tuple[str, str, Prepared]]:
         """Sources to verify. Greedily, the library document sharing most of the query
         fingerprints not yet explained by those chosen, then likewise the batch peers for
         what the references leave unexplained (so near-duplicates of one source cannot
         crowd out a second one, and a reference is named before a peer that copied it);
-        then the rest by shared fingerprints."""
+        then the rest by shared fingerprints. Returns (origin: library or batch, name, text)."""
         need = max(min(self.min_shared, len(query)), self.min_shared_share * len(query), 1)
         chosen: list[tuple[str, str]] = []
         remaining = query
@@ -435,7 +310,7 @@ class CopyDetector:
                 best = self._ranked(remaining, skip, need, 1, kind)
         ranked = self._ranked(query, skip, need, self.max_candidates)
         chosen += [key for key in ranked if key not in chosen][:self.max_candidates - len(chosen)]
-        return [(name, self._prepared(kind, name)) for kind, name in chosen]
+        return [("batch" if kind == "peer" else kind, name, self._prepared(kind, name)) for kind, name in chosen]
 
     def _ranked(self, query: np.ndarray, skip: set[str], need: float, limit: int,
                 kind: str | None = None) -> list[tuple[str, str]]:
@@ -447,7 +322,7 @@ class CopyDetector:
                     if peer not in skip:
                         shared["peer", peer] += 1
         if kind in (None, "library") and self.library is not None and len(query):
-            found = self.library.candidates(query, skip, min_shared=math.ceil(need), limit=limit)
+            found = self.library.candidates(query, skip | set(self.peers_), min_shared=math.ceil(need), limit=limit)
             for lib_name, count in found.items():
                 shared["library", lib_name] = count
         best = sorted((c for c in shared.items() if c[1] >= need), key=lambda c: (-c[1], c[0]))
@@ -465,12 +340,16 @@ class CopyDetector:
         return self._cache[name]
 
     def _fragments(self, a: Prepared, b: Prepared, quoted: np.ndarray, common: np.ndarray | None = None,
-                   boiler: np.ndarray | None = None) -> list[tuple[int, int, int, int, bool]]:
+                   boiler: np.ndarray | None = None, shared: np.ndarray | None = None
+                   ) -> list[tuple[int, int, int, int, bool]]:
         """Matches of ``a`` in ``b`` with quoted characters cut out, as (a_s, a_e, b_s, b_e,
-        anchor); short matches made of common fingerprints are marked in ``boiler`` instead."""
+        anchor); short matches made of common fingerprints are marked in ``boiler`` instead.
+        Every matched character, quoted or not, is marked in ``shared``."""
         k = self.fingerprinter.k
         out = []
         for a_s, a_e, b_s, b_e in align(a, b, k, k, self.gap):
+            if shared is not None and a_e - a_s >= self.min_len:
+                shared[a_s:a_e] = True
             if common is not None and a_e - a_s <= self.boiler_max and common[a_s:a_e].mean() >= 0.5:
                 boiler[a_s:a_e] |= a_e - a_s >= self.min_len
                 continue
@@ -499,6 +378,82 @@ class CopyDetector:
                     copied[f[0]:f[1]] = grown = True
         return [sorted(f[:4] for f in frags) for frags in keep]
 
+    def _with_paraphrases(self, a: Prepared, sources: list[Prepared], found: list[list[tuple]],
+                          quoted: np.ndarray) -> list[list[tuple]]:
+        """Grow the exact matches over reworded sentences (PAN-style seed and extend). Only a
+        source whose exact matches already cover ``paraphrase_seed`` of ``a`` grows. A
+        sentence of ``a`` not yet all copied or quoted is copied, whole, from the candidate
+        source holding its best-matching sentence when their character-bigram cosine is at
+        least ``paraphrase_min`` and the match is where that source's copying already is: an
+        exact match inside the sentence hits the matched source sentence or its neighbour, or
+        the sentence before or after (or the one beyond a short line such as a reworded
+        heading) is mostly copied from at most two (three) source sentences away (copies keep
+        their order locally; chance look-alikes land anywhere). Repeated until
+        nothing grows. The sentence becomes one fragment (its exact pieces from that source are
+        folded in). A lone similar sentence
+        (two materials on the same theme) never counts. Fragments become (a_s, a_e, b_s, b_e,
+        score); score None for an exact match."""
+        out = [[(*f, None) for f in frags] for frags in found]
+        need = self.paraphrase_seed * len(a.canon.text)  # only a source with enough exact copying grows
+        seeded = [n for n, frags in enumerate(found) if frags and sum(f[1] - f[0] for f in frags) >= need]
+        if not seeded or not len(a.sentences):
+            return out
+        spans = a.sentences.tolist()
+        mine = np.zeros((len(sources), len(a.canon.text)), dtype=bool)  # copied, per source
+        for n, frags in enumerate(found):
+            for f in frags:
+                mine[n, f[0]:f[1]] = True
+        taken = mine.any(axis=0) | quoted
+        best = np.zeros(len(spans))
+        best_src = np.full(len(spans), -1)
+        best_j = np.zeros(len(spans), dtype=np.int64)
+        for n in seeded:
+            if len(sources[n].sentences):
+                sim = (a.sentence_bigrams @ sources[n].sentence_bigrams.T).toarray()
+                j = sim.argmax(axis=1)
+                score = sim[np.arange(len(j)), j]
+                better = score > best
+                best[better], best_src[better], best_j[better] = score[better], n, j[better]
+        todo = {i for i, (s, e) in enumerate(spans)
+                if best[i] >= self.paraphrase_min and e - s >= 3 and not taken[s:e].all()}
+
+        # where each sentence of ``a`` sits in each source: the source sentences its exact matches hit
+        where: dict[tuple[int, int], set[int]] = defaultdict(set)
+        a_ends = a.sentences[:, 1]
+        for n in seeded:
+            b_ends = sources[n].sentences[:, 1]
+            for f in found[n]:
+                i = int(np.searchsorted(a_ends, f[0], "right"))
+                where[n, i].add(int(np.searchsorted(b_ends, f[2], "right")))
+
+        def next_to(i: int, n: int, j: int, reach: int) -> bool:
+            """Sentence i is copied from source n (at least half of it) at source sentences
+            within ``reach`` of j."""
+            return (0 <= i < len(spans) and mine[n, spans[i][0]:spans[i][1]].mean() >= 0.5
+                    and any(abs(j - x) <= reach for x in where.get((n, i), ())))
+
+        grown = True
+        while grown:
+            grown = False
+            for i in sorted(todo):
+                n, j = best_src[i], int(best_j[i])
+                own = any(abs(j - x) <= 1 for x in where.get((n, i), ()))
+                over = [d for d in (-2, 2) if 0 <= i + d // 2 < len(spans)  # across a short line (a heading)
+                        and spans[i + d // 2][1] - spans[i + d // 2][0] < SHORT_SENTENCE]
+                if own or next_to(i - 1, n, j, 2) or next_to(i + 1, n, j, 2) or any(
+                        next_to(i + d, n, j, 3) for d in over):
+                    s, e = spans[i]
+                    b_s, b_e = sources[n].sentences[j].tolist()
+                    out[n] = [f for f in out[n] if not s <= f[0] < f[1] <= e]  # one fragment per sentence
+                    for x, y in _mask_spans(~quoted[s:e]):
+                        out[n].append((s + x, s + y, b_s, b_e, round(float(best[i]), 3)))
+                        mine[n, s + x:s + y] = True
+                    taken[s:e] = True
+                    where[n, i] = {j}
+                    todo.discard(i)
+                    grown = True
+        return [sorted(frags, key=lambda f: f[:4]) for frags in out]
+
     @staticmethod
     def _span(p: Prepared, s: int, e: int) -> tuple[int, int]:
         """Original offsets of canonical [s, e), extended over trailing punctuation."""
@@ -507,30 +462,78 @@ class CopyDetector:
             end += 1
         return start, end
 
-    def _fragment_dict(self, a: Prepared, b: Prepared, frag: tuple[int, int, int, int]) -> dict:
+    def _fragment_dict(self, a: Prepared, b: Prepared, frag: tuple) -> dict:
         start, end = self._span(a, frag[0], frag[1])
         source_start, source_end = self._span(b, frag[2], frag[3])
-        return {"start": start, "end": end, "source_start": source_start, "source_end": source_end}
+        d = {"start": start, "end": end, "source_start": source_start, "source_end": source_end,
+             "kind": "exact" if frag[4] is None else "paraphrase"}
+        if frag[4] is not None:
+            d["score"] = frag[4]
+        return d
 
-    def _report(self, doc: Prepared, sources: list, quoted: np.ndarray) -> dict:
+    def _original_mask(self, doc: Prepared, canonical: np.ndarray) -> np.ndarray:
+        """A canonical mask carried over to the original characters (with trailing punctuation)."""
+        mask = np.zeros(len(doc.text), dtype=bool)
+        for s, e in _mask_spans(canonical):
+            a, b = self._span(doc, s, e)
+            mask[a:b] = True
+        return mask
+
+    def _report(self, doc: Prepared, sources: list, quoted: np.ndarray, shared: np.ndarray,
+                roles: list[tuple[int, int, str]] | None) -> dict:
+        """The copy object. Counted characters: all but whitespace and, when ``roles`` are
+        given, but headings and noise. Quotations and stock text that are not copied are
+        neither copied nor the author's own: ``ratio`` (去除引用复制比), every source's ratio and
+        the section ratios are shares of the rest (``chars``); ``total_ratio`` (总文字复制比) is
+        the share of all counted characters that a source has too, quotations included."""
         text = doc.text
-        counted = np.array([not ch.isspace() for ch in text], dtype=bool)
-        total = max(int(counted.sum()), 1)
+        counted = nonspace_mask(text)
+        for start, end, role in roles or ():
+            if role in UNCOUNTED_ROLES:
+                counted[start:end] = False
+        found = []
         copied = np.zeros(len(text), dtype=bool)
-        out = []
-        for name, source, frags in sources:
-            mine = np.zeros(len(text), dtype=bool)
+        for origin, name, source, frags in sources:
             dicts = [self._fragment_dict(doc, source, f) for f in frags]
+            mine, theirs = np.zeros(len(text), dtype=bool), np.zeros(len(source.text), dtype=bool)
             for f in dicts:
                 mine[f["start"]:f["end"]] = True
+                theirs[f["source_start"]:f["source_end"]] = True
             copied |= mine
-            out.append({"source": name, "ratio": round(int((mine & counted).sum()) / total, 4), "fragments": dicts})
+            their_share = int((theirs & nonspace_mask(source.text)).sum()) / max(nonspace_count(source.text), 1)
+            found.append((origin, name, mine & counted, round(their_share, 4), dicts))
+        copied &= counted
+        quoted_orig = self._original_mask(doc, quoted)
+        quoted_only = quoted_orig & counted & ~copied
+        own = counted & ~quoted_only
+        total, everything = max(int(own.sum()), 1), max(int(counted.sum()), 1)
+        out = [{"source": name, "origin": origin, "ratio": round(int(mine.sum()) / total, 4),
+                "chars": int(mine.sum()), "source_ratio": their_share, "fragments": dicts}
+               for origin, name, mine, their_share, dicts in found if mine.any()]
         out.sort(key=lambda s: (-s["ratio"], s["source"]))
-        quoted_orig = np.zeros(len(text), dtype=bool)
-        quotations = [self._span(doc, s, e) for s, e in _mask_spans(quoted)]
-        for s, e in quotations:
-            quoted_orig[s:e] = True
-        return {"ratio": round(int((copied & counted).sum()) / total, 4),
-                "quoted_ratio": round(int((quoted_orig & counted & ~copied).sum()) / total, 4),
-                "sources": out,
-                "quotations": [{"start": s, "end": e} for s, e in quotations]}
+        also_quoted = self._original_mask(doc, shared & quoted) & counted
+        result = {"ratio": round(int(copied.sum()) / total, 4),
+                  "total_ratio": round(int((copied | also_quoted).sum()) / everything, 4),
+                  "quoted_ratio": round(int(quoted_only.sum()) / everything, 4),
+                  "chars": int(own.sum()), "copied_chars": int(copied.sum()), "quoted_chars": int(quoted_only.sum()),
+                  "max_source_ratio": out[0]["ratio"] if out else 0.0,
+                  "sources": out,
+                  "quotations": [{"start": s, "end": e} for s, e in _mask_spans(quoted_orig)]}
+        if roles is not None:
+            result["sections"] = section_ratios(roles, own, copied)
+        return result
+
+
+def section_ratios(roles: list[tuple[int, int, str]], counted: np.ndarray, copied: np.ndarray) -> dict:
+    """Per role of SECTION_ROLES present: counted characters, copied characters and their ratio."""
+    out = {}
+    for role in SECTION_ROLES:
+        mask = np.zeros(len(counted), dtype=bool)
+        for start, end, r in roles:
+            if r == role:
+                mask[start:end] = True
+        chars = int((mask & counted).sum())
+        if chars:
+            n = int((mask & copied).sum())
+            out[role] = {"chars": chars, "copied_chars": n, "ratio": round(n / chars, 4)}
+    return out

@@ -7,16 +7,26 @@ the labelled corpus (``jingzi train``):
 * the rubric's manifestation patterns (``data/rubrics/<rubric>.yaml``), matched on the
   characters of each sentence. Patterns are matched on characters rather than on jieba
   tokens because jieba cuts the same phrase differently in different contexts (会多/开会多),
-  which made token matching miss. A match in a sentence that carries a denial cue
-  (``data/lexicons/denial.yaml``: 不存在、没有发现 …) and no self-critical cue, or in a
-  clause where a negator stands right before a manifestation (从不讲排场、比阔气), is a
-  denial and counts against the category; the category's bare name (形式主义) is no evidence;
+  which made token matching miss. A match in a sentence the denial classifier
+  (:mod:`analyzer.denials`) calls a denial, or in a clause where a negator stands right
+  before a manifestation (从不讲排场、比阔气), counts against the category; the category's
+  bare name (形式主义) is no evidence;
 * the words of the paragraph (TF-IDF over jieba words and character bigrams/trigrams),
-  its role, and the category named by the heading it sits under.
+  its role, the category named by the heading it sits under, and whether a denial sentence
+  of the paragraph is aimed at the category.
 
-A document covers a category when one of its problem paragraphs (any non-heading paragraph
-if none is a problem) reaches the threshold chosen on the dev split. A rubric with no trained model (a new rubric file)
-is judged by its patterns alone, with the same denial handling.
+A denial sentence is aimed at the categories it names or describes; failing those, at the
+category of the run-in heading before it in its paragraph ("4.奢靡之风方面。在这方面没有发现
+明显问题") or of the heading it sits under.
+
+A paragraph addresses a category, and a document covers it, only with at least one
+**evidence sentence**: a sentence that describes a behaviour of the category (a non-denied
+manifestation, or words the model itself scores as the category) and is neither a denial
+nor a heading or bare category name. The document's evidence is sought in its problem
+paragraphs (any non-heading paragraph if none is a problem) that reach the document
+threshold chosen on the dev split. So a denied category is not covered unless a concrete
+problem of it is confessed elsewhere. A rubric with no trained model (a new rubric file) is
+judged by its patterns alone, with the same denial and evidence rules.
 """
 from __future__ import annotations
 
@@ -27,10 +37,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .resources import Lexicon, Rubric, phrase_regex, lexicon, load_yaml
+from .denials import DenialClassifier, sentence_spans
+from .resources import Lexicon, Rubric, lexicon, load_yaml, phrase_regex
 
-_SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]?")
 SUBSTANTIVE_ROLES = ("problem",)  # corpus rule: covered = union of styles over problem paragraphs
+# what is left of a heading or a bare category name once names, numbering and these words go
+_NAME_ONLY_WORDS = re.compile(r"方面|问题|存在|的|主要|表现|突出|情况|关于|在|上|等|和|及|：|:|[（）()、.．，。；！？\s\d一二三四五六七八九十第是①-⑩]")
 
 
 @dataclass
@@ -42,14 +54,29 @@ class Match:
     denied: bool
 
 
+@dataclass
+class Sentence:
+    """One sentence of a paragraph, with the denial classifier's verdict."""
+
+    start: int          # offset in the paragraph
+    end: int
+    text: str
+    denial: float       # P(denial)
+    denied: bool
+
+
 class PatternMatcher:
     """Rubric patterns compiled into one :class:`~analyzer.resources.Lexicon` per category;
-    ``match(text)`` scans a paragraph once per category, names each match's manifestation
-    group (a dictionary lookup for phrases, a re-match for ``A…B`` patterns) and applies
-    the sentence and clause denial rules."""
+    ``match(text, sentences)`` scans a paragraph once per category, names each match's
+    manifestation group (a dictionary lookup for phrases, a re-match for ``A…B`` patterns)
+    and applies the sentence (denial classifier) and clause (negator) denial rules.
+    ``denials`` defaults to the trained classifier in ``models/``."""
 
-    def __init__(self, rubric: Rubric):
+    def __init__(self, rubric: Rubric, denials: DenialClassifier | None = None):
+        from . import modelstore
+
         self.rubric = rubric
+        self.denials = denials if denials is not None else modelstore.load("denials")
         self.compiled = {}
         for c in rubric.categories:
             pairs = [(p, g) for g, ps in c.groups.items() for p in ps]
@@ -57,28 +84,37 @@ class PatternMatcher:
             gapped = [(re.compile(phrase_regex(p)), g) for p, g in pairs if "…" in p]
             self.compiled[c.id] = (Lexicon(c.id, [p for p, _ in pairs]), literal, gapped)
         self.names = {c.id: Lexicon(c.id, c.names + [c.label]) for c in rubric.categories}
-        self.denial = lexicon("denial", "phrases")
-        self.self_critical = lexicon("self_critical", "phrases")
         denial = load_yaml("lexicons/denial.yaml")
-        self.not_confessions = set(denial.get("not_confessions") or [])
         self.negators = tuple(sorted(denial.get("negators") or [], key=len, reverse=True))
 
-    def match(self, text: str) -> list[Match]:
+    def sentences(self, texts: list[str]) -> list[list[Sentence]]:
+        """The sentences of each paragraph, judged by the denial classifier in one batch."""
+        spans = [sentence_spans(t) for t in texts]
+        flat = [t[a:b].strip() for t, sp in zip(texts, spans) for a, b in sp]
+        proba = iter(self.denials.predict_proba(flat))
+        out = []
+        for t, sp in zip(texts, spans):
+            row = []
+            for a, b in sp:  # a heading or bare category name denies nothing
+                p = float(next(proba))
+                text = t[a:b].strip()
+                row.append(Sentence(a, b, text, round(p, 4), p >= self.denials.threshold_ and not self.name_only(text)))
+            out.append(row)
+        return out
+
+    def match(self, text: str, sentences: list[Sentence] | None = None) -> list[Match]:
         """Pattern matches with their denial flag; a category *named* in a denial sentence
         yields a denied match of group ``name`` (names are never positive evidence)."""
-        sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
-        denials = self.denial.find(text)
-        confessions = [m for m in self.self_critical.find(text) if m.group(0) not in self.not_confessions
-                       and not any(d.start() <= m.start() < d.end() for d in denials)]
-        denied = [any(a <= d.start() < b for d in denials) and not any(a <= c.start() < b for c in confessions)
-                  for a, b in sentences]
-        starts = [a for a, _ in sentences]
+        if sentences is None:
+            sentences = self.sentences([text])[0]
+        starts = [s.start for s in sentences]
 
         def sentence_denied(pos: int) -> bool:
-            return denied[bisect.bisect_right(starts, pos) - 1] if sentences else False
+            k = bisect.bisect_right(starts, pos) - 1
+            return sentences[k].denied if k >= 0 else False
 
         out = []
-        if any(denied):
+        if any(s.denied for s in sentences):
             for cid, lx in self.names.items():
                 out.extend(Match(cid, "name", m.group(0), m.start(), True)
                            for m in lx.find(text) if sentence_denied(m.start()))
@@ -98,20 +134,38 @@ class PatternMatcher:
     def named(self, text: str) -> set[str]:
         return {cid for cid, lx in self.names.items() if lx.find(text)}
 
+    def without_names(self, sentence: str) -> str:
+        """The sentence with every category name taken out."""
+        for lx in self.names.values():
+            for m in reversed(lx.find(sentence)):
+                sentence = sentence[:m.start()] + sentence[m.end():]
+        return sentence
+
+    def name_only(self, sentence: str) -> bool:
+        """A heading or a bare category name (（四）奢靡之风方面、形式主义问题突出): nothing is
+        left once category names, numbering and framing words are removed."""
+        return len(_NAME_ONLY_WORDS.sub("", self.without_names(sentence))) < 4
+
+    def denial_targets(self, sentences: list[Sentence], matches: list[Match], context: str) -> list[set[str]]:
+        """Per sentence, the categories a denial sentence is aimed at (empty for the others):
+        those it names or describes, else the category of an earlier sentence of the paragraph
+        that only names one (a run-in heading), else the category of the enclosing heading."""
+        out = []
+        for k, s in enumerate(sentences):
+            if not s.denied:
+                out.append(set())
+                continue
+            here = {m.category for m in matches if s.start <= m.start < s.end}
+            if not here:
+                here = next((self.named(p.text) for p in reversed(sentences[:k])
+                             if self.name_only(p.text) and self.named(p.text)), set())
+            out.append(here or self.named(context))
+        return out
+
 
 def _clause_start(text: str, pos: int) -> int:
     """Offset where the clause (text between ，；。！？：) holding ``pos`` begins."""
     return max(text.rfind(p, 0, pos) for p in "，；。！？：,;") + 1
-
-
-def best_sentence(text: str, matches: list[Match], category: str) -> str:
-    """The sentence of ``text`` holding most non-denied matches of ``category``."""
-    sentences = [(m.start(), m.end(), m.group(0)) for m in _SENTENCE.finditer(text)]
-    if not sentences:
-        return text
-    def hits(s):
-        return sum(1 for m in matches if m.category == category and not m.denied and s[0] <= m.start < s[1])
-    return max(sentences, key=hits)[2].strip()
 
 
 class CoverageModel:
@@ -125,27 +179,27 @@ class CoverageModel:
         self.rubric = rubric
         self.C = C
 
-    def features(self, texts, tokens, roles, contexts, matcher: PatternMatcher):
+    def features(self, texts, tokens, roles, contexts, matcher: PatternMatcher, judged: "Judged | None" = None):
+        """Feature matrix of paragraphs (or sentences) and their :class:`Judged` sentences."""
         from scipy.sparse import csr_matrix, hstack
 
+        judged = judged or judge(texts, contexts, matcher)
         rows = []
-        all_matches = []
-        for text, role, ctx in zip(texts, roles, contexts):
-            matches = matcher.match(text)
-            all_matches.append(matches)
+        for text, role, ctx, matches, targets in zip(texts, roles, contexts, judged.matches, judged.targets):
             named_here = matcher.named(text)
             named_ctx = matcher.named(ctx)
+            aimed = set().union(*targets) if targets else set()
             row = []
             for cid in self.rubric.ids:
                 pos = sum(1 for m in matches if m.category == cid and not m.denied)
                 neg = sum(1 for m in matches if m.category == cid and m.denied)
                 row += [math.log1p(pos), math.log1p(neg), float(cid in named_here), float(cid in named_ctx),
-                        float(cid in named_ctx and pos > 0)]
+                        float(cid in named_ctx and pos > 0), float(cid in aimed)]
             row += [float(role == r) for r in ("heading", "preamble", "problem", "cause", "measure", "summary")]
             rows.append(row)
         words = [" ".join(t) for t in tokens]
         X = hstack([self.word_.transform(words), self.char_.transform(texts), csr_matrix(np.array(rows))]).tocsr()
-        return X, all_matches
+        return X, judged
 
     def fit(self, texts, tokens, roles, contexts, labels: list[list[str]], matcher: PatternMatcher):
         from sklearn.feature_extraction.text import TfidfVectorizer
@@ -169,6 +223,24 @@ class CoverageModel:
         return np.column_stack([self.clf_[cid].predict_proba(X)[:, 1] for cid in self.rubric.ids])
 
 
+
+@dataclass
+class Judged:
+    """Per paragraph: its sentences (with denial verdicts), pattern matches, and the
+    categories each denial sentence is aimed at."""
+
+    sentences: list[list[Sentence]]
+    matches: list[list[Match]]
+    targets: list[list[set[str]]]
+
+
+def judge(texts: list[str], contexts: list[str], matcher: PatternMatcher) -> Judged:
+    sentences = matcher.sentences(texts)
+    matches = [matcher.match(t, s) for t, s in zip(texts, sentences)]
+    targets = [matcher.denial_targets(s, m, c) for s, m, c in zip(sentences, matches, contexts)]
+    return Judged(sentences, matches, targets)
+
+
 def pattern_proba(matches: list[list[Match]], rubric: Rubric, named_ctx: list[set[str]]) -> np.ndarray:
     """Patterns-only probabilities for a rubric with no trained model: two distinct
     non-denied manifestations (or one under a heading naming the category) make it likely."""
@@ -183,46 +255,137 @@ def pattern_proba(matches: list[list[Match]], rubric: Rubric, named_ctx: list[se
     return out
 
 
+def _sentence_tokens(text: str, tokens: list[str], sentences: list[Sentence]) -> list[list[str]]:
+    """The paragraph's jieba tokens that fall inside each sentence."""
+    spans, pos = [], 0
+    for tok in tokens:
+        at = text.find(tok, pos)
+        if at < 0:
+            continue
+        spans.append((at, tok))
+        pos = at + len(tok)
+    return [[tok for at, tok in spans if s.start <= at < s.end] for s in sentences]
+
+
+class EvidenceFinder:
+    """Which sentences of a paragraph describe a behaviour of a category: not a denial, not a
+    heading or bare name, and either holding a non-denied manifestation of the category, or
+    scored as the category (at ``threshold``) by the model on the sentence alone, its category
+    names taken out and its heading kept. Such a sentence must also be clearly no denial
+    (P(denial) under half the classifier's threshold), and one that owns up to nothing (no
+    self-critical word, no concrete instance) must be the category by its own words, scored
+    again without its heading: 这一条我是做到了的 under a heading proves nothing.
+    """
+
+    def __init__(self, texts, tokens, roles, contexts, judged: Judged, rubric: Rubric,
+                 model: "CoverageModel | None", matcher: PatternMatcher, candidates: list[int], threshold: list[float]):
+        self.judged, self.rubric, self.matcher, self.threshold = judged, rubric, matcher, threshold
+        self.proba = {}  # (paragraph, sentence) -> model probabilities per category
+        if model is None:
+            return
+        names = {n for c in rubric.categories for n in c.names + [c.label]}
+        owning_up = (lexicon("self_critical", "phrases"), lexicon("instances", "markers", "regex"))
+        clear = matcher.denials.threshold_ / 2
+        keys, s_texts, s_tokens, s_roles, s_ctx, bare = [], [], [], [], [], []
+        for i in candidates:
+            sents = judged.sentences[i]
+            for k, (s, toks) in enumerate(zip(sents, _sentence_tokens(texts[i], tokens[i], sents))):
+                if s.denial < clear and not matcher.name_only(s.text):
+                    keys.append((i, k))
+                    s_texts.append(matcher.without_names(s.text))
+                    s_tokens.append([t for t in toks if t not in names])
+                    s_roles.append(roles[i])
+                    s_ctx.append(contexts[i])
+                    bare.append(not any(lx.find(s.text) for lx in owning_up))
+        if keys:  # these sentences are already judged no denial: match them as single sentences
+            single = [[Sentence(0, len(t), t, 0.0, False)] for t in s_texts]
+            known = Judged(single, [matcher.match(t, one) for t, one in zip(s_texts, single)], [[set()] for _ in keys])
+            X, _ = model.features(s_texts, s_tokens, s_roles, s_ctx, matcher, known)
+            proba = model.predict_proba(X)
+            alone = [k for k, b in enumerate(bare) if b]
+            if alone:
+                X, _ = model.features([s_texts[k] for k in alone], [s_tokens[k] for k in alone], [s_roles[k] for k in alone],
+                                      [""] * len(alone), matcher, Judged(*[[x[k] for k in alone] for x in
+                                                                            (known.sentences, known.matches, known.targets)]))
+                proba[alone] = np.minimum(proba[alone], model.predict_proba(X))
+            self.proba = dict(zip(keys, proba))
+
+    def sentences(self, i: int, j: int) -> list[Sentence]:
+        cid = self.rubric.ids[j]
+        out = []
+        for k, s in enumerate(self.judged.sentences[i]):
+            if s.denied or self.matcher.name_only(s.text):
+                continue
+            described = any(m.category == cid and not m.denied and s.start <= m.start < s.end
+                            for m in self.judged.matches[i])
+            if described or ((i, k) in self.proba and self.proba[(i, k)][j] >= self.threshold[j]):
+                out.append(s)
+        return out
+
+
 def assess(paragraph_texts, tokens, roles, contexts, rubric: Rubric, model: CoverageModel | None,
-           matcher: PatternMatcher) -> tuple[list[list[str]], dict, list[dict]]:
-    """Styles per paragraph, the document's ``coverage`` object, and matched phrases per paragraph."""
+           matcher: PatternMatcher, starts: list[int] | None = None) -> tuple[list[list[str]], dict, list[dict]]:
+    """Styles per paragraph, the document's ``coverage`` object, and matched phrases per paragraph.
+
+    ``starts`` are the paragraphs' offsets in the document, so that evidence and denial
+    sentences carry document offsets (paragraph offsets when omitted)."""
+    starts = starts or [0] * len(paragraph_texts)
     if model is not None:
-        X, matches = model.features(paragraph_texts, tokens, roles, contexts, matcher)
+        X, judged = model.features(paragraph_texts, tokens, roles, contexts, matcher)
         proba = model.predict_proba(X)
         para_t = [model.threshold_[c] for c in rubric.ids]
         doc_t = [model.doc_threshold_[c] for c in rubric.ids]
     else:
-        matches = [matcher.match(t) for t in paragraph_texts]
-        proba = pattern_proba(matches, rubric, [matcher.named(c) for c in contexts])
+        judged = judge(paragraph_texts, contexts, matcher)
+        proba = pattern_proba(judged.matches, rubric, [matcher.named(c) for c in contexts])
         para_t = doc_t = [0.5] * len(rubric.ids)
+    matches = judged.matches
     for i, role in enumerate(roles):
         if role == "heading":
             proba[i] = 0.0
+        aimed = set().union(*judged.targets[i]) if judged.targets[i] else set()
         for j, cid in enumerate(rubric.ids):  # only denied, never confessed: not examined
             ms = [m for m in matches[i] if m.category == cid]
-            if ms and all(m.denied for m in ms):
+            if (ms or cid in aimed) and all(m.denied for m in ms):
                 proba[i, j] = min(proba[i, j], 0.05)
-    styles = [[cid for j, cid in enumerate(rubric.ids) if proba[i, j] >= para_t[j]]
-              for i in range(len(paragraph_texts))]
-    coverage = {}
+    low = [min(a, b) for a, b in zip(para_t, doc_t)]
+    candidates = [i for i in range(len(paragraph_texts)) if any(proba[i, j] >= low[j] for j in range(len(low)))]
+    finder = EvidenceFinder(paragraph_texts, tokens, roles, contexts, judged, rubric, model, matcher, candidates, low)
+    found = {(i, j): finder.sentences(i, j) for i in candidates for j in range(len(rubric.ids))
+             if proba[i, j] >= low[j]}
     eligible = [i for i, r in enumerate(roles) if r in SUBSTANTIVE_ROLES] or \
         [i for i, r in enumerate(roles) if r != "heading"]
+    # where problems are examined a style needs an evidence sentence; a cause or measure
+    # paragraph needs one sentence that is neither a denial nor a heading or bare name
+    said = [any(not s.denied and not matcher.name_only(s.text) for s in sents) for sents in judged.sentences]
+    styles = [[cid for j, cid in enumerate(rubric.ids) if proba[i, j] >= para_t[j]
+               and (found.get((i, j)) if i in eligible else said[i])] for i in range(len(paragraph_texts))]
+
+    def quote(i: int, s: Sentence) -> dict:
+        return {"paragraph": i, "start": starts[i] + s.start, "end": starts[i] + s.end, "text": s.text}
+
+    coverage = {}
     for j, c in enumerate(rubric.categories):
         ranked = sorted(eligible, key=lambda i: -proba[i, j])
         score = float(proba[ranked[0], j]) if ranked else 0.0
-        evidence = [i for i in ranked if proba[i, j] >= para_t[j]]
-        entry = {"label": c.label, "covered": bool(score >= doc_t[j]), "score": round(score, 4),
-                 "evidence": evidence}
-        phrases = sorted({m.phrase for i in evidence for m in matches[i] if m.category == c.id and not m.denied})
-        entry["phrases"] = phrases
+        evidence = [i for i in ranked if proba[i, j] >= doc_t[j] and found.get((i, j))]
+        entry = {"label": c.label, "covered": bool(evidence), "score": round(score, 4), "evidence": evidence}
+        entry["phrases"] = sorted({m.phrase for i in evidence for m in matches[i] if m.category == c.id and not m.denied})
+        entry["sentences"] = [quote(i, s) for i in evidence[:3] for s in found[(i, j)][:2]]
         if evidence:
-            entry["best_sentence"] = best_sentence(paragraph_texts[evidence[0]], matches[evidence[0]], c.id)
-        denied = [i for i, ms in enumerate(matches) if any(m.category == c.id and m.denied for m in ms)]
+            entry["best_sentence"] = max(found[(evidence[0], j)], key=lambda s: sum(
+                1 for m in matches[evidence[0]] if m.category == c.id and not m.denied and s.start <= m.start < s.end)).text
+        denials = [quote(i, s) for i in range(len(paragraph_texts))
+                   for s, aimed in zip(judged.sentences[i], judged.targets[i]) if c.id in aimed]
+        if denials:
+            entry["denied"] = sorted({d["paragraph"] for d in denials})
+            entry["denials"] = denials
         if not entry["covered"]:
-            entry["note"] = ("作者否认存在该类问题 / problems of this category are denied" if denied
-                             else "未查摆该类问题 / no problem of this category is examined")
-            if denied:
-                entry["denied"] = denied
+            entry["note"] = ("作者否认存在该类问题 / problems of this category are denied" if denials else
+                             "只提到该类别，没有一句描述具体行为 / the category is only named: no sentence describes a behaviour"
+                             if score >= doc_t[j] else "未查摆该类问题 / no problem of this category is examined")
+        elif denials:
+            entry["note"] = "一处否认，但另有段落查摆了具体问题 / denied in one place, but a concrete problem is examined elsewhere"
         coverage[c.id] = entry
     evidence_phrases = [{cid: sorted({m.phrase for m in ms if m.category == cid and not m.denied})
                          for cid in styles[i] if any(m.category == cid and not m.denied for m in ms)}

@@ -1,16 +1,21 @@
 """Stage 7: depth against the seed's four criteria, the three forbidden substitutions, reasons.
 
 Signals are measured on the document's own paragraphs (by role) with the lexicons in
-``data/lexicons``; each criterion is a ridge regression of the corpus's expert depth
-grades on that criterion's signals, the overall score one on all signals (``jingzi
-train``); every criterion and substitution carries the paragraphs and phrases behind it
-and a one-line reason a reviewer can quote to the author.
+``data/lexicons``, in one named step per criterion (``_strict_signals`` …). The score is a
+ridge regression of the corpus's **guide grades** (the 1–5 depth grade the corpus writers
+gave by the labelling guide) on all signals, each oriented so that more is deeper and given a
+non-negative weight (``jingzi train``). Every score lists its deductions — where the points
+missing from 100 went, largest first, each with the paragraphs and phrases behind it — and
+one-line reasons a reviewer can quote to the author, of which none praises what another
+faults. The four criterion scores are signals (each a regression of the overall grade on its
+own signals; there are no per-criterion labels to validate them against).
 
 - strict 衡量尺子严: standards invoked (党章、准则、八项规定…), self-critical language, no
   disguised praise, no denied or missing category.
 - accurate 查摆问题准: concrete instances (times, numbers, places, 比如/有一次) in problems,
   first person singular, little boilerplate, little work-report text, 开门见山, problems about
-  style rather than work results (指标、进度、营收 in problems with no style: work_for_style).
+  style rather than work (指标、进度、营收 or 工作任务重、推进不平衡 in problems with no style:
+  work_for_style).
 - deep 原因分析深: root-cause vocabulary (理想信念、宗旨意识…) against objective excuses.
 - concrete 整改措施实: measures with deadlines, quantities, owners, 路线图/时间表; few vague verbs.
 """
@@ -90,104 +95,258 @@ _SENT = re.compile(r"[^。！？；]+[。！？；]?")
 @dataclass
 class Signals:
     values: dict
-    evidence: dict = field(default_factory=dict)   # signal -> paragraph indices
+    evidence: dict = field(default_factory=dict)   # signal -> paragraphs that show it
     phrases: dict = field(default_factory=dict)    # signal -> phrases
     counts: dict = field(default_factory=dict)     # numbers quoted in reasons
+    gaps: dict = field(default_factory=dict)       # signal -> paragraphs where the material falls short
 
 
-def measure(texts: list[str], roles: list[str], styles: list[list[str]], coverage: dict, summary_ratio: float,
+@dataclass
+class Parts:
+    """The paragraphs of one material by role, as every depth step reads them."""
+
+    texts: list[str]
+    roles: list[str]
+    styles: list[list[str]]
+    problems: list[int]
+    causes: list[int]
+    measures: list[int]
+    chars: int
+
+    @classmethod
+    def of(cls, texts, roles, styles) -> "Parts":
+        by_role = {r: [i for i, x in enumerate(roles) if x == r] for r in ("problem", "cause", "measure")}
+        return cls(texts, roles, styles, by_role["problem"],
+                   by_role["cause"], by_role["measure"], sum(len(t) for t in texts) or 1)
+
+    def found(self, lx, where) -> dict:
+        """paragraph -> phrases of lexicon ``lx`` in it, for the paragraphs that have any."""
+        return {i: lx.phrases(self.texts[i]) for i in where if lx.find(self.texts[i])}
+
+
+def measure(texts: list[str], roles: list[str], styles: list[list[str]], coverage: dict, summary: dict,
             bank: BoilerplateBank) -> Signals:
-    """All depth signals of one document, with the paragraphs and phrases behind them."""
+    """All depth signals of one document, with the paragraphs and phrases behind them and the
+    paragraphs where it falls short. ``summary`` is the report's ``summary_like`` object."""
     lx = lexicons()
-    idx = {r: [i for i, x in enumerate(roles) if x == r] for r in ("problem", "cause", "measure", "preamble")}
-    chars = sum(len(t) for t in texts) or 1
-    problems, causes, measures = idx["problem"], idx["cause"], idx["measure"]
-    examined = problems + causes
-
-    def found(name, where):
-        return {i: lx[name].phrases(texts[i]) for i in where if lx[name].find(texts[i])}
-
+    parts = Parts.of(texts, roles, styles)
     sig = Signals({})
-    std = found("standards", examined + measures)
-    crit = found("self_critical", problems)
-    disg = found("disguised", problems)
-    inst = found("instance", problems)
+    _strict_signals(sig, parts, coverage, lx)
+    _accurate_signals(sig, parts, summary, bank, lx)
+    _deep_signals(sig, parts, lx)
+    _concrete_signals(sig, parts, lx)
+    return sig
+
+
+def _strict_signals(sig: Signals, parts: Parts, coverage: dict, lx: dict) -> None:
+    """尺子严: standards invoked, self-critical language, no disguised praise, no category
+    missing or denied."""
+    problems = parts.problems
+    examined = problems + parts.causes
+    std = parts.found(lx["standards"], examined + parts.measures)
+    crit = parts.found(lx["self_critical"], problems)
+    disg = parts.found(lx["disguised"], problems)
+    missing = [c for c, v in coverage.items() if not v["covered"]]
+    denied = [c for c in missing if coverage[c].get("denied")]
+    n_problems, n_cat = max(len(problems), 1), max(len(coverage), 1)
+    sig.values.update({
+        "standards": math.log1p(sum(len(v) for v in std.values())),
+        "self_critical": math.log1p(sum(len(v) for v in crit.values()) / n_problems),
+        "disguised_praise": len(disg) / n_problems,
+        "missing_share": len(missing) / n_cat,
+        "denied_share": len(denied) / n_cat,
+    })
+    denial_paras = sorted({i for c in denied for i in coverage[c]["denied"]})
+    sig.evidence.update({"standards": sorted(std), "disguised_praise": sorted(disg), "missing_share": missing,
+                         "denied_share": denied})
+    sig.gaps.update({"standards": [i for i in examined if i not in std], "self_critical": [i for i in problems if i not in crit],
+                     "disguised_praise": sorted(disg), "missing_share": [], "denied_share": denial_paras})
+    sig.phrases.update({"standards": _flat(std), "disguised_praise": _flat(disg),
+                        "missing_share": [coverage[c]["label"] for c in missing if c not in denied],
+                        "denied_share": [d["text"] for c in denied for d in coverage[c].get("denials", [])][:3]})
+    sig.counts.update({"missing": [coverage[c]["label"] for c in missing if c not in denied],
+                       "denied": [coverage[c]["label"] for c in denied],
+                       "not_covered": [coverage[c]["label"] for c in missing],
+                       "standards": sum(len(v) for v in std.values())})
+
+
+def _accurate_signals(sig: Signals, parts: Parts, summary: dict, bank: BoilerplateBank, lx: dict) -> None:
+    """查摆问题准: concrete instances, first person singular, little boilerplate, little
+    work-report text, 开门见山, problems about style rather than work (work_for_style)."""
+    texts, problems = parts.texts, parts.problems
+    n_problems = max(len(problems), 1)
+    inst = parts.found(lx["instance"], problems)
     sing = sum(lx["singular"].count(texts[i]) for i in problems)
     plur = sum(lx["plural"].count(texts[i]) for i in problems)
-    root, excuse = found("root", causes), found("excuse", causes)
-    n_root = sum(len(v) for v in root.values())
-    n_excuse = sum(len(v) for v in excuse.values())
-    dl, qt, ow = found("deadline", measures), found("quantity", measures), found("owner", measures)
-    road, vague = found("roadmap", measures), found("vague", measures)
     sentences = [(i, s.group(0)) for i in problems for s in _SENT.finditer(texts[i]) if len(s.group(0)) >= 6]
     boiler = bank.match([s for _, s in sentences])
     boiler_set = {s for s, _, _ in boiler}
     boiler_paras = sorted({i for i, s in sentences if s in boiler_set})
-    first_problem = problems[0] if problems else len(texts)
-    pre_chars = sum(len(texts[i]) for i in range(first_problem) if roles[i] != "heading")
-    styleless = [i for i in problems if not styles[i] and not disg.get(i)]
-    work_results = found("work_results", styleless)  # styleless problems about results and indicators
-    missing = [c for c, v in coverage.items() if not v["covered"]]
-    denied = [c for c in missing if coverage[c].get("denied")]
-    n_cat = max(len(coverage), 1)
-    np_, nm = max(len(problems), 1), max(len(measures), 1)
-
-    sig.values = {
-        "standards": math.log1p(sum(len(v) for v in std.values())),
-        "self_critical": math.log1p(sum(len(v) for v in crit.values()) / np_),
-        "disguised_praise": len(disg) / np_,
-        "missing_share": len(missing) / n_cat,
-        "denied_share": len(denied) / n_cat,
-        "instance_share": len(inst) / np_,
+    preamble = preamble_paragraphs(texts, parts.roles, problems[0] if problems else len(texts))
+    pre_chars = sum(len(texts[i]) for i in preamble)
+    disguised = set(sig.evidence.get("disguised_praise", []))
+    styleless = [i for i in problems if not parts.styles[i] and i not in disguised]
+    work, work_phrases = work_problems(parts, lx)
+    sig.values.update({
+        "instance_share": len(inst) / n_problems,
         "singular_share": sing / (sing + plur) if sing + plur else 0.5,
         "boilerplate_share": len(boiler) / max(len(sentences), 1),
-        "summary_ratio": summary_ratio,
-        "preamble_share": pre_chars / chars,
-        "styleless_share": len(styleless) / np_,
-        "work_result_share": len(work_results) / np_,
+        "summary_ratio": summary["ratio"],
+        "preamble_share": pre_chars / parts.chars,
+        "styleless_share": len(styleless) / n_problems,
+        "work_result_share": len(work) / max(len(work_candidates(parts)), 1),
+    })
+    sig.evidence.update({"instance_share": sorted(inst), "boilerplate_share": boiler_paras, "styleless_share": styleless,
+                         "work_result_share": work})
+    sig.gaps.update({"instance_share": [i for i in problems if i not in inst],
+                     "singular_share": [i for i in problems if lx["plural"].find(texts[i])],
+                     "boilerplate_share": boiler_paras, "summary_ratio": list(summary.get("paragraphs", [])),
+                     "preamble_share": preamble, "styleless_share": styleless, "work_result_share": work})
+    sig.phrases.update({"instance_share": _flat(inst), "work_result_share": work_phrases,
+                        "boilerplate_share": [s for s, _, _ in boiler][:5]})
+    sig.counts.update({"problems": len(problems), "no_instance": len(problems) - len(inst), "singular": sing,
+                       "plural": plur, "pre_chars": pre_chars, "boiler": len(boiler), "sentences": len(sentences),
+                       "work_candidates": len(work_candidates(parts))})
+
+
+def work_candidates(parts: Parts) -> list[int]:
+    """Where a material states its problems: its problem paragraphs; in a material with none
+    (a work report), the paragraphs that own up to shortfalls (存在一些不足，主要是…)."""
+    if parts.problems:
+        return parts.problems
+    shortfall = lexicon("work_results", "shortfalls")
+    critical = lexicon("self_critical", "phrases")
+    return [i for i, t in enumerate(parts.texts)
+            if parts.roles[i] != "heading" and shortfall.find(t) and critical.find(t)]
+
+
+def work_problems(parts: Parts, lx: dict) -> tuple[list[int], list[str]]:
+    """以工作问题代替作风问题: problem paragraphs with no style that speak of work results and
+    indicators (指标、进度、营收) or of work shortfalls (工作任务重、推进不平衡、创新不够)."""
+    shortfall = lexicon("work_results", "shortfalls")
+    disguised = set(disguised_problems(parts, lx))
+    out, phrases = [], []
+    for i in work_candidates(parts):
+        work = lx["work_results"].phrases(parts.texts[i]) + shortfall.phrases(parts.texts[i])
+        if work and not parts.styles[i] and i not in disguised:
+            out.append(i)
+            phrases.extend(work)
+    return out, list(dict.fromkeys(phrases))[:8]
+
+
+def disguised_problems(parts: Parts, lx: dict) -> list[int]:
+    """Problem paragraphs holding disguised praise (工作太投入，对家人照顾不够)."""
+    return [i for i in parts.problems if lx["disguised"].find(parts.texts[i])]
+
+
+def _deep_signals(sig: Signals, parts: Parts, lx: dict) -> None:
+    """原因分析深: root-cause vocabulary (理想信念、宗旨意识…) against objective excuses."""
+    causes = parts.causes
+    root, excuse = parts.found(lx["root"], causes), parts.found(lx["excuse"], causes)
+    n_root = sum(len(v) for v in root.values())
+    n_excuse = sum(len(v) for v in excuse.values())
+    sig.values.update({
         "root_per_cause": n_root / max(len(causes), 1),
         "excuse_share": n_excuse / (n_root + n_excuse) if n_root + n_excuse else 0.0,
-        "cause_share": sum(len(texts[i]) for i in causes) / chars,
+        "cause_share": sum(len(parts.texts[i]) for i in causes) / parts.chars,
         "root_variety": len({p for v in root.values() for p in v}),
-        "deadline_share": len(dl) / nm,
-        "quantity_share": len(qt) / nm,
-        "owner_share": len(ow) / nm,
-        "roadmap": float(bool(road)),
-        "vague_per_measure": sum(len(v) for v in vague.values()) / nm,
-    }
-    sig.evidence = {"standards": sorted(std), "disguised_praise": sorted(disg), "instance_share": sorted(inst),
-                    "boilerplate_share": boiler_paras, "root_per_cause": sorted(root),
-                    "excuse_share": sorted(excuse), "deadline_share": sorted(dl), "styleless_share": styleless,
-                    "work_result_share": sorted(work_results),
-                    "vague_per_measure": sorted(vague), "missing_share": missing, "denied_share": denied}
-    sig.phrases = {"standards": _flat(std), "disguised_praise": _flat(disg), "instance_share": _flat(inst),
-                   "root_per_cause": _flat(root), "excuse_share": _flat(excuse), "deadline_share": _flat(dl),
-                   "quantity_share": _flat(qt), "owner_share": _flat(ow), "vague_per_measure": _flat(vague),
-                   "work_result_share": _flat(work_results),
-                   "boilerplate_share": [s for s, _, _ in boiler][:5]}
-    sig.counts = {"problems": len(problems), "measures": len(measures), "causes": len(causes),
-                  "no_instance": len(problems) - len(inst), "no_deadline": len(measures) - len(dl),
-                  "singular": sing, "plural": plur, "pre_chars": pre_chars, "boiler": len(boiler),
-                  "sentences": len(sentences), "missing": [coverage[c]["label"] for c in missing],
-                  "denied": [coverage[c]["label"] for c in denied]}
-    return sig
+    })
+    sig.evidence.update({"root_per_cause": sorted(root), "excuse_share": sorted(excuse)})
+    sig.gaps.update({"root_per_cause": [i for i in causes if i not in root], "excuse_share": sorted(excuse),
+                     "cause_share": causes, "root_variety": [i for i in causes if i not in root]})
+    sig.phrases.update({"root_per_cause": _flat(root), "excuse_share": _flat(excuse)})
+    sig.counts["causes"] = len(causes)
+
+
+def _concrete_signals(sig: Signals, parts: Parts, lx: dict) -> None:
+    """整改措施实: deadlines, quantities, owners, 路线图/时间表; few vague verbs."""
+    measures = parts.measures
+    n_measures = max(len(measures), 1)
+    deadline, quantity = parts.found(lx["deadline"], measures), parts.found(lx["quantity"], measures)
+    owner, roadmap = parts.found(lx["owner"], measures), parts.found(lx["roadmap"], measures)
+    vague = parts.found(lx["vague"], measures)
+    sig.values.update({
+        "deadline_share": len(deadline) / n_measures,
+        "quantity_share": len(quantity) / n_measures,
+        "owner_share": len(owner) / n_measures,
+        "roadmap": float(bool(roadmap)),
+        "vague_per_measure": sum(len(v) for v in vague.values()) / n_measures,
+    })
+    sig.evidence.update({"deadline_share": sorted(deadline), "vague_per_measure": sorted(vague)})
+    sig.gaps.update({"deadline_share": [i for i in measures if i not in deadline],
+                     "quantity_share": [i for i in measures if i not in quantity],
+                     "owner_share": [i for i in measures if i not in owner], "roadmap": measures if not roadmap else [],
+                     "vague_per_measure": sorted(vague)})
+    sig.phrases.update({"deadline_share": _flat(deadline), "quantity_share": _flat(quantity),
+                        "owner_share": _flat(owner), "vague_per_measure": _flat(vague)})
+    sig.counts.update({"measures": len(measures), "no_deadline": len(measures) - len(deadline)})
+
+
+def preamble_paragraphs(texts: list[str], roles: list[str], first_problem: int) -> list[int]:
+    """The preamble before the first problem (开门见山 counts its characters): the paragraphs of
+    role preamble or summary (a work-report opening) there. An excerpt that starts mid-document
+    has none: when the text opens with no title and no paragraph before the first problem carries
+    a preamble cue (根据…部署、现将…报告如下、征求意见 …), what comes first is the middle of a
+    material, not its preamble."""
+    before = [i for i in range(first_problem) if roles[i] in ("preamble", "summary")]
+    cues = lexicon("roles", "preamble")
+    if roles[:1] != ["heading"] and not any(cues.find(texts[i]) for i in range(first_problem)):
+        return []
+    return before
 
 
 def _flat(found: dict) -> list[str]:
     return list(dict.fromkeys(p for v in found.values() for p in v))[:8]
 
 
+# +1: the more the deeper; -1: the less the deeper. Signals enter the regressions oriented
+# so, with non-negative weights: no signal can raise a score by getting worse.
+DIRECTION = {
+    "standards": 1, "self_critical": 1, "disguised_praise": -1, "missing_share": -1, "denied_share": -1,
+    "instance_share": 1, "singular_share": 1, "boilerplate_share": -1, "summary_ratio": -1, "preamble_share": -1,
+    "styleless_share": -1, "work_result_share": -1, "root_per_cause": 1, "excuse_share": -1, "cause_share": 1,
+    "root_variety": 1, "deadline_share": 1, "quantity_share": 1, "owner_share": 1, "roadmap": 1,
+    "vague_per_measure": -1,
+}
+CRITERION_OF = {s: c for c, names in CRITERIA_SIGNALS.items() for s in names}
+SHORTFALL = {  # what a deduction on each signal means
+    "standards": "很少对照党章党规、八项规定 / few standards invoked",
+    "self_critical": "自我批评的话少 / little self-critical language",
+    "disguised_praise": "变相表扬 / disguised praise",
+    "missing_share": "有类别未查摆 / categories not examined",
+    "denied_share": "否认存在问题 / categories denied",
+    "instance_share": "问题没有具体事例 / problems without concrete instances",
+    "singular_share": "用“我们”代替“我” / “we” instead of “I”",
+    "boilerplate_share": "套话 / stock phrases",
+    "summary_ratio": "写成工作总结 / work-summary passages",
+    "preamble_share": "铺垫过长 / long preamble",
+    "styleless_share": "问题不涉作风 / problems about no style",
+    "work_result_share": "以工作问题代替作风问题 / work problems instead of style",
+    "root_per_cause": "原因没有触及主观根源 / causes without subjective roots",
+    "excuse_share": "强调客观原因 / objective excuses",
+    "cause_share": "原因分析篇幅少 / short cause analysis",
+    "root_variety": "根源剖析单一 / few kinds of root causes",
+    "deadline_share": "整改措施无时限 / measures without deadlines",
+    "quantity_share": "整改措施没有量化 / measures without quantities",
+    "owner_share": "整改措施没有责任人 / measures without owners",
+    "roadmap": "没有路线图、时间表 / no roadmap or timetable",
+    "vague_per_measure": "整改措施笼统 / vague measures",
+}
+
+
 class DepthModel:
-    """Ridge regressions of the depth grade (1–5): one per criterion on its signals, one
-    overall on all; substitution thresholds chosen on dev. Learned state: ``criteria_``,
-    ``overall_``, ``thresholds_``."""
+    """Ridge regressions of the guide grade (1–5): one per criterion on its signals, one
+    overall on all; every signal enters oriented by :data:`DIRECTION` with a non-negative
+    weight; substitution thresholds chosen on dev. Learned state: ``criteria_``,
+    ``overall_``, ``ideal_`` (per signal, the oriented value of the best tenth of the training
+    materials: below it a material loses points), ``thresholds_``."""
 
     def __init__(self, alpha: float = 1.0):
         self.alpha = alpha
 
     @staticmethod
     def _row(sig: Signals, names) -> list[float]:
-        return [sig.values[n] for n in names]
+        return [DIRECTION[n] * sig.values[n] for n in names]
 
     def fit(self, signals: list[Signals], grades: list[int]) -> "DepthModel":
         from sklearn.linear_model import Ridge
@@ -198,7 +357,7 @@ class DepthModel:
 
         def linear(names):
             """Fit scaler+ridge, then fold the scaler in: grade = row · weights + bias."""
-            pipe = make_pipeline(StandardScaler(), Ridge(alpha=self.alpha))
+            pipe = make_pipeline(StandardScaler(), Ridge(alpha=self.alpha, positive=True))
             pipe.fit(np.array([self._row(s, names) for s in signals]), y)
             scaler, ridge = pipe[0], pipe[1]
             weights = ridge.coef_ / scaler.scale_
@@ -206,6 +365,8 @@ class DepthModel:
 
         self.criteria_ = {c: linear(names) for c, names in CRITERIA_SIGNALS.items()}
         self.overall_ = linear(SIGNALS)
+        rows = np.array([self._row(s, SIGNALS) for s in signals])
+        self.ideal_ = dict(zip(SIGNALS, np.percentile(rows, 90, axis=0)))
         self.thresholds_ = {"work_for_style": 0.5, "collective_for_personal": 0.5, "generic_for_specific": 0.6}
         return self
 
@@ -216,13 +377,15 @@ class DepthModel:
 
         return {"alpha": self.alpha, "criteria": {c: dict(pair(wb), signals=list(CRITERIA_SIGNALS[c]))
                                                   for c, wb in self.criteria_.items()},
-                "overall": dict(pair(self.overall_), signals=list(SIGNALS)), "thresholds": self.thresholds_}
+                "overall": dict(pair(self.overall_), signals=list(SIGNALS)),
+                "directions": {n: DIRECTION[n] for n in SIGNALS},
+                "ideal": {n: float(v) for n, v in self.ideal_.items()}, "thresholds": self.thresholds_}
 
     @classmethod
     def from_dict(cls, d: dict) -> "DepthModel":
         """Inverse of :meth:`to_dict`; the signal names must be those this code measures."""
-        if d["overall"]["signals"] != list(SIGNALS) or any(
-                d["criteria"][c]["signals"] != list(names) for c, names in CRITERIA_SIGNALS.items()):
+        if d["overall"]["signals"] != list(SIGNALS) or d.get("directions") != {n: DIRECTION[n] for n in SIGNALS} \
+                or any(d["criteria"][c]["signals"] != list(names) for c, names in CRITERIA_SIGNALS.items()):
             from .errors import SetupError
 
             raise SetupError("model_mismatch", "深度模型的信号与代码不一致 / the depth model's signals differ "
@@ -230,6 +393,7 @@ class DepthModel:
         model = cls(d["alpha"])
         model.criteria_ = {c: (np.array(v["weights"]), v["bias"]) for c, v in d["criteria"].items()}
         model.overall_ = (np.array(d["overall"]["weights"]), d["overall"]["bias"])
+        model.ideal_ = dict(d["ideal"])
         model.thresholds_ = dict(d["thresholds"])
         return model
 
@@ -245,10 +409,31 @@ class DepthModel:
         return {c: round(self.to_100(float(np.dot(self._row(sig, CRITERIA_SIGNALS[c]), w) + b)), 1)
                 for c, (w, b) in self.criteria_.items()}
 
+    def deductions(self, sig: Signals) -> tuple[list[dict], float]:
+        """Where the points missing from 100 went: each signal's shortfall from its ideal times
+        its weight, the missing points shared out in proportion (largest first), with the
+        paragraphs and phrases behind each; and the points no signal accounts for."""
+        weights, _ = self.overall_
+        missing = 100 - self.to_100(self.grade(sig))
+        row = self._row(sig, SIGNALS)
+        lost = {n: float(w * max(0.0, self.ideal_[n] - x)) for n, w, x in zip(SIGNALS, weights, row)}
+        total = sum(lost.values())
+        if missing <= 0 or total <= 0:
+            return [], round(max(missing, 0.0), 1)
+        out = []
+        for name, amount in sorted(lost.items(), key=lambda kv: -kv[1]):
+            points = missing * amount / total
+            if points < 0.5:
+                continue
+            out.append({"signal": name, "criterion": CRITERION_OF[name], "points": round(points, 1),
+                        "reason": f"{SHORTFALL[name]}{_detail(name, sig)}",
+                        "paragraphs": sig.gaps.get(name, [])[:8], "phrases": sig.phrases.get(name, [])[:5]})
+        return out, 0.0
+
     def substitutions(self, sig: Signals, collective: bool) -> dict:
         v, t = sig.values, self.thresholds_
         return {
-            "work_for_style": bool(sig.counts["problems"] > 0 and v["work_result_share"] >= t["work_for_style"]),
+            "work_for_style": bool(sig.counts["work_candidates"] > 0 and v["work_result_share"] >= t["work_for_style"]),
             "collective_for_personal": bool(not collective and sig.counts["singular"] + sig.counts["plural"] >= 3
                                             and 1 - v["singular_share"] >= t["collective_for_personal"]),
             "generic_for_specific": bool(sig.counts["problems"] > 0
@@ -256,85 +441,125 @@ class DepthModel:
         }
 
 
-def notes(sig: Signals, subs: dict) -> list[str]:
-    """One-line reasons a reviewer could quote to the author, most serious first."""
+def _detail(name: str, sig: Signals) -> str:
+    """The numbers behind one deduction, quotable: “：4 个问题段落中 3 个没有”."""
+    c, v, gaps = sig.counts, sig.values, sig.gaps
+    no_causes, no_measures = "没有原因分析", "没有整改措施"
+
+    def of_measures(what):
+        return f"{c['measures']} 条措施中 {len(gaps[name])} 条没有{what}" if c["measures"] else no_measures
+
+    detail = {
+        "standards": f"援引 {c['standards']} 处", "missing_share": "、".join(c["not_covered"]),
+        "denied_share": "、".join(c["denied"]),
+        "instance_share": f"{c['problems']} 个问题段落中 {c['no_instance']} 个没有" if c["problems"] else "没有问题段落",
+        "singular_share": f"“我们/班子” {c['plural']} 次，“我/本人” {c['singular']} 次",
+        "boilerplate_share": f"{c['boiler']}/{c['sentences']} 句" if c["sentences"] else "",
+        "summary_ratio": f"占篇幅 {v['summary_ratio']:.0%}", "preamble_share": f"第一个问题之前 {c['pre_chars']} 字",
+        "styleless_share": f"{len(gaps[name])} 个问题段落",
+        "work_result_share": f"{len(gaps[name])} 个问题段落",
+        "root_per_cause": f"{c['causes']} 段原因中 {len(gaps[name])} 段没有" if c["causes"] else no_causes,
+        "root_variety": f"{int(v['root_variety'])} 种根源" if c["causes"] else no_causes,
+        "cause_share": f"{c['causes']} 段" if c["causes"] else no_causes,
+        "excuse_share": "" if c["causes"] else no_causes,
+        "deadline_share": of_measures("完成时间"), "quantity_share": of_measures("量化目标"),
+        "owner_share": of_measures("责任人"), "roadmap": "" if c["measures"] else no_measures,
+        "vague_per_measure": "" if c["measures"] else no_measures,
+    }.get(name, "")
+    return f"：{detail}" if detail else ""
+
+
+@dataclass
+class Note:
+    """One reason: the aspect of the material it judges, and whether it praises or faults it."""
+
+    aspect: str
+    good: bool
+    text: str
+
+
+def reasons(sig: Signals, subs: dict) -> list[Note]:
+    """Reasons a reviewer could quote to the author, most serious first. A reason that praises
+    an aspect is dropped when another faults the same aspect, so no two reasons contradict."""
     v, c, ph = sig.values, sig.counts, sig.phrases
     out = []
     if c["denied"]:
-        out.append(f"否认存在问题：{'、'.join(c['denied'])}方面称“不存在问题”，未作查摆")
-    elif c["missing"]:
-        out.append(f"未查摆：{'、'.join(c['missing'])}方面没有具体问题")
+        out.append(Note("examined", False, f"否认存在问题：{'、'.join(c['denied'])}方面称没有问题，未作查摆"))
+    if c["missing"]:
+        out.append(Note("examined", False, f"未查摆：{'、'.join(c['missing'])}方面没有查摆出任何问题"))
     if v["summary_ratio"] >= 0.15:
-        out.append(f"写成了工作总结：{v['summary_ratio']:.0%} 的篇幅在讲工作和成绩")
+        out.append(Note("summary", False, f"写成了工作总结：{v['summary_ratio']:.0%} 的篇幅在讲工作和成绩"))
     if subs["work_for_style"]:
-        out.append(f"以工作问题代替作风问题：{len(sig.evidence['work_result_share'])} 个问题段落只谈工作指标不谈作风，"
-                   f"如“{'、'.join(ph['work_result_share'][:3])}”")
+        out.append(Note("style", False, f"以工作问题代替作风问题：{len(sig.evidence['work_result_share'])} 个问题段落只谈工作"
+                                        f"（{'、'.join(ph['work_result_share'][:3])}），不谈作风"))
     if subs["collective_for_personal"]:
-        out.append(f"以班子问题代替个人问题：问题部分用“我们/班子”{c['plural']} 次，用“我/本人”{c['singular']} 次")
+        out.append(Note("person", False, f"以班子问题代替个人问题：问题部分用“我们/班子”{c['plural']} 次，"
+                                         f"用“我/本人”{c['singular']} 次"))
     if subs["generic_for_specific"]:
-        out.append(f"以共性问题代替具体问题：{c['problems']} 个问题段落中 {c['no_instance']} 个没有时间、地点、数字或具体事例")
+        out.append(Note("instances", False, f"以共性问题代替具体问题：{c['problems']} 个问题段落中 {c['no_instance']} 个"
+                                            "没有时间、地点、数字或具体事例"))
     if c["causes"] and v["excuse_share"] >= 0.5:
-        out.append(f"原因分析只讲客观原因：{'、'.join(ph['excuse_share'][:3])}")
+        out.append(Note("causes", False, f"原因分析只讲客观原因：{'、'.join(ph['excuse_share'][:3])}"))
     elif c["causes"] and v["root_per_cause"] < 0.5:
-        out.append("原因分析不深：没有从理想信念、宗旨意识、党性修养等主观方面剖析根源")
+        out.append(Note("causes", False, "原因分析不深：没有从理想信念、宗旨意识、党性修养等主观方面剖析根源"))
     elif not c["causes"]:
-        out.append("缺少原因分析")
+        out.append(Note("causes", False, "缺少原因分析"))
     if c["measures"] and c["no_deadline"] > c["measures"] / 2:
-        out.append(f"整改措施无时限：{c['measures']} 条措施中 {c['no_deadline']} 条没有完成时间")
+        out.append(Note("deadlines", False, f"整改措施无时限：{c['measures']} 条措施中 {c['no_deadline']} 条没有完成时间"))
     elif not c["measures"]:
-        out.append("缺少整改措施")
+        out.append(Note("deadlines", False, "缺少整改措施"))
     if v["vague_per_measure"] >= 1.5:
-        out.append(f"整改措施笼统：多用“{'、'.join(ph['vague_per_measure'][:3])}”等表述")
+        out.append(Note("vague", False, f"整改措施笼统：多用“{'、'.join(ph['vague_per_measure'][:3])}”等表述"))
     if sig.evidence["disguised_praise"]:
-        out.append(f"变相表扬：{'、'.join(ph['disguised_praise'][:3])}")
+        out.append(Note("praise", False, f"变相表扬：{'、'.join(ph['disguised_praise'][:3])}"))
     if c["boiler"] >= 3 and v["boilerplate_share"] >= 0.25:
-        out.append(f"套话多：{c['boiler']} 句与常见套话相似，如“{ph['boilerplate_share'][0]}”")
+        out.append(Note("boilerplate", False, f"套话多：{c['boiler']} 句与常见套话相似，如“{ph['boilerplate_share'][0]}”"))
     if v["preamble_share"] >= 0.2:
-        out.append(f"未开门见山：第一个问题之前铺垫 {c['pre_chars']} 字")
+        out.append(Note("preamble", False, f"未开门见山：第一个问题之前铺垫 {c['pre_chars']} 字"))
     if v["instance_share"] >= 0.6 and c["problems"]:
-        out.append(f"问题查摆具体：{c['problems']} 个问题段落中 {c['problems'] - c['no_instance']} 个有具体事例")
+        out.append(Note("instances", True, f"已查摆的问题具体：{c['problems']} 个问题段落中 "
+                                           f"{c['problems'] - c['no_instance']} 个有时间、地点、数字或事例"))
     if v["root_per_cause"] >= 1.5 and v["excuse_share"] < 0.3:
-        out.append(f"原因剖析触及主观根源：{'、'.join(ph['root_per_cause'][:4])}")
+        out.append(Note("causes", True, f"原因剖析触及主观根源：{'、'.join(ph['root_per_cause'][:4])}"))
     if c["measures"] and v["deadline_share"] >= 0.6:
-        out.append(f"整改措施有时限：{c['measures'] - c['no_deadline']}/{c['measures']} 条有完成时间")
-    return out
+        out.append(Note("deadlines", True, f"整改措施有时限：{c['measures'] - c['no_deadline']}/{c['measures']} 条有完成时间"))
+    faulted = {n.aspect for n in out if not n.good}
+    return [n for n in out if not n.good or n.aspect not in faulted]
 
 
 CRITERION_EVIDENCE = {"strict": ("standards", "disguised_praise"), "accurate": ("instance_share", "boilerplate_share"),
                       "deep": ("root_per_cause", "excuse_share"), "concrete": ("deadline_share", "vague_per_measure")}
-SUBSTITUTION_EVIDENCE = {"work_for_style": "work_result_share", "collective_for_personal": None,
-                         "generic_for_specific": "instance_share"}
 
 
-def assess(texts, roles, styles, coverage, summary_ratio, model: DepthModel, bank: BoilerplateBank) -> dict:
-    """The ``depth`` object of the report."""
-    sig = measure(texts, roles, styles, coverage, summary_ratio, bank)
+def assess(texts, roles, styles, coverage, summary, model: DepthModel, bank: BoilerplateBank) -> dict:
+    """The ``depth`` object of the report. ``criteria`` are signals (each criterion's own
+    regression on its signals, not validated against per-criterion labels); ``deductions``
+    say where the points missing from 100 went."""
+    sig = measure(texts, roles, styles, coverage, summary, bank)
     collective = is_collective(texts)
     subs = model.substitutions(sig, collective)
-    problems = [i for i, r in enumerate(roles) if r == "problem"]
     details = {c: {"evidence": sorted({i for s in names for i in sig.evidence.get(s, []) if isinstance(i, int)}),
                    "phrases": [p for s in names for p in sig.phrases.get(s, [])][:10]}
                for c, names in CRITERION_EVIDENCE.items()}
     sub_evidence = {}
-    for name, flagged in subs.items():
-        if not flagged:
-            continue
-        key = SUBSTITUTION_EVIDENCE[name]
-        if name == "generic_for_specific":
-            with_instance = set(sig.evidence["instance_share"])
-            sub_evidence[name] = [i for i in problems if i not in with_instance]
-        elif key:
-            sub_evidence[name] = sig.evidence[key]
-        else:
-            lx = lexicons()["plural"]
-            sub_evidence[name] = [i for i in problems if lx.find(texts[i])]
-    return {
+    if subs["work_for_style"]:
+        sub_evidence["work_for_style"] = sig.evidence["work_result_share"]
+    if subs["collective_for_personal"]:
+        sub_evidence["collective_for_personal"] = sig.gaps["singular_share"]
+    if subs["generic_for_specific"]:
+        sub_evidence["generic_for_specific"] = sig.gaps["instance_share"]
+    deductions, unattributed = model.deductions(sig)
+    out = {
         "score": round(model.to_100(model.grade(sig)), 1),
         "criteria": model.criteria(sig),
         "substitutions": subs,
-        "notes": notes(sig, subs),
+        "notes": [n.text for n in reasons(sig, subs)],
+        "deductions": deductions,
         "kind": "collective" if collective else "personal",
         "details": details,
         "substitution_evidence": sub_evidence,
         "signals": {k: round(float(x), 4) for k, x in sig.values.items()},
     }
+    if unattributed:
+        out["unattributed_points"] = unattributed
+    return out

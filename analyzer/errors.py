@@ -43,6 +43,9 @@ WARNINGS = {
                       "depth were not judged; use --kind personal (or collective) to force them.",
     "opinions_unreadable": "意见清单无法读取，未检查意见回应 / the opinions list could not be read: opinions not checked.",
     "no_items": "没有找到条目；请检查编号或表格格式 / no items found: check the numbering or the table.",
+    "runon_split": "长段已按小标题、序号或句子拆分 / run-on lines were split at headings, numbering or sentences.",
+    "web_noise": "网页噪声（导航、来源、页脚、插入字符）不参与判断 / web-page noise is left out of every judgement.",
+    "only_noise": "只有网页噪声，没有可判断的正文 / only web-page noise: nothing to judge.",
 }
 
 

@@ -32,16 +32,25 @@ table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border:1px solid
 .role-heading{border-color:#333;font-weight:bold}.role-preamble,.role-closing{border-color:#aaa;background:#fafafa}
 .role-problem{border-color:#d9534f;background:#fdf3f2}.role-cause{border-color:#e0a800;background:#fffaeb}
 .role-measure{border-color:#28a745;background:#f0f9f2}.role-summary{border-color:#a0409f;background:#f9f0f9}
-.role-other{border-color:#ddd}.summary-like{outline:2px dashed #a0409f}
+.role-other{border-color:#ddd}.role-noise{border-color:#eee;color:#aaa;background:#f7f7f7;font-size:.9em}.summary-like{outline:2px dashed #a0409f}
 .tag{display:inline-block;border-radius:.6rem;padding:0 .4rem;margin:.1rem .1rem 0 0;background:#e8eef7;
  font-size:.75rem}.tag.summary{background:#f3dcf3}
-.copy{color:#b00020;background:#ffe0e0;text-decoration:underline wavy #b00020}
+.copy{color:#7a0016;background:#ffe0e0;text-decoration:underline wavy #b00020}
+.s0{background:#ffd6d6}.s1{background:#ffe7b3}.s2{background:#d9f2d0}.s3{background:#d6e6ff}.s4{background:#ecd9ff}
+.s5{background:#ffd9ef}.s6{background:#d4f4f4}.s7{background:#eee0c8}
+.copy.para-phrase{text-decoration-style:dotted}sup.src{font-size:.65rem;color:#7a0016;font-weight:bold}
+.swatch{display:inline-block;width:.9rem;height:.9rem;border:1px solid #999;vertical-align:middle}
+.pair{display:grid;grid-template-columns:1fr 1fr;gap:.8rem}.pair>div{border:1px solid #ddd;padding:.3rem .5rem}
+.pair h3{margin:.2rem 0;font-size:1rem}.pair p{margin:.25rem 0}
 .quote{background:#e3f0ff;border-bottom:2px dotted #0b5cad}
 mark.cue{background:#f6d8f6;color:inherit;border-bottom:2px solid #a0409f}
 .ev{border-bottom:2px solid #2b7bb9}
 figure.chart{display:inline-block;margin:.5rem 1rem .5rem 0}
 svg{font-family:sans-serif;font-size:11px}svg .b{fill:#2b7bb9}svg .t{fill:#333}svg .a{stroke:#999}
-@media print{body{max-width:none;margin:0}a{color:inherit;text-decoration:none}.para{break-inside:avoid}
+@page{size:A4;margin:14mm 12mm}
+@media print{body{max-width:none;margin:0;font-size:10pt}a{color:inherit;text-decoration:none}
+ .para,tr{break-inside:avoid}thead{display:table-header-group}th{white-space:normal}
+ #ranking{break-after:page}figure.chart{break-inside:avoid}
  *{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 """
 
@@ -76,11 +85,13 @@ def href(page: str) -> str:
 
 # --------------------------------------------------------------------------- one report
 
-def report_page(d: dict, links: dict[str, str] | None = None, home: str | None = None) -> str:
+def report_page(d: dict, links: dict[str, str] | None = None, home: str | None = None,
+                pairs: dict[str, str] | None = None) -> str:
     """The HTML page of one report object (``Report.to_dict()``).
 
     ``links`` maps a copy source's name to the href of its own page (batch peers);
-    ``home`` is the href of the overview page.
+    ``home`` is the href of the overview page; ``pairs`` maps a source's name to the href of
+    its side-by-side page (:func:`pair_page`).
     """
     links = links or {}
     nav = f'<p class="meta"><a href="{e(home)}">← 总览 overview</a></p>' if home else ""
@@ -109,7 +120,7 @@ def report_page(d: dict, links: dict[str, str] | None = None, home: str | None =
     if d.get("summary_like") is not None:
         parts.append(_summary_section(d))
     if d.get("copy") is not None:
-        parts.append(_copy_section(d["copy"], links))
+        parts.append(_copy_section(d["copy"], links, pairs))
     parts.append(_text_section(d))
     return _page(d["name"], "\n".join(parts))
 
@@ -130,11 +141,15 @@ def _depth_section(depth: dict) -> str:
         f'{" " + _para_links(evidence.get(k, [])) if flagged else ""}</li>'
         for k, flagged in depth["substitutions"].items())
     notes = "".join(f"<li>{e(n)}</li>" for n in depth["notes"])
+    lost = "".join(f'<li>−{x["points"]:.0f} {e(x["reason"])} {_para_links(x["paragraphs"])}</li>'
+                   for x in depth.get("deductions", []))
     kind = {"personal": "个人材料", "collective": "班子材料"}.get(depth.get("kind"), "")
     return (f'<section id="depth"><h2>深度 depth</h2><p><span class="score">{depth["score"]:.0f}</span> / 100 '
             f'<span class="muted">{e(kind)}</span></p><table>{rows}</table>'
             f"<h3>“三个代替” substitutions</h3><ul>{subs}</ul>"
-            + (f"<h3>理由 reasons</h3><ul>{notes}</ul>" if notes else "") + "</section>")
+            + (f"<h3>理由 reasons</h3><ul>{notes}</ul>" if notes else "")
+            + (f"<h3>扣分 where the other {100 - depth['score']:.0f} points went</h3><ul>{lost}</ul>" if lost else "")
+            + "</section>")
 
 
 def _coverage_section(coverage: dict) -> str:
@@ -142,6 +157,8 @@ def _coverage_section(coverage: dict) -> str:
     for cid, c in coverage.items():
         verdict = '<span class="ok">✓ 已查摆</span>' if c["covered"] else '<span class="bad">✗ 未查摆</span>'
         said = c.get("best_sentence") or c.get("note") or ""
+        if not c["covered"] and c.get("denials"):
+            said += f"：“{c['denials'][0]['text']}”"
         phrases = "、".join(c.get("phrases", [])[:8])
         rows.append(f'<tr><td>{e(c["label"])} <span class="muted">{e(cid)}</span></td><td>{verdict}</td>'
                     f'<td class="num">{c["score"]:.2f}</td><td>{_para_links(c["evidence"])}</td>'
@@ -158,24 +175,72 @@ def _summary_section(d: dict) -> str:
             f'<p>像工作总结的段落占 {_pct(s["ratio"])} 字数{flag}：{where}</p></section>')
 
 
-def _copy_section(copy: dict, links: dict[str, str]) -> str:
+RELATION_TEXT = {"shared": "雷同 shared", "copied_from": "抄袭来源 copied from", "self_copy": "照搬往年材料 self-copy"}
+SECTION_TEXT = {"problem": "问题部分 problems", "cause": "原因部分 causes", "measure": "措施部分 measures"}
+PALETTE = 8  # source colours .s0 … .s7; beyond that they repeat, the number tells sources apart
+
+
+def source_relation(s: dict) -> str:
+    """shared / copied_from / self_copy (a source without provenance: by its origin)."""
+    return s.get("relation") or ("copied_from" if s.get("origin") == "library" else "shared")
+
+
+def _likely(s: dict) -> str:
+    who = {"source": "来源在先 the source came first", "document": "本文在先 this document came first"}
+    if not s.get("likely_source"):
+        return '<span class="muted">无法判断先后 no evidence of direction</span>'
+    return f'{who[s["likely_source"]]}：{e("；".join(r for r in s.get("reasons", []) if r))}'
+
+
+def copy_metrics(copy: dict) -> str:
+    """The checker-style figures of a copy object as a table."""
+    cls = "bad" if copy["ratio"] >= COPY_FLAG else "ok"
+    rows = [("复制比（去除引用和套话后的正文）copy ratio of the text without quotations and stock text",
+             f'<span class="{cls}">{_pct(copy["ratio"])}</span>'),
+            ("全文复制比（含引用和套话）total copy ratio, quotations and stock text included",
+             _pct(copy.get("total_ratio", copy["ratio"]))),
+            ("单篇最大复制比 largest single source", _pct(copy.get("max_source_ratio", 0.0))),
+            ("重复字数 / 正文字数 repeated / counted characters",
+             f'{copy.get("copied_chars", "–")} / {copy.get("chars", "–")}'),
+            ("引用与套话 quotations and stock text", _pct(copy["quoted_ratio"]))]
+    rows += [(f"{SECTION_TEXT[k]} 复制比", f'{_pct(v["ratio"])} <span class="muted">({v["copied_chars"]}/{v["chars"]})</span>')
+             for k, v in copy.get("sections", {}).items()]
+    return "<table>" + "".join(f'<tr><td>{e(k)}</td><td class="num">{v}</td></tr>' for k, v in rows) + "</table>"
+
+
+def _copy_section(copy: dict, links: dict[str, str], pairs: dict[str, str] | None = None) -> str:
+    pairs = pairs or {}
     rows = []
-    for s in copy["sources"]:
+    for n, s in enumerate(copy["sources"]):
         src = s["source"]
         name = f'<a href="{e(links[src])}">{e(src)}</a>' if src in links else e(src)
-        rows.append(f'<tr><td>{name}</td><td class="num">{_pct(s["ratio"])}</td>'
-                    f'<td class="num">{len(s["fragments"])}</td></tr>')
-    table = ("<table><tr><th>来源 source</th><th>占比</th><th>片段数</th></tr>" + "".join(rows) + "</table>"
-             if rows else "<p>未发现抄袭来源 / no copied source found.</p>")
-    cls = "bad" if copy["ratio"] >= COPY_FLAG else "ok"
-    return (f'<section id="copy"><h2>抄袭检测 copy</h2><p>复制比 <span class="{cls}">{_pct(copy["ratio"])}</span>'
-            f' · 引用比 {_pct(copy["quoted_ratio"])}（正式表述的引用和通用套话不计入复制）</p>{table}</section>')
+        if s.get("origin") == "library":
+            name += ' <span class="muted">(库 library)</span>'
+        kinds = defaultdict(int)
+        for f in s["fragments"]:
+            kinds[f.get("kind", "exact")] += 1
+        frags = f'{kinds["exact"]}' + (f' + {kinds["paraphrase"]} 改写 reworded' if kinds["paraphrase"] else "")
+        side = f'<a href="{e(pairs[src])}">原文对照</a>' if src in pairs else ""
+        theirs = _pct(s["source_ratio"]) if s.get("source_ratio") is not None else ""
+        rows.append(f'<tr><td><span class="swatch s{n % PALETTE}"></span> [{n + 1}]</td><td>{name}</td>'
+                    f'<td>{e(RELATION_TEXT[source_relation(s)])}</td><td>{_likely(s)}</td>'
+                    f'<td class="num">{_pct(s["ratio"])}</td><td class="num">{theirs}</td>'
+                    f'<td class="num">{frags}</td><td>{side}</td></tr>')
+    table = ("<table><tr><th>#</th><th>来源 source</th><th>关系 relation</th><th>先后 direction</th>"
+             "<th>占本文 share of this</th><th>占来源 share of source</th><th>片段 fragments</th><th></th></tr>"
+             + "".join(rows) + "</table>" if rows else "<p>未发现相同文字 / no shared text found.</p>")
+    note = ('<p class="muted">雷同 = 批次内两篇共有的文字，不说明谁抄谁；只有参考库文档、日期更早的文档或同一作者的往年材料'
+            '才被称为来源。正式表述的引用、通用套话、标题和网页噪声不计入复制比。 / Shared text inside a batch says '
+            'nothing about who copied whom; only a library document, an earlier-dated document or the same author’s '
+            'earlier material is called a source. Quotations, stock text, headings and web noise are not copying.</p>')
+    return f'<section id="copy"><h2>文字复制 copy</h2>{copy_metrics(copy)}{table}{note}</section>'
 
 
 def _text_section(d: dict) -> str:
     marks = _document_marks(d)
     flagged = set((d.get("summary_like") or {}).get("paragraphs", []))
-    legend = ('<p class="muted">图例：<span class="copy">抄袭片段（悬停看来源）</span> '
+    legend = ('<p class="muted">图例：<span class="copy s0">与来源 [1] 相同的文字</span><sup class="src">[1]</sup>'
+              '（每个来源一种颜色，编号见上表）'
               '<span class="quote">正式表述引用或通用套话</span> <mark class="cue">工作总结线索</mark> '
               '<span class="ev">类别证据</span>；左边框颜色 = 段落角色</p>')
     labels = {cid: c["label"] for cid, c in (d.get("coverage") or {}).items()}
@@ -187,10 +252,12 @@ def _document_marks(d: dict) -> dict[int, list[tuple[int, int, str, str]]]:
     """Copy and quotation spans, split by paragraph: index -> [(start, end, kind, title)] local offsets."""
     spans = []
     copy = d.get("copy") or {}
-    for s in copy.get("sources", []):
+    for n, s in enumerate(copy.get("sources", [])):
+        word = RELATION_TEXT[source_relation(s)].split()[0]
         for f in s["fragments"]:
-            spans.append((f["start"], f["end"], "copy",
-                          f'抄自 {s["source"]}（源文第 {f["source_start"]}–{f["source_end"]} 字）'))
+            how = f'改写相似 {f["score"]:.2f}' if f.get("kind") == "paraphrase" else "相同"
+            spans.append((f["start"], f["end"], f"copy:{n}:{s['source']}",
+                          f'[{n + 1}] {word} {s["source"]}（{how}，源文第 {f["source_start"]}–{f["source_end"]} 字）'))
     for q in copy.get("quotations", []):  # quotation spans, if the copy stage reports them
         spans.append((q["start"], q["end"], "quote", "正式表述引用或通用套话，不计入复制"))
     out: dict[int, list] = defaultdict(list)
@@ -219,6 +286,8 @@ def _paragraph(p: dict, marks: list, summary_like: bool, labels: dict[str, str])
     for cat, phrases in ev.get("styles", {}).items():
         marks += _phrase_marks(text, phrases, "ev", f"{labels.get(cat, cat)} 证据")
     classes = f"para role-{e(role)}"
+    if ev.get("noise"):  # a noise paragraph, or characters cut from this one
+        tags.append(f'<span class="tag" title="{e("、".join(ev["noise"]))}">网页噪声 web noise</span>')
     if summary_like:
         classes += " summary-like"
         cues = ev.get("summary_cues", [])
@@ -238,15 +307,92 @@ _CLOSE = {"copy": "</span>", "quote": "</span>", "ev": "</span>", "cue": "</mark
 def _marked(text: str, marks: list[tuple[int, int, str, str]]) -> str:
     """Escaped text with every piece wrapped in the marks covering it (copy outermost)."""
     cuts = sorted({0, len(text), *(m[0] for m in marks), *(m[1] for m in marks)})
-    out = []
+    out, named = [], set()
     for a, b in zip(cuts, cuts[1:]):
         piece = e(text[a:b])
         for kind in ("cue", "ev", "quote", "copy"):
-            titles = [m[3] for m in marks if m[2] == kind and m[0] <= a and b <= m[1]]
-            if titles:
-                piece = _OPEN[kind].format(e("；".join(dict.fromkeys(titles)))) + piece + _CLOSE[kind]
+            covering = [m for m in marks if m[2].split(":", 1)[0] == kind and m[0] <= a and b <= m[1]]
+            if covering:
+                tag = _OPEN[kind].format(e("；".join(dict.fromkeys(m[3] for m in covering))))
+                if kind == "copy":  # the colour of the first (largest) source covering the piece
+                    n = min(int(m[2].split(":", 2)[1]) for m in covering)
+                    tag = tag.replace('class="copy"', f'class="copy s{n % PALETTE}"')
+                piece = tag + piece + _CLOSE[kind]
+        ends = sorted({tuple(m[2].split(":", 2)[1:]) for m in marks if m[2].startswith("copy:") and m[1] == b},
+                      key=lambda x: int(x[0]))
+        for n, name in ends:  # the source's number, and its name the first time in the paragraph (for print)
+            if not name:
+                continue
+            label = f"{int(n) + 1}" if n in named or not name else f"{int(n) + 1} {name}"
+            named.add(n)
+            piece += f'<sup class="src">[{e(label)}]</sup>'
         out.append(piece)
     return "".join(out)
+
+
+# --------------------------------------------------------------------------- side by side
+
+def pair_page(name: str, text: str, source: dict, source_text: str, home: str | None = None,
+              back: str | None = None) -> str:
+    """原文对照: what document ``name`` (its ``text``) shares with one source (a source object
+    of its copy report, whose text is ``source_text``): the figures, the fragments aligned
+    row by row, then both texts side by side with the shared text marked."""
+    nav = " · ".join(x for x in (f'<a href="{e(home)}">← 总览 overview</a>' if home else "",
+                                 f'<a href="{e(back)}">← {e(name)}</a>' if back else "") if x)
+    rel = RELATION_TEXT[source_relation(source)]
+    frags = aligned_rows(source["fragments"], text)
+    rows = []
+    for n, f in enumerate(frags, 1):
+        how = f'改写 reworded {f["score"]:.2f}' if f.get("kind") == "paraphrase" else "相同 identical"
+        rows.append(f'<tr><td class="num">{n}</td><td>{e(text[f["start"]:f["end"]])}</td>'
+                    f'<td>{e(source_text[f["source_start"]:f["source_end"]])}</td><td>{how}</td></tr>')
+    theirs = f'，占 {e(source["source"])} 的 {_pct(source["source_ratio"])}' if source.get("source_ratio") is not None else ""
+    head = (f'<p class="meta">{nav}</p>' if nav else "") + (
+        f'<h1>原文对照 side by side</h1><p><b>{e(name)}</b> ⇄ <b>{e(source["source"])}</b> · {e(rel)} · '
+        f'{len(frags)} 处 fragments · 占 {e(name)} 的 {_pct(source["ratio"])}{theirs}</p><p>{_likely(source)}</p>')
+    table = ("<table><thead><tr><th>#</th><th>" + e(name) + "</th><th>" + e(source["source"]) +
+             "</th><th>方式 how</th></tr></thead>" + "".join(rows) + "</table>")
+    left = _plain_marked(text, [(f["start"], f["end"]) for f in frags])
+    right = _plain_marked(source_text, [(f["source_start"], f["source_end"]) for f in frags])
+    both = (f'<h2>全文 texts</h2><div class="pair"><div><h3>{e(name)}</h3>{left}</div>'
+            f'<div><h3>{e(source["source"])}</h3>{right}</div></div>')
+    return _page(f"原文对照 {name} ⇄ {source['source']}", head + "<h2>相同片段 fragments</h2>" + table + both)
+
+
+def aligned_rows(fragments: list[dict], text: str) -> list[dict]:
+    """Fragments in reading order, neighbours merged into one row when only punctuation or
+    spaces separate them in the document and their source spans touch or overlap."""
+    rows: list[dict] = []
+    for f in sorted(fragments, key=lambda f: (f["start"], f["end"])):
+        last = rows[-1] if rows else None
+        between = text[last["end"]:f["start"]] if last else "x"
+        if last and not any(ch.isalnum() for ch in between) and f["source_start"] <= last["source_end"] + 2 \
+                and f["source_end"] >= last["source_start"] - 2:
+            kinds = {last.get("kind", "exact"), f.get("kind", "exact")}
+            last.update(end=max(last["end"], f["end"]), source_start=min(last["source_start"], f["source_start"]),
+                        source_end=max(last["source_end"], f["source_end"]))
+            if "paraphrase" in kinds:
+                last["kind"] = "paraphrase"
+                last["score"] = min(x.get("score", 1.0) for x in (last, f) if x.get("kind") == "paraphrase")
+            continue
+        rows.append(dict(f))
+    return rows
+
+
+def _plain_marked(text: str, spans: list[tuple[int, int]]) -> str:
+    """A text as paragraphs with the given spans marked (colour of source [1])."""
+    out, at = [], 0
+    for line in text.split("\n"):
+        local = [(max(s, at) - at, min(t, at + len(line)) - at, "copy:0:", "")
+                 for s, t in spans if s < at + len(line) and t > at]
+        out.append(f"<p>{_marked(line, local)}</p>")
+        at += len(line) + 1
+    return "".join(out)
+
+
+def pair_href(page: str, n: int) -> str:
+    """File name of the side-by-side page of a document's ``n``-th source (next to its page)."""
+    return f"{page.removesuffix('.html')}~对照{n + 1}.html"
 
 
 # --------------------------------------------------------------------------- overview
@@ -302,17 +448,19 @@ def opinions_section(o: dict) -> str:
             f'{"".join(rows)}</table></section>')
 
 
-def overview_page(rows: list[dict], edges: list[tuple[str, str, float]], meta: dict) -> str:
-    """The batch overview: counts, charts, copy clusters and the ranking.
+def overview_page(rows: list[dict], edges: list[dict], meta: dict) -> str:
+    """The batch overview: counts, the ranking (first, so it prints on page one), charts and
+    shared-text clusters.
 
     ``rows`` are table rows (see :func:`analyzer.batch.summarise`) in rank order, each with
-    ``page`` (href of its report or None); ``edges`` are (document, source, ratio) pairs.
+    ``page`` (href of its report or None); ``edges`` as :func:`analyzer.batch.read_results`.
     """
     ok = [r for r in rows if not r["error"]]
     failed = [r for r in rows if r["error"]]
     parts = ["<h1>批量检查总览 batch overview</h1>",
              f'<p class="meta">{len(rows)} 篇 · 成功 {len(ok)} · 失败 {len(failed)} · 本次分析 {meta["analysed"]} · '
-             f'缓存命中 {meta["cached"]} · 规则 {e(meta["rubric"])} · jingzi {e(meta["version"])}</p>']
+             f'缓存命中 {meta["cached"]} · 规则 {e(meta["rubric"])} · jingzi {e(meta["version"])}</p>',
+             _ranking(rows)]
     depths = [r["depth"] for r in ok if r["depth"] is not None]
     copies = [r["copy"] for r in ok if r["copy"] is not None]
     charts = []
@@ -328,8 +476,7 @@ def overview_page(rows: list[dict], edges: list[tuple[str, str, float]], meta: d
             f'<figure class="chart"><figcaption>{e(t)}</figcaption>{svg}</figure>'
             for t, svg in charts))
     if copies:
-        parts.append(_clusters(edges, {r["name"]: r["page"] for r in rows if r["page"]}))
-    parts.append(_ranking(rows))
+        parts.append(_clusters(edges, {r.get("ident", r["name"]): r["page"] for r in rows if r["page"]}))
     parts.append(_other_kinds(ok))
     if failed:
         parts.append("<h2>失败 failed</h2><table><tr><th>文件</th><th>代码</th><th>原因</th></tr>" + "".join(
@@ -369,8 +516,8 @@ def coverage_shares(rows: list[dict]) -> list[tuple[str, float]]:
 
 def _ranking(rows: list[dict]) -> str:
     cats = list(dict.fromkeys(label for r in rows if r["labels"] for label in r["labels"].values()))
-    head = ("<tr><th>#</th><th>文件</th><th>类型</th><th>深度</th>" + "".join(f"<th>{e(c)}</th>" for c in cats)
-            + "<th>总结化</th><th>复制比</th><th>主要来源</th><th>提示</th></tr>")
+    head = ("<thead><tr><th>#</th><th>文件 file</th><th>类型 kind</th><th>深度 depth</th>" + "".join(f"<th>{e(c)}</th>" for c in cats)
+            + "<th>总结化 summary</th><th>复制比 copy</th><th>最大来源 largest source</th><th>提示 flags</th></tr></thead>")
     body = []
     for r in rows:
         if r["error"]:
@@ -383,17 +530,21 @@ def _ranking(rows: list[dict]) -> str:
         summ = _pct(r["summary_like"]) if r["summary_like"] is not None else ""
         copy = _pct(r["copy"]) if r["copy"] is not None else ""
         copy_cls = ' class="num bad"' if r["copy"] is not None and r["copy"] >= COPY_FLAG else ' class="num"'
-        top = f'{e(r["top_source"])} ({_pct(r["top_source_ratio"])})' if r["top_source"] else ""
+        top = ""
+        if r["top_source"]:
+            word = RELATION_TEXT[r.get("top_relation") or "shared"].split()[0]
+            top = f'{e(r["top_source"])} ({_pct(r["top_source_ratio"])}) <span class="muted">{word}</span>'
         kind = f'<span title="{e(r["kind"])}">{e(r["kind_label"])}</span>' if r.get("kind") else ""
         body.append(f'<tr><td class="num">{r["rank"] or ""}</td><td>{name}</td><td>{kind}</td>'
                     f'<td class="num">{depth}</td>{cov}'
                     f'<td class="num">{summ}</td><td{copy_cls}>{copy}</td><td>{top}</td>'
                     f'<td>{e("；".join(r["flags"]))}</td></tr>')
-    return f"<h2>排名 ranking（按深度得分）</h2><table>{head}{''.join(body)}</table>"
+    return f'<section id="ranking"><h2>排名 ranking（按深度得分 by depth）</h2><table>{head}{"".join(body)}</table></section>'
 
 
-def clusters(edges: list[tuple[str, str, float]]) -> list[list[tuple[str, str, float]]]:
-    """Connected groups of documents linked by copying, largest first; each a list of its edges."""
+def clusters(edges: list[dict]) -> list[list[dict]]:
+    """Connected groups of documents linked by shared text, largest first; each a list of its
+    edges (see :func:`analyzer.batch.read_results`)."""
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:
@@ -402,18 +553,46 @@ def clusters(edges: list[tuple[str, str, float]]) -> list[list[tuple[str, str, f
             x = parent[x]
         return x
 
-    for a, b, _ in edges:
-        parent[find(a)] = find(b)
+    for edge in edges:
+        parent[find(edge["document"])] = find(edge["source"])
     groups: dict[str, list] = defaultdict(list)
     for edge in edges:
-        groups[find(edge[0])].append(edge)
-    return sorted(groups.values(), key=lambda g: (-len({x for a, b, _ in g for x in (a, b)}), g[0][0]))
+        groups[find(edge["document"])].append(edge)
+    return sorted(groups.values(), key=lambda g: (-len({x for ed in g for x in (ed["document"], ed["source"])}),
+                                                  g[0]["document"]))
 
 
-def _clusters(edges: list[tuple[str, str, float]], pages: dict[str, str]) -> str:
+def pair_lines(group: list[dict], link) -> list[tuple[float, str]]:
+    """One line per pair of a cluster, strongest first: 雷同 pairs once with the share of each,
+    a library source with an arrow, a direction only with its reason."""
+    by_pair: dict[tuple[str, str], dict] = {}
+    for ed in group:
+        key = tuple(sorted((ed["document"], ed["source"])))
+        by_pair.setdefault(key, {})[ed["document"]] = ed
+    lines = []
+    for (x, y), sides in by_pair.items():
+        ed = sides.get(x) or sides[y]
+        doc, src = ed["document"], ed["source"]
+        strength = max(d["ratio"] for d in sides.values())
+        if ed["relation"] in ("copied_from", "self_copy"):
+            word = "抄袭来源" if ed["relation"] == "copied_from" else "照搬往年材料"
+            lines.append((strength, f'{link(doc)} ← {link(src)} {_pct(ed["ratio"])} <span class="muted">{word}</span>'))
+            continue
+        share_x = sides[x]["ratio"] if x in sides else (sides[y].get("source_ratio") or 0)
+        share_y = sides[y]["ratio"] if y in sides else (sides[x].get("source_ratio") or 0)
+        line = f"{link(x)} ⇄ {link(y)} 雷同：占前者 {_pct(share_x)}，占后者 {_pct(share_y)}"
+        first = next((d["source"] if d["likely_source"] == "source" else d["document"]
+                      for d in sides.values() if d.get("likely_source")), None)
+        if first:
+            line += f' <span class="warn">{e(first)} 日期在先 dated earlier</span>'
+        lines.append((strength, line))
+    return sorted(lines, key=lambda t: -t[0])
+
+
+def _clusters(edges: list[dict], pages: dict[str, str]) -> str:
     groups = clusters(edges)
     if not groups:
-        return "<h2>抄袭关系 copy clusters</h2><p>未发现文档之间的抄袭关系。</p>"
+        return "<h2>相同文字 shared text</h2><p>未发现文档之间的相同文字 / no documents share text.</p>"
 
     def link(name: str) -> str:
         if name in pages:
@@ -422,18 +601,20 @@ def _clusters(edges: list[tuple[str, str, float]], pages: dict[str, str]) -> str
 
     rows = []
     for n, group in enumerate(groups[:MAX_CLUSTERS], 1):
-        members = {x for a, b, _ in group for x in (a, b)}
-        strongest = sorted(group, key=lambda g: -g[2])
-        pairs = "<br>".join(f"{link(a)} ← {link(b)} {_pct(r)}" for a, b, r in strongest[:MAX_PAIRS])
-        if len(group) > MAX_PAIRS:
-            rest = len(group) - MAX_PAIRS
-            pairs += f'<br><span class="muted">……另有 {rest} 条 / {rest} more</span>'
+        members = {x for ed in group for x in (ed["document"], ed["source"])}
+        lines = pair_lines(group, link)
+        pairs = "<br>".join(line for _, line in lines[:MAX_PAIRS])
+        if len(lines) > MAX_PAIRS:
+            rest = len(lines) - MAX_PAIRS
+            pairs += f'<br><span class="muted">……另有 {rest} 对 / {rest} more</span>'
         rows.append(f'<tr><td class="num">{n}</td><td class="num">{len(members)}</td><td>{pairs}</td></tr>')
-    more = (f'<p class="muted">另有 {len(groups) - MAX_CLUSTERS} 组较小的抄袭关系，见 results.jsonl。</p>'
+    more = (f'<p class="muted">另有 {len(groups) - MAX_CLUSTERS} 组较小的相同文字关系，见 results.jsonl。</p>'
             if len(groups) > MAX_CLUSTERS else "")
-    return ("<h2>抄袭关系 copy clusters</h2><p class=muted>A ← B 40%：A 的 40% 字数与 B 相同（B 可能是范文或被抄者）；"
-            "(库) = 参考库中的文档。</p><table><tr><th>#</th><th>篇数</th><th>抄袭关系</th></tr>"
-            + "".join(rows) + "</table>" + more)
+    return ("<h2>相同文字 shared text</h2><p class=muted>A ⇄ B 雷同：两篇共有的文字，各占多少；不说明谁抄谁。"
+            "A ← B：B 是参考库文档（抄袭来源）或同一作者的往年材料；(库) = 参考库中的文档。日期在先只在有日期证据时标出。 / "
+            "A ⇄ B: text the two share, as a share of each, with no claim of who copied whom; A ← B only for a "
+            "reference-library source.</p><table><thead><tr><th>#</th><th>篇数 documents</th>"
+            "<th>关系 pairs</th></tr></thead>" + "".join(rows) + "</table>" + more)
 
 
 def histogram(values: list[float], lo: float, hi: float, bins: int, fmt: str) -> str:

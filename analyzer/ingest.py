@@ -452,22 +452,52 @@ def read_pdf(data: bytes) -> str:
     return _join_layout_lines(text)
 
 
-_PARA_END = tuple("。！？；：…”」』）)")
+_SENTENCE_END = tuple("。！？：…”」』")
+_PAGE_NUMBER = re.compile(r"^[-—–\s]*(\d{1,3}|第\s*\d+\s*页(\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)[-—–\s]*$")
+FULL_LINE = 0.85   # a line at least this share of the page's typical width runs on to the next
+
+
+def _width(text: str) -> float:
+    return sum(0.5 if ch.isascii() else 1.0 for ch in text)
 
 
 def _join_layout_lines(text: str) -> str:
-    """PDF lines end where the page did; join a line to the next unless it ends a sentence."""
-    from .structure import looks_like_heading
+    """PDF lines end where the page did; rejoin them into paragraphs by layout.
 
+    A line as wide as the page's typical line (the 90th percentile of line widths) runs on into
+    the next line, so a paragraph is never cut mid-word (理论学习中心 | 组集中学习). A new paragraph
+    starts at an indented line (leading spaces, as text layers give a 首行缩进), after a short
+    line (the last line of a paragraph, a heading, a title), and — in a document that does not
+    indent — after a full line that ends a sentence; after a line ending in ``；`` only when the
+    next line opens with an enumeration (二是、（二）、2.), never at every ``；``. Page numbers
+    (- 3 -, 第3页 共5页) stay lines of their own, and the paragraph they interrupt goes on after them.
+    """
+    from .structure import looks_like_heading, numbering
+
+    lines = [(line.rstrip(), line[:len(line) - len(line.lstrip(" \t\u3000\u00a0"))]) for line in text.splitlines()]
+    lines = [(line.strip(), bool(indent)) for line, indent in lines if line.strip()]
+    widths = sorted(_width(line) for line, _ in lines if not _PAGE_NUMBER.match(line))
+    typical = widths[round(0.9 * (len(widths) - 1))] if widths else 0.0
+    indenting = sum(indent for _, indent in lines) >= 2
     out: list[str] = []
-    for line in text.splitlines():
-        line = line.strip()
-        if not line:
+    open_para = None  # index in ``out`` of the paragraph the next line may continue
+    prev_full = prev_end = prev_end_clause = prev_heading = False
+    for line, indent in lines:
+        if _PAGE_NUMBER.match(line):
+            out.append(line)
             continue
-        if out and not out[-1].endswith(_PARA_END) and not looks_like_heading(line) and not looks_like_heading(out[-1]):
-            out[-1] += line
+        enumerates = prev_end_clause and numbering(line)[1] > 0  # "…材料；" | "二是调研…"
+        joins = open_para is not None and not indent and prev_full and not (prev_end and not indenting) \
+            and not enumerates and not prev_heading and not looks_like_heading(line)
+        if joins:
+            out[open_para] += line
         else:
             out.append(line)
+            open_para = len(out) - 1
+        prev_full = _width(line) >= FULL_LINE * typical
+        prev_end = line.endswith(_SENTENCE_END)
+        prev_end_clause = line.endswith(_SENTENCE_END + ("；", ";"))
+        prev_heading = looks_like_heading(line)  # a heading never runs on, however wide
     return "\n".join(out)
 
 

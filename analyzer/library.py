@@ -1,6 +1,7 @@
 """Reference library for copy detection: one SQLite file (WAL mode).
 
-Tables: ``docs`` (name, sha256, chars, added, zlib-compressed text), ``postings``
+Tables: ``docs`` (name, sha256, chars, added, zlib-compressed text, and the optional
+metadata author, unit, year, date that copy reports use for direction), ``postings``
 (fingerprint -> document, the inverted index), ``df`` (documents per fingerprint, for
 boilerplate) and ``meta`` (the fingerprinting settings the index was built with; a
 library opened with other settings is reindexed from its stored texts).
@@ -26,8 +27,8 @@ from typing import Iterable
 
 import numpy as np
 
-from analyzer.copydetect import Fingerprinter
 from analyzer.errors import SetupError
+from analyzer.fingerprint import Fingerprinter
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +40,7 @@ CREATE TABLE IF NOT EXISTS postings (hash INTEGER NOT NULL, doc INTEGER NOT NULL
 CREATE TABLE IF NOT EXISTS df (hash INTEGER PRIMARY KEY, n INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+DOC_META = {"author": "TEXT", "unit": "TEXT", "year": "INTEGER", "date": "TEXT"}  # columns added to docs
 
 
 BUSY_SECONDS = 120  # how long to wait for another process's write to the same library
@@ -109,6 +111,10 @@ class Library:
         if self.path != ":memory:":
             validate(self.path)
         row = self._open()
+        have = {r[1] for r in self.db.execute("PRAGMA table_info(docs)")}
+        for column, kind in DOC_META.items():  # libraries made before metadata get the columns
+            if column not in have:
+                self.db.execute(f"ALTER TABLE docs ADD COLUMN {column} {kind}")
         self.fingerprinter = fingerprinter or Fingerprinter()
         self._pending: list[tuple[int, list[int]]] = []  # (doc id, fingerprints) not yet indexed
         self.digest = row[0] if row else None
@@ -154,19 +160,19 @@ class Library:
     def close(self) -> None:
         self.db.close()
 
-    def add(self, name: str, text: str) -> bool:
-        """Add a document; False if the same content is already there. A new text under
-        an existing name replaces the old one."""
-        return self.add_many([(name, text)]) == 1
+    def add(self, name: str, text: str, meta: dict | None = None) -> bool:
+        """Add a document with optional metadata (author, unit, year, date); False if the same
+        content is already there. A new text under an existing name replaces the old one."""
+        return self.add_many([(name, text, meta)]) == 1
 
-    def add_many(self, docs: Iterable[tuple[str, str]]) -> int:
-        """Add (name, text) pairs from any iterable, indexing and committing every ``batch``
-        documents (postings sorted by hash, so the B-tree is written in order); returns
-        how many were new."""
+    def add_many(self, docs: Iterable[tuple]) -> int:
+        """Add (name, text) or (name, text, meta) tuples from any iterable, indexing and
+        committing every ``batch`` documents (postings sorted by hash, so the B-tree is
+        written in order); returns how many were new."""
         added = 0
         try:
-            for name, text in docs:
-                added += self._add(name, text)
+            for name, text, *meta in docs:
+                added += self._add(name, text, meta[0] if meta else None)
                 if len(self._pending) >= self.batch:
                     self._flush()
             self._flush()
@@ -179,9 +185,18 @@ class Library:
         return added
 
     def list(self) -> list[dict]:
-        """Documents in the order they were added: name, chars, sha256, added (UTC, ISO 8601)."""
-        rows = self.db.execute("SELECT name, chars, sha256, added FROM docs ORDER BY id")
-        return [dict(zip(("name", "chars", "sha256", "added"), r)) for r in rows]
+        """Documents in the order they were added: name, chars, sha256, added (UTC, ISO 8601),
+        author, unit, year, date (None when unknown)."""
+        keys = ("name", "chars", "sha256", "added", *DOC_META)
+        rows = self.db.execute(f"SELECT {', '.join(keys)} FROM docs ORDER BY id")
+        return [dict(zip(keys, r)) for r in rows]
+
+    def metadata(self, names: Iterable[str]) -> dict[str, dict]:
+        """name -> {added, author, unit, year, date} (unknown fields left out) for the named documents."""
+        keys = ("added", *DOC_META)
+        rows = self.db.execute(f"SELECT name, {', '.join(keys)} FROM docs WHERE name IN "
+                               "(SELECT value FROM json_each(?))", (json.dumps(list(names)),))
+        return {r[0]: {k: v for k, v in zip(keys, r[1:]) if v is not None} for r in rows}
 
     def remove(self, name: str) -> bool:
         """Remove a document by name; False if there is none."""
@@ -233,22 +248,24 @@ class Library:
         self.db.commit()
         self.digest = fingerprinter.digest
 
-    def _add(self, name: str, text: str) -> bool:
+    def _add(self, name: str, text: str, meta: dict | None = None) -> bool:
         sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
         if self.db.execute("SELECT 1 FROM docs WHERE sha256 = ?", (sha,)).fetchone():
             return False
         added = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        row = (name, sha, len(text), added, zlib.compress(text.encode("utf-8")))
+        meta = meta or {}
+        row = (name, sha, len(text), added, zlib.compress(text.encode("utf-8")), *(meta.get(k) for k in DOC_META))
+        insert = ("INSERT {} INTO docs (name, sha256, chars, added, text, author, unit, year, date)"
+                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         # OR IGNORE: another process may have added the same text or name since the check above
-        cur = self.db.execute("INSERT OR IGNORE INTO docs (name, sha256, chars, added, text) VALUES (?, ?, ?, ?, ?)",
-                              row)
+        cur = self.db.execute(insert.format("OR IGNORE"), row)
         if cur.rowcount == 0:
             if self.db.execute("SELECT 1 FROM docs WHERE sha256 = ?", (sha,)).fetchone():
                 return False
             old = self.db.execute("SELECT id, text FROM docs WHERE name = ?", (name,)).fetchone()
             self._flush()
             self._delete(old[0], zlib.decompress(old[1]).decode("utf-8"))
-            cur = self.db.execute("INSERT INTO docs (name, sha256, chars, added, text) VALUES (?, ?, ?, ?, ?)", row)
+            cur = self.db.execute(insert.format(""), row)
         self._pending.append((cur.lastrowid, self._fingerprints(text)))
         return True
 

@@ -19,11 +19,11 @@ from .report import Report
 
 ROLE_STYLE = {
     "heading": "bold", "preamble": "dim", "problem": "red", "cause": "yellow",
-    "measure": "green", "summary": "magenta", "closing": "dim", "other": "white",
+    "measure": "green", "summary": "magenta", "closing": "dim", "other": "white", "noise": "dim strike",
 }
 ROLE_LABEL = {
     "heading": "标题", "preamble": "开头", "problem": "问题", "cause": "原因",
-    "measure": "措施", "summary": "总结", "closing": "结尾", "other": "其他",
+    "measure": "措施", "summary": "总结", "closing": "结尾", "other": "其他", "noise": "噪声",
 }
 
 CRITERION_LABEL = {"strict": "衡量尺子严", "accurate": "查摆问题准", "deep": "原因分析深", "concrete": "整改措施实"}
@@ -186,7 +186,7 @@ def _structure_table(report: Report) -> Table:
         role = Text(f"{ROLE_LABEL[p.role]} {p.role}", style=ROLE_STYLE[p.role])
         mark = " [magenta]⟦像工作总结⟧[/]" if p.index in flagged else ""
         text = Text.from_markup(_escape(_snippet(p.text)) + mark,
-                                style="bold" if p.role == "heading" else "")
+                                style="bold" if p.role == "heading" else "dim" if p.role == "noise" else "")
         table.add_row(str(p.index), role, ",".join(p.styles), Wrapped(text))
     return table
 
@@ -209,6 +209,9 @@ def _coverage_table(report: Report) -> Table:
             ev = f"¶{c['evidence'][0]} {_escape(_snippet(c['best_sentence'], 70))}"
         elif c.get("note"):
             ev = f"[yellow]{_escape(c['note'])}[/]"
+            if c.get("denials"):
+                d = c["denials"][0]
+                ev += f"\n¶{d['paragraph']} “{_escape(_snippet(d['text'], 60))}”"
         table.add_row(c["label"], verdict, f"{c['score']:.2f}", Wrapped(Text.from_markup(ev)))
     return table
 
@@ -224,13 +227,28 @@ def _summary_panel(report: Report) -> Panel:
                  border_style="magenta")
 
 
+RELATION_WORD = {"shared": "雷同 shared", "copied_from": "抄袭来源 copied from", "self_copy": "照搬往年材料 self-copy"}
+
+
+def _relation(s: dict) -> str:
+    return s.get("relation") or ("copied_from" if s.get("origin") == "library" else "shared")
+
+
 def _copy_panel(report: Report) -> Panel:
     c = report.copy
-    lines = [f"复制比 {c['ratio']:.0%}   引用比 {c['quoted_ratio']:.0%}"]
+    lines = [f"复制比 {c['ratio']:.0%} (去除引用和套话后的正文 text without quotations and stock text)   "
+             f"全文复制比 total {c.get('total_ratio', c['ratio']):.0%}   引用和套话 quoted {c['quoted_ratio']:.0%}   "
+             f"重复字数 {c.get('copied_chars', '–')}/{c.get('chars', '–')}"]
+    sections = c.get("sections") or {}
+    if sections:
+        lines.append("  " + "  ".join(f"{ROLE_LABEL[k]} {v['ratio']:.0%}" for k, v in sections.items()))
     for s in c["sources"][:5]:
-        lines.append(f"  ← {_escape(s['source'])}: {s['ratio']:.0%} ({len(s['fragments'])} 处)")
+        arrow = "⇄" if _relation(s) == "shared" else "←"
+        reasons = "；".join(r for r in s.get("reasons", []) if r)
+        lines.append(f"  {arrow} {_escape(s['source'])}: {s['ratio']:.0%} ({len(s['fragments'])} 处) "
+                     f"{RELATION_WORD[_relation(s)]}" + (f" [dim]{_escape(reasons)}[/]" if reasons else ""))
     style = "red" if c["ratio"] >= 0.2 else "green"
-    return Panel(Group(*[Wrapped(Text.from_markup(line)) for line in lines]), title="抄袭检测 copy",
+    return Panel(Group(*[Wrapped(Text.from_markup(line)) for line in lines]), title="文字复制 copy",
                  border_style=style)
 
 
@@ -245,6 +263,11 @@ def _depth_panel(report: Report) -> Panel:
             rows.append(f"[red]  ✗ {SUBSTITUTION_LABEL[key]} ({key})[/]")
     for note in d["notes"][:6]:
         rows.append(f"  • {_escape(note)}")
+    if d.get("deductions"):
+        rows.append(f"[dim]  扣分 where the other {100 - d['score']:.0f} points went:[/]")
+    for x in d.get("deductions", [])[:4]:
+        where = f" ¶{','.join(map(str, x['paragraphs'][:5]))}" if x["paragraphs"] else ""
+        rows.append(f"  −{x['points']:.0f} {_escape(x['reason'])}{where}")
     return Panel(Group(*[Wrapped(Text.from_markup(r)) for r in rows]), title="深度 depth", border_style="cyan")
 
 
@@ -256,31 +279,43 @@ def _marked(text: str, spans: list[tuple[int, int, str]]) -> Text:
     return out
 
 
-def render_compare(a, b, fragments: list[dict], quotes_a, quotes_b, console: Console) -> None:
-    """Two documents side by side, paragraph by paragraph: shared fragments in red, official
-    quotations and stock sentences (not copying) in blue."""
-    def spans(source, own_key, quotes):
-        marks = [(s, e, "blue") for s, e in quotes]
-        marks += [(f[own_key[0]], f[own_key[1]], "bold red") for f in fragments]
-        out = []
-        for ps, pe in source.paragraphs:
-            local = [(max(s, ps) - ps, min(e, pe) - ps, st) for s, e, st in marks if s < pe and e > ps]
-            out.append(_marked(source.text[ps:pe], local))
+def render_compare(result: dict, texts: dict[str, str], console: Console) -> None:
+    """Two documents side by side, paragraph by paragraph (a comparison object of
+    :mod:`analyzer.compare`): shared fragments in red, quotations and stock sentences (not
+    copying) in blue; then the figures both ways and the direction only with its reason."""
+    a_in_b, b_in_a = result["a_in_b"], result["b_in_a"]
+    frags = [f for s in a_in_b["sources"] for f in s["fragments"]]
+
+    def column(key: str, own: tuple[str, str], quotes: list[dict]) -> list[Text]:
+        marks = [(q["start"], q["end"], "blue") for q in quotes]
+        marks += [(f[own[0]], f[own[1]], "bold red") for f in frags]
+        out, at = [], 0
+        for line in texts[key].split("\n"):
+            end = at + len(line)
+            out.append(_marked(line, [(max(s, at) - at, min(e, end) - at, st) for s, e, st in marks if s < end and e > at]))
+            at = end + 1
         return out
 
-    copied = sum(f["end"] - f["start"] for f in fragments)
-    share = copied / max(len(a.text.replace("\n", "")), 1)
-    console.print(Wrapped(Text.from_markup(
-        f"[bold]{_escape(a.name)} ⇄ {_escape(b.name)}[/]：[bold red]{share:.0%}[/] 的文字与对方相同，"
-        f"{len(fragments)} 处相同片段 / {share:.0%} of {_escape(a.name)} shared, {len(fragments)} fragments")))
-    left = spans(a, ("start", "end"), quotes_a)
-    right = spans(b, ("source_start", "source_end"), quotes_b)
+    name_a, name_b = result["a"]["name"], result["b"]["name"]
+    console.print(Wrapped(Text.from_markup(f"[bold]{_escape(name_a)} ⇄ {_escape(name_b)}[/]：{len(frags)} 处相同片段 / "
+                                           f"{len(frags)} shared fragments")))
     table = Table(expand=True, show_lines=True)
-    table.add_column(Text(a.name), ratio=1, overflow="fold")
-    table.add_column(Text(b.name), ratio=1, overflow="fold")
+    table.add_column(name_a, ratio=1, overflow="fold")
+    table.add_column(name_b, ratio=1, overflow="fold")
+    left = column("a", ("start", "end"), a_in_b["quotations"])
+    right = column("b", ("source_start", "source_end"), b_in_a["quotations"])
     for i in range(max(len(left), len(right))):
         table.add_row(Wrapped(left[i]) if i < len(left) else "", Wrapped(right[i]) if i < len(right) else "")
     console.print(table)
+    for name, c in ((name_a, a_in_b), (name_b, b_in_a)):
+        console.print(f"{_escape(name)}: 复制比 {c['ratio']:.0%}  全文复制比 {c['total_ratio']:.0%}  "
+                      f"重复字数 {c['copied_chars']}/{c['chars']}")
+    if not frags:
+        console.print("未发现相同文字 / no shared text")
+    elif result["likely_source"]:
+        console.print(f"可能在先 likely first: {_escape(result['likely_source'])}（{_escape('；'.join(result['reasons']))}）")
+    else:
+        console.print("雷同 shared text: 没有日期或作者证据，不判断谁抄谁 / no evidence of who copied whom")
     console.print("[bold red]红色[/]: 相同片段 shared   [blue]蓝色[/]: 规范引用或通用套话 official quotation or stock sentence")
 
 

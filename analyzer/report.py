@@ -17,10 +17,13 @@ class Paragraph:
     styles: list[str] = field(default_factory=list)
     summary_like: float | None = None
     evidence: dict = field(default_factory=dict)  # stage -> matched phrases, for reports
+    line: int | None = None  # source line, when a run-on line was split into several paragraphs
 
     def to_dict(self) -> dict:
         d = {"index": self.index, "text": self.text, "start": self.start, "end": self.end, "role": self.role,
              "styles": self.styles}
+        if self.line is not None:
+            d["line"] = self.line
         if self.summary_like is not None:
             d["summary_like"] = round(self.summary_like, 4)
         if self.evidence:
@@ -52,6 +55,18 @@ class Report:
     def failed(cls, file: str, name: str, error: dict) -> "Report":
         return cls(file=file, name=name, error=error)
 
+    def text(self) -> str:
+        """The document's text rebuilt from its paragraphs at their offsets, so that offsets into
+        it are offsets into the normalised text: lines apart are joined by line breaks, the pieces
+        of a split line abut, and the characters of inline noise cut from a paragraph are blanks."""
+        if not self.paragraphs:
+            return ""
+        chars = ["\n"] * max(p.end for p in self.paragraphs)
+        for p in self.paragraphs:
+            width = p.end - p.start
+            chars[p.start:p.end] = p.text[:width].ljust(width)
+        return "".join(chars)
+
     @property
     def ok(self) -> bool:
         return self.error is None
@@ -76,7 +91,7 @@ class Report:
         if "error" in d:
             return cls.failed(d["file"], d["name"], d["error"])
         paras = [Paragraph(p["index"], p["text"], p["start"], p["end"], p["role"], p.get("styles", []),
-                           p.get("summary_like"), p.get("evidence", {})) for p in d["paragraphs"]]
+                           p.get("summary_like"), p.get("evidence", {}), p.get("line")) for p in d["paragraphs"]]
         return cls(file=d["file"], name=d["name"], sha256=d["sha256"], chars=d["chars"], paragraphs=paras,
                    sections=d.get("sections"), rubric=d.get("rubric"), coverage=d.get("coverage"),
                    summary_like=d.get("summary_like"), copy=d.get("copy"), depth=d.get("depth"),

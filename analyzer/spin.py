@@ -87,6 +87,38 @@ def spin(src: Source, rate: float, seed: int, table: dict[str, list[str]] | None
     return _build([((name, i), [(name, p)]) for i, p in enumerate(out)])
 
 
+ENUMERATION = {"一是": "首先", "二是": "其次", "三是": "再次", "四是": "此外", "五是": "另外"}
+CONNECTIVES = ("同时", "而且", "另外", "此外", "确实", "也")
+FUNCTION_WORDS = re.compile("[的了地]")
+CLAUSE = re.compile(r"[^，,]+[，,]?")
+
+
+def reword(src: Source, seed: int, rate: float = 0.3, table: dict[str, list[str]] | None = None) -> Variant:
+    """Sentence-level rewording, as a person disguising a copy does: in each sentence two
+    clauses swap places (when it has two or more), 的/了/地 are dropped or a connective is
+    put in front of a clause, 一是/二是 … become 首先/其次 …, and ``rate`` of the replaceable
+    words are spun. Every character still counts as taken from the source."""
+    rng = random.Random(seed)
+    name, paras = src
+    out = []
+    for para in paras:
+        sentences = []
+        for sentence in SENTENCE.findall(para):
+            body, end = sentence.rstrip("。！？；"), sentence[len(sentence.rstrip("。！？；")):]
+            clauses = [c.rstrip("，,") for c in CLAUSE.findall(body)]
+            if len(clauses) >= 2:
+                i = rng.randrange(len(clauses) - 1)
+                clauses[i], clauses[i + 1] = clauses[i + 1], clauses[i]
+            clauses = [FUNCTION_WORDS.sub("", c) if rng.random() < 0.5 else c for c in clauses]
+            clauses = [rng.choice(CONNECTIVES) + c if rng.random() < 0.3 else c for c in clauses]
+            text = "，".join(clauses) + end
+            for old, new in ENUMERATION.items():
+                text = text.replace(old, new)
+            sentences.append(text)
+        out.append("".join(sentences) or para)
+    return spin((name, out), rate, seed, table)
+
+
 def reordered(src: Source, seed: int) -> Variant:
     """The source's paragraphs in a shuffled order."""
     name, paras = src

@@ -19,6 +19,8 @@ import numpy as np
 from .resources import lexicon, load_yaml
 
 ROLES = ("heading", "preamble", "problem", "cause", "measure", "summary", "closing", "other")
+NOISE = "noise"  # web-page noise (analyzer.noise): never predicted, judged as nothing
+ALL_ROLES = ROLES + (NOISE,)
 NUMBERING = (  # style, level, pattern
     ("cn", 1, re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．，,]")),
     ("paren_cn", 2, re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）]")),

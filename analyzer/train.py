@@ -89,9 +89,40 @@ def _rule_roles(p: Prepared) -> list[str]:
     return out
 
 
+def role_examples(docs: list[Prepared]) -> list[tuple]:
+    """Role-model training documents: each material as written, plus its generated run-on and
+    excerpt copies (``training/shapes.py``) with the gold role of the paragraph each piece comes
+    from, so that a pasted material and one quoted from the middle are read like the original.
+    Only ever called with train/dev materials."""
+    out = []
+    for p in docs:
+        out.append((p.texts, p.tokens, p.hints, [q.role for q in p.doc.paragraphs]))
+        out.extend(_shaped_role_examples(p.doc.id))
+    return out
+
+
+@lru_cache(maxsize=None)
+def _shaped_role_examples(doc_id: str) -> tuple:
+    from training.shapes import gold_of_pieces, training_shapes
+
+    from .pipeline import paragraphs, prepare
+
+    p = next(q for q in prepared_corpus() if q.doc.id == doc_id)
+    if p.doc.split == "test":
+        raise ValueError(f"{doc_id} is a test material: never train on its shapes")
+    gold = [q.role for q in p.doc.paragraphs]
+    out = []
+    for text, stretches in training_shapes(p.doc):
+        source = ingest.from_text(text, doc_id)
+        pieces = [q for q in paragraphs(source) if not q.noise.line]
+        texts, tokens, _ = prepare(source, pieces)
+        out.append((texts, tokens, set(), [gold[k] for k in gold_of_pieces(source, pieces, stretches)]))
+    return tuple(out)
+
+
 def train_roles() -> dict:
     train = split("train") + split("dev")  # dev docs join the final fit; settings were chosen on dev
-    model = RoleModel().fit([(p.texts, p.tokens, p.hints, [q.role for q in p.doc.paragraphs]) for p in train])
+    model = RoleModel().fit(role_examples(train))
     test = split("test")
     gold = [q.role for p in test for q in p.doc.paragraphs]
     pred = [r for p in test for r in model.predict(p.texts, p.tokens, p.layout)]
@@ -148,8 +179,7 @@ def out_of_fold_roles() -> dict[str, tuple[str, ...]]:
     pool = split("train") + split("dev")
     out = {}
     for k in range(5):
-        model = RoleModel().fit([(p.texts, p.tokens, p.hints, [q.role for q in p.doc.paragraphs])
-                                 for i, p in enumerate(pool) if i % 5 != k])
+        model = RoleModel().fit(role_examples([p for i, p in enumerate(pool) if i % 5 != k]))
         out.update((p.doc.id, tuple(model.predict(p.texts, p.tokens, p.layout))) for p in pool[k::5])
     return out
 
@@ -173,6 +203,123 @@ def _keyword_styles(p: Prepared, matcher) -> list[list[str]]:
     return out
 
 
+def _lexicon_denial_rule(texts: list[str]) -> list[bool]:
+    """Baseline: the former rule, a denial cue and no self-critical cue outside it."""
+    from .denials import cue_features
+
+    return [bool(row[0] > 0 and row[1] == 0) for row in cue_features(texts)]
+
+
+def train_denials() -> dict:
+    """The denial sentence classifier (``models/denials.joblib``), fitted on the written
+    sentences of ``data/denials/train.tsv`` (each with lead-in variants) and on confession
+    sentences of the corpus's train split; the threshold is chosen on a fifth of the
+    written wording families held out of that fit; evaluated on ``heldout.tsv`` (wording
+    families never used for fitting or tuning) and on confessions of the test split."""
+    from training.denials import corpus_confessions, fill, load_sentences, variants
+
+    from .denials import DenialClassifier
+
+    written = load_sentences("train")
+    families = sorted({s.family for s in written})
+    dev_families = set(families[::5])
+    confessions = corpus_confessions([p.doc for p in split("train")])
+    n_dev_conf = len(confessions) // 5
+
+    def data(sentences, extra):
+        rows = variants(sentences)
+        return [t for t, _, _ in rows] + extra, [y for _, y, _ in rows] + [False] * len(extra)
+
+    texts, labels = data([s for s in written if s.family not in dev_families], confessions[n_dev_conf:])
+    dev_texts, dev_labels = data([s for s in written if s.family in dev_families], confessions[:n_dev_conf])
+    model = DenialClassifier().fit(texts, labels)
+    threshold = _best_threshold(list(model.predict_proba(dev_texts)), dev_labels,
+                                lambda g, y: f1_score(g, y, zero_division=0))
+    final = DenialClassifier().fit(*data(written, confessions))
+    final.threshold_ = threshold
+    save("denials", final)
+
+    heldout = load_sentences("heldout")
+    held_texts = [fill(s.text, k) for k, s in enumerate(heldout)]
+    held_gold = [s.label for s in heldout]
+    test_conf = corpus_confessions([p.doc for p in split("test")], limit=100000)
+
+    def rates(pred_held, pred_conf):
+        pos = [p for p, g in zip(pred_held, held_gold) if g]
+        neg = [p for p, g in zip(pred_held, held_gold) if not g]
+        return {"heldout_denial_recall": round(sum(pos) / len(pos), 4),
+                "heldout_other_false_positive": round(sum(neg) / max(len(neg), 1), 4),
+                "test_confession_false_positive": round(sum(pred_conf) / max(len(pred_conf), 1), 4)}
+
+    return {
+        "train_sentences": len(texts) + len(dev_texts), "written_train_sentences": len(written),
+        "written_families": len(families), "corpus_confessions": len(confessions),
+        "heldout_denials": sum(held_gold), "heldout_denial_families": len({s.family for s in heldout if s.label}),
+        "heldout_others": len(heldout) - sum(held_gold), "test_confessions": len(test_conf),
+        "threshold": threshold,
+        "classifier": rates(final.predict(held_texts), final.predict(test_conf)),
+        "baseline_lexicon": rates(_lexicon_denial_rule(held_texts), _lexicon_denial_rule(test_conf)),
+    }
+
+
+def _pct(x) -> str:
+    return "–" if x is None else f"{x:.1%}"
+
+
+def write_denials_card(metrics: dict) -> None:
+    """``models/denials.md``: sentence figures and the denial-wordings suite."""
+    c, b, s = metrics["classifier"], metrics["baseline_lexicon"], metrics["wordings"]
+    body = f"""
+Denial sentences ("nothing to confess here", in any wording): `analyzer/denials.py`.
+
+**Data** (`data/denials/`, written for jingzi): {metrics['written_train_sentences']} training sentences in
+{metrics['written_families']} wording families (denials and other sentences: confessions with negators such as
+没有真正沉下去、从不主动征求意见、不存在的问题也要查, concessions 虽然没有…但…, resolutions, causes,
+headings, preambles, work reports), each also with two lead-ins (经认真对照检查，/（四）奢靡之风方面，…), plus
+{metrics['corpus_confessions']} confession sentences from the corpus's train split: {metrics['train_sentences']}
+sentences in all. **Model**: logistic regression (balanced) over character 1–4-gram TF-IDF and lexicon
+counts (`data/lexicons/denial.yaml`: denial cues, concessions, resolutions; self-critical cues outside a
+denial; concrete instances). Threshold {metrics['threshold']} chosen on a fifth of the written families
+held out of a first fit.
+
+## Held-apart wordings
+`data/denials/heldout.tsv`: {metrics['heldout_denials']} denial sentences in {metrics['heldout_denial_families']}
+wording families (查无此类情况、问心无愧、守住了底线、没有越过红线、一分钱也没乱花…) whose wording occurs in no
+training denial and in no lexicon entry (`tests/test_denials.py` checks this), and {metrics['heldout_others']}
+other sentences written with the same words (说自己过得硬是不客观的…). Confessions: every sentence of a
+problem/cause/measure paragraph with styles in the test split ({metrics['test_confessions']}).
+
+| | held-apart denials recalled | held-apart others flagged | test-split confessions flagged |
+|---|---|---|---|
+| classifier | {c['heldout_denial_recall']:.1%} | {c['heldout_other_false_positive']:.1%} | {c['test_confession_false_positive']:.1%} |
+| former lexicon rule (cue, no self-critical word) | {b['heldout_denial_recall']:.1%} | {b['heldout_other_false_positive']:.1%} | {b['test_confession_false_positive']:.1%} |
+
+## Denial-wordings suite (whole pipeline)
+`python -m training.denials`: test-split materials with one category's labelled paragraphs removed, kept
+when the pipeline then judges the category not covered ({s['controls']} material × category controls;
+{s['controls_covered_left_out']} left out because the category still came out covered). Each of the
+{s['cases']} held-apart denial sentences ({s['families']} families) is put into one control after its last
+problem paragraph: as a run-in heading (`（四）奢靡之风方面。在这方面没有发现明显问题`), as a heading line
+followed by the sentence, or alone when it names the category. The category must stay not covered.
+
+| | share not covered |
+|---|---|
+| all {s['cases']} materials | {s['not_covered']:.1%} |
+| run-in heading | {_pct(s['by_shape']['run_in'])} |
+| heading line, then the sentence | {_pct(s['by_shape']['heading_line'])} |
+| sentence naming the category | {_pct(s['by_shape']['named'])} |
+
+The denial sentence is listed in `coverage[c].denials` in {s['denial_shown']:.1%} of the materials. The same
+suite run on the pipeline before this classifier (denial lexicon rule only; commit 2432305) left 14% not covered.
+
+Still covered: {', '.join(s['covered_families']) or 'none'}.
+
+What these figures do not show: every sentence here, held-apart ones included, was written for this project
+by the same writers, so wordings real authors use may be further from the training data than these are.
+"""
+    write_card("denials", "Denial sentence classifier", body, metrics)
+
+
 def coverage_columns(ps: list[Prepared], reviewed=()) -> tuple[list, list, list, list, list]:
     """Pooled paragraph texts, tokens, predicted roles, heading categories and labels of corpus
     documents ``ps`` plus reviewer-corrected documents (``training.overrides.Reviewed``)."""
@@ -190,7 +337,7 @@ def train_coverage(rubric_name: str, reviewed=()) -> dict:
     from .resources import load_rubric
 
     rubric = load_rubric(rubric_name)
-    matcher = PatternMatcher(rubric)
+    matcher = PatternMatcher(rubric, modelstore.load("denials"))
     docs = {s: [p for p in split(s) if p.doc.rubric == rubric.id] for s in ("train", "dev", "test")}
 
     def fit(ps):
@@ -392,7 +539,9 @@ text at its inline headings, these are the figures of the summary stage alone.
 def train_depth() -> dict:
     from scipy.stats import spearmanr
 
-    from .depth import DepthModel, measure
+    from training.depth_eval import deadline_count, pair_figures, rank_figures
+
+    from .depth import CRITERIA, DepthModel, is_collective, measure
     from .pipeline import Analyzer
 
     # signals come from the other stages, as at run time; every corpus document is a material
@@ -402,7 +551,7 @@ def train_depth() -> dict:
     def signals(p: Prepared):
         r = analyzer.analyze(p.doc.text, p.doc.id)
         return measure(p.texts, [q.role for q in r.paragraphs], [q.styles for q in r.paragraphs], r.coverage,
-                       r.summary_like["ratio"], analyzer.boilerplate)
+                       r.summary_like, analyzer.boilerplate)
 
     docs = {s: [(p, signals(p)) for p in split(s)] for s in ("train", "dev", "test")}
     subs_value = {"work_for_style": lambda g: g.values["work_result_share"],
@@ -413,31 +562,28 @@ def train_depth() -> dict:
         model.thresholds_[name] = _best_threshold(
             [value(g) for _, g in docs["dev"]], [name in p.doc.meta["flaws"] for p, _ in docs["dev"]],
             lambda g, y: f1_score(g, y, zero_division=0))
-    final = DepthModel().fit([g for s in ("train", "dev") for _, g in docs[s]],
-                             [p.doc.meta["depth"] for s in ("train", "dev") for p, _ in docs[s]])
+    pool = [x for s in ("train", "dev") for x in docs[s]]
+    final = DepthModel().fit([g for _, g in pool], [p.doc.meta["depth"] for p, _ in pool])
     final.thresholds_ = model.thresholds_
     save("depth", final.to_dict())
 
     def evaluate(items):
-        from .depth import is_collective
-
         grades = [p.doc.meta["depth"] for p, _ in items]
-        scores = [final.grade(g) for _, g in items]
-        lengths = [len(p.doc.text) for p, _ in items]
-        by_id = {p.doc.id: (s, n) for (p, _), s, n in zip(items, scores, lengths)}
-        pairs = {}
+        scores = {"model": [final.grade(g) for _, g in items],
+                  "deadline_regex": [deadline_count(p.doc.text) for p, _ in items],
+                  "length": [len(p.doc.text) for p, _ in items]}
+        ids = {p.doc.id: k for k, (p, _) in enumerate(items)}
+        groups = {}
         for p, _ in items:
             pair = p.doc.meta.get("pair")
             if pair:
-                pairs.setdefault(pair["group"], {})[pair["version"]] = p.doc.id
-        pairs = [v for v in pairs.values() if "deep" in v and "shallow" in v]
-        out = {"documents": len(items), "pairs": len(pairs),
-               "spearman": round(float(spearmanr(grades, scores).statistic), 4),
-               "pair_accuracy": round(sum(by_id[v["deep"]][0] > by_id[v["shallow"]][0] for v in pairs)
-                                      / max(len(pairs), 1), 4),
-               "baseline_length_spearman": round(float(spearmanr(grades, lengths).statistic), 4),
-               "baseline_length_pair_accuracy": round(sum(by_id[v["deep"]][1] > by_id[v["shallow"]][1]
-                                                          for v in pairs) / max(len(pairs), 1), 4)}
+                groups.setdefault(pair["group"], {})[pair["version"]] = ids[p.doc.id]
+        pairs = [v for v in groups.values() if "deep" in v and "shallow" in v]
+        out = {"documents": len(items), "pairs": len(pairs)}
+        for name, sc in scores.items():
+            out[name] = {**rank_figures(grades, sc), **pair_figures([sc[v["deep"]] > sc[v["shallow"]] for v in pairs])}
+        out["criteria_vs_grade"] = {c: round(float(spearmanr(grades, [final.criteria(g)[c] for _, g in items]).statistic), 4)
+                                    for c in CRITERIA}
         for name in subs_value:
             gold = [name in p.doc.meta["flaws"] for p, _ in items]
             pred = [final.substitutions(g, is_collective(p.texts))[name] for p, g in items]
@@ -446,38 +592,107 @@ def train_depth() -> dict:
                          "precision": round(tp / max(sum(pred), 1), 4), "recall": round(tp / max(sum(gold), 1), 4)}
         return out
 
-    metrics = {"test": evaluate(docs["test"]), "dev": evaluate(docs["dev"]),
-               "thresholds": final.thresholds_}
+    metrics = {"test": evaluate(docs["test"]), "dev": evaluate(docs["dev"]), "thresholds": final.thresholds_}
     t, d = metrics["test"], metrics["dev"]
-    sub_rows = "\n".join(f"| {n} | {t[n]['support']} | {t[n]['precision']:.2f} | {t[n]['recall']:.2f} |"
+
+    def row(label, f):
+        lo, hi = f["spearman_ci95"]
+        pairs = "–" if f["pair_accuracy"] is None else \
+            f"{f['pair_accuracy']:.0%} [{f['pair_ci95'][0]:.0%}, {f['pair_ci95'][1]:.0%}]"
+        return f"| {label} | {f['spearman']:.3f} [{lo:.2f}, {hi:.2f}] | {pairs} |"
+
+    sub_rows = "\n".join(f"| {n} | {t[n]['support']} | {t[n]['predicted']} | {t[n]['precision']:.2f} | {t[n]['recall']:.2f} |"
                          for n in subs_value)
+    crit = ", ".join(f"{c} {t['criteria_vs_grade'][c]:.2f}" for c in CRITERIA)
     body = f"""
-Depth score (0–100) and the four criteria 尺子严 / 问题准 / 原因深 / 措施实, substitutions.
+Depth score (0–100): a prediction of the **guide grade** — the 1–5 depth grade the corpus writers gave
+each material by the labelling guide (`data/corpus/FORMAT.md`), not a grade by real reviewers — with its
+deductions, the criteria signals 尺子严 / 问题准 / 原因深 / 措施实, and the three substitutions.
 
 **Signals** (`analyzer/depth.py`, lexicons in `data/lexicons/`): standards invoked, self-critical
 language, disguised praise, missing/denied categories (strict); concrete instances, first person
 singular, boilerplate share (similarity to `boilerplate.yaml`), work-summary share, preamble before
-the first problem, problems with no style (accurate); root-cause vs excuse vocabulary in causes
-(deep); deadlines, quantities, owners, roadmap, vague verbs in measures (concrete).
-**Model**: ridge regressions (standardised signals) of the expert depth grade 1–5, one per
-criterion on its own signals and one on all signals for the overall score; score = (grade−1)/4·100.
-Substitution thresholds chosen on dev.
+the first problem, problems with no style, work problems instead of style (accurate); root-cause vs
+excuse vocabulary in causes (deep); deadlines, quantities, owners, roadmap, vague verbs in measures
+(concrete). **Model**: ridge regression of the guide grade on all signals (standardised), each signal
+oriented so that more is deeper and given a non-negative weight — no signal can raise a score by
+getting worse, so no reason contradicts the score; score = (grade−1)/4·100. Substitution thresholds
+chosen on dev.
+
+**Deductions** (`depth.deductions`): for each signal, its shortfall from the value reached by the best
+tenth of the training materials times its weight; the points missing from 100 are shared out in
+proportion, largest first, each with its reason and the paragraphs and phrases behind it.
+
+**Criteria are signals, not measurements.** The corpus has no per-criterion labels, so the four criterion
+scores (each a regression of the overall guide grade on that criterion's signals) cannot be validated;
+they show which group of signals a material is weak on. On test their rank correlation with the overall
+grade is {crit}.
 
 ## Held-out test split ({t['documents']} documents, {t['pairs']} deep/shallow pairs)
-| | Spearman with grades | deeper version scores higher |
+Spearman with the guide grades and share of pairs whose deeper version scores higher, with bootstrap 95%
+intervals (2,000 resamples of documents or of pairs):
+
+| | Spearman [95% CI] | deeper version higher [95% CI] |
 |---|---|---|
-| depth model | {t['spearman']:.3f} | {t['pair_accuracy']:.0%} |
-| length baseline | {t['baseline_length_spearman']:.3f} | {t['baseline_length_pair_accuracy']:.0%} |
+{row("depth model", t["model"])}
+{row("deadline regex alone (count of 3月底前/年底前… in the text)", t["deadline_regex"])}
+{row("length", t["length"])}
+
+The deadline regex alone comes close to the model: on this corpus, materials the guide grades deep are
+also the ones whose measures carry dates, so test figures this high say more about how the corpus was
+written than about reading real materials. With {t['documents']} documents and {t['pairs']} pairs the
+intervals are wide. (The model before its weights were constrained to the signals' directions, and before
+coverage required evidence sentences, reported 0.958 here: the constraint costs little and removes reasons
+that would contradict the score.)
 
 Dev split ({d['documents']} documents, {d['pairs']} pairs; used only for thresholds): Spearman
-{d['spearman']:.3f}, pairs {d['pair_accuracy']:.0%}.
+{d['model']['spearman']:.3f}, deadline regex {d['deadline_regex']['spearman']:.3f}.
 
-| substitution (test) | support | precision | recall |
-|---|---|---|---|
+| substitution (test) | support | predicted | precision | recall |
+|---|---|---|---|---|
 {sub_rows}
 """
     write_card("depth", "Depth model", body, metrics)
     return metrics
+
+
+def add_robustness() -> dict:
+    """Run the robustness suites (``python -m training.robustness``) with the new models and add
+    their figures to the role, coverage and depth model cards."""
+    from training.robustness import evaluate, markdown, test_documents
+
+    docs = test_documents()
+    results = evaluate(docs)
+    section = f"""
+## Robustness
+
+The {len(docs)} four-styles test materials, analysed as written (`clean`), pasted as one run-on
+line (`one_paragraph`), wrapped in generated web-page noise with scraping tokens and pinyin glosses
+inside lines (`noisy`), and as an excerpt from the middle of the first problem to the last measure
+(`excerpt`; no title, preamble or closing), and the noisy page pasted as one line
+(`one_paragraph_noisy`: furniture glued to the text; the noise there is only partly found).
+Reproduce with `python -m training.robustness` (`--cards` rewrites this section).
+Before run-on splitting and noise recognition (commit 2432305, same suite): one_paragraph coverage
+0.303, every depth score equal (Spearman undefined), 0 of 5 pairs; noisy: 170 of 198 furniture
+lines and all 157 inserted tokens judged as content; excerpt coverage 0.698.
+What this does not show: the materials are synthetic, written from the labelling guide, and the
+noise generator was written by the same hand as the noise rules (`data/lexicons/noise.yaml`), so
+these figures say the shapes are handled as generated here, not on every site's pages. Tokens of
+capitals and digits (KDX3) read like model numbers (ISO9001) and are kept as text.
+The shapes are generated by `training/shapes.py` and `training/robustness.py`; the role model
+also trains on run-on and excerpt copies of train and dev materials (never of test materials;
+which copies to add was chosen on dev, see `training/shapes.py`). Gold labels
+are the clean material's; an excerpt loses part of its first problem paragraph, so its coverage
+may legitimately differ.
+
+{markdown(results)}
+"""
+    for name in ("roles", "coverage-four-styles", "depth"):
+        card = MODELS_DIR / f"{name}.md"
+        body = card.read_text(encoding="utf-8").split("\n## Robustness\n")[0].rstrip("\n") + "\n"
+        card.write_text(body + section, encoding="utf-8")
+    (MODELS_DIR / "robustness.metrics.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    return results
 
 
 def train_kinds() -> dict:
@@ -625,10 +840,6 @@ the real-document evaluation set (issue 13), not from here.
     return metrics
 
 
-def main() -> dict:
-    from .resources import rubric_names
-
-
 def train_otherdocs() -> dict:
     """Criticism label model and opinion thresholds (issue 16); the code lives in ``training/``."""
     from training import otherdocs
@@ -646,7 +857,7 @@ def main(overrides: str | None = None) -> dict:
 
         raise SetupError("corpus_missing", f"没有找到训练语料 / no training corpus under {DATA_DIR / 'corpus'}")
     MODELS_DIR.mkdir(exist_ok=True)
-    results = {"roles": train_roles()}
+    results = {"roles": train_roles(), "denials": train_denials()}
     predicted_roles.cache_clear()
     for name in rubric_names():
         reviewed = []
@@ -658,10 +869,20 @@ def main(overrides: str | None = None) -> dict:
     results["summary"] = train_summary()
     results["depth"] = train_depth()
     results["kinds"] = train_kinds()
-
-
     results.update(train_otherdocs())  # uses the role model trained above
+    results["denials"]["wordings"] = denial_wordings()
+    write_denials_card(results["denials"])
+    results["robustness"] = add_robustness()
     return results
+
+
+def denial_wordings() -> dict:
+    """The denial-wordings suite on the freshly trained models (``training.denials``)."""
+    from training.denials import load_sentences, run_suite
+
+    from .pipeline import Analyzer
+
+    return run_suite(Analyzer(with_depth=False, kind="personal"), [p.doc for p in split("test")], load_sentences("heldout"))
 
 
 if __name__ == "__main__":

@@ -499,8 +499,9 @@ def create_app(settings: Settings) -> FastAPI:
         if "error" in da or "error" in db:
             raise HTTPException(400, "无法比较无法读取的文件 / a file that could not be read cannot be compared")
         ta, tb = document_text(da), document_text(db)
-        fragments, qa, qb = engine.call(lambda: (engine.comparer.compare(ta, tb), engine.comparer.quotations(ta),
-                                                 engine.comparer.quotations(tb)))
+        copied, qa, qb = engine.call(lambda: (engine.comparer.compare(ta, tb), engine.comparer.quotations(ta),
+                                              engine.comparer.quotations(tb)))
+        fragments = [f for s in copied["sources"] for f in s["fragments"]]
         left = side(da, [(f["start"], f["end"], "copy", f"= {db['name']} ¶{paragraph_at(db, f['source_start'])}")
                          for f in fragments] + [(s, e, "quote", "") for s, e in qa])
         right = side(db, [(f["source_start"], f["source_end"], "copy",

@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from analyzer import spin as gen  # noqa: E402
-from analyzer.copy_eval import normalised  # noqa: E402
+from training.copy_eval import normalised  # noqa: E402
 from analyzer.copydetect import CopyDetector, Fingerprinter, align  # noqa: E402
 from analyzer.resources import SPINNING_PATH, load_spinning  # noqa: E402
 from analyzer.corpus import load_corpus  # noqa: E402

@@ -30,8 +30,8 @@ def test_lexicons_schema():
         "summary_cues": ["achievement", "statistics", "plural_accomplishment", "compliance"], "self_critical": ["phrases"],
         "causes": ["root", "excuse"], "measures": ["deadline", "quantity", "owner", "roadmap", "vague"],
         "disguised_praise": ["phrases"], "boilerplate": ["sentences"], "standards": ["phrases"],
-        "denial": ["phrases", "negators", "not_confessions"], "instances": ["markers", "regex"], "person": ["singular", "plural"],
-        "number_context": ["shortfall"], "work_results": ["phrases"], "roles": ["preamble", "closing", "cause_openers", "measure_openers"],
+        "denial": ["phrases", "negators", "not_confessions", "concessions", "resolutions"], "instances": ["markers", "regex"], "person": ["singular", "plural"],
+        "number_context": ["shortfall"], "work_results": ["phrases", "shortfalls"], "roles": ["preamble", "closing", "cause_openers", "measure_openers"],
     }
     for name, keys in expected.items():
         data = yaml.safe_load((DATA_DIR / "lexicons" / f"{name}.yaml").read_text(encoding="utf-8"))

@@ -608,7 +608,7 @@ def test_batch_gives_every_hostile_input_a_row_even_when_a_worker_is_killed(tmp_
     assert (out / "reports" / "对照检查材料.txt.html").exists()
     with open(out / "results.csv", encoding="utf-8-sig", newline="") as fh:
         table = {r["文件 name"]: r for r in csv.DictReader(fh)}
-    assert "'=1+1.txt" in table and table["抄库.txt"]["主要来源 top_source"] == "'" + evil
+    assert "'=1+1.txt" in table and table["抄库.txt"]["最大来源 top_source"] == "'" + evil
 
 
 def test_names_are_printed_as_they_are(tmp_path):

@@ -1,0 +1,188 @@
+"""Stage 3b: web-page noise — the furniture of 范文/文库 pages around a pasted material and the
+tokens they insert into it. Noise is judged as nothing.
+
+A paragraph is noise (role ``noise``) when, once its inline noise is taken out, what is left
+is page furniture: a breadcrumb trail (首页 > 范文 > 正文), a source/dateline line (来源：…
+发布时间：… 浏览次数：…), page navigation (上一篇/下一篇, 第1页 共3页), a download or copyright
+footer (本文由…整理, 版权所有, 下载全文, 复制请注明出处), a URL or site watermark, or no
+Chinese at all. Inline noise — anti-scraping tokens (runs of letters, digits and symbols that change class at random: ``x7Kq#2``), pinyin glosses (数(shù)据(jù)), URLs,
+site watermarks (XX范文网) and bracketed footers inside a content line — is cut from the text
+the judgements read; the paragraph keeps its offsets into the normalised text, which still
+holds the cut characters. Phrases and site names are in ``data/lexicons/noise.yaml``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .resources import Lexicon, load_yaml
+
+LINE_MAX = 120          # a furniture line is short; a long line with a cue is content with a footer
+MIN_CONTENT_CJK = 1     # no Chinese character left: nothing to judge
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_URL = re.compile(r"(https?://|www\.)[\w./?=&%#:~+-]+|[\w-]+(\.[\w-]+)*\.(com|cn|net|org|gov\.cn)(/[\w./?=&%#-]*)?",
+                  re.ASCII)
+_PAGE = re.compile(r"第\s*\d+\s*页|共\s*\d+\s*页|^\s*[-—]*\s*\d{1,3}\s*[-—]*\s*$|^\s*\d+\s*/\s*\d+\s*$")
+_DATE = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(\s*\d{1,2}:\d{2}(:\d{2})?)?")
+_TOKEN = re.compile(r"[A-Za-z0-9#@$^&*_~]{3,}")
+_SYMBOLS = set("#@$^&*_~")  # not + % = (互联网+, 5+2, AA+, 100%), not <> (quoted markup)
+_ORDINARY = re.compile(r"\d+([.:]\d+)*|[A-Z]+|[a-z]+|[A-Z][a-z]+|[A-Z]+s|\d+([A-Z]{1,2}|[a-z])|[A-Z]+\d+"
+                       r"|\d+(k[VWm]h?|kg|km|mm|cm|MW|GB|TB|MB|mAh)")
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[（(]([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*|[a-z]{1,6}\d?)[)）]")
+_TONE = re.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
+_INLINE_PAGE = re.compile(r"第\s*\d+\s*页(\s*[/，,]?\s*共\s*\d+\s*页)?")
+_TRAIL = re.compile(r"(网站首页|首页|主页|当前位置|您的位置|您现在的位置)[：:]?(\s*[>»›]\s*[^>»›。，]{1,10}?)*?\s*[>»›]\s*正文")
+_LETTER = re.compile(r"[A-Za-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]")
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+_BRACKETS = re.compile(r"[（(【\[]([^（(【\[）)】\]]{2,60})[)）】\]]")
+
+
+@dataclass
+class Noise:
+    """What :func:`inspect` found in one paragraph."""
+
+    line: bool = False                                   # the whole paragraph is noise
+    cues: list[str] = field(default_factory=list)        # why (shown as evidence)
+    spans: list[tuple[int, int]] = field(default_factory=list)  # inline noise to cut, sorted
+
+    def clean(self, text: str) -> str:
+        """``text`` without its inline noise."""
+        out, last = [], 0
+        for a, b in self.spans:
+            out.append(text[last:a])
+            last = b
+        out.append(text[last:])
+        return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _lexicons():
+    spec = load_yaml("lexicons/noise.yaml")
+    phrases = [str(p) for group in spec["phrases"].values() for p in group]
+    suffixes = "|".join(map(re.escape, sorted(spec["site_suffixes"], key=len, reverse=True)))
+    fields = "|".join(map(re.escape, sorted(spec["fields"], key=len, reverse=True)))
+    crumb_start = tuple(spec["breadcrumb"]["starts"])
+    seps = "".join(re.escape(s) for s in spec["breadcrumb"]["separators"])
+    return {
+        "phrases": Lexicon("noise.phrases", phrases),
+        "site": re.compile(suffixes),
+        "field": re.compile(rf"({fields})\s*[:：]"),
+        "field_value": re.compile(rf"({fields})\s*[:：]\s*(\d[\d\-/.: ]*\d"
+                                  rf"|[\u4e00-\u9fffA-Za-z]{{0,8}}?({suffixes})|佚名|[大中小\s]{{3,7}})"),
+        "crumb_start": crumb_start,
+        "crumb_sep": re.compile(rf"\s*[{seps}]\s*"),
+        "allowed": {str(t) for t in spec["allowed_tokens"]},
+    }
+
+
+def _random_token(token: str, allowed: set[str]) -> bool:
+    """A run of ASCII that reads as a scraping token, not a number, word, acronym or unit."""
+    if token in allowed or _ORDINARY.fullmatch(token):
+        return False
+    classes = [("d" if c.isdigit() else "a" if c.islower() else "A" if c.isupper() else "s") for c in token]
+    switches = sum(a != b for a, b in zip(classes, classes[1:]))
+    symbols = classes.count("s")
+    digits, letters = "d" in classes, "a" in classes or "A" in classes
+    if symbols:
+        return symbols >= 2 or len(set(classes)) >= 2
+    if digits and letters:  # 2eeXB, ps9m, 94mbn (not Win10, ISO9001, 5G, 10kV)
+        return switches >= 2 or bool(re.fullmatch(r"\d+[A-Za-z]{3,}|[a-z]{3,}\d+[a-z]*", token))
+    return switches >= 3  # xKqT (not PhD, iPad)
+
+
+def _sites(text: str) -> list[tuple[int, int]]:
+    """Spans of site-name watermarks: a suffix (范文网 …) and at most two name characters before it
+    (第一公文网; a longer name keeps its head, which is better than eating the text it sits in)."""
+    out = []
+    for m in _lexicons()["site"].finditer(text):
+        start = m.start()
+        while start > max(m.start() - 2, 0) and _NAME_CHAR.match(text[start - 1]):
+            start -= 1
+        out.append((start, m.end()))
+    return out
+
+
+def _inline(text: str) -> tuple[list[tuple[int, int]], list[str]]:
+    lx = _lexicons()
+    spans = _sites(text)
+    cues = [text[a:b] for a, b in spans]
+    if _LETTER.search(text):  # tokens, URLs and pinyin all hold Latin letters
+        for m in _TOKEN.finditer(text):
+            if _random_token(m.group(0), lx["allowed"]) and not _URL.search(m.group(0)):
+                spans.append(m.span())
+                cues.append(m.group(0))
+        glosses = list(_PINYIN.finditer(text))
+        if any(_TONE.search(g.group(1)) for g in glosses) or len(glosses) >= 2:
+            spans += [g.span() for g in glosses]
+            cues.append("拼音注音 " + "".join(g.group(0) for g in glosses[:3]))
+        for m in _URL.finditer(text):
+            spans.append(m.span())
+            cues.append(m.group(0))
+    for m in _BRACKETS.finditer(text):  # （本文由XX网整理，转载请注明出处）inside a content line
+        if lx["phrases"].find(m.group(1)) or lx["site"].search(m.group(1)):
+            spans.append(m.span())
+            cues.append(m.group(0))
+    return _merge(spans), cues
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _furniture(text: str) -> list[str]:
+    """Cues that make a short line page furniture (empty if none)."""
+    lx = _lexicons()
+    cues = []
+    parts = [p for p in lx["crumb_sep"].split(text) if p]
+    if text.startswith(lx["crumb_start"]) and len(parts) >= 2 or \
+            len(parts) >= 3 and len(lx["crumb_sep"].findall(text)) >= 2 and max(map(len, parts)) <= 16:
+        cues.append("导航路径 breadcrumb")
+    fields = [m.group(1) for m in lx["field"].finditer(text)]
+    if len(set(fields)) >= 2 or fields and (len(text) <= 40 or _DATE.search(text)):
+        cues.append("来源/日期栏 " + "、".join(dict.fromkeys(fields)))
+    if _PAGE.search(text):
+        cues.append("页码 " + _PAGE.search(text).group(0).strip())
+    cues += lx["phrases"].phrases(text)
+    return cues
+
+
+def boundaries(text: str) -> set[int]:
+    """Where page furniture begins or ends inside a run-on line (a page pasted into one line):
+    the starts of furniture phrases, field labels (来源：), page markers, URLs and breadcrumb
+    trails, and the ends of field values, page markers and trails (…>正文)."""
+    lx = _lexicons()
+    cuts = {m.start() for m in lx["phrases"].find(text)}
+    for m in lx["field_value"].finditer(text):
+        cuts.update((m.start(), m.end()))
+    for m in _INLINE_PAGE.finditer(text):
+        cuts.update((m.start(), m.end()))
+    for m in _URL.finditer(text):
+        cuts.update((m.start(), m.end()))
+    for m in _TRAIL.finditer(text):
+        cuts.update((m.start(), m.end()))
+    cuts.update(m.start() for m in re.finditer("|".join(lx["crumb_start"]), text))
+    return {c for c in cuts if 0 < c < len(text)}
+
+
+def inspect(text: str) -> Noise:
+    """Inline noise of a paragraph, and whether the whole paragraph is noise."""
+    spans, cues = _inline(text)
+    noise = Noise(spans=spans, cues=cues)
+    rest = noise.clean(text)
+    furniture = []
+    for candidate in dict.fromkeys((text, rest)):  # the line as it stands, then without its inline noise
+        if len(candidate) <= LINE_MAX:
+            furniture = furniture or _furniture(candidate)
+    if furniture or len(_CJK.findall(rest)) < MIN_CONTENT_CJK:
+        noise.line = True
+        noise.cues = list(dict.fromkeys(furniture + cues)) or ["无中文内容 no Chinese content"]
+        noise.spans = []
+    return noise

@@ -1,0 +1,200 @@
+"""Stage 3a: paragraphs from any shape — a run-on line is split at its inline headings,
+enumerations and, failing those, sentences.
+
+Web pages and chat pastes deliver a material as one long line. A line is *run-on* when it is
+longer than :data:`RUNON_CHARS` (:data:`SENTENCE_SPLIT` when it is one of at most two
+lines of the document: a paste that lost every line break), or when it holds a second heading number of levels 一、/（一）
+after its start (no paragraph of a written material does). Such a line is cut before every
+accepted inline marker (一、 （一） 1. 1、 （1） ① 一是 第一， 首先， 一方面， …), before a
+closing sentence (恳请同志们批评指正) or one that opens the causes or measures without a number
+(究其原因…, 今后…), after a document title or a run-in section title
+(二、产生问题的原因 | 主要是…), and a piece that is still long (over 200 characters after a
+number, 120 without) is cut after each sentence. A marker is accepted only
+
+- outside quotations (“…” 《…》 「…」),
+- in sequence: 二、 needs an accepted 一、 before it, 一、 needs a 二、 after it (so 统一、
+  唯一是, 第一书记 and 一、二级 are no markers),
+- with the right neighbours: 1. and 1、 not inside a number (1.5亿, 2023年1月, 3、4次);
+  第一/首先/一方面 only after a sentence or clause end and before a comma.
+
+A normal multi-line material has no run-on line and comes out exactly as its lines.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+RUNON_CHARS = 600        # longer than any paragraph of the written corpus (max 392)
+SENTENCE_SPLIT = 200     # a numbered piece (一是…) longer than this is cut into sentences
+UNNUMBERED_SPLIT = 120   # so is an unnumbered one longer than this (several paragraphs, likely)
+MIN_SENTENCE = 20        # shorter sentences stay with the next one
+TITLE_MAX = 60
+TITLE_ZONE = 300         # a document title is looked for in pieces starting this near the line start
+QUOTE_MAX = 150          # a longer "quotation" is a stray quotation mark
+
+_CN = "一二三四五六七八九十"
+_CN_VALUE = {c: i + 1 for i, c in enumerate(_CN)}
+_OPEN_QUOTES, _CLOSE_QUOTES = "“‘《「『", "”’》」』"
+_CLAUSE_END = set("。！？；：，,;:!?")
+_SENTENCE_END = set("。！？!?")
+_TRAILERS = set("”’」』）)")
+
+# style, regex of the marker (group "n" = its number), level
+_MARKERS = (
+    ("cn", re.compile(f"(?<![{_CN}第零两几百千万与和及或至到])(?P<n>[{_CN}]{{1,3}})[、．](?=[\u4e00-\u9fff“《（(])"), 1),
+    ("paren_cn", re.compile(f"[（(](?P<n>[{_CN}]{{1,3}})[)）]"), 2),
+    ("arabic", re.compile(r"(?<![\d.．A-Za-z%第])(?P<n>\d{1,2})[.．、](?=[\u4e00-\u9fff“《（(])"), 3),
+    ("paren_arabic", re.compile(r"[（(](?P<n>\d{1,2})[)）](?=[\u4e00-\u9fff“《])"), 4),
+    ("circled", re.compile(r"(?P<n>[①-⑳])"), 5),
+    ("ordinal", re.compile(f"第(?P<n>[{_CN}]{{1,2}})(?=[，,、：:]|是[，,]?)"), 6),
+    ("shi", re.compile(f"(?<![{_CN}统唯同单万第之不逐专另])(?P<n>[{_CN}])是(?![否非不])"), 7),
+)
+_CLOSING = re.compile(r"(?<=[。！？])(恳请|敬请|请同志们|请各位|请大家|以上(是|为|就是)?我的|以上(对照|检查|发言)|不妥之处|妥否)")
+# sentences that open the next part of a material (causes, measures) without a number
+_OPENER = re.compile(r"(?<=[。！？])(究其原因|原因(嘛|是|在于|主要)|产生(这些|上述|以上)?问题的(原因|根源)|根源在于|"
+                     r"今后|下一步|针对(以上|上述|这些)问题|整改措施[：:])")
+_FREE = re.compile(r"(首先|其次|再次|再者|最后|另一方面|一方面)(?=[，,])")
+_TITLE = re.compile(r"^.{2,%d}?(对照检查材料|检视剖析材料|剖析材料|发言材料|发言提纲|对照检查发言|检查材料)" % TITLE_MAX)
+# words that end a section title, and what may not follow them (the title goes on)
+_HEAD = re.compile(f"[{_CN}]{{1,3}}[、．]|[（(][{_CN}]{{1,3}}[)）]")
+_TITLE_END = re.compile(r"(方面|问题|原因|根源|分析|剖析|措施|方向|情况|打算|举措|差距|不足|表现)"
+                        r"(?![的和及与、产存清表根原剖分方措情等])")
+
+
+@dataclass(frozen=True)
+class Marker:
+    pos: int
+    style: str
+    n: int
+    level: int
+
+
+def _number(style: str, text: str) -> int:
+    if style == "circled":
+        return ord(text) - ord("①") + 1
+    if text.isdigit():
+        return int(text)
+    if len(text) == 1:
+        return _CN_VALUE.get(text, 0)
+    if text[0] == "十":
+        return 10 + _CN_VALUE.get(text[1], 0)
+    return _CN_VALUE.get(text[0], 0) * 10 + (_CN_VALUE.get(text[-1], 0) if text[-1] != "十" else 0)
+
+
+def quoted(text: str) -> list[bool]:
+    """Per character: is it inside a quotation (“…” ‘…’ 《…》 「…」 『…』)? Only closed quotations
+    of at most :data:`QUOTE_MAX` characters count: a stray “ must not swallow the rest of a paste."""
+    out = [False] * len(text)
+    opened: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in _CLOSE_QUOTES and opened:
+            start = opened.pop()
+            if i - start <= QUOTE_MAX:
+                out[start + 1:i] = [True] * (i - start - 1)
+        elif ch in _OPEN_QUOTES:
+            opened.append(i)
+    return out
+
+
+def markers(text: str) -> list[Marker]:
+    """The accepted inline enumeration markers of a line (see module docstring), in order."""
+    inside = quoted(text)
+    found: list[Marker] = []
+    for style, pattern, level in _MARKERS:
+        cands = [Marker(m.start(), style, _number(style, m.group("n")), level)
+                 for m in pattern.finditer(text) if not inside[m.start()]]
+        if style == "ordinal":  # 第一，only at a sentence or clause start
+            cands = [c for c in cands if c.pos == 0 or text[c.pos - 1] in _CLAUSE_END]
+        last = 0
+        for k, c in enumerate(cands):
+            nxt = any(d.n == c.n + 1 for d in cands[k + 1:])
+            if (c.n == 1 and nxt) or (c.n > 1 and c.n == last + 1):
+                found.append(c)
+                last = c.n
+    for m in _FREE.finditer(text):
+        if not inside[m.start()] and (m.start() == 0 or text[m.start() - 1] in _CLAUSE_END):
+            found.append(Marker(m.start(), "free", 0, 6))
+    found.sort(key=lambda m: (m.pos, m.level))
+    out: list[Marker] = []
+    for m in found:  # overlapping markers: keep the first
+        if not out or m.pos >= out[-1].pos + 2:
+            out.append(m)
+    return out
+
+
+def is_runon(text: str, alone: bool = False) -> bool:
+    """A line that is several paragraphs pasted together (see module docstring); ``alone``: the
+    line is (nearly) the whole document, and then any line longer than SENTENCE_SPLIT is."""
+    if len(text) > (SENTENCE_SPLIT if alone else RUNON_CHARS):
+        return True
+    if len(text) <= 120 or not _HEAD.search(text, 1):  # no inline 一、/（一） to check
+        return False
+    inline = [m for m in markers(text) if m.pos > 0 and m.level <= 2]
+    return bool(inline)
+
+
+def _title_cut(text: str, start: int, end: int) -> int | None:
+    """Where a run-in title ends when no punctuation separates it from the content (a
+    document title near the line start (after page furniture), or a section title after 一、/（一）); None if none."""
+    piece = text[start:end]
+    title = _TITLE.match(piece) if start < TITLE_ZONE else None
+    if title:
+        cut = title.end()
+    else:
+        head = _HEAD.match(piece)
+        if not head:
+            return None
+        window = piece[head.end():head.end() + 24]
+        stop = next((k for k, c in enumerate(window) if c in _CLAUSE_END or c == "、"), len(window))
+        word = next((t for t in _TITLE_END.finditer(window) if 2 <= t.end() < stop), None)
+        if word is None:
+            return None
+        cut = head.end() + word.end()
+    if end - start - cut < 10 or piece[cut] in _CLAUSE_END:
+        return None
+    return start + cut
+
+
+def _sentences(text: str, start: int, end: int) -> list[int]:
+    """Cut points after each sentence of text[start:end] (outside quotations); short
+    sentences stay with the next one."""
+    inside = quoted(text)
+    cuts, last = [], start
+    i = start
+    while i < end:
+        if text[i] in _SENTENCE_END and not inside[i]:
+            j = i + 1
+            while j < end and text[j] in _TRAILERS:
+                j += 1
+            if j < end and j - last >= MIN_SENTENCE:
+                cuts.append(j)
+                last = j
+            i = j
+        else:
+            i += 1
+    if cuts and end - cuts[-1] < MIN_SENTENCE:
+        cuts.pop()
+    return cuts
+
+
+def split_line(text: str, alone: bool = False, extra: set[int] = frozenset()) -> list[tuple[int, int]]:
+    """Spans (start, end) of the paragraphs of one line; the whole line unless it is run-on.
+    ``extra``: more cut points for a run-on line (where web-page furniture begins and ends)."""
+    if not is_runon(text, alone):
+        return [(0, len(text))]
+    numbered = {m.pos for m in markers(text)}
+    cuts = (numbered - {0}) | set(extra)
+    inside = quoted(text)
+    for pattern in (_CLOSING, _OPENER):  # the closing lines; cause and measure parts with no number
+        cuts.update(m.start() for m in pattern.finditer(text) if not inside[m.start()])
+    bounds = sorted(cuts | {0, len(text)})
+    for a, b in zip(bounds, bounds[1:]):
+        cut = _title_cut(text, a, b)
+        if cut:
+            cuts.add(cut)
+    bounds = sorted(cuts | {0, len(text)})
+    for a, b in zip(bounds, bounds[1:]):
+        if b - a > (SENTENCE_SPLIT if a in numbered else UNNUMBERED_SPLIT):
+            cuts.update(_sentences(text, a, b))
+    bounds = sorted(cuts | {0, len(text)})
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]

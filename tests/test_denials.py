@@ -1,0 +1,135 @@
+"""Denials in any wording, evidence sentences for every `covered`, depth reasons that hold."""
+from __future__ import annotations
+
+import pytest
+
+from analyzer.depth import Note, reasons
+from analyzer.resources import load_yaml
+from training.denials import fill, held_apart_cues_leak, load_sentences
+
+from .conftest import GOOD, WORK_SUMMARY
+
+THREE_STYLES = """XX县副县长个人对照检查材料
+一、存在的问题
+1.形式主义方面。会议多、文件多，今年以来我主持召开会议52次，有的会议以会议落实会议。
+2.官僚主义方面。下基层调研少，全年只到村里调研7次，群众来县里办事要跑好几趟。
+3.享乐主义方面。精神懈怠，满足现状，开拓进取的劲头不如从前。
+{denial}
+二、整改措施
+2014年底前会议压缩三分之一，由县政府办公室负责。"""
+
+
+@pytest.fixture(scope="module")
+def heldout():
+    return load_sentences("heldout")
+
+
+def test_held_apart_wordings_are_many_and_never_trained_on(heldout):
+    families = {s.family for s in heldout if s.label}
+    assert len(families) >= 40
+    train = load_sentences("train")
+    assert not {s.family for s in train} & families
+    assert held_apart_cues_leak(train, heldout, [str(p) for p in load_yaml("lexicons/denial.yaml")["phrases"]]) == []
+    assert sum(s.label for s in train) >= 100 and sum(not s.label for s in train) >= 100
+
+
+def test_classifier_tells_denials_from_confessions_with_negators(analyzer):
+    clf = analyzer.matcher.denials
+    denials = ["在这方面没有发现明显问题。", "这方面我问心无愧。", "本人在奢靡之风方面严格遵守中央八项规定，不存在问题。",
+               "这方面群众没有反映过我有什么问题。"]
+    confessions = ["下基层调研时没有真正沉下去，大多是听汇报。", "我从不主动征求群众意见，习惯于等问题找上门。",
+                   "不存在的问题也要查，存在的问题更要查深查透。",
+                   "虽然没有公款吃喝，但去年参加过两次企业安排的饭局，没有坚决拒绝。",
+                   "今后坚决杜绝公款吃喝，做到不超标接待。", "（四）奢靡之风方面"]
+    assert all(clf.predict(denials))
+    assert not any(clf.predict(confessions))
+
+
+def test_denial_after_run_in_heading_is_not_covered_and_is_shown(analyzer):
+    text = THREE_STYLES.format(denial="4.奢靡之风方面。在这方面没有发现明显问题。")
+    r = analyzer.analyze(text)
+    ext = r.coverage["extravagance"]
+    assert not ext["covered"] and ext["evidence"] == [] and "否认" in ext["note"]
+    (denial,) = ext["denials"]
+    assert denial["text"] == "在这方面没有发现明显问题。"
+    assert text[denial["start"]:denial["end"]] == denial["text"]
+    assert r.paragraphs[denial["paragraph"]].styles == []
+    assert any("否认存在问题" in n and "奢靡之风" in n for n in r.depth["notes"])
+
+
+def test_every_covered_category_has_a_behaviour_sentence_with_offsets(analyzer):
+    r = analyzer.analyze(GOOD)
+    for cid, c in r.coverage.items():
+        assert c["covered"] and c["sentences"], cid
+        for s in c["sentences"]:
+            assert GOOD[s["start"]:s["end"]] == s["text"]
+            assert s["paragraph"] in c["evidence"]
+            assert not analyzer.matcher.name_only(s["text"])
+    assert "超标准接待" in r.coverage["extravagance"]["best_sentence"]
+
+
+def test_a_denied_category_confessed_elsewhere_stays_covered(analyzer):
+    text = THREE_STYLES.format(
+        denial="4.奢靡之风方面。本人不存在公款吃喝问题。但去年上级检查组来县里，我同意安排了超标准接待，人均超标60元。")
+    ext = analyzer.analyze(text).coverage["extravagance"]
+    assert ext["covered"] and ext["denials"]
+    assert any("超标准接待" in s["text"] for s in ext["sentences"])
+
+
+def test_held_apart_denial_wordings_leave_the_category_not_covered(analyzer, heldout):
+    """The denial-wordings suite on one short material: every held-apart wording, as a
+    run-in heading or naming the category itself (≥ 95% not covered, as issue 13 asks)."""
+    outcomes = []
+    for k, s in enumerate(x for x in heldout if x.label):
+        sentence = fill(s.text, 3).replace("{cat}", "奢靡之风")
+        denial = sentence if "{cat}" in s.text else f"4.奢靡之风方面。{sentence}"
+        outcomes.append(not analyzer.analyze(THREE_STYLES.format(denial=denial)).coverage["extravagance"]["covered"])
+    assert len(outcomes) >= 80
+    assert sum(outcomes) / len(outcomes) >= 0.95
+
+
+def test_work_shortfalls_are_work_for_style(analyzer):
+    text = WORK_SUMMARY.replace("主要是学习不够、调研不够。", "主要是工作任务重、调研不够、推进不平衡。")
+    d = analyzer.analyze(text).depth
+    assert d["substitutions"]["work_for_style"]
+    assert d["substitution_evidence"]["work_for_style"]
+    assert any("以工作问题代替作风问题" in n for n in d["notes"])
+
+
+def test_depth_says_where_the_missing_points_went(analyzer):
+    for text in (GOOD, THREE_STYLES.format(denial="4.奢靡之风方面。这方面我一向注意。")):
+        d = analyzer.analyze(text).depth
+        lost = sum(x["points"] for x in d["deductions"]) + d.get("unattributed_points", 0)
+        assert abs(lost - (100 - d["score"])) <= 0.5 * len(d["deductions"]) + 0.1
+        points = [x["points"] for x in d["deductions"]]
+        assert points == sorted(points, reverse=True)
+        assert all(x["reason"] and x["criterion"] in d["criteria"] for x in d["deductions"])
+    weak = analyzer.analyze(THREE_STYLES.format(denial="4.奢靡之风方面。这方面我一向注意。")).depth
+    denied = next(x for x in weak["deductions"] if x["signal"] == "denied_share")
+    assert "奢靡之风" in denied["reason"] and denied["paragraphs"] and denied["phrases"]
+
+
+def test_reasons_never_praise_what_another_reason_faults(analyzer):
+    r = analyzer.analyze(THREE_STYLES.format(denial=""))
+    notes = r.depth["notes"]
+    assert any(n.startswith("未查摆") for n in notes)
+    faulted = {"以共性问题代替具体问题": "已查摆的问题具体", "原因分析": "原因剖析触及主观根源",
+               "整改措施无时限": "整改措施有时限", "缺少整改措施": "整改措施有时限"}
+    for bad, good in faulted.items():
+        assert not (any(n.startswith(bad) for n in notes) and any(n.startswith(good) for n in notes))
+
+
+def test_reasons_drop_praise_of_a_faulted_aspect():
+    from analyzer.depth import Signals
+
+    values = {"summary_ratio": 0.0, "excuse_share": 0.0, "root_per_cause": 2.0, "vague_per_measure": 0.0,
+              "boilerplate_share": 0.0, "preamble_share": 0.0, "instance_share": 0.7, "deadline_share": 1.0}
+    counts = {"denied": [], "missing": [], "causes": 2, "measures": 2, "no_deadline": 0, "problems": 10,
+              "no_instance": 3, "boiler": 0, "pre_chars": 0, "plural": 0, "singular": 5}
+    sig = Signals(values, evidence={"disguised_praise": []}, counts=counts,
+                  phrases={"root_per_cause": ["理想信念"], "excuse_share": []})
+    subs = {"work_for_style": False, "collective_for_personal": False, "generic_for_specific": True}
+    notes = reasons(sig, subs)
+    assert [n.aspect for n in notes if n.aspect == "instances"] == ["instances"]
+    assert Note("instances", False, notes[0].text) == notes[0]
+    assert any(n.good and n.aspect == "causes" for n in notes)
