@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from analyzer.corpus import LabelledDocument, load_corpus
 from analyzer.denials import sentence_spans
-from analyzer.resources import DATA_DIR, load_rubric, rubric_names
+from analyzer.corpus import DATA_DIR
+from analyzer.resources import load_rubric, rubric_names
 
 # lead-ins a denial (or a confession) often follows; training variants prepend them
 LEAD_INS = ("", "经认真对照检查，", "说实话，", "对照检查下来，", "在这一方面，", "{n}.{cat}方面：",

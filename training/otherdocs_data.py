@@ -21,7 +21,8 @@ import re
 
 import yaml
 
-from analyzer.resources import DATA_DIR, load_yaml, phrase_regex
+from analyzer.corpus import DATA_DIR
+from analyzer.resources import load_yaml, phrase_regex
 
 CN = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五"]
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮"
