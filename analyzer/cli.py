@@ -190,19 +190,23 @@ def check(paths: tuple[str, ...], as_json: bool, library: str | None, rubric: st
 
 
 def _cross_check(reports: list[dict], paths: list[str], library: str | None) -> list[dict]:
-    """The reports with their ``copy`` redone against each other (and the library)."""
+    """The reports with their ``copy`` redone against each other (and the library), as a
+    batch does it (:func:`analyzer.batch.cross_check`: roles, provenance, 雷同 wording)."""
+    from .batch import cross_check
     from .copydetect import CopyDetector
     from .library import open_library
+    from .provenance import file_meta
     from .report import Report
 
     detector = CopyDetector.default(library=open_library(library) if library else None)
     keys = _peer_keys(paths)
-    texts = {path: Report.from_dict(d).text() for path, d in zip(paths, reports) if "error" not in d}
-    for path, text in texts.items():
-        detector.add_peer(keys[path], text)
+    done = {path: Report.from_dict(d) for path, d in zip(paths, reports) if "error" not in d}
+    for path, report in done.items():
+        detector.add_peer(keys[path], report.text())
+    metas = {keys[path]: file_meta(path) for path in done}
     for path, d in zip(paths, reports):
-        if path in texts:
-            d["copy"] = detector.check(keys[path], texts[path])
+        if path in done:
+            d["copy"] = cross_check(detector, keys[path], done[path], metas, [])
     return reports
 
 
