@@ -111,10 +111,7 @@ class Library:
         if self.path != ":memory:":
             validate(self.path)
         row = self._open()
-        have = {r[1] for r in self.db.execute("PRAGMA table_info(docs)")}
-        for column, kind in DOC_META.items():  # libraries made before metadata get the columns
-            if column not in have:
-                self.db.execute(f"ALTER TABLE docs ADD COLUMN {column} {kind}")
+        self._add_meta_columns()
         self.fingerprinter = fingerprinter or Fingerprinter()
         self._pending: list[tuple[int, list[int]]] = []  # (doc id, fingerprints) not yet indexed
         self.digest = row[0] if row else None
@@ -144,6 +141,18 @@ class Library:
                 raise _busy_or_corrupt(self.path, exc) from exc
             except sqlite3.DatabaseError as exc:
                 raise _corrupt(self.path, exc) from exc
+
+    def _add_meta_columns(self) -> None:
+        """Libraries made before metadata get its columns; another process opening the same
+        library at the same moment may have added a column first."""
+        have = {r[1] for r in self.db.execute("PRAGMA table_info(docs)")}
+        for column, kind in DOC_META.items():
+            if column not in have:
+                try:
+                    self.db.execute(f"ALTER TABLE docs ADD COLUMN {column} {kind}")
+                except sqlite3.OperationalError as exc:
+                    if "duplicate column" not in str(exc):
+                        raise _busy_or_corrupt(self.path, exc) from exc
 
     def __len__(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM docs").fetchone()[0]
