@@ -311,6 +311,7 @@ def _init_analyse(rubric: str, kind: str | None = None) -> None:
 
     try:
         _worker["analyzer"] = Analyzer(rubric=rubric, kind=kind)
+        _worker["analyzer"].copy_detector = None  # pass 3 checks copying against the whole batch
     except Exception as exc:  # e.g. a model missing: every document reports why
         _worker["failure"] = _failure(exc)
 

@@ -146,7 +146,7 @@ class Analyzer:
         return report
 
     def _copy(self, report: Report, source: ingest.Source, copy_key: str) -> None:
-        if self.copy_detector is not None:  # None only where training skips copying on purpose
+        if self.copy_detector is not None:  # None where copying is checked later (batch) or not at all (training)
             report.copy = self.check_copy(source, [p.role for p in report.paragraphs], copy_key)
         return report
 
