@@ -201,6 +201,7 @@ def paragraphs(source: ingest.Source) -> list[Piece]:
     :mod:`analyzer.segmenting`), each inspected for web noise (:mod:`analyzer.noise`)."""
     out = []
     alone = len(source.paragraphs) <= 2  # a paste that lost its line breaks
+    head = noise.head_lines([source.text[s:e] for s, e in source.paragraphs])
     for line, (start, end) in enumerate(source.paragraphs):
         line_text = source.text[start:end]
         spans = split_line(line_text, alone, noise.boundaries(line_text) if len(line_text) > 120 else set())
@@ -208,7 +209,7 @@ def paragraphs(source: ingest.Source) -> list[Piece]:
             raw = source.text[start + a:start + b]
             a, b = a + len(raw) - len(raw.lstrip()), b - (len(raw) - len(raw.rstrip()))
             raw = source.text[start + a:start + b]
-            found = noise.inspect(raw)
+            found = noise.inspect(raw, head=line in head and len(spans) == 1)
             out.append(Piece(line, start + a, start + b, raw if found.line else found.clean(raw), found,
                              len(spans) > 1))
     return out

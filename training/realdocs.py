@@ -278,6 +278,18 @@ def score(rows: list[dict], results: dict[str, dict]) -> dict:
                 examples.append(f"{row['id']}:{line} → {judged[0]['role']}")
     out["noise_lines"], out["noise_judged"], out["noise_examples"] = noise_total, noise_judged, examples
     out["noise_substantive"] = noise_substantive
+    # the other direction: a content line (not labelled noise) that jingzi wholly calls noise is text lost
+    content_total, content_lost = 0, []
+    for row, res in done:
+        wanted = noise_line_set(row)
+        for line, (s, e) in enumerate(res["lines"]):
+            paras = [p for p in res["report"]["paragraphs"] if p["start"] < e and p["end"] > s]
+            if line in wanted or not paras:
+                continue
+            content_total += 1
+            if all(p["role"] == "noise" for p in paras):
+                content_lost.append(f"{row['id']}:{line}")
+    out["content_lines"], out["content_as_noise"] = content_total, content_lost
     return out
 
 
@@ -452,6 +464,8 @@ def render(out: dict, rows: list[dict], missing: list[str], changed: list[str], 
                  f"{out['noise_judged']} of {out['noise_lines']} ({_fmt(share)}) | – |")
     lines.append(f"| … of them as a problem, cause, measure or summary | {out['noise_substantive']} of "
                  f"{out['noise_lines']} | – |")
+    lines.append(f"| content lines (not labelled noise) judged wholly as noise | {len(out['content_as_noise'])} of "
+                 f"{out['content_lines']} | – |")
     lines += ["", "Coverage per category (documents labelled covered / judged covered / agreeing):", "",
               "| category | labelled | judged | agree |", "|---|---|---|---|"]
     for cid, c in out["per_category"].items():
@@ -473,6 +487,8 @@ def render(out: dict, rows: list[dict], missing: list[str], changed: list[str], 
                   + ", ".join(out["coverage_unscored"])]
     if out["noise_examples"]:
         lines += ["", "Noise lines judged as content (id:line → role): " + "; ".join(out["noise_examples"])]
+    if out["content_as_noise"]:
+        lines += ["", "Content lines judged as noise (id:line): " + "; ".join(out["content_as_noise"])]
     chars = sorted(int(row["chars"]) for row in rows if row["chars"])
     extent = f"{chars[0]}–{chars[-1]} characters, median {chars[len(chars) // 2]}" if chars else "short"
     lines += ["", "What these numbers do and do not show: the pages are public 范文/news/guide pages found by "
