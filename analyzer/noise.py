@@ -49,7 +49,7 @@ _SENTENCE = re.compile(r"[。，,；;！!？?]")
 _STAMP = re.compile(r"(?P<day>\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{2}/\d{2}/\d{2}|\d{4}年(?P<pad>0)?\d{1,2}月\d{1,2}日)"
                     r"\s*(?P<time>\d{1,2}:\d{2}(:\d{2})?)?")
 _ISSUE = re.compile(r"\S{2,16}\s*\d{4}\s*年\s*(第\s*)?\d{1,2}\s*期")
-_AFFILIATION = re.compile(r"[（(].*\d{6}.*[)）]")
+_AFFILIATION = re.compile(r"[（(].*(大学|学院|党校|研究院|研究所|研究中心|社科院|社会科学院).*(?<!\d)\d{6}(?!\d).*[)）]")
 _TAGS = re.compile(r"(关键词|关键字)\s*[:：]\s*[\u4e00-\u9fff]{6,}")
 _SOURCE = re.compile(r"据\s*《[^》]{1,20}》(报道|消息)?")
 _BRACKET_LINE = re.compile(r"【[^】]{2,30}】|\[[^\]]{2,30}\]")
@@ -178,7 +178,7 @@ def _furniture(text: str) -> list[str]:
     cues += lx["phrases"].phrases(text)
     bare = text.strip()
     if bare in lx["crumb_start"] or bare.startswith(lx["crumb_start"]) and len(bare) >= 10 \
-            and not _SENTENCE.search(bare):
+            and not re.search(r"[。，,；;！!？?：:]", bare):  # 首页学院概况党建工作…: the site's menu
         cues.append("导航栏 navigation bar")
     if _widgets(bare):
         cues.append("页面按钮 page widgets")
@@ -197,9 +197,11 @@ def _furniture(text: str) -> list[str]:
 def _widgets(text: str) -> bool:
     """A short line made only of widget words (收藏 分享 举报) and site names (共产党员网 打印 纠错);
     normalisation has taken the spaces out between Chinese words, so the line is covered word by word."""
+    if len(text) > 40:
+        return False
     chunks = [w for w in _WIDGET_SPLIT.split(text) if re.search(r"[^\d:：.\-]", w)]  # 00:00/00:00 is a player's
     covers = [_cover(w) for w in chunks]
-    return bool(chunks) and len(text) <= 40 and all(c is not None for c in covers) and any(covers)
+    return bool(chunks) and all(c is not None for c in covers) and any(covers)
 
 
 def _cover(text: str) -> int | None:

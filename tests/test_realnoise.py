@@ -106,6 +106,8 @@ def test_furniture_shapes_anywhere(line):
     "关键词：作风建设；干部队伍；基层治理",   # the paper's own keywords, with separators
     "一、存在的问题",
     "王某某",                                # a signature: not at the head, so kept
+    "（涉及资金125000元，已于当月退回）",      # a sum in brackets is no affiliation
+    "首页设计：围绕群众办事需求重新编排",      # 首页 as a word, with a colon
 ])
 def test_content_lines_are_not_furniture(line):
     assert not inspect(line).line, line
