@@ -55,6 +55,8 @@ _SOURCE = re.compile(r"据\s*《[^》]{1,20}》(报道|消息)?")
 _BRACKET_LINE = re.compile(r"【[^】]{2,30}】|\[[^\]]{2,30}\]")
 _WIDGET_SPLIT = re.compile(r"[\s|｜·•/()（）【】\[\]]+")
 _BYLINE_MARK = re.compile(r"^(文\s*/|作者\s*[:：]|[◎□■●])\s*")
+_STAMP_RUN = re.compile(_STAMP.pattern + r"(\s*(阅读|浏览|点击)?\s*[(（]?\d+[)）]?\s*次?)?")
+_BYLINE_RUN = re.compile(r"文\s*/\s*[\u4e00-\u9fff]{2,3}")
 
 
 @dataclass
@@ -308,6 +310,9 @@ def boundaries(text: str) -> set[int]:
         cuts.update((m.start(), m.end()))
     for m in _TRAIL.finditer(text):
         cuts.update((m.start(), m.end()))
+    for pattern in (_STAMP_RUN, _SOURCE, _BRACKET_LINE, _BYLINE_RUN):  # 2023-04-16 16:36 阅读 2471次, 据《某报》, 【栏目】, 文/某某
+        for m in pattern.finditer(text):
+            cuts.update((m.start(), m.end()))
     cuts.update(m.start() for m in re.finditer("|".join(lx["crumb_start"]), text))
     return {c for c in cuts if 0 < c < len(text)}
 
