@@ -117,3 +117,15 @@ def test_head_ends_at_the_first_body_paragraph():
     lines = ["某某网", "个人对照检查材料", MATERIAL[1], "王某某"]
     assert head_lines(lines) == {0, 1}
     assert head_lines(["标题", "张某"]) == {0, 1}  # no body paragraph: every line is at the head
+
+
+def test_runon_breaks_counts_the_line_breaks_a_one_line_paste_recovers():
+    from training.realdocs import runon_breaks
+
+    page = "\n".join(["某某党建网"] + MATERIAL) + "\n"
+    row = {"id": "p1", "noise_lines": "0"}
+    r = runon_breaks([row], {"p1": page})
+    assert r["pages"] == 1 and r["breaks"] == len(MATERIAL) - 1
+    # the numbered headings (一、 二、 三、) and the sentences after them are found again
+    assert r["found"] >= 5 and r["cuts_at_break"] <= r["cuts"]
+    assert runon_breaks([{"id": "p2", "noise_lines": ""}], {"p2": "短的一行\n第二行\n"})["pages"] == 0  # under three lines
