@@ -38,6 +38,9 @@ CRITERIA_SIGNALS = {
     "concrete": ("deadline_share", "quantity_share", "owner_share", "roadmap", "vague_per_measure"),
 }
 SIGNALS = tuple(s for names in CRITERIA_SIGNALS.values() for s in names)
+# 以工作问题代替作风问题 when at least half of the problems are work problems: a fixed rule, not
+# a fitted threshold (a share chosen on dev fired on 7 test materials for 2 true ones).
+WORK_FOR_STYLE_SHARE = 0.5
 _COLLECTIVE_TITLE = re.compile(r"班子|党组|党委(?!书记)|常委会|常委班子|两委")
 
 
@@ -57,6 +60,9 @@ def lexicons() -> dict:
         "roadmap": lexicon("measures", "roadmap"),
         "vague": lexicon("measures", "vague"),
         "work_results": lexicon("work_results", "phrases"),
+        "shortfalls": lexicon("work_results", "shortfalls"),
+        "outcomes": lexicon("work_results", "outcomes"),
+        "conduct": lexicon("work_results", "conduct", "conduct_regex"),
     }
 
 
@@ -220,15 +226,25 @@ def work_candidates(parts: Parts) -> list[int]:
             if parts.roles[i] != "heading" and shortfall.find(t) and critical.find(t)]
 
 
+def work_problem(text: str, styles: list[str], lx: dict) -> list[str]:
+    """The work phrases of a problem paragraph that confesses a work shortfall instead of a
+    style problem, or [] when it does not. A work problem names no style and no conduct of the
+    author (no attitude, habit or way of treating people, and no 我/本人 as the actor:
+    ``work_results.yaml`` ``conduct``) and speaks of the work — indicators (指标、进度、营收),
+    shortfalls (工作任务重、推进不平衡) or the work's objects and results (建设滞后、机制不健全)."""
+    if styles or lx["conduct"].find(text):
+        return []
+    return lx["work_results"].phrases(text) + lx["shortfalls"].phrases(text) + lx["outcomes"].phrases(text)
+
+
 def work_problems(parts: Parts, lx: dict) -> tuple[list[int], list[str]]:
-    """以工作问题代替作风问题: problem paragraphs with no style that speak of work results and
-    indicators (指标、进度、营收) or of work shortfalls (工作任务重、推进不平衡、创新不够)."""
-    shortfall = lexicon("work_results", "shortfalls")
+    """以工作问题代替作风问题: the problem paragraphs (in a work report, its shortfall
+    paragraphs) that are work problems (:func:`work_problem`), and their work phrases."""
     disguised = set(disguised_problems(parts, lx))
     out, phrases = [], []
     for i in work_candidates(parts):
-        work = lx["work_results"].phrases(parts.texts[i]) + shortfall.phrases(parts.texts[i])
-        if work and not parts.styles[i] and i not in disguised:
+        work = [] if i in disguised else work_problem(parts.texts[i], parts.styles[i], lx)
+        if work:
             out.append(i)
             phrases.extend(work)
     return out, list(dict.fromkeys(phrases))[:8]
@@ -337,9 +353,10 @@ SHORTFALL = {  # what a deduction on each signal means
 class DepthModel:
     """Ridge regressions of the guide grade (1–5): one per criterion on its signals, one
     overall on all; every signal enters oriented by :data:`DIRECTION` with a non-negative
-    weight; substitution thresholds chosen on dev. Learned state: ``criteria_``,
-    ``overall_``, ``ideal_`` (per signal, the oriented value of the best tenth of the training
-    materials: below it a material loses points), ``thresholds_``."""
+    weight; two substitution thresholds chosen on dev (work_for_style is the fixed rule
+    :data:`WORK_FOR_STYLE_SHARE`). Learned state: ``criteria_``, ``overall_``, ``ideal_`` (per
+    signal, the oriented value of the best tenth of the training materials: below it a
+    material loses points), ``thresholds_``."""
 
     def __init__(self, alpha: float = 1.0):
         self.alpha = alpha
@@ -367,7 +384,7 @@ class DepthModel:
         self.overall_ = linear(SIGNALS)
         rows = np.array([self._row(s, SIGNALS) for s in signals])
         self.ideal_ = dict(zip(SIGNALS, np.percentile(rows, 90, axis=0)))
-        self.thresholds_ = {"work_for_style": 0.5, "collective_for_personal": 0.5, "generic_for_specific": 0.6}
+        self.thresholds_ = {"collective_for_personal": 0.5, "generic_for_specific": 0.6}
         return self
 
     def to_dict(self) -> dict:
@@ -394,7 +411,7 @@ class DepthModel:
         model.criteria_ = {c: (np.array(v["weights"]), v["bias"]) for c, v in d["criteria"].items()}
         model.overall_ = (np.array(d["overall"]["weights"]), d["overall"]["bias"])
         model.ideal_ = dict(d["ideal"])
-        model.thresholds_ = dict(d["thresholds"])
+        model.thresholds_ = {k: v for k, v in d["thresholds"].items() if k != "work_for_style"}
         return model
 
     @staticmethod
@@ -433,7 +450,7 @@ class DepthModel:
     def substitutions(self, sig: Signals, collective: bool) -> dict:
         v, t = sig.values, self.thresholds_
         return {
-            "work_for_style": bool(sig.counts["work_candidates"] > 0 and v["work_result_share"] >= t["work_for_style"]),
+            "work_for_style": bool(sig.counts["work_candidates"] > 0 and v["work_result_share"] >= WORK_FOR_STYLE_SHARE),
             "collective_for_personal": bool(not collective and sig.counts["singular"] + sig.counts["plural"] >= 3
                                             and 1 - v["singular_share"] >= t["collective_for_personal"]),
             "generic_for_specific": bool(sig.counts["problems"] > 0

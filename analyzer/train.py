@@ -559,6 +559,8 @@ def train_depth() -> dict:
                   "generic_for_specific": lambda g: 1 - g.values["instance_share"]}
     model = DepthModel().fit([g for _, g in docs["train"]], [p.doc.meta["depth"] for p, _ in docs["train"]])
     for name, value in subs_value.items():
+        if name == "work_for_style":  # a fixed rule (depth.WORK_FOR_STYLE_SHARE), not tuned
+            continue
         model.thresholds_[name] = _best_threshold(
             [value(g) for _, g in docs["dev"]], [name in p.doc.meta["flaws"] for p, _ in docs["dev"]],
             lambda g, y: f1_score(g, y, zero_division=0))
