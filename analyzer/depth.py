@@ -247,7 +247,8 @@ def work_problems(parts: Parts, lx: dict) -> tuple[list[int], list[str]]:
         if work:
             out.append(i)
             phrases.extend(work)
-    return out, list(dict.fromkeys(phrases))[:8]
+    phrases = list(dict.fromkeys(phrases))
+    return out, [p for p in phrases if not any(p != q and p in q for q in phrases)][:8]  # 进度 in 进度滞后
 
 
 def disguised_problems(parts: Parts, lx: dict) -> list[int]:

@@ -539,6 +539,7 @@ text at its inline headings, these are the figures of the summary stage alone.
 def train_depth() -> dict:
     from scipy.stats import spearmanr
 
+    from training import work_for_style
     from training.depth_eval import deadline_count, pair_figures, rank_figures
 
     from .depth import CRITERIA, DepthModel, is_collective, measure
@@ -594,7 +595,8 @@ def train_depth() -> dict:
                          "precision": round(tp / max(sum(pred), 1), 4), "recall": round(tp / max(sum(gold), 1), 4)}
         return out
 
-    metrics = {"test": evaluate(docs["test"]), "dev": evaluate(docs["dev"]), "thresholds": final.thresholds_}
+    metrics = {"test": evaluate(docs["test"]), "dev": evaluate(docs["dev"]), "thresholds": final.thresholds_,
+               "work_for_style": work_for_style.evaluate()}
     t, d = metrics["test"], metrics["dev"]
 
     def row(label, f):
@@ -618,8 +620,8 @@ the first problem, problems with no style, work problems instead of style (accur
 excuse vocabulary in causes (deep); deadlines, quantities, owners, roadmap, vague verbs in measures
 (concrete). **Model**: ridge regression of the guide grade on all signals (standardised), each signal
 oriented so that more is deeper and given a non-negative weight — no signal can raise a score by
-getting worse, so no reason contradicts the score; score = (grade−1)/4·100. Substitution thresholds
-chosen on dev.
+getting worse, so no reason contradicts the score; score = (grade−1)/4·100. Thresholds of
+collective_for_personal and generic_for_specific chosen on dev; work_for_style is a fixed rule (below).
 
 **Deductions** (`depth.deductions`): for each signal, its shortfall from the value reached by the best
 tenth of the training materials times its weight; the points missing from 100 are shared out in
@@ -653,7 +655,7 @@ Dev split ({d['documents']} documents, {d['pairs']} pairs; used only for thresho
 | substitution (test) | support | predicted | precision | recall |
 |---|---|---|---|---|
 {sub_rows}
-"""
+{work_for_style.card_section(metrics["work_for_style"])}"""
     write_card("depth", "Depth model", body, metrics)
     return metrics
 
