@@ -105,6 +105,7 @@ class Signals:
     phrases: dict = field(default_factory=dict)    # signal -> phrases
     counts: dict = field(default_factory=dict)     # numbers quoted in reasons
     gaps: dict = field(default_factory=dict)       # signal -> paragraphs where the material falls short
+    quotes: dict = field(default_factory=dict)     # signal -> phrases of those paragraphs that show it
 
 
 @dataclass
@@ -135,13 +136,53 @@ def measure(texts: list[str], roles: list[str], styles: list[list[str]], coverag
     """All depth signals of one document, with the paragraphs and phrases behind them and the
     paragraphs where it falls short. ``summary`` is the report's ``summary_like`` object."""
     lx = lexicons()
-    parts = Parts.of(texts, roles, styles)
+    parts = Parts.of(texts, roles, with_evidence(styles, coverage))
     sig = Signals({})
     _strict_signals(sig, parts, coverage, lx)
     _accurate_signals(sig, parts, summary, bank, lx)
     _deep_signals(sig, parts, lx)
     _concrete_signals(sig, parts, lx)
+    _quotes(sig, parts, lx)
     return sig
+
+
+def with_evidence(styles: list[list[str]], coverage: dict) -> list[list[str]]:
+    """Each paragraph's styles plus every covered category whose evidence sentence it holds
+    (coverage may quote a sentence of a paragraph whose own score stays under the threshold),
+    so that no paragraph is both a category's evidence and a problem about no style."""
+    out = [list(s) for s in styles]
+    for cid, c in coverage.items():
+        for sentence in c.get("sentences", []) if c.get("covered") else []:
+            if 0 <= sentence["paragraph"] < len(out) and cid not in out[sentence["paragraph"]]:
+                out[sentence["paragraph"]].append(cid)
+    return out
+
+
+# Deductions for something said quote what was said; the others (something missing: no
+# instance, no deadline, no root cause …) quote the opening of each paragraph that lacks it.
+_SAID = ("disguised_praise", "boilerplate_share", "work_result_share", "excuse_share", "vague_per_measure",
+         "denied_share", "root_variety")
+
+
+def _quotes(sig: Signals, parts: Parts, lx: dict) -> None:
+    """For each signal, phrases of its gap paragraphs that a reviewer can quote for its deduction."""
+    texts = parts.texts
+    for name, gaps in sig.gaps.items():
+        shown = [texts[i] for i in gaps[:8]]
+        if name in _SAID:
+            sig.quotes[name] = [p for p in sig.phrases.get(name, []) if any(p in t for t in shown)]
+        elif name == "singular_share":
+            sig.quotes[name] = list(dict.fromkeys(p for t in shown for p in lx["plural"].phrases(t)))
+        else:
+            sig.quotes[name] = [_opening(t) for t in shown[:3]]
+    sig.quotes["missing_share"] = list(sig.counts["not_covered"])  # the names of the categories not covered
+
+
+def _opening(text: str, size: int = 24) -> str:
+    """The first sentence of a paragraph, cut to ``size`` characters (“…” when cut)."""
+    first = _SENT.match(text.strip())
+    head = (first.group(0) if first else text.strip())
+    return head if len(head) <= size else head[:size] + "…"
 
 
 def _strict_signals(sig: Signals, parts: Parts, coverage: dict, lx: dict) -> None:
@@ -170,7 +211,7 @@ def _strict_signals(sig: Signals, parts: Parts, coverage: dict, lx: dict) -> Non
     sig.phrases.update({"standards": _flat(std), "disguised_praise": _flat(disg),
                         "missing_share": [coverage[c]["label"] for c in missing if c not in denied],
                         "denied_share": [d["text"] for c in denied for d in coverage[c].get("denials", [])][:3]})
-    sig.counts.update({"missing": [coverage[c]["label"] for c in missing if c not in denied],
+    sig.counts.update({"categories": len(coverage), "missing": [coverage[c]["label"] for c in missing if c not in denied],
                        "denied": [coverage[c]["label"] for c in denied],
                        "not_covered": [coverage[c]["label"] for c in missing],
                        "standards": sum(len(v) for v in std.values())})
@@ -210,7 +251,8 @@ def _accurate_signals(sig: Signals, parts: Parts, summary: dict, bank: Boilerpla
                      "preamble_share": preamble, "styleless_share": styleless, "work_result_share": work})
     sig.phrases.update({"instance_share": _flat(inst), "work_result_share": work_phrases,
                         "boilerplate_share": [s for s, _, _ in boiler][:5]})
-    sig.counts.update({"problems": len(problems), "no_instance": len(problems) - len(inst), "singular": sing,
+    sig.counts.update({"summary_flagged": bool(summary.get("flagged")),
+                       "problems": len(problems), "no_instance": len(problems) - len(inst), "singular": sing,
                        "plural": plur, "pre_chars": pre_chars, "boiler": len(boiler), "sentences": len(sentences),
                        "work_candidates": len(work_candidates(parts))})
 
@@ -270,8 +312,8 @@ def _deep_signals(sig: Signals, parts: Parts, lx: dict) -> None:
     })
     sig.evidence.update({"root_per_cause": sorted(root), "excuse_share": sorted(excuse)})
     sig.gaps.update({"root_per_cause": [i for i in causes if i not in root], "excuse_share": sorted(excuse),
-                     "cause_share": causes, "root_variety": [i for i in causes if i not in root]})
-    sig.phrases.update({"root_per_cause": _flat(root), "excuse_share": _flat(excuse)})
+                     "cause_share": causes, "root_variety": causes})
+    sig.phrases.update({"root_per_cause": _flat(root), "excuse_share": _flat(excuse), "root_variety": _flat(root)})
     sig.counts["causes"] = len(causes)
 
 
@@ -429,8 +471,10 @@ class DepthModel:
 
     def deductions(self, sig: Signals) -> tuple[list[dict], float]:
         """Where the points missing from 100 went: each signal's shortfall from its ideal times
-        its weight, the missing points shared out in proportion (largest first), with the
-        paragraphs and phrases behind each; and the points no signal accounts for."""
+        its weight, the missing points shared out in proportion (largest first), each with the
+        paragraphs that fall short and phrases of them to quote; and the unattributed points:
+        shortfalls with nothing in the text to show for them (e.g. neither 我 nor 我们 used),
+        which no reason may claim."""
         weights, _ = self.overall_
         missing = 100 - self.to_100(self.grade(sig))
         row = self._row(sig, SIGNALS)
@@ -438,15 +482,17 @@ class DepthModel:
         total = sum(lost.values())
         if missing <= 0 or total <= 0:
             return [], round(max(missing, 0.0), 1)
-        out = []
+        out, unattributed = [], 0.0
         for name, amount in sorted(lost.items(), key=lambda kv: -kv[1]):
             points = missing * amount / total
-            if points < 0.5:
-                continue
-            out.append({"signal": name, "criterion": CRITERION_OF[name], "points": round(points, 1),
-                        "reason": f"{SHORTFALL[name]}{_detail(name, sig)}",
-                        "paragraphs": sig.gaps.get(name, [])[:8], "phrases": sig.phrases.get(name, [])[:5]})
-        return out, 0.0
+            detail = _detail(name, sig)
+            paragraphs, quotes = sig.gaps.get(name, [])[:8], sig.quotes.get(name, [])[:5]
+            if not (paragraphs or quotes or detail.lstrip("：") in ABSENT):
+                unattributed += points
+            elif points >= 0.5:
+                out.append({"signal": name, "criterion": CRITERION_OF[name], "points": round(points, 1),
+                            "reason": f"{SHORTFALL[name]}{detail}", "paragraphs": paragraphs, "phrases": quotes})
+        return out, round(unattributed, 1)
 
     def substitutions(self, sig: Signals, collective: bool) -> dict:
         v, t = sig.values, self.thresholds_
@@ -459,10 +505,13 @@ class DepthModel:
         }
 
 
+ABSENT = ("没有原因分析", "没有整改措施", "没有问题段落")  # details that name what is missing
+
+
 def _detail(name: str, sig: Signals) -> str:
     """The numbers behind one deduction, quotable: “：4 个问题段落中 3 个没有”."""
     c, v, gaps = sig.counts, sig.values, sig.gaps
-    no_causes, no_measures = "没有原因分析", "没有整改措施"
+    no_problems, no_causes, no_measures = ABSENT
 
     def of_measures(what):
         return f"{c['measures']} 条措施中 {len(gaps[name])} 条没有{what}" if c["measures"] else no_measures
@@ -470,7 +519,7 @@ def _detail(name: str, sig: Signals) -> str:
     detail = {
         "standards": f"援引 {c['standards']} 处", "missing_share": "、".join(c["not_covered"]),
         "denied_share": "、".join(c["denied"]),
-        "instance_share": f"{c['problems']} 个问题段落中 {c['no_instance']} 个没有" if c["problems"] else "没有问题段落",
+        "instance_share": f"{c['problems']} 个问题段落中 {c['no_instance']} 个没有" if c["problems"] else no_problems,
         "singular_share": f"“我们/班子” {c['plural']} 次，“我/本人” {c['singular']} 次",
         "boilerplate_share": f"{c['boiler']}/{c['sentences']} 句" if c["sentences"] else "",
         "summary_ratio": f"占篇幅 {v['summary_ratio']:.0%}", "preamble_share": f"第一个问题之前 {c['pre_chars']} 字",
@@ -505,7 +554,7 @@ def reasons(sig: Signals, subs: dict) -> list[Note]:
         out.append(Note("examined", False, f"否认存在问题：{'、'.join(c['denied'])}方面称没有问题，未作查摆"))
     if c["missing"]:
         out.append(Note("examined", False, f"未查摆：{'、'.join(c['missing'])}方面没有查摆出任何问题"))
-    if v["summary_ratio"] >= 0.15:
+    if c.get("summary_flagged"):
         out.append(Note("summary", False, f"写成了工作总结：{v['summary_ratio']:.0%} 的篇幅在讲工作和成绩"))
     if subs["work_for_style"]:
         out.append(Note("style", False, f"以工作问题代替作风问题：{len(sig.evidence['work_result_share'])} 个问题段落只谈工作"
@@ -534,7 +583,8 @@ def reasons(sig: Signals, subs: dict) -> list[Note]:
         out.append(Note("boilerplate", False, f"套话多：{c['boiler']} 句与常见套话相似，如“{ph['boilerplate_share'][0]}”"))
     if v["preamble_share"] >= 0.2:
         out.append(Note("preamble", False, f"未开门见山：第一个问题之前铺垫 {c['pre_chars']} 字"))
-    if v["instance_share"] >= 0.6 and c["problems"]:
+    examined = len(c["not_covered"]) < c["categories"]  # concrete problems of no category earn no praise
+    if v["instance_share"] >= 0.6 and c["problems"] and examined:
         out.append(Note("instances", True, f"已查摆的问题具体：{c['problems']} 个问题段落中 "
                                            f"{c['problems'] - c['no_instance']} 个有时间、地点、数字或事例"))
     if v["root_per_cause"] >= 1.5 and v["excuse_share"] < 0.3:
@@ -549,12 +599,15 @@ CRITERION_EVIDENCE = {"strict": ("standards", "disguised_praise"), "accurate": (
                       "deep": ("root_per_cause", "excuse_share"), "concrete": ("deadline_share", "vague_per_measure")}
 
 
-def assess(texts, roles, styles, coverage, summary, model: DepthModel, bank: BoilerplateBank) -> dict:
+def assess(texts, roles, styles, coverage, summary, model: DepthModel, bank: BoilerplateBank,
+           kind: str | None = None) -> dict:
     """The ``depth`` object of the report. ``criteria`` are signals (each criterion's own
     regression on its signals, not validated against per-criterion labels); ``deductions``
-    say where the points missing from 100 went."""
+    say where the points missing from 100 went. ``kind``, the document's kind when known:
+    a personal or collective material is judged as its kind says (so 以班子问题代替个人问题
+    never contradicts it); otherwise the title decides (:func:`is_collective`)."""
     sig = measure(texts, roles, styles, coverage, summary, bank)
-    collective = is_collective(texts)
+    collective = kind == "collective" if kind in ("personal", "collective") else is_collective(texts)
     subs = model.substitutions(sig, collective)
     details = {c: {"evidence": sorted({i for s in names for i in sig.evidence.get(s, []) if isinstance(i, int)}),
                    "phrases": [p for s in names for p in sig.phrases.get(s, [])][:10]}

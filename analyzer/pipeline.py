@@ -135,7 +135,7 @@ class Analyzer:
             report.summary_like = _remap(summary_result, at, "paragraphs")
             if self.depth_model is not None:
                 d = depth.assess(texts, roles, styles, coverage_result, summary_result, self.depth_model,
-                                 self.boilerplate)
+                                 self.boilerplate, kind=kind["id"])
                 d["details"] = {c: _remap(v, at, "evidence") for c, v in d["details"].items()}
                 d["substitution_evidence"] = {n: [at(i) for i in v] for n, v in d["substitution_evidence"].items()}
                 d["deductions"] = [_remap(x, at, "paragraphs") for x in d.get("deductions", [])]
