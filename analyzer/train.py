@@ -877,6 +877,9 @@ def main(overrides: str | None = None) -> dict:
     results["denials"]["wordings"] = denial_wordings()
     write_denials_card(results["denials"])
     results["robustness"] = add_robustness()
+    from training.reasons_check import add_card
+
+    results["reasons"] = add_card()  # after the robustness section is written: it goes before it
     return results
 
 
