@@ -6,7 +6,7 @@ import copy
 
 import pytest
 
-from analyzer.corpus import load_corpus
+from training.corpus import load_corpus
 from training.reasons_check import SHAPES, problems, run
 
 from .conftest import GOOD, WEAK, WORK_SUMMARY

@@ -147,7 +147,7 @@ def run(docs=None, shapes=SHAPES, pages=True, samples=True, analyzer=None) -> di
     files of ``data/samples``; per source, how many reports were checked and which problems
     each has, and the share of the missing depth points no deduction could show."""
     from analyzer import Analyzer
-    from analyzer.corpus import load_corpus
+    from .corpus import load_corpus
     from analyzer.errors import JingziError
 
     from .robustness import shaped
@@ -235,7 +235,7 @@ def main(argv=None) -> None:
     parser.add_argument("--out", type=Path, help="write the full result (every report's problems) as JSON")
     parser.add_argument("--cards", action="store_true", help="rewrite the section of models/depth.md")
     args = parser.parse_args(argv)
-    from analyzer.corpus import load_corpus
+    from .corpus import load_corpus
 
     docs = [d for d in load_corpus(args.split) if d.path.parent.name == "written"]
     result = run(docs)

@@ -74,7 +74,7 @@ def paragraph_figures(analyzer, split: str) -> dict:
 
 def material_figures(analyzer, split: str) -> dict:
     """The depth stage's work_for_style on one corpus split, and flagging every material."""
-    from analyzer.corpus import load_corpus
+    from .corpus import load_corpus
 
     docs = load_corpus(split)
     gold = ["work_for_style" in d.meta["flaws"] for d in docs]
