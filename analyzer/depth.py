@@ -454,7 +454,7 @@ class DepthModel:
         model.criteria_ = {c: (np.array(v["weights"]), v["bias"]) for c, v in d["criteria"].items()}
         model.overall_ = (np.array(d["overall"]["weights"]), d["overall"]["bias"])
         model.ideal_ = dict(d["ideal"])
-        model.thresholds_ = {k: v for k, v in d["thresholds"].items() if k != "work_for_style"}
+        model.thresholds_ = dict(d["thresholds"])
         return model
 
     @staticmethod
