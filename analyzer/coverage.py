@@ -37,7 +37,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .denials import DenialClassifier, sentence_spans
+from .denials import DenialClassifier
+from .segment import sentence_spans
 from .resources import Lexicon, Rubric, lexicon, load_yaml, phrase_regex
 
 SUBSTANTIVE_ROLES = ("problem",)  # corpus rule: covered = union of styles over problem paragraphs

@@ -11,30 +11,15 @@ written sentences of ``data/denials/`` and checked on wordings held apart from t
 The lexicon counts are features, not the rule: 没有真正沉下去 or 不存在的问题也要查 hold a
 negator and still confess; 虽然没有违规…但… confesses; 坚决杜绝公款吃喝 is a resolution.
 
->>> [(s, e) for s, e in sentence_spans("4.奢靡之风方面。在这方面没有发现明显问题")]
-[(0, 9), (9, 21)]
+Sentences are those of the one splitter every stage uses (:func:`analyzer.segment.sentence_spans`).
 """
 from __future__ import annotations
 
 import math
-import re
 
 import numpy as np
 
 from .resources import lexicon
-
-_SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]*")
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of ``text`` (split after 。！？； and their ASCII forms)."""
-    out = []
-    for m in _SENTENCE.finditer(text):
-        s = m.group(0)
-        if s.strip():
-            start = m.start() + len(s) - len(s.lstrip())
-            out.append((start, start + len(s.strip())))
-    return out
 
 
 def cue_features(texts: list[str]) -> np.ndarray:

@@ -6,6 +6,7 @@ boundaries come from Chinese sentence-final punctuation and line breaks.
 from __future__ import annotations
 
 import logging
+import re
 from functools import lru_cache
 
 import numpy
@@ -17,6 +18,7 @@ from spacy.tokens import Doc
 from .resources import DATA_DIR
 
 SENTENCE_END = frozenset("。！？；!?;\n")
+_SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]*")
 NOT_START = numpy.uint64(2**64 - 1)  # SENT_START -1 ("not a start") as spaCy stores it
 
 
@@ -60,3 +62,20 @@ def get_nlp() -> Language:
 def tokenize(text: str) -> list[str]:
     """Words of ``text`` as the pipeline segments them (no spaCy objects)."""
     return [w for w in load_jieba().cut(text) if w.strip()]
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``text``, the one sentence splitter of every stage: a
+    sentence ends after its run of 。！？； (and their ASCII forms !?;) or at a line break, and
+    is stripped of surrounding blanks.
+
+    >>> [(s, e) for s, e in sentence_spans("4.奢靡之风方面。在这方面没有发现明显问题")]
+    [(0, 9), (9, 21)]
+    """
+    out = []
+    for m in _SENTENCE.finditer(text):
+        s = m.group(0)
+        if s.strip():
+            start = m.start() + len(s) - len(s.lstrip())
+            out.append((start, start + len(s.strip())))
+    return out
