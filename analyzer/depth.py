@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .resources import lexicon, load_yaml
+from .segment import sentence_spans
 
 CRITERIA = ("strict", "accurate", "deep", "concrete")
 CRITERIA_SIGNALS = {
@@ -87,9 +88,6 @@ class BoilerplateBank:
         best = sims.argmax(axis=1)
         return [(s, self.sentences[b], float(sims[i, b])) for i, (s, b) in enumerate(zip(sentences, best))
                 if sims[i, b] >= self.threshold]
-
-
-_SENT = re.compile(r"[^。！？；]+[。！？；]?")
 
 
 @dataclass
@@ -178,7 +176,7 @@ def _accurate_signals(sig: Signals, parts: Parts, summary: dict, bank: Boilerpla
     inst = parts.found(lx["instance"], problems)
     sing = sum(lx["singular"].count(texts[i]) for i in problems)
     plur = sum(lx["plural"].count(texts[i]) for i in problems)
-    sentences = [(i, s.group(0)) for i in problems for s in _SENT.finditer(texts[i]) if len(s.group(0)) >= 6]
+    sentences = [(i, texts[i][a:b]) for i in problems for a, b in sentence_spans(texts[i]) if b - a >= 6]
     boiler = bank.match([s for _, s in sentences])
     boiler_set = {s for s, _, _ in boiler}
     boiler_paras = sorted({i for i, s in sentences if s in boiler_set})
