@@ -38,6 +38,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .denials import DenialClassifier
+from .features import probabilities, tfidf
 from .segment import sentence_spans
 from .resources import Lexicon, Rubric, lexicon, load_yaml, phrase_regex
 
@@ -199,7 +200,7 @@ class CoverageModel:
             row += [float(role == r) for r in ("heading", "preamble", "problem", "cause", "measure", "summary")]
             rows.append(row)
         words = [" ".join(t) for t in tokens]
-        X = hstack([self.word_.transform(words), self.char_.transform(texts), csr_matrix(np.array(rows))]).tocsr()
+        X = hstack([tfidf(self.word_, words), tfidf(self.char_, texts), csr_matrix(np.array(rows))]).tocsr()
         return X, judged
 
     def fit(self, texts, tokens, roles, contexts, labels: list[list[str]], matcher: PatternMatcher):
@@ -221,7 +222,9 @@ class CoverageModel:
         return self
 
     def predict_proba(self, X) -> np.ndarray:
-        return np.column_stack([self.clf_[cid].predict_proba(X)[:, 1] for cid in self.rubric.ids])
+        """P(category) per row, one column per category: the per-category logistic regressions
+        stacked into one matrix product."""
+        return probabilities([self.clf_[cid] for cid in self.rubric.ids], X)
 
 
 

@@ -56,7 +56,9 @@ class DenialClassifier:
     def _features(self, texts: list[str]):
         from scipy.sparse import csr_matrix, hstack
 
-        return hstack([self.char_.transform(texts), csr_matrix(cue_features(texts) * self.cue_weight)]).tocsr()
+        from .features import tfidf
+
+        return hstack([tfidf(self.char_, texts), csr_matrix(cue_features(texts) * self.cue_weight)]).tocsr()
 
     def fit(self, texts: list[str], labels: list[bool]) -> "DenialClassifier":
         from sklearn.feature_extraction.text import TfidfVectorizer
@@ -70,9 +72,11 @@ class DenialClassifier:
         return self
 
     def predict_proba(self, texts: list[str]) -> np.ndarray:
+        from .features import probabilities
+
         if not texts:
             return np.zeros(0)
-        return self.clf_.predict_proba(self._features(texts))[:, 1]
+        return probabilities([self.clf_], self._features(texts))[:, 0]
 
     def predict(self, texts: list[str]) -> list[bool]:
         return [bool(p >= self.threshold_) for p in self.predict_proba(texts)]

@@ -60,7 +60,8 @@ def get_nlp() -> Language:
 
 
 def tokenize(text: str) -> list[str]:
-    """Words of ``text`` as the pipeline segments them (no spaCy objects)."""
+    """Words of ``text`` as the pipeline segments them: jieba's words without the blank ones
+    (the tokens of :func:`get_nlp` that are not spaces, without building spaCy objects)."""
     return [w for w in load_jieba().cut(text) if w.strip()]
 
 

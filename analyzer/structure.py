@@ -209,9 +209,11 @@ class RoleModel:
     def _matrix(self, paragraphs, tokens, lay):
         from scipy.sparse import hstack
 
+        from .features import tfidf
+
         words = [" ".join(t) for t in tokens]
         feats = paragraph_features(paragraphs, lay)
-        return hstack([self.tfidf_.transform(words), self.dict_.transform(feats)]).tocsr()
+        return hstack([tfidf(self.tfidf_, words), self.dict_.transform(feats)]).tocsr()
 
     def fit(self, docs: list[tuple[list[str], list[list[str]], set[int], list[str]]]) -> "RoleModel":
         from scipy.sparse import hstack

@@ -67,7 +67,9 @@ class SummaryModel:
     def _matrix(self, texts, tokens, roles):
         from scipy.sparse import csr_matrix, hstack
 
-        return hstack([self.vec_.transform([" ".join(t) for t in tokens]),
+        from .features import tfidf
+
+        return hstack([tfidf(self.vec_, [" ".join(t) for t in tokens]),
                        csr_matrix(self._cues(texts, roles))]).tocsr()
 
     def fit(self, texts, tokens, roles, labels):
