@@ -246,8 +246,10 @@ class RoleModel:
 
     def predict_proba(self, paragraphs: list[str], tokens: list[list[str]], lay: Layout) -> np.ndarray:
         """Per-paragraph probabilities over :data:`ROLES` (columns in ROLES order)."""
+        from .features import multinomial
+
         X = self._matrix(paragraphs, tokens, lay)
-        proba = self.clf_.predict_proba(X)
+        proba = multinomial(self.clf_, X)
         out = np.full((len(paragraphs), len(ROLES)), 1e-6)
         for j, cls in enumerate(self.clf_.classes_):
             out[:, ROLES.index(cls)] = proba[:, j]
