@@ -143,23 +143,23 @@ def _strict_signals(sig: Signals, parts: Parts, coverage: dict, lx: dict) -> Non
     examined = problems + parts.causes
     std = parts.found(lx["standards"], examined + parts.measures)
     crit = parts.found(lx["self_critical"], problems)
-    disg = parts.found(lx["disguised"], problems)
+    disguised = parts.found(lx["disguised"], problems)
     missing = [c for c, v in coverage.items() if not v["covered"]]
     denied = [c for c in missing if coverage[c].get("denied")]
     n_problems, n_cat = max(len(problems), 1), max(len(coverage), 1)
     sig.values.update({
         "standards": math.log1p(sum(len(v) for v in std.values())),
         "self_critical": math.log1p(sum(len(v) for v in crit.values()) / n_problems),
-        "disguised_praise": len(disg) / n_problems,
+        "disguised_praise": len(disguised) / n_problems,
         "missing_share": len(missing) / n_cat,
         "denied_share": len(denied) / n_cat,
     })
     denial_paras = sorted({i for c in denied for i in coverage[c]["denied"]})
-    sig.evidence.update({"standards": sorted(std), "disguised_praise": sorted(disg), "missing_share": missing,
+    sig.evidence.update({"standards": sorted(std), "disguised_praise": sorted(disguised), "missing_share": missing,
                          "denied_share": denied})
     sig.gaps.update({"standards": [i for i in examined if i not in std], "self_critical": [i for i in problems if i not in crit],
-                     "disguised_praise": sorted(disg), "missing_share": [], "denied_share": denial_paras})
-    sig.phrases.update({"standards": _flat(std), "disguised_praise": _flat(disg),
+                     "disguised_praise": sorted(disguised), "missing_share": [], "denied_share": denial_paras})
+    sig.phrases.update({"standards": _flat(std), "disguised_praise": _flat(disguised),
                         "missing_share": [coverage[c]["label"] for c in missing if c not in denied],
                         "denied_share": [d["text"] for c in denied for d in coverage[c].get("denials", [])][:3]})
     sig.counts.update({"missing": [coverage[c]["label"] for c in missing if c not in denied],
