@@ -1,4 +1,4 @@
-"""Command line: ``jingzi check | batch | compare | library | demo | train | serve``.
+"""Command line: ``jingzi check | batch | compare | library | demo | serve``.
 
 Only click is imported up front. The pipeline (spaCy, scikit-learn, the models) is
 imported inside the commands, after the arguments, the rubric and the library have been
@@ -275,28 +275,6 @@ def demo(out: str, jobs: int | None) -> None:
     console = _console()
     console.print(demo_table(summary.rows, f"jingzi demo：{summary.documents} 篇样例材料 / sample materials"))
     console.print(f"报告 reports: {Path(out) / 'index.html'}\n表格 table: {Path(out) / 'results.xlsx'}")
-
-
-@main.command()
-@click.option("--overrides", type=click.Path(exists=True, dir_okay=False),
-              help="审核人员的覆盖意见（工作台导出的 overrides.jsonl），并入覆盖模型训练标签 / reviewers' overrides "
-                   "(overrides.jsonl exported by `jingzi serve`) added to the coverage training labels.")
-def train(overrides: str | None) -> None:
-    """用 data/ 重新训练 models/ 中的全部模型并输出测试集指标（需要源码仓库）。
-
-    Rebuilds every model in models/ from data/ and prints the held-out metrics (needs a
-    checkout of the repository: the labelled corpus is not installed).
-    """
-    from . import train as trainer
-
-    if overrides:
-        from training.overrides import load
-
-        try:
-            load(overrides)
-        except ValueError as exc:
-            raise click.UsageError(str(exc)) from exc
-    click.echo(json.dumps(trainer.main(overrides), ensure_ascii=False, indent=2))
 
 
 @main.group()

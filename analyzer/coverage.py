@@ -2,7 +2,7 @@
 document substantively examine, with evidence.
 
 Two sources of evidence are combined by a per-category logistic regression trained on
-the labelled corpus (``jingzi train``):
+the labelled corpus (``python -m training``):
 
 * the rubric's manifestation patterns (``data/rubrics/<rubric>.yaml``), matched on the
   characters of each sentence. Patterns are matched on characters rather than on jieba

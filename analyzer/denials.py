@@ -5,7 +5,7 @@ Authors deny a category in endless wordings — 不存在问题、未发现、�
 ("4.奢靡之风方面。在这方面没有发现明显问题"). A closed word list misses most of them, so
 :class:`DenialClassifier` learns them: a logistic regression over character 1–4-grams plus
 a few lexicon counts (``data/lexicons/denial.yaml``: denial cues, concessions, resolutions;
-self-critical cues outside a denial; concrete instances), trained by ``jingzi train`` on the
+self-critical cues outside a denial; concrete instances), trained by ``python -m training`` on the
 written sentences of ``data/denials/`` and checked on wordings held apart from training.
 
 The lexicon counts are features, not the rule: 没有真正沉下去 or 不存在的问题也要查 hold a
@@ -43,7 +43,7 @@ def cue_features(texts: list[str]) -> np.ndarray:
 class DenialClassifier:
     """P(a sentence denies having problems). Learned state: ``char_`` (TF-IDF over character
     1–4-grams), ``clf_`` (logistic regression), ``threshold_`` (chosen on held-apart
-    training families, see ``jingzi train``).
+    training families, see ``python -m training``).
 
     Settings: ``C`` (inverse regularisation), ``cue_weight`` (scale of the lexicon counts
     against the n-gram block).

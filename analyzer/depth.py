@@ -4,7 +4,7 @@ Signals are measured on the document's own paragraphs (by role) with the lexicon
 ``data/lexicons``, in one named step per criterion (``_strict_signals`` …). The score is a
 ridge regression of the corpus's **guide grades** (the 1–5 depth grade the corpus writers
 gave by the labelling guide) on all signals, each oriented so that more is deeper and given a
-non-negative weight (``jingzi train``). Every score lists its deductions — where the points
+non-negative weight (``python -m training``). Every score lists its deductions — where the points
 missing from 100 went, largest first, each with the paragraphs and phrases behind it — and
 one-line reasons a reviewer can quote to the author, of which none praises what another
 faults. The four criterion scores are signals (each a regression of the overall grade on its

@@ -24,8 +24,8 @@ ERRORS = {
     "library_busy": "另一个 jingzi 正在写入参考库；请等它结束后再试 / another jingzi is writing to the library: try again when it finishes.",
     "analysis_failed": "这是 jingzi 的缺陷，请附上文件报告 / a bug in jingzi: please report it with the file.",
     # setup errors (SetupError): about the installation, not about one document
-    "model_missing": "请运行 `jingzi train` 训练模型 / run `jingzi train` to build the models.",
-    "model_mismatch": "请运行 `jingzi train` 重新训练模型 / run `jingzi train` to rebuild the models.",
+    "model_missing": "请运行 `python -m training` 训练模型 / run `python -m training` to build the models.",
+    "model_mismatch": "请运行 `python -m training` 重新训练模型 / run `python -m training` to rebuild the models.",
     "library_not_found": "先用 `jingzi library add 文件 --library 库` 建库 / create it with `jingzi library add FILES --library DB`.",
     "corpus_missing": "训练需要源码仓库中的 data/corpus，请在仓库目录中运行 / training needs data/corpus: run it in a checkout of the repository.",
     "unknown_rubric": "用 data/rubrics 中的名称或 YAML 文件路径 / give a rubric name from data/rubrics or a YAML file.",

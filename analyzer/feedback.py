@@ -4,7 +4,7 @@ Every export is built from a report object with the reviewers' overrides applied
 (:func:`analyzer.workbench.reviewed`) and carries the decisions that changed it.
 
 The overrides file is labelled data (schema ``jingzi-override/1``, one JSON object per
-line, described in data/README.md) that ``jingzi train --overrides FILE`` folds into the
+line, described in data/README.md) that ``python -m training --overrides FILE`` folds into the
 coverage training labels.
 """
 from __future__ import annotations

@@ -5,7 +5,7 @@
 digest of the data it was trained on, the rubric and the digest of its patterns (coverage
 models), and the sha256 of the model file. A model that does not match the code, the
 installed scikit-learn or the rubric is refused with a coded error naming the fix
-(``jingzi train``) instead of silently mis-scoring.
+(``python -m training``) instead of silently mis-scoring.
 """
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 Headings are found by rule in every numbering style materials use (一、 （一） 1. 1、
 （1） ① 第一/首先 …, titles, docx lines that are bold-only or in a heading style). Roles
-come from a classifier trained on the labelled corpus (``jingzi train``): TF-IDF over
+come from a classifier trained on the labelled corpus (``python -m training``): TF-IDF over
 jieba words plus layout and lexicon
 features, including the class of the enclosing section (问题/原因/措施/情况 …), decoded
 over the whole document with role-transition probabilities (Viterbi), so materials

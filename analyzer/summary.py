@@ -1,6 +1,6 @@
 """Stage 5: paragraphs that read like a work summary or duty report (防止写成工作总结或述职报告).
 
-A calibrated logistic regression (``jingzi train``) over the paragraph's words and cue
+A calibrated logistic regression (``python -m training``) over the paragraph's words and cue
 features: achievement language and result statistics (``data/lexicons/summary_cues.yaml``),
 first-person-plural accomplishment, self-critical language (``self_critical.yaml``),
 numbers that expose a shortfall rather than a result (``number_context.yaml``: 全年仅下基层

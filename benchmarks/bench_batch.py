@@ -40,7 +40,7 @@ print(json.dumps({"seconds": s.seconds, "phases": s.phases, "analysed": s.analys
 
 def generate(n: int, dest: Path, seed: int = 0) -> int:
     """Write ``n`` recombined materials to ``dest``; returns their total characters."""
-    from analyzer.corpus import load_corpus
+    from training.corpus import load_corpus
 
     pools: dict[str, list[str]] = {}
     titles = []

@@ -34,11 +34,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analyzer import spin as gen  # noqa: E402
+from training import spin as gen  # noqa: E402
 from training.copy_eval import normalised  # noqa: E402
 from analyzer.copydetect import CopyDetector, Fingerprinter, align  # noqa: E402
 from analyzer.resources import SPINNING_PATH, load_spinning  # noqa: E402
-from analyzer.corpus import load_corpus  # noqa: E402
+from training.corpus import load_corpus  # noqa: E402
 from analyzer.library import Library  # noqa: E402
 
 SEED = 20240601

@@ -35,7 +35,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from analyzer import Analyzer, ingest
-    from analyzer.corpus import load_corpus
+    from training.corpus import load_corpus
     from analyzer.pipeline import prepare
     from analyzer.segment import get_nlp, load_jieba
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 # the tests read the labelled corpus from this checkout, also when they exercise an installed
-# wheel (which carries only what the runtime reads): see analyzer/corpus.py
+# wheel (which carries only what the runtime reads): see training/corpus.py
 REPO = Path(__file__).resolve().parent.parent
 os.environ.setdefault("JINGZI_DATA", str(REPO / "data"))
 

@@ -2,7 +2,7 @@
 quotations and boilerplate."""
 import pytest
 
-from analyzer import spin as gen
+from training import spin as gen
 from analyzer.copydetect import Canonicaliser, CopyDetector, nonspace_count
 from analyzer.resources import load_quotations, load_spinning
 from analyzer.library import Library

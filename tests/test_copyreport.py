@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from analyzer import batch as batch_module
-from analyzer import spin as gen
+from training import spin as gen
 from analyzer.cli import main
 from analyzer.copydetect import CopyDetector
 from analyzer.fingerprint import split_spinning

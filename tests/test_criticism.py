@@ -10,7 +10,7 @@ from analyzer.coverage import PatternMatcher
 from analyzer.ingest import from_text
 from analyzer import modelstore
 from analyzer.pipeline import Analyzer
-from analyzer.corpus import DATA_DIR
+from training.corpus import DATA_DIR
 from analyzer.resources import load_rubric
 
 PER_MEMBER = """王XX同志拟在专题民主生活会上提出的批评意见

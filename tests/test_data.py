@@ -7,7 +7,7 @@ import re
 import pytest
 import yaml
 
-from analyzer.corpus import ROLES, RUBRIC_CATEGORIES, load_corpus, load_splits
+from training.corpus import ROLES, RUBRIC_CATEGORIES, load_corpus, load_splits
 from analyzer.resources import DATA_DIR, load_quotations, load_rubric, load_spinning, rubric_names
 
 

@@ -73,7 +73,7 @@ def test_a_rubric_edited_without_retraining_is_a_clear_error(tmp_path):
     doc.write_text(GOOD, encoding="utf-8")
     result = CliRunner().invoke(main, ["check", str(doc), "--json", "--rubric", str(edited)])
     assert result.exit_code == 2
-    assert "model_mismatch" in result.output and "jingzi train" in result.output
+    assert "model_mismatch" in result.output and "python -m training" in result.output
     assert "Traceback" not in result.output
 
 
@@ -91,7 +91,7 @@ def test_model_manifest_checks_versions_and_file(tmp_path):
     with pytest.raises(SetupError) as err:
         modelstore.load("summary", folder=models)
     assert err.value.code == "model_mismatch" and "scikit-learn 0.24.2" in err.value.message
-    assert "jingzi train" in err.value.message
+    assert "python -m training" in err.value.message
 
     meta_path.write_text(json.dumps(meta), encoding="utf-8")
     with open(models / "summary.joblib", "ab") as fh:  # a model file swapped behind its manifest
@@ -214,9 +214,16 @@ def test_terminal_views_at_80_columns_keep_numbers_names_and_ratios(tmp_path):
     assert re.search(r"05-copied\.txt: 复制比 \d+%", flat) and "01-good.docx" in flat
 
 
-def test_train_without_the_corpus_says_it_needs_a_checkout(tmp_path, monkeypatch):
-    from analyzer import train
+def test_train_without_the_corpus_says_it_needs_a_checkout(tmp_path, monkeypatch, capsys):
+    from training import train
+    from training.__main__ import main as train_main
 
     monkeypatch.setattr(train, "DATA_DIR", tmp_path)
+    assert train_main([]) == 2
+    err = capsys.readouterr().err
+    assert "corpus_missing" in err and "checkout" in err
+
+
+def test_the_installed_tool_has_no_train_command():
     result = CliRunner().invoke(main, ["train"])
-    assert result.exit_code == 2 and "corpus_missing" in result.output and "checkout" in result.output
+    assert result.exit_code == 2 and "No such command" in result.output

@@ -117,7 +117,7 @@ def test_kind_in_json_round_trip_html_and_batch_table(analyzer):
 def test_the_kinds_corpus_follows_its_format_and_splits():
     from collections import Counter
 
-    from analyzer.corpus import load_corpus
+    from training.corpus import load_corpus
     from training.kinds_corpus import load_kinds_corpus
 
     docs = load_kinds_corpus()

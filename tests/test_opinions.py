@@ -96,7 +96,7 @@ def test_check_and_batch_with_opinions(tmp_path):
 
 
 def test_labelled_pairs():
-    from analyzer.corpus import DATA_DIR
+    from training.corpus import DATA_DIR
 
     rows = [json.loads(line) for line in
             (DATA_DIR / "opinions" / "labels.jsonl").read_text(encoding="utf-8").splitlines()]

@@ -1,15 +1,16 @@
 """Reviewers' overrides exported by the workbench become coverage training labels
-(``jingzi train --overrides FILE``): the records' schema, how labels change, and that the
+(``python -m training --overrides FILE``): the records' schema, how labels change, and that the
 corrected documents join the pooled training columns."""
 from __future__ import annotations
 
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from analyzer.cli import main
 from analyzer.feedback import override_records, overrides_jsonl
-from analyzer.train import coverage_columns
+from training.train import coverage_columns
 from training.overrides import labels, load, reviewed_documents
 
 from .conftest import GOOD, WEAK
@@ -57,11 +58,14 @@ def test_not_covered_takes_the_category_off_every_paragraph(analyzer, tmp_path):
     assert labels(load(path), "another-rubric") == {}
 
 
-def test_train_refuses_a_malformed_overrides_file(tmp_path):
+def test_train_refuses_a_malformed_overrides_file(tmp_path, capsys):
+    from training.__main__ import main as train_main
+
     bad = tmp_path / "bad.jsonl"
     bad.write_text(json.dumps({"schema": "jingzi-override/1", "kind": "coverage"}) + "\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["train", "--overrides", str(bad)])
-    assert result.exit_code == 2 and "bad.jsonl:1" in result.output
+    with pytest.raises(SystemExit) as exit_:
+        train_main(["--overrides", str(bad)])
+    assert exit_.value.code == 2 and "bad.jsonl:1" in capsys.readouterr().err
 
 
 def test_serve_refuses_an_unknown_rubric():

@@ -110,7 +110,7 @@ def test_cli_check_kind_rectification(plan_docx):
 def test_labelled_set_sizes_and_splits():
     import json
 
-    from analyzer.corpus import DATA_DIR
+    from training.corpus import DATA_DIR
 
     plans = [json.loads(line) for line in
              (DATA_DIR / "rectification" / "plans.jsonl").read_text(encoding="utf-8").splitlines()]

@@ -61,7 +61,7 @@ def test_no_split_inside_quotations_dates_numbers_or_words(text):
 
 
 def test_written_materials_come_out_exactly_as_their_lines():
-    from analyzer.corpus import load_corpus
+    from training.corpus import load_corpus
 
     docs = [d for d in load_corpus() if d.path.parent.name == "written"]
     for d in docs:

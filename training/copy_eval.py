@@ -10,7 +10,7 @@ figures are a lower bound for synonyms in the table and an honest one for those 
 Data. Library: every written material of the corpus (simplified script, as the pipeline
 hands them over). Evaluated: the written materials of the test split, each turned into
 variants: spun at 0.1–0.4 and 0.9 (heavy), reworded (clauses swapped, 的/了/地 dropped,
-connectives added, 一是→首先, 30 % spun: :func:`analyzer.spin.reword`), reordered,
+connectives added, 一是→首先, 30 % spun: :func:`training.spin.reword`), reordered,
 partial (pasted into a material outside the library), mosaic (sentences of it and two
 others); the corpus copy family (spun with the full table when it was built); and each
 test material as it is (independent materials). Settings are chosen on the dev split only.
@@ -40,9 +40,9 @@ from pathlib import Path
 import numpy as np
 
 from analyzer import ingest
-from analyzer import spin as gen
+from training import spin as gen
 from analyzer.copydetect import CopyDetector
-from analyzer.corpus import load_corpus
+from training.corpus import load_corpus
 from analyzer.fingerprint import Fingerprinter, split_spinning
 from analyzer.library import Library
 from analyzer.provenance import relate

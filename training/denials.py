@@ -13,9 +13,9 @@ import random
 import re
 from dataclasses import dataclass
 
-from analyzer.corpus import LabelledDocument, load_corpus
+from training.corpus import LabelledDocument, load_corpus
 from analyzer.segment import sentence_spans
-from analyzer.corpus import DATA_DIR
+from training.corpus import DATA_DIR
 from analyzer.resources import load_rubric, rubric_names
 
 # lead-ins a denial (or a confession) often follows; training variants prepend them

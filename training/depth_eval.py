@@ -1,6 +1,6 @@
 """Honest figures for the depth card: trivial baselines and bootstrap confidence intervals.
 
-Used by ``jingzi train`` (``analyzer.train.train_depth``) on the held-out test split.
+Used by ``python -m training`` (``training.train.train_depth``) on the held-out test split.
 """
 from __future__ import annotations
 

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 
 import yaml
 
-from analyzer.corpus import load_corpus
-from analyzer.corpus import DATA_DIR
+from training.corpus import load_corpus
+from training.corpus import DATA_DIR
 
 KINDS_DIR = DATA_DIR / "kinds"
 SPLITS_PATH = KINDS_DIR / "splits.csv"

@@ -14,9 +14,9 @@ import tempfile
 from pathlib import Path
 
 
-from analyzer.corpus import DATA_DIR
+from training.corpus import DATA_DIR
 from analyzer.resources import MODELS_DIR, load_yaml
-from analyzer.train import save
+from training.train import save
 
 
 def _jsonl(path: Path) -> list[dict]:

@@ -21,7 +21,7 @@ import re
 
 import yaml
 
-from analyzer.corpus import DATA_DIR
+from training.corpus import DATA_DIR
 from analyzer.resources import load_yaml, phrase_regex
 
 CN = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五"]
@@ -324,7 +324,7 @@ def opinion_pairs(rng: random.Random, per_split: dict[str, int]) -> list[dict]:
     """Opinion lists for written materials: answered (a problem paragraph of the material
     examines the opinion's manifestation group), generic (only an inserted stock pledge
     touches its category) and ignored (nothing in the material touches its category)."""
-    from analyzer.corpus import load_corpus
+    from training.corpus import load_corpus
     from analyzer.coverage import PatternMatcher
     from analyzer.resources import load_rubric
 

@@ -8,7 +8,7 @@ off every paragraph, ``covered`` puts it on the paragraphs the reviewer named. T
 documents only ever join the training side (train, and train+dev for the final fit);
 the test split stays as it was, so the reported metrics remain comparable.
 
-``jingzi train --overrides FILE`` uses :func:`reviewed_documents`.
+``python -m training --overrides FILE`` uses :func:`reviewed_documents`.
 """
 from __future__ import annotations
 

@@ -22,7 +22,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from analyzer.corpus import DATA_DIR
+from training.corpus import DATA_DIR
 from analyzer.resources import MODELS_DIR
 
 KINDS = ["personal", "collective", "criticism", "rectification", "opinions", "work_report", "other"]

@@ -25,7 +25,7 @@ import argparse
 import json
 import random
 
-from analyzer.corpus import LabelledDocument, load_corpus
+from training.corpus import LabelledDocument, load_corpus
 
 from . import shapes
 
@@ -210,12 +210,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print JSON instead of a Markdown table")
     parser.add_argument("--cards", action="store_true",
-                        help="also write the figures into the model cards (models/*.md) as `jingzi train` does")
+                        help="also write the figures into the model cards (models/*.md) as `python -m training` does")
     parser.add_argument("--split", default="test", choices=("test", "dev"),
                         help="dev: for choosing settings (test is never tuned on)")
     args = parser.parse_args()
     if args.cards:
-        from analyzer.train import add_robustness
+        from training.train import add_robustness
 
         add_robustness()
     docs = test_documents(split=args.split)

@@ -3,7 +3,7 @@
 Each generator returns the shaped text and, for every stretch of it, the index of the
 labelled paragraph it comes from, so the pieces jingzi makes of it can be given the gold
 labels of their source (:func:`gold_of_pieces`). Used to train on run-on and excerpted copies
-of train materials (``analyzer/train.py``) and to measure robustness on test materials
+of train materials (``training/train.py``) and to measure robustness on test materials
 (``training/robustness.py``).
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import random
 
-from analyzer.corpus import LabelledDocument
+from training.corpus import LabelledDocument
 
 Stretch = tuple[int, int]  # (start offset in the shaped text, labelled paragraph index)
 

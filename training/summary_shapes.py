@@ -23,7 +23,7 @@ import re
 
 from sklearn.metrics import f1_score
 
-from analyzer.corpus import load_corpus
+from training.corpus import load_corpus
 from training.kinds_corpus import noise_lines
 
 SHAPES = ("clean", "noisy", "runon")

@@ -37,7 +37,7 @@ def inputs_digest() -> str:
 
 def cases() -> list[tuple[str, str | None, str, str | None]]:
     """(name, path or None, text or "", rubric) of every golden case."""
-    from analyzer.corpus import load_corpus
+    from training.corpus import load_corpus
 
     out = [(p.name, str(p), "", None) for p in sorted((REPO / "data" / "samples").iterdir())]
     docs = sorted(load_corpus(), key=lambda d: d.id)

@@ -1,4 +1,4 @@
-"""``jingzi train``: rebuild every model under ``models/`` from ``data/`` and write model cards.
+"""``python -m training``: rebuild every model under ``models/`` from ``data/`` and write model cards.
 
 Models are fitted on the train split, their settings chosen on dev, and their metrics
 reported on the held-out test split (never used for fitting or tuning).
@@ -15,10 +15,11 @@ import hashlib
 import numpy as np
 from sklearn.metrics import accuracy_score, classification_report, f1_score
 
-from . import ingest, modelstore
-from .corpus import DATA_DIR, LabelledDocument, load_corpus
-from .resources import MODELS_DIR
-from .structure import ROLES, Layout, RoleModel
+from analyzer import ingest, modelstore
+from analyzer.resources import MODELS_DIR
+from analyzer.structure import ROLES, Layout, RoleModel
+
+from training.corpus import DATA_DIR, LabelledDocument, load_corpus
 
 
 @dataclass
@@ -35,7 +36,7 @@ class Prepared:
 @lru_cache(maxsize=1)
 def prepared_corpus() -> tuple[Prepared, ...]:
     """The written materials (copies serve copy evaluation only), prepared as at run time."""
-    from .pipeline import prepare
+    from analyzer.pipeline import prepare
 
     out = []
     for d in load_corpus():
@@ -71,7 +72,7 @@ def write_card(name: str, title: str, body: str, metrics: dict, counts: dict | N
     """Model card ``models/<name>.md`` and machine-readable ``models/<name>.metrics.json``;
     ``counts`` (documents per split) defaults to the written materials'."""
     counts = counts or {s: len(split(s)) for s in ("train", "dev", "test")}
-    header = (f"# {title}\n\nRebuilt by `jingzi train` on {datetime.date.today()} from `data/` "
+    header = (f"# {title}\n\nRebuilt by `python -m training` on {datetime.date.today()} from `data/` "
               f"(written documents: train {counts['train']}, dev {counts['dev']}, test {counts['test']}).\n\n")
     (MODELS_DIR / f"{name}.md").write_text(header + body.strip() + "\n", encoding="utf-8")
     (MODELS_DIR / f"{name}.metrics.json").write_text(json.dumps(metrics, ensure_ascii=False, indent=2),
@@ -105,7 +106,7 @@ def role_examples(docs: list[Prepared]) -> list[tuple]:
 def _shaped_role_examples(doc_id: str) -> tuple:
     from training.shapes import gold_of_pieces, training_shapes
 
-    from .pipeline import paragraphs, prepare
+    from analyzer.pipeline import paragraphs, prepare
 
     p = next(q for q in prepared_corpus() if q.doc.id == doc_id)
     if p.doc.split == "test":
@@ -205,7 +206,7 @@ def _keyword_styles(p: Prepared, matcher) -> list[list[str]]:
 
 def _lexicon_denial_rule(texts: list[str]) -> list[bool]:
     """Baseline: the former rule, a denial cue and no self-critical cue outside it."""
-    from .denials import cue_features
+    from analyzer.denials import cue_features
 
     return [bool(row[0] > 0 and row[1] == 0) for row in cue_features(texts)]
 
@@ -218,7 +219,7 @@ def train_denials() -> dict:
     families never used for fitting or tuning) and on confessions of the test split."""
     from training.denials import corpus_confessions, fill, load_sentences, variants
 
-    from .denials import DenialClassifier
+    from analyzer.denials import DenialClassifier
 
     written = load_sentences("train")
     families = sorted({s.family for s in written})
@@ -333,8 +334,8 @@ def coverage_columns(ps: list[Prepared], reviewed=()) -> tuple[list, list, list,
 def train_coverage(rubric_name: str, reviewed=()) -> dict:
     """Fit, tune and evaluate the coverage model; ``reviewed`` documents (reviewers' overrides)
     join the training side only."""
-    from .coverage import SUBSTANTIVE_ROLES, CoverageModel, PatternMatcher, assess
-    from .resources import load_rubric
+    from analyzer.coverage import SUBSTANTIVE_ROLES, CoverageModel, PatternMatcher, assess
+    from analyzer.resources import load_rubric
 
     rubric = load_rubric(rubric_name)
     matcher = PatternMatcher(rubric, modelstore.load("denials"))
@@ -408,7 +409,7 @@ non-denied and denied rubric pattern matches (`data/rubrics/{rubric.id}.yaml`, d
 `data/lexicons/denial.yaml`), whether the paragraph or its enclosing heading names the category;
 the paragraph's role. **Model**: one balanced logistic regression per category; one paragraph and
 one document threshold (pooled over the categories) chosen on the dev split with a model fitted
-on train, then refitted on train+dev{f" (both also with {len(reviewed)} documents corrected by reviewers, `jingzi train --overrides`)" if reviewed else ""}. The roles it sees are predicted, never gold: out-of-fold role predictions (5 folds) for
+on train, then refitted on train+dev{f" (both also with {len(reviewed)} documents corrected by reviewers, `python -m training --overrides`)" if reviewed else ""}. The roles it sees are predicted, never gold: out-of-fold role predictions (5 folds) for
 train and dev, the saved role model for test, as at run time.
 
 ## Held-out test split ({len(test)} documents × {len(rubric.ids)} categories)
@@ -423,7 +424,7 @@ train and dev, the saved role model for test, as at run time.
 
 
 def train_summary() -> dict:
-    from .summary import SummaryModel, assess, cue_lexicons
+    from analyzer.summary import SummaryModel, assess, cue_lexicons
 
     def fit(ps):
         return SummaryModel().fit(
@@ -541,8 +542,8 @@ def train_depth() -> dict:
 
     from training.depth_eval import deadline_count, pair_figures, rank_figures
 
-    from .depth import CRITERIA, DepthModel, is_collective, measure
-    from .pipeline import Analyzer
+    from analyzer.depth import CRITERIA, DepthModel, is_collective, measure
+    from analyzer.pipeline import Analyzer
 
     # signals come from the other stages, as at run time; every corpus document is a material
     # (personal and collective are judged alike), so the kind is set rather than detected
@@ -702,8 +703,8 @@ def train_kinds() -> dict:
 
     from training.kinds_corpus import SHAPES, load_kinds_corpus, shaped
 
-    from .kinds import KINDS, SELF_EXAMINATION, KindModel, cue_lexicons, opening
-    from .kinds import compact as flat
+    from analyzer.kinds import KINDS, SELF_EXAMINATION, KindModel, cue_lexicons, opening
+    from analyzer.kinds import compact as flat
 
     docs = load_kinds_corpus()
     by_split = {s: [d for d in docs if d.split == s] for s in ("train", "dev", "test")}
@@ -850,10 +851,10 @@ def train_otherdocs() -> dict:
 def main(overrides: str | None = None) -> dict:
     """Rebuild every model; ``overrides`` (a ``jingzi serve`` overrides.jsonl) adds reviewer-corrected
     documents to the coverage training data."""
-    from .resources import load_rubric, rubric_names
+    from analyzer.resources import load_rubric, rubric_names
 
     if not (DATA_DIR / "corpus" / "written").is_dir():
-        from .errors import SetupError
+        from analyzer.errors import SetupError
 
         raise SetupError("corpus_missing", f"没有找到训练语料 / no training corpus under {DATA_DIR / 'corpus'}")
     MODELS_DIR.mkdir(exist_ok=True)
@@ -880,7 +881,7 @@ def denial_wordings() -> dict:
     """The denial-wordings suite on the freshly trained models (``training.denials``)."""
     from training.denials import load_sentences, run_suite
 
-    from .pipeline import Analyzer
+    from analyzer.pipeline import Analyzer
 
     return run_suite(Analyzer(with_depth=False, kind="personal"), [p.doc for p in split("test")], load_sentences("heldout"))
 

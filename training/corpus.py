@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from . import resources
+from analyzer import resources
 
 # The labelled corpus is training data: it is in the repository, not in an installed package.
 # $JINGZI_DATA names the data folder of a checkout when the package is installed elsewhere.
@@ -265,7 +265,7 @@ def stats(data_dir: Path = DATA_DIR) -> dict:
     }
 
 
-if __name__ == "__main__":  # python -m analyzer.corpus validate FILE... | splits | stats | agreement
+if __name__ == "__main__":  # python -m training.corpus validate FILE... | splits | stats | agreement
     import json
 
     command, *args = sys.argv[1:] or ["stats"]

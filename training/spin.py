@@ -5,7 +5,7 @@ paragraphs, the source paragraph each one inherits its labels from, and the true
 shares: for each source, the share of the variant's non-whitespace characters taken
 from it (spun words count as taken).
 
-    python -m analyzer.spin build-family [--root ID] [--count 32] [--seed 7]
+    python -m training.spin build-family [--root ID] [--count 32] [--seed 7]
 
 writes a family of copies of one written material (and of a few co-sources of the
 same kind, rubric, script and split, for the partial and mosaic copies) to
@@ -26,7 +26,7 @@ import yaml
 
 from analyzer.copydetect import nonspace_count
 from analyzer.resources import SPINNING_PATH, load_spinning
-from analyzer.corpus import DATA_DIR, RUBRIC_CATEGORIES, load_corpus, load_file, load_splits
+from training.corpus import DATA_DIR, RUBRIC_CATEGORIES, load_corpus, load_file, load_splits
 
 Source = tuple[str, list[str]]
 SENTENCE = re.compile(r"[^。！？；]+[。！？；]*")
@@ -244,7 +244,7 @@ def build_family(root: str | None = None, count: int = 32, seed: int = 7, co_sou
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m analyzer.spin")
+    parser = argparse.ArgumentParser(prog="python -m training.spin")
     sub = parser.add_subparsers(dest="command", required=True)
     fam = sub.add_parser("build-family", help="write a copy family to data/corpus/copies/")
     fam.add_argument("--root", help="id of the written material to copy (default: chosen by seed)")
