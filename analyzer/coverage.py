@@ -170,6 +170,11 @@ def _clause_start(text: str, pos: int) -> int:
     return max(text.rfind(p, 0, pos) for p in "，；。！？：,;") + 1
 
 
+# the pattern-evidence columns of each category, in this order, after the word and character blocks
+CATEGORY_COLUMNS = ("shown", "denied", "named_here", "named_by_heading", "shown_under_heading", "denial_aimed")
+HEADING_COLUMNS = ("named_by_heading", "shown_under_heading")
+
+
 class CoverageModel:
     """Per-category paragraph classifiers over words, character n-grams and pattern evidence.
 
@@ -196,12 +201,24 @@ class CoverageModel:
                 pos = sum(1 for m in matches if m.category == cid and not m.denied)
                 neg = sum(1 for m in matches if m.category == cid and m.denied)
                 row += [math.log1p(pos), math.log1p(neg), float(cid in named_here), float(cid in named_ctx),
-                        float(cid in named_ctx and pos > 0), float(cid in aimed)]
+                        float(cid in named_ctx and pos > 0), float(cid in aimed)]  # CATEGORY_COLUMNS
             row += [float(role == r) for r in ("heading", "preamble", "problem", "cause", "measure", "summary")]
             rows.append(row)
         words = [" ".join(t) for t in tokens]
         X = hstack([tfidf(self.word_, words), tfidf(self.char_, texts), csr_matrix(np.array(rows))]).tocsr()
         return X, judged
+
+    def without_heading(self, X):
+        """Rows of :meth:`features` as if the texts sat under no heading (contexts ``""``): the
+        columns that read the heading set to zero."""
+        offset = len(self.word_.vocabulary_) + len(self.char_.vocabulary_)
+        width = len(CATEGORY_COLUMNS)
+        heading = [offset + j * width + CATEGORY_COLUMNS.index(c) for j in range(len(self.rubric.ids))
+                   for c in HEADING_COLUMNS]
+        X = X.copy()
+        X.data[np.isin(X.indices, heading)] = 0.0
+        X.eliminate_zeros()
+        return X
 
     def fit(self, texts, tokens, roles, contexts, labels: list[list[str]], matcher: PatternMatcher):
         from sklearn.feature_extraction.text import TfidfVectorizer
@@ -307,11 +324,8 @@ class EvidenceFinder:
             X, _ = model.features(s_texts, s_tokens, s_roles, s_ctx, matcher, known)
             proba = model.predict_proba(X)
             alone = [k for k, b in enumerate(bare) if b]
-            if alone:
-                X, _ = model.features([s_texts[k] for k in alone], [s_tokens[k] for k in alone], [s_roles[k] for k in alone],
-                                      [""] * len(alone), matcher, Judged(*[[x[k] for k in alone] for x in
-                                                                            (known.sentences, known.matches, known.targets)]))
-                proba[alone] = np.minimum(proba[alone], model.predict_proba(X))
+            if alone:  # scored again without its heading
+                proba[alone] = np.minimum(proba[alone], model.predict_proba(model.without_heading(X[alone])))
             self.proba = dict(zip(keys, proba))
 
     def sentences(self, i: int, j: int) -> list[Sentence]:
