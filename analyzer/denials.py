@@ -72,11 +72,11 @@ class DenialClassifier:
         return self
 
     def predict_proba(self, texts: list[str]) -> np.ndarray:
-        from .features import probabilities
+        from .features import positive_proba
 
         if not texts:
             return np.zeros(0)
-        return probabilities([self.clf_], self._features(texts))[:, 0]
+        return positive_proba(self.clf_, self._features(texts))
 
     def predict(self, texts: list[str]) -> list[bool]:
         return [bool(p >= self.threshold_) for p in self.predict_proba(texts)]

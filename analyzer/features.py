@@ -13,7 +13,7 @@ vectorizer would. :func:`tfidf` returns exactly what ``vectorizer.transform(text
 
 :func:`probabilities` is the other half: the logistic regressions evaluated as one matrix
 product (all per-category classifiers of a rubric at once), without scikit-learn's per-call
-checks.
+checks; :func:`positive_proba` and :func:`multinomial` do the same for one classifier.
 
 >>> from sklearn.feature_extraction.text import TfidfVectorizer
 >>> vec = TfidfVectorizer(analyzer="char", ngram_range=(1, 2)).fit(["文山会海", "会海"])
@@ -205,11 +205,36 @@ def decision(model, X) -> np.ndarray:
 
 
 def probabilities(models: list, X) -> np.ndarray:
-    """P(positive class) of several fitted binary logistic regressions over the same rows, as
-    one matrix product with their coefficients stacked (one column per model)."""
-    coef = np.vstack([m.coef_ for m in models])
-    intercept = np.concatenate([m.intercept_ for m in models])
-    return _expit(np.asarray(X @ coef.T) + intercept)
+    """P(positive class) of several fitted binary classifiers over the same rows, one column per
+    model: logistic regressions stacked into one matrix product, any other classifier by
+    :func:`positive_proba`."""
+    from sklearn.linear_model import LogisticRegression
+
+    if all(type(m) is LogisticRegression for m in models):
+        coef = np.vstack([m.coef_ for m in models])
+        intercept = np.concatenate([m.intercept_ for m in models])
+        return _expit(np.asarray(X @ coef.T) + intercept)
+    return np.column_stack([positive_proba(m, X) for m in models])
+
+
+def positive_proba(model, X) -> np.ndarray:
+    """P(positive class) of one fitted binary classifier: a logistic regression, or a
+    logistic regression Platt-calibrated on out-of-fold scores (``CalibratedClassifierCV``,
+    ``method="sigmoid"``, ``ensemble=False``), computed directly; any other classifier by its
+    own ``predict_proba``."""
+    from sklearn.calibration import CalibratedClassifierCV
+    from sklearn.linear_model import LogisticRegression
+
+    if type(model) is LogisticRegression:
+        return _expit(decision(model, X)[:, 0])
+    if type(model) is CalibratedClassifierCV and model.method == "sigmoid" \
+            and len(model.calibrated_classifiers_) == 1 and type(model.estimator) is LogisticRegression:
+        calibrated = model.calibrated_classifiers_[0]
+        platt = calibrated.calibrators[0]
+        p = _expit(-(platt.a_ * decision(calibrated.estimator, X)[:, 0] + platt.b_))
+        p[(1.0 < p) & (p <= 1.0 + 1e-5)] = 1.0
+        return p
+    return model.predict_proba(X)[:, 1]
 
 
 def multinomial(model, X) -> np.ndarray:

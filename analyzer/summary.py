@@ -91,7 +91,9 @@ class SummaryModel:
         return self
 
     def predict_proba(self, texts, tokens, roles) -> np.ndarray:
-        proba = self.clf_.predict_proba(self._matrix(texts, tokens, roles))[:, 1]
+        from .features import positive_proba
+
+        proba = positive_proba(self.clf_, self._matrix(texts, tokens, roles))
         return np.where(np.isin(np.array(roles), NEVER_FLAGGED), 0.0, proba)
 
 

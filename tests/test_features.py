@@ -6,7 +6,7 @@ import pytest
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from analyzer.features import multinomial, probabilities, tfidf
+from analyzer.features import multinomial, positive_proba, probabilities, tfidf
 from analyzer.segment import tokenize
 
 from .conftest import GOOD
@@ -50,3 +50,15 @@ def test_stacked_and_multinomial_probabilities_equal_predict_proba():
         assert np.allclose(stacked[:, k], model.predict_proba(X)[:, 1], atol=1e-12)
     several = LogisticRegression().fit(X, np.digitize(X[:, 0], [-0.5, 0.5]))
     assert np.allclose(multinomial(several, X), several.predict_proba(X), atol=1e-12)
+
+
+def test_calibrated_probability_equals_predict_proba():
+    from sklearn.calibration import CalibratedClassifierCV
+
+    rng = np.random.default_rng(1)
+    X = rng.normal(size=(90, 4))
+    y = X[:, 0] + 0.5 * rng.normal(size=90) > 0
+    model = CalibratedClassifierCV(LogisticRegression(), method="sigmoid", cv=3, ensemble=False).fit(X, y)
+    assert np.allclose(positive_proba(model, X), model.predict_proba(X)[:, 1], atol=1e-12)
+    ensemble = CalibratedClassifierCV(LogisticRegression(), method="sigmoid", cv=3).fit(X, y)  # read by sklearn
+    assert np.allclose(positive_proba(ensemble, X), ensemble.predict_proba(X)[:, 1], atol=1e-12)
