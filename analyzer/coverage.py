@@ -121,15 +121,16 @@ class PatternMatcher:
                 out.extend(Match(cid, "name", m.group(0), m.start(), True)
                            for m in lx.find(text) if sentence_denied(m.start()))
         negated_clauses = set()
+        clause_start = _clause_starts(text)
         for cid, (lx, literal, gapped) in self.compiled.items():
             for m in lx.find(text):
                 phrase = m.group(0)
                 group = literal.get(phrase) or next(g for r, g in gapped if r.fullmatch(phrase))
                 out.append(Match(cid, group, phrase, m.start(), sentence_denied(m.start())))
                 if text[max(0, m.start() - 4):m.start()].endswith(self.negators):
-                    negated_clauses.add(_clause_start(text, m.start()))
+                    negated_clauses.add(clause_start(m.start()))
         for match in out:  # a negator before one manifestation denies its whole clause
-            if _clause_start(text, match.start) in negated_clauses:
+            if clause_start(match.start) in negated_clauses:
                 match.denied = True
         return out
 
@@ -165,9 +166,19 @@ class PatternMatcher:
         return out
 
 
-def _clause_start(text: str, pos: int) -> int:
-    """Offset where the clause (text between ，；。！？：) holding ``pos`` begins."""
-    return max(text.rfind(p, 0, pos) for p in "，；。！？：,;") + 1
+_CLAUSE_END = re.compile(r"[，；。！？：,;]")
+
+
+def _clause_starts(text: str):
+    """A function giving the offset where the clause (text between ，；。！？：) holding a
+    position of ``text`` begins."""
+    ends = [m.start() for m in _CLAUSE_END.finditer(text)]
+
+    def clause_start(pos: int) -> int:
+        k = bisect.bisect_left(ends, pos)
+        return ends[k - 1] + 1 if k else 0
+
+    return clause_start
 
 
 # the pattern-evidence columns of each category, in this order, after the word and character blocks

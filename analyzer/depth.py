@@ -84,7 +84,9 @@ class BoilerplateBank:
         sentences = [s for s in sentences if len(s) >= 8 and not re.search(r"\d", s)]  # numbers are specific
         if not sentences:
             return []
-        sims = (self.vec.transform(sentences) @ self.bank.T).toarray()
+        from .features import tfidf
+
+        sims = (tfidf(self.vec, sentences) @ self.bank.T).toarray()
         best = sims.argmax(axis=1)
         return [(s, self.sentences[b], float(sims[i, b])) for i, (s, b) in enumerate(zip(sentences, best))
                 if sims[i, b] >= self.threshold]
