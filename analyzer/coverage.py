@@ -38,7 +38,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .denials import DenialClassifier
-from .features import probabilities, tfidf
+from .features import probabilities, side_by_side, tfidf
 from .segment import sentence_spans
 from .resources import Lexicon, Rubric, lexicon, load_yaml, phrase_regex
 
@@ -199,8 +199,6 @@ class CoverageModel:
 
     def features(self, texts, tokens, roles, contexts, matcher: PatternMatcher, judged: "Judged | None" = None):
         """Feature matrix of paragraphs (or sentences) and their :class:`Judged` sentences."""
-        from scipy.sparse import csr_matrix, hstack
-
         judged = judged or judge(texts, contexts, matcher)
         rows = []
         for text, role, ctx, matches, targets in zip(texts, roles, contexts, judged.matches, judged.targets):
@@ -216,7 +214,7 @@ class CoverageModel:
             row += [float(role == r) for r in ("heading", "preamble", "problem", "cause", "measure", "summary")]
             rows.append(row)
         words = [" ".join(t) for t in tokens]
-        X = hstack([tfidf(self.word_, words), tfidf(self.char_, texts), csr_matrix(np.array(rows))]).tocsr()
+        X = side_by_side([tfidf(self.word_, words), tfidf(self.char_, texts), np.array(rows)])
         return X, judged
 
     def without_heading(self, X):

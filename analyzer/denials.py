@@ -54,11 +54,9 @@ class DenialClassifier:
         self.cue_weight = cue_weight
 
     def _features(self, texts: list[str]):
-        from scipy.sparse import csr_matrix, hstack
+        from .features import side_by_side, tfidf
 
-        from .features import tfidf
-
-        return hstack([tfidf(self.char_, texts), csr_matrix(cue_features(texts) * self.cue_weight)]).tocsr()
+        return side_by_side([tfidf(self.char_, texts), cue_features(texts) * self.cue_weight])
 
     def fit(self, texts: list[str], labels: list[bool]) -> "DenialClassifier":
         from sklearn.feature_extraction.text import TfidfVectorizer

@@ -253,3 +253,26 @@ def _expit(z: np.ndarray) -> np.ndarray:
     from scipy.special import expit
 
     return expit(z)
+
+
+def side_by_side(blocks: list) -> csr_matrix:
+    """Row-aligned blocks (CSR matrices or dense 2-d arrays) as one CSR matrix, the columns of
+    each block after those of the one before: what ``scipy.sparse.hstack(blocks).tocsr()``
+    gives, in one NumPy pass (no COO round trip per document)."""
+    parts = [b if isinstance(b, csr_matrix) or hasattr(b, "indptr") else csr_matrix(np.asarray(b, dtype=float))
+             for b in blocks]
+    n = parts[0].shape[0]
+    counts = [np.diff(p.indptr) for p in parts]
+    indptr = np.concatenate([[0], np.cumsum(np.sum(counts, axis=0))]).astype(np.int64)
+    data = np.empty(indptr[-1])
+    indices = np.empty(indptr[-1], dtype=np.int64)
+    filled = indptr[:-1].copy()  # next free slot of every row
+    offset = 0
+    for part, count in zip(parts, counts):
+        rows = np.repeat(np.arange(n), count)
+        slots = filled[rows] + (np.arange(part.nnz) - part.indptr[rows])
+        data[slots] = part.data
+        indices[slots] = part.indices + offset
+        filled += count
+        offset += part.shape[1]
+    return csr_matrix((data, indices, indptr), shape=(n, offset))

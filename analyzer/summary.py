@@ -65,12 +65,9 @@ class SummaryModel:
         return np.array(rows)
 
     def _matrix(self, texts, tokens, roles):
-        from scipy.sparse import csr_matrix, hstack
+        from .features import side_by_side, tfidf
 
-        from .features import tfidf
-
-        return hstack([tfidf(self.vec_, [" ".join(t) for t in tokens]),
-                       csr_matrix(self._cues(texts, roles))]).tocsr()
+        return side_by_side([tfidf(self.vec_, [" ".join(t) for t in tokens]), self._cues(texts, roles)])
 
     def fit(self, texts, tokens, roles, labels):
         from sklearn.calibration import CalibratedClassifierCV

@@ -6,7 +6,7 @@ import pytest
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from analyzer.features import multinomial, positive_proba, probabilities, tfidf
+from analyzer.features import multinomial, positive_proba, probabilities, side_by_side, tfidf
 from analyzer.segment import tokenize
 
 from .conftest import GOOD
@@ -62,3 +62,15 @@ def test_calibrated_probability_equals_predict_proba():
     assert np.allclose(positive_proba(model, X), model.predict_proba(X)[:, 1], atol=1e-12)
     ensemble = CalibratedClassifierCV(LogisticRegression(), method="sigmoid", cv=3).fit(X, y)  # read by sklearn
     assert np.allclose(positive_proba(ensemble, X), ensemble.predict_proba(X)[:, 1], atol=1e-12)
+
+
+def test_side_by_side_equals_hstack():
+    from scipy.sparse import csr_matrix, hstack
+
+    vec = TfidfVectorizer(analyzer="char", ngram_range=(1, 2)).fit(PARAGRAPHS)
+    words = tfidf(vec, PARAGRAPHS)  # has empty rows ("" and blanks)
+    dense = np.arange(len(PARAGRAPHS) * 3, dtype=float).reshape(-1, 3) % 4
+    ours = side_by_side([words, dense, csr_matrix(dense[:, :1])])
+    theirs = hstack([words, csr_matrix(dense), csr_matrix(dense[:, :1])]).tocsr()
+    assert ours.shape == theirs.shape
+    assert abs(ours - theirs).max() == 0
