@@ -23,6 +23,7 @@ True
 from __future__ import annotations
 
 import re
+import threading
 import weakref
 from dataclasses import dataclass
 from functools import lru_cache
@@ -77,19 +78,28 @@ class _Columns:
 
 
 _COLUMNS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_LOCK = threading.Lock()
 
 
 def _columns(vectorizer) -> _Columns:
-    """The vocabulary of a fitted ``TfidfVectorizer`` as n-gram keys (built once per vectorizer)."""
+    """The vocabulary of a fitted ``TfidfVectorizer`` as n-gram keys (built once per vectorizer;
+    under a lock, so that threads serving requests give each character one id)."""
     found = _COLUMNS.get(vectorizer)
     if found is not None and found.vocabulary is vectorizer.vocabulary_:  # not refitted since
+        return found
+    with _LOCK:
+        return _register(vectorizer)
+
+
+def _register(vectorizer) -> _Columns:
+    found = _COLUMNS.get(vectorizer)
+    if found is not None and found.vocabulary is vectorizer.vocabulary_:
         return found
     if vectorizer.analyzer not in ("char", "word") or vectorizer.preprocessor or vectorizer.tokenizer \
             or vectorizer.stop_words or vectorizer.strip_accents or not vectorizer.lowercase:
         raise ValueError("only lower-casing char or word TF-IDF vectorizers without custom steps are supported")
     if vectorizer.analyzer == "word" and vectorizer.token_pattern != r"[^ ]+":
         raise ValueError("word vectorizers must split on spaces (token_pattern '[^ ]+')")
-    chars_before, words_before = ALPHABET.n_chars, len(ALPHABET.word_ids)
     by_n: dict[int, list[tuple[int, int]]] = {}
     for term, column in vectorizer.vocabulary_.items():
         parts = list(term) if vectorizer.analyzer == "char" else term.split(" ")
@@ -99,9 +109,6 @@ def _columns(vectorizer) -> _Columns:
     for n, pairs in by_n.items():
         index[n] = pd.Index(np.array([k for k, _ in pairs], dtype=np.uint64))
         columns[n] = np.array([c for _, c in pairs], dtype=np.int64)
-    if ALPHABET.n_chars != chars_before or len(ALPHABET.word_ids) != words_before:
-        char_ngrams.cache_clear()  # keys computed before hold 0 for what is now known
-        word_ngrams.cache_clear()
     transformer = vectorizer._tfidf
     found = _Columns(vectorizer.analyzer, tuple(vectorizer.ngram_range), index, columns,
                      transformer.idf_ if transformer.use_idf else None, transformer.sublinear_tf, transformer.norm,
@@ -146,9 +153,11 @@ def _ids_in_texts(ids: np.ndarray, lengths: np.ndarray, n_max: int, bits: int) -
 
 
 @lru_cache(maxsize=8)
-def char_ngrams(texts: tuple[str, ...], n_max: int = 4) -> Ngrams:
+def char_ngrams(texts: tuple[str, ...], n_max: int = 4, known: int = 0) -> Ngrams:
     """Character n-gram keys of ``texts`` (lower-cased, runs of blanks made one space), shared
-    by every character model that reads the same texts."""
+    by every character model that reads the same texts. ``known`` (the number of characters
+    with an id) keys the cache: keys computed before a vocabulary added characters are not
+    reused for it."""
     cleaned = [_WHITE_SPACES.sub(" ", t.lower()) for t in texts]
     joined = "\0".join(cleaned)
     codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
@@ -156,8 +165,9 @@ def char_ngrams(texts: tuple[str, ...], n_max: int = 4) -> Ngrams:
 
 
 @lru_cache(maxsize=8)
-def word_ngrams(texts: tuple[str, ...], n_max: int = 2) -> Ngrams:
-    """Word and word n-gram keys of space-joined token lists, shared like :func:`char_ngrams`."""
+def word_ngrams(texts: tuple[str, ...], n_max: int = 2, known: int = 0) -> Ngrams:
+    """Word and word n-gram keys of space-joined token lists, shared like :func:`char_ngrams`
+    (``known``: the number of words with an id)."""
     ids, lengths = [], []
     get = ALPHABET.word_ids.get
     for t in texts:
@@ -173,7 +183,10 @@ def tfidf(vectorizer, texts: list[str]) -> csr_matrix:
     shared n-gram keys of ``texts``."""
     cols = _columns(vectorizer)
     low, high = cols.ngram_range
-    grams = (char_ngrams if cols.analyzer == "char" else word_ngrams)(tuple(texts), 4 if cols.analyzer == "char" else 2)
+    if cols.analyzer == "char":
+        grams = char_ngrams(tuple(texts), 4, ALPHABET.n_chars)
+    else:
+        grams = word_ngrams(tuple(texts), 2, len(ALPHABET.word_ids))
     cells = []  # row * width + column of every n-gram in the vocabulary
     for n in range(low, high + 1):
         if n in cols.index and n in grams.keys:
