@@ -9,6 +9,14 @@ Chinese at all. Inline noise — anti-scraping tokens (runs of letters, digits a
 site watermarks (XX范文网) and bracketed footers inside a content line — is cut from the text
 the judgements read; the paragraph keeps its offsets into the normalised text, which still
 holds the cut characters. Phrases and site names are in ``data/lexicons/noise.yaml``.
+
+Page furniture also has shapes without a telling phrase: widget lines (收藏 分享 举报, 字号变大 |
+字号变小), date stamps (2021-04-25 10:46 某某, 2019年03月27日 某某日报), journal metadata (刊名
+2020年7期, 关键词 run together, an affiliation with its postcode), a source line (据《某报》). At the
+head of a page — the lines before the first body paragraph (:func:`head_lines`) — a line that is only
+a site's name (某某网), a site section (党员文章, 信息公开), a column tag (【学习贯彻…】) or a byline
+(names, a unit and a name, 文/某某) is furniture too; lower down such a line may be the document's
+own (a signature, a short heading), so it is left alone.
 """
 from __future__ import annotations
 
@@ -37,6 +45,18 @@ _TRAIL = re.compile(r"(网站首页|首页|主页|当前位置|您的位置|您�
 _LETTER = re.compile(r"[A-Za-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _BRACKETS = re.compile(r"[（(【\[]([^（(【\[）)】\]]{2,60})[)）】\]]")
+_SENTENCE = re.compile(r"[。，,；;！!？?]")
+_STAMP = re.compile(r"(?P<day>\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{2}/\d{2}/\d{2}|\d{4}年(?P<pad>0)?\d{1,2}月\d{1,2}日)"
+                    r"\s*(?P<time>\d{1,2}:\d{2}(:\d{2})?)?")
+_ISSUE = re.compile(r"\S{2,16}\s*\d{4}\s*年\s*(第\s*)?\d{1,2}\s*期")
+_AFFILIATION = re.compile(r"[（(].*(大学|学院|党校|研究院|研究所|研究中心|社科院|社会科学院).*(?<!\d)\d{6}(?!\d).*[)）]")
+_TAGS = re.compile(r"(关键词|关键字)\s*[:：]\s*[\u4e00-\u9fff]{6,}")
+_SOURCE = re.compile(r"据\s*《[^》]{1,20}》(报道|消息)?")
+_BRACKET_LINE = re.compile(r"【[^】]{2,30}】|\[[^\]]{2,30}\]")
+_WIDGET_SPLIT = re.compile(r"[\s|｜·•/()（）【】\[\]]+")
+_BYLINE_MARK = re.compile(r"^(文\s*/|作者\s*[:：]|[◎□■●])\s*")
+_STAMP_RUN = re.compile(_STAMP.pattern + r"(\s*(阅读|浏览|点击)?\s*[(（]?\d+[)）]?\s*次?)?")
+_BYLINE_RUN = re.compile(r"文\s*/\s*[\u4e00-\u9fff]{2,3}")
 
 
 @dataclass
@@ -74,6 +94,11 @@ def _lexicons():
         "crumb_start": crumb_start,
         "crumb_sep": re.compile(rf"\s*[{seps}]\s*"),
         "allowed": {str(t) for t in spec["allowed_tokens"]},
+        "widgets": {str(w) for w in spec["widgets"]},
+        "site_name": re.compile("(" + "|".join(map(re.escape, spec["site_names"])) + ")$"),
+        "column": re.compile("(" + "|".join(map(re.escape, spec["columns"])) + ")$"),
+        "surnames": set(spec["surnames"]),
+        "units": tuple(spec["units"]),
     }
 
 
@@ -142,8 +167,10 @@ def _furniture(text: str) -> list[str]:
     lx = _lexicons()
     cues = []
     parts = [p for p in lx["crumb_sep"].split(text) if p]
-    if text.startswith(lx["crumb_start"]) and len(parts) >= 2 or \
-            len(parts) >= 3 and len(lx["crumb_sep"].findall(text)) >= 2 and max(map(len, parts)) <= 16:
+    trail = len(parts) >= 3 and len(lx["crumb_sep"].findall(text)) >= 2 and all(_NAME_CHAR.search(
+        re.sub(r"\d", "", p)) for p in parts)  # 2024-06-30 is a date, not a trail of three pages
+    if text.startswith(lx["crumb_start"]) and len(parts) >= 2 or trail and max(map(len, parts)) <= 16 or \
+            trail and _site_name(parts[0].strip()) and max(map(len, parts[:-1])) <= 16:  # 某某网 > 栏目 > 长标题
         cues.append("导航路径 breadcrumb")
     fields = [m.group(1) for m in lx["field"].finditer(text)]
     if len(set(fields)) >= 2 or fields and (len(text) <= 40 or _DATE.search(text)):
@@ -151,7 +178,122 @@ def _furniture(text: str) -> list[str]:
     if _PAGE.search(text):
         cues.append("页码 " + _PAGE.search(text).group(0).strip())
     cues += lx["phrases"].phrases(text)
+    bare = text.strip()
+    if bare in lx["crumb_start"] or bare.startswith(lx["crumb_start"]) and len(bare) >= 10 \
+            and not re.search(r"[。，,；;！!？?：:]", bare):  # 首页学院概况党建工作…: the site's menu
+        cues.append("导航栏 navigation bar")
+    if _widgets(bare):
+        cues.append("页面按钮 page widgets")
+    if _stamp(bare):
+        cues.append("日期栏 date stamp")
+    for pattern, cue in ((_ISSUE, "刊期 journal issue"), (_AFFILIATION, "作者单位 affiliation"),
+                         (_TAGS, "标签 tags"), (_SOURCE, "来源 source")):
+        if pattern.fullmatch(bare):
+            cues.append(cue)
+    url = _URL.search(bare)
+    if url and len(bare) <= 60 and len(_CJK.findall(_URL.sub("", bare))) <= 8:
+        cues.append("网址 " + url.group(0))
     return cues
+
+
+def _widgets(text: str) -> bool:
+    """A short line made only of widget words (收藏 分享 举报) and site names (共产党员网 打印 纠错);
+    normalisation has taken the spaces out between Chinese words, so the line is covered word by word."""
+    if len(text) > 40:
+        return False
+    chunks = [w for w in _WIDGET_SPLIT.split(text) if re.search(r"[^\d:：.\-]", w)]  # 00:00/00:00 is a player's
+    covers = [_cover(w) for w in chunks]
+    return bool(chunks) and all(c is not None for c in covers) and any(covers)
+
+
+def _cover(text: str) -> int | None:
+    """How many widget words ``text`` is made of, if it is made only of widget words and site
+    names (None if it is not)."""
+    widgets = _lexicons()["widgets"]
+    best: list[int | None] = [0] + [None] * len(text)  # best[i]: widget words in a cover of text[:i]
+    for end in range(1, len(text) + 1):
+        for start in range(max(0, end - 12), end):
+            if best[start] is None:
+                continue
+            piece = text[start:end]
+            if piece in widgets:
+                best[end] = max(best[end] or 0, best[start] + 1)
+            elif _site_name(piece) and best[end] is None:
+                best[end] = best[start]
+    return best[-1]
+
+
+def _site_name(text: str) -> bool:
+    """A bare site name: a few characters ending like one (某某网, 某某社区, 某某日报), no sentence."""
+    return 2 <= len(text) <= 10 and bool(_lexicons()["site_name"].search(text)) and not _SENTENCE.search(text) \
+        and bool(re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]+", text))
+
+
+def _stamp(text: str) -> bool:
+    """A date stamp line: a publishing date (ISO, or 年0M月, or with a clock time) and at most a
+    short name, site or view count beside it — never a document's own date (2017年12月20日) or a
+    labelled deadline (完成时限：2024-06-30)."""
+    m = _STAMP.search(text)
+    if not m or len(text) > 40:
+        return False
+    rest = re.sub(r"\d+\s*次?", "", _STAMP.sub(" ", text)).strip(" |:：")
+    if _SENTENCE.search(rest) or "：" in rest or ":" in rest:
+        return False
+    iso = not m.group(0).count("年")
+    return not rest and iso or bool(m.group("time")) and len(_CJK.findall(rest)) <= 10 \
+        or (iso or bool(m.group("pad"))) and (_site_name(rest) or _name(rest))
+
+
+def _name(text: str) -> bool:
+    """A person's name: two or three characters starting with a common surname that jieba does
+    not know as an ordinary word (方案, 江山 are words)."""
+    import jieba.posseg
+
+    text = re.sub(r"\s+", "", text)
+    if not (2 <= len(text) <= 3 and _CJK.fullmatch(text[0]) and text[0] in _lexicons()["surnames"]
+            and all(_CJK.fullmatch(c) for c in text)):
+        return False
+    words = jieba.posseg.lcut(text)
+    return len(words) > 1 or words[0].flag.startswith("nr")
+
+
+def _byline(text: str) -> bool:
+    """One to three names (韩某,李某某), a unit and a name (某某党支部 王某), or 文/某某, 作者：某某."""
+    marked = _BYLINE_MARK.match(text)
+    rest = text[marked.end():].strip() if marked else text.strip()
+    if not rest or len(rest) > 40 or re.search(r"[。！？!?；;:：]", rest):
+        return False
+    if marked:
+        return bool(re.fullmatch(r"[\u4e00-\u9fff\s]{2,8}", rest))
+    parts = [p for p in re.split(r"[,，、;；]", rest) if p.strip()]
+    if 1 <= len(parts) <= 3 and all(_name(p) for p in parts):
+        return True
+    rest = re.sub(r"\s+", "", rest)  # 某某党支部 王某 (normalisation may have joined them)
+    return any(rest[:-k].endswith(_lexicons()["units"]) and _name(rest[-k:]) for k in (2, 3))
+
+
+def _head_furniture(text: str) -> list[str]:
+    """Cues that make a line at the head of a page furniture (see :func:`head_lines`)."""
+    lx = _lexicons()
+    bare = text.strip()
+    if _site_name(bare):
+        return ["网站名 site name"]
+    if len(bare) <= 8 and lx["column"].search(bare) and not _SENTENCE.search(bare):
+        return ["栏目 site section"]
+    if _BRACKET_LINE.fullmatch(bare):
+        return ["栏目标签 column tag"]
+    if _byline(bare):
+        return ["署名 byline"]
+    return []
+
+
+def head_lines(lines: list[str]) -> set[int]:
+    """The lines at the head of a page: those before its first body paragraph (one of 25 Chinese
+    characters or more with sentence punctuation); all lines when there is none."""
+    for k, line in enumerate(lines):
+        if len(_CJK.findall(line)) >= 25 and _SENTENCE.search(line):
+            return set(range(k))
+    return set(range(len(lines)))
 
 
 def boundaries(text: str) -> set[int]:
@@ -168,19 +310,23 @@ def boundaries(text: str) -> set[int]:
         cuts.update((m.start(), m.end()))
     for m in _TRAIL.finditer(text):
         cuts.update((m.start(), m.end()))
+    for pattern in (_STAMP_RUN, _SOURCE, _BRACKET_LINE, _BYLINE_RUN):  # 2023-04-16 16:36 阅读 2471次, 据《某报》, 【栏目】, 文/某某
+        for m in pattern.finditer(text):
+            cuts.update((m.start(), m.end()))
     cuts.update(m.start() for m in re.finditer("|".join(lx["crumb_start"]), text))
     return {c for c in cuts if 0 < c < len(text)}
 
 
-def inspect(text: str) -> Noise:
-    """Inline noise of a paragraph, and whether the whole paragraph is noise."""
+def inspect(text: str, head: bool = False) -> Noise:
+    """Inline noise of a paragraph, and whether the whole paragraph is noise; ``head``: the
+    paragraph is a line at the head of the page (:func:`head_lines`)."""
     spans, cues = _inline(text)
     noise = Noise(spans=spans, cues=cues)
     rest = noise.clean(text)
     furniture = []
     for candidate in dict.fromkeys((text, rest)):  # the line as it stands, then without its inline noise
         if len(candidate) <= LINE_MAX:
-            furniture = furniture or _furniture(candidate)
+            furniture = furniture or _furniture(candidate) or (_head_furniture(candidate) if head else [])
     if furniture or len(_CJK.findall(rest)) < MIN_CONTENT_CJK:
         noise.line = True
         noise.cues = list(dict.fromkeys(furniture + cues)) or ["无中文内容 no Chinese content"]

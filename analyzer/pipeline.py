@@ -281,7 +281,7 @@ def read(source: ingest.Source) -> Document:
 def paragraphs(source: ingest.Source) -> list[Piece]:
     """The report's paragraphs: every line of ``source``, run-on lines split (see
     :mod:`analyzer.segmenting`), each inspected for web noise (:mod:`analyzer.noise`)."""
-    out = []
+    cut = []  # (line, start, end, split) of every paragraph-to-be
     alone = len(source.paragraphs) <= 2  # a paste that lost its line breaks
     for line, (start, end) in enumerate(source.paragraphs):
         line_text = source.text[start:end]
@@ -289,10 +289,13 @@ def paragraphs(source: ingest.Source) -> list[Piece]:
         for a, b in spans:
             raw = source.text[start + a:start + b]
             a, b = a + len(raw) - len(raw.lstrip()), b - (len(raw) - len(raw.rstrip()))
-            raw = source.text[start + a:start + b]
-            found = noise.inspect(raw)
-            out.append(Piece(line, start + a, start + b, raw if found.line else found.clean(raw), found,
-                             len(spans) > 1))
+            cut.append((line, start + a, start + b, len(spans) > 1))
+    head = noise.head_lines([source.text[a:b] for _, a, b, _ in cut])  # a run-on page has a head too
+    out = []
+    for k, (line, a, b, split) in enumerate(cut):
+        raw = source.text[a:b]
+        found = noise.inspect(raw, head=k in head)
+        out.append(Piece(line, a, b, raw if found.line else found.clean(raw), found, split))
     return out
 
 

@@ -23,11 +23,10 @@ from collections import Counter
 from pathlib import Path
 
 from training.corpus import DATA_DIR
-from analyzer.resources import MODELS_DIR
+from analyzer.kinds import KINDS, MATERIAL_KINDS
+from analyzer.resources import MODELS_DIR, load_rubric
 
-KINDS = ["personal", "collective", "criticism", "rectification", "opinions", "work_report", "other"]
-MATERIAL_KINDS = {"personal", "collective", "work_report"}
-CATEGORIES = ["formalism", "bureaucratism", "hedonism", "extravagance"]
+CATEGORIES = load_rubric("four-styles").ids  # the real documents are judged by the four styles
 SHAPES = {"clean", "run_on", "noisy", "excerpt", "traditional", "pdf_lines"}
 NOT_JUDGED_ROLES = {"noise", "other"}
 SUBSTANTIVE_ROLES = {"problem", "cause", "measure", "summary"}
@@ -278,7 +277,49 @@ def score(rows: list[dict], results: dict[str, dict]) -> dict:
                 examples.append(f"{row['id']}:{line} → {judged[0]['role']}")
     out["noise_lines"], out["noise_judged"], out["noise_examples"] = noise_total, noise_judged, examples
     out["noise_substantive"] = noise_substantive
+    # the other direction: a content line (not labelled noise) that jingzi wholly calls noise is text lost
+    content_total, content_lost = 0, []
+    for row, res in done:
+        wanted = noise_line_set(row)
+        for line, (s, e) in enumerate(res["lines"]):
+            paras = [p for p in res["report"]["paragraphs"] if p["start"] < e and p["end"] > s]
+            if line in wanted or not paras:
+                continue
+            content_total += 1
+            if all(p["role"] == "noise" for p in paras):
+                content_lost.append(f"{row['id']}:{line}")
+    out["content_lines"], out["content_as_noise"] = content_total, content_lost
     return out
+
+
+def runon_breaks(rows: list[dict], texts: dict[str, str], slack: int = 2) -> dict:
+    """Each page's content lines (not labelled noise; pages with three or more) pasted into one line,
+    as a chat or a careless copy delivers them: how many of the page's line breaks jingzi's paragraph
+    cuts find (within ``slack`` characters), and how many cuts fall where the page had no break (a
+    cut inside a long paragraph is not wrong in itself: several paragraphs of the page are long)."""
+    from analyzer import ingest
+    from analyzer.pipeline import paragraphs
+
+    pages = found = breaks = cuts_total = cuts_at_break = 0
+    for row in rows:
+        if row["id"] not in texts:
+            continue
+        noise = noise_line_set(row)
+        lines = [ln for ln in texts[row["id"]].split("\n") if ln.strip()]
+        content = [ingest.from_text(ln).text.strip() for i, ln in enumerate(lines) if i not in noise]
+        if len(content) < 3:
+            continue
+        pages += 1
+        gold, at = set(), 0
+        for line in content[:-1]:
+            at += len(line)
+            gold.add(at)
+        cuts = {p.start for p in paragraphs(ingest.from_text("".join(content)))} - {0}
+        found += sum(any(abs(c - g) <= slack for c in cuts) for g in gold)
+        breaks += len(gold)
+        cuts_total += len(cuts)
+        cuts_at_break += sum(any(abs(c - g) <= slack for g in gold) for c in cuts)
+    return {"pages": pages, "breaks": breaks, "found": found, "cuts": cuts_total, "cuts_at_break": cuts_at_break}
 
 
 PRIOR = {"none", "seen", "same_annotator"}
@@ -452,6 +493,8 @@ def render(out: dict, rows: list[dict], missing: list[str], changed: list[str], 
                  f"{out['noise_judged']} of {out['noise_lines']} ({_fmt(share)}) | – |")
     lines.append(f"| … of them as a problem, cause, measure or summary | {out['noise_substantive']} of "
                  f"{out['noise_lines']} | – |")
+    lines.append(f"| content lines (not labelled noise) judged wholly as noise | {len(out['content_as_noise'])} of "
+                 f"{out['content_lines']} | – |")
     lines += ["", "Coverage per category (documents labelled covered / judged covered / agreeing):", "",
               "| category | labelled | judged | agree |", "|---|---|---|---|"]
     for cid, c in out["per_category"].items():
@@ -473,6 +516,8 @@ def render(out: dict, rows: list[dict], missing: list[str], changed: list[str], 
                   + ", ".join(out["coverage_unscored"])]
     if out["noise_examples"]:
         lines += ["", "Noise lines judged as content (id:line → role): " + "; ".join(out["noise_examples"])]
+    if out["content_as_noise"]:
+        lines += ["", "Content lines judged as noise (id:line): " + "; ".join(out["content_as_noise"])]
     chars = sorted(int(row["chars"]) for row in rows if row["chars"])
     extent = f"{chars[0]}–{chars[-1]} characters, median {chars[len(chars) // 2]}" if chars else "short"
     lines += ["", "What these numbers do and do not show: the pages are public 范文/news/guide pages found by "
@@ -503,7 +548,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--agreement", type=Path, nargs="?", const=DATA_DIR / "realdocs" / "agreement.csv",
                         metavar="CSV", help="compare a second labelling (default data/realdocs/agreement.csv) with "
                                             "the index's labels and print the agreement; runs no analysis")
+    parser.add_argument("--runon", action="store_true",
+                        help="paste each page's content lines into one line and report how many of its line breaks "
+                             "jingzi's paragraph cuts find; runs no other analysis")
     args = parser.parse_args(argv)
+    if args.runon:
+        rows = load_index(args.index)
+        r = runon_breaks(rows, read_cache(rows, args.cache)[0])
+        print(f"{r['pages']} pages pasted as one line: {r['found']} of {r['breaks']} line breaks found; "
+              f"{r['cuts'] - r['cuts_at_break']} of {r['cuts']} cuts where the page had no break")
+        return 0
     if args.agreement:
         first = load_index(args.index)
         second = load_agreement(args.agreement, {row["id"] for row in first})

@@ -4,9 +4,10 @@
 
 - ``clean``: the material as written, one paragraph per line;
 - ``one_paragraph``: every line pasted into one run-on line (as web pages and chat pastes give it);
-- ``noisy``: web-page furniture around and inside it (breadcrumb, source/dateline, page
-  navigation, watermark and copyright/download footers, anti-scraping tokens inside lines,
-  pinyin glosses), generated from templates with a seeded random generator;
+- ``noisy``: web-page furniture around and inside it (breadcrumb, source/dateline, a site name,
+  section, column tag or byline above the title, page navigation and widget bars, date stamps,
+  watermark, copyright/download footers, editor and source sign-offs, anti-scraping tokens
+  inside lines, pinyin glosses), generated from templates with a seeded random generator;
 - ``excerpt``: from the middle of the first problem paragraph to the last measure (no title,
   preamble or closing), as an excerpt quoted on a page;
 - ``one_paragraph_noisy``: the noisy page with every line pasted into one (the hardest shape:
@@ -45,7 +46,10 @@ _DATELINE = [
     "文章来源：{site}  点击：{n}  责任编辑：小王",
     "【字体：大 中 小】 更新时间：2021-0{m}-2{d} 来源：{site}",
 ]
-_MIDDLE = ["第{p}页 共{q}页", "{domain}", "- {p} -", "{site} 版权所有", "展开全文", "相关推荐：对照检查材料范文10篇"]
+# a line between the dateline and the title: a site name, a site section, a column tag or a byline
+_HEAD = ["{site}", "党建园地", "学习频道", "【学习贯彻党的二十届三中全会精神】", "文/{author}", "某某县委组织部 {author}"]
+_MIDDLE = ["第{p}页 共{q}页", "{domain}", "- {p} -", "{site} 版权所有", "展开全文", "相关推荐：对照检查材料范文10篇",
+           "字号变大 | 字号变小", "收藏 分享 举报", "2023-0{m}-1{d} 1{d}:3{d} 阅读 {n}次"]
 _BOTTOM = [
     "本文由{site}整理，复制请注明出处。",
     "上一篇：XX镇党委班子对照检查材料  下一篇：整改落实情况报告范文",
@@ -54,7 +58,13 @@ _BOTTOM = [
     "声明：本站部分文章来自网友投稿，如有侵权请联系删除。",
     "猜你喜欢：2023年主题教育专题民主生活会个人对照检查材料",
     "扫描二维码关注{site}公众号",
+    "（责编：{author}）",
+    "据《某某日报》",
+    "下载{site}客户端，随时随地看范文",
+    "以上就是小编为大家整理的内容，希望对大家有所帮助。",
+    "全媒体记者：{author} 通讯员：{author2}",
 ]
+_AUTHORS = ["周明远", "刘晓", "陈一帆", "王立新", "赵小禾", "孙敏"]
 _TOKEN_CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghjkmnpqrstuvwxyz23456789#@$&*~"
 _PINYIN = {"数": "shù", "据": "jù", "会": "huì", "议": "yì", "调": "diào", "研": "yán", "群": "qún",
            "众": "zhòng", "学": "xué", "习": "xí", "作": "zuò", "风": "fēng"}
@@ -78,9 +88,11 @@ def noisy(doc: LabelledDocument, seed: int = 0) -> tuple[str, list[str], list[st
     tokens inserted into content lines."""
     rng = random.Random(f"{doc.id}-{seed}")
     site, domain = rng.choice(_SITES), rng.choice(_DOMAINS)
+    author, author2 = rng.sample(_AUTHORS, 2)
     fill = {"site": site, "domain": domain, "m": rng.randint(1, 9), "d": rng.randint(0, 9),
-            "n": rng.randint(100, 9999), "p": 1, "q": rng.randint(2, 4)}
-    furniture = [rng.choice(_TOP).format(**fill), rng.choice(_DATELINE).format(**fill)]
+            "n": rng.randint(100, 9999), "p": 1, "q": rng.randint(2, 4), "author": author, "author2": author2}
+    furniture = [rng.choice(_TOP).format(**fill), rng.choice(_DATELINE).format(**fill),
+                 rng.choice(_HEAD).format(**fill)]
     lines = list(furniture)
     tokens = []
     body = [p.text for p in doc.paragraphs]
