@@ -58,6 +58,8 @@ def reports() -> dict:
         analyzer = analyzers.setdefault(rubric or "four-styles", Analyzer(rubric=rubric or "four-styles"))
         report = analyzer.analyze_path(path) if path else analyzer.analyze(text, name)
         out[name] = report.to_dict()
+        if path:  # the same in every checkout
+            out[name]["file"] = str(Path(out[name]["file"]).relative_to(REPO))
     first = next(n for n, p, t, r in cases() if p is None and (r or "four-styles") == "four-styles")
     text = next(t for n, p, t, r in cases() if n == first)
     out[f"{first}+opinions"] = analyzers["four-styles"].analyze(text, first, opinions=OPINIONS).to_dict()
