@@ -141,14 +141,15 @@ def main() -> None:
 @click.option("--opinions", "opinions", type=click.Path(exists=True),
               help="征求到的意见：清单文件（.txt 每行一条、.docx、.xlsx）或按名称对应的清单文件夹 / collected "
                    "opinions: a list (.txt one per line, .docx, .xlsx) or a folder of NAME.opinions.txt.")
+@_meta_option
 @_timeout_option
 def check(paths: tuple[str, ...], as_json: bool, library: str | None, rubric: str, kind: str | None,
-          opinions: str | None, timeout: float) -> None:
+          opinions: str | None, meta_file: str | None, timeout: float) -> None:
     """分析每篇材料（txt/md/docx/pdf 或文件夹），多篇时相互比对抄袭。
 
     Analyses each document (txt/md/docx/pdf, or every such file in a folder) in a worker
     process within its time budget; several documents are also cross-checked against each
-    other for copying.
+    other for copying. --meta says who wrote each file and when, as for batch.
     """
     from .errors import JingziError
     from .ingest import check_file, display_name
@@ -157,6 +158,7 @@ def check(paths: tuple[str, ...], as_json: bool, library: str | None, rubric: st
     files = _files(paths)
     _check_options(rubric, library)
     lists = _opinions_for(opinions)
+    sidecar = _sidecar(meta_file)
     errors, listed = {}, {}  # what is wrong with a file before reading it: reported without loading a model
     for path in files:
         try:
@@ -170,7 +172,9 @@ def check(paths: tuple[str, ...], as_json: bool, library: str | None, rubric: st
 
         analysed = check_paths(todo, library=library, timeout=timeout, opinions=listed, rubric=rubric, kind=kind)
         if len(todo) > 1:  # every report is needed before any can be cross-checked
-            analysed = iter(_cross_check(list(analysed), todo, library))
+            analysed = iter(_cross_check(list(analysed), todo, library, sidecar))
+        elif sidecar is not None:
+            analysed = (_with_meta(d, todo[0], library, sidecar) for d in analysed)
     console = None if as_json else _console()
     if console is not None and len(todo) > 1:
         console.print(f"[dim]{len(todo)} 篇材料已相互比对抄袭 / {len(todo)} documents were cross-checked "
@@ -189,9 +193,11 @@ def check(paths: tuple[str, ...], as_json: bool, library: str | None, rubric: st
     sys.exit(1 if failed else 0)
 
 
-def _cross_check(reports: list[dict], paths: list[str], library: str | None) -> list[dict]:
+def _cross_check(reports: list[dict], paths: list[str], library: str | None,
+                 sidecar: dict[str, dict] | None = None) -> list[dict]:
     """The reports with their ``copy`` redone against each other (and the library), as a
-    batch does it (:func:`analyzer.batch.cross_check`: roles, provenance, 雷同 wording)."""
+    batch does it (:func:`analyzer.batch.cross_check`: roles, provenance from ``--meta`` and
+    the docx properties, 雷同 wording)."""
     from .batch import cross_check
     from .copydetect import CopyDetector
     from .library import open_library
@@ -203,11 +209,27 @@ def _cross_check(reports: list[dict], paths: list[str], library: str | None) -> 
     done = {path: Report.from_dict(d) for path, d in zip(paths, reports) if "error" not in d}
     for path, report in done.items():
         detector.add_peer(keys[path], report.text())
-    metas = {keys[path]: file_meta(path) for path in done}
+    metas = {keys[path]: file_meta(path, sidecar) for path in done}
     for path, d in zip(paths, reports):
         if path in done:
             d["copy"] = cross_check(detector, keys[path], done[path], metas, [])
     return reports
+
+
+def _with_meta(report: dict, path: str, library: str | None, sidecar: dict[str, dict]) -> dict:
+    """One document's report with its copy sources related again by its ``--meta`` metadata
+    (the worker knew only the docx properties): 照搬往年材料 needs the author."""
+    if "error" in report or report.get("copy") is None:
+        return report
+    from .library import open_library
+    from .provenance import annotate, file_meta
+
+    known = {}
+    if library:
+        with open_library(library) as lib:
+            known = lib.metadata([s["source"] for s in report["copy"]["sources"]])
+    annotate(report["copy"], file_meta(path, sidecar), known)
+    return report
 
 
 def _peer_keys(paths: list[str]) -> dict[str, str]:
@@ -394,8 +416,9 @@ def library_remove(name: str, db: str) -> None:
 @click.option("--jobs", type=click.IntRange(min=1),
               help="每个批次的并行进程数 [默认：全部核心] / worker processes per round [default: all cores].")
 @click.option("--rubric", default="four-styles", show_default=True, help=RUBRIC_HELP)
+@_timeout_option
 def serve(host: str, port: int, data: str, library: str | None, token: str | None, jobs: int | None,
-          rubric: str) -> None:
+          rubric: str, timeout: float) -> None:
     """审核工作台（浏览器）：批次、报告、对照、审核意见、导出。
 
     The review office's workbench in the browser: rounds, reports, comparison, verdicts, exports.
@@ -415,7 +438,7 @@ def serve(host: str, port: int, data: str, library: str | None, token: str | Non
                    f" / warning: listening on {host}, other machines can connect"
                    + ("; requests need the token" if token else "; consider --token"), err=True)
     settings = Settings(data=Path(data), library=Path(library) if library else None, host=host, token=token,
-                        rubric=rubric, jobs=jobs)
+                        rubric=rubric, jobs=jobs, timeout=timeout)
     tmp = Path(data) / "tmp"
     tmp.mkdir(parents=True, exist_ok=True)
     tempfile.tempdir = str(tmp.resolve())  # uploads spool under --data, not /tmp (workers inherit TMPDIR)

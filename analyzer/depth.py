@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .resources import lexicon, load_yaml
+from .segment import sentence_spans
 from .thresholds import best_threshold, f1
 
 CRITERIA = ("strict", "accurate", "deep", "concrete")
@@ -39,6 +40,9 @@ CRITERIA_SIGNALS = {
     "concrete": ("deadline_share", "quantity_share", "owner_share", "roadmap", "vague_per_measure"),
 }
 SIGNALS = tuple(s for names in CRITERIA_SIGNALS.values() for s in names)
+# 以工作问题代替作风问题 when at least half of the problems are work problems: a fixed rule, not
+# a fitted threshold (a share chosen on dev fired on 7 test materials for 2 true ones).
+WORK_FOR_STYLE_SHARE = 0.5
 _COLLECTIVE_TITLE = re.compile(r"班子|党组|党委(?!书记)|常委会|常委班子|两委")
 
 
@@ -58,6 +62,9 @@ def lexicons() -> dict:
         "roadmap": lexicon("measures", "roadmap"),
         "vague": lexicon("measures", "vague"),
         "work_results": lexicon("work_results", "phrases"),
+        "shortfalls": lexicon("work_results", "shortfalls"),
+        "outcomes": lexicon("work_results", "outcomes"),
+        "conduct": lexicon("work_results", "conduct", "conduct_regex"),
     }
 
 
@@ -84,13 +91,12 @@ class BoilerplateBank:
         sentences = [s for s in sentences if len(s) >= 8 and not re.search(r"\d", s)]  # numbers are specific
         if not sentences:
             return []
-        sims = (self.vec.transform(sentences) @ self.bank.T).toarray()
+        from .features import tfidf
+
+        sims = (tfidf(self.vec, sentences) @ self.bank.T).toarray()
         best = sims.argmax(axis=1)
         return [(s, self.sentences[b], float(sims[i, b])) for i, (s, b) in enumerate(zip(sentences, best))
                 if sims[i, b] >= self.threshold]
-
-
-_SENT = re.compile(r"[^。！？；]+[。！？；]?")
 
 
 @dataclass
@@ -100,6 +106,7 @@ class Signals:
     phrases: dict = field(default_factory=dict)    # signal -> phrases
     counts: dict = field(default_factory=dict)     # numbers quoted in reasons
     gaps: dict = field(default_factory=dict)       # signal -> paragraphs where the material falls short
+    quotes: dict = field(default_factory=dict)     # signal -> phrases of those paragraphs that show it
 
 
 @dataclass
@@ -130,13 +137,53 @@ def measure(texts: list[str], roles: list[str], styles: list[list[str]], coverag
     """All depth signals of one document, with the paragraphs and phrases behind them and the
     paragraphs where it falls short. ``summary`` is the report's ``summary_like`` object."""
     lx = lexicons()
-    parts = Parts.of(texts, roles, styles)
+    parts = Parts.of(texts, roles, with_evidence(styles, coverage))
     sig = Signals({})
     _strict_signals(sig, parts, coverage, lx)
     _accurate_signals(sig, parts, summary, bank, lx)
     _deep_signals(sig, parts, lx)
     _concrete_signals(sig, parts, lx)
+    _quotes(sig, parts, lx)
     return sig
+
+
+def with_evidence(styles: list[list[str]], coverage: dict) -> list[list[str]]:
+    """Each paragraph's styles plus every covered category whose evidence sentence it holds
+    (coverage may quote a sentence of a paragraph whose own score stays under the threshold),
+    so that no paragraph is both a category's evidence and a problem about no style."""
+    out = [list(s) for s in styles]
+    for cid, c in coverage.items():
+        for sentence in c.get("sentences", []) if c.get("covered") else []:
+            if 0 <= sentence["paragraph"] < len(out) and cid not in out[sentence["paragraph"]]:
+                out[sentence["paragraph"]].append(cid)
+    return out
+
+
+# Deductions for something said quote what was said; the others (something missing: no
+# instance, no deadline, no root cause …) quote the opening of each paragraph that lacks it.
+_SAID = ("disguised_praise", "boilerplate_share", "work_result_share", "excuse_share", "vague_per_measure",
+         "denied_share", "root_variety")
+
+
+def _quotes(sig: Signals, parts: Parts, lx: dict) -> None:
+    """For each signal, phrases of its gap paragraphs that a reviewer can quote for its deduction."""
+    texts = parts.texts
+    for name, gaps in sig.gaps.items():
+        shown = [texts[i] for i in gaps[:8]]
+        if name in _SAID:
+            sig.quotes[name] = [p for p in sig.phrases.get(name, []) if any(p in t for t in shown)]
+        elif name == "singular_share":
+            sig.quotes[name] = list(dict.fromkeys(p for t in shown for p in lx["plural"].phrases(t)))
+        else:
+            sig.quotes[name] = [_opening(t) for t in shown[:3]]
+    sig.quotes["missing_share"] = list(sig.counts["not_covered"])  # the names of the categories not covered
+
+
+def _opening(text: str, size: int = 24) -> str:
+    """The first sentence of a paragraph, cut to ``size`` characters (“…” when cut)."""
+    first = _SENT.match(text.strip())
+    head = (first.group(0) if first else text.strip())
+    return head if len(head) <= size else head[:size] + "…"
 
 
 def _strict_signals(sig: Signals, parts: Parts, coverage: dict, lx: dict) -> None:
@@ -146,26 +193,26 @@ def _strict_signals(sig: Signals, parts: Parts, coverage: dict, lx: dict) -> Non
     examined = problems + parts.causes
     std = parts.found(lx["standards"], examined + parts.measures)
     crit = parts.found(lx["self_critical"], problems)
-    disg = parts.found(lx["disguised"], problems)
+    disguised = parts.found(lx["disguised"], problems)
     missing = [c for c, v in coverage.items() if not v["covered"]]
     denied = [c for c in missing if coverage[c].get("denied")]
     n_problems, n_cat = max(len(problems), 1), max(len(coverage), 1)
     sig.values.update({
         "standards": math.log1p(sum(len(v) for v in std.values())),
         "self_critical": math.log1p(sum(len(v) for v in crit.values()) / n_problems),
-        "disguised_praise": len(disg) / n_problems,
+        "disguised_praise": len(disguised) / n_problems,
         "missing_share": len(missing) / n_cat,
         "denied_share": len(denied) / n_cat,
     })
     denial_paras = sorted({i for c in denied for i in coverage[c]["denied"]})
-    sig.evidence.update({"standards": sorted(std), "disguised_praise": sorted(disg), "missing_share": missing,
+    sig.evidence.update({"standards": sorted(std), "disguised_praise": sorted(disguised), "missing_share": missing,
                          "denied_share": denied})
     sig.gaps.update({"standards": [i for i in examined if i not in std], "self_critical": [i for i in problems if i not in crit],
-                     "disguised_praise": sorted(disg), "missing_share": [], "denied_share": denial_paras})
-    sig.phrases.update({"standards": _flat(std), "disguised_praise": _flat(disg),
+                     "disguised_praise": sorted(disguised), "missing_share": [], "denied_share": denial_paras})
+    sig.phrases.update({"standards": _flat(std), "disguised_praise": _flat(disguised),
                         "missing_share": [coverage[c]["label"] for c in missing if c not in denied],
                         "denied_share": [d["text"] for c in denied for d in coverage[c].get("denials", [])][:3]})
-    sig.counts.update({"missing": [coverage[c]["label"] for c in missing if c not in denied],
+    sig.counts.update({"categories": len(coverage), "missing": [coverage[c]["label"] for c in missing if c not in denied],
                        "denied": [coverage[c]["label"] for c in denied],
                        "not_covered": [coverage[c]["label"] for c in missing],
                        "standards": sum(len(v) for v in std.values())})
@@ -179,7 +226,7 @@ def _accurate_signals(sig: Signals, parts: Parts, summary: dict, bank: Boilerpla
     inst = parts.found(lx["instance"], problems)
     sing = sum(lx["singular"].count(texts[i]) for i in problems)
     plur = sum(lx["plural"].count(texts[i]) for i in problems)
-    sentences = [(i, s.group(0)) for i in problems for s in _SENT.finditer(texts[i]) if len(s.group(0)) >= 6]
+    sentences = [(i, texts[i][a:b]) for i in problems for a, b in sentence_spans(texts[i]) if b - a >= 6]
     boiler = bank.match([s for _, s in sentences])
     boiler_set = {s for s, _, _ in boiler}
     boiler_paras = sorted({i for i, s in sentences if s in boiler_set})
@@ -205,7 +252,8 @@ def _accurate_signals(sig: Signals, parts: Parts, summary: dict, bank: Boilerpla
                      "preamble_share": preamble, "styleless_share": styleless, "work_result_share": work})
     sig.phrases.update({"instance_share": _flat(inst), "work_result_share": work_phrases,
                         "boilerplate_share": [s for s, _, _ in boiler][:5]})
-    sig.counts.update({"problems": len(problems), "no_instance": len(problems) - len(inst), "singular": sing,
+    sig.counts.update({"summary_flagged": bool(summary.get("flagged")),
+                       "problems": len(problems), "no_instance": len(problems) - len(inst), "singular": sing,
                        "plural": plur, "pre_chars": pre_chars, "boiler": len(boiler), "sentences": len(sentences),
                        "work_candidates": len(work_candidates(parts))})
 
@@ -221,18 +269,29 @@ def work_candidates(parts: Parts) -> list[int]:
             if parts.roles[i] != "heading" and shortfall.find(t) and critical.find(t)]
 
 
+def work_problem(text: str, styles: list[str], lx: dict) -> list[str]:
+    """The work phrases of a problem paragraph that confesses a work shortfall instead of a
+    style problem, or [] when it does not. A work problem names no style and no conduct of the
+    author (no attitude, habit or way of treating people, and no 我/本人 as the actor:
+    ``work_results.yaml`` ``conduct``) and speaks of the work — indicators (指标、进度、营收),
+    shortfalls (工作任务重、推进不平衡) or the work's objects and results (建设滞后、机制不健全)."""
+    if styles or lx["conduct"].find(text):
+        return []
+    return lx["work_results"].phrases(text) + lx["shortfalls"].phrases(text) + lx["outcomes"].phrases(text)
+
+
 def work_problems(parts: Parts, lx: dict) -> tuple[list[int], list[str]]:
-    """以工作问题代替作风问题: problem paragraphs with no style that speak of work results and
-    indicators (指标、进度、营收) or of work shortfalls (工作任务重、推进不平衡、创新不够)."""
-    shortfall = lexicon("work_results", "shortfalls")
+    """以工作问题代替作风问题: the problem paragraphs (in a work report, its shortfall
+    paragraphs) that are work problems (:func:`work_problem`), and their work phrases."""
     disguised = set(disguised_problems(parts, lx))
     out, phrases = [], []
     for i in work_candidates(parts):
-        work = lx["work_results"].phrases(parts.texts[i]) + shortfall.phrases(parts.texts[i])
-        if work and not parts.styles[i] and i not in disguised:
+        work = [] if i in disguised else work_problem(parts.texts[i], parts.styles[i], lx)
+        if work:
             out.append(i)
             phrases.extend(work)
-    return out, list(dict.fromkeys(phrases))[:8]
+    phrases = list(dict.fromkeys(phrases))
+    return out, [p for p in phrases if not any(p != q and p in q for q in phrases)][:8]  # 进度 in 进度滞后
 
 
 def disguised_problems(parts: Parts, lx: dict) -> list[int]:
@@ -254,8 +313,8 @@ def _deep_signals(sig: Signals, parts: Parts, lx: dict) -> None:
     })
     sig.evidence.update({"root_per_cause": sorted(root), "excuse_share": sorted(excuse)})
     sig.gaps.update({"root_per_cause": [i for i in causes if i not in root], "excuse_share": sorted(excuse),
-                     "cause_share": causes, "root_variety": [i for i in causes if i not in root]})
-    sig.phrases.update({"root_per_cause": _flat(root), "excuse_share": _flat(excuse)})
+                     "cause_share": causes, "root_variety": causes})
+    sig.phrases.update({"root_per_cause": _flat(root), "excuse_share": _flat(excuse), "root_variety": _flat(root)})
     sig.counts["causes"] = len(causes)
 
 
@@ -340,12 +399,12 @@ class DepthModel:
     overall on all; every signal enters oriented by :data:`DIRECTION` with a non-negative
     weight. Learned state: ``criteria_``, ``overall_``, ``ideal_`` (per signal, the oriented
     value of the best tenth of the training materials: below it a material loses points),
-    ``thresholds_`` (per substitution, ``thresholds`` or chosen by :meth:`fit`)."""
+    ``thresholds_`` (per tuned substitution, ``thresholds`` or chosen by :meth:`fit`;
+    work_for_style is the fixed rule :data:`WORK_FOR_STYLE_SHARE`, not tuned)."""
 
     def __init__(self, alpha: float = 1.0, thresholds: dict | None = None):
         self.alpha = alpha
-        self.thresholds = thresholds or {"work_for_style": 0.5, "collective_for_personal": 0.5,
-                                         "generic_for_specific": 0.6}
+        self.thresholds = thresholds or {"collective_for_personal": 0.5, "generic_for_specific": 0.6}
 
     @staticmethod
     def _row(sig: Signals, names) -> list[float]:
@@ -424,8 +483,10 @@ class DepthModel:
 
     def deductions(self, sig: Signals) -> tuple[list[dict], float]:
         """Where the points missing from 100 went: each signal's shortfall from its ideal times
-        its weight, the missing points shared out in proportion (largest first), with the
-        paragraphs and phrases behind each; and the points no signal accounts for."""
+        its weight, the missing points shared out in proportion (largest first), each with the
+        paragraphs that fall short and phrases of them to quote; and the unattributed points:
+        shortfalls with nothing in the text to show for them (e.g. neither 我 nor 我们 used),
+        which no reason may claim."""
         weights, _ = self.overall_
         missing = 100 - self.to_100(self.grade(sig))
         row = self._row(sig, SIGNALS)
@@ -433,38 +494,46 @@ class DepthModel:
         total = sum(lost.values())
         if missing <= 0 or total <= 0:
             return [], round(max(missing, 0.0), 1)
-        out = []
+        out, unattributed = [], 0.0
         for name, amount in sorted(lost.items(), key=lambda kv: -kv[1]):
             points = missing * amount / total
-            if points < 0.5:
-                continue
-            out.append({"signal": name, "criterion": CRITERION_OF[name], "points": round(points, 1),
-                        "reason": f"{SHORTFALL[name]}{_detail(name, sig)}",
-                        "paragraphs": sig.gaps.get(name, [])[:8], "phrases": sig.phrases.get(name, [])[:5]})
-        return out, 0.0
+            detail = _detail(name, sig)
+            paragraphs, quotes = sig.gaps.get(name, [])[:8], sig.quotes.get(name, [])[:5]
+            if not (paragraphs or quotes or detail.lstrip("：") in ABSENT):
+                unattributed += points
+            elif points >= 0.5:
+                out.append({"signal": name, "criterion": CRITERION_OF[name], "points": round(points, 1),
+                            "reason": f"{SHORTFALL[name]}{detail}", "paragraphs": paragraphs, "phrases": quotes})
+        return out, round(unattributed, 1)
 
     def substitutions(self, sig: Signals, collective: bool) -> dict:
         v, t, c = substitution_values(sig), self.thresholds_, sig.counts
         return {
-            "work_for_style": bool(c["work_candidates"] > 0 and v["work_for_style"] >= t["work_for_style"]),
+            "work_for_style": bool(c["work_candidates"] > 0 and v["work_for_style"] >= WORK_FOR_STYLE_SHARE),
             "collective_for_personal": bool(not collective and c["singular"] + c["plural"] >= 3
                                             and v["collective_for_personal"] >= t["collective_for_personal"]),
             "generic_for_specific": bool(c["problems"] > 0 and v["generic_for_specific"] >= t["generic_for_specific"]),
         }
 
 
+SUBSTITUTIONS = ("work_for_style", "collective_for_personal", "generic_for_specific")
+
+
 def substitution_values(sig: Signals) -> dict[str, float]:
-    """Per substitution, the value its threshold applies to: the share of work results among the
+    """Per substitution, the value its rule applies to: the share of work problems among the
     problems, of plural over singular first person, of problems without a concrete instance."""
     v = sig.values
     return {"work_for_style": v["work_result_share"], "collective_for_personal": 1 - v["singular_share"],
             "generic_for_specific": 1 - v["instance_share"]}
 
 
+ABSENT = ("没有原因分析", "没有整改措施", "没有问题段落")  # details that name what is missing
+
+
 def _detail(name: str, sig: Signals) -> str:
     """The numbers behind one deduction, quotable: “：4 个问题段落中 3 个没有”."""
     c, v, gaps = sig.counts, sig.values, sig.gaps
-    no_causes, no_measures = "没有原因分析", "没有整改措施"
+    no_problems, no_causes, no_measures = ABSENT
 
     def of_measures(what):
         return f"{c['measures']} 条措施中 {len(gaps[name])} 条没有{what}" if c["measures"] else no_measures
@@ -472,7 +541,7 @@ def _detail(name: str, sig: Signals) -> str:
     detail = {
         "standards": f"援引 {c['standards']} 处", "missing_share": "、".join(c["not_covered"]),
         "denied_share": "、".join(c["denied"]),
-        "instance_share": f"{c['problems']} 个问题段落中 {c['no_instance']} 个没有" if c["problems"] else "没有问题段落",
+        "instance_share": f"{c['problems']} 个问题段落中 {c['no_instance']} 个没有" if c["problems"] else no_problems,
         "singular_share": f"“我们/班子” {c['plural']} 次，“我/本人” {c['singular']} 次",
         "boilerplate_share": f"{c['boiler']}/{c['sentences']} 句" if c["sentences"] else "",
         "summary_ratio": f"占篇幅 {v['summary_ratio']:.0%}", "preamble_share": f"第一个问题之前 {c['pre_chars']} 字",
@@ -507,7 +576,7 @@ def reasons(sig: Signals, subs: dict) -> list[Note]:
         out.append(Note("examined", False, f"否认存在问题：{'、'.join(c['denied'])}方面称没有问题，未作查摆"))
     if c["missing"]:
         out.append(Note("examined", False, f"未查摆：{'、'.join(c['missing'])}方面没有查摆出任何问题"))
-    if v["summary_ratio"] >= 0.15:
+    if c.get("summary_flagged"):
         out.append(Note("summary", False, f"写成了工作总结：{v['summary_ratio']:.0%} 的篇幅在讲工作和成绩"))
     if subs["work_for_style"]:
         out.append(Note("style", False, f"以工作问题代替作风问题：{len(sig.evidence['work_result_share'])} 个问题段落只谈工作"
@@ -536,7 +605,8 @@ def reasons(sig: Signals, subs: dict) -> list[Note]:
         out.append(Note("boilerplate", False, f"套话多：{c['boiler']} 句与常见套话相似，如“{ph['boilerplate_share'][0]}”"))
     if v["preamble_share"] >= 0.2:
         out.append(Note("preamble", False, f"未开门见山：第一个问题之前铺垫 {c['pre_chars']} 字"))
-    if v["instance_share"] >= 0.6 and c["problems"]:
+    examined = len(c["not_covered"]) < c["categories"]  # concrete problems of no category earn no praise
+    if v["instance_share"] >= 0.6 and c["problems"] and examined:
         out.append(Note("instances", True, f"已查摆的问题具体：{c['problems']} 个问题段落中 "
                                            f"{c['problems'] - c['no_instance']} 个有时间、地点、数字或事例"))
     if v["root_per_cause"] >= 1.5 and v["excuse_share"] < 0.3:
@@ -551,12 +621,15 @@ CRITERION_EVIDENCE = {"strict": ("standards", "disguised_praise"), "accurate": (
                       "deep": ("root_per_cause", "excuse_share"), "concrete": ("deadline_share", "vague_per_measure")}
 
 
-def assess(texts, roles, styles, coverage, summary, model: DepthModel, bank: BoilerplateBank) -> dict:
+def assess(texts, roles, styles, coverage, summary, model: DepthModel, bank: BoilerplateBank,
+           kind: str | None = None) -> dict:
     """The ``depth`` object of the report. ``criteria`` are signals (each criterion's own
     regression on its signals, not validated against per-criterion labels); ``deductions``
-    say where the points missing from 100 went."""
+    say where the points missing from 100 went. ``kind``, the document's kind when known:
+    a personal or collective material is judged as its kind says (so 以班子问题代替个人问题
+    never contradicts it); otherwise the title decides (:func:`is_collective`)."""
     sig = measure(texts, roles, styles, coverage, summary, bank)
-    collective = is_collective(texts)
+    collective = kind == "collective" if kind in ("personal", "collective") else is_collective(texts)
     subs = model.substitutions(sig, collective)
     details = {c: {"evidence": sorted({i for s in names for i in sig.evidence.get(s, []) if isinstance(i, int)}),
                    "phrases": [p for s in names for p in sig.phrases.get(s, [])][:10]}

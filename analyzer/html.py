@@ -142,8 +142,12 @@ def _depth_section(depth: dict) -> str:
         f'{" " + _para_links(evidence.get(k, [])) if flagged else ""}</li>'
         for k, flagged in depth["substitutions"].items())
     notes = "".join(f"<li>{e(n)}</li>" for n in depth["notes"])
-    lost = "".join(f'<li>−{x["points"]:.0f} {e(x["reason"])} {_para_links(x["paragraphs"])}</li>'
+    lost = "".join(f'<li>−{x["points"]:.0f} {e(x["reason"])} {_para_links(x["paragraphs"])}'
+                   + "".join(f' <q class="muted">{e(p)}</q>' for p in x.get("phrases", [])[:3]) + "</li>"
                    for x in depth.get("deductions", []))
+    if depth.get("unattributed_points"):
+        lost += (f'<li class="muted">−{depth["unattributed_points"]:.0f} 材料中无可指出之处 / nothing in the '
+                 "text to show for them</li>")
     kind = {"personal": "个人材料", "collective": "班子材料"}.get(depth.get("kind"), "")
     return (f'<section id="depth"><h2>深度 depth</h2><p><span class="score">{depth["score"]:.0f}</span> / 100 '
             f'<span class="muted">{e(kind)}</span></p><table>{rows}</table>'

@@ -267,7 +267,10 @@ def _depth_panel(report: Report) -> Panel:
         rows.append(f"[dim]  扣分 where the other {100 - d['score']:.0f} points went:[/]")
     for x in d.get("deductions", [])[:4]:
         where = f" ¶{','.join(map(str, x['paragraphs'][:5]))}" if x["paragraphs"] else ""
-        rows.append(f"  −{x['points']:.0f} {_escape(x['reason'])}{where}")
+        quotes = "".join(f"「{_escape(p)}」" for p in x.get("phrases", [])[:1])
+        rows.append(f"  −{x['points']:.0f} {_escape(x['reason'])}{where}" + (f" [dim]{quotes}[/]" if quotes else ""))
+    if d.get("unattributed_points"):
+        rows.append(f"[dim]  −{d['unattributed_points']:.0f} 材料中无可指出之处 / nothing in the text to show for them[/]")
     return Panel(Group(*[Wrapped(Text.from_markup(r)) for r in rows]), title="深度 depth", border_style="cyan")
 
 

@@ -37,6 +37,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from . import __version__
+from .limits import DOCUMENT_SECONDS
 from .feedback import (
     document_text,
     feedback_docx,
@@ -79,6 +80,7 @@ class Settings:
     token: str | None = None         # required on every request when set (``--token``)
     rubric: str = "four-styles"
     jobs: int | None = None          # worker processes per round [default: all cores]
+    timeout: float = DOCUMENT_SECONDS  # seconds to analyse one document (``/api/check`` and rounds)
     limits: Limits = field(default_factory=Limits)
 
     def __post_init__(self):
@@ -88,12 +90,15 @@ class Settings:
 
 class Engine:
     """The server's own analyser and comparer, loaded once, used by one worker thread only
-    (the library's SQLite connection and the spaCy pipeline stay in that thread)."""
+    (the library's SQLite connection and the spaCy pipeline stay in that thread). ``check``
+    analyses in a worker process forked from that analyser, within ``timeout`` seconds per
+    document, as ``jingzi check`` does (:mod:`analyzer.workers`)."""
 
-    def __init__(self, rubric: str, library: Path):
-        self.rubric, self.library = rubric, library
+    def __init__(self, rubric: str, library: Path, timeout: float = DOCUMENT_SECONDS):
+        self.rubric, self.library, self.timeout = rubric, library, timeout
         self.pool = ThreadPoolExecutor(1, thread_name_prefix="jingzi-engine")
         self.loaded: Future | None = None
+        self.workers = None  # the analysis worker pool, started by the first check
         self._lock = threading.Lock()
 
     def start(self) -> Future:
@@ -125,7 +130,23 @@ class Engine:
         return self.pool.submit(fn, *args).result()
 
     def check(self, paths: list[Path]) -> list[dict]:
-        return self.call(lambda: [self.analyzer.analyze_path(p).to_dict() for p in paths])
+        """The report object of each path; one over its time budget is a ``timeout`` error object."""
+        from .workers import analyse_paths, analysis_pool
+
+        def run():
+            if self.workers is None:
+                self.workers = analysis_pool(str(self.library), self.timeout, self.analyzer, rubric=self.rubric)
+            return list(analyse_paths(self.workers, [str(p) for p in paths]))
+        return self.call(run)
+
+    def close_workers(self) -> None:
+        """Stop the analysis worker (the next check forks a fresh one)."""
+        def close():
+            if self.workers is not None:
+                self.workers.close()
+                self.workers = None
+        if self.loaded is not None:
+            self.call(close)
 
     def library_changed(self) -> None:
         """Reopen the library so copy checks see what was added or removed."""
@@ -137,6 +158,7 @@ class Engine:
             self.analyzer.copy_detector = CopyDetector.default(library=Library(self.library))
             old.close()
         self.call(reopen)
+        self.close_workers()  # its worker was forked with the old library's index
 
 
 class _TooLarge(Exception):
@@ -206,8 +228,8 @@ def create_app(settings: Settings) -> FastAPI:
     data.mkdir(parents=True, exist_ok=True)
     (data / "tmp").mkdir(exist_ok=True)
     store = Store(data / "workbench.sqlite")
-    engine = Engine(settings.rubric, settings.library)
-    rounds = Rounds(store, data, str(settings.library), settings.rubric, settings.jobs)
+    engine = Engine(settings.rubric, settings.library, settings.timeout)
+    rounds = Rounds(store, data, str(settings.library), settings.rubric, settings.jobs, settings.timeout)
     env = Environment(loader=PackageLoader("analyzer", "templates"), autoescape=True)
     env.globals.update(VERDICTS=VERDICTS, DECISION_LABEL=DECISION_LABEL, version=__version__)
     env.filters["pct"] = lambda x: "" if x is None else f"{x:.0%}"
@@ -217,6 +239,7 @@ def create_app(settings: Settings) -> FastAPI:
         engine.start()
         rounds.resume()
         yield
+        engine.close_workers()
 
     app = FastAPI(title="jingzi workbench", version=__version__, docs_url=None, redoc_url=None, openapi_url=None,
                   lifespan=lifespan)

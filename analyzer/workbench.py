@@ -33,6 +33,7 @@ from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
 
 from .ingest import MAX_BINARY_BYTES, SUPPORTED
+from .limits import DOCUMENT_SECONDS
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS rounds (id INTEGER PRIMARY KEY, name TEXT NOT NULL, created TEXT NOT NULL,
@@ -397,8 +398,9 @@ class Rounds:
     """Runs rounds one at a time in a background thread (started by the first round or :meth:`resume`)."""
 
     def __init__(self, store: Store, data: Path, library: str | None, rubric: str = "four-styles",
-                 jobs: int | None = None):
+                 jobs: int | None = None, timeout: float = DOCUMENT_SECONDS):
         self.store, self.data, self.library, self.rubric, self.jobs = store, Path(data), library, rubric, jobs
+        self.timeout = timeout  # seconds to analyse one document
         self.queue: queue.Queue[int] = queue.Queue()
         self.thread: threading.Thread | None = None
         self._lock = threading.Lock()
@@ -439,7 +441,7 @@ class Rounds:
                 raise ValueError("没有可分析的文件 / no file to analyse")
             library = self.library if self.library and Path(self.library).exists() else None
             run([str(self.files(rid))], self.out(rid), library=library, jobs=self.jobs, rubric=self.rubric,
-                progress=False, bar=RoundProgress(self.store, rid))
+                progress=False, bar=RoundProgress(self.store, rid), timeout=self.timeout)
             with open(self.out(rid) / "results.jsonl", encoding="utf-8") as fh:
                 reports = [json.loads(line) for line in fh]
             for d in reports:  # the server's paths are nobody's business: the file is its upload name

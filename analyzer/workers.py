@@ -18,6 +18,7 @@ deadline as its timeout, so it never blocks on a worker:
 """
 from __future__ import annotations
 
+import copy
 import ctypes
 import multiprocessing
 import os
@@ -240,21 +241,35 @@ def check_paths(paths: Iterable[str], library: str | None = None, timeout: float
                 opinions: dict | None = None, **options) -> Iterator[dict]:
     """The report object of each path, in order, each analysed in a worker within ``timeout``
     seconds by ``Analyzer(library=library, **options)``, with ``opinions[path]`` (a list of
-    collected opinions, or None) where given. On Linux the models are loaded here
-    once and each worker is forked from them (no start-up cost); elsewhere a spawned worker
-    loads them. Bad settings raise here."""
+    collected opinions, or None) where given. Bad settings raise here."""
+    with analysis_pool(library, timeout, **options) as pool:
+        yield from analyse_paths(pool, paths, opinions)
+
+
+def analysis_pool(library: str | None = None, timeout: float = DOCUMENT_SECONDS, analyzer=None,
+                  **options) -> WorkerPool:
+    """One worker that analyses documents (:func:`analyse_paths`) within ``timeout`` seconds
+    each: how ``check`` and the workbench's ``/api/check`` run them. On Linux the worker is
+    forked from ``analyzer`` (or a new ``Analyzer(**options)``) loaded here, at no start-up
+    cost, and opens ``library`` itself; elsewhere a spawned worker loads
+    ``Analyzer(library=library, **options)``."""
     if FORK == "fork":
         from .copydetect import CopyDetector
         from .pipeline import Analyzer
 
-        _state["analyzer"] = Analyzer(**options)
+        base = analyzer if analyzer is not None else Analyzer(**options)
         if library is not None:  # the worker opens the library: no SQLite connection crosses a fork
-            _state["analyzer"].copy_detector = CopyDetector.default()
-        pool = WorkerPool(1, _open_library, (library,), timeout, start_method=FORK)
-    else:
-        pool = WorkerPool(1, _init_check, (library, options), timeout)
-    with pool:
-        yield from pool.map(_check_path, ((p, (opinions or {}).get(p)) for p in paths), _failed_report)
+            base = copy.copy(base)
+            base.copy_detector = CopyDetector.default()
+        _state["analyzer"] = base
+        return WorkerPool(1, _open_library, (library,), timeout, start_method=FORK)
+    return WorkerPool(1, _init_check, (library, options), timeout)
+
+
+def analyse_paths(pool: WorkerPool, paths: Iterable[str], opinions: dict | None = None) -> Iterator[dict]:
+    """The report object of each path, in order, from a pool made by :func:`analysis_pool`; a
+    document over its budget gets a ``timeout`` error object, as every failure does."""
+    return pool.map(_check_path, ((p, (opinions or {}).get(p)) for p in paths), _failed_report)
 
 
 def _init_check(library: str | None, options: dict) -> None:

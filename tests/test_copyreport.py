@@ -176,6 +176,15 @@ def test_library_metadata_and_self_copy_through_check(tmp_path):
              analyzer.copy_detector.library.metadata(relations))
     relations = {s["source"]: s["relation"] for s in report.copy["sources"]}
     assert relations == {"2013-张三.txt": "self_copy", "范文.txt": "copied_from"}
+    # the same through `check --meta`: the file's author from the sidecar, as batch reads it
+    result = CliRunner().invoke(main, ["check", "--json", "--library", str(lib_path), "--meta",
+                                       str(tmp_path / "own.csv"), str(new)])
+    assert result.exit_code == 0, result.output
+    copy = json.loads(result.output)["copy"]
+    assert copy["meta"] == {"author": "张三"}
+    assert {s["source"]: s["relation"] for s in copy["sources"]} == relations
+    self_copy = next(s for s in copy["sources"] if s["source"] == "2013-张三.txt")
+    assert self_copy["likely_source"] == "source" and any("同一作者" in r for r in self_copy["reasons"])
 
 
 @pytest.fixture(scope="module")

@@ -124,7 +124,7 @@ def test_reasons_drop_praise_of_a_faulted_aspect():
 
     values = {"summary_ratio": 0.0, "excuse_share": 0.0, "root_per_cause": 2.0, "vague_per_measure": 0.0,
               "boilerplate_share": 0.0, "preamble_share": 0.0, "instance_share": 0.7, "deadline_share": 1.0}
-    counts = {"denied": [], "missing": [], "causes": 2, "measures": 2, "no_deadline": 0, "problems": 10,
+    counts = {"denied": [], "missing": [], "not_covered": [], "categories": 4, "causes": 2, "measures": 2, "no_deadline": 0, "problems": 10,
               "no_instance": 3, "boiler": 0, "pre_chars": 0, "plural": 0, "singular": 5}
     sig = Signals(values, evidence={"disguised_praise": []}, counts=counts,
                   phrases={"root_per_cause": ["理想信念"], "excuse_share": []})

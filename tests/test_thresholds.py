@@ -44,9 +44,9 @@ def test_denial_threshold_is_chosen_on_dev_and_the_model_refitted_on_train_and_d
 
 def signals(rng: random.Random, flawed: bool) -> Signals:
     values = {name: rng.random() for name in SIGNALS}
-    values["work_result_share"] = rng.uniform(0.7, 0.9) if flawed else rng.uniform(0.0, 0.3)
+    values["instance_share"] = rng.uniform(0.1, 0.3) if flawed else rng.uniform(0.7, 1.0)
     values["singular_share"] = rng.uniform(0.0, 1.0)
-    values["instance_share"] = rng.uniform(0.0, 1.0)
+    values["work_result_share"] = rng.uniform(0.0, 1.0)
     return Signals(values=values)
 
 
@@ -54,14 +54,15 @@ def test_depth_substitution_thresholds_are_chosen_on_dev_flaws():
     rng = random.Random(3)
     train = [signals(rng, k % 2 == 0) for k in range(20)]
     dev = [signals(rng, k % 2 == 0) for k in range(10)]
-    flaws = [{"work_for_style"} if k % 2 == 0 else set() for k in range(10)]
+    flaws = [{"generic_for_specific"} if k % 2 == 0 else set() for k in range(10)]
     model = DepthModel().fit(train, [1 + k % 5 for k in range(20)], dev=(dev, [3] * 10, flaws))
-    work = [substitution_values(s)["work_for_style"] for s in dev]
-    assert model.thresholds_["work_for_style"] == best_threshold(work, [bool(f) for f in flaws], f1)
-    assert 0.3 < model.thresholds_["work_for_style"] <= 0.7  # the threshold separates flawed from clean
+    generic = [substitution_values(s)["generic_for_specific"] for s in dev]
+    assert model.thresholds_["generic_for_specific"] == best_threshold(generic, [bool(f) for f in flaws], f1)
+    assert 0.3 < model.thresholds_["generic_for_specific"] <= 0.7  # the threshold separates flawed from clean
+    assert "work_for_style" not in model.thresholds_  # a fixed rule (depth.WORK_FOR_STYLE_SHARE), never tuned
     assert DepthModel.from_dict(model.to_dict()).thresholds_ == model.thresholds_
-    fixed = DepthModel(thresholds={"work_for_style": 0.2, "collective_for_personal": 0.4, "generic_for_specific": 0.6})
-    assert fixed.fit(train, [3] * 20).thresholds_["work_for_style"] == 0.2
+    fixed = DepthModel(thresholds={"collective_for_personal": 0.4, "generic_for_specific": 0.2})
+    assert fixed.fit(train, [3] * 20).thresholds_["generic_for_specific"] == 0.2
 
 
 def test_kind_margin_is_the_widest_within_a_point_of_the_best_dev_accuracy():

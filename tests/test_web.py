@@ -371,3 +371,17 @@ def test_serve_command_warns_off_loopback_and_prints_the_token_address(tmp_path,
     assert "warning: listening on 0.0.0.0" in result.output and "http://127.0.0.1:9/?token=t0k" in result.output
     assert started["host"] == "0.0.0.0" and started["port"] == 9
     assert started["app"].state.settings.token == "t0k" and (tmp_path / "d" / "tmp").is_dir()
+
+
+def test_check_api_has_a_time_budget_per_document(tmp_path):
+    """/api/check analyses in a worker within --timeout seconds per document, like ``check``:
+    a document over it is a coded ``timeout`` error in its place, and the others go on."""
+    with client_for(Settings(data=tmp_path, timeout=1.0)) as c:
+        wait_ready(c)
+        r = c.post("/api/check", files=[("file", ("长.txt", (GOOD * 500).encode("utf-8"))),  # far over 1 s
+                                        ("file", ("张三.txt", GOOD.encode("utf-8")))])
+        assert r.status_code == 200
+        slow, good = r.json()
+        assert slow["name"] == "长.txt" and slow["file"] == "长.txt"
+        assert slow["error"]["code"] == "timeout" and "1 s" in slow["error"]["message"]
+        assert good["name"] == "张三.txt" and good["depth"]["score"] > 50 and "error" not in good

@@ -499,9 +499,10 @@ text at its inline headings, these are the figures of the summary stage alone.
 def train_depth() -> dict:
     from scipy.stats import spearmanr
 
+    from training import work_for_style
     from training.depth_eval import deadline_count, pair_figures, rank_figures
 
-    from analyzer.depth import CRITERIA, DepthModel, is_collective, measure
+    from analyzer.depth import CRITERIA, SUBSTITUTIONS, DepthModel, is_collective, measure
     from analyzer.pipeline import Analyzer
 
     # signals come from the other stages, as at run time; every corpus document is a material
@@ -539,7 +540,7 @@ def train_depth() -> dict:
             out[name] = {**rank_figures(grades, sc), **pair_figures([sc[v["deep"]] > sc[v["shallow"]] for v in pairs])}
         out["criteria_vs_grade"] = {c: round(float(spearmanr(grades, [final.criteria(g)[c] for _, g in items]).statistic), 4)
                                     for c in CRITERIA}
-        for name in final.thresholds_:
+        for name in SUBSTITUTIONS:
             gold = [name in p.doc.meta["flaws"] for p, _ in items]
             pred = [final.substitutions(g, is_collective(p.texts))[name] for p, g in items]
             tp = sum(a and b for a, b in zip(gold, pred))
@@ -547,7 +548,8 @@ def train_depth() -> dict:
                          "precision": round(tp / max(sum(pred), 1), 4), "recall": round(tp / max(sum(gold), 1), 4)}
         return out
 
-    metrics = {"test": evaluate(docs["test"]), "dev": evaluate(docs["dev"]), "thresholds": final.thresholds_}
+    metrics = {"test": evaluate(docs["test"]), "dev": evaluate(docs["dev"]), "thresholds": final.thresholds_,
+               "work_for_style": work_for_style.evaluate()}
     t, d = metrics["test"], metrics["dev"]
 
     def row(label, f):
@@ -557,7 +559,7 @@ def train_depth() -> dict:
         return f"| {label} | {f['spearman']:.3f} [{lo:.2f}, {hi:.2f}] | {pairs} |"
 
     sub_rows = "\n".join(f"| {n} | {t[n]['support']} | {t[n]['predicted']} | {t[n]['precision']:.2f} | {t[n]['recall']:.2f} |"
-                         for n in final.thresholds_)
+                         for n in SUBSTITUTIONS)
     crit = ", ".join(f"{c} {t['criteria_vs_grade'][c]:.2f}" for c in CRITERIA)
     body = f"""
 Depth score (0–100): a prediction of the **guide grade** — the 1–5 depth grade the corpus writers gave
@@ -571,8 +573,8 @@ the first problem, problems with no style, work problems instead of style (accur
 excuse vocabulary in causes (deep); deadlines, quantities, owners, roadmap, vague verbs in measures
 (concrete). **Model**: ridge regression of the guide grade on all signals (standardised), each signal
 oriented so that more is deeper and given a non-negative weight — no signal can raise a score by
-getting worse, so no reason contradicts the score; score = (grade−1)/4·100. Substitution thresholds
-chosen on dev.
+getting worse, so no reason contradicts the score; score = (grade−1)/4·100. Thresholds of
+collective_for_personal and generic_for_specific chosen on dev; work_for_style is a fixed rule (below).
 
 **Deductions** (`depth.deductions`): for each signal, its shortfall from the value reached by the best
 tenth of the training materials times its weight; the points missing from 100 are shared out in
@@ -606,7 +608,7 @@ Dev split ({d['documents']} documents, {d['pairs']} pairs; used only for thresho
 | substitution (test) | support | predicted | precision | recall |
 |---|---|---|---|---|
 {sub_rows}
-"""
+{work_for_style.card_section(metrics["work_for_style"])}"""
     write_card("depth", "Depth model", body, metrics)
     return metrics
 
@@ -851,6 +853,9 @@ def main(overrides: str | None = None) -> dict:
     results["denials"]["wordings"] = denial_wordings()
     write_denials_card(results["denials"])
     results["robustness"] = add_robustness()
+    from training.reasons_check import add_card
+
+    results["reasons"] = add_card()  # after the robustness section is written: it goes before it
     return results
 
 

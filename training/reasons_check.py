@@ -1,0 +1,250 @@
+"""Reasons that hold, checked at scale: ``python -m training.reasons_check``.
+
+Runs jingzi over the written corpus as written and in the shapes reviewers receive
+(``training/robustness.py``: one run-on paragraph, web noise around and inside it, an excerpt),
+over the sample files (``data/samples``) and the real-page DEV sets (``data/realdocs/dev-*.csv``
+with their cached texts; never the test index), and lists every report in which
+
+- two reasons contradict: a category said to be not examined or denied (``未查摆`` /
+  ``否认存在问题``) that coverage calls covered; problems praised as concrete
+  (``已查摆的问题具体``) when no category is covered or beside 以共性问题代替具体问题; a work
+  problem (以工作问题代替作风问题) whose paragraph is also a covered category's evidence; a
+  work-summary note the summary judgement does not flag, or the other way round;
+- a covered category has no evidence sentence that could describe a behaviour (one outside
+  headings and noise that is not a denial), or quotes noise; a work-summary or work-for-style
+  verdict quotes noise; the depth stage calls a material personal that the kind calls
+  collective, or the other way round (so 以班子问题代替个人问题 would contradict the kind);
+- a deduction quotes a heading or noise paragraph, quotes a phrase found in none of the
+  paragraphs it names, or claims a shortfall it names no paragraph, phrase or absence for;
+- a depth score below 100 does not say where the missing points went (the deductions and the
+  unattributed points add up to 100 − score, largest first, and the largest names its evidence).
+
+:func:`problems` judges one report; the test suite runs it on a sample of every shape.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+from collections import Counter
+from itertools import chain
+from pathlib import Path
+
+from analyzer.resources import DATA_DIR
+
+SHAPES = ("clean", "one_paragraph", "noisy", "excerpt")
+# a deduction may name no paragraph when what it faults is an absence the reason states
+ABSENCE = ("没有原因分析", "没有整改措施", "没有问题段落")
+
+
+def problems(report: dict) -> list[str]:
+    """Every contradiction and unquoted deduction in one report object (``check --json``)."""
+    out: list[str] = []
+    coverage, depth, paras = report.get("coverage"), report.get("depth"), report.get("paragraphs", [])
+    roles = [p["role"] for p in paras]
+    if coverage:
+        out += _coverage_problems(coverage, roles)
+    summary = report.get("summary_like") or {}
+    out += [f"summary_quotes_noise:{i}" for i in summary.get("paragraphs", []) if roles[i] == "noise"]
+    if depth:
+        out += _note_problems(depth, coverage or {}, summary)
+        out += _deduction_problems(depth, paras)
+        kind = (report.get("kind") or {}).get("id")
+        if kind in ("personal", "collective") and depth.get("kind") != kind:
+            out.append(f"depth_kind_vs_kind:{depth.get('kind')}/{kind}")
+        out += [f"work_for_style_quotes_{roles[i]}:{i}" for i in depth.get("substitution_evidence", {}).get(
+            "work_for_style", []) if roles[i] in ("heading", "noise")]
+    return out
+
+
+def _coverage_problems(coverage: dict, roles: list[str]) -> list[str]:
+    out = []
+    for cid, c in coverage.items():
+        if not c["covered"]:
+            continue
+        denials = {d["text"] for d in c.get("denials", [])}
+        behaviour = [s for s in c.get("sentences", []) if roles[s["paragraph"]] not in ("heading", "noise")
+                     and s["text"] not in denials]
+        if not behaviour:
+            out.append(f"covered_without_behaviour:{cid}")
+        out += [f"coverage_quotes_noise:{cid}" for s in c.get("sentences", []) if roles[s["paragraph"]] == "noise"]
+    return out
+
+
+def _labels(notes: list[str], prefix: str) -> list[str]:
+    """The category labels a note ``prefix：A、B方面…`` names."""
+    for n in notes:
+        if n.startswith(prefix + "："):
+            return n[len(prefix) + 1:].split("方面", 1)[0].split("、")
+    return []
+
+
+def _note_problems(depth: dict, coverage: dict, summary: dict) -> list[str]:
+    notes, subs = depth["notes"], depth["substitutions"]
+    by_label = {c["label"]: c for c in coverage.values()}
+    out = [f"note_vs_coverage:{prefix}:{label}" for prefix in ("未查摆", "否认存在问题")
+           for label in _labels(notes, prefix) if by_label.get(label, {}).get("covered")]
+    praised = any(n.startswith("已查摆的问题具体") for n in notes)
+    if praised and coverage and not any(c["covered"] for c in coverage.values()):
+        out.append("concrete_praise_without_covered_category")
+    if praised and subs.get("generic_for_specific"):
+        out.append("concrete_praise_and_generic_for_specific")
+    evidence = {s["paragraph"] for c in coverage.values() if c["covered"] for s in c.get("sentences", [])}
+    if subs.get("work_for_style"):
+        work = depth.get("substitution_evidence", {}).get("work_for_style", [])
+        if not work:
+            out.append("work_for_style_without_evidence")
+        out += [f"work_problem_is_style_evidence:{i}" for i in work if i in evidence]
+    if summary and any(n.startswith("写成了工作总结") for n in notes) != bool(summary.get("flagged")):
+        out.append("summary_note_vs_flag")
+    return out
+
+
+def _deduction_problems(depth: dict, paras: list[dict]) -> list[str]:
+    out = []
+    deductions = depth.get("deductions", [])
+    missing = 100 - depth["score"]
+    lost = sum(d["points"] for d in deductions) + depth.get("unattributed_points", 0)
+    if missing >= 0.5 and (not deductions and not depth.get("unattributed_points")):
+        out.append("score_below_100_without_deductions")
+    if abs(lost - missing) > 0.5 * max(len(deductions), 1) + 0.1:
+        out.append("deductions_do_not_add_up")
+    if [d["points"] for d in deductions] != sorted((d["points"] for d in deductions), reverse=True):
+        out.append("deductions_not_largest_first")
+    for d in deductions:
+        name = d["signal"]
+        for i in d["paragraphs"]:
+            if not 0 <= i < len(paras):
+                out.append(f"deduction_bad_paragraph:{name}")
+            elif paras[i]["role"] in ("heading", "noise"):
+                out.append(f"deduction_quotes_{paras[i]['role']}:{name}")
+        texts = [paras[i]["text"] for i in d["paragraphs"] if 0 <= i < len(paras)]
+        if name != "missing_share":  # its phrases are the names of the categories not examined
+            for phrase in d["phrases"]:
+                if not any(phrase.rstrip("…") in t for t in texts):
+                    out.append(f"deduction_phrase_not_in_its_paragraphs:{name}")
+                    break
+        stated = any(a in d["reason"] for a in ABSENCE) or (name == "missing_share" and d["phrases"])
+        if not d["paragraphs"] and not stated:
+            out.append(f"deduction_without_evidence:{name}")
+    return out
+
+
+def _dev_pages() -> list[tuple[str, str]]:
+    """(id, cached text) of every real-page DEV set present (``data/realdocs/dev-*.csv``)."""
+    pages = []
+    for index in sorted((DATA_DIR / "realdocs").glob("dev-*.csv")):
+        with open(index, encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                cached = DATA_DIR / "realdocs" / "cache" / f"{row['id']}.txt"
+                if cached.is_file():
+                    pages.append((row["id"], cached.read_text(encoding="utf-8")))
+    return pages
+
+
+def run(docs=None, shapes=SHAPES, pages=True, samples=True, analyzer=None) -> dict:
+    """Check every written material (or ``docs``) in every shape, the DEV pages and the sample
+    files of ``data/samples``; per source, how many reports were checked and which problems
+    each has, and the share of the missing depth points no deduction could show."""
+    from analyzer import Analyzer
+    from .corpus import load_corpus
+    from analyzer.errors import JingziError
+
+    from .robustness import shaped
+
+    analyzer = analyzer or Analyzer()
+    docs = docs if docs is not None else [d for d in load_corpus() if d.path.parent.name == "written"]
+    texts = [(f"{d.id}/{s}", shaped(d, s)[0]) for s in shapes for d in docs]
+    if pages:
+        texts += [(f"{pid}/page", text) for pid, text in _dev_pages()]
+    reports = ((name, lambda text=text, name=name: analyzer.analyze(text, name)) for name, text in texts)
+    if samples:
+        reports = chain(reports, ((f"{p.name}/sample", lambda p=p: analyzer.analyze_path(p))
+                                  for p in sorted((DATA_DIR / "samples").iterdir()) if p.is_file()))
+    found, checked, judged, missing, unattributed = {}, Counter(), Counter(), 0.0, 0.0
+    for name, analyse in reports:
+        source = name.rsplit("/", 1)[1]
+        try:
+            report = analyse().to_dict()
+        except JingziError:
+            continue
+        if "error" in report:
+            continue
+        checked[source] += 1
+        judged[source] += bool(report.get("depth"))
+        if report.get("depth"):
+            missing += 100 - report["depth"]["score"]
+            unattributed += report["depth"].get("unattributed_points", 0)
+        issues = problems(report)
+        if issues:
+            found[name] = issues
+    return {"checked": dict(checked), "with_depth": dict(judged), "reports_with_problems": len(found),
+            "by_problem": dict(Counter(p.split(":")[0] for v in found.values() for p in v).most_common()),
+            "unattributed_share_of_missing_points": round(unattributed / missing, 4) if missing else 0.0,
+            "problems": found}
+
+
+def card_section(result: dict) -> str:
+    """The "Reasons that hold" section of models/depth.md."""
+    checked = sum(result["checked"].values())
+    shapes = ", ".join(f"{s} {n}" for s, n in result["checked"].items())
+    found = ", ".join(f"{k} {v}" for k, v in result["by_problem"].items()) or "none"
+    return f"""
+## Reasons that hold
+
+`python -m training.reasons_check` (`--cards` rewrites this section) runs jingzi over every
+written material as written and in three shapes (one run-on paragraph, noisy page, excerpt),
+the sample files and any real-page DEV set, and checks every report: no reason contradicts
+another or the coverage (未查摆/否认 of a covered category, concrete problems praised when no
+category is examined, a work problem that is a category's evidence, a work-summary note the
+summary judgement does not flag, personal/collective against the document kind), every covered
+category has an evidence sentence outside headings, noise and denials, no verdict quotes noise,
+and every depth score below 100 lists deductions that add up, largest first, each naming the
+paragraphs that fall short and phrases quoted from them (or stating the absence: 没有原因分析).
+
+Reports checked: {checked} ({shapes}); reports with a problem: **{result['reports_with_problems']}**
+({found}). Points missing from 100 that no deduction could show in the text (neither 我 nor 我们
+used, say), reported as `unattributed_points`: {result['unattributed_share_of_missing_points']:.1%}.
+Before these checks and fixes (commit a038776, same checker): 737 of 806 reports had a problem —
+deductions quoting the evidence of what was done well (1,045), shortfalls naming nothing (356),
+depth calling a material personal that the kind calls collective or the reverse (89), work
+problems that were a category's evidence (64), a work-summary note without the flag (27), and
+concrete problems praised beside "no category examined" (1, the work-report sample).
+What this does not show: that the reasons are right — only that they agree with each other and
+with the evidence they cite; the shapes are generated from the written corpus.
+"""
+
+
+def add_card(result: dict | None = None) -> dict:
+    """Run the checks (unless given) and put their section into models/depth.md, before its
+    Robustness section."""
+    from analyzer.resources import MODELS_DIR
+
+    result = result or run()
+    card = MODELS_DIR / "depth.md"
+    text = card.read_text(encoding="utf-8")
+    body, sep, rest = text.partition("\n## Robustness\n")
+    body = body.split("\n## Reasons that hold\n")[0].rstrip("\n") + "\n"
+    card.write_text(body + card_section(result) + (sep + rest if sep else ""), encoding="utf-8")
+    return {k: v for k, v in result.items() if k != "problems"}
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=("train", "dev", "test"), help="only this split of the corpus")
+    parser.add_argument("--out", type=Path, help="write the full result (every report's problems) as JSON")
+    parser.add_argument("--cards", action="store_true", help="rewrite the section of models/depth.md")
+    args = parser.parse_args(argv)
+    from .corpus import load_corpus
+
+    docs = [d for d in load_corpus(args.split) if d.path.parent.name == "written"]
+    result = run(docs)
+    if args.out:
+        args.out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    if args.cards:
+        add_card(result)
+    print(json.dumps({k: v for k, v in result.items() if k != "problems"}, ensure_ascii=False, indent=1))
+
+
+if __name__ == "__main__":
+    main()
