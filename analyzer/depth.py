@@ -181,8 +181,9 @@ def _quotes(sig: Signals, parts: Parts, lx: dict) -> None:
 
 def _opening(text: str, size: int = 24) -> str:
     """The first sentence of a paragraph, cut to ``size`` characters (“…” when cut)."""
-    first = _SENT.match(text.strip())
-    head = (first.group(0) if first else text.strip())
+    text = text.strip()
+    spans = sentence_spans(text)
+    head = text[spans[0][0]:spans[0][1]] if spans else text
     return head if len(head) <= size else head[:size] + "…"
 
 
