@@ -181,9 +181,9 @@ def _quotes(sig: Signals, parts: Parts, lx: dict) -> None:
 
 def _opening(text: str, size: int = 24) -> str:
     """The first sentence of a paragraph, cut to ``size`` characters (“…” when cut)."""
-    stripped = text.strip()
-    spans = sentence_spans(stripped)
-    head = stripped[spans[0][0]:spans[0][1]] if spans else stripped
+    text = text.strip()
+    spans = sentence_spans(text)
+    head = text[spans[0][0]:spans[0][1]] if spans else text
     return head if len(head) <= size else head[:size] + "…"
 
 
