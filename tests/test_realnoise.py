@@ -75,6 +75,8 @@ def test_furniture_changes_no_judgement_of_the_material(analyzer):
     ("党员文章", "栏目"),
     ("【深入学习贯彻全会精神】", "栏目标签"),
     ("某某日报", "网站名"),
+    ("2024年1月", "日期栏"),                   # a bare month above a blog post's title
+    ("范文2019-03-08张老师", "日期栏"),         # category, ISO date and author glued together
 ])
 def test_head_furniture_only_at_the_head_of_a_page(line, cue):
     assert any(c.startswith(cue) for c in inspect(line, head=True).cues)
@@ -93,6 +95,11 @@ def test_head_furniture_only_at_the_head_of_a_page(line, cue):
     "字号变大 | 字号变小",
     "全媒体记者：王某 通讯员：李某",
     "下面是小编为大家整理的对照检查材料，希望能帮助到大家。",
+    "（作者系某某市委党校教研部副主任）",
+    "供 稿：某某街道党工委",
+    "站点：某某党建网 | 网站：某某党建网 | 移动端：m.example.cn",
+    "（阅读全部图文内容，您需要先登录！）",
+    "已有3人发表了评论",
 ])
 def test_furniture_shapes_anywhere(line):
     assert inspect(line).line, line
@@ -108,6 +115,8 @@ def test_furniture_shapes_anywhere(line):
     "王某某",                                # a signature: not at the head, so kept
     "（涉及资金125000元，已于当月退回）",      # a sum in brackets is no affiliation
     "首页设计：围绕群众办事需求重新编排",      # 首页 as a word, with a colon
+    "记者：怎样看待一些干部下基层走过场？",    # an interview question, not a reporter field
+    "编辑：这份材料的问题部分要写到具体事例。",  # a labelled remark that is a sentence
 ])
 def test_content_lines_are_not_furniture(line):
     assert not inspect(line).line, line
