@@ -319,7 +319,9 @@ def boundaries(text: str) -> set[int]:
         cuts.update((m.start(), m.end()))
     for pattern in (_STAMP_RUN, _SOURCE, _BRACKET_LINE, _BYLINE_RUN):  # 2023-04-16 16:36 阅读 2471次, 据《某报》, 【栏目】, 文/某某
         for m in pattern.finditer(text):
-            cuts.update((m.start(), m.end()))
+            cuts.add(m.start())
+            if not text.startswith(("，", ",", "、"), m.end()):  # 2021年12月28日，… opens a sentence
+                cuts.add(m.end())
     cuts.update(m.start() for m in re.finditer("|".join(lx["crumb_start"]), text))
     return {c for c in cuts if 0 < c < len(text)}
 

@@ -68,11 +68,16 @@ _DATELINE = re.compile(r"(新华社|中新社|[人新央光]\w网|央广网|大�
                        r"[\u4e00-\u9fff]{0,4}\d{1,2}月\d{1,2}日(电|讯)")
 _PAREN_DATE = re.compile(r"[（(]\d{4}年\d{1,2}月\d{1,2}日[)）]")
 _TAG = re.compile(r"[〔\[【](摘要|内容提要|提要|关键词|编者按|导读|导语)[〕\]】]")
-_SALUTE = re.compile(r"(尊敬的|敬爱的|亲爱的)[^。！？，：:]{1,14}[：:]|(各位领导、|各位)?同志们[：:]")
+_SALUTE = re.compile(r"(尊敬的|敬爱的|亲爱的)[^。！？，：:]{1,14}[：:]|(各位领导、|各位)?同志们[：:]"
+                     r"|各位(领导|同志|同事|嘉宾|代表)(们)?[：:]")
 _PIECE_COUNT = re.compile(r"[（(](精选|优秀|通用|热门|最新)?\d{1,3}篇[)）]")
 _PIECE_NO = re.compile(f"(?<![一两几这那每])篇([{_CN}]|\\d{{1,2}})(?![{_CN}千百万些个次章])[：:]?")
 # a date opening the first sentence after a title: 2018年12月12日，/ 3月5日上午
-_DATE_OPEN = re.compile(r"(?<![在于从到至自是的为和与及年（(讯电])(\d{4}年)?\d{1,2}月\d{1,2}日(?=[，,上下晚])")
+_DATE_OPEN = re.compile(r"(?<![在于从到至自是的为和与及年月（(讯电\d])((\d{4}年)?(\d{1,2}月)?\d{1,2}日(?=[，,上下晚])"
+                        r"|(近日|日前)(?=[，,]))")
+# a title ending in a document type, then the document's usual first words (…实施方案 | 根据党中央部署…)
+_DOC_TITLE_END = re.compile(r"(方案|报告|材料|提纲|讲话|发言|发言稿|通知|意见|办法|规定|总结|心得体会|汇报|指南|清单)"
+                            r"(?=根据|按照|为了|为深入|为进一步|为全面|为切实|为认真|为加强|今年|近年来|近日|日前|——)")
 _COPULA = set("是为应一指就")
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff、]+")
 HEAD_WINDOW = 40         # a title without end punctuation is looked for in this many characters
@@ -205,10 +210,10 @@ def _repeat_cut(text: str, start: int, end: int) -> int | None:
 
 
 def _page_cuts(text: str) -> set[int]:
-    """Cut points of a page pasted into one line that no sentence punctuation marks: around news
-    datelines (新华社北京3月13日电), dated subtitles ((2019年3月16日)), salutations (同志们：) and
-    篇一/（精选6篇）, before 〔摘要〕/【编者按】 tags, and before a date that opens the first sentence after a
-    title (…为师 | 2018年12月12日，…)."""
+    """Cut points of a page pasted into one line that no sentence punctuation marks: before news
+    datelines (新华社北京3月13日电), around dated subtitles ((2019年3月16日)), salutations (同志们：) and
+    篇一/（精选6篇）, before 〔摘要〕/【编者按】 tags, and where a body opens after an unpunctuated title:
+    at a date or 近日 (…为师 | 2018年12月12日，…) or at 根据/按照/为… after a document type (…实施方案 | 根据…)."""
     inside = quoted(text)
     cuts: set[int] = set()
     for pattern in (_PAREN_DATE, _SALUTE, _PIECE_NO):
@@ -216,11 +221,13 @@ def _page_cuts(text: str) -> set[int]:
     cuts.update(m.start() for m in _DATELINE.finditer(text) if not inside[m.start()])
     cuts.update(m.end() for m in _PIECE_COUNT.finditer(text))
     cuts.update(m.start() for m in _TAG.finditer(text))
-    for m in _DATE_OPEN.finditer(text):
-        head = max((k + 1 for k in range(max(0, m.start() - TITLE_MAX), m.start()) if text[k] in _CLAUSE_END),
-                   default=0 if m.start() <= TITLE_MAX else None)
-        if head is not None and m.start() - head >= 6 and not inside[m.start()]:
-            cuts.add(m.start())
+    # a body that opens right after an unpunctuated title: at a date or 近日, or after …方案/…报告
+    opens = [m.start() for m in _DATE_OPEN.finditer(text)] + [m.end() for m in _DOC_TITLE_END.finditer(text)]
+    for at in opens:
+        head = max((k + 1 for k in range(max(0, at - TITLE_MAX), at) if text[k] in _CLAUSE_END),
+                   default=0 if at <= TITLE_MAX else None)
+        if head is not None and at - head >= 6 and not inside[at]:
+            cuts.add(at)
     return {c for c in cuts if 0 < c < len(text)}
 
 

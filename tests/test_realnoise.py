@@ -158,6 +158,9 @@ def _split(text: str) -> list[str]:
     # a heading without end punctuation, the same repeated as a 范文 page does
     ["个人思想汇报范文（精选3篇）", "篇一：", "敬爱的党组织：",
      "近一个月来，我认真学习了党章和有关文件，对照党员标准查找了自己在学习和工作上的差距。"],
+    # a plan's title, then its usual first words; a speech's salutation
+    ["机关党支部专题组织生活会工作方案", "根据上级党组织的部署，支部将在本月下旬召开专题组织生活会，现制定如下方案。"],
+    ["在支部主题党日上的发言", "各位同志：", "近日，我重读了党章，对照党员标准查找了自己在学习和工作上的差距。"],
     # a dated subtitle under a title
     ["关于加强机关作风建设的实施意见", "（2024年3月16日）",
      "为进一步转变机关作风、提高办事效率，结合本单位实际，提出如下意见。"],
