@@ -34,11 +34,13 @@ import bisect
 import math
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
 from .denials import DenialClassifier, sentence_spans
 from .resources import Lexicon, Rubric, lexicon, load_yaml, phrase_regex
+from .thresholds import best_threshold, f1, macro_f1
 
 SUBSTANTIVE_ROLES = ("problem",)  # corpus rule: covered = union of styles over problem paragraphs
 # what is left of a heading or a bare category name once names, numbering and these words go
@@ -168,16 +170,31 @@ def _clause_start(text: str, pos: int) -> int:
     return max(text.rfind(p, 0, pos) for p in "，；。！？：,;") + 1
 
 
+class DevDocument(NamedTuple):
+    """A labelled document held apart from fitting, on which ``CoverageModel.fit`` chooses its
+    thresholds: per-paragraph columns, ``labels`` (categories per paragraph) and ``covered``
+    (the categories the document covers)."""
+
+    texts: list[str]
+    tokens: list[list[str]]
+    roles: list[str]
+    contexts: list[str]
+    labels: list[list[str]]
+    covered: list[str]
+
+
 class CoverageModel:
     """Per-category paragraph classifiers over words, character n-grams and pattern evidence.
 
     Learned state: ``word_``, ``char_``, ``clf_`` (category -> LogisticRegression),
-    ``threshold_`` (category -> paragraph threshold), ``doc_threshold_``.
+    ``threshold_`` (category -> paragraph threshold), ``doc_threshold_`` (see :meth:`fit`).
     """
 
-    def __init__(self, rubric: Rubric, C: float = 2.0):
+    def __init__(self, rubric: Rubric, C: float = 2.0, threshold: float = 0.5, doc_threshold: float = 0.5):
         self.rubric = rubric
         self.C = C
+        self.threshold = threshold
+        self.doc_threshold = doc_threshold
 
     def features(self, texts, tokens, roles, contexts, matcher: PatternMatcher, judged: "Judged | None" = None):
         """Feature matrix of paragraphs (or sentences) and their :class:`Judged` sentences."""
@@ -201,7 +218,35 @@ class CoverageModel:
         X = hstack([self.word_.transform(words), self.char_.transform(texts), csr_matrix(np.array(rows))]).tocsr()
         return X, judged
 
-    def fit(self, texts, tokens, roles, contexts, labels: list[list[str]], matcher: PatternMatcher):
+    def fit(self, texts, tokens, roles, contexts, labels: list[list[str]], matcher: PatternMatcher,
+            dev: list[DevDocument] = ()):
+        """Fit on the pooled paragraph columns. With ``dev`` documents, first fit on these columns
+        alone and choose one paragraph threshold (best F1 over all paragraph × category decisions
+        of ``dev``) and one document threshold (best macro-F1 of covered / not covered, a
+        document's score in a category being its best problem paragraph's), both pooled over the
+        categories (per-category thresholds over a few dozen documents fit noise), then refit on
+        the columns and ``dev`` together. Without ``dev`` the thresholds are the constructor's."""
+        self.threshold_ = {cid: self.threshold for cid in self.rubric.ids}
+        self.doc_threshold_ = {cid: self.doc_threshold for cid in self.rubric.ids}
+        self._fit(texts, tokens, roles, contexts, labels, matcher)
+        if not dev:
+            return self
+        para_s, para_g, doc_s, doc_g = [], [], [], []
+        for d in dev:
+            X, _ = self.features(d.texts, d.tokens, d.roles, d.contexts, matcher)
+            proba = self.predict_proba(X)
+            para_s += list(proba.ravel())
+            para_g += [cid in lab for lab in d.labels for cid in self.rubric.ids]
+            problems = [i for i, r in enumerate(d.roles) if r in SUBSTANTIVE_ROLES]
+            doc_s += [max([proba[i, j] for i in problems] or [0.0]) for j in range(len(self.rubric.ids))]
+            doc_g += [cid in d.covered for cid in self.rubric.ids]
+        para_t, doc_t = best_threshold(para_s, para_g, f1), best_threshold(doc_s, doc_g, macro_f1)
+        self.threshold_ = {cid: para_t for cid in self.rubric.ids}
+        self.doc_threshold_ = {cid: doc_t for cid in self.rubric.ids}
+        columns = (texts, tokens, roles, contexts, labels)  # the first fields of a DevDocument
+        return self._fit(*(list(c) + [x for d in dev for x in d[k]] for k, c in enumerate(columns)), matcher)
+
+    def _fit(self, texts, tokens, roles, contexts, labels: list[list[str]], matcher: PatternMatcher):
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
 
@@ -215,8 +260,6 @@ class CoverageModel:
         for cid in self.rubric.ids:
             y = np.array([cid in lab for lab in labels])
             self.clf_[cid] = LogisticRegression(C=self.C, max_iter=3000, class_weight="balanced").fit(X, y)
-        self.threshold_ = {cid: 0.5 for cid in self.rubric.ids}
-        self.doc_threshold_ = {cid: 0.5 for cid in self.rubric.ids}
         return self
 
     def predict_proba(self, X) -> np.ndarray:

@@ -22,6 +22,7 @@ import re
 import numpy as np
 
 from .resources import lexicon
+from .thresholds import best_threshold, f1
 
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]*")
 
@@ -57,23 +58,35 @@ def cue_features(texts: list[str]) -> np.ndarray:
 
 class DenialClassifier:
     """P(a sentence denies having problems). Learned state: ``char_`` (TF-IDF over character
-    1–4-grams), ``clf_`` (logistic regression), ``threshold_`` (chosen on held-apart
-    training families, see ``python -m training``).
+    1–4-grams), ``clf_`` (logistic regression), ``threshold_`` (``threshold``, or chosen by
+    ``fit`` on held-apart sentences).
 
     Settings: ``C`` (inverse regularisation), ``cue_weight`` (scale of the lexicon counts
-    against the n-gram block).
+    against the n-gram block), ``threshold`` (used when ``fit`` is given no ``dev``).
     """
 
-    def __init__(self, C: float = 4.0, cue_weight: float = 1.0):
+    def __init__(self, C: float = 4.0, cue_weight: float = 1.0, threshold: float = 0.5):
         self.C = C
         self.cue_weight = cue_weight
+        self.threshold = threshold
 
     def _features(self, texts: list[str]):
         from scipy.sparse import csr_matrix, hstack
 
         return hstack([self.char_.transform(texts), csr_matrix(cue_features(texts) * self.cue_weight)]).tocsr()
 
-    def fit(self, texts: list[str], labels: list[bool]) -> "DenialClassifier":
+    def fit(self, texts: list[str], labels: list[bool],
+            dev: tuple[list[str], list[bool]] | None = None) -> "DenialClassifier":
+        """Fit on ``texts``; with ``dev`` (texts, labels held apart), first choose the threshold
+        that maximises F1 on ``dev`` with a fit on ``texts`` alone, then refit on both."""
+        self.threshold_ = self.threshold
+        self._fit(texts, labels)
+        if dev is None:
+            return self
+        self.threshold_ = best_threshold(list(self.predict_proba(dev[0])), dev[1], f1)
+        return self._fit(list(texts) + list(dev[0]), list(labels) + list(dev[1]))
+
+    def _fit(self, texts: list[str], labels: list[bool]) -> "DenialClassifier":
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
 
@@ -81,7 +94,6 @@ class DenialClassifier:
         self.char_.fit(texts)
         self.clf_ = LogisticRegression(C=self.C, max_iter=3000, class_weight="balanced")
         self.clf_.fit(self._features(texts), np.array(labels, dtype=bool))
-        self.threshold_ = 0.5
         return self
 
     def predict_proba(self, texts: list[str]) -> np.ndarray:

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .resources import lexicon, load_yaml
+from .thresholds import best_threshold, f1
 
 CRITERIA = ("strict", "accurate", "deep", "concrete")
 CRITERIA_SIGNALS = {
@@ -337,22 +338,35 @@ SHORTFALL = {  # what a deduction on each signal means
 class DepthModel:
     """Ridge regressions of the guide grade (1–5): one per criterion on its signals, one
     overall on all; every signal enters oriented by :data:`DIRECTION` with a non-negative
-    weight; substitution thresholds chosen on dev. Learned state: ``criteria_``,
-    ``overall_``, ``ideal_`` (per signal, the oriented value of the best tenth of the training
-    materials: below it a material loses points), ``thresholds_``."""
+    weight. Learned state: ``criteria_``, ``overall_``, ``ideal_`` (per signal, the oriented
+    value of the best tenth of the training materials: below it a material loses points),
+    ``thresholds_`` (per substitution, ``thresholds`` or chosen by :meth:`fit`)."""
 
-    def __init__(self, alpha: float = 1.0):
+    def __init__(self, alpha: float = 1.0, thresholds: dict | None = None):
         self.alpha = alpha
+        self.thresholds = thresholds or {"work_for_style": 0.5, "collective_for_personal": 0.5,
+                                         "generic_for_specific": 0.6}
 
     @staticmethod
     def _row(sig: Signals, names) -> list[float]:
         return [DIRECTION[n] * sig.values[n] for n in names]
 
-    def fit(self, signals: list[Signals], grades: list[int]) -> "DepthModel":
+    def fit(self, signals: list[Signals], grades: list[int],
+            dev: tuple[list[Signals], list[int], list[set[str]]] | None = None) -> "DepthModel":
+        """Fit on ``signals`` and guide ``grades``. With ``dev`` (signals, grades and the flaws
+        labelled on documents held apart), each substitution's threshold is the one whose
+        decisions ``value >= t`` (:func:`substitution_values`) reach the best F1 against the
+        labelled flaw on ``dev``, and the regressions are fitted on both."""
         from sklearn.linear_model import Ridge
         from sklearn.pipeline import make_pipeline
         from sklearn.preprocessing import StandardScaler
 
+        self.thresholds_ = dict(self.thresholds)
+        if dev is not None:
+            values = [substitution_values(s) for s in dev[0]]
+            for name in self.thresholds_:
+                self.thresholds_[name] = best_threshold([v[name] for v in values], [name in f for f in dev[2]], f1)
+            signals, grades = list(signals) + list(dev[0]), list(grades) + list(dev[1])
         y = np.array(grades, dtype=float)
 
         def linear(names):
@@ -367,7 +381,6 @@ class DepthModel:
         self.overall_ = linear(SIGNALS)
         rows = np.array([self._row(s, SIGNALS) for s in signals])
         self.ideal_ = dict(zip(SIGNALS, np.percentile(rows, 90, axis=0)))
-        self.thresholds_ = {"work_for_style": 0.5, "collective_for_personal": 0.5, "generic_for_specific": 0.6}
         return self
 
     def to_dict(self) -> dict:
@@ -390,7 +403,7 @@ class DepthModel:
 
             raise SetupError("model_mismatch", "深度模型的信号与代码不一致 / the depth model's signals differ "
                                                "from the code's")
-        model = cls(d["alpha"])
+        model = cls(d["alpha"], dict(d["thresholds"]))
         model.criteria_ = {c: (np.array(v["weights"]), v["bias"]) for c, v in d["criteria"].items()}
         model.overall_ = (np.array(d["overall"]["weights"]), d["overall"]["bias"])
         model.ideal_ = dict(d["ideal"])
@@ -431,14 +444,21 @@ class DepthModel:
         return out, 0.0
 
     def substitutions(self, sig: Signals, collective: bool) -> dict:
-        v, t = sig.values, self.thresholds_
+        v, t, c = substitution_values(sig), self.thresholds_, sig.counts
         return {
-            "work_for_style": bool(sig.counts["work_candidates"] > 0 and v["work_result_share"] >= t["work_for_style"]),
-            "collective_for_personal": bool(not collective and sig.counts["singular"] + sig.counts["plural"] >= 3
-                                            and 1 - v["singular_share"] >= t["collective_for_personal"]),
-            "generic_for_specific": bool(sig.counts["problems"] > 0
-                                         and 1 - v["instance_share"] >= t["generic_for_specific"]),
+            "work_for_style": bool(c["work_candidates"] > 0 and v["work_for_style"] >= t["work_for_style"]),
+            "collective_for_personal": bool(not collective and c["singular"] + c["plural"] >= 3
+                                            and v["collective_for_personal"] >= t["collective_for_personal"]),
+            "generic_for_specific": bool(c["problems"] > 0 and v["generic_for_specific"] >= t["generic_for_specific"]),
         }
+
+
+def substitution_values(sig: Signals) -> dict[str, float]:
+    """Per substitution, the value its threshold applies to: the share of work results among the
+    problems, of plural over singular first person, of problems without a concrete instance."""
+    v = sig.values
+    return {"work_for_style": v["work_result_share"], "collective_for_personal": 1 - v["singular_share"],
+            "generic_for_specific": 1 - v["instance_share"]}
 
 
 def _detail(name: str, sig: Signals) -> str:

@@ -27,6 +27,7 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
 from .resources import SPINNING_PATH, load_spinning
+from .unionfind import UnionFind
 
 HELD_APART = "held-apart"
 
@@ -67,23 +68,14 @@ class Canonicaliser:
     """
 
     def __init__(self, spinning: dict[str, str | Iterable[str]]):
-        parent: dict[str, str] = {}
-
-        def find(word: str) -> str:
-            while parent.setdefault(word, word) != word:
-                word = parent[word]
-            return word
-
+        synonyms = UnionFind()
         originals = set()
         for original, spuns in spinning.items():
             originals.add(original)
             for spun in [spuns] if isinstance(spuns, str) else spuns:
-                parent[find(spun)] = find(original)
-        classes: dict[str, list[str]] = defaultdict(list)
-        for word in parent:
-            classes[find(word)].append(word)
+                synonyms.union(spun, original)
         self.table: dict[str, str] = {}
-        for words in classes.values():
+        for words in synonyms.groups():
             rep = min(w for w in words if w in originals)
             self.table.update({w: rep.lower() for w in words})
         self.first = np.zeros(0x110000, dtype=bool)  # can a word start with this character?

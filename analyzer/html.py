@@ -13,6 +13,7 @@ from collections import defaultdict
 from urllib.parse import quote
 
 from .render import CRITERION_LABEL, ROLE_LABEL, SUBSTITUTION_LABEL
+from .unionfind import UnionFind
 
 COPY_FLAG = 0.2  # copy ratio shown red and flagged (SPEC: every source contributing ≥ 20% must be found)
 MAX_CLUSTERS, MAX_PAIRS = 100, 20  # the overview lists at most this many clusters, and pairs per cluster
@@ -545,19 +546,12 @@ def _ranking(rows: list[dict]) -> str:
 def clusters(edges: list[dict]) -> list[list[dict]]:
     """Connected groups of documents linked by shared text, largest first; each a list of its
     edges (see :func:`analyzer.batch.read_results`)."""
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    linked = UnionFind()
     for edge in edges:
-        parent[find(edge["document"])] = find(edge["source"])
+        linked.union(edge["document"], edge["source"])
     groups: dict[str, list] = defaultdict(list)
     for edge in edges:
-        groups[find(edge["document"])].append(edge)
+        groups[linked.find(edge["document"])].append(edge)
     return sorted(groups.values(), key=lambda g: (-len({x for ed in g for x in (ed["document"], ed["source"])}),
                                                   g[0]["document"]))
 

@@ -13,7 +13,7 @@ A title that names the document a personal or a 班子 self-examination (个人�
 领导班子对照检查材料) and no other kind settles it (score 1.0). Otherwise the decision leans
 away from self-examination: a text with no self-examination cue at all (no 对照检查、查摆、
 班子存在, not even a self-critical 不够/存在/淡化) is never called one, and when a non-material
-kind is close behind a material kind (within :attr:`KindModel.margin`) and has cue phrases of
+kind is close behind a material kind (within :attr:`KindModel.margin_`) and has cue phrases of
 its own, the non-material wins, because scoring a news item or symptom catalogue as a material gives
 confident, meaningless numbers, whereas a material taken for something else gets a visible
 warning that names the kind, its cues and the fix (``--kind personal``).
@@ -41,6 +41,7 @@ LABELS = {
 }
 SELF_EXAMINATION = ("personal", "collective")
 MATERIAL_KINDS = ("personal", "collective", "work_report")  # coverage, summary and depth apply
+MARGINS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)  # the lean away from self-examination fit tries
 _SPACE = re.compile(r"\s+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SENTENCE_MARK = re.compile(r"[，。：；？！,:;?!]")
@@ -171,9 +172,15 @@ def cues(text: str, kind: str, limit: int = 5) -> list[str]:
     return out
 
 
+def misjudged(gold: list[str], pred: list[str]) -> int:
+    """How many non-materials were taken for self-examinations: the error that must not happen."""
+    return sum(g not in SELF_EXAMINATION and p in SELF_EXAMINATION for g, p in zip(gold, pred))
+
+
 class KindModel:
     """Document-kind classifier. ``fit(texts, kinds)``; ``classify(text)`` returns the ``kind``
-    object of the report. Learned state: ``vec_``, ``clf_``; setting ``margin`` (see module doc).
+    object of the report. Learned state: ``vec_``, ``clf_``, ``margin_`` (see module doc and
+    :meth:`fit`).
     """
 
     def __init__(self, C: float = 4.0, margin: float = 0.3):
@@ -186,7 +193,28 @@ class KindModel:
         return hstack([self.vec_.transform([compact(t) for t in texts]),
                        csr_matrix(np.array([cue_features(t) for t in texts]))]).tocsr()
 
-    def fit(self, texts: list[str], kinds: list[str]) -> "KindModel":
+    def fit(self, texts: list[str], kinds: list[str],
+            dev: tuple[list[str], list[str]] | None = None) -> "KindModel":
+        """Fit on ``texts``. With ``dev`` (texts and kinds held apart), first fit on ``texts`` alone
+        and take as ``margin_`` the widest of :data:`MARGINS` whose accuracy on ``dev`` is within
+        0.01 of the best (``dev_grid_``: per margin, the non-materials taken for self-examinations
+        and the accuracy), then refit on both. Without ``dev``, ``margin_`` is ``margin``."""
+        self.margin_ = self.margin
+        self._fit(texts, kinds)
+        if dev is None:
+            return self
+        proba = self.predict_proba(dev[0])
+        self.dev_grid_ = {}
+        for margin in MARGINS:
+            self.margin_ = margin
+            pred = [self.decide(t, p) for t, p in zip(dev[0], proba)]
+            accuracy = round(float(np.mean([g == k for g, k in zip(dev[1], pred)])), 4)
+            self.dev_grid_[margin] = (misjudged(dev[1], pred), accuracy)
+        best = max(accuracy for _, accuracy in self.dev_grid_.values())
+        self.margin_ = max(m for m, (_, accuracy) in self.dev_grid_.items() if accuracy >= best - 0.01)
+        return self._fit(list(texts) + list(dev[0]), list(kinds) + list(dev[1]))
+
+    def _fit(self, texts: list[str], kinds: list[str]) -> "KindModel":
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
 
@@ -218,7 +246,7 @@ class KindModel:
         alt = max(others, key=lambda k: proba[KINDS.index(k)])
         if not self_examination_cues(text):  # a self-examination that never says so is not one
             return alt
-        close = proba[KINDS.index(top)] - proba[KINDS.index(alt)] < self.margin
+        close = proba[KINDS.index(top)] - proba[KINDS.index(alt)] < self.margin_
         return alt if close and has_cues(text, alt) else top
 
     def predict(self, texts: list[str]) -> list[str]:

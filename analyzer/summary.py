@@ -12,10 +12,12 @@ Headings and web noise (role ``noise``) are never flagged.
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 import numpy as np
 
 from .resources import lexicon
+from .thresholds import best_threshold, f1
 
 # the predicted roles that inform the model; "preamble" is left out on purpose, so that a
 # work-report opening (今年以来…取得了显著成效) is judged on its words, wherever it stands
@@ -44,12 +46,31 @@ def cue_phrases(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+class DevDocument(NamedTuple):
+    """A labelled document held apart from fitting, on which ``SummaryModel.fit`` chooses its
+    thresholds: per-paragraph columns and labels, and whether the document is a work summary."""
+
+    texts: list[str]
+    tokens: list[list[str]]
+    roles: list[str]
+    labels: list[bool]
+    work_summary: bool
+
+
+def flagged_share(texts: list[str], flags) -> float:
+    """The share of the document's characters in flagged paragraphs."""
+    return sum(len(t) for t, f in zip(texts, flags) if f) / max(sum(len(t) for t in texts), 1)
+
+
 class SummaryModel:
     """Calibrated paragraph classifier; learned state ``vec_``, ``clf_``, ``threshold_``,
-    ``doc_threshold_`` (ratio above which a document is flagged ``work_summary``)."""
+    ``doc_threshold_`` (share of characters above which a document is flagged ``work_summary``),
+    see :meth:`fit`."""
 
-    def __init__(self, C: float = 1.0):
+    def __init__(self, C: float = 1.0, threshold: float = 0.5, doc_threshold: float = 0.3):
         self.C = C
+        self.threshold = threshold
+        self.doc_threshold = doc_threshold
 
     def _cues(self, texts, roles):
         lex = cue_lexicons()
@@ -70,7 +91,24 @@ class SummaryModel:
         return hstack([self.vec_.transform([" ".join(t) for t in tokens]),
                        csr_matrix(self._cues(texts, roles))]).tocsr()
 
-    def fit(self, texts, tokens, roles, labels):
+    def fit(self, texts, tokens, roles, labels, dev: list[DevDocument] = ()):
+        """Fit on the pooled paragraph columns. With ``dev`` documents, first fit on these columns
+        alone, choose the paragraph threshold (best F1 on the paragraphs of ``dev``) and then the
+        document threshold (best F1 of ``work_summary`` on ``dev``, a document's value being the
+        :func:`flagged_share` of its paragraphs at the paragraph threshold), then refit on the
+        columns and ``dev`` together. Without ``dev`` the thresholds are the constructor's."""
+        self.threshold_, self.doc_threshold_ = self.threshold, self.doc_threshold
+        self._fit(texts, tokens, roles, labels)
+        if not dev:
+            return self
+        proba = [self.predict_proba(d.texts, d.tokens, d.roles) for d in dev]
+        self.threshold_ = best_threshold([x for pr in proba for x in pr], [y for d in dev for y in d.labels], f1)
+        shares = [flagged_share(d.texts, pr >= self.threshold_) for d, pr in zip(dev, proba)]
+        self.doc_threshold_ = best_threshold(shares, [d.work_summary for d in dev], f1)
+        columns = (texts, tokens, roles, labels)  # the first fields of a DevDocument
+        return self._fit(*(list(c) + [x for d in dev for x in d[k]] for k, c in enumerate(columns)))
+
+    def _fit(self, texts, tokens, roles, labels):
         from sklearn.calibration import CalibratedClassifierCV
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
@@ -84,8 +122,6 @@ class SummaryModel:
         # out-of-fold scores (one model to evaluate at run time instead of three)
         self.clf_ = CalibratedClassifierCV(base, method="sigmoid", cv=3, ensemble=False).fit(
             X, np.array(labels, dtype=bool))
-        self.threshold_ = 0.5
-        self.doc_threshold_ = 0.3
         return self
 
     def predict_proba(self, texts, tokens, roles) -> np.ndarray:

@@ -16,9 +16,10 @@ from analyzer import batch as batch_module
 from analyzer.cli import main
 from analyzer.html import report_page
 from analyzer.library import Library
+from training.corpus import DATA_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "data" / "corpus" / "written"
+CORPUS = DATA_DIR / "corpus" / "written"
 
 
 def material(doc_id: str) -> list[str]:

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from analyzer import batch as batch_module
 from training import spin as gen
+from training.corpus import DATA_DIR
 from analyzer.cli import main
 from analyzer.copydetect import CopyDetector
 from analyzer.fingerprint import split_spinning
@@ -22,7 +23,7 @@ from analyzer.resources import load_spinning
 from .conftest import GOOD
 from .test_copydetect import QUOTES, SPINNING, A, B, C, D
 
-CORPUS = Path(__file__).resolve().parent.parent / "data" / "corpus" / "written"
+CORPUS = DATA_DIR / "corpus" / "written"
 
 
 def material(doc_id: str) -> str:

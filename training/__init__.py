@@ -1,1 +1,2 @@
-"""Training and evaluation code run by developers (``python -m training.<module>``); never imported at run time."""
+"""Training and evaluation code run by developers in a checkout: ``python -m training`` rebuilds every
+model, ``python -m training.<module>`` runs one evaluation; the runtime package never imports it."""

@@ -5,26 +5,30 @@ import csv
 import os
 import sys
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
 from analyzer import resources
+from analyzer.structure import ROLES
+from analyzer.unionfind import UnionFind
 
 # The labelled corpus is training data: it is in the repository, not in an installed package.
 # $JINGZI_DATA names the data folder of a checkout when the package is installed elsewhere.
 DATA_DIR = Path(os.environ.get("JINGZI_DATA") or resources.DATA_DIR)
 CORPUS_DIRS = ("written", "copies")
-ROLES = ("heading", "preamble", "problem", "cause", "measure", "summary", "closing", "other")
 FLAWS = (
     "work_summary", "boilerplate", "work_for_style", "collective_for_personal",
     "generic_for_specific", "objective_excuses", "vague_measures", "denied_category",
     "disguised_praise", "no_preamble_focus",
 )
-RUBRIC_CATEGORIES = {
-    "four-styles": ("formalism", "bureaucratism", "hedonism", "extravagance"),
-    "theme-2023": ("theory", "politics", "ability", "responsibility", "work_style", "integrity"),
-}
+
+
+@lru_cache(maxsize=1)
+def rubric_categories() -> dict[str, list[str]]:
+    """Category ids per rubric id, as the rubric files of ``data/rubrics`` define them."""
+    return {name: resources.load_rubric(name).ids for name in resources.rubric_names()}
 
 
 @dataclass
@@ -78,9 +82,9 @@ def parse(text: str, path: Path | None = None) -> LabelledDocument:
     if "id" not in meta:
         raise CorpusError(f"{where}: header has no id")
     rubric = meta.get("rubric", "four-styles")
-    if rubric not in RUBRIC_CATEGORIES:
+    categories = rubric_categories().get(rubric)
+    if categories is None:
         raise CorpusError(f"{where}: unknown rubric {rubric!r}")
-    categories = RUBRIC_CATEGORIES[rubric]
     paragraphs = []
     for lineno, line in enumerate(body.splitlines(), 1):
         if not line.strip():
@@ -156,27 +160,21 @@ def write_splits(data_dir: Path = DATA_DIR, test: float = 0.2, dev: float = 0.2)
     import hashlib
 
     docs = [load_file(p) for sub in CORPUS_DIRS for p in sorted((data_dir / "corpus" / sub).glob("*.txt"))]
-    parent = {d.id: d.id for d in docs}
-
-    def find(x):
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    ids = {d.id for d in docs}
+    linked = UnionFind(d.id for d in docs)
     by_group: dict[str, str] = {}
     for d in docs:
-        links = [c["source"] for c in d.copy_of if c.get("source") in parent]
+        links = [c["source"] for c in d.copy_of if c.get("source") in ids]
         if d.group in by_group:
             links.append(by_group[d.group])
         by_group.setdefault(d.group, d.id)
         for other in links:
-            parent[find(d.id)] = find(other)
+            linked.union(d.id, other)
     # the split is fixed once written: a group with an assigned member keeps its split
     existing = load_splits(data_dir)
     roots: dict[str, list[str]] = {}
     for d in docs:
-        roots.setdefault(find(d.id), []).append(d.id)
+        roots.setdefault(linked.find(d.id), []).append(d.id)
     splits: dict[str, str] = {}
     new_groups: dict[str, list[tuple[str, str]]] = {}
     kind_of = {d.id: d.group.split(":")[0] for d in docs}
@@ -213,6 +211,7 @@ def agreement(data_dir: Path = DATA_DIR) -> dict:
     first = {d.id: d for d in load_corpus(data_dir=data_dir)}
     second = [load_file(p) for p in sorted((data_dir / "corpus" / "agreement").glob("*.txt"))]
     roles, summary, styles, covered, depth, rubric = ([], []), ([], []), ([], []), ([], []), ([], []), 0
+    categories = rubric_categories()
     for b in second:
         a = first[b.id]
         rubric += a.rubric == b.rubric
@@ -220,10 +219,10 @@ def agreement(data_dir: Path = DATA_DIR) -> dict:
             roles[0].append(pa.role), roles[1].append(pb.role)
             summary[0].append(pa.summary_like), summary[1].append(pb.summary_like)
             if a.rubric == b.rubric:
-                for c in RUBRIC_CATEGORIES[a.rubric]:
+                for c in categories[a.rubric]:
                     styles[0].append(c in pa.styles), styles[1].append(c in pb.styles)
         if a.rubric == b.rubric:
-            for c in RUBRIC_CATEGORIES[a.rubric]:
+            for c in categories[a.rubric]:
                 covered[0].append(c in a.meta["covered"]), covered[1].append(c in b.meta["covered"])
         depth[0].append(a.meta["depth"]), depth[1].append(b.meta["depth"])
 

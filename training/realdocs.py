@@ -23,11 +23,10 @@ from collections import Counter
 from pathlib import Path
 
 from training.corpus import DATA_DIR
-from analyzer.resources import MODELS_DIR
+from analyzer.kinds import KINDS, MATERIAL_KINDS
+from analyzer.resources import MODELS_DIR, load_rubric
 
-KINDS = ["personal", "collective", "criticism", "rectification", "opinions", "work_report", "other"]
-MATERIAL_KINDS = {"personal", "collective", "work_report"}
-CATEGORIES = ["formalism", "bureaucratism", "hedonism", "extravagance"]
+CATEGORIES = load_rubric("four-styles").ids  # the real documents are judged by the four styles
 SHAPES = {"clean", "run_on", "noisy", "excerpt", "traditional", "pdf_lines"}
 NOT_JUDGED_ROLES = {"noise", "other"}
 SUBSTANTIVE_ROLES = {"problem", "cause", "measure", "summary"}

@@ -26,7 +26,7 @@ import yaml
 
 from analyzer.copydetect import nonspace_count
 from analyzer.resources import SPINNING_PATH, load_spinning
-from training.corpus import DATA_DIR, RUBRIC_CATEGORIES, load_corpus, load_file, load_splits
+from training.corpus import DATA_DIR, load_corpus, rubric_categories, load_file, load_splits
 
 Source = tuple[str, list[str]]
 SENTENCE = re.compile(r"[^。！？；]+[。！？；]*")
@@ -209,7 +209,7 @@ def _write_copy(path: Path, cid: str, root: str, copy_of: list[dict], v: Variant
     main = docs[copy_of[0]["source"]]
     labelled = [docs[s].paragraphs[i] for s, i in v.origin]
     styles = {c for p in labelled if p.role == "problem" for c in p.styles}
-    covered = [c for c in RUBRIC_CATEGORIES[main.rubric] if c in styles]
+    covered = [c for c in rubric_categories()[main.rubric] if c in styles]
     meta = {k: main.meta[k] for k in ("title", "kind", "unit", "author", "rubric", "register", "script",
                                       "headings", "depth") if k in main.meta}
     meta = {"id": cid, **meta, "covered": covered, "flaws": list(main.meta["flaws"]),

@@ -12,12 +12,12 @@ from functools import lru_cache
 
 import hashlib
 
-import numpy as np
 from sklearn.metrics import accuracy_score, classification_report, f1_score
 
 from analyzer import ingest, modelstore
 from analyzer.resources import MODELS_DIR
 from analyzer.structure import ROLES, Layout, RoleModel
+from analyzer.thresholds import best_threshold, f1 as binary_f1
 
 from training.corpus import DATA_DIR, LabelledDocument, load_corpus
 
@@ -185,11 +185,6 @@ def out_of_fold_roles() -> dict[str, tuple[str, ...]]:
     return out
 
 
-def _best_threshold(scores, gold, metric) -> float:
-    grid = [round(float(x), 2) for x in np.arange(0.1, 0.91, 0.05)]
-    return max(grid, key=lambda t: (metric(gold, [s >= t for s in scores]), -abs(t - 0.5)))
-
-
 def _pooled(docs: list[Prepared], fn):
     """Concatenate per-paragraph arrays over documents."""
     return [x for p in docs for x in fn(p)]
@@ -233,11 +228,10 @@ def train_denials() -> dict:
 
     texts, labels = data([s for s in written if s.family not in dev_families], confessions[n_dev_conf:])
     dev_texts, dev_labels = data([s for s in written if s.family in dev_families], confessions[:n_dev_conf])
-    model = DenialClassifier().fit(texts, labels)
-    threshold = _best_threshold(list(model.predict_proba(dev_texts)), dev_labels,
-                                lambda g, y: f1_score(g, y, zero_division=0))
-    final = DenialClassifier().fit(*data(written, confessions))
-    final.threshold_ = threshold
+    tuned = DenialClassifier().fit(texts, labels, dev=(dev_texts, dev_labels))
+    # the final fit draws the lead-in variants over all written sentences at once, so its data is
+    # not train + dev as drawn above: it takes the threshold tuned there as fixed
+    final = DenialClassifier(threshold=tuned.threshold_).fit(*data(written, confessions))
     save("denials", final)
 
     heldout = load_sentences("heldout")
@@ -257,7 +251,7 @@ def train_denials() -> dict:
         "written_families": len(families), "corpus_confessions": len(confessions),
         "heldout_denials": sum(held_gold), "heldout_denial_families": len({s.family for s in heldout if s.label}),
         "heldout_others": len(heldout) - sum(held_gold), "test_confessions": len(test_conf),
-        "threshold": threshold,
+        "threshold": final.threshold_,
         "classifier": rates(final.predict(held_texts), final.predict(test_conf)),
         "baseline_lexicon": rates(_lexicon_denial_rule(held_texts), _lexicon_denial_rule(test_conf)),
     }
@@ -334,43 +328,20 @@ def coverage_columns(ps: list[Prepared], reviewed=()) -> tuple[list, list, list,
 def train_coverage(rubric_name: str, reviewed=()) -> dict:
     """Fit, tune and evaluate the coverage model; ``reviewed`` documents (reviewers' overrides)
     join the training side only."""
-    from analyzer.coverage import SUBSTANTIVE_ROLES, CoverageModel, PatternMatcher, assess
+    from analyzer.coverage import CoverageModel, DevDocument, PatternMatcher, assess
     from analyzer.resources import load_rubric
 
     rubric = load_rubric(rubric_name)
     matcher = PatternMatcher(rubric, modelstore.load("denials"))
     docs = {s: [p for p in split(s) if p.doc.rubric == rubric.id] for s in ("train", "dev", "test")}
-
-    def fit(ps):
-        return CoverageModel(rubric).fit(*coverage_columns(ps, reviewed), matcher)
-
-    def scores(model, p):
-        roles = list(predicted_roles(p.doc.id))
-        X, _ = model.features(p.texts, p.tokens, roles, p.layout.categories, matcher)
-        return roles, model.predict_proba(X)
-
-    # one paragraph and one document threshold per rubric (pooled over its categories),
-    # chosen on dev with a model fitted on train only: per-category thresholds over a few
-    # dozen dev materials fitted noise
-    model = fit(docs["train"])
-    dev_scores = [scores(model, p) for p in docs["dev"]]
-    para_s = [pr[i, j] for (roles, pr), p in zip(dev_scores, docs["dev"])
-              for i in range(len(p.texts)) for j in range(len(rubric.ids))]
-    para_g = [cid in q.styles for p in docs["dev"] for q in p.doc.paragraphs for cid in rubric.ids]
-    para_t = _best_threshold(para_s, para_g, lambda g, y: f1_score(g, y, zero_division=0))
-    doc_s = [max([pr[i, j] for i, r in enumerate(roles) if r in SUBSTANTIVE_ROLES] or [0.0])
-             for roles, pr in dev_scores for j in range(len(rubric.ids))]
-    doc_g = [cid in p.doc.meta["covered"] for p in docs["dev"] for cid in rubric.ids]
-    doc_t = _best_threshold(doc_s, doc_g, lambda g, y: f1_score(g, y, average="macro", zero_division=0))
-    model.threshold_ = {cid: para_t for cid in rubric.ids}
-    model.doc_threshold_ = {cid: doc_t for cid in rubric.ids}
-    final = fit(docs["train"] + docs["dev"])
-    final.threshold_, final.doc_threshold_ = model.threshold_, model.doc_threshold_
+    if not docs["test"] or not docs["dev"]:
+        raise ValueError(f"rubric {rubric.id}: the corpus needs dev and test documents to tune and evaluate")
+    dev = [DevDocument(p.texts, p.tokens, list(predicted_roles(p.doc.id)), p.layout.categories,
+                       [q.styles for q in p.doc.paragraphs], p.doc.meta["covered"]) for p in docs["dev"]]
+    final = CoverageModel(rubric).fit(*coverage_columns(docs["train"], reviewed), matcher, dev=dev)
     save(f"coverage-{rubric.id}", final, rubric)
 
     test = docs["test"]
-    if not test or not docs["dev"]:
-        raise ValueError(f"rubric {rubric.id}: the corpus needs dev and test documents to tune and evaluate")
     gold_doc, pred_doc, kw_doc, all_doc, gold_par, pred_par, kw_par = [], [], [], [], [], [], []
     for p in test:
         roles = list(predicted_roles(p.doc.id))
@@ -424,16 +395,12 @@ train and dev, the saved role model for test, as at run time.
 
 
 def train_summary() -> dict:
-    from analyzer.summary import SummaryModel, assess, cue_lexicons
+    from analyzer.summary import DevDocument, SummaryModel, assess, cue_lexicons, flagged_share
 
-    def fit(ps):
-        return SummaryModel().fit(
-            [t for p in ps for t in p.texts], [t for p in ps for t in p.tokens],
-            [r for p in ps for r in predicted_roles(p.doc.id)],
-            [q.summary_like for p in ps for q in p.doc.paragraphs])
-
-    def doc_ratio(texts, flags):
-        return sum(len(t) for t, f in zip(texts, flags) if f) / max(sum(len(t) for t in texts), 1)
+    def columns(ps):
+        return ([t for p in ps for t in p.texts], [t for p in ps for t in p.tokens],
+                [r for p in ps for r in predicted_roles(p.doc.id)],
+                [q.summary_like for p in ps for q in p.doc.paragraphs])
 
     cues = cue_lexicons()
 
@@ -442,19 +409,11 @@ def train_summary() -> dict:
                 for t, h in zip(p.texts, p.layout.is_heading)]
 
     train, dev = split("train"), split("dev")
-    model = fit(train)
-    dev_p = [model.predict_proba(p.texts, p.tokens, list(predicted_roles(p.doc.id))) for p in dev]
-    model.threshold_ = _best_threshold([x for pr in dev_p for x in pr],
-                                       [q.summary_like for p in dev for q in p.doc.paragraphs],
-                                       lambda g, y: f1_score(g, y, zero_division=0))
-    doc_g = ["work_summary" in p.doc.meta["flaws"] for p in dev]
-    model.doc_threshold_ = _best_threshold(
-        [doc_ratio(p.texts, pr >= model.threshold_) for p, pr in zip(dev, dev_p)], doc_g,
-        lambda g, y: f1_score(g, y, zero_division=0))
-    base_doc_t = _best_threshold([doc_ratio(p.texts, cue_flags(p)) for p in dev], doc_g,
-                                 lambda g, y: f1_score(g, y, zero_division=0))
-    final = fit(train + dev)
-    final.threshold_, final.doc_threshold_ = model.threshold_, model.doc_threshold_
+    final = SummaryModel().fit(*columns(train), dev=[
+        DevDocument(p.texts, p.tokens, list(predicted_roles(p.doc.id)), [q.summary_like for q in p.doc.paragraphs],
+                    "work_summary" in p.doc.meta["flaws"]) for p in dev])
+    base_doc_t = best_threshold([flagged_share(p.texts, cue_flags(p)) for p in dev],
+                                ["work_summary" in p.doc.meta["flaws"] for p in dev], binary_f1)
     save("summary", final)
 
     test = split("test")
@@ -468,15 +427,15 @@ def train_summary() -> dict:
         b_par += flags
         g_doc.append("work_summary" in p.doc.meta["flaws"])
         p_doc.append(result["flagged"])
-        b_doc.append(doc_ratio(p.texts, flags) >= base_doc_t)
+        b_doc.append(flagged_share(p.texts, flags) >= base_doc_t)
     f1 = lambda g, y: round(f1_score(g, y, zero_division=0), 4)  # noqa: E731
     # the test split holds only a couple of work-summary materials: add a 4-fold
     # cross-validation on train+dev (same thresholds) as a steadier document-level figure
     cv_gold, cv_pred, cv_par_gold, cv_par_pred = [], [], [], []
     pool = train + dev
     for k in range(4):
-        fold_model = fit([p for i, p in enumerate(pool) if i % 4 != k])
-        fold_model.threshold_, fold_model.doc_threshold_ = final.threshold_, final.doc_threshold_
+        fold_model = SummaryModel(threshold=final.threshold_, doc_threshold=final.doc_threshold_).fit(
+            *columns([p for i, p in enumerate(pool) if i % 4 != k]))
         for p in pool[k::4]:
             proba, result, _ = assess(p.texts, p.tokens, list(predicted_roles(p.doc.id)), fold_model)
             cv_gold.append("work_summary" in p.doc.meta["flaws"])
@@ -555,17 +514,12 @@ def train_depth() -> dict:
                        r.summary_like, analyzer.boilerplate)
 
     docs = {s: [(p, signals(p)) for p in split(s)] for s in ("train", "dev", "test")}
-    subs_value = {"work_for_style": lambda g: g.values["work_result_share"],
-                  "collective_for_personal": lambda g: 1 - g.values["singular_share"],
-                  "generic_for_specific": lambda g: 1 - g.values["instance_share"]}
-    model = DepthModel().fit([g for _, g in docs["train"]], [p.doc.meta["depth"] for p, _ in docs["train"]])
-    for name, value in subs_value.items():
-        model.thresholds_[name] = _best_threshold(
-            [value(g) for _, g in docs["dev"]], [name in p.doc.meta["flaws"] for p, _ in docs["dev"]],
-            lambda g, y: f1_score(g, y, zero_division=0))
-    pool = [x for s in ("train", "dev") for x in docs[s]]
-    final = DepthModel().fit([g for _, g in pool], [p.doc.meta["depth"] for p, _ in pool])
-    final.thresholds_ = model.thresholds_
+
+    def columns(items):
+        return [g for _, g in items], [p.doc.meta["depth"] for p, _ in items]
+
+    final = DepthModel().fit(*columns(docs["train"]), dev=(*columns(docs["dev"]),
+                                                          [set(p.doc.meta["flaws"]) for p, _ in docs["dev"]]))
     save("depth", final.to_dict())
 
     def evaluate(items):
@@ -585,7 +539,7 @@ def train_depth() -> dict:
             out[name] = {**rank_figures(grades, sc), **pair_figures([sc[v["deep"]] > sc[v["shallow"]] for v in pairs])}
         out["criteria_vs_grade"] = {c: round(float(spearmanr(grades, [final.criteria(g)[c] for _, g in items]).statistic), 4)
                                     for c in CRITERIA}
-        for name in subs_value:
+        for name in final.thresholds_:
             gold = [name in p.doc.meta["flaws"] for p, _ in items]
             pred = [final.substitutions(g, is_collective(p.texts))[name] for p, g in items]
             tp = sum(a and b for a, b in zip(gold, pred))
@@ -603,7 +557,7 @@ def train_depth() -> dict:
         return f"| {label} | {f['spearman']:.3f} [{lo:.2f}, {hi:.2f}] | {pairs} |"
 
     sub_rows = "\n".join(f"| {n} | {t[n]['support']} | {t[n]['predicted']} | {t[n]['precision']:.2f} | {t[n]['recall']:.2f} |"
-                         for n in subs_value)
+                         for n in final.thresholds_)
     crit = ", ".join(f"{c} {t['criteria_vs_grade'][c]:.2f}" for c in CRITERIA)
     body = f"""
 Depth score (0–100): a prediction of the **guide grade** — the 1–5 depth grade the corpus writers gave
@@ -703,7 +657,7 @@ def train_kinds() -> dict:
 
     from training.kinds_corpus import SHAPES, load_kinds_corpus, shaped
 
-    from analyzer.kinds import KINDS, SELF_EXAMINATION, KindModel, cue_lexicons, opening
+    from analyzer.kinds import KINDS, SELF_EXAMINATION, KindModel, cue_lexicons, misjudged, opening
     from analyzer.kinds import compact as flat
 
     docs = load_kinds_corpus()
@@ -712,22 +666,10 @@ def train_kinds() -> dict:
     def shaped_set(ds, shapes=SHAPES):
         return [shaped(d, sh) for d in ds for sh in shapes], [d.kind for d in ds for _ in shapes]
 
-    def misjudged(gold, pred):  # non-materials taken for self-examinations: the error that must not happen
-        return sum(g not in SELF_EXAMINATION and p in SELF_EXAMINATION for g, p in zip(gold, pred))
-
     # the margin of the lean away from self-examination: the widest on a fixed grid that costs
-    # no more than 0.01 of dev accuracy, with a model fitted on train only
-    model = KindModel().fit(*shaped_set(by_split["train"]))
-    dev_x, dev_y = shaped_set(by_split["dev"])
-    dev_proba = model.predict_proba(dev_x)
-    grid = {}
-    for margin in (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
-        model.margin = margin
-        pred = [model.decide(t, p) for t, p in zip(dev_x, dev_proba)]
-        grid[margin] = (misjudged(dev_y, pred), round(accuracy_score(dev_y, pred), 4))
-    best = max(acc for _, acc in grid.values())
-    margin = max(m for m, (_, acc) in grid.items() if acc >= best - 0.01)
-    final = KindModel(margin=margin).fit(*shaped_set(by_split["train"] + by_split["dev"]))
+    # no more than 0.01 of dev accuracy, with a model fitted on train only (KindModel.fit)
+    final = KindModel().fit(*shaped_set(by_split["train"]), dev=shaped_set(by_split["dev"]))
+    grid, margin = final.dev_grid_, final.margin_
     save("kinds", final)
 
     def keyword_kind(text):  # baseline: the kind whose title word opens the text, else most body cues
