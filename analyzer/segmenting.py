@@ -17,6 +17,12 @@ number, 120 without) is cut after each sentence. A marker is accepted only
 - with the right neighbours: 1. and 1、 not inside a number (1.5亿, 2023年1月, 3、4次);
   第一/首先/一方面 only after a sentence or clause end and before a comma.
 
+A web page pasted as one line also has paragraph breaks that no punctuation marks (see
+:func:`_page_cuts` and :func:`_repeat_cut`): after an unpunctuated title (repeated at once, or a word
+of it opening a definition, or followed by a date, 近日 or 根据/按照… after a document type), before
+news datelines and 〔摘要〕 tags, around dated subtitles, salutations and 篇一. A short paste (under
+SENTENCE_SPLIT characters) is split only when one of these cues is present.
+
 A normal multi-line material has no run-on line and comes out exactly as its lines.
 """
 from __future__ import annotations
@@ -150,7 +156,8 @@ def is_runon(text: str, alone: bool = False) -> bool:
     line is (nearly) the whole document, and then any line longer than SENTENCE_SPLIT is."""
     if len(text) > (SENTENCE_SPLIT if alone else RUNON_CHARS):
         return True
-    if alone and len(text) > MIN_SENTENCE * 2 and (_page_cuts(text) or _repeat_cut(text, 0, len(text))):
+    if alone and len(text) > MIN_SENTENCE * 2 and (
+            _page_cuts(text) or _repeat_cut(text, 0, len(text), quoted(text))):
         return True  # a short page pasted as one line: its title and dateline are still cues
     if len(text) <= 120 or not _HEAD.search(text, 1):  # no inline 一、/（一） to check
         return False
@@ -186,13 +193,13 @@ def _clause_end(text: str, start: int, limit: int) -> int:
     return next((k for k in range(start, stop) if text[k] in _CLAUSE_END), stop)
 
 
-def _repeat_cut(text: str, start: int, end: int) -> int | None:
+def _repeat_cut(text: str, start: int, end: int, inside: list[bool]) -> int | None:
     """Where an unpunctuated title at text[start:] ends because the content after it repeats it:
     the title again (公文格式要求公文格式要求…) or a word of it opening a definition
-    (任弼时论增强党性的五重路径 | 党性是…, 民主生活会的内涵 | 民主生活会是…); None if none."""
+    (任弼时论增强党性的五重路径 | 党性是…, 民主生活会的内涵 | 民主生活会是…); None if none.
+    ``inside``: :func:`quoted` of the text."""
     stop = min(end, _clause_end(text, start, HEAD_WINDOW))
     opening = text[start:start + 4]
-    inside = quoted(text)
     depth = 0  # inside (…) after the title
     for p in range(start + 4, stop - 1):
         depth += (text[p - 1] in "(（") - (text[p - 1] in ")）")
@@ -263,14 +270,15 @@ def split_line(text: str, alone: bool = False, extra: set[int] = frozenset()) ->
     inside = quoted(text)
     for pattern in (_CLOSING, _OPENER):  # the closing lines; cause and measure parts with no number
         cuts.update(m.start() for m in pattern.finditer(text) if not inside[m.start()])
-    cuts.update(_page_cuts(text))
-    heads = {0} | set(extra) | _page_cuts(text)  # pieces a page title may open
+    page = _page_cuts(text)
+    cuts.update(page)
+    heads = {0} | set(extra) | page  # pieces a page title may open
     bounds = sorted(cuts | {0, len(text)})
     for a, b in zip(bounds, bounds[1:]):
         cut = _title_cut(text, a, b)
         if not cut and (a in heads and a < TITLE_ZONE or _HEAD.match(text, a) or a in numbered):
-            cut = _repeat_cut(text, a, b)
-            while cut and (again := _repeat_cut(text, cut, b)):  # a title repeated several times
+            cut = _repeat_cut(text, a, b, inside)
+            while cut and (again := _repeat_cut(text, cut, b, inside)):  # a title repeated several times
                 cuts.add(cut)
                 cut = again
         if cut:
