@@ -49,14 +49,17 @@ _SENTENCE = re.compile(r"[。，,；;！!？?]")
 _STAMP = re.compile(r"(?P<day>\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{2}/\d{2}/\d{2}|\d{4}年(?P<pad>0)?\d{1,2}月\d{1,2}日)"
                     r"\s*(?P<time>\d{1,2}:\d{2}(:\d{2})?)?")
 _ISSUE = re.compile(r"\S{2,16}\s*\d{4}\s*年\s*(第\s*)?\d{1,2}\s*期")
-_AFFILIATION = re.compile(r"[（(].*(大学|学院|党校|研究院|研究所|研究中心|社科院|社会科学院).*(?<!\d)\d{6}(?!\d).*[)）]")
+_AFFILIATION = re.compile(r"[（(].*(大学|学院|党校|研究院|研究所|研究中心|社科院|社会科学院).*(?<!\d)\d{6}(?!\d).*[)）]"
+                          r"|[（(]作者(系|为|单位[:：]?)[^（()）]{2,60}[)）]")  # (作者系某党校教研部副主任)
 _TAGS = re.compile(r"(关键词|关键字)\s*[:：]\s*[\u4e00-\u9fff]{6,}")
-_SOURCE = re.compile(r"据\s*《[^》]{1,20}》(报道|消息)?")
+_SOURCE = re.compile(r"(?<![根依按证])据\s*《[^》]{1,20}》(报道|消息)?")  # not 根据《…法》
 _BRACKET_LINE = re.compile(r"【[^】]{2,30}】|\[[^\]]{2,30}\]")
 _WIDGET_SPLIT = re.compile(r"[\s|｜·•/()（）【】\[\]]+")
 _BYLINE_MARK = re.compile(r"^(文\s*/|作者\s*[:：]|[◎□■●])\s*")
 _STAMP_RUN = re.compile(_STAMP.pattern + r"(\s*(阅读|浏览|点击)?\s*[(（]?\d+[)）]?\s*次?)?")
 _BYLINE_RUN = re.compile(r"文\s*/\s*[\u4e00-\u9fff]{2,3}")
+_MONTH_LINE = re.compile(r"\d{4}年\d{1,2}月")  # a bare month above the title of a blog post
+_ISO_DAY = re.compile(r"(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d)")
 
 
 @dataclass
@@ -82,7 +85,7 @@ def _lexicons():
     spec = load_yaml("lexicons/noise.yaml")
     phrases = [str(p) for group in spec["phrases"].values() for p in group]
     suffixes = "|".join(map(re.escape, sorted(spec["site_suffixes"], key=len, reverse=True)))
-    fields = "|".join(map(re.escape, sorted(spec["fields"], key=len, reverse=True)))
+    fields = "|".join(r"\s?".join(map(re.escape, f)) for f in sorted(spec["fields"], key=len, reverse=True))  # 供 稿：
     crumb_start = tuple(spec["breadcrumb"]["starts"])
     seps = "".join(re.escape(s) for s in spec["breadcrumb"]["separators"])
     return {
@@ -172,8 +175,10 @@ def _furniture(text: str) -> list[str]:
     if text.startswith(lx["crumb_start"]) and len(parts) >= 2 or trail and max(map(len, parts)) <= 16 or \
             trail and _site_name(parts[0].strip()) and max(map(len, parts[:-1])) <= 16:  # 某某网 > 栏目 > 长标题
         cues.append("导航路径 breadcrumb")
-    fields = [m.group(1) for m in lx["field"].finditer(text)]
-    if len(set(fields)) >= 2 or fields and (len(text) <= 40 or _DATE.search(text)):
+    found = list(lx["field"].finditer(text))
+    fields = [re.sub(r"\s", "", m.group(1)) for m in found]
+    asked = len(found) == 1 and re.search(r"[。！？!?]", text[found[0].end():])  # 记者：怎么看待…？ is speech
+    if len(set(fields)) >= 2 or fields and not asked and (len(text) <= 40 or _DATE.search(text)):
         cues.append("来源/日期栏 " + "、".join(dict.fromkeys(fields)))
     if _PAGE.search(text):
         cues.append("页码 " + _PAGE.search(text).group(0).strip())
@@ -284,6 +289,8 @@ def _head_furniture(text: str) -> list[str]:
         return ["栏目标签 column tag"]
     if _byline(bare):
         return ["署名 byline"]
+    if _MONTH_LINE.fullmatch(bare) or len(bare) <= 30 and _ISO_DAY.search(bare) and not _SENTENCE.search(bare):
+        return ["日期栏 date stamp"]  # 2023年12月 / 发言稿2018-12-09某某: a material writes 2018年12月9日
     return []
 
 
@@ -312,7 +319,9 @@ def boundaries(text: str) -> set[int]:
         cuts.update((m.start(), m.end()))
     for pattern in (_STAMP_RUN, _SOURCE, _BRACKET_LINE, _BYLINE_RUN):  # 2023-04-16 16:36 阅读 2471次, 据《某报》, 【栏目】, 文/某某
         for m in pattern.finditer(text):
-            cuts.update((m.start(), m.end()))
+            cuts.add(m.start())
+            if not text.startswith(("，", ",", "、"), m.end()):  # 2021年12月28日，… opens a sentence
+                cuts.add(m.end())
     cuts.update(m.start() for m in re.finditer("|".join(lx["crumb_start"]), text))
     return {c for c in cuts if 0 < c < len(text)}
 
