@@ -7,7 +7,8 @@ with its web-noise verdict), and each stage then adds what it knows, in order:
 =============  ======================================================================
 stage          writes
 =============  ======================================================================
-segment        ``tokens`` and ``sentences`` of every content paragraph
+segment        ``spacy`` (one spaCy ``Doc`` of the content paragraphs joined by line
+               breaks), ``tokens`` and ``sentences`` of every content paragraph read from it
 structure      ``layout`` (headings, sections, heading context) and ``roles``
 kinds          ``kind``
 copy           ``copy``
@@ -30,6 +31,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # annotations only: the document knows the shapes, not the stages
     import numpy as np
+    from spacy.tokens import Doc
 
     from .ingest import Source
     from .noise import Noise
@@ -80,6 +82,7 @@ class Document:
     pieces: list[Piece]
     warnings: list[dict] = field(default_factory=list)
     # segment
+    spacy: Doc | None = field(default=None, repr=False)
     tokens: list[list[str]] = field(default_factory=list)
     sentences: list[list[tuple[int, int]]] = field(default_factory=list)  # (start, end) in the paragraph
     # structure

@@ -26,7 +26,7 @@ from .errors import JingziError, SetupError, warning
 from .opinions import OpinionMatcher
 from .report import Report
 from .resources import load_rubric
-from .segment import load_jieba, sentence_spans, tokenize
+from .segment import document_doc, get_nlp, read_paragraphs
 from .segmenting import split_line
 from .structure import Layout, layout
 
@@ -43,7 +43,7 @@ class Analyzer:
     def __init__(self, rubric: str = "four-styles", library: str | Path | None = None,
                  copy_detector: CopyDetector | None = None, with_depth: bool = True, kind: str | None = None):
         self.forced_kind = kinds.forced(kind) if kind is not None else None
-        load_jieba()
+        get_nlp()  # spaCy zh with jieba and the domain dictionary, loaded once
         self.rubric = load_rubric(rubric)
         self.role_model = modelstore.load("roles")
         self.matcher = PatternMatcher(self.rubric)
@@ -162,11 +162,12 @@ class MaterialStage(Stage):
 
 
 class Segment(Stage):
-    """Tokens (jieba, through spaCy) and sentences of every content paragraph."""
+    """One spaCy ``Doc`` of the content paragraphs (jieba words, sentence starts), kept on the
+    document; the tokens and sentences of every paragraph are read from it."""
 
     def run(self, doc: Document) -> None:
-        doc.tokens = tokens(doc)
-        doc.sentences = [sentence_spans(t) for t in doc.texts]
+        doc.spacy, offsets = document_doc(doc.texts)
+        doc.tokens, doc.sentences = read_paragraphs(doc.spacy, offsets)
 
 
 class Structure(Stage):
@@ -310,16 +311,6 @@ def _shape_warnings(source: ingest.Source, pieces: list[Piece]) -> list[dict]:
     if n_noise or n_inline:
         warnings.append(warning("web_noise", f"{n_noise} 段噪声，{n_inline} 段含插入字符"))
     return warnings
-
-
-def tokens(doc: Document) -> list[list[str]]:
-    """jieba tokens (domain dictionary loaded, blanks dropped) of every content paragraph.
-
-    jieba never joins characters across a blank or line break, so cutting each paragraph
-    gives the tokens spaCy's ``zh`` tokenizer gives for it inside the whole text; building
-    spaCy's ``Doc`` (its own tokens, and sentence starts no stage reads) cost more than
-    jieba itself, so the pipeline calls jieba directly."""
-    return [tokenize(t) for t in doc.texts]
 
 
 def prepare(source: ingest.Source, pieces: list[Piece] | None = None):
