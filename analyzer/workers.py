@@ -11,6 +11,9 @@ deadline as its timeout, so it never blocks on a worker:
   gets a ``worker_died`` error;
 - workers exit when the parent dies: ``PR_SET_PDEATHSIG`` on Linux, and a thread that
   watches the parent's pid elsewhere (and as a second line on Linux).
+- every wait has a deadline: a busy worker its task's budget, a starting worker
+  ``start_timeout`` to report ready (one stuck in its setup is replaced like a dead one),
+  and finished results are yielded before the window of queued tasks is refilled.
 
 >>> with WorkerPool(1, _noop, (), start_method=FORK) as pool:
 ...     list(pool.map(abs, [(-1,), (2,)], lambda args, error: error["code"]))
