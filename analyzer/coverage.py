@@ -38,7 +38,9 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .denials import DenialClassifier, sentence_spans
+from .denials import DenialClassifier
+from .features import probabilities, side_by_side, tfidf
+from .segment import sentence_spans
 from .resources import Lexicon, Rubric, lexicon, load_yaml, phrase_regex
 from .thresholds import best_threshold, f1, macro_f1
 
@@ -121,15 +123,16 @@ class PatternMatcher:
                 out.extend(Match(cid, "name", m.group(0), m.start(), True)
                            for m in lx.find(text) if sentence_denied(m.start()))
         negated_clauses = set()
+        clause_start = _clause_starts(text)
         for cid, (lx, literal, gapped) in self.compiled.items():
             for m in lx.find(text):
                 phrase = m.group(0)
                 group = literal.get(phrase) or next(g for r, g in gapped if r.fullmatch(phrase))
                 out.append(Match(cid, group, phrase, m.start(), sentence_denied(m.start())))
                 if text[max(0, m.start() - 4):m.start()].endswith(self.negators):
-                    negated_clauses.add(_clause_start(text, m.start()))
+                    negated_clauses.add(clause_start(m.start()))
         for match in out:  # a negator before one manifestation denies its whole clause
-            if _clause_start(text, match.start) in negated_clauses:
+            if clause_start(match.start) in negated_clauses:
                 match.denied = True
         return out
 
@@ -165,9 +168,24 @@ class PatternMatcher:
         return out
 
 
-def _clause_start(text: str, pos: int) -> int:
-    """Offset where the clause (text between ，；。！？：) holding ``pos`` begins."""
-    return max(text.rfind(p, 0, pos) for p in "，；。！？：,;") + 1
+_CLAUSE_END = re.compile(r"[，；。！？：,;]")
+
+
+def _clause_starts(text: str):
+    """A function giving the offset where the clause (text between ，；。！？：) holding a
+    position of ``text`` begins."""
+    ends = [m.start() for m in _CLAUSE_END.finditer(text)]
+
+    def clause_start(pos: int) -> int:
+        k = bisect.bisect_left(ends, pos)
+        return ends[k - 1] + 1 if k else 0
+
+    return clause_start
+
+
+# the pattern-evidence columns of each category, in this order, after the word and character blocks
+CATEGORY_COLUMNS = ("shown", "denied", "named_here", "named_by_heading", "shown_under_heading", "denial_aimed")
+HEADING_COLUMNS = ("named_by_heading", "shown_under_heading")
 
 
 class DevDocument(NamedTuple):
@@ -198,8 +216,6 @@ class CoverageModel:
 
     def features(self, texts, tokens, roles, contexts, matcher: PatternMatcher, judged: "Judged | None" = None):
         """Feature matrix of paragraphs (or sentences) and their :class:`Judged` sentences."""
-        from scipy.sparse import csr_matrix, hstack
-
         judged = judged or judge(texts, contexts, matcher)
         rows = []
         for text, role, ctx, matches, targets in zip(texts, roles, contexts, judged.matches, judged.targets):
@@ -211,12 +227,24 @@ class CoverageModel:
                 pos = sum(1 for m in matches if m.category == cid and not m.denied)
                 neg = sum(1 for m in matches if m.category == cid and m.denied)
                 row += [math.log1p(pos), math.log1p(neg), float(cid in named_here), float(cid in named_ctx),
-                        float(cid in named_ctx and pos > 0), float(cid in aimed)]
+                        float(cid in named_ctx and pos > 0), float(cid in aimed)]  # CATEGORY_COLUMNS
             row += [float(role == r) for r in ("heading", "preamble", "problem", "cause", "measure", "summary")]
             rows.append(row)
         words = [" ".join(t) for t in tokens]
-        X = hstack([self.word_.transform(words), self.char_.transform(texts), csr_matrix(np.array(rows))]).tocsr()
+        X = side_by_side([tfidf(self.word_, words), tfidf(self.char_, texts), np.array(rows)])
         return X, judged
+
+    def without_heading(self, X):
+        """Rows of :meth:`features` as if the texts sat under no heading (contexts ``""``): the
+        columns that read the heading set to zero."""
+        offset = len(self.word_.vocabulary_) + len(self.char_.vocabulary_)
+        width = len(CATEGORY_COLUMNS)
+        heading = [offset + j * width + CATEGORY_COLUMNS.index(c) for j in range(len(self.rubric.ids))
+                   for c in HEADING_COLUMNS]
+        X = X.copy()
+        X.data[np.isin(X.indices, heading)] = 0.0
+        X.eliminate_zeros()
+        return X
 
     def fit(self, texts, tokens, roles, contexts, labels: list[list[str]], matcher: PatternMatcher,
             dev: list[DevDocument] = ()):
@@ -263,7 +291,9 @@ class CoverageModel:
         return self
 
     def predict_proba(self, X) -> np.ndarray:
-        return np.column_stack([self.clf_[cid].predict_proba(X)[:, 1] for cid in self.rubric.ids])
+        """P(category) per row, one column per category: the per-category logistic regressions
+        stacked into one matrix product."""
+        return probabilities([self.clf_[cid] for cid in self.rubric.ids], X)
 
 
 
@@ -346,11 +376,8 @@ class EvidenceFinder:
             X, _ = model.features(s_texts, s_tokens, s_roles, s_ctx, matcher, known)
             proba = model.predict_proba(X)
             alone = [k for k, b in enumerate(bare) if b]
-            if alone:
-                X, _ = model.features([s_texts[k] for k in alone], [s_tokens[k] for k in alone], [s_roles[k] for k in alone],
-                                      [""] * len(alone), matcher, Judged(*[[x[k] for k in alone] for x in
-                                                                            (known.sentences, known.matches, known.targets)]))
-                proba[alone] = np.minimum(proba[alone], model.predict_proba(X))
+            if alone:  # scored again without its heading
+                proba[alone] = np.minimum(proba[alone], model.predict_proba(model.without_heading(X[alone])))
             self.proba = dict(zip(keys, proba))
 
     def sentences(self, i: int, j: int) -> list[Sentence]:
@@ -366,71 +393,136 @@ class EvidenceFinder:
         return out
 
 
+@dataclass
+class Scored:
+    """Paragraph probabilities per category (rows: paragraphs, columns: ``rubric.ids``), the
+    judged sentences behind them, and the paragraph and document thresholds per category."""
+
+    proba: np.ndarray
+    judged: Judged
+    paragraph_threshold: list[float]
+    document_threshold: list[float]
+
+    @property
+    def lowest_threshold(self) -> list[float]:
+        return [min(a, b) for a, b in zip(self.paragraph_threshold, self.document_threshold)]
+
+
 def assess(paragraph_texts, tokens, roles, contexts, rubric: Rubric, model: CoverageModel | None,
            matcher: PatternMatcher, starts: list[int] | None = None) -> tuple[list[list[str]], dict, list[dict]]:
     """Styles per paragraph, the document's ``coverage`` object, and matched phrases per paragraph.
 
     ``starts`` are the paragraphs' offsets in the document, so that evidence and denial
-    sentences carry document offsets (paragraph offsets when omitted)."""
+    sentences carry document offsets (paragraph offsets when omitted). The steps: score every
+    paragraph per category; discount headings and categories only denied; find the evidence
+    sentences of the paragraphs that reach a threshold; decide each paragraph's styles; write
+    one entry per category."""
     starts = starts or [0] * len(paragraph_texts)
+    scored = score_paragraphs(paragraph_texts, tokens, roles, contexts, rubric, model, matcher)
+    discount_unexamined(scored, roles, rubric)
+    evidence = evidence_sentences(scored, paragraph_texts, tokens, roles, contexts, rubric, model, matcher)
+    eligible = examined_paragraphs(roles)
+    styles = paragraph_styles(scored, evidence, eligible, rubric, matcher)
+    coverage = {c.id: category_entry(j, c, scored, evidence, eligible, starts)
+                for j, c in enumerate(rubric.categories)}
+    return styles, coverage, evidence_phrases(styles, scored.judged.matches)
+
+
+def score_paragraphs(texts, tokens, roles, contexts, rubric: Rubric, model: CoverageModel | None,
+                     matcher: PatternMatcher) -> Scored:
+    """P(category) per paragraph by the trained model, or by the rubric's patterns alone when
+    the rubric has no model (thresholds 0.5)."""
     if model is not None:
-        X, judged = model.features(paragraph_texts, tokens, roles, contexts, matcher)
-        proba = model.predict_proba(X)
-        para_t = [model.threshold_[c] for c in rubric.ids]
-        doc_t = [model.doc_threshold_[c] for c in rubric.ids]
-    else:
-        judged = judge(paragraph_texts, contexts, matcher)
-        proba = pattern_proba(judged.matches, rubric, [matcher.named(c) for c in contexts])
-        para_t = doc_t = [0.5] * len(rubric.ids)
-    matches = judged.matches
+        X, judged = model.features(texts, tokens, roles, contexts, matcher)
+        return Scored(model.predict_proba(X), judged, [model.threshold_[c] for c in rubric.ids],
+                      [model.doc_threshold_[c] for c in rubric.ids])
+    judged = judge(texts, contexts, matcher)
+    proba = pattern_proba(judged.matches, rubric, [matcher.named(c) for c in contexts])
+    return Scored(proba, judged, [0.5] * len(rubric.ids), [0.5] * len(rubric.ids))
+
+
+def discount_unexamined(scored: Scored, roles: list[str], rubric: Rubric) -> None:
+    """A heading examines nothing; a category a paragraph only denies (every manifestation of
+    it denied, or a denial aimed at it and none confessed) is not examined there."""
+    judged = scored.judged
     for i, role in enumerate(roles):
         if role == "heading":
-            proba[i] = 0.0
+            scored.proba[i] = 0.0
         aimed = set().union(*judged.targets[i]) if judged.targets[i] else set()
-        for j, cid in enumerate(rubric.ids):  # only denied, never confessed: not examined
-            ms = [m for m in matches[i] if m.category == cid]
-            if (ms or cid in aimed) and all(m.denied for m in ms):
-                proba[i, j] = min(proba[i, j], 0.05)
-    low = [min(a, b) for a, b in zip(para_t, doc_t)]
-    candidates = [i for i in range(len(paragraph_texts)) if any(proba[i, j] >= low[j] for j in range(len(low)))]
-    finder = EvidenceFinder(paragraph_texts, tokens, roles, contexts, judged, rubric, model, matcher, candidates, low)
-    found = {(i, j): finder.sentences(i, j) for i in candidates for j in range(len(rubric.ids))
-             if proba[i, j] >= low[j]}
-    eligible = [i for i, r in enumerate(roles) if r in SUBSTANTIVE_ROLES] or \
+        for j, cid in enumerate(rubric.ids):
+            manifestations = [m for m in judged.matches[i] if m.category == cid]
+            if (manifestations or cid in aimed) and all(m.denied for m in manifestations):
+                scored.proba[i, j] = min(scored.proba[i, j], 0.05)
+
+
+def evidence_sentences(scored: Scored, texts, tokens, roles, contexts, rubric: Rubric,
+                       model: CoverageModel | None, matcher: PatternMatcher) -> dict[tuple[int, int], list[Sentence]]:
+    """(paragraph, category) -> the evidence sentences of each paragraph that reaches the lower
+    of the category's two thresholds (:class:`EvidenceFinder`)."""
+    low = scored.lowest_threshold
+    reaching = [(i, j) for i in range(len(texts)) for j in range(len(low)) if scored.proba[i, j] >= low[j]]
+    candidates = sorted({i for i, _ in reaching})
+    finder = EvidenceFinder(texts, tokens, roles, contexts, scored.judged, rubric, model, matcher, candidates, low)
+    return {(i, j): finder.sentences(i, j) for i, j in reaching}
+
+
+def examined_paragraphs(roles: list[str]) -> list[int]:
+    """Where a document's problems are examined: its problem paragraphs, or every paragraph
+    that is not a heading when none is a problem."""
+    return [i for i, r in enumerate(roles) if r in SUBSTANTIVE_ROLES] or \
         [i for i, r in enumerate(roles) if r != "heading"]
-    # where problems are examined a style needs an evidence sentence; a cause or measure
-    # paragraph needs one sentence that is neither a denial nor a heading or bare name
-    said = [any(not s.denied and not matcher.name_only(s.text) for s in sents) for sents in judged.sentences]
-    styles = [[cid for j, cid in enumerate(rubric.ids) if proba[i, j] >= para_t[j]
-               and (found.get((i, j)) if i in eligible else said[i])] for i in range(len(paragraph_texts))]
+
+
+def paragraph_styles(scored: Scored, evidence: dict, eligible: list[int], rubric: Rubric,
+                     matcher: PatternMatcher) -> list[list[str]]:
+    """The categories each paragraph examines: at the paragraph threshold, and where problems
+    are examined with an evidence sentence; a cause or measure paragraph needs one sentence
+    that is neither a denial nor a heading or bare name."""
+    says_something = [any(not s.denied and not matcher.name_only(s.text) for s in sentences)
+                      for sentences in scored.judged.sentences]
+    examined = set(eligible)
+    return [[cid for j, cid in enumerate(rubric.ids) if scored.proba[i, j] >= scored.paragraph_threshold[j]
+             and (evidence.get((i, j)) if i in examined else says_something[i])]
+            for i in range(len(scored.proba))]
+
+
+def category_entry(j: int, category, scored: Scored, evidence: dict, eligible: list[int], starts: list[int]) -> dict:
+    """The ``coverage`` entry of one category: covered or not, its score, evidence paragraphs,
+    phrases and sentences, the denials aimed at it, and a note saying why."""
+    proba, matches, threshold = scored.proba, scored.judged.matches, scored.document_threshold[j]
 
     def quote(i: int, s: Sentence) -> dict:
         return {"paragraph": i, "start": starts[i] + s.start, "end": starts[i] + s.end, "text": s.text}
 
-    coverage = {}
-    for j, c in enumerate(rubric.categories):
-        ranked = sorted(eligible, key=lambda i: -proba[i, j])
-        score = float(proba[ranked[0], j]) if ranked else 0.0
-        evidence = [i for i in ranked if proba[i, j] >= doc_t[j] and found.get((i, j))]
-        entry = {"label": c.label, "covered": bool(evidence), "score": round(score, 4), "evidence": evidence}
-        entry["phrases"] = sorted({m.phrase for i in evidence for m in matches[i] if m.category == c.id and not m.denied})
-        entry["sentences"] = [quote(i, s) for i in evidence[:3] for s in found[(i, j)][:2]]
-        if evidence:
-            entry["best_sentence"] = max(found[(evidence[0], j)], key=lambda s: sum(
-                1 for m in matches[evidence[0]] if m.category == c.id and not m.denied and s.start <= m.start < s.end)).text
-        denials = [quote(i, s) for i in range(len(paragraph_texts))
-                   for s, aimed in zip(judged.sentences[i], judged.targets[i]) if c.id in aimed]
-        if denials:
-            entry["denied"] = sorted({d["paragraph"] for d in denials})
-            entry["denials"] = denials
-        if not entry["covered"]:
-            entry["note"] = ("作者否认存在该类问题 / problems of this category are denied" if denials else
-                             "只提到该类别，没有一句描述具体行为 / the category is only named: no sentence describes a behaviour"
-                             if score >= doc_t[j] else "未查摆该类问题 / no problem of this category is examined")
-        elif denials:
-            entry["note"] = "一处否认，但另有段落查摆了具体问题 / denied in one place, but a concrete problem is examined elsewhere"
-        coverage[c.id] = entry
-    evidence_phrases = [{cid: sorted({m.phrase for m in ms if m.category == cid and not m.denied})
-                         for cid in styles[i] if any(m.category == cid and not m.denied for m in ms)}
-                        for i, ms in enumerate(matches)]
-    return styles, coverage, evidence_phrases
+    def confessed(i: int) -> list[Match]:
+        return [m for m in matches[i] if m.category == category.id and not m.denied]
+
+    ranked = sorted(eligible, key=lambda i: -proba[i, j])
+    score = float(proba[ranked[0], j]) if ranked else 0.0
+    shown = [i for i in ranked if proba[i, j] >= threshold and evidence.get((i, j))]
+    entry = {"label": category.label, "covered": bool(shown), "score": round(score, 4), "evidence": shown}
+    entry["phrases"] = sorted({m.phrase for i in shown for m in confessed(i)})
+    entry["sentences"] = [quote(i, s) for i in shown[:3] for s in evidence[(i, j)][:2]]
+    if shown:
+        first = shown[0]
+        entry["best_sentence"] = max(evidence[(first, j)], key=lambda s: sum(
+            1 for m in confessed(first) if s.start <= m.start < s.end)).text
+    denials = [quote(i, s) for i in range(len(proba))
+               for s, aimed in zip(scored.judged.sentences[i], scored.judged.targets[i]) if category.id in aimed]
+    if denials:
+        entry["denied"] = sorted({d["paragraph"] for d in denials})
+        entry["denials"] = denials
+    if not entry["covered"]:
+        entry["note"] = ("作者否认存在该类问题 / problems of this category are denied" if denials else
+                         "只提到该类别，没有一句描述具体行为 / the category is only named: no sentence describes a behaviour"
+                         if score >= threshold else "未查摆该类问题 / no problem of this category is examined")
+    elif denials:
+        entry["note"] = "一处否认，但另有段落查摆了具体问题 / denied in one place, but a concrete problem is examined elsewhere"
+    return entry
+
+
+def evidence_phrases(styles: list[list[str]], matches: list[list[Match]]) -> list[dict]:
+    """Per paragraph, category -> the manifestations confessed in it, for the styles it examines."""
+    return [{cid: sorted({m.phrase for m in ms if m.category == cid and not m.denied})
+             for cid in styles[i] if any(m.category == cid and not m.denied for m in ms)}
+            for i, ms in enumerate(matches)]

@@ -11,31 +11,16 @@ written sentences of ``data/denials/`` and checked on wordings held apart from t
 The lexicon counts are features, not the rule: 没有真正沉下去 or 不存在的问题也要查 hold a
 negator and still confess; 虽然没有违规…但… confesses; 坚决杜绝公款吃喝 is a resolution.
 
->>> [(s, e) for s, e in sentence_spans("4.奢靡之风方面。在这方面没有发现明显问题")]
-[(0, 9), (9, 21)]
+Sentences are those of the one splitter every stage uses (:func:`analyzer.segment.sentence_spans`).
 """
 from __future__ import annotations
 
 import math
-import re
 
 import numpy as np
 
 from .resources import lexicon
 from .thresholds import best_threshold, f1
-
-_SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]*")
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of ``text`` (split after 。！？； and their ASCII forms)."""
-    out = []
-    for m in _SENTENCE.finditer(text):
-        s = m.group(0)
-        if s.strip():
-            start = m.start() + len(s) - len(s.lstrip())
-            out.append((start, start + len(s.strip())))
-    return out
 
 
 def cue_features(texts: list[str]) -> np.ndarray:
@@ -71,9 +56,9 @@ class DenialClassifier:
         self.threshold = threshold
 
     def _features(self, texts: list[str]):
-        from scipy.sparse import csr_matrix, hstack
+        from .features import side_by_side, tfidf
 
-        return hstack([self.char_.transform(texts), csr_matrix(cue_features(texts) * self.cue_weight)]).tocsr()
+        return side_by_side([tfidf(self.char_, texts), cue_features(texts) * self.cue_weight])
 
     def fit(self, texts: list[str], labels: list[bool],
             dev: tuple[list[str], list[bool]] | None = None) -> "DenialClassifier":
@@ -97,9 +82,11 @@ class DenialClassifier:
         return self
 
     def predict_proba(self, texts: list[str]) -> np.ndarray:
+        from .features import positive_proba
+
         if not texts:
             return np.zeros(0)
-        return self.clf_.predict_proba(self._features(texts))[:, 1]
+        return positive_proba(self.clf_, self._features(texts))
 
     def predict(self, texts: list[str]) -> list[bool]:
         return [bool(p >= self.threshold_) for p in self.predict_proba(texts)]

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .resources import lexicon, load_yaml
+from .segment import sentence_spans
 from .thresholds import best_threshold, f1
 
 CRITERIA = ("strict", "accurate", "deep", "concrete")
@@ -90,13 +91,12 @@ class BoilerplateBank:
         sentences = [s for s in sentences if len(s) >= 8 and not re.search(r"\d", s)]  # numbers are specific
         if not sentences:
             return []
-        sims = (self.vec.transform(sentences) @ self.bank.T).toarray()
+        from .features import tfidf
+
+        sims = (tfidf(self.vec, sentences) @ self.bank.T).toarray()
         best = sims.argmax(axis=1)
         return [(s, self.sentences[b], float(sims[i, b])) for i, (s, b) in enumerate(zip(sentences, best))
                 if sims[i, b] >= self.threshold]
-
-
-_SENT = re.compile(r"[^。！？；]+[。！？；]?")
 
 
 @dataclass
@@ -181,8 +181,9 @@ def _quotes(sig: Signals, parts: Parts, lx: dict) -> None:
 
 def _opening(text: str, size: int = 24) -> str:
     """The first sentence of a paragraph, cut to ``size`` characters (“…” when cut)."""
-    first = _SENT.match(text.strip())
-    head = (first.group(0) if first else text.strip())
+    text = text.strip()
+    spans = sentence_spans(text)
+    head = text[spans[0][0]:spans[0][1]] if spans else text
     return head if len(head) <= size else head[:size] + "…"
 
 
@@ -193,23 +194,23 @@ def _strict_signals(sig: Signals, parts: Parts, coverage: dict, lx: dict) -> Non
     examined = problems + parts.causes
     std = parts.found(lx["standards"], examined + parts.measures)
     crit = parts.found(lx["self_critical"], problems)
-    disg = parts.found(lx["disguised"], problems)
+    disguised = parts.found(lx["disguised"], problems)
     missing = [c for c, v in coverage.items() if not v["covered"]]
     denied = [c for c in missing if coverage[c].get("denied")]
     n_problems, n_cat = max(len(problems), 1), max(len(coverage), 1)
     sig.values.update({
         "standards": math.log1p(sum(len(v) for v in std.values())),
         "self_critical": math.log1p(sum(len(v) for v in crit.values()) / n_problems),
-        "disguised_praise": len(disg) / n_problems,
+        "disguised_praise": len(disguised) / n_problems,
         "missing_share": len(missing) / n_cat,
         "denied_share": len(denied) / n_cat,
     })
     denial_paras = sorted({i for c in denied for i in coverage[c]["denied"]})
-    sig.evidence.update({"standards": sorted(std), "disguised_praise": sorted(disg), "missing_share": missing,
+    sig.evidence.update({"standards": sorted(std), "disguised_praise": sorted(disguised), "missing_share": missing,
                          "denied_share": denied})
     sig.gaps.update({"standards": [i for i in examined if i not in std], "self_critical": [i for i in problems if i not in crit],
-                     "disguised_praise": sorted(disg), "missing_share": [], "denied_share": denial_paras})
-    sig.phrases.update({"standards": _flat(std), "disguised_praise": _flat(disg),
+                     "disguised_praise": sorted(disguised), "missing_share": [], "denied_share": denial_paras})
+    sig.phrases.update({"standards": _flat(std), "disguised_praise": _flat(disguised),
                         "missing_share": [coverage[c]["label"] for c in missing if c not in denied],
                         "denied_share": [d["text"] for c in denied for d in coverage[c].get("denials", [])][:3]})
     sig.counts.update({"categories": len(coverage), "missing": [coverage[c]["label"] for c in missing if c not in denied],
@@ -226,7 +227,7 @@ def _accurate_signals(sig: Signals, parts: Parts, summary: dict, bank: Boilerpla
     inst = parts.found(lx["instance"], problems)
     sing = sum(lx["singular"].count(texts[i]) for i in problems)
     plur = sum(lx["plural"].count(texts[i]) for i in problems)
-    sentences = [(i, s.group(0)) for i in problems for s in _SENT.finditer(texts[i]) if len(s.group(0)) >= 6]
+    sentences = [(i, texts[i][a:b]) for i in problems for a, b in sentence_spans(texts[i]) if b - a >= 6]
     boiler = bank.match([s for _, s in sentences])
     boiler_set = {s for s, _, _ in boiler}
     boiler_paras = sorted({i for i, s in sentences if s in boiler_set})

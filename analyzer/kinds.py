@@ -17,12 +17,21 @@ kind is close behind a material kind (within :attr:`KindModel.margin_`) and has 
 its own, the non-material wins, because scoring a news item or symptom catalogue as a material gives
 confident, meaningless numbers, whereas a material taken for something else gets a visible
 warning that names the kind, its cues and the fix (``--kind personal``).
+
+Who speaks decides what a page can be (:func:`voice`, ``voice`` in kinds.yaml): a self-examination
+must confess its own problems in at least one sentence (我/本人/班子 … 不够/存在), and more often
+than it reports a meeting in the third person (召开、主持、会上、依次) or explains and advises
+(是指、一般包括、笔者、一些单位); a work report must report its own work (我局…完成, 现将…汇报如下)
+in the same way. This holds for a title claim too. News of a 民主生活会 that quotes a member's
+self-criticism, a guide that quotes "现将情况报告如下", an essay on what "some units" do: none of
+them speaks as an author examining or reporting on itself, so none gets a material's kind.
 """
 from __future__ import annotations
 
 import math
 import re
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -95,7 +104,8 @@ def cue_features(text: str) -> list[float]:
     """Dense cue features of one document: per kind, a title hit, the log count and the density
     of its body cues; the same for 我/本人, 我们/班子, 你 and 同志; numbers per 1000 characters;
     the log length (the training shapes include abridged and excerpted materials, so that a
-    short material is not told it is something else because it is short)."""
+    short material is not told it is something else because it is short); the sentences of each
+    voice (:func:`voice`), as log counts and shares."""
     flat = compact(text)
     per_k = 1000 / max(len(flat), 50)
     head = opening(text)
@@ -107,6 +117,10 @@ def cue_features(text: str) -> list[float]:
         n = lx.count(flat)
         row += [math.log1p(n), min(n * per_k, 80) / 10]
     row += [min(len(re.findall(r"\d+", flat)) * per_k, 80) / 10, math.log1p(len(flat)) / 8]
+    spoken = voice(text)
+    sentences = max(1, spoken.confessions + spoken.own_work + spoken.reported + spoken.expository)
+    for n in (spoken.confessions, spoken.own_work, spoken.reported, spoken.expository):
+        row += [math.log1p(n), n / sentences]
     return row
 
 
@@ -177,6 +191,84 @@ def misjudged(gold: list[str], pred: list[str]) -> int:
     return sum(g not in SELF_EXAMINATION and p in SELF_EXAMINATION for g, p in zip(gold, pred))
 
 
+_QUOTED = re.compile(r"“[^”]{0,200}”|「[^」]{0,200}」|『[^』]{0,200}』|\"[^\"\n]{0,200}\"")
+_VOICE_SENTENCE = re.compile(r"[^。！？；!?;\n]+")
+
+
+@dataclass(frozen=True)
+class Voice:
+    """Who speaks in a text, counted in sentences outside quotations (:func:`voice`)."""
+
+    confessions: int        # self-critical sentences in a text where the author or body speaks
+    own_work: int           # sentences reporting own work or achievements
+    reported: int           # a meeting reported in the third person
+    expository: int         # definitions, advice, generic subjects ("some units")
+    confession: str = ""    # the first confessing sentence
+    work: str = ""          # the first own-work sentence
+
+
+@lru_cache(maxsize=1)
+def _voice_patterns() -> dict[str, re.Pattern]:
+    return {name: re.compile(str(rx)) for name, rx in load_yaml("lexicons/kinds.yaml")["voice"].items()}
+
+
+def voice(text: str) -> Voice:
+    """Count the sentences in which the text confesses, reports its own work, reports a meeting in the
+    third person or explains (``voice`` in kinds.yaml); quotations are left out first."""
+    rx, critical = _voice_patterns(), lexicon("self_critical", "phrases")
+    counts, first, critical_sentences = Counter(), {}, []
+    title = title_line(text)
+    present = any(w in title for w in load_yaml("lexicons/kinds.yaml")["claims"])
+    for sentence in _VOICE_SENTENCE.findall(_QUOTED.sub("", text)):
+        sentence = sentence.strip()
+        reported = ((rx["reported"].search(sentence) is not None or len(rx["reported_weak"].findall(sentence)) >= 2)
+                    and not rx["first_person"].search(sentence))
+        expository = bool(rx["expository"].search(sentence))
+        counts["reported"] += reported
+        counts["expository"] += expository
+        if reported or expository:
+            continue
+        present = present or bool(rx["own"].search(sentence))
+        if critical.count(sentence) or rx["problem"].search(sentence):
+            critical_sentences.append(sentence)
+        if rx["report_formula"].search(sentence) or rx["own_work"].search(sentence) or rx["achievement"].search(sentence):
+            counts["own_work"] += 1
+            first.setdefault("work", sentence)
+    confessions = critical_sentences if present else []
+    return Voice(len(confessions), counts["own_work"], counts["reported"], counts["expository"],
+                 confessions[0] if confessions else "", first.get("work", ""))
+
+
+def speaks_as(kind: str, spoken: Voice) -> bool:
+    """Can a text that speaks this way be of ``kind``? A self-examination needs confessions, a work
+    report its own work, each more than half as many as the third-person and expository sentences
+    together; the other kinds are not restricted."""
+    others = spoken.reported + spoken.expository
+    if kind in SELF_EXAMINATION:
+        return spoken.confessions > 0 and 2 * spoken.confessions > others
+    if kind == "work_report":
+        return spoken.own_work > 0 and 2 * spoken.own_work > others
+    return True
+
+
+def voice_cues(kind: str, spoken: Voice, passed_over: list[str] = ()) -> list[str]:
+    """Quotable cues of the voice: a sentence that confesses (self-examination) or reports its own work
+    (work report); for each material kind the model preferred but the text does not speak as, why not."""
+    out = []
+    if kind in SELF_EXAMINATION and spoken.confession:
+        out.append(f"自我检查句 {spoken.confessions} 句，如「{spoken.confession[:40]}」 / sentences confessing "
+                   "the author's own problems")
+    if kind == "work_report" and spoken.work:
+        out.append(f"本人/本单位工作句 {spoken.own_work} 句，如「{spoken.work[:40]}」 / sentences reporting "
+                   "its own work")
+    for k in passed_over:
+        own = spoken.confessions if k in SELF_EXAMINATION else spoken.own_work
+        what = "检查自身问题的句子" if k in SELF_EXAMINATION else "报告本人/本单位工作的句子"
+        out.append(f"不按{LABELS[k]}判断：{what} {own} 句，第三人称报道句 {spoken.reported}、说明/泛指句 "
+                   f"{spoken.expository} / not {k}: too few sentences in its own voice")
+    return out
+
+
 class KindModel:
     """Document-kind classifier. ``fit(texts, kinds)``; ``classify(text)`` returns the ``kind``
     object of the report. Learned state: ``vec_``, ``clf_``, ``margin_`` (see module doc and
@@ -236,13 +328,15 @@ class KindModel:
     def decide(self, text: str, proba: np.ndarray) -> str:
         """The kind from one row of probabilities, leaning away from self-examination (module doc)."""
         text = content(text)
+        spoken = voice(text)
         claimed = claimed_kind(text)
-        if claimed:
+        if claimed and speaks_as(claimed, spoken):
             return claimed
-        top = KINDS[int(proba.argmax())]
+        allowed = [k for k in KINDS if speaks_as(k, spoken)]
+        top = max(allowed, key=lambda k: proba[KINDS.index(k)])
         if top not in SELF_EXAMINATION:
             return top
-        others = [k for k in KINDS if k not in SELF_EXAMINATION]
+        others = [k for k in allowed if k not in SELF_EXAMINATION]
         alt = max(others, key=lambda k: proba[KINDS.index(k)])
         if not self_examination_cues(text):  # a self-examination that never says so is not one
             return alt
@@ -255,15 +349,19 @@ class KindModel:
     def classify(self, text: str) -> dict:
         """The report's ``kind``: ``{"id", "label", "score", "cues"}``."""
         text = content(text)
+        spoken = voice(text)
         claimed = claimed_kind(text)
-        if claimed:  # the title settles it
+        if claimed and speaks_as(claimed, spoken):  # the title settles it
             return {"id": claimed, "label": LABELS[claimed], "score": 1.0,
                     "cues": [f"标题自称{LABELS[claimed]} / the title names it one: 「{title_line(text)}」"]
-                    + [c for c in cues(text, claimed) if not c.startswith("标题/开头")]}
+                    + [c for c in cues(text, claimed) if not c.startswith("标题/开头")] + voice_cues(claimed, spoken)}
         proba = self.predict_proba([text])[0]
         kind = self.decide(text, proba)
+        passed_over = [k for k in MATERIAL_KINDS if not speaks_as(k, spoken)
+                       and (proba[KINDS.index(k)] > proba[KINDS.index(kind)] or k == claimed)]
+        found = cues(text, kind) or ["无明显线索词，依据整体用词判断 / no cue words: judged from the wording as a whole"]
         return {"id": kind, "label": LABELS[kind], "score": round(float(proba[KINDS.index(kind)]), 4),
-                "cues": cues(text, kind) or ["无明显线索词，依据整体用词判断 / no cue words: judged from the wording as a whole"]}
+                "cues": found + voice_cues(kind, spoken, passed_over)}
 
 
 def forced(kind: str) -> dict:

@@ -27,11 +27,11 @@ from pathlib import Path
 
 from .errors import JingziError
 from .resources import lexicon, load_yaml, phrase_regex
+from .segment import sentence_spans
 
 STATUSES = ("answered", "generic", "ignored")
 OPINION_SUFFIXES = (".opinions.txt", ".opinions.docx", ".opinions.xlsx")
 _NUMBERING = re.compile(r"^\s*(?:\d{1,3}[.、．)）]|[（(]\d{1,3}[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}[、是]|[（(][一二三四五六七八九十]{1,3}[)）]|[-•·*])\s*")
-_SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]?")
 _SUBSTANTIVE_ROLES = ("problem", "cause")
 _ANSWER_ROLES = ("problem", "cause", "measure")
 _FORMULATIONS = re.compile(r"八项规定|四风|两个维护|四个意识|四个自信|两个确立|三严三实")
@@ -188,10 +188,10 @@ class OpinionMatcher:
         for i, (text, role) in enumerate(zip(paragraphs, roles)):
             if role in ("heading", "preamble", "closing", "noise"):
                 continue
-            for s in _SENTENCE.findall(text):
-                if len(s.strip()) >= 4:
-                    sentences.append((i, s.strip(), role, self.topics(s), not self.is_stock(s, role),
-                                      self.is_formula(s)))
+            for a, b in sentence_spans(text):
+                s = text[a:b]
+                if len(s) >= 4:
+                    sentences.append((i, s, role, self.topics(s), not self.is_stock(s, role), self.is_formula(s)))
         table = []
         if sentences:
             vec = TfidfVectorizer(analyzer="char", ngram_range=(2, 3), sublinear_tf=True).fit(

@@ -1,8 +1,11 @@
 """The whole pipeline: one document from file (or text) to :class:`~analyzer.report.Report`.
 
-ingest → paragraphs (run-on lines split, web noise recognised) → segment (spaCy + jieba) →
-structure → kind → coverage → summary → copy → depth, and for criticism documents and
-rectification plans their own judgements. Noise paragraphs (role ``noise``) are left out of
+ingest → :func:`read` (paragraphs: run-on lines split, web noise recognised) → one
+:class:`~analyzer.document.Document` through the stages of :meth:`Analyzer.stages`:
+segment (jieba tokens, sentences) → structure (layout, roles) → kind → copy → coverage →
+summary → depth → opinions → the kind's own judgement (criticism items, plan items); each
+stage's ``run(doc)`` writes its typed result onto the document, and
+:meth:`~analyzer.report.Report.of` builds the report from it. Noise paragraphs (role ``noise``) are left out of
 every judgement: the stages see only the content paragraphs, and their paragraph indices are
 mapped back to the report's paragraphs. Coverage, summary and depth run only for the kinds they
 are made for (``kinds.MATERIAL_KINDS``); another kind gets the warning ``not_a_material``.
@@ -10,7 +13,6 @@ are made for (``kinds.MATERIAL_KINDS``); another kind gets the warning ``not_a_m
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,13 +21,14 @@ import sklearn
 from . import coverage, criticism, depth, ingest, kinds, modelstore, noise, rectification, summary
 from .copydetect import CopyDetector
 from .coverage import PatternMatcher
+from .document import CoverageResult, Document, Piece, SummaryResult
 from .errors import JingziError, SetupError, warning
 from .opinions import OpinionMatcher
-from .report import Paragraph, Report
+from .report import Report
 from .resources import load_rubric
-from .segment import get_nlp
+from .segment import load_jieba, sentence_spans, tokenize
 from .segmenting import split_line
-from .structure import layout
+from .structure import Layout, layout
 
 
 class Analyzer:
@@ -40,7 +43,7 @@ class Analyzer:
     def __init__(self, rubric: str = "four-styles", library: str | Path | None = None,
                  copy_detector: CopyDetector | None = None, with_depth: bool = True, kind: str | None = None):
         self.forced_kind = kinds.forced(kind) if kind is not None else None
-        self.nlp = get_nlp()
+        load_jieba()
         self.rubric = load_rubric(rubric)
         self.role_model = modelstore.load("roles")
         self.matcher = PatternMatcher(self.rubric)
@@ -94,78 +97,41 @@ class Analyzer:
         peers (default: its file name), so that it is not reported as copying itself."""
         # inputs are built by our own code: skip scikit-learn's per-call validation
         with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
-            return self._analyze(source, copy_key or source.name, opinions)
+            doc = read(source)
+            for stage in self.stages(copy_key or source.name, opinions):
+                if stage.applies(doc):
+                    stage.run(doc)
+            return Report.of(doc, self.rubric.id)
 
-    def _analyze(self, source: ingest.Source, copy_key: str, opinions: list[str] | None) -> Report:
-        pieces = paragraphs(source)
-        content = [i for i, p in enumerate(pieces) if not p.noise.line]
-        paras = [Paragraph(i, p.text, p.start, p.end, role="noise", summary_like=None,  # until judged
-                           evidence={"noise": p.noise.cues} if p.noise.cues else {},
-                           line=p.line if p.split else None)
-                 for i, p in enumerate(pieces)]
-        report = Report(file=source.file or source.name, name=source.name, sha256=source.sha256,
-                        chars=sum(len(pieces[i].text) for i in content), paragraphs=paras,
-                        rubric=self.rubric.id, warnings=_shape_warnings(source, pieces))
-        if not content:
-            report.warnings.append(warning("only_noise", f"{len(pieces)} 段"))
-            self._copy(report, source, copy_key)
-            return report
-        texts, tokens, lay = prepare(source, pieces)
-        roles = self.role_model.predict(texts, tokens, lay)
-        for k, i in enumerate(content):
-            paras[i].role = roles[k]
-        at = content.__getitem__  # content paragraph index -> report paragraph index
-        report.sections = [_remap_section(s.to_dict(), at) for s in lay.sections]
-        report.kind = kind = self.forced_kind or self.kind_model.classify(source.text)
-        material = kind["id"] in kinds.MATERIAL_KINDS
-        self._copy(report, source, copy_key)
-        if material:
-            styles, coverage_result, style_phrases = coverage.assess(
-                texts, tokens, roles, lay.categories, self.rubric, self.coverage_model, self.matcher,
-                [pieces[i].start for i in content])
-            summary_proba, summary_result, summary_cues = summary.assess(texts, tokens, roles, self.summary_model)
-            for k, i in enumerate(content):
-                p = paras[i]
-                p.styles, p.summary_like = styles[k], float(summary_proba[k])
-                if style_phrases[k]:
-                    p.evidence["styles"] = style_phrases[k]
-                if summary_cues[k]:
-                    p.evidence["summary_cues"] = summary_cues[k]
-            report.coverage = {c: _remap_coverage(e, at) for c, e in coverage_result.items()}
-            report.summary_like = _remap(summary_result, at, "paragraphs")
-            if self.depth_model is not None:
-                d = depth.assess(texts, roles, styles, coverage_result, summary_result, self.depth_model,
-                                 self.boilerplate, kind=kind["id"])
-                d["details"] = {c: _remap(v, at, "evidence") for c, v in d["details"].items()}
-                d["substitution_evidence"] = {n: [at(i) for i in v] for n, v in d["substitution_evidence"].items()}
-                d["deductions"] = [_remap(x, at, "paragraphs") for x in d.get("deductions", [])]
-                report.depth = d
-            if opinions is not None:
-                report.opinions = _remap_opinions(self.opinion_matcher.assess(opinions, texts, roles), at)
-        self.judge_kind(report, source, kind)
-        return report
+    def stages(self, copy_key: str, opinions: list[str] | None = None) -> list:
+        """The stages in the order they run; each ``run(doc)`` writes its result onto the
+        :class:`~analyzer.document.Document` when ``applies(doc)``."""
+        out = [Segment(), Structure(self.role_model), Kind(self.kind_model, self.forced_kind),
+               Copy(self, copy_key), Coverage(self.rubric, self.coverage_model, self.matcher),
+               Summary(self.summary_model)]
+        if self.depth_model is not None:
+            out.append(Depth(self.depth_model, self.boilerplate))
+        if opinions is not None:
+            out.append(Opinions(self, opinions))
+        out.append(KindJudgement(self))
+        return out
 
-    def _copy(self, report: Report, source: ingest.Source, copy_key: str) -> None:
-        if self.copy_detector is not None:  # None where copying is checked later (batch) or not at all (training)
-            report.copy = self.check_copy(source, [p.role for p in report.paragraphs], copy_key)
-        return report
-
-    def judge_kind(self, report: Report, source: ingest.Source, kind: dict) -> None:
+    def judge_kind(self, doc: Document) -> None:
         """The judgement a document kind calls for (criticism items, plan items) and the
         ``not_a_material`` warning for kinds that are not self-examination materials."""
+        kind = doc.kind
         if kind["id"] not in kinds.MATERIAL_KINDS:
-            report.warnings.append(warning("not_a_material", f"文档类型：{kind['label']} / kind: {kind['id']}"))
+            doc.warnings.append(warning("not_a_material", f"文档类型：{kind['label']} / kind: {kind['id']}"))
         if kind["id"] == "criticism":
-            report.criticism = criticism.assess(source.text, self.criticism_model, self.matcher)
-            found = report.criticism["items"]
+            doc.criticism = criticism.assess(doc.text, self.criticism_model, self.matcher)
+            found = doc.criticism["items"]
         elif kind["id"] == "rectification":
-            report.rectification = rectification.assess(source.text)
-            found = report.rectification["items"]
+            doc.rectification = rectification.assess(doc.text)
+            found = doc.rectification["items"]
         else:
             return
         if not found:
-            report.warnings.append(warning("no_items", kind["label"]))
-
+            doc.warnings.append(warning("no_items", kind["label"]))
 
     def check_copy(self, source: ingest.Source, roles: list[str], copy_key: str | None = None) -> dict:
         """The copy object: headings and noise out of the ratios, each source related to the
@@ -180,20 +146,136 @@ class Analyzer:
         return annotate(copy, file_meta(source.file) if source.file else {}, known)
 
 
-@dataclass
-class Piece:
-    """One paragraph of the report: a line of the source, or a part of a run-on line.
+# ---- the stages, in the order they run (see analyzer/document.py for what each writes) ----
 
-    ``text`` is what the judgements read: the span ``start:end`` of the normalised text
-    without its inline noise (scraping tokens, pinyin glosses …); ``noise.line`` marks a
-    paragraph that is all noise (its text is the span as it stands)."""
+class Stage:
+    """A pipeline stage: ``run(doc)`` adds its result to the document; by default it runs on
+    documents with content, and the material judgements only on materials."""
 
-    line: int
-    start: int
-    end: int
-    text: str
-    noise: noise.Noise
-    split: bool      # the line was split into several paragraphs
+    def applies(self, doc: Document) -> bool:
+        return bool(doc.content)
+
+
+class MaterialStage(Stage):
+    def applies(self, doc: Document) -> bool:
+        return bool(doc.content) and doc.kind["id"] in kinds.MATERIAL_KINDS
+
+
+class Segment(Stage):
+    """Tokens (jieba, through spaCy) and sentences of every content paragraph."""
+
+    def run(self, doc: Document) -> None:
+        doc.tokens = tokens(doc)
+        doc.sentences = [sentence_spans(t) for t in doc.texts]
+
+
+class Structure(Stage):
+    """Headings, sections and heading context by rule; a role per paragraph by the role model."""
+
+    def __init__(self, model):
+        self.model = model
+
+    def run(self, doc: Document) -> None:
+        doc.layout = heading_layout(doc)
+        doc.roles = self.model.predict(doc.texts, doc.tokens, doc.layout)
+
+
+def heading_layout(doc: Document) -> Layout:
+    """The rule layout of the content paragraphs; a whole line formatted as a heading in the
+    source (docx) is a hinted heading."""
+    whole = {p.line: k for k, p in enumerate(doc.pieces[i] for i in doc.content) if not p.split}
+    return layout(doc.texts, {whole[line] for line in doc.source.heading_hints if line in whole})
+
+
+class Kind(Stage):
+    """The document kind, detected or forced."""
+
+    def __init__(self, model, forced: dict | None):
+        self.model, self.forced = model, forced
+
+    def run(self, doc: Document) -> None:
+        doc.kind = self.forced or self.model.classify(doc.text)
+
+
+class Copy(Stage):
+    """Copied passages (also for a document of noise only); skipped without a detector."""
+
+    def __init__(self, analyzer: Analyzer, key: str):
+        self.analyzer, self.key = analyzer, key
+
+    def applies(self, doc: Document) -> bool:
+        return self.analyzer.copy_detector is not None  # None where copying is checked later (batch)
+
+    def run(self, doc: Document) -> None:
+        roles = ["noise"] * len(doc.pieces)
+        for k, role in enumerate(doc.roles):
+            roles[doc.at(k)] = role
+        doc.copy = self.analyzer.check_copy(doc.source, roles, self.key)
+
+
+class Coverage(MaterialStage):
+    """The rubric categories each paragraph examines, with evidence and denials."""
+
+    def __init__(self, rubric, model, matcher):
+        self.rubric, self.model, self.matcher = rubric, model, matcher
+
+    def run(self, doc: Document) -> None:
+        doc.coverage = CoverageResult(*coverage.assess(doc.texts, doc.tokens, doc.roles, doc.layout.categories,
+                                                       self.rubric, self.model, self.matcher, doc.starts))
+
+
+class Summary(MaterialStage):
+    """Paragraphs that read like a work summary."""
+
+    def __init__(self, model):
+        self.model = model
+
+    def run(self, doc: Document) -> None:
+        doc.summary = SummaryResult(*summary.assess(doc.texts, doc.tokens, doc.roles, self.model))
+
+
+class Depth(MaterialStage):
+    """Depth score, criteria, substitutions, deductions and reasons."""
+
+    def __init__(self, model, bank):
+        self.model, self.bank = model, bank
+
+    def run(self, doc: Document) -> None:
+        doc.depth = depth.assess(doc.texts, doc.roles, doc.coverage.styles, doc.coverage.entries,
+                                 doc.summary.entry, self.model, self.bank, kind=doc.kind["id"])
+
+
+class Opinions(MaterialStage):
+    """Which collected opinions the material answers."""
+
+    def __init__(self, analyzer: Analyzer, opinions: list[str]):
+        self.analyzer, self.opinions = analyzer, opinions
+
+    def run(self, doc: Document) -> None:
+        doc.opinions = self.analyzer.opinion_matcher.assess(self.opinions, doc.texts, doc.roles)
+
+
+class KindJudgement(Stage):
+    """Criticism items, plan items, or the ``not_a_material`` warning; a document of noise
+    only gets the ``only_noise`` warning instead."""
+
+    def __init__(self, analyzer: Analyzer):
+        self.analyzer = analyzer
+
+    def applies(self, doc: Document) -> bool:
+        return True
+
+    def run(self, doc: Document) -> None:
+        if not doc.content:
+            doc.warnings.append(warning("only_noise", f"{len(doc.pieces)} 段"))
+        else:
+            self.analyzer.judge_kind(doc)
+
+
+def read(source: ingest.Source) -> Document:
+    """The document of an ingested source: its paragraphs and the warnings about its shape."""
+    pieces = paragraphs(source)
+    return Document(source, pieces, _shape_warnings(source, pieces))
 
 
 def paragraphs(source: ingest.Source) -> list[Piece]:
@@ -230,52 +312,22 @@ def _shape_warnings(source: ingest.Source, pieces: list[Piece]) -> list[dict]:
     return warnings
 
 
-def _remap(entry: dict, at, *keys: str) -> dict:
-    """``entry`` with the paragraph index lists under ``keys`` mapped by ``at``."""
-    return {k: [at(i) for i in v] if k in keys else v for k, v in entry.items()}
+def tokens(doc: Document) -> list[list[str]]:
+    """jieba tokens (domain dictionary loaded, blanks dropped) of every content paragraph.
 
-
-def _remap_coverage(entry: dict, at) -> dict:
-    """A coverage entry with its paragraph indices (evidence, denied, and the paragraph of each
-    evidence and denial sentence) mapped by ``at``."""
-    out = _remap(entry, at, "evidence", "denied")
-    for key in ("sentences", "denials"):
-        if key in out:
-            out[key] = [{**s, "paragraph": at(s["paragraph"])} for s in out[key]]
-    return out
-
-
-def _remap_opinions(result: dict, at) -> dict:
-    """The opinions object with its paragraph indices mapped by ``at``."""
-    items = [{**it, "paragraphs": [at(i) for i in it["paragraphs"]],
-              "evidence": {**it["evidence"], "paragraph": at(it["evidence"]["paragraph"])} if it["evidence"] else None}
-             for it in result["items"]]
-    return {**result, "items": items}
-
-
-def _remap_section(section: dict, at) -> dict:
-    head, (first, end) = section["heading"], section["paragraphs"]
-    start = at(head) + 1
-    return {**section, "heading": at(head), "paragraphs": [start, at(end - 1) + 1 if end > first else start]}
+    jieba never joins characters across a blank or line break, so cutting each paragraph
+    gives the tokens spaCy's ``zh`` tokenizer gives for it inside the whole text; building
+    spaCy's ``Doc`` (its own tokens, and sentence starts no stage reads) cost more than
+    jieba itself, so the pipeline calls jieba directly."""
+    return [tokenize(t) for t in doc.texts]
 
 
 def prepare(source: ingest.Source, pieces: list[Piece] | None = None):
-    """Texts, jieba tokens (from the spaCy ``Doc``) and rule layout of the content paragraphs."""
-    pieces = paragraphs(source) if pieces is None else pieces
-    content = [p for p in pieces if not p.noise.line]
-    nlp = get_nlp()
-    doc = nlp(source.text)
-    tokens = []
-    for p in content:
-        if p.split or p.noise.spans:  # a part of a line, or a line with noise cut out
-            tokens.append([t.text for t in nlp.make_doc(p.text) if not t.is_space])
-        else:
-            tokens.append([t.text for t in doc.char_span(p.start, p.end, alignment_mode="expand")
-                           if not t.is_space])
-    whole = {p.line: k for k, p in enumerate(content) if not p.split}
-    hints = {whole[line] for line in source.heading_hints if line in whole}
-    texts = [p.text for p in content]
-    return texts, tokens, layout(texts, hints)
+    """Texts, jieba tokens and rule layout of the content paragraphs (for training, which
+    fits the models on what the pipeline's first stages see)."""
+    doc = Document(source, paragraphs(source) if pieces is None else pieces)
+    Segment().run(doc)
+    return doc.texts, doc.tokens, heading_layout(doc)
 
 
 def analyze(text: str, name: str | None = None, opinions: list[str] | None = None, **options) -> Report:

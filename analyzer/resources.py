@@ -20,6 +20,7 @@ from typing import NamedTuple
 import yaml
 
 GAP = 12
+MEMO = 4096  # texts whose lexicon matches are remembered, per lexicon
 _NO_SENTENCE_END = r"[^。！？；!?;\n]"
 
 
@@ -100,25 +101,41 @@ class Lexicon:
         literal = [e for e in self.entries if "…" not in e]
         self.automaton = ahocorasick_rs.AhoCorasick(
             literal, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest) if literal else None
-        parts = [phrase_regex(e) for e in sorted(self.entries, key=len, reverse=True) if "…" in e]
-        parts += [f"(?:{r})" for r in regexes]
+        gapped = [e for e in sorted(self.entries, key=len, reverse=True) if "…" in e]
+        parts = [phrase_regex(e) for e in gapped] + [f"(?:{r})" for r in regexes]
         self.pattern = re.compile("|".join(parts)) if parts else None
+        # without raw regexes, an A…B entry can match only where its first piece stands: a text
+        # holding no first piece skips the regular expression
+        self.prefilter = ahocorasick_rs.AhoCorasick(
+            list({next(p for p in e.split("…") if p) for e in gapped})) if gapped and not regexes else None
+        self._memo: dict[str, tuple] = {}
 
-    def find(self, text: str) -> list:
-        """Matches in text order; each has ``start()``, ``end()`` and ``group(0)``."""
+    def find(self, text: str) -> tuple:
+        """Matches in text order; each has ``start()``, ``end()`` and ``group(0)``.
+
+        The stages of one document ask the same lexicon about the same paragraph or sentence
+        many times (roles, summary cues, coverage names, depth): the answers for the latest
+        :data:`MEMO` texts are kept, so each text is scanned once."""
+        found = self._memo.get(text)
+        if found is None:
+            if len(self._memo) >= MEMO:
+                self._memo.clear()
+            found = self._memo[text] = self._scan(text)
+        return found
+
+    def _scan(self, text: str) -> tuple:
         hits = [Hit(s, e, text[s:e]) for _, s, e in self.automaton.find_matches_as_indexes(text)] \
             if self.automaton else []
-        if self.pattern:
+        if self.pattern and (self.prefilter is None or self.prefilter.find_matches_as_indexes(text)):
             hits += self.pattern.finditer(text)
             hits.sort(key=lambda m: m.start())
-        return hits
+        return tuple(hits)
 
     def phrases(self, text: str) -> list[str]:
         return [m.group(0) for m in self.find(text)]
 
     def count(self, text: str) -> int:
-        n = len(self.automaton.find_matches_as_indexes(text)) if self.automaton else 0
-        return n + (len(self.pattern.findall(text)) if self.pattern else 0)
+        return len(self.find(text))
 
     def __len__(self) -> int:
         return len(self.entries)

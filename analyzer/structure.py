@@ -207,11 +207,11 @@ class RoleModel:
         self.emission_weight = emission_weight
 
     def _matrix(self, paragraphs, tokens, lay):
-        from scipy.sparse import hstack
+        from .features import side_by_side, tfidf
 
         words = [" ".join(t) for t in tokens]
         feats = paragraph_features(paragraphs, lay)
-        return hstack([self.tfidf_.transform(words), self.dict_.transform(feats)]).tocsr()
+        return side_by_side([tfidf(self.tfidf_, words), self.dict_.transform(feats)])
 
     def fit(self, docs: list[tuple[list[str], list[list[str]], set[int], list[str]]]) -> "RoleModel":
         from scipy.sparse import hstack
@@ -244,8 +244,10 @@ class RoleModel:
 
     def predict_proba(self, paragraphs: list[str], tokens: list[list[str]], lay: Layout) -> np.ndarray:
         """Per-paragraph probabilities over :data:`ROLES` (columns in ROLES order)."""
+        from .features import multinomial
+
         X = self._matrix(paragraphs, tokens, lay)
-        proba = self.clf_.predict_proba(X)
+        proba = multinomial(self.clf_, X)
         out = np.full((len(paragraphs), len(ROLES)), 1e-6)
         for j, cls in enumerate(self.clf_.classes_):
             out[:, ROLES.index(cls)] = proba[:, j]

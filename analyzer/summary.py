@@ -86,10 +86,9 @@ class SummaryModel:
         return np.array(rows)
 
     def _matrix(self, texts, tokens, roles):
-        from scipy.sparse import csr_matrix, hstack
+        from .features import side_by_side, tfidf
 
-        return hstack([self.vec_.transform([" ".join(t) for t in tokens]),
-                       csr_matrix(self._cues(texts, roles))]).tocsr()
+        return side_by_side([tfidf(self.vec_, [" ".join(t) for t in tokens]), self._cues(texts, roles)])
 
     def fit(self, texts, tokens, roles, labels, dev: list[DevDocument] = ()):
         """Fit on the pooled paragraph columns. With ``dev`` documents, first fit on these columns
@@ -125,7 +124,9 @@ class SummaryModel:
         return self
 
     def predict_proba(self, texts, tokens, roles) -> np.ndarray:
-        proba = self.clf_.predict_proba(self._matrix(texts, tokens, roles))[:, 1]
+        from .features import positive_proba
+
+        proba = positive_proba(self.clf_, self._matrix(texts, tokens, roles))
         return np.where(np.isin(np.array(roles), NEVER_FLAGGED), 0.0, proba)
 
 

@@ -256,3 +256,23 @@ def test_render_appends_the_second_labelling_when_given():
     assert "labelled by one annotator and a sample of them a second time (below)" in text
     assert text.index("## Second labelling") < text.index("| kind accuracy | 1.000 | 1.000 |")
     assert "## Second labelling" not in realdocs.render(out, rows, [], [], "2026-12-06")
+
+
+def test_kinds_only_scoring_counts_material_kinds_given_to_non_materials(tmp_path):
+    rows = [row("p1", "personal", covered="none", depth="2"), row("w1", "work_report", covered="none"),
+            row("n1", "other"), row("n2", "other"), row("o1", "opinions")]
+    kinds = {"p1": {"id": "personal", "score": 0.9}, "w1": {"id": "other", "score": 0.6},
+             "n1": {"id": "work_report", "score": 0.7}, "n2": {"id": "other", "score": 0.8},
+             "o1": {"error": {"code": "too_short"}}}
+    out = realdocs.score_kinds(rows, kinds)
+    assert out["n"] == 4 and out["failed"] == ["o1"] and out["accuracy"] == pytest.approx(2 / 4)
+    assert out["non_materials_scored"] == ["n1"] and out["materials_withheld"] == ["w1"]
+    text = realdocs.render_kinds(out, tmp_path / "dev-x.csv", "2026-12-06", errors=True)
+    assert "| non-materials given a material kind (would get coverage/depth) | 1 of 2 |" in text
+    assert "- n1: other → work_report (0.7)" in text
+    assert "Misjudged" not in realdocs.render_kinds(out, tmp_path / "dev-x.csv", "2026-12-06", errors=False)
+
+
+def test_per_document_errors_are_refused_on_the_test_set(capsys):
+    assert realdocs.main(["--kinds-only", "--errors"]) == 2  # default index: the TEST set
+    assert "never the test set" in capsys.readouterr().err

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from training.corpus import LabelledDocument, load_corpus
-from analyzer.denials import sentence_spans
+from analyzer.segment import sentence_spans
 from training.corpus import DATA_DIR
 from analyzer.resources import load_rubric, rubric_names
 

@@ -292,6 +292,63 @@ def score(rows: list[dict], results: dict[str, dict]) -> dict:
     return out
 
 
+def run_kinds(texts: dict[str, str]) -> dict[str, dict]:
+    """Only the document kind of each text (the quick mode ``--kinds-only``): per id the report's ``kind``
+    object, or ``{"error": ...}`` when jingzi rejects the text."""
+    from analyzer import ingest, modelstore
+    from analyzer.errors import JingziError
+
+    model = modelstore.load("kinds")
+    out = {}
+    for rid, text in texts.items():
+        try:
+            out[rid] = model.classify(ingest.from_text(text, name=f"{rid}.txt").text)
+        except JingziError as exc:
+            out[rid] = {"error": exc.to_dict()}
+    return out
+
+
+def score_kinds(rows: list[dict], kinds: dict[str, dict]) -> dict:
+    """Kind accuracy, confusion and the non-materials given a material kind (so they would get coverage,
+    summary and depth) from the index rows and :func:`run_kinds`."""
+    done = [(row, kinds[row["id"]]) for row in rows if row["id"] in kinds and "id" in kinds[row["id"]]]
+    non_materials = [(row, k) for row, k in done if row["kind"] not in MATERIAL_KINDS]
+    materials = [(row, k) for row, k in done if row["kind"] in MATERIAL_KINDS]
+    return {"n": len(done), "failed": sorted(row["id"] for row in rows if "error" in kinds.get(row["id"], {})),
+            "kinds": Counter(row["kind"] for row, _ in done),
+            "accuracy": sum(row["kind"] == k["id"] for row, k in done) / len(done) if done else None,
+            "accuracy_ci": bootstrap_ci(done, lambda d: sum(r["kind"] == k["id"] for r, k in d) / len(d)),
+            "confusion": Counter((row["kind"], k["id"]) for row, k in done),
+            "non_materials": len(non_materials),
+            "non_materials_scored": sorted(row["id"] for row, k in non_materials if k["id"] in MATERIAL_KINDS),
+            "materials": len(materials),
+            "materials_withheld": sorted(row["id"] for row, k in materials if k["id"] not in MATERIAL_KINDS),
+            "errors": [(row["id"], row["kind"], k["id"], k["score"], row["note"]) for row, k in done
+                       if row["kind"] != k["id"]]}
+
+
+def render_kinds(out: dict, index: Path, today: str, errors: bool) -> str:
+    """Markdown of :func:`score_kinds`; with ``errors`` every misjudged page (development sets only)."""
+    kinds = ", ".join(f"{k} {out['kinds'][k]}" for k in KINDS if out["kinds"][k])
+    lines = [f"# Document kind on `{index.name}` ({today})", "",
+             f"{out['n']} pages ({kinds}); rejected by jingzi: {', '.join(out['failed']) or 'none'}.", "",
+             "| measure | value |", "|---|---|",
+             f"| kind accuracy (7 kinds) | {_fmt(out['accuracy'], out['accuracy_ci'])} |",
+             f"| non-materials given a material kind (would get coverage/depth) | "
+             f"{len(out['non_materials_scored'])} of {out['non_materials']} |",
+             f"| materials (personal, collective, work_report) given a non-material kind | "
+             f"{len(out['materials_withheld'])} of {out['materials']} |",
+             "", "Confusion (rows: label, columns: jingzi):", "",
+             "| label | " + " | ".join(KINDS) + " |", "|---" * (len(KINDS) + 1) + "|"]
+    for gold in KINDS:
+        if out["kinds"][gold]:
+            lines.append(f"| {gold} | " + " | ".join(str(out["confusion"][(gold, p)]) for p in KINDS) + " |")
+    if errors:
+        lines += ["", "Misjudged pages (id: label → jingzi, score; note):", ""]
+        lines += [f"- {rid}: {gold} → {pred} ({score}); {note}" for rid, gold, pred, score, note in out["errors"]]
+    return "\n".join(lines) + "\n"
+
+
 def runon_breaks(rows: list[dict], texts: dict[str, str], slack: int = 2) -> dict:
     """Each page's content lines (not labelled noise; pages with three or more) pasted into one line,
     as a chat or a careless copy delivers them: how many of the page's line breaks jingzi's paragraph
@@ -443,7 +500,7 @@ def _fmt(value, ci=None) -> str:
 
 
 def render(out: dict, rows: list[dict], missing: list[str], changed: list[str], today: str,
-           second_labelling: str | None = None) -> str:
+           second_labelling: str | None = None, index_name: str = "index.csv") -> str:
     """The markdown report (the same text goes to stdout and models/realdocs.md).
 
     ``second_labelling`` is the agreement table of :func:`render_agreement`, appended when given.
@@ -454,7 +511,7 @@ def render(out: dict, rows: list[dict], missing: list[str], changed: list[str], 
     lines = [
         "# jingzi on real public documents",
         "",
-        f"Run {today} on {out['n']} of the {size} documents of `data/realdocs/index.csv` "
+        f"Run {today} on {out['n']} of the {size} documents of `data/realdocs/{index_name}` "
         f"({kinds}). Not scored: {len(missing)} missing from the cache, {len(changed)} whose cached text no longer "
         f"matches its sha256, {len(out['failed'])} rejected by jingzi{': ' + ', '.join(out['failed']) if out['failed'] else ''}.",
         "Reproduce: `python -m training.realdocs` (needs the local text cache; see data/README.md, \"Real documents\").",
@@ -540,11 +597,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--index", type=Path, default=DATA_DIR / "realdocs" / "index.csv")
     parser.add_argument("--cache", type=Path, default=DATA_DIR / "realdocs" / "cache")
     parser.add_argument("--out", type=Path, default=MODELS_DIR / "realdocs.md",
-                        help="where to write the markdown report (also printed)")
+                        help="where to write the markdown report (also printed); a development index given with "
+                             "--index is only printed unless --out is given")
     parser.add_argument("--no-write", action="store_true", help="print the report only")
     parser.add_argument("--gold-kind", action="store_true",
                         help="analyse each page as its labelled kind (Analyzer(kind=...)) to separate coverage and "
                              "depth errors from kind errors; implies --no-write")
+    parser.add_argument("--kinds-only", action="store_true",
+                        help="quick mode: classify the document kind only (no coverage, depth or noise); implies "
+                             "--no-write")
+    parser.add_argument("--errors", action="store_true",
+                        help="with --kinds-only, list every misjudged page; refused on the test set "
+                             "(data/realdocs/index.csv), whose per-document errors are not to be read")
     parser.add_argument("--agreement", type=Path, nargs="?", const=DATA_DIR / "realdocs" / "agreement.csv",
                         metavar="CSV", help="compare a second labelling (default data/realdocs/agreement.csv) with "
                                             "the index's labels and print the agreement; runs no analysis")
@@ -567,6 +631,11 @@ def main(argv: list[str] | None = None) -> int:
         print("这个版本的 Analyzer 不接受 kind / this build's Analyzer takes no kind: --gold-kind is not possible",
               file=sys.stderr)
         return 2
+    test_index = args.index.resolve() == (DATA_DIR / "realdocs" / "index.csv").resolve()
+    if args.errors and (test_index or not args.kinds_only):
+        print("--errors 只用于开发集并需 --kinds-only / --errors needs --kinds-only and a development index, "
+              "never the test set", file=sys.stderr)
+        return 2
     rows = load_index(args.index)
     texts, missing, changed = read_cache(rows, args.cache)
     if changed:
@@ -575,17 +644,21 @@ def main(argv: list[str] | None = None) -> int:
         print(f"缓存中没有可用文本 / no usable text in {args.cache}: {len(missing)} missing, {len(changed)} changed. "
               "Re-find the pages as data/README.md (\"Real documents\") describes.", file=sys.stderr)
         return 1
+    today = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d")
+    if args.kinds_only:
+        print(render_kinds(score_kinds(rows, run_kinds(texts)), args.index, today, args.errors), end="")
+        return 0
     kinds = {row["id"]: row["kind"] for row in rows} if args.gold_kind else None
     agreement_csv = DATA_DIR / "realdocs" / "agreement.csv"
     second = (render_agreement(rows, load_agreement(agreement_csv, {row["id"] for row in rows}))
               if args.index == DATA_DIR / "realdocs" / "index.csv" and agreement_csv.exists() else None)
     markdown = render(score(rows, run_jingzi(texts, kinds)), rows, missing, changed,
-                      dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d"), second)
+                      today, second, args.index.name)
     if args.gold_kind:
         markdown = markdown.replace("# jingzi on real public documents",
                                     "# jingzi on real public documents, each analysed as its labelled kind", 1)
     print(markdown, end="")
-    if not (args.no_write or args.gold_kind):
+    if not (args.no_write or args.gold_kind or (not test_index and args.out == MODELS_DIR / "realdocs.md")):
         args.out.write_text(markdown, encoding="utf-8")
     return 0
 

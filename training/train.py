@@ -659,7 +659,7 @@ def train_kinds() -> dict:
 
     from training.kinds_corpus import SHAPES, load_kinds_corpus, shaped
 
-    from analyzer.kinds import KINDS, SELF_EXAMINATION, KindModel, cue_lexicons, misjudged, opening
+    from analyzer.kinds import KINDS, MATERIAL_KINDS, SELF_EXAMINATION, KindModel, cue_lexicons, misjudged, opening
     from analyzer.kinds import compact as flat
 
     docs = load_kinds_corpus()
@@ -704,6 +704,8 @@ def train_kinds() -> dict:
         "non_material_as_material_documents": sorted(taken_for_material),
         "material_as_non_material": sum(g in SELF_EXAMINATION and p not in SELF_EXAMINATION
                                         for g, p in zip(gold_all, pred_all)),
+        "non_material_given_material_kind": sum(g not in MATERIAL_KINDS and p in MATERIAL_KINDS
+                                                for g, p in zip(gold_all, pred_all)),
         "baseline_keyword_accuracy_all_shapes": round(accuracy_score(gold_all, base_all), 4),
         "per_shape": per_shape, "margin": margin,
         "dev_margin_grid": {str(m): {"non_material_as_material": b, "accuracy": a} for m, (b, a) in grid.items()},
@@ -718,23 +720,39 @@ Document kind: {', '.join(KINDS)}. Coverage, work-summary and depth judgements r
 personal, collective and work_report; other kinds get the warning `not_a_material`.
 
 **Data**: {len(docs)} written documents — the 200 materials of `data/corpus/written` (personal,
-collective; their corpus split) and {len(docs) - 200} non-material documents of `data/kinds/`
-(criticism, rectification, opinions, work_report, other; `data/kinds/splits.csv`): train
-{counts['train']}, dev {counts['dev']}, test {counts['test']}. Every document is also used in five
-generated shapes (run-on paste, web noise, title dropped, excerpt, abridged; `training/kinds_corpus.py`), so
-each split holds six versions of each of its documents; shapes never cross splits. The
-non-material test documents are a second round, written after the model and `kinds.yaml` were
-developed: the first round's test documents were looked at while developing, so they moved to dev.
+collective; their corpus split) and {len(docs) - 200} documents of `data/kinds/` (criticism,
+rectification, opinions, work_report, other, and page-shaped personal and collective materials;
+`data/kinds/splits.csv`): train {counts['train']}, dev {counts['dev']}, test {counts['test']}. Every
+document is also used in five generated shapes (run-on paste, web noise, title dropped, excerpt,
+abridged; `training/kinds_corpus.py`), so each split holds six versions of each of its documents;
+shapes never cross splits. Written in four rounds: the first round's test documents were looked at
+while developing, so they moved to dev; the second round is test; the third round (69 documents
+in the shapes of real pages — news of meetings quoting members, genre guides, 心得体会, essays,
+abstracts, notices, rules, 范文 list pages, fiction, page-shaped materials and work reports —
+written after studying the real-page DEV set `data/realdocs/dev-kinds.csv`) is train and dev only;
+the fourth round (26 documents, written after the voice rule and the retrained model were settled)
+is test.
 **Features**: TF-IDF over character 2–3-grams of the whitespace-free text; cue lexicons
 (`data/lexicons/kinds.yaml`: title words in the opening line, body phrases per kind) and
 grammatical person (我/本人, 我们/班子, 你, 同志): log counts and densities; the log length.
+**Voice** (`voice` in kinds.yaml, `analyzer.kinds.voice`): sentence by sentence, with quotations
+left out, whether the text confesses (a self-critical phrase where the author or 班子 speaks, or
+under a title that claims a self-examination), reports its own work (我局…, 现将…汇报如下, counted
+results such as 12项), reports a meeting in the third person (会上、依次、3月4日, or two of 召开、
+主持…) or explains (是指、一般包括、笔者、一些单位、关键词). The counts are features, and they are
+a gate: a self-examination kind needs confessions, a work report its own work, each more than half
+the reported and expository sentences together — a news item quoting a member's self-criticism
+or a guide quoting "现将情况报告如下" never gets a material's kind, whatever the model prefers.
+The gate was written from the real-page DEV set's shapes, not fitted; its price is that a
+material excerpt with no 我/班子 and no claiming title (an implicit-subject problem list) is taken for
+another kind and gets the `not_a_material` warning instead.
 **Model**: balanced logistic regression. A title naming the document a personal or 班子
-self-examination (`claims` in kinds.yaml) and no other kind settles it; otherwise the decision
-leans away from self-examination — a text
-with no self-examination cue (not even a self-critical 不够/存在) is never called one, and a non-material kind within {margin} of the
-top material kind wins if it has cue phrases of its own. The margin is the widest of
-0–0.8 that cost at most 0.01 of dev accuracy (model fitted on train only); the final model is
-refitted on train+dev.
+self-examination (`claims` in kinds.yaml) and no other kind settles it if the text speaks as one;
+otherwise the decision is the most probable kind the voice allows, leaning away from
+self-examination — a text with no self-examination cue (not even a self-critical 不够/存在) is
+never called one, and a non-material kind within {margin} of the top material kind wins if it has
+cue phrases of its own. The margin is the widest of 0–0.8 that cost at most 0.01 of dev accuracy
+(model fitted on train only); the final model is refitted on train+dev.
 
 The opposite rule — a non-material with no cue phrase of its own loses to a self-examination that
 has cues, within the margin — was tried on dev (model fitted on train): it took 13–16 shaped dev
@@ -754,7 +772,8 @@ and its cues, and `--kind personal` restores the material judgements.
 
 Non-materials taken for self-examinations: {metrics['non_material_as_material']} shaped versions of
 {len(taken_for_material)} document(s) ({', '.join(sorted(taken_for_material)) or 'none'}), against the
-target of none. Macro-F1 over the seven kinds (all shapes): {metrics['macro_f1_all_shapes']:.3f}. Self-examination
+target of none; non-materials given any material kind (work_report included, so coverage and depth
+would run): {metrics['non_material_given_material_kind']} of {sum(g not in MATERIAL_KINDS for g in gold_all)} shaped versions. Macro-F1 over the seven kinds (all shapes): {metrics['macro_f1_all_shapes']:.3f}. Self-examination
 materials taken for another kind: {metrics['material_as_non_material']} of
 {sum(g in SELF_EXAMINATION for g in gold_all)}. The keyword baseline picks the kind whose title word
 opens the text, else the one with the densest body cues.
@@ -765,12 +784,28 @@ Confusion matrix (rows gold, columns predicted; all shapes):
 |---|{'---|' * len(KINDS)}
 {cm_rows}
 
-**How often the test split was seen.** While the features and the decision rule were settled,
-this second-round test split was scored six times (first model; length feature dropped; cue
-shares instead of counts; evidence guard and abridged shape; title claims; web-furniture lines
-left out and 述职 cues, both from errors on dev). Each change was chosen
-on dev accuracy and on short materials of the unit tests, and the version kept is the one dev
-preferred, but the test figures were seen each time: treat them as slightly optimistic.
+**How often the test split was seen.** While the first features and the decision rule were
+settled, the second-round test documents were scored six times (first model; length feature
+dropped; cue shares instead of counts; evidence guard and abridged shape; title claims;
+web-furniture lines left out and 述职 cues, both from errors on dev), and seven more times while
+the voice gate was settled (each retraining prints them). Each change was chosen on the real-page
+DEV set, on the pass rates of the gate on the written train and dev materials and on the unit tests,
+but the test figures were seen each time: treat them as optimistic. The fourth-round documents were
+scored once, with the model and gate as they are (figures in data/README.md, "Document kinds").
+
+**On real public pages** (measured 2026-12-06 with the voice gate; the page texts are a local
+cache, so these figures are not recomputed here). Real-page DEV set (`data/realdocs/dev-kinds.csv`,
+89 pages, 79 non-materials; its shapes guided the third round, so optimistic): kind accuracy 0.809
+[0.73, 0.89], non-materials given a material kind 5 of 79 (before: 0.337, 34 of 79; `python -m
+training.realdocs --index data/realdocs/dev-kinds.csv --kinds-only`); retrained after main's new
+noise lines (`kinds/noise.txt`) and the margin chosen inside fit: 0.787 [0.71, 0.87], still 5 of 79.
+Real-document TEST set (`data/realdocs/index.csv`, 144 scored pages, scored once at the end with
+the model before that retraining, never tuned on): kind accuracy 0.785, non-materials given material scores 10 of 111 (before: 0.49, 39 of
+111); personal materials 14 of 14 right, collective 8 of 9 (the ninth taken for a work report, still
+judged), work reports 5 of 10 (four taken for other, one for criticism: they get the warning and
+`--kind`); `python -m training.realdocs`. The target of no non-material scored as a material is
+not reached on real pages: of the 10, 8 are `other` pages (4 taken for work reports, 4 for
+self-examinations), one rectification page and one opinion page taken for self-examinations.
 
 **Caveats.** Every document is written for this project (the non-materials by the same writer,
 from domain knowledge), not collected: real documents are longer, mix kinds (a 述职报告 with a

@@ -1,0 +1,291 @@
+"""The shared featurisation of the paragraph and sentence models, computed once per document.
+
+The role, summary, coverage and denial models were each fitted with a scikit-learn
+``TfidfVectorizer`` (jieba words and word bigrams; character 1–4-grams). Applying them one by
+one at run time made every model re-read the same paragraphs n-gram by n-gram in Python
+(``_count_vocab``), ten times per document. Here the n-grams of a list of texts are
+computed **once**, as integer keys in NumPy (a character or word is a small id; an n-gram
+packs its ids into one 64-bit key), and shared by every model that reads the same texts;
+each fitted vectorizer then finds its columns with one vectorised hash lookup in its own
+vocabulary (a pandas ``Index``), and the TF-IDF weighting (sublinear tf, idf, l2 norm) is applied as the
+vectorizer would. :func:`tfidf` returns exactly what ``vectorizer.transform(texts)`` returns
+(tests/test_features.py compares them); fitting still uses scikit-learn.
+
+:func:`probabilities` is the other half: the logistic regressions evaluated as one matrix
+product (all per-category classifiers of a rubric at once), without scikit-learn's per-call
+checks; :func:`positive_proba` and :func:`multinomial` do the same for one classifier.
+
+>>> from sklearn.feature_extraction.text import TfidfVectorizer
+>>> vec = TfidfVectorizer(analyzer="char", ngram_range=(1, 2)).fit(["文山会海", "会海"])
+>>> bool(abs(tfidf(vec, ["会海问题"]) - vec.transform(["会海问题"])).max() < 1e-12)
+True
+"""
+from __future__ import annotations
+
+import re
+import threading
+import weakref
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+from scipy.sparse import csr_matrix
+
+_WHITE_SPACES = re.compile(r"\s\s+")  # as scikit-learn's analyzers normalise blanks
+_CHAR_BITS, _WORD_BITS = 16, 32        # 4 characters or 2 words fill one uint64 key
+
+
+class _Alphabet:
+    """Process-wide small ids of the characters (≤ 65,535) and words that any registered
+    vocabulary uses; 0 is every other character or word (an n-gram holding it is in no
+    vocabulary). Ids are only ever added, so keys computed earlier stay valid."""
+
+    def __init__(self):
+        self.char_ids = np.zeros(0x110000, dtype=np.uint64)
+        self.n_chars = 0
+        self.word_ids: dict[str, int] = {}
+
+    def char(self, c: str) -> int:
+        code = ord(c)
+        if not self.char_ids[code]:
+            if self.n_chars + 1 >= 1 << _CHAR_BITS:
+                raise ValueError("more distinct characters than a 16-bit id holds")
+            self.n_chars += 1
+            self.char_ids[code] = self.n_chars
+        return int(self.char_ids[code])
+
+    def word(self, w: str) -> int:
+        return self.word_ids.setdefault(w, len(self.word_ids) + 1)
+
+
+ALPHABET = _Alphabet()
+
+
+@dataclass
+class _Columns:
+    """One fitted vectorizer's vocabulary as n-gram keys per n."""
+
+    analyzer: str                     # "char" or "word"
+    ngram_range: tuple[int, int]
+    index: dict[int, pd.Index]        # n -> the n-gram keys (a hash index)
+    columns: dict[int, np.ndarray]    # n -> the vectorizer's column of each key
+    idf: np.ndarray | None
+    sublinear: bool
+    norm: str | None
+    width: int
+    vocabulary: dict
+
+
+_COLUMNS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_LOCK = threading.Lock()
+
+
+def _columns(vectorizer) -> _Columns:
+    """The vocabulary of a fitted ``TfidfVectorizer`` as n-gram keys (built once per vectorizer;
+    under a lock, so that threads serving requests give each character one id)."""
+    found = _COLUMNS.get(vectorizer)
+    if found is not None and found.vocabulary is vectorizer.vocabulary_:  # not refitted since
+        return found
+    with _LOCK:
+        return _register(vectorizer)
+
+
+def _register(vectorizer) -> _Columns:
+    found = _COLUMNS.get(vectorizer)
+    if found is not None and found.vocabulary is vectorizer.vocabulary_:
+        return found
+    if vectorizer.analyzer not in ("char", "word") or vectorizer.preprocessor or vectorizer.tokenizer \
+            or vectorizer.stop_words or vectorizer.strip_accents or not vectorizer.lowercase:
+        raise ValueError("only lower-casing char or word TF-IDF vectorizers without custom steps are supported")
+    if vectorizer.analyzer == "word" and vectorizer.token_pattern != r"[^ ]+":
+        raise ValueError("word vectorizers must split on spaces (token_pattern '[^ ]+')")
+    by_n: dict[int, list[tuple[int, int]]] = {}
+    for term, column in vectorizer.vocabulary_.items():
+        parts = list(term) if vectorizer.analyzer == "char" else term.split(" ")
+        ids = [ALPHABET.char(c) for c in parts] if vectorizer.analyzer == "char" else [ALPHABET.word(w) for w in parts]
+        by_n.setdefault(len(ids), []).append((_pack(ids, vectorizer.analyzer), column))
+    index, columns = {}, {}
+    for n, pairs in by_n.items():
+        index[n] = pd.Index(np.array([k for k, _ in pairs], dtype=np.uint64))
+        columns[n] = np.array([c for _, c in pairs], dtype=np.int64)
+    transformer = vectorizer._tfidf
+    found = _Columns(vectorizer.analyzer, tuple(vectorizer.ngram_range), index, columns,
+                     transformer.idf_ if transformer.use_idf else None, transformer.sublinear_tf, transformer.norm,
+                     len(vectorizer.vocabulary_), vectorizer.vocabulary_)
+    _COLUMNS[vectorizer] = found
+    return found
+
+
+def _pack(ids: list[int], analyzer: str) -> int:
+    bits = _CHAR_BITS if analyzer == "char" else _WORD_BITS
+    key = 0
+    for i in ids:
+        key = (key << bits) | i
+    return key
+
+
+@dataclass
+class Ngrams:
+    """The n-gram keys of a list of texts: per n, the key of every n-gram and the text it is in
+    (n-grams holding a character or word no vocabulary knows are left out)."""
+
+    n_texts: int
+    keys: dict[int, np.ndarray]
+    rows: dict[int, np.ndarray]
+
+
+def _ids_in_texts(ids: np.ndarray, lengths: np.ndarray, n_max: int, bits: int) -> Ngrams:
+    """Keys of the n-grams (n ≤ ``n_max``) of texts given as one id array (texts apart by a 0)."""
+    row_of = np.repeat(np.arange(len(lengths)), lengths + 1)[:len(ids)]
+    keys, rows = {}, {}
+    packed = ids.copy()
+    known = ids > 0
+    for n in range(1, n_max + 1):
+        if n > 1:
+            m = len(ids) - n + 1
+            if m <= 0:
+                break
+            packed = (packed[:m] << np.uint64(bits)) | ids[n - 1:n - 1 + m]
+            known = known[:m] & (ids[n - 1:n - 1 + m] > 0)
+        keys[n], rows[n] = packed[known], row_of[:len(known)][known]
+    return Ngrams(len(lengths), keys, rows)
+
+
+@lru_cache(maxsize=8)
+def char_ngrams(texts: tuple[str, ...], n_max: int = 4, known: int = 0) -> Ngrams:
+    """Character n-gram keys of ``texts`` (lower-cased, runs of blanks made one space), shared
+    by every character model that reads the same texts. ``known`` (the number of characters
+    with an id) keys the cache: keys computed before a vocabulary added characters are not
+    reused for it."""
+    cleaned = [_WHITE_SPACES.sub(" ", t.lower()) for t in texts]
+    joined = "\0".join(cleaned)
+    codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    return _ids_in_texts(ALPHABET.char_ids[codes], np.array([len(t) for t in cleaned]), n_max, _CHAR_BITS)
+
+
+@lru_cache(maxsize=8)
+def word_ngrams(texts: tuple[str, ...], n_max: int = 2, known: int = 0) -> Ngrams:
+    """Word and word n-gram keys of space-joined token lists, shared like :func:`char_ngrams`
+    (``known``: the number of words with an id)."""
+    ids, lengths = [], []
+    get = ALPHABET.word_ids.get
+    for t in texts:
+        words = [w for w in t.lower().split(" ") if w]
+        ids.extend(get(w, 0) for w in words)
+        ids.append(0)
+        lengths.append(len(words))
+    return _ids_in_texts(np.array(ids, dtype=np.uint64), np.array(lengths), n_max, _WORD_BITS)
+
+
+def tfidf(vectorizer, texts: list[str]) -> csr_matrix:
+    """``vectorizer.transform(texts)`` for a fitted char or word ``TfidfVectorizer``, from the
+    shared n-gram keys of ``texts``."""
+    cols = _columns(vectorizer)
+    low, high = cols.ngram_range
+    if cols.analyzer == "char":
+        grams = char_ngrams(tuple(texts), 4, ALPHABET.n_chars)
+    else:
+        grams = word_ngrams(tuple(texts), 2, len(ALPHABET.word_ids))
+    cells = []  # row * width + column of every n-gram in the vocabulary
+    for n in range(low, high + 1):
+        if n in cols.index and n in grams.keys:
+            at = cols.index[n].get_indexer(grams.keys[n])
+            hit = at >= 0
+            cells.append(grams.rows[n][hit] * cols.width + cols.columns[n][at[hit]])
+    cells, counts = np.unique(np.concatenate(cells) if cells else np.zeros(0, dtype=np.int64), return_counts=True)
+    rows = cells // cols.width
+    data = counts.astype(float)
+    if cols.sublinear:
+        np.log(data, data)
+        data += 1.0
+    columns = cells - rows * cols.width
+    if cols.idf is not None:
+        data *= cols.idf[columns]
+    if cols.norm == "l2":
+        norms = np.sqrt(np.bincount(rows, weights=data ** 2, minlength=len(texts)))
+        norms[norms == 0] = 1.0
+        data /= norms[rows]
+    elif cols.norm is not None:
+        raise ValueError(f"norm {cols.norm!r} is not supported")
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=len(texts)))])
+    return csr_matrix((data, columns, indptr), shape=(len(texts), cols.width))
+
+
+def decision(model, X) -> np.ndarray:
+    """``model.decision_function(X)`` of a fitted linear model, as one sparse-dense product."""
+    return np.asarray(X @ model.coef_.T) + model.intercept_
+
+
+def probabilities(models: list, X) -> np.ndarray:
+    """P(positive class) of several fitted binary classifiers over the same rows, one column per
+    model: logistic regressions stacked into one matrix product, any other classifier by
+    :func:`positive_proba`."""
+    from sklearn.linear_model import LogisticRegression
+
+    if all(type(m) is LogisticRegression for m in models):
+        coef = np.vstack([m.coef_ for m in models])
+        intercept = np.concatenate([m.intercept_ for m in models])
+        return _expit(np.asarray(X @ coef.T) + intercept)
+    return np.column_stack([positive_proba(m, X) for m in models])
+
+
+def positive_proba(model, X) -> np.ndarray:
+    """P(positive class) of one fitted binary classifier: a logistic regression, or a
+    logistic regression Platt-calibrated on out-of-fold scores (``CalibratedClassifierCV``,
+    ``method="sigmoid"``, ``ensemble=False``), computed directly; any other classifier by its
+    own ``predict_proba``."""
+    from sklearn.calibration import CalibratedClassifierCV
+    from sklearn.linear_model import LogisticRegression
+
+    if type(model) is LogisticRegression:
+        return _expit(decision(model, X)[:, 0])
+    if type(model) is CalibratedClassifierCV and model.method == "sigmoid" \
+            and len(model.calibrated_classifiers_) == 1 and type(model.estimator) is LogisticRegression:
+        calibrated = model.calibrated_classifiers_[0]
+        platt = calibrated.calibrators[0]
+        p = _expit(-(platt.a_ * decision(calibrated.estimator, X)[:, 0] + platt.b_))
+        p[(1.0 < p) & (p <= 1.0 + 1e-5)] = 1.0
+        return p
+    return model.predict_proba(X)[:, 1]
+
+
+def multinomial(model, X) -> np.ndarray:
+    """``model.predict_proba(X)`` of a fitted multinomial logistic regression (softmax)."""
+    z = decision(model, X)
+    if z.shape[1] == 1:
+        p = _expit(z[:, 0])
+        return np.column_stack([1 - p, p])
+    z -= z.max(axis=1, keepdims=True)
+    np.exp(z, z)
+    z /= z.sum(axis=1, keepdims=True)
+    return z
+
+
+def _expit(z: np.ndarray) -> np.ndarray:
+    from scipy.special import expit
+
+    return expit(z)
+
+
+def side_by_side(blocks: list) -> csr_matrix:
+    """Row-aligned blocks (CSR matrices or dense 2-d arrays) as one CSR matrix, the columns of
+    each block after those of the one before: what ``scipy.sparse.hstack(blocks).tocsr()``
+    gives, in one NumPy pass (no COO round trip per document)."""
+    parts = [b if isinstance(b, csr_matrix) or hasattr(b, "indptr") else csr_matrix(np.asarray(b, dtype=float))
+             for b in blocks]
+    n = parts[0].shape[0]
+    counts = [np.diff(p.indptr) for p in parts]
+    indptr = np.concatenate([[0], np.cumsum(np.sum(counts, axis=0))]).astype(np.int64)
+    data = np.empty(indptr[-1])
+    indices = np.empty(indptr[-1], dtype=np.int64)
+    filled = indptr[:-1].copy()  # next free slot of every row
+    offset = 0
+    for part, count in zip(parts, counts):
+        rows = np.repeat(np.arange(n), count)
+        slots = filled[rows] + (np.arange(part.nnz) - part.indptr[rows])
+        data[slots] = part.data
+        indices[slots] = part.indices + offset
+        filled += count
+        offset += part.shape[1]
+    return csr_matrix((data, indices, indptr), shape=(n, offset))

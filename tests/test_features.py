@@ -1,0 +1,76 @@
+"""The shared featurisation (analyzer/features.py) gives exactly what scikit-learn gives."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+
+from analyzer.features import multinomial, positive_proba, probabilities, side_by_side, tfidf
+from analyzer.segment import tokenize
+
+from .conftest import GOOD
+
+PARAGRAPHS = [p for p in GOOD.splitlines() if p.strip()] + [
+    "", "   ", "会议  太多\t\t，ABC 开会多", "文山會海問題突出，調研走馬觀花。", "Ｗｏｒｄ  混排 English words ok!"]
+
+
+@pytest.mark.parametrize("settings", [
+    {"analyzer": "char", "ngram_range": (1, 4), "min_df": 1, "sublinear_tf": True},
+    {"analyzer": "char", "ngram_range": (2, 3), "min_df": 2, "sublinear_tf": True, "max_features": 300},
+    {"token_pattern": r"[^ ]+", "ngram_range": (1, 2), "min_df": 1, "sublinear_tf": True},
+    {"token_pattern": r"[^ ]+", "min_df": 1, "sublinear_tf": False},
+])
+def test_tfidf_equals_the_vectorizer(settings):
+    words = [" ".join(tokenize(p)) for p in PARAGRAPHS]
+    texts = PARAGRAPHS if settings.get("analyzer") == "char" else words
+    vec = TfidfVectorizer(**settings).fit(texts[:12])
+    unseen = texts[12:] + ["从未见过的字词组合：饕餮、魑魅魍魉"]
+    for batch in (texts, unseen, texts[3:4]):
+        ours, theirs = tfidf(vec, batch), vec.transform(batch)
+        assert ours.shape == theirs.shape
+        assert abs(ours - theirs).max() < 1e-12
+    assert tfidf(vec, texts).nnz > 0
+
+
+def test_refitted_vectorizer_is_read_again():
+    vec = TfidfVectorizer(analyzer="char", ngram_range=(1, 2)).fit(["文山会海"])
+    assert tfidf(vec, ["会海"]).shape[1] == len(vec.vocabulary_)
+    vec.fit(["调研走马观花，文山会海"])
+    assert abs(tfidf(vec, ["走马观花"]) - vec.transform(["走马观花"])).max() < 1e-12
+
+
+def test_stacked_and_multinomial_probabilities_equal_predict_proba():
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(60, 5))
+    binary = [LogisticRegression().fit(X, X[:, k] > 0) for k in range(3)]
+    stacked = probabilities(binary, X)
+    assert stacked.shape == (60, 3)
+    for k, model in enumerate(binary):
+        assert np.allclose(stacked[:, k], model.predict_proba(X)[:, 1], atol=1e-12)
+    several = LogisticRegression().fit(X, np.digitize(X[:, 0], [-0.5, 0.5]))
+    assert np.allclose(multinomial(several, X), several.predict_proba(X), atol=1e-12)
+
+
+def test_calibrated_probability_equals_predict_proba():
+    from sklearn.calibration import CalibratedClassifierCV
+
+    rng = np.random.default_rng(1)
+    X = rng.normal(size=(90, 4))
+    y = X[:, 0] + 0.5 * rng.normal(size=90) > 0
+    model = CalibratedClassifierCV(LogisticRegression(), method="sigmoid", cv=3, ensemble=False).fit(X, y)
+    assert np.allclose(positive_proba(model, X), model.predict_proba(X)[:, 1], atol=1e-12)
+    ensemble = CalibratedClassifierCV(LogisticRegression(), method="sigmoid", cv=3).fit(X, y)  # read by sklearn
+    assert np.allclose(positive_proba(ensemble, X), ensemble.predict_proba(X)[:, 1], atol=1e-12)
+
+
+def test_side_by_side_equals_hstack():
+    from scipy.sparse import csr_matrix, hstack
+
+    vec = TfidfVectorizer(analyzer="char", ngram_range=(1, 2)).fit(PARAGRAPHS)
+    words = tfidf(vec, PARAGRAPHS)  # has empty rows ("" and blanks)
+    dense = np.arange(len(PARAGRAPHS) * 3, dtype=float).reshape(-1, 3) % 4
+    ours = side_by_side([words, dense, csr_matrix(dense[:, :1])])
+    theirs = hstack([words, csr_matrix(dense), csr_matrix(dense[:, :1])]).tocsr()
+    assert ours.shape == theirs.shape
+    assert abs(ours - theirs).max() == 0
