@@ -17,4 +17,5 @@ MAX_DOCX_RATIO = 100                  # inflated/compressed size of a part above
 MAX_TABLE_NESTING = 8                 # tables inside table cells, levels deep
 MAX_PDF_PAGES = 1_000
 DOCUMENT_SECONDS = 120.0              # time budget to analyse one document in `check` and `batch`
+WORKER_START_SECONDS = 300.0         # time for a new worker to load its models and report ready
 WORKER_RETRIES = 1                    # a document that kills its worker is retried once, then given up

@@ -91,7 +91,8 @@ class Settings:
 class Engine:
     """The server's own analyser and comparer, loaded once, used by one worker thread only
     (the library's SQLite connection and the spaCy pipeline stay in that thread). ``check``
-    analyses in a worker process forked from that analyser, within ``timeout`` seconds per
+    analyses in a worker process (spawned: the server runs threads, see
+    :func:`~analyzer.workers.fork_is_safe`) within ``timeout`` seconds per
     document, as ``jingzi check`` does (:mod:`analyzer.workers`)."""
 
     def __init__(self, rubric: str, library: Path, timeout: float = DOCUMENT_SECONDS):
@@ -140,7 +141,7 @@ class Engine:
         return self.call(run)
 
     def close_workers(self) -> None:
-        """Stop the analysis worker (the next check forks a fresh one)."""
+        """Stop the analysis worker (the next check starts a fresh one)."""
         def close():
             if self.workers is not None:
                 self.workers.close()
@@ -158,7 +159,7 @@ class Engine:
             self.analyzer.copy_detector = CopyDetector.default(library=Library(self.library))
             old.close()
         self.call(reopen)
-        self.close_workers()  # its worker was forked with the old library's index
+        self.close_workers()  # its worker opened the old library
 
 
 class _TooLarge(Exception):

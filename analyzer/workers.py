@@ -11,6 +11,9 @@ deadline as its timeout, so it never blocks on a worker:
   gets a ``worker_died`` error;
 - workers exit when the parent dies: ``PR_SET_PDEATHSIG`` on Linux, and a thread that
   watches the parent's pid elsewhere (and as a second line on Linux).
+- every wait has a deadline: a busy worker its task's budget, a starting worker
+  ``start_timeout`` to report ready (one stuck in its setup is replaced like a dead one),
+  and finished results are yielded before the window of queued tasks is refilled.
 
 >>> with WorkerPool(1, _noop, (), start_method=FORK) as pool:
 ...     list(pool.map(abs, [(-1,), (2,)], lambda args, error: error["code"]))
@@ -32,7 +35,7 @@ from typing import Callable, Iterable, Iterator
 
 from .errors import JingziError
 from .ingest import display_name
-from .limits import DOCUMENT_SECONDS, WORKER_RETRIES
+from .limits import DOCUMENT_SECONDS, WORKER_RETRIES, WORKER_START_SECONDS
 
 # fork (Linux only) starts a worker from the parent's loaded models in milliseconds; spawn is safe anywhere
 FORK = "fork" if sys.platform == "linux" else "spawn"
@@ -84,8 +87,9 @@ def _serve(conn, parent: int, initializer: Callable, initargs: tuple) -> None:
 
 
 class _Worker:
-    def __init__(self, context, initializer: Callable, initargs: tuple):
-        """Start one worker process (its own pipe end is closed here, so EOF means it died)."""
+    def __init__(self, context, initializer: Callable, initargs: tuple, start_timeout: float):
+        """Start one worker process (its own pipe end is closed here, so EOF means it died) that
+        must report ready within ``start_timeout`` seconds."""
         self.conn, child = context.Pipe()
         self.process = context.Process(target=_serve, args=(child, os.getpid(), initializer, initargs),
                                        daemon=True, name="jingzi-worker")
@@ -93,7 +97,7 @@ class _Worker:
         child.close()
         self.ready = False
         self.task: tuple | None = None  # (index, args, attempts)
-        self.deadline = float("inf")
+        self.deadline = time.monotonic() + start_timeout  # to report ready, then to finish its task
 
     def kill(self) -> None:
         if self.process.is_alive():
@@ -105,14 +109,17 @@ class _Worker:
 class WorkerPool:
     """``jobs`` worker processes, each set up by ``initializer(*initargs)``; see the module docstring.
 
-    ``timeout`` is the budget of one task in seconds, counted from when a ready worker takes it.
+    ``timeout`` is the budget of one task in seconds, counted from when a ready worker takes it;
+    ``start_timeout`` the budget of a new worker to set up and report ready (a worker stuck in
+    its setup, e.g. on a lock inherited through fork, is replaced like a dead one).
     ``start_method`` "fork" lets workers inherit what the parent loaded (see :func:`check_paths`).
     """
 
     def __init__(self, jobs: int, initializer: Callable, initargs: tuple, timeout: float = DOCUMENT_SECONDS,
-                 start_method: str = "spawn"):
+                 start_method: str = "spawn", start_timeout: float = WORKER_START_SECONDS):
         self.context = multiprocessing.get_context(start_method)
         self.initializer, self.initargs, self.timeout = initializer, initargs, timeout
+        self.start_timeout = start_timeout
         self.workers = [self._start() for _ in range(jobs)]
         self.deaths = 0  # worker deaths in a row without a finished task: a broken setup
 
@@ -135,7 +142,7 @@ class WorkerPool:
         self.workers = []
 
     def _start(self) -> _Worker:
-        return _Worker(self.context, self.initializer, self.initargs)
+        return _Worker(self.context, self.initializer, self.initargs, self.start_timeout)
 
     def map(self, fn: Callable, calls: Iterable[tuple], failed: Callable[[tuple, dict], object]) -> Iterator:
         """``fn(*args)`` for each ``args`` of ``calls``, yielded in input order. A task that fails
@@ -145,17 +152,17 @@ class WorkerPool:
         done: dict[int, object] = {}
         taken = next_out = 0
         exhausted = False
-        window = WINDOW * len(self.workers)
+        window = WINDOW * max(1, len(self.workers))
         while True:
+            while next_out in done:  # yield before refilling: a full window that just finished makes room
+                yield done.pop(next_out)
+                next_out += 1
             while not exhausted and taken - next_out < window:
                 try:
                     queue.append((taken, next(calls), 0))
                     taken += 1
                 except StopIteration:
                     exhausted = True
-            while next_out in done:
-                yield done.pop(next_out)
-                next_out += 1
             if exhausted and next_out == taken:
                 return
             self._dispatch(fn, queue)
@@ -173,7 +180,8 @@ class WorkerPool:
                 worker.task, worker.deadline = task, time.monotonic() + self.timeout
 
     def _collect(self, queue: deque, done: dict, failed: Callable) -> None:
-        """Wait for the next message, death or deadline; settle what happened."""
+        """Wait for the next message, death or deadline; settle what happened. Every worker that
+        is starting or busy has a deadline, so the wait is bounded whenever anything is pending."""
         now = time.monotonic()
         wait_for = min((w.deadline for w in self.workers), default=now) - now
         handles = [w.conn for w in self.workers] + [w.process.sentinel for w in self.workers]
@@ -195,10 +203,12 @@ class WorkerPool:
                     "timeout", f"分析超过 {self.timeout:g} 秒 / analysis took more than {self.timeout:g} s").to_dict())
                 worker.task = None
                 self._replace(i, queue, done, failed)
+            elif not worker.ready and time.monotonic() >= worker.deadline:
+                self._replace(i, queue, done, failed)
 
     def _receive(self, worker: _Worker, message, done: dict, failed: Callable) -> None:
         if message == "ready":
-            worker.ready = True
+            worker.ready, worker.deadline = True, float("inf")
             return
         index, ok, result = message
         args = worker.task[1]
@@ -249,11 +259,12 @@ def check_paths(paths: Iterable[str], library: str | None = None, timeout: float
 def analysis_pool(library: str | None = None, timeout: float = DOCUMENT_SECONDS, analyzer=None,
                   **options) -> WorkerPool:
     """One worker that analyses documents (:func:`analyse_paths`) within ``timeout`` seconds
-    each: how ``check`` and the workbench's ``/api/check`` run them. On Linux the worker is
-    forked from ``analyzer`` (or a new ``Analyzer(**options)``) loaded here, at no start-up
-    cost, and opens ``library`` itself; elsewhere a spawned worker loads
-    ``Analyzer(library=library, **options)``."""
-    if FORK == "fork":
+    each: how ``check`` and the workbench's ``/api/check`` run them. On Linux, from a
+    single-threaded process, the worker is forked from ``analyzer`` (or a new
+    ``Analyzer(**options)``) loaded here, at no start-up cost, and opens ``library`` itself;
+    otherwise (the workbench's server runs threads) a spawned worker loads
+    ``Analyzer(library=library, **options)`` once."""
+    if fork_is_safe():
         from .copydetect import CopyDetector
         from .pipeline import Analyzer
 
@@ -266,10 +277,22 @@ def analysis_pool(library: str | None = None, timeout: float = DOCUMENT_SECONDS,
     return WorkerPool(1, _init_check, (library, options), timeout)
 
 
+def fork_is_safe() -> bool:
+    """Whether a worker may be forked from this process: on Linux, and only while this thread
+    is the only one. A lock that another thread holds at the moment of fork (a logging
+    handler's, stderr's, a module being imported, jieba's) stays locked in the child forever."""
+    return FORK == "fork" and threading.active_count() == 1
+
+
 def analyse_paths(pool: WorkerPool, paths: Iterable[str], opinions: dict | None = None) -> Iterator[dict]:
     """The report object of each path, in order, from a pool made by :func:`analysis_pool`; a
     document over its budget gets a ``timeout`` error object, as every failure does."""
     return pool.map(_check_path, ((p, (opinions or {}).get(p)) for p in paths), _failed_report)
+
+
+# analysed once when a spawned worker starts, so the parts loaded on first use (the spaCy
+# pipeline, jieba's dictionary, lazily loaded models) count against the start budget, not a document's
+WARM_UP = "一、存在的问题\n在理论学习上还不够深入，对照检查发现差距。\n二、整改措施\n下一步，我将认真学习，抓好整改落实。"
 
 
 def _init_check(library: str | None, options: dict) -> None:
@@ -277,6 +300,7 @@ def _init_check(library: str | None, options: dict) -> None:
 
     try:
         _state["analyzer"] = Analyzer(library=library, **options)
+        _state["analyzer"].analyze(WARM_UP)
     except Exception as exc:  # e.g. a model missing: every document reports why
         _state["failure"] = f"{type(exc).__name__}: {exc}"
 
