@@ -41,7 +41,7 @@ import numpy as np
 from .denials import DenialClassifier
 from .features import probabilities, side_by_side, tfidf
 from .segment import sentence_spans
-from .resources import Lexicon, Rubric, lexicon, load_yaml, phrase_regex
+from .resources import MEMO, Lexicon, Rubric, lexicon, load_yaml, phrase_regex
 from .thresholds import best_threshold, f1, macro_f1
 
 SUBSTANTIVE_ROLES = ("problem",)  # corpus rule: covered = union of styles over problem paragraphs
@@ -90,6 +90,7 @@ class PatternMatcher:
         self.names = {c.id: Lexicon(c.id, c.names + [c.label]) for c in rubric.categories}
         denial = load_yaml("lexicons/denial.yaml")
         self.negators = tuple(sorted(denial.get("negators") or [], key=len, reverse=True))
+        self._names_memo: dict[str, tuple[frozenset, str, bool]] = {}
 
     def sentences(self, texts: list[str]) -> list[list[Sentence]]:
         """The sentences of each paragraph, judged by the denial classifier in one batch."""
@@ -136,20 +137,34 @@ class PatternMatcher:
                 match.denied = True
         return out
 
+    def _names_in(self, text: str) -> tuple[frozenset, str, bool]:
+        """The categories named in ``text``, the text without their names, and whether it is
+        only a name; each text is read once (the stages ask about the same sentences again)."""
+        found = self._names_memo.get(text)
+        if found is None:
+            if len(self._names_memo) >= MEMO:
+                self._names_memo.clear()
+            named, rest = [], text
+            for cid, lx in self.names.items():
+                hits = lx.find(rest)
+                if lx.find(text):
+                    named.append(cid)
+                for m in reversed(hits):
+                    rest = rest[:m.start()] + rest[m.end():]
+            found = self._names_memo[text] = (frozenset(named), rest, len(_NAME_ONLY_WORDS.sub("", rest)) < 4)
+        return found
+
     def named(self, text: str) -> set[str]:
-        return {cid for cid, lx in self.names.items() if lx.find(text)}
+        return set(self._names_in(text)[0])
 
     def without_names(self, sentence: str) -> str:
         """The sentence with every category name taken out."""
-        for lx in self.names.values():
-            for m in reversed(lx.find(sentence)):
-                sentence = sentence[:m.start()] + sentence[m.end():]
-        return sentence
+        return self._names_in(sentence)[1]
 
     def name_only(self, sentence: str) -> bool:
         """A heading or a bare category name (（四）奢靡之风方面、形式主义问题突出): nothing is
         left once category names, numbering and framing words are removed."""
-        return len(_NAME_ONLY_WORDS.sub("", self.without_names(sentence))) < 4
+        return self._names_in(sentence)[2]
 
     def denial_targets(self, sentences: list[Sentence], matches: list[Match], context: str) -> list[set[str]]:
         """Per sentence, the categories a denial sentence is aimed at (empty for the others):

@@ -29,7 +29,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-import pandas as pd
 from scipy.sparse import csr_matrix
 
 _WHITE_SPACES = re.compile(r"\s\s+")  # as scikit-learn's analyzers normalise blanks
@@ -68,7 +67,7 @@ class _Columns:
 
     analyzer: str                     # "char" or "word"
     ngram_range: tuple[int, int]
-    index: dict[int, pd.Index]        # n -> the n-gram keys (a hash index)
+    keys: dict[int, np.ndarray]       # n -> the n-gram keys, sorted (found by binary search)
     columns: dict[int, np.ndarray]    # n -> the vectorizer's column of each key
     idf: np.ndarray | None
     sublinear: bool
@@ -105,12 +104,13 @@ def _register(vectorizer) -> _Columns:
         parts = list(term) if vectorizer.analyzer == "char" else term.split(" ")
         ids = [ALPHABET.char(c) for c in parts] if vectorizer.analyzer == "char" else [ALPHABET.word(w) for w in parts]
         by_n.setdefault(len(ids), []).append((_pack(ids, vectorizer.analyzer), column))
-    index, columns = {}, {}
+    keys, columns = {}, {}
     for n, pairs in by_n.items():
-        index[n] = pd.Index(np.array([k for k, _ in pairs], dtype=np.uint64))
+        pairs.sort()
+        keys[n] = np.array([k for k, _ in pairs], dtype=np.uint64)
         columns[n] = np.array([c for _, c in pairs], dtype=np.int64)
     transformer = vectorizer._tfidf
-    found = _Columns(vectorizer.analyzer, tuple(vectorizer.ngram_range), index, columns,
+    found = _Columns(vectorizer.analyzer, tuple(vectorizer.ngram_range), keys, columns,
                      transformer.idf_ if transformer.use_idf else None, transformer.sublinear_tf, transformer.norm,
                      len(vectorizer.vocabulary_), vectorizer.vocabulary_)
     _COLUMNS[vectorizer] = found
@@ -189,9 +189,10 @@ def tfidf(vectorizer, texts: list[str]) -> csr_matrix:
         grams = word_ngrams(tuple(texts), 2, len(ALPHABET.word_ids))
     cells = []  # row * width + column of every n-gram in the vocabulary
     for n in range(low, high + 1):
-        if n in cols.index and n in grams.keys:
-            at = cols.index[n].get_indexer(grams.keys[n])
-            hit = at >= 0
+        if n in cols.keys and n in grams.keys:
+            vocabulary, found = cols.keys[n], grams.keys[n]
+            at = np.minimum(np.searchsorted(vocabulary, found), len(vocabulary) - 1)
+            hit = vocabulary[at] == found
             cells.append(grams.rows[n][hit] * cols.width + cols.columns[n][at[hit]])
     cells, counts = np.unique(np.concatenate(cells) if cells else np.zeros(0, dtype=np.int64), return_counts=True)
     rows = cells // cols.width
@@ -214,7 +215,26 @@ def tfidf(vectorizer, texts: list[str]) -> csr_matrix:
 
 def decision(model, X) -> np.ndarray:
     """``model.decision_function(X)`` of a fitted linear model, as one sparse-dense product."""
-    return np.asarray(X @ model.coef_.T) + model.intercept_
+    weights, intercept = _weights([model])
+    return np.asarray(X @ weights) + intercept
+
+
+_WEIGHTS: dict = {}  # ids of the models' coef_ and intercept_ -> (those arrays, weights, intercepts)
+
+
+def _weights(models: list) -> tuple[np.ndarray, np.ndarray]:
+    """The coefficients of fitted linear models as one C-ordered (features × models) matrix,
+    which a sparse product reads without copying, and their intercepts; stacked once per set
+    of fitted arrays (the entry holds the arrays, so their ids stay theirs)."""
+    key = tuple((id(m.coef_), id(m.intercept_)) for m in models)
+    found = _WEIGHTS.get(key)
+    if found is None:
+        if len(_WEIGHTS) >= 64:
+            _WEIGHTS.clear()
+        found = _WEIGHTS[key] = ([(m.coef_, m.intercept_) for m in models],
+                                 np.ascontiguousarray(np.vstack([m.coef_ for m in models]).T),
+                                 np.concatenate([m.intercept_ for m in models]))
+    return found[1], found[2]
 
 
 def probabilities(models: list, X) -> np.ndarray:
@@ -224,9 +244,8 @@ def probabilities(models: list, X) -> np.ndarray:
     from sklearn.linear_model import LogisticRegression
 
     if all(type(m) is LogisticRegression for m in models):
-        coef = np.vstack([m.coef_ for m in models])
-        intercept = np.concatenate([m.intercept_ for m in models])
-        return _expit(np.asarray(X @ coef.T) + intercept)
+        weights, intercept = _weights(models)
+        return _expit(np.asarray(X @ weights) + intercept)
     return np.column_stack([positive_proba(m, X) for m in models])
 
 
