@@ -21,10 +21,11 @@ warning that names the kind, its cues and the fix (``--kind personal``).
 Who speaks decides what a page can be (:func:`voice`, ``voice`` in kinds.yaml): a self-examination
 must confess its own problems in at least one sentence (我/本人/班子 … 不够/存在), and more often
 than it reports a meeting in the third person (召开、主持、会上、依次) or explains and advises
-(是指、一般包括、笔者、一些单位); a work report must report its own work (我局…完成, 现将…汇报如下)
-in the same way. This holds for a title claim too. News of a 民主生活会 that quotes a member's
-self-criticism, a guide that quotes "现将情况报告如下", an essay on what "some units" do: none of
-them speaks as an author examining or reporting on itself, so none gets a material's kind.
+(是指、一般包括、笔者、一些单位); a work report must report its own work over a period (我局…完成,
+今年以来…取得, 现将…汇报如下) in the same way — a counted result alone (12项) is no reporter. This
+holds for a title claim too. News of a 民主生活会 that quotes a member's self-criticism, a guide that
+quotes "现将情况报告如下", news of a county's counted results, an essay on what "some units" do: none
+of them speaks as an author examining or reporting on itself, so none gets a material's kind.
 """
 from __future__ import annotations
 
@@ -214,9 +215,13 @@ def _voice_patterns() -> dict[str, re.Pattern]:
 
 def voice(text: str) -> Voice:
     """Count the sentences in which the text confesses, reports its own work, reports a meeting in the
-    third person or explains (``voice`` in kinds.yaml); quotations are left out first."""
+    third person or explains (``voice`` in kinds.yaml); quotations are left out first. Own work: a
+    report formula, an own subject with a work done or a period, or a period with a work done or a
+    counted result (not of a wider area: 全县、全市), neither exhorting nor reflecting; other counted results join them only when there is such
+    a sentence or the title (a one-line paste: its opening) names a work report. A title with a title word of ``other`` (心得、讲话、
+    通知) and none of a work report means no own work."""
     rx, critical = _voice_patterns(), lexicon("self_critical", "phrases")
-    counts, first, critical_sentences = Counter(), {}, []
+    counts, critical_sentences, reports, results = Counter(), [], [], []
     title = title_line(text)
     present = any(w in title for w in load_yaml("lexicons/kinds.yaml")["claims"])
     for sentence in _VOICE_SENTENCE.findall(_QUOTED.sub("", text)):
@@ -231,12 +236,23 @@ def voice(text: str) -> Voice:
         present = present or bool(rx["own"].search(sentence))
         if critical.count(sentence) or rx["problem"].search(sentence):
             critical_sentences.append(sentence)
-        if rx["report_formula"].search(sentence) or rx["own_work"].search(sentence) or rx["achievement"].search(sentence):
-            counts["own_work"] += 1
-            first.setdefault("work", sentence)
+        if rx["not_work"].search(sentence):
+            continue
+        if (rx["report_formula"].search(sentence) or rx["period"].search(sentence) and not rx["wider"].search(sentence)
+                and (rx["achievement"].search(sentence) or rx["done"].search(sentence))
+                or rx["own_work"].search(sentence) and (rx["done"].search(sentence) or rx["period"].search(sentence))):
+            reports.append(sentence)
+        elif rx["achievement"].search(sentence):
+            results.append(sentence)
     confessions = critical_sentences if present else []
-    return Voice(len(confessions), counts["own_work"], counts["reported"], counts["expository"],
-                 confessions[0] if confessions else "", first.get("work", ""))
+    # counted results are its own work only once the text reports in its own voice or is titled a work report
+    titles = cue_lexicons()
+    one_line = len([s for s in text.splitlines() if s.strip()]) <= 1
+    titled_work = titles["work_report"][0].count(title or (opening(text) if one_line else "")) > 0
+    titled_other = titles["other"][0].count(title) > 0
+    work = reports + results if (reports or titled_work) and (titled_work or not titled_other) else []
+    return Voice(len(confessions), len(work), counts["reported"], counts["expository"],
+                 confessions[0] if confessions else "", work[0] if work else "")
 
 
 def speaks_as(kind: str, spoken: Voice) -> bool:

@@ -188,3 +188,48 @@ def test_a_page_that_does_not_speak_as_a_material_says_why(kind_model):
     why = voice_cues("other", news, ["personal"])
     assert len(why) == 1 and "不按个人对照检查材料判断" in why[0] and f"第三人称报道句 {news.reported}" in why[0]
     assert not any("自我检查句" in c for c in kind_model.classify(REAL_SHAPED_OTHERS["news"])["cues"])
+
+
+# written for these tests: pages about work that report no work of their own, and a 述职报告 excerpt
+WORK_NEWS = ("今年以来，全县纪检监察机关紧盯群众身边的不正之风，共查处问题86个，处理党员干部112人。记者从县纪委获悉，"
+             "下一步将开展专项整治。县纪委有关负责同志表示，将持续释放越往后越严的信号。")
+WORK_GUIDE = ("年终工作总结的写法\n工作总结一般包括基本情况、主要成绩、存在问题和下步打算四部分。写成绩时要用数据说话，"
+              "比如“全年办理来信来访320件”，但不能只堆数字。撰写时要注意实事求是，问题要写具体。")
+DUTY_REPORT = ("2024年度个人述职报告\n本人自2023年3月任办公室主任以来，在局党组领导下认真履行岗位职责，现将一年来的工作报告如下。"
+               "一、做好文稿服务。全年起草各类文稿120余篇，组织承办全局性会议45次。二、抓好制度建设。牵头修订公文处理、"
+               "会议管理等制度7项。三、存在不足。调查研究还不够深入，下基层的次数偏少。")
+
+
+def test_counted_results_alone_do_not_make_a_work_report():
+    news, guide = voice(WORK_NEWS), voice(WORK_GUIDE)
+    assert news.own_work == 0 and not speaks_as("work_report", news)  # numbers, but no reporter of its own
+    assert guide.own_work == 0 and not speaks_as("work_report", guide)  # a quoted example result is not its own
+    report = voice(DUTY_REPORT)
+    assert report.own_work >= 3 and speaks_as("work_report", report)
+    assert "本人" in report.work or "现将" in report.work
+
+
+def test_exhortation_reflection_and_a_first_person_story_are_not_own_work():
+    assert voice("我们要对年度任务的完成情况心中有数，既回顾上半年工作，也安排好下半年工作。").own_work == 0
+    assert voice("通过这次培训，我收获很大，深刻认识到理论学习的重要性。").own_work == 0
+    assert voice("我临出门时跟同事说我就去十分钟，结果聊开了，一小时也没回来。").own_work == 0
+    assert voice("一年来，我局完成行政审批事项1200余件，办结率100%。").own_work == 1
+
+
+def test_following_the_meetings_requirements_is_not_a_third_person_report():
+    opening_line = "按照会议要求，我对照党章党规，结合思想和工作实际，查摆了自身存在的问题。"
+    spoken = voice(opening_line)
+    assert spoken.reported == 0 and spoken.confessions == 1
+
+
+@pytest.mark.parametrize("text", [WORK_NEWS, WORK_GUIDE])
+def test_news_and_guides_about_work_stay_other(analyzer, text):
+    d = analyzer.analyze(text, "page.txt").to_dict()
+    assert d["kind"]["id"] not in MATERIAL_KINDS and d["kind"]["id"] == "other"
+    assert "not_a_material" in [w["code"] for w in d["warnings"]]
+
+
+def test_a_duty_report_excerpt_stays_a_work_report(analyzer):
+    d = analyzer.analyze(DUTY_REPORT, "report.txt").to_dict()
+    assert d["kind"]["id"] == "work_report"
+    assert any("本人/本单位工作句" in c for c in d["kind"]["cues"])

@@ -737,15 +737,20 @@ is test.
 grammatical person (我/本人, 我们/班子, 你, 同志): log counts and densities; the log length.
 **Voice** (`voice` in kinds.yaml, `analyzer.kinds.voice`): sentence by sentence, with quotations
 left out, whether the text confesses (a self-critical phrase where the author or 班子 speaks, or
-under a title that claims a self-examination), reports its own work (我局…, 现将…汇报如下, counted
-results such as 12项), reports a meeting in the third person (会上、依次、3月4日, or two of 召开、
-主持…) or explains (是指、一般包括、笔者、一些单位、关键词). The counts are features, and they are
+under a title that claims a self-examination), reports its own work over a period (现将…汇报如下;
+我局/本人 with a work done or a period — 今年以来、一年来、任职以来; a period with a work done or a
+counted result, unless 全县/全市 is the subject; other counted results such as 12项 only once the text
+reports in its own voice or its title names a work report — a number alone is no reporter; never a
+sentence that exhorts or reflects, 我们要、必须、体会、收获; never under a title of `other` such as
+心得体会、讲话), reports a meeting in the third person (会上、依次、3月4日, or two of 召开、主持…;
+按照会议要求 is not one) or explains (是指、一般包括、笔者、一些单位、关键词). The counts are features, and they are
 a gate: a self-examination kind needs confessions, a work report its own work, each more than half
 the reported and expository sentences together — a news item quoting a member's self-criticism
 or a guide quoting "现将情况报告如下" never gets a material's kind, whatever the model prefers.
 The gate was written from the real-page DEV set's shapes, not fitted; its price is that a
-material excerpt with no 我/班子 and no claiming title (an implicit-subject problem list) is taken for
-another kind and gets the `not_a_material` warning instead.
+material excerpt with no 我/班子 and no claiming title (an implicit-subject problem list), or a
+work-report excerpt that lists results with no subject, period or title, is taken for another kind and
+gets the `not_a_material` warning instead.
 **Model**: balanced logistic regression. A title naming the document a personal or 班子
 self-examination (`claims` in kinds.yaml) and no other kind settles it if the text speaks as one;
 otherwise the decision is the most probable kind the voice allows, leaning away from
@@ -806,6 +811,24 @@ judged), work reports 5 of 10 (four taken for other, one for criticism: they get
 `--kind`); `python -m training.realdocs`. The target of no non-material scored as a material is
 not reached on real pages: of the 10, 8 are `other` pages (4 taken for work reports, 4 for
 self-examinations), one rectification page and one opinion page taken for self-examinations.
+Work-report gate tightened (own subject or period with work done, not numbers alone; 会议要求 no
+longer a meeting marker; `other`-titled pages report no work), retrained; developed on the written
+dev split and the real DEV pages only. Written dev split (model fitted on train only, margin 0.3):
+accuracy 0.864 → 0.865, non-materials given any material kind 33 → 11 of 540, work reports lost 11 → 17
+of 108. Real DEV (`dev-kinds.csv`): accuracy 0.787 → 0.809, non-materials given a material kind 5 → 2
+of 79, none of them now a work report (the two left: a satirical first-person essay taken for a
+personal material, an article on an inspection-rectification system taken for a 班子 material);
+`dev-noise.csv`: 0.750 → 0.800, 4 → 1 of 59 (`python -m training.realdocs --index
+data/realdocs/dev-noise.csv --kinds-only`). Real TEST, scored once after that (`python -m
+training.realdocs --no-write`): kind accuracy 0.785 → 0.799, non-materials given material scores
+10 → 8 of 111 (other pages taken for work reports 4 → 1; the rest are self-examination errors:
+4 other pages as personal, 2 as collective, one rectification page as collective), work reports
+5 → 8 of 10. The bar (no non-material scored as a material) is still not reached on real pages.
+The written test split was scored once with this gate (the table above): accuracy 0.930 → 0.912,
+non-materials given any material kind 9 → 7 of 372, none as self-examinations; the price is written
+work reports kept 75 → 70 of 78 (excerpts and untitled summaries with no subject or period go to
+`other` with the warning) and `other` taken for criticism 0 → 7 (a side effect of the retrained
+voice features, not of the gate).
 
 **Caveats.** Every document is written for this project (the non-materials by the same writer,
 from domain knowledge), not collected: real documents are longer, mix kinds (a 述职报告 with a
