@@ -263,18 +263,22 @@ def analysis_pool(library: str | None = None, timeout: float = DOCUMENT_SECONDS,
     single-threaded process, the worker is forked from ``analyzer`` (or a new
     ``Analyzer(**options)``) loaded here, at no start-up cost, and opens ``library`` itself;
     otherwise (the workbench's server runs threads) a spawned worker loads
-    ``Analyzer(library=library, **options)`` once."""
-    if fork_is_safe():
-        from .copydetect import CopyDetector
-        from .pipeline import Analyzer
+    ``Analyzer(library=library, **options)`` once, after the same settings were tried here
+    (unless ``analyzer`` is given), so that bad settings raise in the caller either way."""
+    from .pipeline import Analyzer
 
-        base = analyzer if analyzer is not None else Analyzer(**options)
-        if library is not None:  # the worker opens the library: no SQLite connection crosses a fork
-            base = copy.copy(base)
-            base.copy_detector = CopyDetector.default()
-        _state["analyzer"] = base
-        return WorkerPool(1, _open_library, (library,), timeout, start_method=FORK)
-    return WorkerPool(1, _init_check, (library, options), timeout)
+    if not fork_is_safe():
+        if analyzer is None:  # bad settings (a stale model, a missing library) raise here, not in the worker
+            Analyzer(library=library, **options)
+        return WorkerPool(1, _init_check, (library, options), timeout)
+    from .copydetect import CopyDetector
+
+    base = analyzer if analyzer is not None else Analyzer(**options)
+    if library is not None:  # the worker opens the library: no SQLite connection crosses a fork
+        base = copy.copy(base)
+        base.copy_detector = CopyDetector.default()
+    _state["analyzer"] = base
+    return WorkerPool(1, _open_library, (library,), timeout, start_method=FORK)
 
 
 def fork_is_safe() -> bool:

@@ -83,3 +83,32 @@ def test_workers_are_forked_only_from_a_single_threaded_process():
     finally:
         release.set()
         other.join()
+
+
+def test_bad_settings_raise_in_the_caller_when_the_worker_is_spawned(tmp_path):
+    """With another thread running, ``check``'s worker is spawned, not forked; a rubric
+    edited without retraining must still stop the caller with ``model_mismatch`` rather
+    than fail every document inside the worker."""
+    import pytest
+    import yaml
+
+    from analyzer.errors import SetupError
+    from analyzer.resources import DATA_DIR
+
+    spec = yaml.safe_load((DATA_DIR / "rubrics" / "four-styles.yaml").read_text(encoding="utf-8"))
+    spec["categories"][0]["groups"][0]["patterns"].append("材料写了又写")
+    rubric = tmp_path / "four-styles.yaml"
+    rubric.write_text(yaml.safe_dump(spec, allow_unicode=True), encoding="utf-8")
+    doc = tmp_path / "材料.txt"
+    doc.write_text("我在工作中存在形式主义问题，文山会海，调研走过场。", encoding="utf-8")
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert not fork_is_safe()
+        with pytest.raises(SetupError) as err:
+            list(workers.check_paths([str(doc)], rubric=str(rubric)))
+        assert err.value.code == "model_mismatch"
+    finally:
+        stop.set()
+        other.join()
