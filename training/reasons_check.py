@@ -30,7 +30,7 @@ from collections import Counter
 from itertools import chain
 from pathlib import Path
 
-from analyzer.resources import DATA_DIR
+from .corpus import DATA_DIR
 
 SHAPES = ("clean", "one_paragraph", "noisy", "excerpt")
 # a deduction may name no paragraph when what it faults is an absence the reason states

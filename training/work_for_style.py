@@ -23,8 +23,9 @@ import json
 
 import numpy as np
 
-from analyzer.resources import DATA_DIR, lexicon
+from analyzer.resources import lexicon
 
+from .corpus import DATA_DIR
 from .depth_eval import bootstrap_ci
 
 SPLITS = ("train", "dev", "test")
