@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .resources import Lexicon, load_yaml
+from .segment import load_jieba
 
 LINE_MAX = 120          # a furniture line is short; a long line with a cue is content with a footer
 MIN_CONTENT_CJK = 1     # no Chinese character left: nothing to judge
@@ -253,6 +254,8 @@ def _name(text: str) -> bool:
     """A person's name: two or three characters starting with a common surname that jieba does
     not know as an ordinary word (方案, 江山 are words)."""
     import jieba.posseg
+
+    load_jieba()  # posseg reads the global jieba's dictionary: with the domain words
 
     text = re.sub(r"\s+", "", text)
     if not (2 <= len(text) <= 3 and _CJK.fullmatch(text[0]) and text[0] in _lexicons()["surnames"]

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from .errors import JingziError
 from .resources import lexicon, load_yaml, phrase_regex
-from .segment import sentence_spans
+from .segment import load_segmenter, sentence_spans
 
 STATUSES = ("answered", "generic", "ignored")
 OPINION_SUFFIXES = (".opinions.txt", ".opinions.docx", ".opinions.xlsx")
@@ -253,9 +253,7 @@ class OpinionMatcher:
 def keyword_status(opinion: str, paragraphs: list[str], roles: list[str]) -> str:
     """The keyword baseline: answered when two of the opinion's words (jieba, ≥2 characters)
     occur in one problem or cause paragraph; otherwise ignored."""
-    import jieba
-
-    words = {w for w in jieba.lcut(opinion) if len(w) >= 2}
+    words = {w for w in load_segmenter().lcut(opinion) if len(w) >= 2}
     for text, role in zip(paragraphs, roles):
         if role in _SUBSTANTIVE_ROLES and sum(w in text for w in words) >= 2:
             return "answered"
