@@ -344,15 +344,22 @@ def pattern_proba(matches: list[list[Match]], rubric: Rubric, named_ctx: list[se
 
 
 def _sentence_tokens(text: str, tokens: list[str], sentences: list[Sentence]) -> list[list[str]]:
-    """The paragraph's jieba tokens that fall inside each sentence."""
-    spans, pos = [], 0
+    """The paragraph's jieba tokens that fall inside each sentence (the sentences are in text
+    order and do not overlap: one pass over both)."""
+    out: list[list[str]] = [[] for _ in sentences]
+    pos = k = 0
     for tok in tokens:
         at = text.find(tok, pos)
         if at < 0:
             continue
-        spans.append((at, tok))
         pos = at + len(tok)
-    return [[tok for at, tok in spans if s.start <= at < s.end] for s in sentences]
+        while k < len(sentences) and sentences[k].end <= at:
+            k += 1
+        if k == len(sentences):
+            break
+        if sentences[k].start <= at:
+            out[k].append(tok)
+    return out
 
 
 class EvidenceFinder:

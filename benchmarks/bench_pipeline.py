@@ -2,14 +2,18 @@
 
     python benchmarks/bench_pipeline.py [--repeat 3]
 
-Reports characters per second for: raw jieba.lcut (the baseline, same user dictionary),
-the pipeline's spaCy zh ``nlp`` (jieba with the domain dictionary, sentence starts) on each whole
-text, the pipeline's reading and segmentation (paragraphs, web noise, one spaCy Doc of the
-content paragraphs, their tokens and sentences read from it),
-segmentation + structure (roles), and the full analysis (structure, kind, copy against the
-official quotations, coverage, summary-like, depth; no library), each as a ratio to the baseline;
-and the start-up time (import + loading models) in a fresh process. Results are printed and
-written to benchmarks/results/pipeline.md.
+Reports characters per second for: raw jieba.lcut (the pure-Python package with the same user
+dictionary: the baseline the interface names), the C++ engine's own ``lcut``
+(``jieba_fast_dat.Tokenizer`` on jieba's dictionary and ours: not quite jieba's words), the
+pipeline's segmenter (:class:`analyzer.segment.FastJieba`: jieba's words on that engine), the
+pipeline's spaCy zh ``nlp`` (those words, sentence starts) on each whole text, the pipeline's
+reading and segmentation (paragraphs, web noise, one spaCy Doc of the content paragraphs, their
+tokens and sentences read from it), segmentation + structure (roles), and the full analysis
+(structure, kind, copy against the official quotations, coverage, summary-like, depth; no
+library), each as a ratio to raw jieba and to the engine's own ``lcut``; and the start-up time
+(import + loading models) in a fresh process. Without ``jieba_fast_dat`` the engine rows are
+left out and the pipeline segments with jieba itself. Results are printed and written to
+benchmarks/results/pipeline.md.
 """
 from __future__ import annotations
 
@@ -21,6 +25,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+ENGINE = "jieba_fast_dat lcut (the C++ engine's own, same dictionaries)"
 sys.path.insert(0, str(ROOT))
 
 
@@ -46,7 +51,8 @@ def main() -> None:
     from analyzer import Analyzer, ingest
     from training.corpus import load_corpus
     from analyzer.pipeline import Segment, prepare, read
-    from analyzer.segment import get_nlp, load_jieba
+    from analyzer.segment import FastJieba, get_nlp, load_jieba, load_segmenter
+    from analyzer.resources import DATA_DIR
 
     texts = [ingest.from_text(d.text, d.id).text for d in load_corpus() if d.path.parent.name == "written"]
     chars = sum(len(t) for t in texts)
@@ -57,19 +63,29 @@ def main() -> None:
     for t in texts[:3]:  # warm caches
         analyzer.analyze(t)
 
-    runs = {
-        "raw jieba.lcut (baseline)": lambda: [jieba.lcut(t) for t in texts],
-        "spaCy zh nlp (jieba, sentence starts), whole text": lambda: [nlp(t) for t in texts],
+    runs = {"raw jieba.lcut (baseline)": lambda: [jieba.lcut(t) for t in texts]}
+    segmenter = load_segmenter()
+    if isinstance(segmenter, FastJieba):
+        import jieba_fast_dat
+
+        engine = jieba_fast_dat.Tokenizer(Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME)
+        engine.load_userdict(str(DATA_DIR / "userdict.txt"))
+        engine.lcut(texts[0])
+        segmenter.lcut(texts[0])
+        runs[ENGINE] = lambda: [engine.lcut(t) for t in texts]
+        runs["pipeline segmenter FastJieba.lcut (jieba's words on the engine)"] = \
+            lambda: [segmenter.lcut(t) for t in texts]
+    runs |= {
+        "spaCy zh nlp (the segmenter's words, sentence starts), whole text": lambda: [nlp(t) for t in texts],
         "paragraphs + segmentation (one spaCy Doc, tokens, sentences)": lambda: [Segment().run(read(s)) for s in sources],
         "segmentation + structure (roles)": lambda: [analyzer.role_model.predict(*prepare(s)) for s in sources],
         "full analysis (no library)": lambda: [analyzer.analyze(t) for t in texts],
     }
-    rows = []
-    base = None
-    for name, (secs, cpu) in best_of(args.repeat, runs).items():
-        rate = chars / cpu
-        base = base or rate
-        rows.append((name, secs, cpu, rate, rate / base))
+    best = best_of(args.repeat, runs)
+    base = chars / best["raw jieba.lcut (baseline)"][1]
+    fast = chars / best[ENGINE][1] if ENGINE in best else None
+    rows = [(name, secs, cpu, chars / cpu, chars / cpu / base,
+             f"{chars / cpu / fast:.2f}" if fast else "–") for name, (secs, cpu) in best.items()]
 
     t = time.perf_counter()
     subprocess.run([sys.executable, "-c", "import analyzer; analyzer.Analyzer()"], check=True, cwd=ROOT)
@@ -78,9 +94,13 @@ def main() -> None:
     load = os.getloadavg()[0]
     lines = [f"Corpus: {len(texts)} written materials, {chars:,} characters; best of {args.repeat} rounds (the runs "
              f"take turns in each round); one core; load average {load:.1f} at the end. Rates and ratios are "
-             "per CPU second of this process (other processes sharing the cores change wall time more).", "",
-             "| run | wall s | CPU s | chars per CPU s | ratio to raw jieba |", "|---|---|---|---|---|"]
-    lines += [f"| {n} | {s:.2f} | {c:.2f} | {r:,.0f} | {x:.2f} |" for n, s, c, r, x in rows]
+             "per CPU second of this process (other processes sharing the cores change wall time more). "
+             f"Segmenter: {type(segmenter).__name__ if isinstance(segmenter, FastJieba) else 'jieba (no jieba_fast_dat)'}"
+             " (it keeps the hidden Markov model's cut of each run of unknown characters: later rounds reuse "
+             "them, as a long-running process does).", "",
+             "| run | wall s | CPU s | chars per CPU s | ratio to raw jieba | ratio to the engine's lcut |",
+             "|---|---|---|---|---|---|"]
+    lines += [f"| {n} | {s:.2f} | {c:.2f} | {r:,.0f} | {x:.2f} | {f} |" for n, s, c, r, x, f in rows]
     lines += ["", f"Start-up (fresh process: import, jieba dictionary, models): {startup:.2f} s"]
     report = "\n".join(lines)
     print(report)
