@@ -48,7 +48,7 @@ def test_fast_engine_gives_jiebas_words_on_every_text(fast):
     for name, text in _texts():
         assert fast.lcut(text) == jieba.lcut(text), name
         checked += 1
-    assert checked > 700
+    assert checked > 600  # 651 without the git-ignored real-page cache
 
 
 def test_fast_engine_keeps_jiebas_numbers_unknown_words_and_domain_words(fast):
