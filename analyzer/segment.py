@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from .resources import DATA_DIR
@@ -92,19 +92,16 @@ class FastJieba:
     def __init__(self, userdict: Path):
         import jieba
         import jieba.finalseg
-        import jieba_fast_dat
-        from jieba_fast_dat._jieba_fast_dat_functions_py3 import _cut_internal_cpp
+        from jieba_fast_dat._jieba_fast_dat_functions_py3 import _cut_internal_cpp, _get_freq
 
-        engine = jieba_fast_dat.Tokenizer(Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME)
-        engine.initialize()
-        total = engine.total
+        self._dat = _main_trie(Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME)
+        total = self._dat.total_freq
         for word, freq, tag in user_words(userdict):
-            engine.dat.add_word(word, freq, tag)
+            self._dat.add_word(word, freq, tag)
             total += freq  # jieba adds every user word's frequency, also of a word it knew
         self._cut = _cut_internal_cpp
-        self._dat = engine.dat
         self._total = float(total)
-        self._freq = engine.get_freq
+        self._freq = partial(_get_freq, self._dat)
         self._hmm = lru_cache(maxsize=1 << 16)(lambda run: tuple(jieba.finalseg.cut(run)))
 
     def lcut(self, text: str) -> list[str]:
@@ -138,6 +135,51 @@ class FastJieba:
             out.extend(self._hmm(run))
         else:
             out.extend(run)
+
+
+def _main_trie(path: Path):
+    """The engine's word graph of jieba's main dictionary: built from ``path`` (about a second)
+    and kept in the temporary folder under a name of the file's path, size, time and the engine's
+    version, written to a private file first and then renamed into place, so that workers starting
+    together never read a half-written one (the engine's own cache is keyed by the path alone and
+    written in place)."""
+    import os
+    import tempfile
+
+    from jieba_fast_dat._jieba_fast_dat_functions_py3 import DatTrie, load_main_dict_from_path_pybind
+
+    cache = trie_cache(path)
+    dat = DatTrie()
+    try:
+        if cache.is_file() and dat.load_all(str(cache)) == 0:
+            return dat
+    except Exception:  # an unreadable cache is built again
+        pass
+    dat = DatTrie()
+    load_main_dict_from_path_pybind(dat, str(path), {})
+    part = None
+    try:
+        fd, part = tempfile.mkstemp(dir=cache.parent, prefix=cache.name + ".")
+        os.close(fd)
+        if dat.save_all(part) != 0:
+            raise OSError(f"cannot write {part}")
+        os.replace(part, cache)
+    except OSError:  # no writable temporary folder: built again at the next start
+        if part:
+            Path(part).unlink(missing_ok=True)
+    return dat
+
+
+def trie_cache(path: Path) -> Path:
+    """Where :func:`_main_trie` keeps the word graph of the dictionary file ``path``."""
+    import hashlib
+    import tempfile
+
+    import jieba_fast_dat
+
+    stat = path.stat()
+    key = f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{jieba_fast_dat.__version__}"
+    return Path(tempfile.gettempdir()) / f"jingzi-jieba-dat.{hashlib.sha256(key.encode()).hexdigest()[:24]}"
 
 
 def user_words(path: Path) -> list[tuple[str, int, str]]:

@@ -3,6 +3,7 @@ domain dictionary, on every text in the repository; the spaCy tokenizer keeps bl
 own jieba tokenizer does; without ``jieba_fast_dat`` jieba itself does the work."""
 
 import builtins
+from pathlib import Path
 
 import pytest
 
@@ -107,3 +108,21 @@ def test_word_tokenizer_keeps_blanks_as_spacys_jieba_tokenizer(text):
     assert [t.text for t in doc] == words
     assert [bool(t.whitespace_) for t in doc] == spaces
     assert doc.text == text
+
+
+def test_a_damaged_dictionary_cache_is_built_again(tmp_path, monkeypatch):
+    import tempfile
+
+    import jieba
+
+    pytest.importorskip("jieba_fast_dat")
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    cache = segment.trie_cache(Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME)
+    assert cache.parent == tmp_path
+    text = "招待费开支2.3万元，自律意識放鬆，召开专题民主生活会"
+    first = FastJieba(DATA_DIR / "userdict.txt").lcut(text)
+    assert cache.is_file() and first == load_jieba().lcut(text)
+    cache.write_bytes(b"half a file")
+    assert FastJieba(DATA_DIR / "userdict.txt").lcut(text) == first
+    assert cache.stat().st_size > 1_000_000  # written again, whole
+    assert [p.name for p in tmp_path.iterdir()] == [cache.name]  # no partial file left
