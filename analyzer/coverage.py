@@ -33,6 +33,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -237,10 +238,10 @@ class CoverageModel:
             named_here = matcher.named(text)
             named_ctx = matcher.named(ctx)
             aimed = set().union(*targets) if targets else set()
+            tally = Counter((m.category, bool(m.denied)) for m in matches)
             row = []
             for cid in self.rubric.ids:
-                pos = sum(1 for m in matches if m.category == cid and not m.denied)
-                neg = sum(1 for m in matches if m.category == cid and m.denied)
+                pos, neg = tally[cid, False], tally[cid, True]
                 row += [math.log1p(pos), math.log1p(neg), float(cid in named_here), float(cid in named_ctx),
                         float(cid in named_ctx and pos > 0), float(cid in aimed)]  # CATEGORY_COLUMNS
             row += [float(role == r) for r in ("heading", "preamble", "problem", "cause", "measure", "summary")]
