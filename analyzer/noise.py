@@ -27,6 +27,9 @@ from functools import lru_cache
 from .resources import Lexicon, load_yaml
 
 LINE_MAX = 120          # a furniture line is short; a long line with a cue is content with a footer
+LINK_MAX = 40           # a linked title glued into a run-on line (上一篇：…材料) is at most this long
+VOICE_GAP = 12          # a furniture sentence (声明：本站…) holds at most this much between its cues
+SENTENCE_TAIL = 8       # … and ends this near its last cue
 MIN_CONTENT_CJK = 1     # no Chinese character left: nothing to judge
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -86,6 +89,7 @@ def _lexicons():
     phrases = [str(p) for group in spec["phrases"].values() for p in group]
     suffixes = "|".join(map(re.escape, sorted(spec["site_suffixes"], key=len, reverse=True)))
     fields = "|".join(r"\s?".join(map(re.escape, f)) for f in sorted(spec["fields"], key=len, reverse=True))  # 供 稿：
+    names = "|".join(map(re.escape, sorted(spec["site_names"], key=len, reverse=True)))
     crumb_start = tuple(spec["breadcrumb"]["starts"])
     seps = "".join(re.escape(s) for s in spec["breadcrumb"]["separators"])
     return {
@@ -102,6 +106,14 @@ def _lexicons():
         "column": re.compile("(" + "|".join(map(re.escape, spec["columns"])) + ")$"),
         "surnames": set(spec["surnames"]),
         "units": tuple(spec["units"]),
+        "groups": {name: Lexicon(f"noise.{name}", [str(p) for p in group]) for name, group in spec["phrases"].items()},
+        "person_fields": {str(f) for f in spec["person_fields"]},
+        "column_end": re.compile("(" + "|".join(map(re.escape, spec["glued_columns"])) + ")"),
+        "link": re.compile("(" + "|".join(map(re.escape, spec["link_labels"])) + r")\s*[:：]\s*"),
+        "link_title": re.compile(r"[^。！？!?；;：:]{1,%d}?(?:(?:%s)(?:[（(]?\d{1,3}篇[)）]?)?|\d{1,3}篇)+" % (
+            LINK_MAX, "|".join(map(re.escape, sorted(spec["title_ends"], key=len, reverse=True))))),
+        "site_value": re.compile(rf"[\u4e00-\u9fffA-Za-z0-9]{{0,8}}?({suffixes})|[\u4e00-\u9fffA-Za-z0-9]{{1,8}}?({names})"
+                                 r"|网络|互联网|本站|原创|佚名"),
     }
 
 
@@ -324,6 +336,248 @@ def boundaries(text: str) -> set[int]:
                 cuts.add(m.end())
     cuts.update(m.start() for m in re.finditer("|".join(lx["crumb_start"]), text))
     return {c for c in cuts if 0 < c < len(text)}
+
+
+
+# ---- page furniture glued into a line --------------------------------------------------------
+
+_SENTENCE_END = set("。！？!?")
+_SEPARATORS = re.compile(r"[\s|｜·•/]*")
+_NUMBER_VALUE = re.compile(r"\d[\d\-/.: ]*\d(\s*次)?|\d+(\s*次)?")
+_SIZE_VALUE = re.compile(r"[大中小](\s*[大中小]){2}")
+_BOOK_VALUE = re.compile(r"《[^》]{1,40}》")
+_PAGE_MARK = re.compile(r"(?<![A-Za-z0-9.\-—–])[-—–]\s*\d{1,3}\s*[-—–](?![A-Za-z0-9\-—–])|第\s*\d+\s*页(\s*[/，,]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页")
+_ICP = re.compile(r"[\u4e00-\u9fff]?(ICP备|公网安备)\s*[\dA-Za-z]+号?(-\d+)?")
+_GAP = re.compile(r"[\s©®|｜·:：,，/\-–—]+")
+_ASCII_TAIL = re.compile(r"(?![Xx]+(?![A-Za-z0-9]))[A-Za-z0-9][A-Za-z0-9 .,&@#:/\-©®]*")  # not XX (XX镇: a blank)
+_WHERE = re.compile(r"(当前位置|您的位置|您现在的位置|所在位置)[:：]\s*$")  # before a trail that starts at 首页
+_CHANNEL = re.compile(r"公众号|客户端|APP|App|app|官网|网站")
+_PAREN = re.compile(r"[（(【\[][^（(【\[）)】\]]{1,20}[)）】\]]")
+
+
+def _name_end(text: str, pos: int) -> int | None:
+    """Where a person's name starting at ``pos`` ends (小王, 王某, 陈一帆 glued to what follows),
+    as jieba reads it; None if no name starts there."""
+    import jieba.posseg
+
+    surnames = _lexicons()["surnames"]
+    if text[pos:pos + 1] in ("小", "老") and text[pos + 1:pos + 2] in surnames:
+        return pos + 2
+    if text[pos:pos + 1] not in surnames:
+        return None
+    words = jieba.posseg.lcut(text[pos:pos + 8])
+    first = words[0]
+    if first.flag == "nr" and 2 <= len(first.word) <= 3:
+        return pos + len(first.word)
+    if len(first.word) == 1 and len(words) > 1 and 1 <= len(words[1].word) <= 2 and _CJK.fullmatch(words[1].word[0]) \
+            and all(_CJK.fullmatch(c) for c in words[1].word):
+        return pos + 1 + len(words[1].word)
+    return None
+
+
+def _field_value_end(text: str, pos: int, label: str) -> int | None:
+    """Where the value of a source/dateline field starting at ``pos`` ends (a number or date, a site,
+    佚名, 大 中 小, a 《title》, or for a person field one to three names); None if none is there."""
+    lx = _lexicons()
+    pos += len(text[pos:]) - len(text[pos:].lstrip())
+    for pattern in (_NUMBER_VALUE, _SIZE_VALUE, _BOOK_VALUE, lx["site_value"], _URL):
+        m = pattern.match(text, pos)
+        if m:
+            return m.end()
+    if label not in lx["person_fields"]:
+        return None
+    end = _name_end(text, pos)
+    while end and (more := re.match(r"[、，,\s]", text[end:end + 1])) and (nxt := _name_end(text, end + 1)):
+        end = nxt
+    return end
+
+
+def _field_runs(text: str) -> list[tuple[int, int, list[str]]]:
+    """Source/dateline fields with their values (来源：XX网 作者：佚名 发布时间：2023-01-12), several
+    in a row, in brackets if bracketed (（责编：王某））."""
+    pairs = []
+    for m in _lexicons()["field"].finditer(text):
+        label = re.sub(r"\s", "", m.group(1))
+        end = _field_value_end(text, m.end(), label)
+        if end:
+            pairs.append((m.start(), end, label))
+    out: list[tuple[int, int, list[str]]] = []
+    for a, b, label in pairs:
+        if out and _SEPARATORS.fullmatch(text[out[-1][1]:a]):
+            out[-1] = (out[-1][0], b, out[-1][2] + [label])
+        else:
+            out.append((a, b, [label]))
+    runs = []
+    for a, b, labels in out:
+        if a > 0 and b < len(text) and text[a - 1] in "（(【[" and text[b] in ")）】]":
+            a, b = a - 1, b + 1
+        runs.append((a, b, ["来源/日期栏 " + "、".join(dict.fromkeys(labels))]))
+    return runs
+
+
+def _tail(text: str, pos: int) -> int:
+    """Where furniture that goes on from ``pos`` without a sentence ends: © and years, a site
+    name, Latin words and record numbers (All Rights Reserved 京ICP备…号), 公众号/客户端,
+    a short bracket of download furniture (（Word版，可编辑））."""
+    lx = _lexicons()
+    end = pos
+    while True:
+        gap = _GAP.match(text, end)
+        at = gap.end() if gap else end
+        m = (_ICP.match(text, at) or _ASCII_TAIL.match(text, at) or lx["site_value"].match(text, at)
+             if at < len(text) else None)
+        if m and m.re is lx["site_value"] and not lx["site"].search(m.group(0)) and m.group(0) not in ("本站",):
+            m = None  # only a watermark (XX范文网), not any word ending in 网 or 社区
+        m = m or _CHANNEL.match(text, at)
+        paren = _PAREN.match(text, at)
+        if paren and (lx["phrases"].find(paren.group(0)[1:-1]) or re.fullmatch(r"[\W\dA-Za-z_]+", paren.group(0)[1:-1])):
+            m = paren
+        if not m or m.end() == at:
+            return end
+        end = m.end()
+
+
+def _sites_before(text: str, pos: int) -> int:
+    """Where a watermark (XX范文网) that ends right before ``pos`` starts (``pos`` if none)."""
+    for a, b in _sites(text):
+        if b <= pos and not text[b:pos].strip():
+            pos = min(pos, a)
+    return pos
+
+
+def _phrase_runs(text: str, stops: set[int] = frozenset()) -> list[tuple[int, int, list[str]]]:
+    """Furniture phrases and what belongs to them: a whole furniture sentence when it holds several
+    cues or the site's own voice (声明：本站部分文章来自网友投稿，如有侵权请联系删除。 / 以上就是小编…),
+    a linked title after 上一篇：/猜你喜欢：, else the phrase and its furniture tail (版权所有 © …).
+    ``stops``: where other furniture ends (a sentence may start there)."""
+    lx = _lexicons()
+    hits = sorted((m.start(), m.end(), m.group(0), group) for group, lexicon in lx["groups"].items()
+                  for m in lexicon.find(text))
+    clusters: list[list[tuple]] = []
+    for hit in hits:
+        last = clusters[-1][-1] if clusters else None
+        if last and hit[0] - last[1] <= VOICE_GAP and not _SENTENCE_END & set(text[last[1]:hit[0]]):
+            clusters[-1].append(hit)
+        else:
+            clusters.append([hit])
+    runs, stops = [], set(stops)
+    for cluster in clusters:
+        a, b = cluster[0][0], max(h[1] for h in cluster)
+        cues = list(dict.fromkeys(h[2] for h in cluster))
+        link = lx["link"].match(text, cluster[-1][0])
+        if link:  # 上一篇：某某对照检查材料 (the title ends at its last title word)
+            title = lx["link_title"].match(text, link.end())
+            b = title.end() if title else link.end()
+        voice = {h[3] for h in cluster} & {"site_voice", "copyright"}
+        if voice and (len(cluster) >= 2 or "site_voice" in voice):  # a sentence of the site's own
+            start = max((k + 1 for k in range(max(0, a - VOICE_GAP), a) if text[k] in _SENTENCE_END or k + 1 in stops),
+                        default=0 if a <= VOICE_GAP else None)
+            if start is not None and re.search(r"[\d\s]", text[start:a]):
+                start = None  # 张某某 2014年7月 (the material's signature and date) before a download bar
+            stop = next((k + 1 for k in range(b, min(len(text), b + SENTENCE_TAIL)) if text[k] in _SENTENCE_END), None)
+            a = start if start is not None else a
+            b = stop if stop is not None else b
+        runs.append((_sites_before(text, a), _tail(text, b), cues))
+        stops.add(runs[-1][1])
+    return runs
+
+
+def _widget_runs(text: str) -> list[tuple[int, int, list[str]]]:
+    """Widget bars glued into a line: three widget words in a row (收藏分享举报), or two apart
+    by a separator (字号变大 | 字号变小)."""
+    widgets = _lexicons()["widgets"]
+    longest = max(map(len, widgets))
+    runs, pos = [], 0
+    while pos < len(text):
+        words, seps, end = 0, 0, pos
+        while True:
+            gap = _SEPARATORS.match(text, end).end() if words else end
+            word = next((k for k in range(min(longest, len(text) - gap), 0, -1) if text[gap:gap + k] in widgets), 0)
+            if not word:
+                break
+            seps += gap > end
+            words, end = words + 1, gap + word
+        if words >= 3 or words == 2 and seps:
+            runs.append((pos, end, ["页面按钮 page widgets"]))
+            pos = end
+        else:
+            pos += 1
+    return runs
+
+
+def _page_runs(text: str) -> list[tuple[int, int, list[str]]]:
+    """Page markers between sentences: - 1 -, 第1页 共3页."""
+    return [(m.start(), m.end(), ["页码 " + m.group(0).strip()]) for m in _PAGE_MARK.finditer(text)
+            if m.start() == 0 or text[m.start() - 1] in _SENTENCE_END or text[m.start() - 1].isspace()
+            or text[m.start()] in "-—–"]
+
+
+def _head_runs(text: str, found: list[tuple[int, int, list[str]]]) -> list[tuple[int, int, list[str]]]:
+    """At the head of a page pasted into one line (before its first sentence end), a site section
+    glued to the title after it (党建园地 | XX局党组对照检查材料) where a line or a run of furniture
+    ends, and a byline (某某县委组织部 王某, 文/王某) right after furniture."""
+    head = next((k for k, c in enumerate(text) if c in _SENTENCE_END), len(text))
+    lx = _lexicons()
+    runs = []
+    for at in [0] + [b for _, b, _ in found if b < head]:
+        at += len(text[at:]) - len(text[at:].lstrip())
+        column = re.match(r"[\u4e00-\u9fff]{2,4}?" + lx["column_end"].pattern, text[at:at + 8])
+        if column and at + column.end() < head:
+            runs.append((at, at + column.end(), ["栏目 site section"]))
+            continue
+        if at == 0:
+            continue
+        mark = re.match(r"(文\s*/|作者\s*[:：])\s*", text[at:])
+        if mark and (end := _name_end(text, at + mark.end())):
+            runs.append((at, end, ["署名 byline"]))
+            continue
+        for k in range(at + 2, min(head, at + 14)):  # 某某县委组织部 | 王某
+            if text[at:k].endswith(lx["units"]) and (end := _name_end(text, k)) and end < head:
+                runs.append((at, end, ["署名 byline"]))
+                break
+    return runs
+
+
+def _merge_runs(runs: list[tuple[int, int, list[str]]]) -> list[tuple[int, int, list[str]]]:
+    out: list[tuple[int, int, list[str]]] = []
+    for a, b, cues in sorted(runs):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b), list(dict.fromkeys(out[-1][2] + cues)))
+        else:
+            out.append((a, b, cues))
+    return out
+
+
+def runs(text: str) -> list[tuple[int, int, list[str]]]:
+    """Page furniture glued between the sentences of a line, as (start, end, cues): each is cut
+    out whole as a noise paragraph before the run-on splitter, so that no furniture is judged and
+    no sentence of the material is lost into it (a page pasted into one line: 收藏分享举报措施：…,
+    …批评指正。声明：本站部分文章来自网友投稿，如有侵权请联系删除。, 全媒体记者：王某 通讯员：李某)."""
+    if len(text) <= LINE_MAX and inspect(text).line:
+        return []  # a furniture line as a whole
+    trails = [(m.start() - len(w.group(0)) if (w := _WHERE.search(text, 0, m.start())) else m.start(), m.end(),
+               ["导航路径 breadcrumb"]) for m in _TRAIL.finditer(text)]
+    sources = [(m.start(), m.end(), ["来源 source"]) for m in _SOURCE.finditer(text)  # not 据《某报》报道，…
+               if not re.match(r"[，,、报消称]", text[m.end():m.end() + 1])
+               and (m.start() == 0 or text[m.start() - 1] in _SENTENCE_END | set("》）)】]"))]
+    found = _field_runs(text) + _widget_runs(text) + _page_runs(text) + trails + sources
+    found = _merge_runs(found + _phrase_runs(text, {b for _, b, _ in found}))
+    found = _merge_runs(found + _head_runs(text, found))
+    out: list[tuple[int, int, list[str]]] = []
+    for a, b, cues in found:  # a scrap of two characters between furniture is furniture (…随时随地看 范文)
+        if out and _scrap(text[out[-1][1]:a]):
+            out[-1] = (out[-1][0], b, list(dict.fromkeys(out[-1][2] + cues)))
+        else:
+            out.append((a, b, cues))
+    if out and _scrap(text[:out[0][0]]):
+        out[0] = (0,) + out[0][1:]
+    if out and _scrap(text[out[-1][1]:]):
+        out[-1] = (out[-1][0], len(text), out[-1][2])
+    return [(a, b, cues) for a, b, cues in out if text[a:b].strip()]
+
+
+def _scrap(gap: str) -> bool:
+    return len(gap.strip()) <= 2 and not re.search(r"[。！？!?；;，,、\d]", gap)
 
 
 def inspect(text: str, head: bool = False) -> Noise:
