@@ -30,6 +30,7 @@ LINE_MAX = 120          # a furniture line is short; a long line with a cue is c
 LINK_MAX = 40           # a linked title glued into a run-on line (上一篇：…材料) is at most this long
 VOICE_GAP = 12          # a furniture sentence (声明：本站…) holds at most this much between its cues
 SENTENCE_TAIL = 8       # … and ends this near its last cue
+VOICE_SENTENCE = 60     # a sentence in the site's own voice (以下是小编…) ends at most this far after its cue
 MIN_CONTENT_CJK = 1     # no Chinese character left: nothing to judge
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -351,6 +352,16 @@ _ICP = re.compile(r"[\u4e00-\u9fff]?(ICP备|公网安备)\s*[\dA-Za-z]+号?(-\d+
 _GAP = re.compile(r"[\s©®|｜·:：,，/\-–—]+")
 _ASCII_TAIL = re.compile(r"(?![Xx]+(?![A-Za-z0-9]))[A-Za-z0-9][A-Za-z0-9 .,&@#:/\-©®]*")  # not XX (XX镇: a blank)
 _WHERE = re.compile(r"(当前位置|您的位置|您现在的位置|所在位置)[:：]\s*$")  # before a trail that starts at 首页
+_ISO_STAMP = re.compile(r"((?<![\d\-/.])\d{4}-\d{1,2}-\d{1,2}(\s*\d{1,2}:\d{2}(:\d{2})?)?(?![\d\-/.])"
+                        r"|\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}(:\d{2})?(?![\u4e00-\u9fff]))"
+                        r"(\s*(阅读|浏览|点击)?\s*[(（]?\d+[)）]?\s*次)?")  # 2023-04-16 16:36 阅读 2471次
+_DATE_UNITS = set("年月日号期届次")
+_RANGE = set(":：至到~～-—–")
+_ISSUE_RUN = re.compile(r"\d{4}\s*年\s*(第\s*)?\d{1,2}\s*期")
+_KEYWORDS = re.compile(r"(关键词|关键字)\s*[:：]\s*[\u4e00-\u9fff]{4,24}(?![\u4e00-\u9fff;；、])")  # not 作风；干部
+_AFFILIATION_RUN = re.compile(r"[（(][^（()）]{0,80}?(大学|学院|党校|研究院|研究所|研究中心|社科院|社会科学院)[^（()）]{0,80}?"
+                              r"(?<!\d)\d{6}(?!\d)[^（()）]{0,40}[)）]|[（(]作者(系|为|单位[:：]?)[^（()）]{2,60}[)）]")
+_PLAYER = re.compile(r"\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}")
 _CHANNEL = re.compile(r"公众号|客户端|APP|App|app|官网|网站")
 _PAREN = re.compile(r"[（(【\[][^（(【\[）)】\]]{1,20}[)）】\]]")
 
@@ -386,6 +397,9 @@ def _field_value_end(text: str, pos: int, label: str) -> int | None:
             return m.end()
     if label not in lx["person_fields"]:
         return None
+    following = lx["field"].search(text, pos, pos + 8)  # 通讯员:隋某某责编:… (a name jieba does not know)
+    if following and 2 <= following.start() - pos <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", text[pos:following.start()]):
+        return following.start()
     end = _name_end(text, pos)
     while end and (more := re.match(r"[、，,\s]", text[end:end + 1])) and (nxt := _name_end(text, end + 1)):
         end = nxt
@@ -432,8 +446,8 @@ def _tail(text: str, pos: int) -> int:
         paren = _PAREN.match(text, at)
         if paren and (lx["phrases"].find(paren.group(0)[1:-1]) or re.fullmatch(r"[\W\dA-Za-z_]+", paren.group(0)[1:-1])):
             m = paren
-        if not m or m.end() == at:
-            return end
+        if not m or m.end() == at or text[m.end():m.end() + 1] in _DATE_UNITS:
+            return end  # 2010年3月5日 opens a sentence
         end = m.end()
 
 
@@ -465,18 +479,27 @@ def _phrase_runs(text: str, stops: set[int] = frozenset()) -> list[tuple[int, in
         a, b = cluster[0][0], max(h[1] for h in cluster)
         cues = list(dict.fromkeys(h[2] for h in cluster))
         link = lx["link"].match(text, cluster[-1][0])
-        if link:  # 上一篇：某某对照检查材料 (the title ends at its last title word)
+        if link:  # 上一篇：某某对照检查材料 (the title ends at its last title word, else at a sentence end)
             title = lx["link_title"].match(text, link.end())
-            b = title.end() if title else link.end()
+            stop = next((k + 1 for k in range(link.end(), min(len(text), link.end() + LINK_MAX))
+                         if text[k] in _SENTENCE_END), None)
+            b = title.end() if title else stop or link.end()
         voice = {h[3] for h in cluster} & {"site_voice", "copyright"}
         if voice and (len(cluster) >= 2 or "site_voice" in voice):  # a sentence of the site's own
             start = max((k + 1 for k in range(max(0, a - VOICE_GAP), a) if text[k] in _SENTENCE_END or k + 1 in stops),
                         default=0 if a <= VOICE_GAP else None)
             if start is not None and re.search(r"[\d\s]", text[start:a]):
                 start = None  # 张某某 2014年7月 (the material's signature and date) before a download bar
-            stop = next((k + 1 for k in range(b, min(len(text), b + SENTENCE_TAIL)) if text[k] in _SENTENCE_END), None)
+            reach = VOICE_SENTENCE if "site_voice" in voice else SENTENCE_TAIL  # 小编 never writes a material
+            stop = next((k + 1 for k in range(b, min(len(text), b + reach)) if text[k] in _SENTENCE_END), None)
             a = start if start is not None else a
             b = stop if stop is not None else b
+            opened = max((k for k in range(max(0, cluster[0][0] - VOICE_GAP), cluster[0][0]) if text[k] in "（(【["),
+                         default=None)
+            closed = next((k + 1 for k in range(cluster[-1][1], min(len(text), cluster[-1][1] + LINK_MAX))
+                           if text[k] in "）)】]"), None)
+            if opened is not None and closed:  # (本文首发于2019年1月17日《某报》): the bracket, not the sentence
+                a, b = opened, closed
         runs.append((_sites_before(text, a), _tail(text, b), cues))
         stops.add(runs[-1][1])
     return runs
@@ -510,6 +533,48 @@ def _page_runs(text: str) -> list[tuple[int, int, list[str]]]:
     return [(m.start(), m.end(), ["页码 " + m.group(0).strip()]) for m in _PAGE_MARK.finditer(text)
             if m.start() == 0 or text[m.start() - 1] in _SENTENCE_END or text[m.start() - 1].isspace()
             or text[m.start()] in "-—–"]
+
+
+def _names_end(text: str, pos: int) -> int | None:
+    """Where one to three names from ``pos`` end (朱世定许云超, 王冠中,闫力); None if none starts there,
+    or if a colon follows them (黄守宏: is a speaker's label)."""
+    end, count = _name_end(text, pos), 1
+    while end and count < 3:
+        sep = end + (text[end:end + 1] in "，,、 ")
+        nxt = _name_end(text, sep) if sep < len(text) else None
+        if not nxt:
+            break
+        end, count = nxt, count + 1
+    return None if end and text[end:end + 1] in ":：" else end
+
+
+def _meta_runs(text: str) -> list[tuple[int, int, list[str]]]:
+    """Article metadata glued into a line: a publishing stamp (2020-11-12 01:02, and the names right
+    after it), a journal issue (2020年5期), run-together keywords (关键词:…), an affiliation with its
+    postcode ((某某大学马克思主义学院,甘肃兰州 730000)), a media player's clock (00:00/00:00)."""
+    runs = []
+    for m in _ISO_STAMP.finditer(text):
+        if text[max(0, m.start() - 1):m.start()] in _RANGE or text[m.end():m.end() + 1] in _RANGE:
+            continue  # 完成时限：2024-06-30, 2023-01-01至2023-12-31
+        end = _names_end(text, m.end()) or m.end()
+        runs.append((m.start(), end, ["日期栏 date stamp"]))
+    runs += [(m.start(), m.end(), ["刊期 journal issue"]) for m in _ISSUE_RUN.finditer(text)]
+    runs += [(m.start(), m.end(), ["标签 tags"]) for m in _KEYWORDS.finditer(text)]
+    runs += [(m.start(), m.end(), ["作者单位 affiliation"]) for m in _AFFILIATION_RUN.finditer(text)]
+    runs += [(m.start(), m.end(), ["播放器 player"]) for m in _PLAYER.finditer(text)]
+    return runs
+
+
+def _gap_is_furniture(gap: str, after: str) -> bool:
+    """Text between two runs of furniture that is furniture too: names only (a byline between a
+    stamp and an affiliation), or a journal's name before its issue (…学报 2020年5期)."""
+    bare = gap.strip(" ,，、")
+    if not bare:
+        return True
+    if after.startswith("刊期") and len(bare) <= 16 and _CJK.fullmatch(bare[0]) and not _SENTENCE.search(bare):
+        return True
+    end = _names_end(bare, 0)
+    return end == len(bare)
 
 
 def _head_runs(text: str, found: list[tuple[int, int, list[str]]]) -> list[tuple[int, int, list[str]]]:
@@ -553,19 +618,19 @@ def runs(text: str) -> list[tuple[int, int, list[str]]]:
     out whole as a noise paragraph before the run-on splitter, so that no furniture is judged and
     no sentence of the material is lost into it (a page pasted into one line: 收藏分享举报措施：…,
     …批评指正。声明：本站部分文章来自网友投稿，如有侵权请联系删除。, 全媒体记者：王某 通讯员：李某)."""
-    if len(text) <= LINE_MAX and inspect(text).line:
-        return []  # a furniture line as a whole
+    if len(text) <= LINE_MAX and inspect(text, head=True).line:
+        return []  # a furniture line as a whole (at the head of a page or anywhere)
     trails = [(m.start() - len(w.group(0)) if (w := _WHERE.search(text, 0, m.start())) else m.start(), m.end(),
                ["导航路径 breadcrumb"]) for m in _TRAIL.finditer(text)]
     sources = [(m.start(), m.end(), ["来源 source"]) for m in _SOURCE.finditer(text)  # not 据《某报》报道，…
                if not re.match(r"[，,、报消称]", text[m.end():m.end() + 1])
                and (m.start() == 0 or text[m.start() - 1] in _SENTENCE_END | set("》）)】]"))]
-    found = _field_runs(text) + _widget_runs(text) + _page_runs(text) + trails + sources
+    found = _field_runs(text) + _widget_runs(text) + _page_runs(text) + trails + sources + _meta_runs(text)
     found = _merge_runs(found + _phrase_runs(text, {b for _, b, _ in found}))
     found = _merge_runs(found + _head_runs(text, found))
     out: list[tuple[int, int, list[str]]] = []
     for a, b, cues in found:  # a scrap of two characters between furniture is furniture (…随时随地看 范文)
-        if out and _scrap(text[out[-1][1]:a]):
+        if out and (_scrap(text[out[-1][1]:a]) or _gap_is_furniture(text[out[-1][1]:a], cues[0])):
             out[-1] = (out[-1][0], b, list(dict.fromkeys(out[-1][2] + cues)))
         else:
             out.append((a, b, cues))
