@@ -358,6 +358,7 @@ _ISO_STAMP = re.compile(r"((?<![\d\-/.])\d{4}-\d{1,2}-\d{1,2}(\s*\d{1,2}:\d{2}(:
 _DATE_UNITS = set("年月日号期届次")
 _RANGE = set(":：至到~～-—–")
 _ISSUE_RUN = re.compile(r"\d{4}\s*年\s*(第\s*)?\d{1,2}\s*期")
+_JOURNAL = re.compile(r"[\u4e00-\u9fff]{2,12}(学报|学刊|杂志|论坛|月刊|半月刊|期刊|研究|科学|理论|探索|前线|党建|文摘)\s*$")
 _KEYWORDS = re.compile(r"(关键词|关键字)\s*[:：]\s*[\u4e00-\u9fff]{4,24}(?![\u4e00-\u9fff;；、])")  # not 作风；干部
 _AFFILIATION_RUN = re.compile(r"[（(][^（()）]{0,80}?(大学|学院|党校|研究院|研究所|研究中心|社科院|社会科学院)[^（()）]{0,80}?"
                               r"(?<!\d)\d{6}(?!\d)[^（()）]{0,40}[)）]|[（(]作者(系|为|单位[:：]?)[^（()）]{2,60}[)）]")
@@ -500,8 +501,12 @@ def _phrase_runs(text: str, stops: set[int] = frozenset()) -> list[tuple[int, in
                            if text[k] in "）)】]"), None)
             if opened is not None and closed:  # (本文首发于2019年1月17日《某报》): the bracket, not the sentence
                 a, b = opened, closed
-        runs.append((_sites_before(text, a), _tail(text, b), cues))
-        stops.add(runs[-1][1])
+        b = _tail(text, b)
+        if b < len(text) and text[b] in "）)】]" and sum(text[a:b].count(c) for c in "（(【[") > \
+                sum(text[a:b].count(c) for c in "）)】]"):
+            b += 1  # 下载全文（PDF版，可编辑）
+        runs.append((_sites_before(text, a), b, cues))
+        stops.add(b)
     return runs
 
 
@@ -558,7 +563,9 @@ def _meta_runs(text: str) -> list[tuple[int, int, list[str]]]:
             continue  # 完成时限：2024-06-30, 2023-01-01至2023-12-31
         end = _names_end(text, m.end()) or m.end()
         runs.append((m.start(), end, ["日期栏 date stamp"]))
-    runs += [(m.start(), m.end(), ["刊期 journal issue"]) for m in _ISSUE_RUN.finditer(text)]
+    for m in _ISSUE_RUN.finditer(text):  # 某某学报 2021年第3期: the journal's name with it
+        name = _JOURNAL.search(text, max(0, m.start() - 16), m.start())
+        runs.append((name.start() if name else m.start(), m.end(), ["刊期 journal issue"]))
     runs += [(m.start(), m.end(), ["标签 tags"]) for m in _KEYWORDS.finditer(text)]
     runs += [(m.start(), m.end(), ["作者单位 affiliation"]) for m in _AFFILIATION_RUN.finditer(text)]
     runs += [(m.start(), m.end(), ["播放器 player"]) for m in _PLAYER.finditer(text)]
@@ -618,8 +625,6 @@ def runs(text: str) -> list[tuple[int, int, list[str]]]:
     out whole as a noise paragraph before the run-on splitter, so that no furniture is judged and
     no sentence of the material is lost into it (a page pasted into one line: 收藏分享举报措施：…,
     …批评指正。声明：本站部分文章来自网友投稿，如有侵权请联系删除。, 全媒体记者：王某 通讯员：李某)."""
-    if len(text) <= LINE_MAX and inspect(text, head=True).line:
-        return []  # a furniture line as a whole (at the head of a page or anywhere)
     trails = [(m.start() - len(w.group(0)) if (w := _WHERE.search(text, 0, m.start())) else m.start(), m.end(),
                ["导航路径 breadcrumb"]) for m in _TRAIL.finditer(text)]
     sources = [(m.start(), m.end(), ["来源 source"]) for m in _SOURCE.finditer(text)  # not 据《某报》报道，…
@@ -638,6 +643,8 @@ def runs(text: str) -> list[tuple[int, int, list[str]]]:
         out[0] = (0,) + out[0][1:]
     if out and _scrap(text[out[-1][1]:]):
         out[-1] = (out[-1][0], len(text), out[-1][2])
+    if len(text) <= LINE_MAX and inspect(text, head=True).line:
+        return []  # a short line that is furniture as a whole (the line rules judge it)
     return [(a, b, cues) for a, b, cues in out if text[a:b].strip()]
 
 
