@@ -103,6 +103,7 @@ def _lexicons():
         "crumb_sep": re.compile(rf"\s*[{seps}]\s*"),
         "allowed": {str(t) for t in spec["allowed_tokens"]},
         "widgets": {str(w) for w in spec["widgets"]},
+        "widget_words": Lexicon("noise.widgets", [str(w) for w in spec["widgets"]]),
         "site_name": re.compile("(" + "|".join(map(re.escape, spec["site_names"])) + ")$"),
         "column": re.compile("(" + "|".join(map(re.escape, spec["columns"])) + ")$"),
         "surnames": set(spec["surnames"]),
@@ -466,6 +467,8 @@ def _phrase_runs(text: str, stops: set[int] = frozenset()) -> list[tuple[int, in
     a linked title after 上一篇：/猜你喜欢：, else the phrase and its furniture tail (版权所有 © …).
     ``stops``: where other furniture ends (a sentence may start there)."""
     lx = _lexicons()
+    if not lx["phrases"].find(text):
+        return []
     hits = sorted((m.start(), m.end(), m.group(0), group) for group, lexicon in lx["groups"].items()
                   for m in lexicon.find(text))
     clusters: list[list[tuple]] = []
@@ -513,23 +516,15 @@ def _phrase_runs(text: str, stops: set[int] = frozenset()) -> list[tuple[int, in
 def _widget_runs(text: str) -> list[tuple[int, int, list[str]]]:
     """Widget bars glued into a line: three widget words in a row (收藏分享举报), or two apart
     by a separator (字号变大 | 字号变小)."""
-    widgets = _lexicons()["widgets"]
-    longest = max(map(len, widgets))
-    runs, pos = [], 0
-    while pos < len(text):
-        words, seps, end = 0, 0, pos
-        while True:
-            gap = _SEPARATORS.match(text, end).end() if words else end
-            word = next((k for k in range(min(longest, len(text) - gap), 0, -1) if text[gap:gap + k] in widgets), 0)
-            if not word:
-                break
-            seps += gap > end
-            words, end = words + 1, gap + word
-        if words >= 3 or words == 2 and seps:
-            runs.append((pos, end, ["页面按钮 page widgets"]))
-            pos = end
-        else:
-            pos += 1
+    runs, chain = [], []  # chain: the widget words in a row so far, (start, end, after a separator)
+    for hit in _lexicons()["widget_words"].find(text) + (None,):
+        gap = text[chain[-1][1]:hit.start()] if chain and hit else None
+        if hit and chain and _SEPARATORS.fullmatch(gap):
+            chain.append((hit.start(), hit.end(), bool(gap)))
+            continue
+        if len(chain) >= 3 or len(chain) == 2 and chain[1][2]:
+            runs.append((chain[0][0], chain[-1][1], ["页面按钮 page widgets"]))
+        chain = [(hit.start(), hit.end(), False)] if hit else []
     return runs
 
 
@@ -557,6 +552,8 @@ def _meta_runs(text: str) -> list[tuple[int, int, list[str]]]:
     """Article metadata glued into a line: a publishing stamp (2020-11-12 01:02, and the names right
     after it), a journal issue (2020年5期), run-together keywords (关键词:…), an affiliation with its
     postcode ((某某大学马克思主义学院,甘肃兰州 730000)), a media player's clock (00:00/00:00)."""
+    if not re.search(r"\d|关键|作者", text):
+        return []
     runs = []
     for m in _ISO_STAMP.finditer(text):
         if text[max(0, m.start() - 1):m.start()] in _RANGE or text[m.end():m.end() + 1] in _RANGE:
@@ -643,7 +640,7 @@ def runs(text: str) -> list[tuple[int, int, list[str]]]:
         out[0] = (0,) + out[0][1:]
     if out and _scrap(text[out[-1][1]:]):
         out[-1] = (out[-1][0], len(text), out[-1][2])
-    if len(text) <= LINE_MAX and inspect(text, head=True).line:
+    if out and len(text) <= LINE_MAX and inspect(text, head=True).line:
         return []  # a short line that is furniture as a whole (the line rules judge it)
     return [(a, b, cues) for a, b, cues in out if text[a:b].strip()]
 
