@@ -17,6 +17,12 @@ head of a page — the lines before the first body paragraph (:func:`head_lines`
 a site's name (某某网), a site section (党员文章, 信息公开), a column tag (【学习贯彻…】) or a byline
 (names, a unit and a name, 文/某某) is furniture too; lower down such a line may be the document's
 own (a signature, a short heading), so it is left alone.
+
+A page pasted into one line glues its furniture between the sentences of the material. Before the
+run-on splitter, :func:`runs` finds each such piece whole — fields with their values, a sentence in
+the site's voice, a linked title, a footer with its tail, a widget bar, a page marker, a stamp, a
+journal's metadata — and the pipeline cuts it out as its own noise paragraph, so that no furniture is
+judged and no sentence of the material is lost into it.
 """
 from __future__ import annotations
 

@@ -280,8 +280,9 @@ def read(source: ingest.Source) -> Document:
 
 
 def paragraphs(source: ingest.Source) -> list[Piece]:
-    """The report's paragraphs: every line of ``source``, run-on lines split (see
-    :mod:`analyzer.segmenting`), each inspected for web noise (:mod:`analyzer.noise`)."""
+    """The report's paragraphs: every line of ``source``, furniture glued into it cut out whole
+    (:func:`analyzer.noise.runs`), run-on lines split (see :mod:`analyzer.segmenting`), each
+    paragraph inspected for web noise (:mod:`analyzer.noise`)."""
     cut = []  # (line, start, end, split) of every paragraph-to-be
     alone = len(source.paragraphs) <= 2  # a paste that lost its line breaks
     for line, (start, end) in enumerate(source.paragraphs):
