@@ -351,7 +351,10 @@ def boundaries(text: str) -> set[int]:
 
 _SENTENCE_END = set("。！？!?")
 _SEPARATORS = re.compile(r"[\s|｜·•/]*")
+_WIDGET_GAP = re.compile(r"[\s|｜·•/()（）【】\[\]]*")  # 收藏 分享(赏)
 _NUMBER_VALUE = re.compile(r"\d[\d\-/.: ]*\d(\s*次)?|\d+(\s*次)?")
+_ID_VALUE = re.compile(r"[A-Za-z0-9][A-Za-z0-9*#._\-]*(?![\u4e00-\u9fff])")  # 上传人:g****t, 格式:DOC
+_LABELLED_ID = re.compile(r"([\u4e00-\u9fff]{2,4}[:：]\s*[A-Za-z0-9][A-Za-z0-9*#._\-]*\s*)+")
 _SIZE_VALUE = re.compile(r"[大中小](\s*[大中小]){2}")
 _BOOK_VALUE = re.compile(r"《[^》]{1,40}》")
 _PAGE_MARK = re.compile(r"(?<![A-Za-z0-9.\-—–])[-—–]\s*\d{1,3}\s*[-—–](?![A-Za-z0-9\-—–])|第\s*\d+\s*页(\s*[/，,]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页")
@@ -399,7 +402,7 @@ def _field_value_end(text: str, pos: int, label: str) -> int | None:
     佚名, 大 中 小, a 《title》, or for a person field one to three names); None if none is there."""
     lx = _lexicons()
     pos += len(text[pos:]) - len(text[pos:].lstrip())
-    for pattern in (_NUMBER_VALUE, _SIZE_VALUE, _BOOK_VALUE, lx["site_value"], _URL):
+    for pattern in (_NUMBER_VALUE, _SIZE_VALUE, _BOOK_VALUE, lx["site_value"], _URL, _ID_VALUE):
         m = pattern.match(text, pos)
         if m:
             return m.end()
@@ -510,13 +513,18 @@ def _phrase_runs(text: str, stops: set[int] = frozenset()) -> list[tuple[int, in
                            if text[k] in "）)】]"), None)
             if opened is not None and closed:  # (本文首发于2019年1月17日《某报》): the bracket, not the sentence
                 a, b = opened, closed
-        b = _tail(text, b)
-        if b < len(text) and text[b] in "）)】]" and sum(text[a:b].count(c) for c in "（(【[") > \
-                sum(text[a:b].count(c) for c in "）)】]"):
-            b += 1  # 下载全文（PDF版，可编辑）
+        b = _closed(text, a, _tail(text, b))
         runs.append((_sites_before(text, a), b, cues))
         stops.add(b)
     return runs
+
+
+def _closed(text: str, a: int, b: int) -> int:
+    """``b``, or one further when text[a:b] leaves a bracket open that closes there (（PDF版，可编辑）)."""
+    if b < len(text) and text[b] in "）)】]" and \
+            sum(text[a:b].count(c) for c in "（(【[") > sum(text[a:b].count(c) for c in "）)】]"):
+        return b + 1
+    return b
 
 
 def _widget_runs(text: str) -> list[tuple[int, int, list[str]]]:
@@ -525,11 +533,11 @@ def _widget_runs(text: str) -> list[tuple[int, int, list[str]]]:
     runs, chain = [], []  # chain: the widget words in a row so far, (start, end, after a separator)
     for hit in _lexicons()["widget_words"].find(text) + (None,):
         gap = text[chain[-1][1]:hit.start()] if chain and hit else None
-        if hit and chain and _SEPARATORS.fullmatch(gap):
+        if hit and chain and _WIDGET_GAP.fullmatch(gap):
             chain.append((hit.start(), hit.end(), bool(gap)))
             continue
         if len(chain) >= 3 or len(chain) == 2 and chain[1][2]:
-            runs.append((chain[0][0], chain[-1][1], ["页面按钮 page widgets"]))
+            runs.append((chain[0][0], _closed(text, chain[0][0], chain[-1][1]), ["页面按钮 page widgets"]))
         chain = [(hit.start(), hit.end(), False)] if hit else []
     return runs
 
@@ -579,7 +587,7 @@ def _gap_is_furniture(gap: str, after: str) -> bool:
     """Text between two runs of furniture that is furniture too: names only (a byline between a
     stamp and an affiliation), or a journal's name before its issue (…学报 2020年5期)."""
     bare = gap.strip(" ,，、")
-    if not bare:
+    if not bare or _LABELLED_ID.fullmatch(bare):  # 格式:DOC between two fields
         return True
     if after.startswith("刊期") and len(bare) <= 16 and _CJK.fullmatch(bare[0]) and not _SENTENCE.search(bare):
         return True
