@@ -411,15 +411,12 @@ def _field_value_end(text: str, pos: int, label: str) -> int | None:
     following = lx["field"].search(text, pos, pos + 8)  # 通讯员:隋某某责编:… (a name jieba does not know)
     if following and 2 <= following.start() - pos <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", text[pos:following.start()]):
         return following.start()
-    end = _name_end(text, pos)
-    while end and (more := re.match(r"[、，,\s]", text[end:end + 1])) and (nxt := _name_end(text, end + 1)):
-        end = nxt
-    return end
+    return _names_end(text, pos)
 
 
 def _field_runs(text: str) -> list[tuple[int, int, list[str]]]:
     """Source/dateline fields with their values (来源：XX网 作者：佚名 发布时间：2023-01-12), several
-    in a row, in brackets if bracketed (（责编：王某））."""
+    in a row, with their brackets if bracketed (（责编：王某）)."""
     pairs = []
     for m in _lexicons()["field"].finditer(text):
         label = re.sub(r"\s", "", m.group(1))
@@ -451,7 +448,7 @@ def _tail(text: str, pos: int) -> int:
         at = gap.end() if gap else end
         m = (_ICP.match(text, at) or _ASCII_TAIL.match(text, at) or lx["site_value"].match(text, at)
              if at < len(text) else None)
-        if m and m.re is lx["site_value"] and not lx["site"].search(m.group(0)) and m.group(0) not in ("本站",):
+        if m and m.re is lx["site_value"] and not lx["site"].search(m.group(0)):
             m = None  # only a watermark (XX范文网), not any word ending in 网 or 社区
         m = m or _CHANNEL.match(text, at)
         paren = _PAREN.match(text, at)
