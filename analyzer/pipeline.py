@@ -280,22 +280,28 @@ def read(source: ingest.Source) -> Document:
 
 
 def paragraphs(source: ingest.Source) -> list[Piece]:
-    """The report's paragraphs: every line of ``source``, run-on lines split (see
-    :mod:`analyzer.segmenting`), each inspected for web noise (:mod:`analyzer.noise`)."""
+    """The report's paragraphs: every line of ``source``, furniture glued into it cut out whole
+    (:func:`analyzer.noise.runs`), run-on lines split (see :mod:`analyzer.segmenting`), each
+    paragraph inspected for web noise (:mod:`analyzer.noise`)."""
     cut = []  # (line, start, end, split) of every paragraph-to-be
     alone = len(source.paragraphs) <= 2  # a paste that lost its line breaks
     for line, (start, end) in enumerate(source.paragraphs):
         line_text = source.text[start:end]
-        spans = split_line(line_text, alone, noise.boundaries(line_text) if len(line_text) > 120 else set())
+        glued = noise.runs(line_text)  # furniture glued between sentences: cut out whole
+        spans = split_line(line_text, alone, noise.boundaries(line_text) if len(line_text) > 120 else set(),
+                           keep=[(a, b) for a, b, _ in glued])
         for a, b in spans:
             raw = source.text[start + a:start + b]
+            cues = next((c for ga, gb, c in glued if ga <= a and b <= gb), None)
             a, b = a + len(raw) - len(raw.lstrip()), b - (len(raw) - len(raw.rstrip()))
-            cut.append((line, start + a, start + b, len(spans) > 1))
-    head = noise.head_lines([source.text[a:b] for _, a, b, _ in cut])  # a run-on page has a head too
+            cut.append((line, start + a, start + b, len(spans) > 1, cues))
+    head = noise.head_lines([source.text[a:b] for _, a, b, _, _ in cut])  # a run-on page has a head too
     out = []
-    for k, (line, a, b, split) in enumerate(cut):
+    for k, (line, a, b, split, cues) in enumerate(cut):
         raw = source.text[a:b]
         found = noise.inspect(raw, head=k in head)
+        if cues and not found.line:
+            found = noise.Noise(line=True, cues=cues)
         out.append(Piece(line, a, b, raw if found.line else found.clean(raw), found, split))
     return out
 

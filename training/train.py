@@ -627,7 +627,8 @@ The {len(docs)} four-styles test materials, analysed as written (`clean`), paste
 line (`one_paragraph`), wrapped in generated web-page noise with scraping tokens and pinyin glosses
 inside lines (`noisy`), and as an excerpt from the middle of the first problem to the last measure
 (`excerpt`; no title, preamble or closing), and the noisy page pasted as one line
-(`one_paragraph_noisy`: furniture glued to the text; the noise there is only partly found).
+(`one_paragraph_noisy`: furniture glued to the text, cut out whole before the run-on splitter by
+`analyzer.noise.runs`; developed on the dev and train splits, `--split dev|train`).
 Reproduce with `python -m training.robustness` (`--cards` rewrites this section).
 Before run-on splitting and noise recognition (commit 2432305, same suite): one_paragraph coverage
 0.303, every depth score equal (Spearman undefined), 0 of 5 pairs; noisy: 170 of 198 furniture
