@@ -503,16 +503,16 @@ def train_depth() -> dict:
     from training.depth_eval import deadline_count, pair_figures, rank_figures
 
     from analyzer.depth import CRITERIA, SUBSTITUTIONS, DepthModel, is_collective, measure
+    from analyzer.ingest import from_text
     from analyzer.pipeline import Analyzer
 
-    # signals come from the other stages, as at run time; every corpus document is a material
-    # (personal and collective are judged alike), so the kind is set rather than detected
-    analyzer = Analyzer(with_depth=False, kind="personal")
+    # signals come from the stages before depth, as at run time (the pipeline the CLI runs,
+    # without its depth stage); every corpus document is a material (personal and collective
+    # are judged alike), so the kind is set rather than detected
+    analyzer = Analyzer(kind="personal")
 
     def signals(p: Prepared):
-        r = analyzer.analyze(p.doc.text, p.doc.id)
-        return measure(p.texts, [q.role for q in r.paragraphs], [q.styles for q in r.paragraphs], r.coverage,
-                       r.summary_like, analyzer.boilerplate)
+        return measure(analyzer.document(from_text(p.doc.text, p.doc.id), skip={"depth"}), analyzer.boilerplate)
 
     docs = {s: [(p, signals(p)) for p in split(s)] for s in ("train", "dev", "test")}
 
@@ -888,7 +888,7 @@ def denial_wordings() -> dict:
 
     from analyzer.pipeline import Analyzer
 
-    return run_suite(Analyzer(with_depth=False, kind="personal"), [p.doc for p in split("test")], load_sentences("heldout"))
+    return run_suite(Analyzer(kind="personal"), [p.doc for p in split("test")], load_sentences("heldout"))
 
 
 if __name__ == "__main__":
