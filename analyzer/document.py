@@ -2,7 +2,8 @@
 
 Ingestion gives the normalised text and its offset map (:class:`~analyzer.ingest.Source`);
 the pipeline cuts it into paragraphs (:class:`Piece`: a line, or a part of a run-on line,
-with its web-noise verdict), and each stage then adds what it knows, in order:
+with its web-noise verdict), and each stage then adds what it knows, in order, as a frozen
+typed result:
 
 =============  ======================================================================
 stage          writes
@@ -10,19 +11,22 @@ stage          writes
 segment        ``spacy`` (one spaCy ``Doc`` of the content paragraphs joined by line
                breaks), ``tokens`` and ``sentences`` of every content paragraph read from it
 structure      ``layout`` (headings, sections, heading context) and ``roles``
-kinds          ``kind``
-copy           ``copy``
+kind           ``kind`` (:class:`KindResult`)
+copy           ``copy`` (:class:`CopyResult`)
 coverage       ``coverage`` (:class:`CoverageResult`)           — materials only
 summary        ``summary`` (:class:`SummaryResult`)             — materials only
-depth          ``depth``                                        — materials only
-opinions       ``opinions``                                     — when opinions are given
-criticism …    ``criticism`` / ``rectification`` by the kind
+depth          ``depth`` (:class:`DepthResult`)                 — materials only
+opinions       ``opinions`` (:class:`OpinionsResult`)           — when opinions are given
+kind judgement ``criticism`` (:class:`CriticismResult`) or ``rectification``
+               (:class:`RectificationResult`) by the kind
 =============  ======================================================================
 
 The judgement stages see only the **content** paragraphs (noise paragraphs are left out):
 ``texts``, ``tokens``, ``sentences``, ``roles`` and the paragraph indices inside every result
-are content indices; :meth:`Document.at` maps one to the report's paragraph index, and
-:meth:`analyzer.report.Report.of` builds the report from the finished document.
+are content indices. Each result's ``to_json`` writes its object of the report (the JSON
+contract of ``docs/interface.md``), mapping those indices with ``at`` (:meth:`Document.at`) to
+the report's paragraph indices; :meth:`analyzer.report.Report.of` builds the report from the
+finished document.
 """
 from __future__ import annotations
 

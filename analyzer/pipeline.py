@@ -341,12 +341,19 @@ def _shape_warnings(source: ingest.Source, pieces: list[Piece]) -> list[dict]:
     return warnings
 
 
-def prepare(source: ingest.Source, pieces: list[Piece] | None = None):
-    """Texts, jieba tokens and rule layout of the content paragraphs (for training, which
-    fits the models on what the pipeline's first stages see)."""
+def segmented(source: ingest.Source, pieces: list[Piece] | None = None) -> Document:
+    """The document after segmentation, with its rule layout (for training, which fits the
+    models on what the pipeline's first stages see and judges with the stage functions)."""
     doc = Document(source, paragraphs(source) if pieces is None else pieces)
     Segment().run(doc)
-    return doc.texts, doc.tokens, heading_layout(doc)
+    doc.layout = heading_layout(doc)
+    return doc
+
+
+def prepare(source: ingest.Source, pieces: list[Piece] | None = None):
+    """Texts, jieba tokens and rule layout of the content paragraphs (:func:`segmented`)."""
+    doc = segmented(source, pieces)
+    return doc.texts, doc.tokens, doc.layout
 
 
 def analyze(text: str, name: str | None = None, opinions: list[str] | None = None, **options) -> Report:
