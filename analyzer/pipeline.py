@@ -213,7 +213,7 @@ class Copy(Stage):
         roles = ["noise"] * len(doc.pieces)
         for k, role in enumerate(doc.roles):
             roles[doc.at(k)] = role
-        spans = [(s, e, role) for (s, e), role in zip(doc.source.paragraphs, roles)]
+        spans = [(p.start, p.end, role) for p, role in zip(doc.pieces, roles)]  # as batch and compare count
         found = self.detector.check(self.key, doc.text, roles=spans)
         library = self.detector.library
         known = library.metadata([s["source"] for s in found["sources"]]) if library is not None else {}

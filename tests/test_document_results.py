@@ -102,3 +102,14 @@ def test_opinion_matcher_fit_is_never_worse_on_its_dev_cases_than_the_default(do
 def _entry(matcher, opinions, paragraphs, roles, k):
     sentences, table = matcher.candidates(opinions, paragraphs, roles)
     return sentences, table[k]
+
+
+def test_copy_counts_a_run_on_paste_as_the_same_material_with_its_lines(analyzer):
+    """The copy stage gives every paragraph its own role, also the pieces of a split line: a
+    run-on paste whose first piece is its title is not left out of every ratio as a heading."""
+    lines = analyzer.document(from_text(GOOD, "lines.txt"))
+    runon = analyzer.document(from_text(GOOD.replace("\n", ""), "runon.txt"))
+    assert len(runon.source.paragraphs) == 1 and len(runon.pieces) > 20 and runon.roles[0] == "heading"
+    assert runon.copy.chars == lines.copy.chars > 500
+    assert runon.copy.quoted_chars == lines.copy.quoted_chars
+    assert set(runon.copy.sections) == set(lines.copy.sections) == {"problem", "cause", "measure"}
