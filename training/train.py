@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import hashlib
@@ -15,6 +15,7 @@ import hashlib
 from sklearn.metrics import accuracy_score, classification_report, f1_score
 
 from analyzer import ingest, modelstore
+from analyzer.document import Document
 from analyzer.resources import MODELS_DIR
 from analyzer.structure import ROLES, Layout, RoleModel
 from analyzer.thresholds import best_threshold, f1 as binary_f1
@@ -31,22 +32,27 @@ class Prepared:
     tokens: list[list[str]]
     layout: Layout
     hints: set
+    document: Document  # the pipeline's Document after segmentation and layout
+
+    def judged(self, roles) -> Document:
+        """The document as the judgement stages get it, with these paragraph ``roles``."""
+        return replace(self.document, roles=list(roles))
 
 
 @lru_cache(maxsize=1)
 def prepared_corpus() -> tuple[Prepared, ...]:
     """The written materials (copies serve copy evaluation only), prepared as at run time."""
-    from analyzer.pipeline import prepare
+    from analyzer.pipeline import segmented
 
     out = []
     for d in load_corpus():
         if d.path.parent.name != "written":
             continue
         source = ingest.from_text(d.text, d.id)
-        texts, tokens, lay = prepare(source)
-        if len(texts) != len(d.paragraphs):
-            raise ValueError(f"{d.id}: {len(texts)} paragraphs after ingest, {len(d.paragraphs)} labelled")
-        out.append(Prepared(d, texts, tokens, lay, source.heading_hints))
+        document = segmented(source)
+        if len(document.texts) != len(d.paragraphs):
+            raise ValueError(f"{d.id}: {len(document.texts)} paragraphs after ingest, {len(d.paragraphs)} labelled")
+        out.append(Prepared(d, document.texts, document.tokens, document.layout, source.heading_hints, document))
     return tuple(out)
 
 
@@ -345,7 +351,8 @@ def train_coverage(rubric_name: str, reviewed=()) -> dict:
     gold_doc, pred_doc, kw_doc, all_doc, gold_par, pred_par, kw_par = [], [], [], [], [], [], []
     for p in test:
         roles = list(predicted_roles(p.doc.id))
-        styles, cov, _ = assess(p.texts, p.tokens, roles, p.layout.categories, rubric, final, matcher)
+        judged = assess(p.judged(roles), rubric, final, matcher)
+        styles, cov = judged.styles, judged.entries
         kw = _keyword_styles(p, matcher)
         for cid in rubric.ids:
             gold_doc.append(cid in p.doc.meta["covered"])
@@ -420,7 +427,7 @@ def train_summary() -> dict:
     g_par, p_par, b_par, g_doc, p_doc, b_doc = [], [], [], [], [], []
     for p in test:
         roles = list(predicted_roles(p.doc.id))
-        proba, result, _ = assess(p.texts, p.tokens, roles, final)
+        result = assess(p.judged(roles), final).entry
         g_par += [q.summary_like for q in p.doc.paragraphs]
         p_par += [i in result["paragraphs"] for i in range(len(p.texts))]
         flags = cue_flags(p)
@@ -437,7 +444,7 @@ def train_summary() -> dict:
         fold_model = SummaryModel(threshold=final.threshold_, doc_threshold=final.doc_threshold_).fit(
             *columns([p for i, p in enumerate(pool) if i % 4 != k]))
         for p in pool[k::4]:
-            proba, result, _ = assess(p.texts, p.tokens, list(predicted_roles(p.doc.id)), fold_model)
+            result = assess(p.judged(predicted_roles(p.doc.id)), fold_model).entry
             cv_gold.append("work_summary" in p.doc.meta["flaws"])
             cv_pred.append(result["flagged"])
             cv_par_gold += [q.summary_like for q in p.doc.paragraphs]
@@ -503,16 +510,16 @@ def train_depth() -> dict:
     from training.depth_eval import deadline_count, pair_figures, rank_figures
 
     from analyzer.depth import CRITERIA, SUBSTITUTIONS, DepthModel, is_collective, measure
+    from analyzer.ingest import from_text
     from analyzer.pipeline import Analyzer
 
-    # signals come from the other stages, as at run time; every corpus document is a material
-    # (personal and collective are judged alike), so the kind is set rather than detected
-    analyzer = Analyzer(with_depth=False, kind="personal")
+    # signals come from the stages before depth, as at run time (the pipeline the CLI runs,
+    # without its depth stage); every corpus document is a material (personal and collective
+    # are judged alike), so the kind is set rather than detected
+    analyzer = Analyzer(kind="personal")
 
     def signals(p: Prepared):
-        r = analyzer.analyze(p.doc.text, p.doc.id)
-        return measure(p.texts, [q.role for q in r.paragraphs], [q.styles for q in r.paragraphs], r.coverage,
-                       r.summary_like, analyzer.boilerplate)
+        return measure(analyzer.document(from_text(p.doc.text, p.doc.id), skip={"depth"}), analyzer.boilerplate)
 
     docs = {s: [(p, signals(p)) for p in split(s)] for s in ("train", "dev", "test")}
 
@@ -889,7 +896,7 @@ def denial_wordings() -> dict:
 
     from analyzer.pipeline import Analyzer
 
-    return run_suite(Analyzer(with_depth=False, kind="personal"), [p.doc for p in split("test")], load_sentences("heldout"))
+    return run_suite(Analyzer(kind="personal"), [p.doc for p in split("test")], load_sentences("heldout"))
 
 
 if __name__ == "__main__":
