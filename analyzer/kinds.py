@@ -194,6 +194,7 @@ def misjudged(gold: list[str], pred: list[str]) -> int:
 
 _QUOTED = re.compile(r"“[^”]{0,200}”|「[^」]{0,200}」|『[^』]{0,200}』|\"[^\"\n]{0,200}\"")
 _VOICE_SENTENCE = re.compile(r"[^。！？；!?;\n]+")
+_ENUMERATOR = re.compile(r"^[\s（(]*[一二三四五六七八九十\d]+[）)、.．]\s*")
 
 
 @dataclass(frozen=True)
@@ -204,6 +205,8 @@ class Voice:
     own_work: int           # sentences reporting own work or achievements
     reported: int           # a meeting reported in the third person
     expository: int         # definitions, advice, generic subjects ("some units")
+    about_others: int = 0   # addressed to someone, giving them opinions, or someone else as the subject
+    reflective: int = 0     # what the author felt or learnt (体会、收获、触动): reflection, not work
     confession: str = ""    # the first confessing sentence
     work: str = ""          # the first own-work sentence
 
@@ -224,18 +227,35 @@ def voice(text: str) -> Voice:
     counts, critical_sentences, reports, results = Counter(), [], [], []
     title = title_line(text)
     present = any(w in title for w in load_yaml("lexicons/kinds.yaml")["claims"])
+    opinions = False  # inside a section headed 对班子的意见: others' opinions, not confessions
     for sentence in _VOICE_SENTENCE.findall(_QUOTED.sub("", text)):
         sentence = sentence.strip()
+        if rx["link"].search(sentence):  # a run-on paste's 上一篇/下一篇 links name other pages
+            continue
+        head = _ENUMERATOR.sub("", sentence)
+        if rx["opinions_heading"].search(head):
+            opinions = True
+        elif rx["section"].search(sentence):
+            opinions = False
+        first = rx["first_person"].search(sentence) is not None
         reported = ((rx["reported"].search(sentence) is not None or len(rx["reported_weak"].findall(sentence)) >= 2)
-                    and not rx["first_person"].search(sentence))
+                    and not first)
         expository = bool(rx["expository"].search(sentence))
         counts["reported"] += reported
         counts["expository"] += expository
         if reported or expository:
             continue
-        present = present or bool(rx["own"].search(sentence))
+        if opinions or rx["addressed"].search(sentence) or rx["third_party"].search(sentence) and not first:
+            counts["about_others"] += 1  # someone else's fault or work: no confession, no own work
+            continue
+        present = present or bool(rx["own"].search(sentence)) and not rx["observer"].search(sentence)
         if critical.count(sentence) or rx["problem"].search(sentence):
             critical_sentences.append(sentence)
+            if not rx["report_formula"].search(sentence):
+                continue  # a shortcoming, not work done
+        if rx["reflective"].search(sentence):
+            counts["reflective"] += 1
+            continue
         if rx["not_work"].search(sentence):
             continue
         if (rx["report_formula"].search(sentence) or rx["period"].search(sentence) and not rx["wider"].search(sentence)
@@ -244,26 +264,28 @@ def voice(text: str) -> Voice:
             reports.append(sentence)
         elif rx["achievement"].search(sentence):
             results.append(sentence)
-    confessions = critical_sentences if present else []
-    # counted results are its own work only once the text reports in its own voice or is titled a work report
     titles = cue_lexicons()
+    claimed = any(w in title for w in load_yaml("lexicons/kinds.yaml")["claims"])
+    # a title naming a notice, news item, 心得 or list of opinions, and no self-examination: no confession
+    titled_other = not claimed and any(titles[k][0].count(title) for k in ("other", "opinions"))
+    confessions = critical_sentences if present and not titled_other else []
+    # counted results are its own work only once the text reports in its own voice or is titled a work report
     one_line = len([s for s in text.splitlines() if s.strip()]) <= 1
     titled_work = titles["work_report"][0].count(title or (opening(text) if one_line else "")) > 0
-    titled_other = titles["other"][0].count(title) > 0
     work = reports + results if (reports or titled_work) and (titled_work or not titled_other) else []
-    return Voice(len(confessions), len(work), counts["reported"], counts["expository"],
-                 confessions[0] if confessions else "", work[0] if work else "")
+    return Voice(len(confessions), len(work), counts["reported"], counts["expository"], counts["about_others"],
+                 counts["reflective"], confessions[0] if confessions else "", work[0] if work else "")
 
 
 def speaks_as(kind: str, spoken: Voice) -> bool:
     """Can a text that speaks this way be of ``kind``? A self-examination needs confessions, a work
     report its own work, each more than half as many as the third-person and expository sentences
     together; the other kinds are not restricted."""
-    others = spoken.reported + spoken.expository
+    others = spoken.reported + spoken.expository + spoken.about_others
     if kind in SELF_EXAMINATION:
         return spoken.confessions > 0 and 2 * spoken.confessions > others
     if kind == "work_report":
-        return spoken.own_work > 0 and 2 * spoken.own_work > others
+        return spoken.own_work > 0 and 2 * spoken.own_work > others + spoken.reflective
     return True
 
 
