@@ -55,6 +55,7 @@ MARGINS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)  # the lean away from se
 _SPACE = re.compile(r"\s+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SENTENCE_MARK = re.compile(r"[，。：；？！,:;?!]")
+_ENUMERATOR = re.compile(r"^[\s（(]*[一二三四五六七八九十\d]+[）)、.．]\s*")
 _NOT_A_TITLE = re.compile(r"首页|位置|>|›|»|来源|发布|©|http|www|阅读|浏览|下载|字体")
 # a line of web furniture: navigation, related links, source and copyright lines. Its words name
 # other documents (上一篇：个人剖析材料), so it is left out before the kind is judged.
@@ -134,7 +135,8 @@ def title_line(text: str) -> str:
     if len([s for s in text.splitlines() if s.strip()]) <= 1:
         ends = [head.find(w) + len(w) for w in spec["claims"] if w in head]
         head = head[:min(ends)] if ends else ""
-    if not head or len(head) > 50 or _SENTENCE_MARK.search(head) or head.startswith(tuple(spec["not_a_title_start"])):
+    if (not head or len(head) > 50 or _SENTENCE_MARK.search(head) or head.startswith(tuple(spec["not_a_title_start"]))
+            or _ENUMERATOR.match(head)):  # 一、征求意见情况 is a section heading, not the document's title
         return ""
     return head
 
@@ -194,7 +196,6 @@ def misjudged(gold: list[str], pred: list[str]) -> int:
 
 _QUOTED = re.compile(r"“[^”]{0,200}”|「[^」]{0,200}」|『[^』]{0,200}』|\"[^\"\n]{0,200}\"")
 _VOICE_SENTENCE = re.compile(r"[^。！？；!?;\n]+")
-_ENUMERATOR = re.compile(r"^[\s（(]*[一二三四五六七八九十\d]+[）)、.．]\s*")
 
 
 @dataclass(frozen=True)
@@ -249,18 +250,22 @@ def voice(text: str) -> Voice:
             counts["about_others"] += 1  # someone else's fault or work: no confession, no own work
             continue
         present = present or bool(rx["own"].search(sentence)) and not rx["observer"].search(sentence)
+        exhorts = rx["not_work"].search(sentence) is not None  # 我们要、必须: advice, neither confession nor work
         if critical.count(sentence) or rx["problem"].search(sentence):
-            critical_sentences.append(sentence)
+            if not exhorts:
+                critical_sentences.append(sentence)
             if not rx["report_formula"].search(sentence):
                 continue  # a shortcoming, not work done
         if rx["reflective"].search(sentence):
             counts["reflective"] += 1
             continue
-        if rx["not_work"].search(sentence):
+        if exhorts:
             continue
+        own_deed = rx["other_agent"].sub("", sentence)  # 由…举办的: someone else's work
+        done = rx["done"].search(own_deed) is not None
         if (rx["report_formula"].search(sentence) or rx["period"].search(sentence) and not rx["wider"].search(sentence)
-                and (rx["achievement"].search(sentence) or rx["done"].search(sentence))
-                or rx["own_work"].search(sentence) and (rx["done"].search(sentence) or rx["period"].search(sentence))):
+                and (rx["achievement"].search(sentence) or done)
+                or rx["own_work"].search(sentence) and (done or rx["period"].search(sentence))):
             reports.append(sentence)
         elif rx["achievement"].search(sentence):
             results.append(sentence)
