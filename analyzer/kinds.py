@@ -26,6 +26,13 @@ than it reports a meeting in the third person (召开、主持、会上、依次
 holds for a title claim too. News of a 民主生活会 that quotes a member's self-criticism, a guide that
 quotes "现将情况报告如下", news of a county's counted results, an essay on what "some units" do: none
 of them speaks as an author examining or reporting on itself, so none gets a material's kind.
+A confession is the author's own: a sentence addressed to someone (你、给领导提意见、对王某同志：), about
+someone else (他/她、该局、被巡察单位、与会同志、每位党员、三名同志相继发言、有同学表示自己), under a heading
+对班子的意见, or exhorting (我们要、必须) confesses nothing, and 我们发现 (an observer) does not make the author
+present; a title naming a notice, news item, 心得 or opinions list bars confessions. A self-critical
+sentence is no work done, and reflection (体会、收获、深受启发) counts against a work report: a satirical
+essay faulting the leaders, news of a branch meeting retelling its members' self-criticism, a 心得体会
+on a training course and an article on a county's rectification are not materials either.
 """
 from __future__ import annotations
 
@@ -221,9 +228,14 @@ def voice(text: str) -> Voice:
     """Count the sentences in which the text confesses, reports its own work, reports a meeting in the
     third person or explains (``voice`` in kinds.yaml); quotations are left out first. Own work: a
     report formula, an own subject with a work done or a period, or a period with a work done or a
-    counted result (not of a wider area: 全县、全市), neither exhorting nor reflecting; other counted results join them only when there is such
-    a sentence or the title (a one-line paste: its opening) names a work report. A title with a title word of ``other`` (心得、讲话、
-    通知) and none of a work report means no own work."""
+    counted result (not of a wider area: 全县、全市、以来，某县坚持), neither self-critical, exhorting nor
+    reflecting; other counted results join them only when there is such a sentence or the title (a
+    one-line paste: its opening) names a work report. A title with a title word of ``other`` (心得、讲话、
+    通知) and none of a work report means no own work. Confessions: self-critical sentences, not
+    exhorting, in a text where the author is present, unless a title of ``other`` or ``opinions`` (and
+    no self-examination claim) names it something else. Sentences addressed to someone, about someone
+    else or under a heading 对班子的意见 (until the next 二、 section) count as ``about_others`` and are
+    neither confession, presence nor own work."""
     rx, critical = _voice_patterns(), lexicon("self_critical", "phrases")
     counts, critical_sentences, reports, results = Counter(), [], [], []
     title = title_line(text)
@@ -284,8 +296,8 @@ def voice(text: str) -> Voice:
 
 def speaks_as(kind: str, spoken: Voice) -> bool:
     """Can a text that speaks this way be of ``kind``? A self-examination needs confessions, a work
-    report its own work, each more than half as many as the third-person and expository sentences
-    together; the other kinds are not restricted."""
+    report its own work, each more than half as many as the third-person, expository and about-others
+    sentences together (for a work report, reflective ones too); the other kinds are not restricted."""
     others = spoken.reported + spoken.expository + spoken.about_others
     if kind in SELF_EXAMINATION:
         return spoken.confessions > 0 and 2 * spoken.confessions > others
@@ -307,8 +319,10 @@ def voice_cues(kind: str, spoken: Voice, passed_over: list[str] = ()) -> list[st
     for k in passed_over:
         own = spoken.confessions if k in SELF_EXAMINATION else spoken.own_work
         what = "检查自身问题的句子" if k in SELF_EXAMINATION else "报告本人/本单位工作的句子"
-        out.append(f"不按{LABELS[k]}判断：{what} {own} 句，第三人称报道句 {spoken.reported}、说明/泛指句 "
-                   f"{spoken.expository} / not {k}: too few sentences in its own voice")
+        against = f"第三人称报道句 {spoken.reported}、说明/泛指句 {spoken.expository}、针对他人句 {spoken.about_others}"
+        if k == "work_report":
+            against += f"、感想体会句 {spoken.reflective}"
+        out.append(f"不按{LABELS[k]}判断：{what} {own} 句，{against} / not {k}: too few sentences in its own voice")
     return out
 
 
