@@ -228,8 +228,8 @@ def voice(text: str) -> Voice:
     """Count the sentences in which the text confesses, reports its own work, reports a meeting in the
     third person or explains (``voice`` in kinds.yaml); quotations are left out first. Own work: a
     report formula, an own subject with a work done or a period, or a period with a work done or a
-    counted result (not of a wider area: 全县、全市、以来，某县坚持), neither self-critical, exhorting nor
-    reflecting; other counted results join them only when there is such a sentence or the title (a
+    counted result (not of a wider area: 全县、全市、以来，某县坚持), neither self-critical, exhorting,
+    planned (年底前、力争) nor reflecting; other counted results join them only when there is such a sentence or the title (a
     one-line paste: its opening) names a work report. A title with a title word of ``other`` (心得、讲话、
     通知) and none of a work report means no own work. Confessions: self-critical sentences, not
     exhorting, in a text where the author is present, unless a title of ``other`` or ``opinions`` (and
@@ -271,7 +271,7 @@ def voice(text: str) -> Voice:
         if rx["reflective"].search(sentence):
             counts["reflective"] += 1
             continue
-        if exhorts:
+        if exhorts or rx["planned"].search(sentence):  # a plan or target (年底前、力争) is no work done
             continue
         own_deed = rx["other_agent"].sub("", sentence)  # 由…举办的: someone else's work
         done = rx["done"].search(own_deed) is not None

@@ -132,3 +132,13 @@ def test_the_reason_names_the_sentences_about_others():
     spoken = voice(SATIRE)
     why = voice_cues("other", spoken, ["personal"])
     assert f"针对他人句 {spoken.about_others}" in why[0] and "不按个人对照检查材料判断" in why[0]
+
+
+def test_plans_targets_and_wishes_report_no_work_done():
+    plan = voice("个人整改措施\n一是坚持每周集中自学两次，年内撰写学习体会3篇。完成时限：2024年起常态化。\n"
+                 "二是严格控制公务接待，全年接待费用比上年压减15%，确保年底前完成。")
+    assert plan.own_work == 0 and not speaks_as("work_report", plan)
+    wish = voice("离退休老同志的意见建议：一是希望单位每年组织一次体检，去年没有安排。")
+    assert wish.own_work == 0 and wish.confessions == 0
+    done = voice("一年来，我局压减公务接待费用15%，组织干部体检2次。")
+    assert done.own_work == 1 and speaks_as("work_report", done)

@@ -759,7 +759,8 @@ work; an exhortation (我们要、必须) confesses nothing; 我们发现 (an ob
 present; a title naming a notice, news item, 心得 or opinions list bars confessions (an enumerated
 heading 一、… is never the title). A self-critical sentence is no work done; reflection (体会、收获、
 深受启发、触动) counts against a work report; 由市委党校举办的 is someone else's deed and a 培训班
-attended no work; a place as subject after 以来 (以来，某县坚持…) is a wider area; 局长强调 is reported.
+attended no work; a plan or target (完成时限：、年底前、力争、确保) and a wish (希望) report no work done;
+a place as subject after 以来 (以来，某县坚持…) is a wider area; 局长强调 is reported.
 The gate was written from the real-page DEV set's shapes, not fitted; its price is that a
 material excerpt with no 我/班子 and no claiming title (an implicit-subject problem list), or a
 work-report excerpt that lists results with no subject, period or title, is taken for another kind and
@@ -840,20 +841,21 @@ training.realdocs --no-write`): kind accuracy 0.785 → 0.799, non-materials giv
 Author's-own-voice rules (issue 13; developed on the written train/dev splits and the real DEV
 pages only, never on either TEST set). Written dev split, model fitted on train only, margin 0.3
 (`training.kinds_corpus` shapes, 155 documents × 6 = 930 versions, fifth round included): accuracy
-0.882 → 0.884, non-materials given any material kind 7 → 0 of 576, materials given another kind 28
+0.882 → 0.885, non-materials given any material kind 7 → 0 of 576, materials given another kind 28
 → 27 of 354 (without the fifth round in train and dev: 0.865 → 0.881, 11 → 0 of 540, 26 → 26).
 Real DEV, model refitted on train+dev: `dev-kinds.csv` accuracy 0.809 → 0.820, non-materials given a
 material kind 2 → 0 of 79 (the satirical essay and the district's rectification article are now
 criticism and other); `dev-noise.csv` 0.811 → 0.833, 2 → 0 of 86; a new set of pages of these shapes,
 `dev-nonmat.csv` (21 pages: 心得/memoir/commentary essays, news of 述职 and branch meetings,
 articles on rectification; collected and labelled after the first rules were written, then used to
-refine them, so it is DEV, not a test): 0.762 → 0.810, 2 → 1 of 21 (left: a first-person memoir,
+refine them, so it is DEV, not a test): 0.762 → 0.857, 2 → 1 of 21 (left: a first-person memoir,
 近年来我的记忆力…, taken for a work report). Materials given another kind on the real DEV sets: 5 of
-10 and 2 of 4, as before. The written test split was scored once after these rules were settled
-(the table above): accuracy 0.912 → 0.917, non-materials given any material kind 7 → 7 of 372, none
-as self-examinations (all seven still work reports: the written test's work-report look-alikes are
-not fixed by these rules), materials given another kind 22 → 23 of 264. The real TEST set was not
-scored by this work; the lead re-scores it after merging.
+10 and 2 of 4, as before. The written test split was scored twice during this work: once when the
+own-voice rules were settled (accuracy 0.912 → 0.917, non-materials given any material kind 7 → 7 of
+372, all seven as work reports, none as self-examinations; materials given another kind 22 → 23 of
+264), and once more after the plan/wish rule above, chosen on the gate's pass rates on train and dev
+before that scoring and kept whatever it showed (the table above). The real TEST set was not scored
+by this work; the lead re-scores it after merging.
 The written test split was scored once with this gate (the table above): accuracy 0.930 → 0.912,
 non-materials given any material kind 9 → 7 of 372, none as self-examinations; the price is written
 work reports kept 75 → 70 of 78 (excerpts and untitled summaries with no subject or period go to
