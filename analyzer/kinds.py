@@ -229,9 +229,10 @@ def voice(text: str) -> Voice:
     third person or explains (``voice`` in kinds.yaml); quotations are left out first. Own work: a
     report formula, an own subject with a work done or a period, or a period with a work done or a
     counted result (not of a wider area: 全县、全市、以来，某县坚持), neither self-critical, exhorting,
-    planned (年底前、力争) nor reflecting; other counted results join them only when there is such a sentence or the title (a
-    one-line paste: its opening) names a work report. A title with a title word of ``other`` (心得、讲话、
-    通知) and none of a work report means no own work. Confessions: self-critical sentences, not
+    planned (年底前、力争) nor reflecting; other counted results join them only when there is such a
+    sentence or the title (a one-line paste: its opening) names a work report. A title with a title
+    word of ``other`` or ``opinions`` (心得、讲话、通知、征求意见) and none of a work report means no own
+    work. Confessions: self-critical sentences, not
     exhorting, in a text where the author is present, unless a title of ``other`` or ``opinions`` (and
     no self-examination claim) names it something else. Sentences addressed to someone, about someone
     else or under a heading 对班子的意见 (until the next 二、 section) count as ``about_others`` and are
@@ -239,7 +240,8 @@ def voice(text: str) -> Voice:
     rx, critical = _voice_patterns(), lexicon("self_critical", "phrases")
     counts, critical_sentences, reports, results = Counter(), [], [], []
     title = title_line(text)
-    present = any(w in title for w in load_yaml("lexicons/kinds.yaml")["claims"])
+    claimed = any(w in title for w in load_yaml("lexicons/kinds.yaml")["claims"])
+    present = claimed  # a title claiming a self-examination makes the author present
     opinions = False  # inside a section headed 对班子的意见: others' opinions, not confessions
     for sentence in _VOICE_SENTENCE.findall(_QUOTED.sub("", text)):
         sentence = sentence.strip()
@@ -282,7 +284,6 @@ def voice(text: str) -> Voice:
         elif rx["achievement"].search(sentence):
             results.append(sentence)
     titles = cue_lexicons()
-    claimed = any(w in title for w in load_yaml("lexicons/kinds.yaml")["claims"])
     # a title naming a notice, news item, 心得 or list of opinions, and no self-examination: no confession
     titled_other = not claimed and any(titles[k][0].count(title) for k in ("other", "opinions"))
     confessions = critical_sentences if present and not titled_other else []
