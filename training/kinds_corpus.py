@@ -155,10 +155,46 @@ def stats() -> dict:
     }
 
 
+def dev_errors() -> dict:
+    """Score the written dev split as the kind model's fit sees it: the margin chosen on dev
+    (``KindModel.fit``), then the model refitted on train only, dev predicted in every shape.
+    Returns the figures and, per dev document, the shapes it was given a wrong material kind in
+    (a non-material scored as a material) or a material lost to another kind."""
+    from analyzer.kinds import MATERIAL_KINDS, KindModel
+
+    docs = load_kinds_corpus()
+    train = [d for d in docs if d.split == "train"]
+    dev = [d for d in docs if d.split == "dev"]
+
+    def shaped_set(ds):
+        return [shaped(d, sh) for d in ds for sh in SHAPES], [d.kind for d in ds for _ in SHAPES]
+
+    model = KindModel().fit(*shaped_set(train), dev=shaped_set(dev))
+    model._fit(*shaped_set(train))  # keep the chosen margin, forget dev
+    x, gold = shaped_set(dev)
+    pred = model.predict(x)
+    errors: dict[str, list[str]] = {}
+    for i, (g, p) in enumerate(zip(gold, pred)):
+        if g != p and (g in MATERIAL_KINDS or p in MATERIAL_KINDS):
+            doc = dev[i // len(SHAPES)]
+            errors.setdefault(f"{doc.id} ({g})", []).append(f"{SHAPES[i % len(SHAPES)]}->{p}")
+    return {
+        "dev_documents": len(dev), "margin": model.margin_,
+        "accuracy": round(sum(g == p for g, p in zip(gold, pred)) / len(gold), 4),
+        "non_material_given_material_kind": sum(g not in MATERIAL_KINDS and p in MATERIAL_KINDS
+                                                for g, p in zip(gold, pred)),
+        "non_materials": sum(g not in MATERIAL_KINDS for g in gold),
+        "material_taken_for_another_kind": sum(g in MATERIAL_KINDS and p not in MATERIAL_KINDS
+                                               for g, p in zip(gold, pred)),
+        "materials": sum(g in MATERIAL_KINDS for g in gold),
+        "errors": errors,
+    }
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=["stats", "splits"])
+    parser.add_argument("command", choices=["stats", "splits", "dev"])
     args = parser.parse_args()
     if args.command == "splits":
         write_splits()
-    print(json.dumps(stats(), ensure_ascii=False, indent=2))
+    print(json.dumps(dev_errors() if args.command == "dev" else stats(), ensure_ascii=False, indent=2))
