@@ -224,21 +224,31 @@ def _voice_patterns() -> dict[str, re.Pattern]:
     return {name: re.compile(str(rx)) for name, rx in load_yaml("lexicons/kinds.yaml")["voice"].items()}
 
 
+@lru_cache(maxsize=1)
+def _genre_titles() -> Lexicon:
+    return Lexicon("kinds.genre_titles", [str(w) for w in load_yaml("lexicons/kinds.yaml")["genre_titles"]])
+
+
 def voice(text: str) -> Voice:
     """Count the sentences in which the text confesses, reports its own work, reports a meeting in the
     third person or explains (``voice`` in kinds.yaml); quotations are left out first. Own work: a
     report formula, an own subject with a work done or a period, or a period with a work done or a
     counted result (not of a wider area: 全县、全市、以来，某县坚持), neither self-critical, exhorting,
-    planned (年底前、力争) nor reflecting; other counted results join them only when there is such a
-    sentence or the title (a one-line paste: its opening) names a work report. A title with a title
-    word of ``other`` or ``opinions`` (心得、讲话、通知、征求意见) and none of a work report means no own
-    work. Confessions: self-critical sentences, not
+    planned (年底前、力争、将围绕、计划组织) nor reflecting. None of them counts unless one names its own
+    subject with a work done or a period (我局、本人、分管的, or a unit as the subject after a period:
+    2023年，区教育局坚持…), or uses the report formula, or a heading names the work done (一、主要工作成效), or the title (a one-line paste:
+    its opening) names a work report — a period's results with no subject (全年粮食总产量…) are no one's
+    own work; other counted results join them on the same terms. A title with a title word of ``other``
+    or ``opinions`` (心得、讲话、通知、征求意见、工作要点、调研报告、经验交流、表彰) and none of a work
+    report, or a speech's address (同志们：, :func:`speech`), means no own work. A unit named as 某县税务局
+    is someone else. Confessions: self-critical sentences, not
     exhorting, in a text where the author is present, unless a title of ``other`` or ``opinions`` (and
     no self-examination claim) names it something else. Sentences addressed to someone, about someone
     else or under a heading 对班子的意见 (until the next 二、 section) count as ``about_others`` and are
     neither confession, presence nor own work."""
     rx, critical = _voice_patterns(), lexicon("self_critical", "phrases")
     counts, critical_sentences, reports, results = Counter(), [], [], []
+    anchored = False  # a report formula or its own subject (我局、本人) with a work done or a period
     title = title_line(text)
     claimed = any(w in title for w in load_yaml("lexicons/kinds.yaml")["claims"])
     present = claimed  # a title claiming a self-examination makes the author present
@@ -248,6 +258,7 @@ def voice(text: str) -> Voice:
         if rx["link"].search(sentence):  # a run-on paste's 上一篇/下一篇 links name other pages
             continue
         head = _ENUMERATOR.sub("", sentence)
+        anchored = anchored or bool(rx["work_heading"].search(head))  # 一、2023年主要工作成效 heads own work
         if rx["opinions_heading"].search(head):
             opinions = True
         elif rx["section"].search(sentence):
@@ -277,22 +288,42 @@ def voice(text: str) -> Voice:
             continue
         own_deed = rx["other_agent"].sub("", sentence)  # 由…举办的: someone else's work
         done = rx["done"].search(own_deed) is not None
-        if (rx["report_formula"].search(sentence) or rx["period"].search(sentence) and not rx["wider"].search(sentence)
+        period = rx["period"].search(sentence)
+        # its own subject: 我局/本人, or a unit named as the subject of a period (2023年，区教育局坚持…)
+        anchored = anchored or bool(rx["report_formula"].search(sentence)
+                                    or rx["own_work"].search(sentence) and (done or period)
+                                    or period and rx["unit_subject"].search(sentence))
+        if (rx["report_formula"].search(sentence) or period and not rx["wider"].search(sentence)
                 and (rx["achievement"].search(sentence) or done)
-                or rx["own_work"].search(sentence) and (done or rx["period"].search(sentence))):
+                or rx["own_work"].search(sentence) and (done or period)):
             reports.append(sentence)
         elif rx["achievement"].search(sentence):
             results.append(sentence)
     titles = cue_lexicons()
-    # a title naming a notice, news item, 心得 or list of opinions, and no self-examination: no confession
-    titled_other = not claimed and any(titles[k][0].count(title) for k in ("other", "opinions"))
-    confessions = critical_sentences if present and not titled_other else []
-    # counted results are its own work only once the text reports in its own voice or is titled a work report
     one_line = len([s for s in text.splitlines() if s.strip()]) <= 1
+    # a title naming a notice, news item, 心得 or list of opinions (a one-line paste: its words before the
+    # first punctuation naming a genre, ``genre_titles``), and no self-examination: no confession; nor
+    # own work, nor in a speech
+    head = _SENTENCE_MARK.split(opening(text))[0] if one_line and not title else ""
+    titled_other = not claimed and (any(titles[k][0].count(title) for k in ("other", "opinions")) or _genre_titles().count(head) > 0)
+    confessions = critical_sentences if present and not titled_other else []
+    titled_other = titled_other or not claimed and speech(text)  # an oral self-examination opens with 同志们 too
     titled_work = titles["work_report"][0].count(title or (opening(text) if one_line else "")) > 0
-    work = reports + results if (reports or titled_work) and (titled_work or not titled_other) else []
+    # and a period's results with no subject (全年粮食总产量…) are no one's own work until one sentence
+    # names its own subject (我局、本人、2023年，区教育局坚持…) or uses a report formula, a heading names the
+    # work done (一、主要工作成效), or the title names a work report
+    work = reports + results if (anchored and (reports or results) or titled_work) and (titled_work or not titled_other) else []
     return Voice(len(confessions), len(work), counts["reported"], counts["expository"], counts["about_others"],
                  counts["reflective"], confessions[0] if confessions else "", work[0] if work else "")
+
+
+def speech(text: str) -> bool:
+    """Does the text address an audience as a speech does (同志们：… 刚才，几位同志作了发言 … 下面，我讲三点意见 …
+    同志们，让我们…)? 各位领导、同志们：
+    opens a 述职 delivered at a meeting too, so an address after 领导/各位/尊敬 does not count."""
+    rx = _voice_patterns()
+    return any(not rx["speech_audience"].search(text[max(0, m.start() - 8):m.start()])
+               for m in rx["speech_address"].finditer(text))
 
 
 def speaks_as(kind: str, spoken: Voice) -> bool:
