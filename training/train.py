@@ -879,7 +879,7 @@ self-examination opens with 同志们 too; 调研组、予以表彰、涌现出�
 split (185 documents × 6 shapes, model fitted on train only, margin as fit picks it, `python -m
 training.kinds_corpus dev`): accuracy 0.841 → 0.880, non-materials given any material kind 49 → 0 of
 738, materials given another kind 24 → 23 of 372 (with wr45 relabelled rectification in both). Real
-DEV (`python -m training.realdocs --index data/realdocs/dev-{kinds,noise,nonmat}.csv --kinds-only
+DEV (`python -m training.realdocs --index data/realdocs/dev-{{kinds,noise,nonmat}}.csv --kinds-only
 --errors --no-write`, model before retraining): `dev-kinds` 0.831 → 0.843, 0 → 0 of 80 (with
 dv-kinds-085 relabelled rectification in both); `dev-noise` 0.833 → 0.844, 0 → 0 of 86;
 `dev-nonmat` 0.857 → 0.857, 1 → 1 of 21 (the memoir). The written test split and the real TEST set
