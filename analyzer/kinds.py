@@ -421,7 +421,10 @@ class KindModel:
         claimed = claimed_kind(text)
         if claimed and speaks_as(claimed, spoken):
             return claimed
-        allowed = [k for k in KINDS if speaks_as(k, spoken)]
+        # a rectification document names rectification (整改、销号、问题清单): a work summary that lists its
+        # shortcomings and next steps is not one
+        rectifies = _voice_patterns()["rectifies"].search(text) is not None
+        allowed = [k for k in KINDS if speaks_as(k, spoken) and (k != "rectification" or rectifies)]
         top = max(allowed, key=lambda k: proba[KINDS.index(k)])
         if top not in SELF_EXAMINATION:
             return top

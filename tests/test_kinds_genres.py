@@ -78,3 +78,12 @@ def test_the_model_gives_these_genres_no_materials_kind(kind_model):
     for text in (UNIT_NEWS, BULLETIN, PLAN, COMMENDATION, SURVEY, SPEECH, RUN_ON_GENRE):
         assert kind_model.classify(text)["id"] not in MATERIAL_KINDS
     assert kind_model.classify("2025年度县农业农村局工作总结\n" + UNIT_REPORT_UNTITLED)["id"] == "work_report"
+
+
+def test_a_work_summary_naming_no_rectification_is_no_rectification_document(kind_model):
+    summary = ("2025年，我局认真落实政务公开要求，明确分管领导及具体责任人，每个科室确定1名信息员。\n"
+               "全年主动公开政府信息326条，办理依申请公开13件，均在规定时限内答复。\n"
+               "存在的不足：公开内容的解读还不够通俗。下步思路：完善信息发布审核流程。")
+    assert kind_model.classify(summary)["id"] != "rectification"
+    assert kind_model.classify("整改清单\n问题：窗口办事排长队。整改措施：增设自助终端。责任人：李某。完成时限：6月底。"
+                               )["id"] == "rectification"

@@ -875,14 +875,18 @@ a work report; a unit named 某县税务局 is someone else (like 该局); futur
 不少于) are no work done; a question (咋样) reports nothing; genre titles of `other` (工作要点、工作计划、
 调研报告、经验交流、先进事迹、表彰、公报、公示、通报 …; in a one-line paste, its first clause) and a speech's
 address (同志们：、刚才，…作了发言、下面，我讲) mean no own work — not no confession, since an oral
-self-examination opens with 同志们 too; 调研组、予以表彰、涌现出一批 and the like are expository. Written dev
+self-examination opens with 同志们 too; 调研组、予以表彰、涌现出一批 and the like are expository; and a text
+that never names rectification (整改、销号、整治、问题清单、立行立改) is not a rectification document (after the
+retrain a water bureau's information-disclosure summary had become one). Written dev
 split (185 documents × 6 shapes, model fitted on train only, margin as fit picks it, `python -m
-training.kinds_corpus dev`): accuracy 0.841 → 0.880, non-materials given any material kind 49 → 0 of
-738, materials given another kind 24 → 23 of 372 (with wr45 relabelled rectification in both). Real
+training.kinds_corpus dev`): accuracy 0.841 → 0.882, non-materials given any material kind 49 → 0 of
+738, materials given another kind 24 → 24 of 372 (with wr45 relabelled rectification in both). Real
 DEV (`python -m training.realdocs --index data/realdocs/dev-{{kinds,noise,nonmat}}.csv --kinds-only
---errors --no-write`, model before retraining): `dev-kinds` 0.831 → 0.843, 0 → 0 of 80 (with
-dv-kinds-085 relabelled rectification in both); `dev-noise` 0.833 → 0.844, 0 → 0 of 86;
-`dev-nonmat` 0.857 → 0.857, 1 → 1 of 21 (the memoir). The written test split and the real TEST set
+--errors --no-write`, old rules and model → new rules, retrained): `dev-kinds` 0.831 → 0.854, 0 → 0 of
+80, materials lost 4 → 4 of 9 (with dv-kinds-085 relabelled rectification in both); `dev-noise`
+0.833 → 0.889, 0 → 0 of 86, 2 → 2 of 4; `dev-nonmat` 0.857 → 0.810, 1 → 1 of 21 (the memoir; the
+drop is a bureau's news of one meeting on inspection petitions, 我局…明确责任领导…时间表, now taken for
+rectification instead of other — no material kind). The written test split and the real TEST set
 were not scored by this work.
 The written test split was scored once with this gate (the table above): accuracy 0.930 → 0.912,
 non-materials given any material kind 9 → 7 of 372, none as self-examinations; the price is written
