@@ -210,7 +210,7 @@ def tfidf(vectorizer, texts: list[str]) -> csr_matrix:
     elif cols.norm is not None:
         raise ValueError(f"norm {cols.norm!r} is not supported")
     indptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=len(texts)))])
-    return csr_matrix((data, columns, indptr), shape=(len(texts), cols.width))
+    return _csr(data, columns, indptr, (len(texts), cols.width))
 
 
 def decision(model, X) -> np.ndarray:
@@ -307,4 +307,13 @@ def side_by_side(blocks: list) -> csr_matrix:
         indices[slots] = part.indices + offset
         filled += count
         offset += part.shape[1]
-    return csr_matrix((data, indices, indptr), shape=(n, offset))
+    return _csr(data, indices, indptr, (n, offset))
+
+
+def _csr(data: np.ndarray, indices: np.ndarray, indptr: np.ndarray, shape: tuple[int, int]) -> csr_matrix:
+    """``csr_matrix((data, indices, indptr), shape=shape)``, its index arrays given as the 32-bit
+    integers scipy would turn them into anyway (scipy otherwise reads every index to learn
+    that they fit)."""
+    if max(shape[1], len(data)) < np.iinfo(np.int32).max:
+        indices, indptr = indices.astype(np.int32, copy=False), indptr.astype(np.int32, copy=False)
+    return csr_matrix((data, indices, indptr), shape=shape)
