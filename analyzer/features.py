@@ -213,6 +213,28 @@ def tfidf(vectorizer, texts: list[str]) -> csr_matrix:
     return _csr(data, columns, indptr, (len(texts), cols.width))
 
 
+def dict_matrix(vectorizer, rows: list[dict]) -> csr_matrix:
+    """``vectorizer.transform(rows)`` for a fitted sparse ``DictVectorizer`` and rows of numeric
+    values (names it never saw are left out, zeros kept, columns in order), without
+    scikit-learn's per-call checks; a row with a text value goes to ``transform`` itself."""
+    vocabulary = vectorizer.vocabulary_
+    indices, values, indptr = [], [], [0]
+    for row in rows:
+        cells = []
+        for name, value in row.items():
+            if isinstance(value, str) or not vectorizer.sparse:
+                return vectorizer.transform(rows)
+            column = vocabulary.get(name)
+            if column is not None:
+                cells.append((column, value))
+        cells.sort()
+        indices += [column for column, _ in cells]
+        values += [value for _, value in cells]
+        indptr.append(len(indices))
+    return _csr(np.array(values, dtype=vectorizer.dtype), np.array(indices, dtype=np.int64),
+                np.array(indptr, dtype=np.int64), (len(rows), len(vectorizer.feature_names_)))
+
+
 def decision(model, X) -> np.ndarray:
     """``model.decision_function(X)`` of a fitted linear model, as one sparse-dense product."""
     weights, intercept = _weights([model])
