@@ -38,8 +38,8 @@ def compare_paths(path_a: str, path_b: str, sidecar: dict[str, dict] | None = No
     from .errors import JingziError
     from .pipeline import Analyzer
 
-    analyzer = Analyzer(with_depth=False)
-    reports = [analyzer.analyze_path(p) for p in (path_a, path_b)]
+    analyzer = Analyzer()
+    reports = [analyzer.analyze_path(p, skip={"depth"}) for p in (path_a, path_b)]  # depth: not compared
     for r in reports:
         if r.error:
             raise JingziError(r.error["code"], r.error["message"].split(" — ")[0])

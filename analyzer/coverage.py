@@ -40,6 +40,7 @@ from typing import NamedTuple
 import numpy as np
 
 from .denials import DenialClassifier
+from .document import CoverageResult, Document
 from .features import probabilities, side_by_side, tfidf
 from .segment import sentence_spans
 from .resources import MEMO, Lexicon, Rubric, lexicon, load_yaml, phrase_regex
@@ -450,16 +451,16 @@ class Scored:
         return [min(a, b) for a, b in zip(self.paragraph_threshold, self.document_threshold)]
 
 
-def assess(paragraph_texts, tokens, roles, contexts, rubric: Rubric, model: CoverageModel | None,
-           matcher: PatternMatcher, starts: list[int] | None = None) -> tuple[list[list[str]], dict, list[dict]]:
-    """Styles per paragraph, the document's ``coverage`` object, and matched phrases per paragraph.
+def assess(doc: Document, rubric: Rubric, model: CoverageModel | None, matcher: PatternMatcher) -> CoverageResult:
+    """Styles per paragraph, the document's ``coverage`` entries, and matched phrases per
+    paragraph, of the content paragraphs of a segmented and structured ``doc``.
 
-    ``starts`` are the paragraphs' offsets in the document, so that evidence and denial
-    sentences carry document offsets (paragraph offsets when omitted). The steps: score every
+    Evidence and denial sentences carry offsets in the document. The steps: score every
     paragraph per category; discount headings and categories only denied; find the evidence
     sentences of the paragraphs that reach a threshold; decide each paragraph's styles; write
     one entry per category."""
-    starts = starts or [0] * len(paragraph_texts)
+    paragraph_texts, tokens, roles, contexts = doc.texts, doc.tokens, doc.roles, doc.layout.categories
+    starts = doc.starts
     scored = score_paragraphs(paragraph_texts, tokens, roles, contexts, rubric, model, matcher)
     discount_unexamined(scored, roles, rubric)
     evidence = evidence_sentences(scored, paragraph_texts, tokens, roles, contexts, rubric, model, matcher)
@@ -467,7 +468,7 @@ def assess(paragraph_texts, tokens, roles, contexts, rubric: Rubric, model: Cove
     styles = paragraph_styles(scored, evidence, eligible, rubric, matcher)
     coverage = {c.id: category_entry(j, c, scored, evidence, eligible, starts)
                 for j, c in enumerate(rubric.categories)}
-    return styles, coverage, evidence_phrases(styles, scored.judged.matches)
+    return CoverageResult(styles, coverage, evidence_phrases(styles, scored.judged.matches))
 
 
 def score_paragraphs(texts, tokens, roles, contexts, rubric: Rubric, model: CoverageModel | None,

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .document import DepthResult, Document
 from .resources import lexicon, load_yaml
 from .segment import sentence_spans
 from .thresholds import best_threshold, f1
@@ -132,10 +133,11 @@ class Parts:
         return {i: lx.phrases(self.texts[i]) for i in where if lx.find(self.texts[i])}
 
 
-def measure(texts: list[str], roles: list[str], styles: list[list[str]], coverage: dict, summary: dict,
-            bank: BoilerplateBank) -> Signals:
-    """All depth signals of one document, with the paragraphs and phrases behind them and the
-    paragraphs where it falls short. ``summary`` is the report's ``summary_like`` object."""
+def measure(doc: Document, bank: BoilerplateBank) -> Signals:
+    """All depth signals of a document the coverage and summary stages have judged, with the
+    (content) paragraphs and phrases behind them and the paragraphs where it falls short."""
+    texts, roles, styles, coverage, summary = doc.texts, doc.roles, doc.coverage.styles, doc.coverage.entries, \
+        doc.summary.entry
     lx = lexicons()
     parts = Parts.of(texts, roles, with_evidence(styles, coverage))
     sig = Signals({})
@@ -622,15 +624,15 @@ CRITERION_EVIDENCE = {"strict": ("standards", "disguised_praise"), "accurate": (
                       "deep": ("root_per_cause", "excuse_share"), "concrete": ("deadline_share", "vague_per_measure")}
 
 
-def assess(texts, roles, styles, coverage, summary, model: DepthModel, bank: BoilerplateBank,
-           kind: str | None = None) -> dict:
-    """The ``depth`` object of the report. ``criteria`` are signals (each criterion's own
-    regression on its signals, not validated against per-criterion labels); ``deductions``
-    say where the points missing from 100 went. ``kind``, the document's kind when known:
-    a personal or collective material is judged as its kind says (so 以班子问题代替个人问题
-    never contradicts it); otherwise the title decides (:func:`is_collective`)."""
-    sig = measure(texts, roles, styles, coverage, summary, bank)
-    collective = kind == "collective" if kind in ("personal", "collective") else is_collective(texts)
+def assess(doc: Document, model: DepthModel, bank: BoilerplateBank) -> DepthResult:
+    """The depth of a document the coverage and summary stages have judged. ``criteria`` are
+    signals (each criterion's own regression on its signals, not validated against
+    per-criterion labels); ``deductions`` say where the points missing from 100 went. A
+    personal or collective material is judged as its kind says (so 以班子问题代替个人问题
+    never contradicts it); another kind by its title (:func:`is_collective`)."""
+    sig = measure(doc, bank)
+    kind = doc.kind.id if doc.kind is not None else None
+    collective = kind == "collective" if kind in ("personal", "collective") else is_collective(doc.texts)
     subs = model.substitutions(sig, collective)
     details = {c: {"evidence": sorted({i for s in names for i in sig.evidence.get(s, []) if isinstance(i, int)}),
                    "phrases": [p for s in names for p in sig.phrases.get(s, [])][:10]}
@@ -643,17 +645,9 @@ def assess(texts, roles, styles, coverage, summary, model: DepthModel, bank: Boi
     if subs["generic_for_specific"]:
         sub_evidence["generic_for_specific"] = sig.gaps["instance_share"]
     deductions, unattributed = model.deductions(sig)
-    out = {
-        "score": round(model.to_100(model.grade(sig)), 1),
-        "criteria": model.criteria(sig),
-        "substitutions": subs,
-        "notes": [n.text for n in reasons(sig, subs)],
-        "deductions": deductions,
-        "kind": "collective" if collective else "personal",
-        "details": details,
-        "substitution_evidence": sub_evidence,
-        "signals": {k: round(float(x), 4) for k, x in sig.values.items()},
-    }
-    if unattributed:
-        out["unattributed_points"] = unattributed
-    return out
+    return DepthResult(score=round(model.to_100(model.grade(sig)), 1), criteria=model.criteria(sig),
+                       substitutions=subs, notes=tuple(n.text for n in reasons(sig, subs)),
+                       deductions=tuple(deductions), kind="collective" if collective else "personal",
+                       details=details, substitution_evidence=sub_evidence,
+                       signals={k: round(float(x), 4) for k, x in sig.values.items()},
+                       unattributed_points=unattributed or None)

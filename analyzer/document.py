@@ -2,7 +2,8 @@
 
 Ingestion gives the normalised text and its offset map (:class:`~analyzer.ingest.Source`);
 the pipeline cuts it into paragraphs (:class:`Piece`: a line, or a part of a run-on line,
-with its web-noise verdict), and each stage then adds what it knows, in order:
+with its web-noise verdict), and each stage then adds what it knows, in order, as a frozen
+typed result:
 
 =============  ======================================================================
 stage          writes
@@ -10,19 +11,22 @@ stage          writes
 segment        ``spacy`` (one spaCy ``Doc`` of the content paragraphs joined by line
                breaks), ``tokens`` and ``sentences`` of every content paragraph read from it
 structure      ``layout`` (headings, sections, heading context) and ``roles``
-kinds          ``kind``
-copy           ``copy``
+kind           ``kind`` (:class:`KindResult`)
+copy           ``copy`` (:class:`CopyResult`)
 coverage       ``coverage`` (:class:`CoverageResult`)           — materials only
 summary        ``summary`` (:class:`SummaryResult`)             — materials only
-depth          ``depth``                                        — materials only
-opinions       ``opinions``                                     — when opinions are given
-criticism …    ``criticism`` / ``rectification`` by the kind
+depth          ``depth`` (:class:`DepthResult`)                 — materials only
+opinions       ``opinions`` (:class:`OpinionsResult`)           — when opinions are given
+kind judgement ``criticism`` (:class:`CriticismResult`) or ``rectification``
+               (:class:`RectificationResult`) by the kind
 =============  ======================================================================
 
 The judgement stages see only the **content** paragraphs (noise paragraphs are left out):
 ``texts``, ``tokens``, ``sentences``, ``roles`` and the paragraph indices inside every result
-are content indices; :meth:`Document.at` maps one to the report's paragraph index, and
-:meth:`analyzer.report.Report.of` builds the report from the finished document.
+are content indices. Each result's ``to_json`` writes its object of the report (the JSON
+contract of ``docs/interface.md``), mapping those indices with ``at`` (:meth:`Document.at`) to
+the report's paragraph indices; :meth:`analyzer.report.Report.of` builds the report from the
+finished document.
 """
 from __future__ import annotations
 
@@ -54,17 +58,91 @@ class Piece:
     split: bool      # the line was split into several paragraphs
 
 
-@dataclass
+# ---- the typed results of the stages; ``to_json`` writes each one's object of the report ----
+#
+# The judgement stages count content paragraphs; ``at`` (:meth:`Document.at`) maps such an index
+# to the report's paragraph index, so that every index in the JSON is a report index.
+
+def _remap(entry: dict, at, *keys: str) -> dict:
+    """``entry`` with the paragraph index lists under ``keys`` mapped by ``at``."""
+    return {k: [at(i) for i in v] if k in keys else v for k, v in entry.items()}
+
+
+@dataclass(frozen=True)
+class KindResult:
+    """The document kind (:mod:`analyzer.kinds`): id, label, the model's score (1.0 when the
+    title claims the kind or ``--kind`` sets it) and the cues that support it."""
+
+    id: str
+    label: str
+    score: float
+    cues: tuple[str, ...]
+
+    @classmethod
+    def of(cls, entry: dict) -> "KindResult":
+        return cls(entry["id"], entry["label"], entry["score"], tuple(entry["cues"]))
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "label": self.label, "score": self.score, "cues": list(self.cues)}
+
+
+@dataclass(frozen=True)
+class CopyResult:
+    """Copied passages (:mod:`analyzer.copydetect`, sources related by :mod:`analyzer.provenance`).
+    Offsets are offsets into the normalised text, not paragraph indices."""
+
+    ratio: float
+    total_ratio: float
+    quoted_ratio: float
+    chars: int
+    copied_chars: int
+    quoted_chars: int
+    max_source_ratio: float
+    sources: tuple[dict, ...]
+    quotations: tuple[dict, ...]
+    sections: dict | None = None  # per section role, when the paragraph roles are known
+    meta: dict | None = None      # the document's own file metadata, when it has any
+
+    @classmethod
+    def of(cls, entry: dict) -> "CopyResult":
+        """From the detector's copy object (an unknown key is an error, not a silent loss)."""
+        return cls(**{**entry, "sources": tuple(entry["sources"]), "quotations": tuple(entry["quotations"])})
+
+    def to_json(self) -> dict:
+        out = {"ratio": self.ratio, "total_ratio": self.total_ratio, "quoted_ratio": self.quoted_ratio,
+               "chars": self.chars, "copied_chars": self.copied_chars, "quoted_chars": self.quoted_chars,
+               "max_source_ratio": self.max_source_ratio, "sources": list(self.sources),
+               "quotations": list(self.quotations)}
+        if self.sections is not None:
+            out["sections"] = self.sections
+        if self.meta is not None:
+            out["meta"] = self.meta
+        return out
+
+
+@dataclass(frozen=True)
 class CoverageResult:
-    """What the coverage stage found (content paragraph indices): the rubric categories each
-    paragraph examines, the report's ``coverage`` object, and the matched phrases per paragraph."""
+    """What the coverage stage found: the rubric categories each paragraph examines, the
+    report's ``coverage`` object (one entry per category), and the matched phrases per paragraph."""
 
     styles: list[list[str]]
     entries: dict
     phrases: list[dict]
 
+    def to_json(self, at) -> dict:
+        """The ``coverage`` object: every entry's paragraph indices (evidence, denied, and the
+        paragraph of each evidence and denial sentence) mapped by ``at``."""
+        out = {}
+        for category, entry in self.entries.items():
+            e = _remap(entry, at, "evidence", "denied")
+            for key in ("sentences", "denials"):
+                if key in e:
+                    e[key] = [{**s, "paragraph": at(s["paragraph"])} for s in e[key]]
+            out[category] = e
+        return out
 
-@dataclass
+
+@dataclass(frozen=True)
 class SummaryResult:
     """What the summary stage found: P(work-summary passage) per paragraph, the report's
     ``summary_like`` object, and the cue phrases of each flagged paragraph."""
@@ -72,6 +150,98 @@ class SummaryResult:
     proba: np.ndarray
     entry: dict
     cues: list[list[str]]
+
+    def to_json(self, at) -> dict:
+        return _remap(self.entry, at, "paragraphs")
+
+
+@dataclass(frozen=True)
+class DepthResult:
+    """Depth (:mod:`analyzer.depth`): the score out of 100, the four criteria, the
+    substitutions (以…代…) found, the reasons, where the missing points went, and the evidence."""
+
+    score: float
+    criteria: dict
+    substitutions: dict
+    notes: tuple[str, ...]
+    deductions: tuple[dict, ...]  # each with its ``paragraphs``
+    kind: str                     # judged as a personal or a collective material
+    details: dict                 # criterion -> {"evidence": paragraphs, "phrases"}
+    substitution_evidence: dict   # substitution -> paragraphs
+    signals: dict
+    unattributed_points: float | None = None
+
+    def to_json(self, at) -> dict:
+        out = {"score": self.score, "criteria": self.criteria, "substitutions": self.substitutions,
+               "notes": list(self.notes), "deductions": [_remap(x, at, "paragraphs") for x in self.deductions],
+               "kind": self.kind, "details": {c: _remap(v, at, "evidence") for c, v in self.details.items()},
+               "substitution_evidence": {n: [at(i) for i in v] for n, v in self.substitution_evidence.items()},
+               "signals": self.signals}
+        if self.unattributed_points:
+            out["unattributed_points"] = self.unattributed_points
+        return out
+
+
+@dataclass(frozen=True)
+class OpinionAnswer:
+    """How the material answers one collected opinion: ``answered``, ``generic`` or ``ignored``,
+    the paragraphs that answer it, and the evidence (best sentence and what it shares)."""
+
+    index: int
+    text: str
+    status: str
+    paragraphs: tuple[int, ...]
+    evidence: dict | None  # {"paragraph", "sentence", "role", "score", "shared", …}
+
+    def to_json(self, at) -> dict:
+        evidence = {**self.evidence, "paragraph": at(self.evidence["paragraph"])} if self.evidence else None
+        return {"index": self.index, "text": self.text, "status": self.status,
+                "paragraphs": [at(i) for i in self.paragraphs], "evidence": evidence}
+
+
+@dataclass(frozen=True)
+class OpinionsResult:
+    """Which collected opinions the material answers (:mod:`analyzer.opinions`)."""
+
+    answered_ratio: float
+    counts: dict
+    items: tuple[OpinionAnswer, ...]
+
+    def to_json(self, at) -> dict:
+        return {"answered_ratio": self.answered_ratio, "counts": self.counts,
+                "items": [it.to_json(at) for it in self.items]}
+
+
+@dataclass(frozen=True)
+class CriticismResult:
+    """Criticism items (:mod:`analyzer.criticism`) with label, style, instance and reasons, and
+    the summary: share genuine, counts per label and per target, members never criticised.
+    Items carry offsets into the normalised text."""
+
+    items: tuple  # of analyzer.criticism.Item (the stage module imports this one, not back)
+    share_genuine: float
+    labels: dict
+    targets: dict
+    never_criticised: list[str]
+
+    def to_json(self) -> dict:
+        return {"items": [it.to_dict() for it in self.items], "share_genuine": self.share_genuine,
+                "labels": self.labels, "targets": self.targets, "never_criticised": self.never_criticised}
+
+
+@dataclass(frozen=True)
+class RectificationResult:
+    """Rectification plan items (:mod:`analyzer.rectification`) with their fields and what each
+    lacks; offsets into the normalised text."""
+
+    items: tuple  # of analyzer.rectification.Item
+    complete: int
+    items_missing_fields: int
+    missing_counts: dict
+
+    def to_json(self) -> dict:
+        return {"items": [it.to_dict() for it in self.items], "complete": self.complete,
+                "items_missing_fields": self.items_missing_fields, "missing_counts": self.missing_counts}
 
 
 @dataclass
@@ -89,14 +259,14 @@ class Document:
     layout: Layout | None = None
     roles: list[str] = field(default_factory=list)
     # judgements
-    kind: dict | None = None
-    copy: dict | None = None
+    kind: KindResult | None = None
+    copy: CopyResult | None = None
     coverage: CoverageResult | None = None
     summary: SummaryResult | None = None
-    depth: dict | None = None
-    opinions: dict | None = None
-    criticism: dict | None = None
-    rectification: dict | None = None
+    depth: DepthResult | None = None
+    opinions: OpinionsResult | None = None
+    criticism: CriticismResult | None = None
+    rectification: RectificationResult | None = None
     # the shared featurisation of the paragraph/sentence models, filled on first use
     features: dict = field(default_factory=dict, repr=False)
 

@@ -26,6 +26,13 @@ than it reports a meeting in the third person (召开、主持、会上、依次
 holds for a title claim too. News of a 民主生活会 that quotes a member's self-criticism, a guide that
 quotes "现将情况报告如下", news of a county's counted results, an essay on what "some units" do: none
 of them speaks as an author examining or reporting on itself, so none gets a material's kind.
+A confession is the author's own: a sentence addressed to someone (你、给领导提意见、对王某同志：), about
+someone else (他/她、该局、被巡察单位、与会同志、每位党员、三名同志相继发言、有同学表示自己), under a heading
+对班子的意见, or exhorting (我们要、必须) confesses nothing, and 我们发现 (an observer) does not make the author
+present; a title naming a notice, news item, 心得 or opinions list bars confessions. A self-critical
+sentence is no work done, and reflection (体会、收获、深受启发) counts against a work report: a satirical
+essay faulting the leaders, news of a branch meeting retelling its members' self-criticism, a 心得体会
+on a training course and an article on a county's rectification are not materials either.
 """
 from __future__ import annotations
 
@@ -55,6 +62,7 @@ MARGINS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)  # the lean away from se
 _SPACE = re.compile(r"\s+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SENTENCE_MARK = re.compile(r"[，。：；？！,:;?!]")
+_ENUMERATOR = re.compile(r"^[\s（(]*[一二三四五六七八九十\d]+[）)、.．]\s*")
 _NOT_A_TITLE = re.compile(r"首页|位置|>|›|»|来源|发布|©|http|www|阅读|浏览|下载|字体")
 # a line of web furniture: navigation, related links, source and copyright lines. Its words name
 # other documents (上一篇：个人剖析材料), so it is left out before the kind is judged.
@@ -134,7 +142,8 @@ def title_line(text: str) -> str:
     if len([s for s in text.splitlines() if s.strip()]) <= 1:
         ends = [head.find(w) + len(w) for w in spec["claims"] if w in head]
         head = head[:min(ends)] if ends else ""
-    if not head or len(head) > 50 or _SENTENCE_MARK.search(head) or head.startswith(tuple(spec["not_a_title_start"])):
+    if (not head or len(head) > 50 or _SENTENCE_MARK.search(head) or head.startswith(tuple(spec["not_a_title_start"]))
+            or _ENUMERATOR.match(head)):  # 一、征求意见情况 is a section heading, not the document's title
         return ""
     return head
 
@@ -204,6 +213,8 @@ class Voice:
     own_work: int           # sentences reporting own work or achievements
     reported: int           # a meeting reported in the third person
     expository: int         # definitions, advice, generic subjects ("some units")
+    about_others: int = 0   # addressed to someone, giving them opinions, or someone else as the subject
+    reflective: int = 0     # what the author felt or learnt (体会、收获、触动): reflection, not work
     confession: str = ""    # the first confessing sentence
     work: str = ""          # the first own-work sentence
 
@@ -218,53 +229,82 @@ def voice(text: str) -> Voice:
     """Count the sentences in which the text confesses, reports its own work, reports a meeting in the
     third person or explains (``voice`` in kinds.yaml); quotations are left out first. Own work: a
     report formula, an own subject with a work done or a period, or a period with a work done or a
-    counted result (not of a wider area: 全县、全市), neither exhorting nor reflecting; other counted results join them only when there is such
-    a sentence or the title (a one-line paste: its opening) names a work report. A title with a title word of ``other`` (心得、讲话、
-    通知) and none of a work report means no own work."""
+    counted result (not of a wider area: 全县、全市、以来，某县坚持), neither self-critical, exhorting,
+    planned (年底前、力争) nor reflecting; other counted results join them only when there is such a
+    sentence or the title (a one-line paste: its opening) names a work report. A title with a title
+    word of ``other`` or ``opinions`` (心得、讲话、通知、征求意见) and none of a work report means no own
+    work. Confessions: self-critical sentences, not
+    exhorting, in a text where the author is present, unless a title of ``other`` or ``opinions`` (and
+    no self-examination claim) names it something else. Sentences addressed to someone, about someone
+    else or under a heading 对班子的意见 (until the next 二、 section) count as ``about_others`` and are
+    neither confession, presence nor own work."""
     rx, critical = _voice_patterns(), lexicon("self_critical", "phrases")
     counts, critical_sentences, reports, results = Counter(), [], [], []
     title = title_line(text)
-    present = any(w in title for w in load_yaml("lexicons/kinds.yaml")["claims"])
+    claimed = any(w in title for w in load_yaml("lexicons/kinds.yaml")["claims"])
+    present = claimed  # a title claiming a self-examination makes the author present
+    opinions = False  # inside a section headed 对班子的意见: others' opinions, not confessions
     for sentence in _VOICE_SENTENCE.findall(_QUOTED.sub("", text)):
         sentence = sentence.strip()
+        if rx["link"].search(sentence):  # a run-on paste's 上一篇/下一篇 links name other pages
+            continue
+        head = _ENUMERATOR.sub("", sentence)
+        if rx["opinions_heading"].search(head):
+            opinions = True
+        elif rx["section"].search(sentence):
+            opinions = False
+        first = rx["first_person"].search(sentence) is not None
         reported = ((rx["reported"].search(sentence) is not None or len(rx["reported_weak"].findall(sentence)) >= 2)
-                    and not rx["first_person"].search(sentence))
+                    and not first)
         expository = bool(rx["expository"].search(sentence))
         counts["reported"] += reported
         counts["expository"] += expository
         if reported or expository:
             continue
-        present = present or bool(rx["own"].search(sentence))
-        if critical.count(sentence) or rx["problem"].search(sentence):
-            critical_sentences.append(sentence)
-        if rx["not_work"].search(sentence):
+        if opinions or rx["addressed"].search(sentence) or rx["third_party"].search(sentence) and not first:
+            counts["about_others"] += 1  # someone else's fault or work: no confession, no own work
             continue
+        present = present or bool(rx["own"].search(sentence)) and not rx["observer"].search(sentence)
+        exhorts = rx["not_work"].search(sentence) is not None  # 我们要、必须: advice, neither confession nor work
+        if critical.count(sentence) or rx["problem"].search(sentence):
+            if not exhorts:
+                critical_sentences.append(sentence)
+            if not rx["report_formula"].search(sentence):
+                continue  # a shortcoming, not work done
+        if rx["reflective"].search(sentence):
+            counts["reflective"] += 1
+            continue
+        if exhorts or rx["planned"].search(sentence):  # a plan or target (年底前、力争) is no work done
+            continue
+        own_deed = rx["other_agent"].sub("", sentence)  # 由…举办的: someone else's work
+        done = rx["done"].search(own_deed) is not None
         if (rx["report_formula"].search(sentence) or rx["period"].search(sentence) and not rx["wider"].search(sentence)
-                and (rx["achievement"].search(sentence) or rx["done"].search(sentence))
-                or rx["own_work"].search(sentence) and (rx["done"].search(sentence) or rx["period"].search(sentence))):
+                and (rx["achievement"].search(sentence) or done)
+                or rx["own_work"].search(sentence) and (done or rx["period"].search(sentence))):
             reports.append(sentence)
         elif rx["achievement"].search(sentence):
             results.append(sentence)
-    confessions = critical_sentences if present else []
-    # counted results are its own work only once the text reports in its own voice or is titled a work report
     titles = cue_lexicons()
+    # a title naming a notice, news item, 心得 or list of opinions, and no self-examination: no confession
+    titled_other = not claimed and any(titles[k][0].count(title) for k in ("other", "opinions"))
+    confessions = critical_sentences if present and not titled_other else []
+    # counted results are its own work only once the text reports in its own voice or is titled a work report
     one_line = len([s for s in text.splitlines() if s.strip()]) <= 1
     titled_work = titles["work_report"][0].count(title or (opening(text) if one_line else "")) > 0
-    titled_other = titles["other"][0].count(title) > 0
     work = reports + results if (reports or titled_work) and (titled_work or not titled_other) else []
-    return Voice(len(confessions), len(work), counts["reported"], counts["expository"],
-                 confessions[0] if confessions else "", work[0] if work else "")
+    return Voice(len(confessions), len(work), counts["reported"], counts["expository"], counts["about_others"],
+                 counts["reflective"], confessions[0] if confessions else "", work[0] if work else "")
 
 
 def speaks_as(kind: str, spoken: Voice) -> bool:
     """Can a text that speaks this way be of ``kind``? A self-examination needs confessions, a work
-    report its own work, each more than half as many as the third-person and expository sentences
-    together; the other kinds are not restricted."""
-    others = spoken.reported + spoken.expository
+    report its own work, each more than half as many as the third-person, expository and about-others
+    sentences together (for a work report, reflective ones too); the other kinds are not restricted."""
+    others = spoken.reported + spoken.expository + spoken.about_others
     if kind in SELF_EXAMINATION:
         return spoken.confessions > 0 and 2 * spoken.confessions > others
     if kind == "work_report":
-        return spoken.own_work > 0 and 2 * spoken.own_work > others
+        return spoken.own_work > 0 and 2 * spoken.own_work > others + spoken.reflective
     return True
 
 
@@ -281,8 +321,10 @@ def voice_cues(kind: str, spoken: Voice, passed_over: list[str] = ()) -> list[st
     for k in passed_over:
         own = spoken.confessions if k in SELF_EXAMINATION else spoken.own_work
         what = "检查自身问题的句子" if k in SELF_EXAMINATION else "报告本人/本单位工作的句子"
-        out.append(f"不按{LABELS[k]}判断：{what} {own} 句，第三人称报道句 {spoken.reported}、说明/泛指句 "
-                   f"{spoken.expository} / not {k}: too few sentences in its own voice")
+        against = f"第三人称报道句 {spoken.reported}、说明/泛指句 {spoken.expository}、针对他人句 {spoken.about_others}"
+        if k == "work_report":
+            against += f"、感想体会句 {spoken.reflective}"
+        out.append(f"不按{LABELS[k]}判断：{what} {own} 句，{against} / not {k}: too few sentences in its own voice")
     return out
 
 

@@ -17,6 +17,12 @@ head of a page — the lines before the first body paragraph (:func:`head_lines`
 a site's name (某某网), a site section (党员文章, 信息公开), a column tag (【学习贯彻…】) or a byline
 (names, a unit and a name, 文/某某) is furniture too; lower down such a line may be the document's
 own (a signature, a short heading), so it is left alone.
+
+A page pasted into one line glues its furniture between the sentences of the material. Before the
+run-on splitter, :func:`runs` finds each such piece whole — fields with their values, a sentence in
+the site's voice, a linked title, a footer with its tail, a widget bar, a page marker, a stamp, a
+journal's metadata — and the pipeline cuts it out as its own noise paragraph, so that no furniture is
+judged and no sentence of the material is lost into it.
 """
 from __future__ import annotations
 
@@ -28,6 +34,10 @@ from .resources import Lexicon, load_yaml
 from .segment import load_jieba
 
 LINE_MAX = 120          # a furniture line is short; a long line with a cue is content with a footer
+LINK_MAX = 40           # a linked title glued into a run-on line (上一篇：…材料) is at most this long
+VOICE_GAP = 12          # a furniture sentence (声明：本站…) holds at most this much between its cues
+SENTENCE_TAIL = 8       # … and ends this near its last cue
+VOICE_SENTENCE = 60     # a sentence in the site's own voice (以下是小编…) ends at most this far after its cue
 MIN_CONTENT_CJK = 1     # no Chinese character left: nothing to judge
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -87,6 +97,7 @@ def _lexicons():
     phrases = [str(p) for group in spec["phrases"].values() for p in group]
     suffixes = "|".join(map(re.escape, sorted(spec["site_suffixes"], key=len, reverse=True)))
     fields = "|".join(r"\s?".join(map(re.escape, f)) for f in sorted(spec["fields"], key=len, reverse=True))  # 供 稿：
+    names = "|".join(map(re.escape, sorted(spec["site_names"], key=len, reverse=True)))
     crumb_start = tuple(spec["breadcrumb"]["starts"])
     seps = "".join(re.escape(s) for s in spec["breadcrumb"]["separators"])
     return {
@@ -99,10 +110,19 @@ def _lexicons():
         "crumb_sep": re.compile(rf"\s*[{seps}]\s*"),
         "allowed": {str(t) for t in spec["allowed_tokens"]},
         "widgets": {str(w) for w in spec["widgets"]},
+        "widget_words": Lexicon("noise.widgets", [str(w) for w in spec["widgets"]]),
         "site_name": re.compile("(" + "|".join(map(re.escape, spec["site_names"])) + ")$"),
         "column": re.compile("(" + "|".join(map(re.escape, spec["columns"])) + ")$"),
         "surnames": set(spec["surnames"]),
         "units": tuple(spec["units"]),
+        "groups": {name: Lexicon(f"noise.{name}", [str(p) for p in group]) for name, group in spec["phrases"].items()},
+        "person_fields": {str(f) for f in spec["person_fields"]},
+        "column_end": re.compile("(" + "|".join(map(re.escape, spec["glued_columns"])) + ")"),
+        "link": re.compile("(" + "|".join(map(re.escape, spec["link_labels"])) + r")\s*[:：]\s*"),
+        "link_title": re.compile(r"[^。！？!?；;：:]{1,%d}?(?:(?:%s)(?:[（(]?\d{1,3}篇[)）]?)?|\d{1,3}篇)+" % (
+            LINK_MAX, "|".join(map(re.escape, sorted(spec["title_ends"], key=len, reverse=True))))),
+        "site_value": re.compile(rf"[\u4e00-\u9fffA-Za-z0-9]{{0,8}}?({suffixes})|[\u4e00-\u9fffA-Za-z0-9]{{1,8}}?({names})"
+                                 r"|网络|互联网|本站|原创|佚名"),
     }
 
 
@@ -327,6 +347,320 @@ def boundaries(text: str) -> set[int]:
                 cuts.add(m.end())
     cuts.update(m.start() for m in re.finditer("|".join(lx["crumb_start"]), text))
     return {c for c in cuts if 0 < c < len(text)}
+
+
+
+# ---- page furniture glued into a line --------------------------------------------------------
+
+_SENTENCE_END = set("。！？!?")
+_SEPARATORS = re.compile(r"[\s|｜·•/]*")
+_WIDGET_GAP = re.compile(r"[\s|｜·•/()（）【】\[\]]*")  # 收藏 分享(赏)
+_NUMBER_VALUE = re.compile(r"\d[\d\-/.: ]*\d(\s*次)?|\d+(\s*次)?")
+_ID_VALUE = re.compile(r"[A-Za-z0-9][A-Za-z0-9*#._\-]*(?![\u4e00-\u9fff])")  # 上传人:g****t, 格式:DOC
+_LABELLED_ID = re.compile(r"([\u4e00-\u9fff]{2,4}[:：]\s*[A-Za-z0-9][A-Za-z0-9*#._\-]*\s*)+")
+_SIZE_VALUE = re.compile(r"[大中小](\s*[大中小]){2}")
+_BOOK_VALUE = re.compile(r"《[^》]{1,40}》")
+_PAGE_MARK = re.compile(r"(?<![A-Za-z0-9.\-—–])[-—–]\s*\d{1,3}\s*[-—–](?![A-Za-z0-9\-—–])|第\s*\d+\s*页(\s*[/，,]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页")
+_ICP = re.compile(r"[\u4e00-\u9fff]?(ICP备|公网安备)\s*[\dA-Za-z]+号?(-\d+)?")
+_GAP = re.compile(r"[\s©®|｜·:：,，/\-–—]+")
+_ASCII_TAIL = re.compile(r"(?![Xx]+(?![A-Za-z0-9]))[A-Za-z0-9][A-Za-z0-9 .,&@#:/\-©®]*")  # not XX (XX镇: a blank)
+_WHERE = re.compile(r"(当前位置|您的位置|您现在的位置|所在位置)[:：]\s*$")  # before a trail that starts at 首页
+_ISO_STAMP = re.compile(r"((?<![\d\-/.])\d{4}-\d{1,2}-\d{1,2}(\s*\d{1,2}:\d{2}(:\d{2})?)?(?![\d\-/.])"
+                        r"|\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}(:\d{2})?(?![\u4e00-\u9fff]))"
+                        r"(\s*(阅读|浏览|点击)?\s*[(（]?\d+[)）]?\s*次)?")  # 2023-04-16 16:36 阅读 2471次
+_DATE_UNITS = set("年月日号期届次")
+_RANGE = set(":：至到~～-—–")
+_ISSUE_RUN = re.compile(r"\d{4}\s*年\s*(第\s*)?\d{1,2}\s*期")
+_JOURNAL = re.compile(r"[\u4e00-\u9fff]{2,12}(学报|学刊|杂志|论坛|月刊|半月刊|期刊|研究|科学|理论|探索|前线|党建|文摘)\s*$")
+_KEYWORDS = re.compile(r"(关键词|关键字)\s*[:：]\s*[\u4e00-\u9fff]{4,24}(?![\u4e00-\u9fff;；、])")  # not 作风；干部
+_AFFILIATION_RUN = re.compile(r"[（(][^（()）]{0,80}?(大学|学院|党校|研究院|研究所|研究中心|社科院|社会科学院)[^（()）]{0,80}?"
+                              r"(?<!\d)\d{6}(?!\d)[^（()）]{0,40}[)）]|[（(]作者(系|为|单位[:：]?)[^（()）]{2,60}[)）]")
+_PLAYER = re.compile(r"\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}")
+_CHANNEL = re.compile(r"公众号|客户端|APP|App|app|官网|网站")
+_PAREN = re.compile(r"[（(【\[][^（(【\[）)】\]]{1,20}[)）】\]]")
+
+
+def _name_end(text: str, pos: int) -> int | None:
+    """Where a person's name starting at ``pos`` ends (小王, 王某, 陈一帆 glued to what follows),
+    as jieba reads it; None if no name starts there."""
+    import jieba.posseg
+
+    surnames = _lexicons()["surnames"]
+    if text[pos:pos + 1] in ("小", "老") and text[pos + 1:pos + 2] in surnames:
+        return pos + 2
+    if text[pos:pos + 1] not in surnames:
+        return None
+    words = jieba.posseg.lcut(text[pos:pos + 8])
+    first = words[0]
+    if first.flag == "nr" and 2 <= len(first.word) <= 3:
+        return pos + len(first.word)
+    if len(first.word) == 1 and len(words) > 1 and 1 <= len(words[1].word) <= 2 and _CJK.fullmatch(words[1].word[0]) \
+            and all(_CJK.fullmatch(c) for c in words[1].word):
+        return pos + 1 + len(words[1].word)
+    return None
+
+
+def _field_value_end(text: str, pos: int, label: str) -> int | None:
+    """Where the value of a source/dateline field starting at ``pos`` ends (a number or date, a site,
+    佚名, 大 中 小, a 《title》, or for a person field one to three names); None if none is there."""
+    lx = _lexicons()
+    pos += len(text[pos:]) - len(text[pos:].lstrip())
+    for pattern in (_NUMBER_VALUE, _SIZE_VALUE, _BOOK_VALUE, lx["site_value"], _URL, _ID_VALUE):
+        m = pattern.match(text, pos)
+        if m:
+            return m.end()
+    if label not in lx["person_fields"]:
+        return None
+    following = lx["field"].search(text, pos, pos + 8)  # 通讯员:隋某某责编:… (a name jieba does not know)
+    if following and 2 <= following.start() - pos <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", text[pos:following.start()]):
+        return following.start()
+    return _names_end(text, pos)
+
+
+def _field_runs(text: str) -> list[tuple[int, int, list[str]]]:
+    """Source/dateline fields with their values (来源：XX网 作者：佚名 发布时间：2023-01-12), several
+    in a row, with their brackets if bracketed (（责编：王某）)."""
+    pairs = []
+    for m in _lexicons()["field"].finditer(text):
+        label = re.sub(r"\s", "", m.group(1))
+        end = _field_value_end(text, m.end(), label)
+        if end:
+            pairs.append((m.start(), end, label))
+    out: list[tuple[int, int, list[str]]] = []
+    for a, b, label in pairs:
+        if out and _SEPARATORS.fullmatch(text[out[-1][1]:a]):
+            out[-1] = (out[-1][0], b, out[-1][2] + [label])
+        else:
+            out.append((a, b, [label]))
+    runs = []
+    for a, b, labels in out:
+        if a > 0 and b < len(text) and text[a - 1] in "（(【[" and text[b] in ")）】]":
+            a, b = a - 1, b + 1
+        runs.append((a, b, ["来源/日期栏 " + "、".join(dict.fromkeys(labels))]))
+    return runs
+
+
+def _tail(text: str, pos: int) -> int:
+    """Where furniture that goes on from ``pos`` without a sentence ends: © and years, a site
+    name, Latin words and record numbers (All Rights Reserved 京ICP备…号), 公众号/客户端,
+    a short bracket of download furniture (（Word版，可编辑））."""
+    lx = _lexicons()
+    end = pos
+    while True:
+        gap = _GAP.match(text, end)
+        at = gap.end() if gap else end
+        m = (_ICP.match(text, at) or _ASCII_TAIL.match(text, at) or lx["site_value"].match(text, at)
+             if at < len(text) else None)
+        if m and m.re is lx["site_value"] and not lx["site"].search(m.group(0)):
+            m = None  # only a watermark (XX范文网), not any word ending in 网 or 社区
+        m = m or _CHANNEL.match(text, at)
+        paren = _PAREN.match(text, at)
+        if paren and (lx["phrases"].find(paren.group(0)[1:-1]) or re.fullmatch(r"[\W\dA-Za-z_]+", paren.group(0)[1:-1])):
+            m = paren
+        if not m or m.end() == at or text[m.end():m.end() + 1] in _DATE_UNITS:
+            return end  # 2010年3月5日 opens a sentence
+        end = m.end()
+
+
+def _sites_before(text: str, pos: int) -> int:
+    """Where a watermark (XX范文网) that ends right before ``pos`` starts (``pos`` if none)."""
+    for a, b in _sites(text):
+        if b <= pos and not text[b:pos].strip():
+            pos = min(pos, a)
+    return pos
+
+
+def _phrase_runs(text: str, stops: set[int] = frozenset()) -> list[tuple[int, int, list[str]]]:
+    """Furniture phrases and what belongs to them: a whole furniture sentence when it holds several
+    cues or the site's own voice (声明：本站部分文章来自网友投稿，如有侵权请联系删除。 / 以上就是小编…),
+    a linked title after 上一篇：/猜你喜欢：, else the phrase and its furniture tail (版权所有 © …).
+    ``stops``: where other furniture ends (a sentence may start there)."""
+    lx = _lexicons()
+    if not lx["phrases"].find(text):
+        return []
+    hits = sorted((m.start(), m.end(), m.group(0), group) for group, lexicon in lx["groups"].items()
+                  for m in lexicon.find(text))
+    clusters: list[list[tuple]] = []
+    for hit in hits:
+        last = clusters[-1][-1] if clusters else None
+        if last and hit[0] - last[1] <= VOICE_GAP and not _SENTENCE_END & set(text[last[1]:hit[0]]):
+            clusters[-1].append(hit)
+        else:
+            clusters.append([hit])
+    runs, stops = [], set(stops)
+    for cluster in clusters:
+        a, b = cluster[0][0], max(h[1] for h in cluster)
+        cues = list(dict.fromkeys(h[2] for h in cluster))
+        link = lx["link"].match(text, cluster[-1][0])
+        if link:  # 上一篇：某某对照检查材料 (the title ends at its last title word, else at a sentence end)
+            title = lx["link_title"].match(text, link.end())
+            stop = next((k + 1 for k in range(link.end(), min(len(text), link.end() + LINK_MAX))
+                         if text[k] in _SENTENCE_END), None)
+            b = title.end() if title else stop or link.end()
+        voice = {h[3] for h in cluster} & {"site_voice", "copyright"}
+        if voice and (len(cluster) >= 2 or "site_voice" in voice):  # a sentence of the site's own
+            start = max((k + 1 for k in range(max(0, a - VOICE_GAP), a) if text[k] in _SENTENCE_END or k + 1 in stops),
+                        default=0 if a <= VOICE_GAP else None)
+            if start is not None and re.search(r"[\d\s]", text[start:a]):
+                start = None  # 张某某 2014年7月 (the material's signature and date) before a download bar
+            reach = VOICE_SENTENCE if "site_voice" in voice else SENTENCE_TAIL  # 小编 never writes a material
+            stop = next((k + 1 for k in range(b, min(len(text), b + reach)) if text[k] in _SENTENCE_END), None)
+            a = start if start is not None else a
+            b = stop if stop is not None else b
+            opened = max((k for k in range(max(0, cluster[0][0] - VOICE_GAP), cluster[0][0]) if text[k] in "（(【["),
+                         default=None)
+            closed = next((k + 1 for k in range(cluster[-1][1], min(len(text), cluster[-1][1] + LINK_MAX))
+                           if text[k] in "）)】]"), None)
+            if opened is not None and closed:  # (本文首发于2019年1月17日《某报》): the bracket, not the sentence
+                a, b = opened, closed
+        b = _closed(text, a, _tail(text, b))
+        runs.append((_sites_before(text, a), b, cues))
+        stops.add(b)
+    return runs
+
+
+def _closed(text: str, a: int, b: int) -> int:
+    """``b``, or one further when text[a:b] leaves a bracket open that closes there (（PDF版，可编辑）)."""
+    if b < len(text) and text[b] in "）)】]" and \
+            sum(text[a:b].count(c) for c in "（(【[") > sum(text[a:b].count(c) for c in "）)】]"):
+        return b + 1
+    return b
+
+
+def _widget_runs(text: str) -> list[tuple[int, int, list[str]]]:
+    """Widget bars glued into a line: three widget words in a row (收藏分享举报), or two apart
+    by a separator (字号变大 | 字号变小)."""
+    runs, chain = [], []  # chain: the widget words in a row so far, (start, end, after a separator)
+    for hit in _lexicons()["widget_words"].find(text) + (None,):
+        gap = text[chain[-1][1]:hit.start()] if chain and hit else None
+        if hit and chain and _WIDGET_GAP.fullmatch(gap):
+            chain.append((hit.start(), hit.end(), bool(gap)))
+            continue
+        if len(chain) >= 3 or len(chain) == 2 and chain[1][2]:
+            runs.append((chain[0][0], _closed(text, chain[0][0], chain[-1][1]), ["页面按钮 page widgets"]))
+        chain = [(hit.start(), hit.end(), False)] if hit else []
+    return runs
+
+
+def _page_runs(text: str) -> list[tuple[int, int, list[str]]]:
+    """Page markers between sentences: - 1 -, 第1页 共3页."""
+    return [(m.start(), m.end(), ["页码 " + m.group(0).strip()]) for m in _PAGE_MARK.finditer(text)
+            if m.start() == 0 or text[m.start() - 1] in _SENTENCE_END or text[m.start() - 1].isspace()
+            or text[m.start()] in "-—–"]
+
+
+def _names_end(text: str, pos: int) -> int | None:
+    """Where one to three names from ``pos`` end (朱世定许云超, 王冠中,闫力); None if none starts there,
+    or if a colon follows them (黄守宏: is a speaker's label)."""
+    end, count = _name_end(text, pos), 1
+    while end and count < 3:
+        sep = end + (text[end:end + 1] in "，,、 ")
+        nxt = _name_end(text, sep) if sep < len(text) else None
+        if not nxt:
+            break
+        end, count = nxt, count + 1
+    return None if end and text[end:end + 1] in ":：" else end
+
+
+def _meta_runs(text: str) -> list[tuple[int, int, list[str]]]:
+    """Article metadata glued into a line: a publishing stamp (2020-11-12 01:02, and the names right
+    after it), a journal issue (2020年5期), run-together keywords (关键词:…), an affiliation with its
+    postcode ((某某大学马克思主义学院,甘肃兰州 730000)), a media player's clock (00:00/00:00)."""
+    if not re.search(r"\d|关键|作者", text):
+        return []
+    runs = []
+    for m in _ISO_STAMP.finditer(text):
+        if text[max(0, m.start() - 1):m.start()] in _RANGE or text[m.end():m.end() + 1] in _RANGE:
+            continue  # 完成时限：2024-06-30, 2023-01-01至2023-12-31
+        end = _names_end(text, m.end()) or m.end()
+        runs.append((m.start(), end, ["日期栏 date stamp"]))
+    for m in _ISSUE_RUN.finditer(text):  # 某某学报 2021年第3期: the journal's name with it
+        name = _JOURNAL.search(text, max(0, m.start() - 16), m.start())
+        runs.append((name.start() if name else m.start(), m.end(), ["刊期 journal issue"]))
+    runs += [(m.start(), m.end(), ["标签 tags"]) for m in _KEYWORDS.finditer(text)]
+    runs += [(m.start(), m.end(), ["作者单位 affiliation"]) for m in _AFFILIATION_RUN.finditer(text)]
+    runs += [(m.start(), m.end(), ["播放器 player"]) for m in _PLAYER.finditer(text)]
+    return runs
+
+
+def _gap_is_furniture(gap: str, after: str) -> bool:
+    """Text between two runs of furniture that is furniture too: names only (a byline between a
+    stamp and an affiliation), or a journal's name before its issue (…学报 2020年5期)."""
+    bare = gap.strip(" ,，、")
+    if not bare or _LABELLED_ID.fullmatch(bare):  # 格式:DOC between two fields
+        return True
+    if after.startswith("刊期") and len(bare) <= 16 and _CJK.fullmatch(bare[0]) and not _SENTENCE.search(bare):
+        return True
+    end = _names_end(bare, 0)
+    return end == len(bare)
+
+
+def _head_runs(text: str, found: list[tuple[int, int, list[str]]]) -> list[tuple[int, int, list[str]]]:
+    """At the head of a page pasted into one line (before its first sentence end), a site section
+    glued to the title after it (党建园地 | XX局党组对照检查材料) where a line or a run of furniture
+    ends, and a byline (某某县委组织部 王某, 文/王某) right after furniture."""
+    head = next((k for k, c in enumerate(text) if c in _SENTENCE_END), len(text))
+    lx = _lexicons()
+    runs = []
+    for at in [0] + [b for _, b, _ in found if b < head]:
+        at += len(text[at:]) - len(text[at:].lstrip())
+        column = re.match(r"[\u4e00-\u9fff]{2,4}?" + lx["column_end"].pattern, text[at:at + 8])
+        if column and at + column.end() < head:
+            runs.append((at, at + column.end(), ["栏目 site section"]))
+            continue
+        if at == 0:
+            continue
+        mark = re.match(r"(文\s*/|作者\s*[:：])\s*", text[at:])
+        if mark and (end := _name_end(text, at + mark.end())):
+            runs.append((at, end, ["署名 byline"]))
+            continue
+        for k in range(at + 2, min(head, at + 14)):  # 某某县委组织部 | 王某
+            if text[at:k].endswith(lx["units"]) and (end := _name_end(text, k)) and end < head:
+                runs.append((at, end, ["署名 byline"]))
+                break
+    return runs
+
+
+def _merge_runs(runs: list[tuple[int, int, list[str]]]) -> list[tuple[int, int, list[str]]]:
+    out: list[tuple[int, int, list[str]]] = []
+    for a, b, cues in sorted(runs):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b), list(dict.fromkeys(out[-1][2] + cues)))
+        else:
+            out.append((a, b, cues))
+    return out
+
+
+def runs(text: str) -> list[tuple[int, int, list[str]]]:
+    """Page furniture glued between the sentences of a line, as (start, end, cues): each is cut
+    out whole as a noise paragraph before the run-on splitter, so that no furniture is judged and
+    no sentence of the material is lost into it (a page pasted into one line: 收藏分享举报措施：…,
+    …批评指正。声明：本站部分文章来自网友投稿，如有侵权请联系删除。, 全媒体记者：王某 通讯员：李某)."""
+    trails = [(m.start() - len(w.group(0)) if (w := _WHERE.search(text, 0, m.start())) else m.start(), m.end(),
+               ["导航路径 breadcrumb"]) for m in _TRAIL.finditer(text)]
+    sources = [(m.start(), m.end(), ["来源 source"]) for m in _SOURCE.finditer(text)  # not 据《某报》报道，…
+               if not re.match(r"[，,、报消称]", text[m.end():m.end() + 1])
+               and (m.start() == 0 or text[m.start() - 1] in _SENTENCE_END | set("》）)】]"))]
+    found = _field_runs(text) + _widget_runs(text) + _page_runs(text) + trails + sources + _meta_runs(text)
+    found = _merge_runs(found + _phrase_runs(text, {b for _, b, _ in found}))
+    found = _merge_runs(found + _head_runs(text, found))
+    out: list[tuple[int, int, list[str]]] = []
+    for a, b, cues in found:  # a scrap of two characters between furniture is furniture (…随时随地看 范文)
+        if out and (_scrap(text[out[-1][1]:a]) or _gap_is_furniture(text[out[-1][1]:a], cues[0])):
+            out[-1] = (out[-1][0], b, list(dict.fromkeys(out[-1][2] + cues)))
+        else:
+            out.append((a, b, cues))
+    if out and _scrap(text[:out[0][0]]):
+        out[0] = (0,) + out[0][1:]
+    if out and _scrap(text[out[-1][1]:]):
+        out[-1] = (out[-1][0], len(text), out[-1][2])
+    if out and len(text) <= LINE_MAX and inspect(text, head=True).line:
+        return []  # a short line that is furniture as a whole (the line rules judge it)
+    return [(a, b, cues) for a, b, cues in out if text[a:b].strip()]
+
+
+def _scrap(gap: str) -> bool:
+    return len(gap.strip()) <= 2 and not re.search(r"[。！？!?；;，,、\d]", gap)
 
 
 def inspect(text: str, head: bool = False) -> Noise:

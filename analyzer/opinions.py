@@ -10,8 +10,8 @@ Matching is by meaning, not wording: an opinion says "办事拖拉、效率不�
 "群众反映到我这里的事情，一拖就是一两个月". Three bridges are combined per sentence of the material:
 the rubric's manifestation groups (``data/rubrics/<rubric>.yaml``) matched on both sides, the
 everyday words of ``data/lexicons/opinion_bridge.yaml`` tied to the same groups, and character
-n-gram TF-IDF similarity. Thresholds come from ``models/opinions.json`` (chosen on dev by
-``python -m training.otherdocs``).
+n-gram TF-IDF similarity. Weights and thresholds come from ``models/opinions.json``, chosen by
+:meth:`OpinionMatcher.fit` on the dev pairs (``python -m training.otherdocs``).
 
 Opinion lists: a text file with one opinion per line (numbering such as ``1.`` ``（2）`` ``③`` is
 dropped), a .docx (paragraphs and table rows) or a .xlsx (the longest text cell of each row).
@@ -20,11 +20,13 @@ In batch, ``--opinions DIR`` holds one list per material, matched by name: ``张
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .document import Document, OpinionAnswer, OpinionsResult
 from .errors import JingziError
 from .resources import lexicon, load_yaml, phrase_regex
 from .segment import load_segmenter, sentence_spans
@@ -34,6 +36,9 @@ OPINION_SUFFIXES = (".opinions.txt", ".opinions.docx", ".opinions.xlsx")
 _NUMBERING = re.compile(r"^\s*(?:\d{1,3}[.、．)）]|[（(]\d{1,3}[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}[、是]|[（(][一二三四五六七八九十]{1,3}[)）]|[-•·*])\s*")
 _SUBSTANTIVE_ROLES = ("problem", "cause")
 _ANSWER_ROLES = ("problem", "cause", "measure")
+# the settings :meth:`OpinionMatcher.fit` chooses from (in this order; ties keep the first)
+GRID = {"category_touch": (True, False), "group_weight": (0.3, 0.5, 0.7, 0.9), "category_weight": (0.1, 0.25, 0.4),
+        "answer": (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1), "generic": (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7)}
 _FORMULATIONS = re.compile(r"八项规定|四风|两个维护|四个意识|四个自信|两个确立|三严三实")
 
 
@@ -230,10 +235,10 @@ class OpinionMatcher:
             return "generic", best_touch[1], best_touch[0], [sentences[best_touch[1]][0]]
         return "ignored", -1, best_any[0], []
 
-    def assess(self, opinions: list[str], paragraphs: list[str], roles: list[str]) -> dict:
-        """The ``opinions`` object of a report: each opinion's status, the paragraphs that answer
-        it and the evidence (the best sentence, what it shares with the opinion)."""
-        sentences, table = self.candidates(opinions, paragraphs, roles)
+    def assess(self, opinions: list[str], doc: Document) -> OpinionsResult:
+        """How the content paragraphs of a structured ``doc`` answer each opinion: its status,
+        the paragraphs that answer it and the evidence (the best sentence, what it shares)."""
+        sentences, table = self.candidates(opinions, doc.texts, doc.roles)
         items = []
         for k, (opinion, entry) in enumerate(zip(opinions, table)):
             status, j, score, paras = self.decide(sentences, entry)
@@ -244,10 +249,49 @@ class OpinionMatcher:
                 evidence = {"paragraph": i, "sentence": s, "role": role, "score": round(score, 4),
                             "shared": sorted(groups) or sorted(categories),
                             "opinion_phrases": entry["topics"].phrases[:4], "material_phrases": st.phrases[:4]}
-            items.append({"index": k, "text": opinion, "status": status, "paragraphs": paras, "evidence": evidence})
-        answered = sum(it["status"] == "answered" for it in items)
-        return {"answered_ratio": round(answered / len(items), 4) if items else 0.0,
-                "counts": {s: sum(it["status"] == s for it in items) for s in STATUSES}, "items": items}
+            items.append(OpinionAnswer(k, opinion, status, tuple(paras), evidence))
+        answered = sum(it.status == "answered" for it in items)
+        return OpinionsResult(answered_ratio=round(answered / len(items), 4) if items else 0.0,
+                              counts={s: sum(it.status == s for it in items) for s in STATUSES}, items=tuple(items))
+
+    def use(self, setting: dict) -> None:
+        """Take the weights and thresholds of ``setting`` (names of :data:`GRID`)."""
+        for name, value in setting.items():
+            setattr(self, name, value)
+
+    def thresholds(self) -> dict:
+        """The weights and thresholds in use, as ``models/opinions.json`` keeps them."""
+        return {name: getattr(self, name) for name in GRID}
+
+    def fit(self, cases: list[tuple[list[str], list[str], list[str], list[str]]]) -> "OpinionMatcher":
+        """Choose the weights and thresholds of :data:`GRID` on held-apart ``cases``, each
+        (opinions, the material's paragraphs, their roles, the gold status of every opinion):
+        the setting that gets most statuses right, then the best F1 of ``ignored`` (the error a
+        reviewer most needs caught); ``dev_score_`` keeps those two figures."""
+        tables = [(self.candidates(opinions, paragraphs, roles), gold) for opinions, paragraphs, roles, gold in cases]
+        best = None
+        for values in itertools.product(*GRID.values()):
+            setting = dict(zip(GRID, values))
+            if setting["generic"] >= setting["answer"]:
+                continue
+            self.use(setting)
+            gold = [g for _, statuses in tables for g in statuses]
+            pred = [self.decide(sentences, entry)[0] for (sentences, table), _ in tables for entry in table]
+            key = agreement(gold, pred)
+            if best is None or key > best[0]:
+                best = (key, setting)
+        self.use(best[1])
+        self.dev_score_ = best[0]
+        return self
+
+
+def agreement(gold: list[str], pred: list[str]) -> tuple[float, float]:
+    """(share of statuses right, F1 of ``ignored``), rounded to 4 places: the figures
+    :meth:`OpinionMatcher.fit` ranks settings by."""
+    tp = sum(g == p == "ignored" for g, p in zip(gold, pred))
+    wrong = sum((g == "ignored") != (p == "ignored") for g, p in zip(gold, pred))
+    right = sum(g == p for g, p in zip(gold, pred)) / len(gold) if gold else 0.0
+    return round(right, 4), round(2 * tp / (2 * tp + wrong), 4) if tp else 0.0
 
 
 def keyword_status(opinion: str, paragraphs: list[str], roles: list[str]) -> str:

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Collection
 
 import sklearn
 
 from . import coverage, criticism, depth, ingest, kinds, modelstore, noise, rectification, summary
 from .copydetect import CopyDetector
 from .coverage import PatternMatcher
-from .document import CoverageResult, Document, Piece, SummaryResult
+from .document import CopyResult, Document, KindResult, Piece
 from .errors import JingziError, SetupError, warning
 from .opinions import OpinionMatcher
 from .report import Report
@@ -37,11 +38,12 @@ class Analyzer:
     ``kind`` (one of :data:`analyzer.kinds.KINDS`) forces the document kind; ``None`` detects it
     (:mod:`analyzer.kinds`). A criticism document gets its items judged, a rectification plan
     its items; a kind that is not a material skips coverage, work-summary passages and depth
-    with a ``not_a_material`` warning.
+    with a ``not_a_material`` warning. Models are loaded here, once; the criticism, depth and
+    opinion models on first use, so that a call that skips their stage never needs them.
     """
 
     def __init__(self, rubric: str = "four-styles", library: str | Path | None = None,
-                 copy_detector: CopyDetector | None = None, with_depth: bool = True, kind: str | None = None):
+                 copy_detector: CopyDetector | None = None, kind: str | None = None):
         self.forced_kind = kinds.forced(kind) if kind is not None else None
         get_nlp()  # spaCy zh with jieba and the domain dictionary, loaded once
         self.rubric = load_rubric(rubric)
@@ -55,14 +57,20 @@ class Analyzer:
             self.coverage_model = None
         self.summary_model = modelstore.load("summary")
         self.kind_model = modelstore.load("kinds") if kind is None else None
-        self.depth_model = depth.DepthModel.from_dict(modelstore.load("depth")) if with_depth else None
         self.boilerplate = depth.BoilerplateBank()
         if copy_detector is None:  # without a library, copy still reports the official quotations
             from .library import open_library
 
             copy_detector = CopyDetector.default(library=open_library(library) if library is not None else None)
         self.copy_detector = copy_detector
-        self._criticism_model = self._opinion_matcher = None
+        self._depth_model = self._criticism_model = self._opinion_matcher = None
+
+    @property
+    def depth_model(self) -> depth.DepthModel:
+        """Loaded on first use: a call that skips ``depth`` (training the depth model) never needs it."""
+        if self._depth_model is None:
+            self._depth_model = depth.DepthModel.from_dict(modelstore.load("depth"))
+        return self._depth_model
 
     @property
     def criticism_model(self) -> criticism.CriticismModel:
@@ -78,79 +86,60 @@ class Analyzer:
             self._opinion_matcher = OpinionMatcher(self.matcher, modelstore.load("opinions"))
         return self._opinion_matcher
 
-    def analyze(self, text: str, name: str | None = None, opinions: list[str] | None = None) -> Report:
+    def analyze(self, text: str, name: str | None = None, opinions: list[str] | None = None,
+                skip: Collection[str] = ()) -> Report:
         """Analyse text given directly; bad text raises :class:`~analyzer.errors.JingziError`.
-        ``opinions`` (collected opinions, one string each) adds the ``opinions`` judgement."""
-        return self.analyze_source(ingest.from_text(text, name), opinions=opinions)
+        ``opinions`` (collected opinions, one string each) adds the ``opinions`` judgement;
+        ``skip`` names stages to leave out (:meth:`document`)."""
+        return self.analyze_source(ingest.from_text(text, name), opinions=opinions, skip=skip)
 
-    def analyze_path(self, path: str | Path, opinions: list[str] | None = None) -> Report:
+    def analyze_path(self, path: str | Path, opinions: list[str] | None = None, skip: Collection[str] = ()) -> Report:
         """Analyse one file; an unreadable file yields a report with ``error`` set."""
         try:
             source = ingest.read_path(path)
         except JingziError as exc:
             return Report.failed(ingest.display_name(path), ingest.display_name(Path(path).name), exc.to_dict())
-        return self.analyze_source(source, opinions=opinions)
+        return self.analyze_source(source, opinions=opinions, skip=skip)
 
     def analyze_source(self, source: ingest.Source, copy_key: str | None = None,
-                       opinions: list[str] | None = None) -> Report:
-        """Analyse an ingested document; ``copy_key`` is its name among the copy detector's
-        peers (default: its file name), so that it is not reported as copying itself."""
+                       opinions: list[str] | None = None, skip: Collection[str] = ()) -> Report:
+        """The report of an ingested document (:meth:`document`)."""
+        return Report.of(self.document(source, copy_key, opinions, skip), self.rubric.id)
+
+    def document(self, source: ingest.Source, copy_key: str | None = None, opinions: list[str] | None = None,
+                 skip: Collection[str] = ()) -> Document:
+        """The :class:`~analyzer.document.Document` of an ingested source after every stage that
+        applies to it. ``copy_key`` is its name among the copy detector's peers (default: its
+        file name), so that it is not reported as copying itself; ``skip`` names stages to leave
+        out (e.g. ``{"depth"}`` while the depth model is trained on the stages before it)."""
         # inputs are built by our own code: skip scikit-learn's per-call validation
         with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
             doc = read(source)
             for stage in self.stages(copy_key or source.name, opinions):
-                if stage.applies(doc):
+                if stage.name not in skip and stage.applies(doc):
                     stage.run(doc)
-            return Report.of(doc, self.rubric.id)
+        return doc
 
-    def stages(self, copy_key: str, opinions: list[str] | None = None) -> list:
+    def stages(self, copy_key: str, opinions: list[str] | None = None) -> list[Stage]:
         """The stages in the order they run; each ``run(doc)`` writes its result onto the
         :class:`~analyzer.document.Document` when ``applies(doc)``."""
         out = [Segment(), Structure(self.role_model), Kind(self.kind_model, self.forced_kind),
-               Copy(self, copy_key), Coverage(self.rubric, self.coverage_model, self.matcher),
-               Summary(self.summary_model)]
-        if self.depth_model is not None:
-            out.append(Depth(self.depth_model, self.boilerplate))
+               Copy(self.copy_detector, copy_key), Coverage(self.rubric, self.coverage_model, self.matcher),
+               Summary(self.summary_model), Depth(self, self.boilerplate)]
         if opinions is not None:
             out.append(Opinions(self, opinions))
         out.append(KindJudgement(self))
         return out
-
-    def judge_kind(self, doc: Document) -> None:
-        """The judgement a document kind calls for (criticism items, plan items) and the
-        ``not_a_material`` warning for kinds that are not self-examination materials."""
-        kind = doc.kind
-        if kind["id"] not in kinds.MATERIAL_KINDS:
-            doc.warnings.append(warning("not_a_material", f"文档类型：{kind['label']} / kind: {kind['id']}"))
-        if kind["id"] == "criticism":
-            doc.criticism = criticism.assess(doc.text, self.criticism_model, self.matcher)
-            found = doc.criticism["items"]
-        elif kind["id"] == "rectification":
-            doc.rectification = rectification.assess(doc.text)
-            found = doc.rectification["items"]
-        else:
-            return
-        if not found:
-            doc.warnings.append(warning("no_items", kind["label"]))
-
-    def check_copy(self, source: ingest.Source, roles: list[str], copy_key: str | None = None) -> dict:
-        """The copy object: headings and noise out of the ratios, each source related to the
-        document by the evidence of the library's and the file's metadata (analyzer.provenance);
-        ``copy_key`` is the document's name among the detector's peers."""
-        from .provenance import annotate, file_meta
-
-        spans = [(s, e, role) for (s, e), role in zip(source.paragraphs, roles)]
-        copy = self.copy_detector.check(copy_key or source.name, source.text, roles=spans)
-        library = self.copy_detector.library
-        known = library.metadata([s["source"] for s in copy["sources"]]) if library is not None else {}
-        return annotate(copy, file_meta(source.file) if source.file else {}, known)
 
 
 # ---- the stages, in the order they run (see analyzer/document.py for what each writes) ----
 
 class Stage:
     """A pipeline stage: ``run(doc)`` adds its result to the document; by default it runs on
-    documents with content, and the material judgements only on materials."""
+    documents with content, and the material judgements only on materials. ``name`` is what
+    :meth:`Analyzer.document` skips it by."""
+
+    name = ""
 
     def applies(self, doc: Document) -> bool:
         return bool(doc.content)
@@ -158,12 +147,14 @@ class Stage:
 
 class MaterialStage(Stage):
     def applies(self, doc: Document) -> bool:
-        return bool(doc.content) and doc.kind["id"] in kinds.MATERIAL_KINDS
+        return bool(doc.content) and doc.kind.id in kinds.MATERIAL_KINDS
 
 
 class Segment(Stage):
     """One spaCy ``Doc`` of the content paragraphs (jieba words, sentence starts), kept on the
     document; the tokens and sentences of every paragraph are read from it."""
+
+    name = "segment"
 
     def run(self, doc: Document) -> None:
         doc.spacy, offsets = document_doc(doc.texts)
@@ -172,6 +163,8 @@ class Segment(Stage):
 
 class Structure(Stage):
     """Headings, sections and heading context by rule; a role per paragraph by the role model."""
+
+    name = "structure"
 
     def __init__(self, model):
         self.model = model
@@ -189,76 +182,99 @@ def heading_layout(doc: Document) -> Layout:
 
 
 class Kind(Stage):
-    """The document kind, detected or forced."""
+    """The document kind, detected from the whole text or forced."""
+
+    name = "kind"
 
     def __init__(self, model, forced: dict | None):
         self.model, self.forced = model, forced
 
     def run(self, doc: Document) -> None:
-        doc.kind = self.forced or self.model.classify(doc.text)
+        doc.kind = KindResult.of(self.forced or self.model.classify(doc.text))
 
 
 class Copy(Stage):
-    """Copied passages (also for a document of noise only); skipped without a detector."""
+    """Copied passages (also for a document of noise only): headings and noise out of the
+    ratios, each source related to the document by the evidence of the library's and the
+    file's metadata (:mod:`analyzer.provenance`); ``key`` is the document's name among the
+    detector's peers. Skipped without a detector (batch checks copying later, across files)."""
 
-    def __init__(self, analyzer: Analyzer, key: str):
-        self.analyzer, self.key = analyzer, key
+    name = "copy"
+
+    def __init__(self, detector: CopyDetector | None, key: str):
+        self.detector, self.key = detector, key
 
     def applies(self, doc: Document) -> bool:
-        return self.analyzer.copy_detector is not None  # None where copying is checked later (batch)
+        return self.detector is not None
 
     def run(self, doc: Document) -> None:
+        from .provenance import annotate, file_meta
+
         roles = ["noise"] * len(doc.pieces)
         for k, role in enumerate(doc.roles):
             roles[doc.at(k)] = role
-        doc.copy = self.analyzer.check_copy(doc.source, roles, self.key)
+        spans = [(p.start, p.end, role) for p, role in zip(doc.pieces, roles)]  # as batch and compare count
+        found = self.detector.check(self.key, doc.text, roles=spans)
+        library = self.detector.library
+        known = library.metadata([s["source"] for s in found["sources"]]) if library is not None else {}
+        doc.copy = CopyResult.of(annotate(found, file_meta(doc.source.file) if doc.source.file else {}, known))
 
 
 class Coverage(MaterialStage):
     """The rubric categories each paragraph examines, with evidence and denials."""
 
+    name = "coverage"
+
     def __init__(self, rubric, model, matcher):
         self.rubric, self.model, self.matcher = rubric, model, matcher
 
     def run(self, doc: Document) -> None:
-        doc.coverage = CoverageResult(*coverage.assess(doc.texts, doc.tokens, doc.roles, doc.layout.categories,
-                                                       self.rubric, self.model, self.matcher, doc.starts))
+        doc.coverage = coverage.assess(doc, self.rubric, self.model, self.matcher)
 
 
 class Summary(MaterialStage):
     """Paragraphs that read like a work summary."""
 
+    name = "summary"
+
     def __init__(self, model):
         self.model = model
 
     def run(self, doc: Document) -> None:
-        doc.summary = SummaryResult(*summary.assess(doc.texts, doc.tokens, doc.roles, self.model))
+        doc.summary = summary.assess(doc, self.model)
 
 
 class Depth(MaterialStage):
-    """Depth score, criteria, substitutions, deductions and reasons."""
+    """Depth score, criteria, substitutions, deductions and reasons, from what coverage and
+    summary found."""
 
-    def __init__(self, model, bank):
-        self.model, self.bank = model, bank
+    name = "depth"
+
+    def __init__(self, analyzer: Analyzer, bank):
+        self.analyzer, self.bank = analyzer, bank
 
     def run(self, doc: Document) -> None:
-        doc.depth = depth.assess(doc.texts, doc.roles, doc.coverage.styles, doc.coverage.entries,
-                                 doc.summary.entry, self.model, self.bank, kind=doc.kind["id"])
+        doc.depth = depth.assess(doc, self.analyzer.depth_model, self.bank)
 
 
 class Opinions(MaterialStage):
     """Which collected opinions the material answers."""
 
+    name = "opinions"
+
     def __init__(self, analyzer: Analyzer, opinions: list[str]):
         self.analyzer, self.opinions = analyzer, opinions
 
     def run(self, doc: Document) -> None:
-        doc.opinions = self.analyzer.opinion_matcher.assess(self.opinions, doc.texts, doc.roles)
+        doc.opinions = self.analyzer.opinion_matcher.assess(self.opinions, doc)
 
 
 class KindJudgement(Stage):
-    """Criticism items, plan items, or the ``not_a_material`` warning; a document of noise
-    only gets the ``only_noise`` warning instead."""
+    """The judgement a document kind calls for: criticism items, plan items, or the
+    ``not_a_material`` warning for kinds that are not self-examination materials; a document of
+    noise only gets the ``only_noise`` warning instead."""
+
+    name = "kind_judgement"
 
     def __init__(self, analyzer: Analyzer):
         self.analyzer = analyzer
@@ -269,8 +285,20 @@ class KindJudgement(Stage):
     def run(self, doc: Document) -> None:
         if not doc.content:
             doc.warnings.append(warning("only_noise", f"{len(doc.pieces)} 段"))
+            return
+        kind = doc.kind
+        if kind.id not in kinds.MATERIAL_KINDS:
+            doc.warnings.append(warning("not_a_material", f"文档类型：{kind.label} / kind: {kind.id}"))
+        if kind.id == "criticism":
+            doc.criticism = criticism.assess(doc, self.analyzer.criticism_model, self.analyzer.matcher)
+            found = doc.criticism.items
+        elif kind.id == "rectification":
+            doc.rectification = rectification.assess(doc)
+            found = doc.rectification.items
         else:
-            self.analyzer.judge_kind(doc)
+            return
+        if not found:
+            doc.warnings.append(warning("no_items", kind.label))
 
 
 def read(source: ingest.Source) -> Document:
@@ -280,22 +308,28 @@ def read(source: ingest.Source) -> Document:
 
 
 def paragraphs(source: ingest.Source) -> list[Piece]:
-    """The report's paragraphs: every line of ``source``, run-on lines split (see
-    :mod:`analyzer.segmenting`), each inspected for web noise (:mod:`analyzer.noise`)."""
+    """The report's paragraphs: every line of ``source``, furniture glued into it cut out whole
+    (:func:`analyzer.noise.runs`), run-on lines split (see :mod:`analyzer.segmenting`), each
+    paragraph inspected for web noise (:mod:`analyzer.noise`)."""
     cut = []  # (line, start, end, split) of every paragraph-to-be
     alone = len(source.paragraphs) <= 2  # a paste that lost its line breaks
     for line, (start, end) in enumerate(source.paragraphs):
         line_text = source.text[start:end]
-        spans = split_line(line_text, alone, noise.boundaries(line_text) if len(line_text) > 120 else set())
+        glued = noise.runs(line_text)  # furniture glued between sentences: cut out whole
+        spans = split_line(line_text, alone, noise.boundaries(line_text) if len(line_text) > 120 else set(),
+                           keep=[(a, b) for a, b, _ in glued])
         for a, b in spans:
             raw = source.text[start + a:start + b]
+            cues = next((c for ga, gb, c in glued if ga <= a and b <= gb), None)
             a, b = a + len(raw) - len(raw.lstrip()), b - (len(raw) - len(raw.rstrip()))
-            cut.append((line, start + a, start + b, len(spans) > 1))
-    head = noise.head_lines([source.text[a:b] for _, a, b, _ in cut])  # a run-on page has a head too
+            cut.append((line, start + a, start + b, len(spans) > 1, cues))
+    head = noise.head_lines([source.text[a:b] for _, a, b, _, _ in cut])  # a run-on page has a head too
     out = []
-    for k, (line, a, b, split) in enumerate(cut):
+    for k, (line, a, b, split, cues) in enumerate(cut):
         raw = source.text[a:b]
         found = noise.inspect(raw, head=k in head)
+        if cues and not found.line:
+            found = noise.Noise(line=True, cues=cues)
         out.append(Piece(line, a, b, raw if found.line else found.clean(raw), found, split))
     return out
 
@@ -313,12 +347,19 @@ def _shape_warnings(source: ingest.Source, pieces: list[Piece]) -> list[dict]:
     return warnings
 
 
-def prepare(source: ingest.Source, pieces: list[Piece] | None = None):
-    """Texts, jieba tokens and rule layout of the content paragraphs (for training, which
-    fits the models on what the pipeline's first stages see)."""
+def segmented(source: ingest.Source, pieces: list[Piece] | None = None) -> Document:
+    """The document after segmentation, with its rule layout (for training, which fits the
+    models on what the pipeline's first stages see and judges with the stage functions)."""
     doc = Document(source, paragraphs(source) if pieces is None else pieces)
     Segment().run(doc)
-    return doc.texts, doc.tokens, heading_layout(doc)
+    doc.layout = heading_layout(doc)
+    return doc
+
+
+def prepare(source: ingest.Source, pieces: list[Piece] | None = None):
+    """Texts, jieba tokens and rule layout of the content paragraphs (:func:`segmented`)."""
+    doc = segmented(source, pieces)
+    return doc.texts, doc.tokens, doc.layout
 
 
 def analyze(text: str, name: str | None = None, opinions: list[str] | None = None, **options) -> Report:

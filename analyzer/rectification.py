@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .document import Document, RectificationResult
 from .resources import lexicon, load_yaml
 
 FIELDS = ("problem", "measure", "owner", "deadline", "standard")
@@ -316,10 +317,11 @@ def _build(text: str, start: int, end: int, raw: dict[str, str]) -> Item:
     return it
 
 
-def assess(text: str) -> dict:
-    """The ``rectification`` object of a report: items with fields and what each lacks."""
-    items = split_items(text)
+def assess(doc: Document) -> RectificationResult:
+    """The items of a rectification plan, found in the whole normalised text (a table row or a
+    run-on paste crosses paragraphs), with their fields and what each lacks."""
+    items = split_items(doc.text)
     complete = sum(not it.missing for it in items)
     missing: dict[str, int] = {f: sum(f in it.missing for it in items) for f in FIELDS}
-    return {"items": [it.to_dict() for it in items], "complete": complete,
-            "items_missing_fields": len(items) - complete, "missing_counts": missing}
+    return RectificationResult(items=tuple(items), complete=complete, items_missing_fields=len(items) - complete,
+                               missing_counts=missing)

@@ -59,15 +59,14 @@ class Report:
     def of(cls, doc: Document, rubric: str | None) -> "Report":
         """The report of a finished :class:`~analyzer.document.Document`: every paragraph (noise
         included) with what the stages found, and every result with its content paragraph
-        indices mapped to the report's (:meth:`~analyzer.document.Document.at`)."""
+        indices mapped to the report's (:meth:`~analyzer.document.Document.at`) by its ``to_json``."""
         source, at = doc.source, doc.at
         paras = [Paragraph(i, p.text, p.start, p.end, role="noise", summary_like=None,
                            evidence={"noise": p.noise.cues} if p.noise.cues else {},
                            line=p.line if p.split else None)
                  for i, p in enumerate(doc.pieces)]
         report = cls(file=source.file or source.name, name=source.name, sha256=source.sha256, chars=doc.chars,
-                     paragraphs=paras, rubric=rubric, warnings=doc.warnings, kind=doc.kind, copy=doc.copy,
-                     criticism=doc.criticism, rectification=doc.rectification)
+                     paragraphs=paras, rubric=rubric, warnings=doc.warnings)
         for k, role in enumerate(doc.roles):
             paras[at(k)].role = role
         if doc.layout is not None:
@@ -77,21 +76,21 @@ class Report:
                 paras[at(k)].styles = styles
                 if doc.coverage.phrases[k]:
                     paras[at(k)].evidence["styles"] = doc.coverage.phrases[k]
-            report.coverage = {c: _remap_coverage(e, at) for c, e in doc.coverage.entries.items()}
+            report.coverage = doc.coverage.to_json(at)
         if doc.summary is not None:
             for k, p in enumerate(doc.summary.proba):
                 paras[at(k)].summary_like = float(p)
                 if doc.summary.cues[k]:
                     paras[at(k)].evidence["summary_cues"] = doc.summary.cues[k]
-            report.summary_like = _remap(doc.summary.entry, at, "paragraphs")
+            report.summary_like = doc.summary.to_json(at)
+        for key in ("kind", "copy", "criticism", "rectification"):  # offsets into the text, no paragraphs
+            result = getattr(doc, key)
+            if result is not None:
+                setattr(report, key, result.to_json())
         if doc.depth is not None:
-            d = dict(doc.depth)
-            d["details"] = {c: _remap(v, at, "evidence") for c, v in d["details"].items()}
-            d["substitution_evidence"] = {n: [at(i) for i in v] for n, v in d["substitution_evidence"].items()}
-            d["deductions"] = [_remap(x, at, "paragraphs") for x in d.get("deductions", [])]
-            report.depth = d
+            report.depth = doc.depth.to_json(at)
         if doc.opinions is not None:
-            report.opinions = _remap_opinions(doc.opinions, at)
+            report.opinions = doc.opinions.to_json(at)
         return report
 
     @classmethod
@@ -140,29 +139,6 @@ class Report:
                    summary_like=d.get("summary_like"), copy=d.get("copy"), depth=d.get("depth"),
                    kind=d.get("kind"), criticism=d.get("criticism"), rectification=d.get("rectification"),
                    opinions=d.get("opinions"), warnings=d.get("warnings", []))
-
-
-def _remap(entry: dict, at, *keys: str) -> dict:
-    """``entry`` with the paragraph index lists under ``keys`` mapped by ``at``."""
-    return {k: [at(i) for i in v] if k in keys else v for k, v in entry.items()}
-
-
-def _remap_coverage(entry: dict, at) -> dict:
-    """A coverage entry with its paragraph indices (evidence, denied, and the paragraph of each
-    evidence and denial sentence) mapped by ``at``."""
-    out = _remap(entry, at, "evidence", "denied")
-    for key in ("sentences", "denials"):
-        if key in out:
-            out[key] = [{**s, "paragraph": at(s["paragraph"])} for s in out[key]]
-    return out
-
-
-def _remap_opinions(result: dict, at) -> dict:
-    """The opinions object with its paragraph indices mapped by ``at``."""
-    items = [{**it, "paragraphs": [at(i) for i in it["paragraphs"]],
-              "evidence": {**it["evidence"], "paragraph": at(it["evidence"]["paragraph"])} if it["evidence"] else None}
-             for it in result["items"]]
-    return {**result, "items": items}
 
 
 def _remap_section(section: dict, at) -> dict:

@@ -260,11 +260,16 @@ def _sentences(text: str, start: int, end: int) -> list[int]:
     return cuts
 
 
-def split_line(text: str, alone: bool = False, extra: set[int] = frozenset()) -> list[tuple[int, int]]:
+def split_line(text: str, alone: bool = False, extra: set[int] = frozenset(),
+               keep: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Spans (start, end) of the paragraphs of one line; the whole line unless it is run-on.
-    ``extra``: more cut points for a run-on line (where web-page furniture begins and ends)."""
+    ``extra``: more cut points for a run-on line (where web-page furniture begins and ends);
+    ``keep``: spans cut out whole, run-on or not (web-page furniture glued into the line,
+    :func:`analyzer.noise.runs`): the line is cut at both ends of each and never inside one."""
+    ends = {x for span in keep for x in span}
     if not is_runon(text, alone):
-        return [(0, len(text))]
+        return _pieces(text, ends)
+    extra = set(extra) | ends
     numbered = {m.pos for m in markers(text)}
     cuts = (numbered - {0}) | set(extra)
     inside = quoted(text)
@@ -287,5 +292,9 @@ def split_line(text: str, alone: bool = False, extra: set[int] = frozenset()) ->
     for a, b in zip(bounds, bounds[1:]):
         if b - a > (SENTENCE_SPLIT if a in numbered else UNNUMBERED_SPLIT):
             cuts.update(_sentences(text, a, b))
-    bounds = sorted(cuts | {0, len(text)})
+    return _pieces(text, {c for c in cuts if not any(a < c < b for a, b in keep)} | ends)
+
+
+def _pieces(text: str, cuts: set[int]) -> list[tuple[int, int]]:
+    bounds = sorted({c for c in cuts if 0 < c < len(text)} | {0, len(text)})
     return [(a, b) for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from .document import Document, SummaryResult
 from .resources import lexicon
 from .thresholds import best_threshold, f1
 
@@ -130,8 +131,10 @@ class SummaryModel:
         return np.where(np.isin(np.array(roles), NEVER_FLAGGED), 0.0, proba)
 
 
-def assess(texts, tokens, roles, model: SummaryModel) -> tuple[np.ndarray, dict, list[list[str]]]:
-    """Per-paragraph probability, the ``summary_like`` object, and cue phrases per paragraph."""
+def assess(doc: Document, model: SummaryModel) -> SummaryResult:
+    """Per-paragraph probability, the ``summary_like`` object, and cue phrases per paragraph,
+    of the content paragraphs of a segmented and structured ``doc``."""
+    texts, tokens, roles = doc.texts, doc.tokens, doc.roles
     proba = model.predict_proba(texts, tokens, roles)
     flagged = [i for i, p in enumerate(proba) if p >= model.threshold_]
     cues = [cue_phrases(texts[i]) if i in flagged else [] for i in range(len(texts))]
@@ -139,4 +142,4 @@ def assess(texts, tokens, roles, model: SummaryModel) -> tuple[np.ndarray, dict,
     ratio = sum(len(texts[i]) for i in flagged) / total
     result = {"ratio": round(ratio, 4), "paragraphs": flagged,
               "flagged": bool(ratio >= model.doc_threshold_), "threshold": model.doc_threshold_}
-    return proba, result, cues
+    return SummaryResult(proba, result, cues)

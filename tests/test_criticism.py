@@ -9,7 +9,7 @@ from analyzer import criticism
 from analyzer.coverage import PatternMatcher
 from analyzer.ingest import from_text
 from analyzer import modelstore
-from analyzer.pipeline import Analyzer
+from analyzer.pipeline import Analyzer, read
 from training.corpus import DATA_DIR
 from analyzer.resources import load_rubric
 
@@ -34,7 +34,7 @@ RECORD = """XX镇党委专题民主生活会相互批评情况记录
 @pytest.fixture(scope="module")
 def judge():
     model, matcher = modelstore.load("criticism"), PatternMatcher(load_rubric("four-styles"))
-    return lambda text: criticism.assess(from_text(text).text, model, matcher)
+    return lambda text: criticism.assess(read(from_text(text)), model, matcher).to_json()
 
 
 def test_per_member_items_targets_and_labels(judge):

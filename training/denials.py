@@ -106,7 +106,7 @@ def controls(docs: list[LabelledDocument], analyzer) -> tuple[list[dict], int]:
             paras = [p for p in doc.paragraphs if cat.id not in p.styles]
             last = max((i for i, p in enumerate(paras) if p.role == "problem"), default=len(paras) - 1)
             lines = [p.text for p in paras]
-            if analyzer.analyze("\n".join(lines), doc.id).coverage[cat.id]["covered"]:
+            if analyzer.analyze("\n".join(lines), doc.id, skip={"depth"}).coverage[cat.id]["covered"]:
                 dropped += 1
                 continue
             kept.append({"doc": doc.id, "category": cat.id, "label": cat.label, "lines": lines, "last": last})
@@ -142,7 +142,7 @@ def run_suite(analyzer, docs: list[LabelledDocument], heldout: list[Sentence]) -
     bases, dropped = controls(docs, analyzer)
     rows = []
     for c in wording_cases(bases, heldout):
-        entry = analyzer.analyze(c["text"], c["doc"]).coverage[c["category"]]
+        entry = analyzer.analyze(c["text"], c["doc"], skip={"depth"}).coverage[c["category"]]
         rows.append({"family": c["family"], "shape": c["shape"], "not_covered": not entry["covered"],
                      "denial_shown": bool(entry.get("denials"))})
     n = max(len(rows), 1)
@@ -160,7 +160,7 @@ def main() -> dict:
     from analyzer import Analyzer
 
     docs = [d for d in load_corpus("test") if d.path.parent.name == "written"]
-    return run_suite(Analyzer(with_depth=False, kind="personal"), docs, load_sentences("heldout"))
+    return run_suite(Analyzer(kind="personal"), docs, load_sentences("heldout"))
 
 
 if __name__ == "__main__":

@@ -124,27 +124,22 @@ def _criticism_eval(split: str, model, matcher) -> dict:
 
 def criticism(write: bool = True) -> dict:
     from analyzer.coverage import PatternMatcher
-    from analyzer.criticism import LABELS, CriticismModel
+    from analyzer.criticism import CriticismModel
     from analyzer.resources import load_rubric
 
     def items_of(split):
         return [it for d in criticism_documents(split) for it in d["items"]]
 
     train, dev = items_of("train"), items_of("dev")
-    best = None
-    for C in (1.0, 4.0, 16.0):
-        model = CriticismModel(C=C).fit([it["text"] for it in train], [it["label"] for it in train])
-        score = _macro_f1([it["label"] for it in dev], model.predict([it["text"] for it in dev]), LABELS)["macro_f1"]
-        if best is None or score > best[0]:
-            best = (score, C)
-    model = CriticismModel(C=best[1]).fit([it["text"] for it in train], [it["label"] for it in train],
-                                          [it["style"] for it in train])
+    model = CriticismModel().fit([it["text"] for it in train], [it["label"] for it in train],
+                                 [it["style"] for it in train],
+                                 dev=([it["text"] for it in dev], [it["label"] for it in dev]))
     matcher = PatternMatcher(load_rubric("four-styles"))
 
     metrics = {
         "data": {"documents": {s: len(criticism_documents(s)) for s in ("train", "dev", "test", "handwritten")},
                  "items": {s: len(items_of(s)) for s in ("train", "dev", "test", "handwritten")}},
-        "chosen_on_dev": {"C": best[1], "dev_macro_f1": round(best[0], 4)},
+        "chosen_on_dev": {"C": model.C_, "dev_macro_f1": model.dev_macro_f1_},
         "test": _criticism_eval("test", model, matcher),
         "handwritten": _criticism_eval("handwritten", model, matcher),
     }
@@ -284,21 +279,25 @@ def opinion_pairs(split: str | None = None) -> list[dict]:
     return [p for p in rows if split is None or p["split"] == split]
 
 
-def _prepared_pairs(split: str, analyzer, matcher) -> list[tuple[dict, list, list]]:
-    """Each pair with its material's paragraphs, roles and the matcher's candidate table."""
+def _materials(split: str, analyzer) -> list[tuple[dict, tuple[list, list], list[str]]]:
+    """Each pair with its material's paragraphs and roles (as the report gives them) and its
+    opinions list."""
     from analyzer.opinions import read_list
 
     folder = DATA_DIR / "opinions" / ("handwritten" if split == "handwritten" else "pairs")
     out = []
     for pair in opinion_pairs(split):
         report = analyzer.analyze_path(folder / f"{pair['id']}.txt")
-        texts = [p.text for p in report.paragraphs]
-        roles = [p.role for p in report.paragraphs]
         opinions = read_list(folder / f"{pair['id']}.opinions.txt")
         assert len(opinions) == len(pair["opinions"]), pair["id"]
-        sentences, table = matcher.candidates(opinions, texts, roles)
-        out.append((pair, (texts, roles), (sentences, table)))
+        out.append((pair, ([p.text for p in report.paragraphs], [p.role for p in report.paragraphs]), opinions))
     return out
+
+
+def _prepared_pairs(split: str, analyzer, matcher) -> list[tuple[dict, tuple[list, list], tuple[list, list]]]:
+    """Each pair with its material's paragraphs and roles and the matcher's candidate table."""
+    return [(pair, material, matcher.candidates(opinions, *material))
+            for pair, material, opinions in _materials(split, analyzer)]
 
 
 def _status_metrics(gold: list[str], pred: list[str]) -> dict:
@@ -325,8 +324,6 @@ def _run(prepared, matcher) -> tuple[list[str], list[str], int, int]:
 
 
 def opinions(write: bool = True) -> dict:
-    import itertools
-
     from analyzer.coverage import PatternMatcher
     from analyzer.opinions import OpinionMatcher, keyword_status
     from analyzer.pipeline import Analyzer
@@ -335,24 +332,9 @@ def opinions(write: bool = True) -> dict:
     analyzer = Analyzer()
     analyzer.copy_detector = None
     matcher = OpinionMatcher(PatternMatcher(load_rubric("four-styles")))
-    dev = _prepared_pairs("dev", analyzer, matcher)
-    best = None
-    for touch, gw, cw, ans, gen in itertools.product((True, False), (0.3, 0.5, 0.7, 0.9), (0.1, 0.25, 0.4),
-                                                     (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1),
-                                                     (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7)):
-        if gen >= ans:
-            continue
-        matcher.category_touch = touch
-        matcher.group_weight, matcher.category_weight, matcher.answer, matcher.generic = gw, cw, ans, gen
-        gold, pred, _, _ = _run(dev, matcher)
-        m = _status_metrics(gold, pred)
-        key = (m["status_right"], m["ignored_f1"])
-        if best is None or key > best[0]:
-            best = (key, {"category_touch": touch, "group_weight": gw, "category_weight": cw, "answer": ans,
-                          "generic": gen})
-    thresholds = best[1]
-    for k, v in thresholds.items():
-        setattr(matcher, k, v)
+    matcher.fit([(opinions, *material, [o["status"] for o in pair["opinions"]])
+                 for pair, material, opinions in _materials("dev", analyzer)])
+    thresholds = matcher.thresholds()
     test = _prepared_pairs("test", analyzer, matcher)
     gold, pred, para_hit, answered = _run(test, matcher)
     base = [keyword_status(o["text"], *material)
@@ -366,7 +348,8 @@ def opinions(write: bool = True) -> dict:
                               for s in ("train", "dev", "test", "handwritten")},
                  "status": {st: sum(o["status"] == st for p in opinion_pairs() for o in p["opinions"])
                             for st in ("answered", "generic", "ignored")}},
-        "chosen_on_dev": {**thresholds, "dev_status_right": best[0][0], "dev_ignored_f1": best[0][1]},
+        "chosen_on_dev": {**thresholds, "dev_status_right": matcher.dev_score_[0],
+                          "dev_ignored_f1": matcher.dev_score_[1]},
         "test": {**_status_metrics(gold, pred),
                  "answered_with_a_gold_paragraph": round(para_hit / answered, 4) if answered else None,
                  "keyword_baseline": _status_metrics(gold, base)},

@@ -379,6 +379,54 @@ def runon_breaks(rows: list[dict], texts: dict[str, str], slack: int = 2) -> dic
     return {"pages": pages, "breaks": breaks, "found": found, "cuts": cuts_total, "cuts_at_break": cuts_at_break}
 
 
+def runon_noise(rows: list[dict], texts: dict[str, str], least: int = 4) -> dict:
+    """Each page with labelled noise lines and content lines pasted into one line, noise and all (a
+    page copied without its line breaks): how many noise lines have ``least`` or more characters in
+    judged paragraphs (any role but noise/other, or a style), and how many content lines have
+    ``least`` or more characters in noise paragraphs (material text lost); ``examples`` names them
+    (id:line), for the development indexes."""
+    from analyzer import Analyzer, ingest
+    from analyzer.errors import JingziError
+
+    analyzer = Analyzer()
+    out = {"pages": 0, "noise_lines": 0, "noise_judged": 0, "content_lines": 0, "content_lost": 0, "examples": []}
+    for row in rows:
+        if row["id"] not in texts:
+            continue
+        noise = noise_line_set(row)
+        try:
+            normal = ingest.from_text(texts[row["id"]]).text
+            lines = [normal[s:e].strip() for s, e in line_spans(normal)]
+            if not noise or len(noise) == len(lines):
+                continue
+            report = analyzer.analyze("".join(lines), name=f"{row['id']}.txt").to_dict()
+        except JingziError:
+            continue
+        out["pages"] += 1
+        judged = [False] * sum(map(len, lines))
+        as_noise = list(judged)
+        for p in report["paragraphs"]:
+            flags = judged if p["role"] not in NOT_JUDGED_ROLES or p.get("styles") else \
+                as_noise if p["role"] == "noise" else None
+            if flags is not None:
+                flags[p["start"]:p["end"]] = [True] * (p["end"] - p["start"])
+        at = 0
+        for k, line in enumerate(lines):
+            span = range(at, at + len(line))
+            at += len(line)
+            if k in noise:
+                out["noise_lines"] += 1
+                if sum(judged[i] for i in span) >= least:
+                    out["noise_judged"] += 1
+                    out["examples"].append(f"{row['id']}:{k} judged")
+            else:
+                out["content_lines"] += 1
+                if sum(as_noise[i] for i in span) >= least:
+                    out["content_lost"] += 1
+                    out["examples"].append(f"{row['id']}:{k} lost")
+    return out
+
+
 PRIOR = {"none", "seen", "same_annotator"}
 
 
@@ -614,13 +662,20 @@ def main(argv: list[str] | None = None) -> int:
                                             "the index's labels and print the agreement; runs no analysis")
     parser.add_argument("--runon", action="store_true",
                         help="paste each page's content lines into one line and report how many of its line breaks "
-                             "jingzi's paragraph cuts find; runs no other analysis")
+                             "jingzi's paragraph cuts find; on a development index also paste each page with its noise "
+                             "into one line and report the noise judged and the content lost")
     args = parser.parse_args(argv)
+    test_index = args.index.resolve() == (DATA_DIR / "realdocs" / "index.csv").resolve()
     if args.runon:
         rows = load_index(args.index)
         r = runon_breaks(rows, read_cache(rows, args.cache)[0])
         print(f"{r['pages']} pages pasted as one line: {r['found']} of {r['breaks']} line breaks found; "
               f"{r['cuts'] - r['cuts_at_break']} of {r['cuts']} cuts where the page had no break")
+        if not test_index:  # the noise inside the paste: a full analysis of each page, and the ids of its errors
+            r = runon_noise(rows, read_cache(rows, args.cache)[0])
+            print(f"{r['pages']} pages with their noise pasted as one line: {r['noise_judged']} of {r['noise_lines']} "
+                  f"noise lines (partly) judged, {r['content_lost']} of {r['content_lines']} content lines (partly) "
+                  f"in noise paragraphs" + (f": {', '.join(r['examples'])}" if r["examples"] else ""))
         return 0
     if args.agreement:
         first = load_index(args.index)
@@ -631,7 +686,6 @@ def main(argv: list[str] | None = None) -> int:
         print("这个版本的 Analyzer 不接受 kind / this build's Analyzer takes no kind: --gold-kind is not possible",
               file=sys.stderr)
         return 2
-    test_index = args.index.resolve() == (DATA_DIR / "realdocs" / "index.csv").resolve()
     if args.errors and (test_index or not args.kinds_only):
         print("--errors 只用于开发集并需 --kinds-only / --errors needs --kinds-only and a development index, "
               "never the test set", file=sys.stderr)

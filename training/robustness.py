@@ -71,7 +71,7 @@ _PINYIN = {"数": "shù", "据": "jù", "会": "huì", "议": "yì", "调": "di�
 
 
 def test_documents(rubric: str = "four-styles", split: str = "test") -> list[LabelledDocument]:
-    """The written materials of ``split`` (test; dev for choosing settings) and ``rubric``."""
+    """The written materials of ``split`` (test; dev or train for choosing settings) and ``rubric``."""
     return [d for d in load_corpus() if d.path.parent.name == "written" and d.split == split
             and d.rubric == rubric]
 
@@ -223,15 +223,17 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="print JSON instead of a Markdown table")
     parser.add_argument("--cards", action="store_true",
                         help="also write the figures into the model cards (models/*.md) as `python -m training` does")
-    parser.add_argument("--split", default="test", choices=("test", "dev"),
-                        help="dev: for choosing settings (test is never tuned on)")
+    parser.add_argument("--split", default="test", choices=("test", "dev", "train"),
+                        help="dev or train: for choosing settings (test is never tuned on)")
+    parser.add_argument("--shapes", nargs="+", choices=SHAPES, default=list(SHAPES),
+                        help="only these shapes (default: all)")
     args = parser.parse_args()
     if args.cards:
         from training.train import add_robustness
 
         add_robustness()
     docs = test_documents(split=args.split)
-    results = evaluate(docs)
+    results = evaluate(docs, shapes=args.shapes)
     print(json.dumps(results, indent=2) if args.json else
           f"{len(docs)} {args.split} materials (four-styles)\n\n" + markdown(results))
 

@@ -81,10 +81,10 @@ def evaluate(split: str = "test") -> dict:
         for d in docs:
             key = (d.rubric, d.meta["kind"])
             if key not in analyzers:
-                analyzers[key] = Analyzer(rubric=d.rubric, kind=d.meta["kind"], with_depth=False)
+                analyzers[key] = Analyzer(rubric=d.rubric, kind=d.meta["kind"])
             lines, labels = shaped([p.text for p in d.paragraphs], [p.summary_like for p in d.paragraphs],
                                    shape, f"{d.id}:{shape}")
-            report = analyzers[key].analyze("\n".join(lines), d.id)
+            report = analyzers[key].analyze("\n".join(lines), d.id, skip={"depth"})
             gold += labels
             pred += line_flags(report, lines)
             weight += [len(s) if shape == "runon" else 1 for s in lines]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import hashlib
@@ -15,6 +15,7 @@ import hashlib
 from sklearn.metrics import accuracy_score, classification_report, f1_score
 
 from analyzer import ingest, modelstore
+from analyzer.document import Document
 from analyzer.resources import MODELS_DIR
 from analyzer.structure import ROLES, Layout, RoleModel
 from analyzer.thresholds import best_threshold, f1 as binary_f1
@@ -31,22 +32,27 @@ class Prepared:
     tokens: list[list[str]]
     layout: Layout
     hints: set
+    document: Document  # the pipeline's Document after segmentation and layout
+
+    def judged(self, roles) -> Document:
+        """The document as the judgement stages get it, with these paragraph ``roles``."""
+        return replace(self.document, roles=list(roles))
 
 
 @lru_cache(maxsize=1)
 def prepared_corpus() -> tuple[Prepared, ...]:
     """The written materials (copies serve copy evaluation only), prepared as at run time."""
-    from analyzer.pipeline import prepare
+    from analyzer.pipeline import segmented
 
     out = []
     for d in load_corpus():
         if d.path.parent.name != "written":
             continue
         source = ingest.from_text(d.text, d.id)
-        texts, tokens, lay = prepare(source)
-        if len(texts) != len(d.paragraphs):
-            raise ValueError(f"{d.id}: {len(texts)} paragraphs after ingest, {len(d.paragraphs)} labelled")
-        out.append(Prepared(d, texts, tokens, lay, source.heading_hints))
+        document = segmented(source)
+        if len(document.texts) != len(d.paragraphs):
+            raise ValueError(f"{d.id}: {len(document.texts)} paragraphs after ingest, {len(d.paragraphs)} labelled")
+        out.append(Prepared(d, document.texts, document.tokens, document.layout, source.heading_hints, document))
     return tuple(out)
 
 
@@ -345,7 +351,8 @@ def train_coverage(rubric_name: str, reviewed=()) -> dict:
     gold_doc, pred_doc, kw_doc, all_doc, gold_par, pred_par, kw_par = [], [], [], [], [], [], []
     for p in test:
         roles = list(predicted_roles(p.doc.id))
-        styles, cov, _ = assess(p.texts, p.tokens, roles, p.layout.categories, rubric, final, matcher)
+        judged = assess(p.judged(roles), rubric, final, matcher)
+        styles, cov = judged.styles, judged.entries
         kw = _keyword_styles(p, matcher)
         for cid in rubric.ids:
             gold_doc.append(cid in p.doc.meta["covered"])
@@ -420,7 +427,7 @@ def train_summary() -> dict:
     g_par, p_par, b_par, g_doc, p_doc, b_doc = [], [], [], [], [], []
     for p in test:
         roles = list(predicted_roles(p.doc.id))
-        proba, result, _ = assess(p.texts, p.tokens, roles, final)
+        result = assess(p.judged(roles), final).entry
         g_par += [q.summary_like for q in p.doc.paragraphs]
         p_par += [i in result["paragraphs"] for i in range(len(p.texts))]
         flags = cue_flags(p)
@@ -437,7 +444,7 @@ def train_summary() -> dict:
         fold_model = SummaryModel(threshold=final.threshold_, doc_threshold=final.doc_threshold_).fit(
             *columns([p for i, p in enumerate(pool) if i % 4 != k]))
         for p in pool[k::4]:
-            proba, result, _ = assess(p.texts, p.tokens, list(predicted_roles(p.doc.id)), fold_model)
+            result = assess(p.judged(predicted_roles(p.doc.id)), fold_model).entry
             cv_gold.append("work_summary" in p.doc.meta["flaws"])
             cv_pred.append(result["flagged"])
             cv_par_gold += [q.summary_like for q in p.doc.paragraphs]
@@ -503,16 +510,16 @@ def train_depth() -> dict:
     from training.depth_eval import deadline_count, pair_figures, rank_figures
 
     from analyzer.depth import CRITERIA, SUBSTITUTIONS, DepthModel, is_collective, measure
+    from analyzer.ingest import from_text
     from analyzer.pipeline import Analyzer
 
-    # signals come from the other stages, as at run time; every corpus document is a material
-    # (personal and collective are judged alike), so the kind is set rather than detected
-    analyzer = Analyzer(with_depth=False, kind="personal")
+    # signals come from the stages before depth, as at run time (the pipeline the CLI runs,
+    # without its depth stage); every corpus document is a material (personal and collective
+    # are judged alike), so the kind is set rather than detected
+    analyzer = Analyzer(kind="personal")
 
     def signals(p: Prepared):
-        r = analyzer.analyze(p.doc.text, p.doc.id)
-        return measure(p.texts, [q.role for q in r.paragraphs], [q.styles for q in r.paragraphs], r.coverage,
-                       r.summary_like, analyzer.boilerplate)
+        return measure(analyzer.document(from_text(p.doc.text, p.doc.id), skip={"depth"}), analyzer.boilerplate)
 
     docs = {s: [(p, signals(p)) for p in split(s)] for s in ("train", "dev", "test")}
 
@@ -627,7 +634,8 @@ The {len(docs)} four-styles test materials, analysed as written (`clean`), paste
 line (`one_paragraph`), wrapped in generated web-page noise with scraping tokens and pinyin glosses
 inside lines (`noisy`), and as an excerpt from the middle of the first problem to the last measure
 (`excerpt`; no title, preamble or closing), and the noisy page pasted as one line
-(`one_paragraph_noisy`: furniture glued to the text; the noise there is only partly found).
+(`one_paragraph_noisy`: furniture glued to the text, cut out whole before the run-on splitter by
+`analyzer.noise.runs`; developed on the dev and train splits, `--split dev|train`).
 Reproduce with `python -m training.robustness` (`--cards` rewrites this section).
 Before run-on splitting and noise recognition (commit 2432305, same suite): one_paragraph coverage
 0.303, every depth score equal (Spearman undefined), 0 of 5 pairs; noisy: 170 of 198 furniture
@@ -725,13 +733,17 @@ rectification, opinions, work_report, other, and page-shaped personal and collec
 `data/kinds/splits.csv`): train {counts['train']}, dev {counts['dev']}, test {counts['test']}. Every
 document is also used in five generated shapes (run-on paste, web noise, title dropped, excerpt,
 abridged; `training/kinds_corpus.py`), so each split holds six versions of each of its documents;
-shapes never cross splits. Written in four rounds: the first round's test documents were looked at
+shapes never cross splits. Written in five rounds: the first round's test documents were looked at
 while developing, so they moved to dev; the second round is test; the third round (69 documents
 in the shapes of real pages — news of meetings quoting members, genre guides, 心得体会, essays,
 abstracts, notices, rules, 范文 list pages, fiction, page-shaped materials and work reports —
 written after studying the real-page DEV set `data/realdocs/dev-kinds.csv`) is train and dev only;
 the fourth round (26 documents, written after the voice rule and the retrained model were settled)
-is test.
+is test; the fifth round (17 documents written with the author's-own-voice rules below, from the
+written dev errors and the real DEV pages: first-person 随笔/心得/memoirs, news retelling a branch
+meeting's self-criticism, articles on a county's or bureau's rectification, news of 述职 meetings, a
+speech, an opinions notice and two opinions reports, a reader's letter, and a personal, a 班子 and a
+duty report that mention colleagues, received opinions and training) is train 11 and dev 6.
 **Features**: TF-IDF over character 2–3-grams of the whitespace-free text; cue lexicons
 (`data/lexicons/kinds.yaml`: title words in the opening line, body phrases per kind) and
 grammatical person (我/本人, 我们/班子, 你, 同志): log counts and densities; the log length.
@@ -745,8 +757,18 @@ sentence that exhorts or reflects, 我们要、必须、体会、收获; never u
 心得体会、讲话), reports a meeting in the third person (会上、依次、3月4日, or two of 召开、主持…;
 按照会议要求 is not one) or explains (是指、一般包括、笔者、一些单位、关键词). The counts are features, and they are
 a gate: a self-examination kind needs confessions, a work report its own work, each more than half
-the reported and expository sentences together — a news item quoting a member's self-criticism
-or a guide quoting "现将情况报告如下" never gets a material's kind, whatever the model prefers.
+the reported, expository and about-others sentences together (reflective ones too, for a work
+report) — a news item quoting a member's self-criticism or a guide quoting "现将情况报告如下" never
+gets a material's kind, whatever the model prefers. A confession must be the author's own (issue
+13): a sentence addressed to someone (你、给领导提意见、对王某同志：), about someone else as its subject
+(他/她、该局、被巡察单位、与会同志、每位党员、三名同志相继发言、有同学表示自己) or under a heading
+对班子的意见 (until the next 二、 section) counts as about others — no confession, no presence, no own
+work; an exhortation (我们要、必须) confesses nothing; 我们发现 (an observer) does not make the author
+present; a title naming a notice, news item, 心得 or opinions list bars confessions (an enumerated
+heading 一、… is never the title). A self-critical sentence is no work done; reflection (体会、收获、
+深受启发、触动) counts against a work report; 由市委党校举办的 is someone else's deed and a 培训班
+attended no work; a plan or target (完成时限：、年底前、力争、确保) and a wish (希望) report no work done;
+a place as subject after 以来 (以来，某县坚持…) is a wider area; 局长强调 is reported.
 The gate was written from the real-page DEV set's shapes, not fitted; its price is that a
 material excerpt with no 我/班子 and no claiming title (an implicit-subject problem list), or a
 work-report excerpt that lists results with no subject, period or title, is taken for another kind and
@@ -824,6 +846,24 @@ training.realdocs --no-write`): kind accuracy 0.785 → 0.799, non-materials giv
 10 → 8 of 111 (other pages taken for work reports 4 → 1; the rest are self-examination errors:
 4 other pages as personal, 2 as collective, one rectification page as collective), work reports
 5 → 8 of 10. The bar (no non-material scored as a material) is still not reached on real pages.
+Author's-own-voice rules (issue 13; developed on the written train/dev splits and the real DEV
+pages only, never on either TEST set). Written dev split, model fitted on train only, margin 0.3
+(`training.kinds_corpus` shapes, 155 documents × 6 = 930 versions, fifth round included): accuracy
+0.882 → 0.885, non-materials given any material kind 7 → 0 of 576, materials given another kind 28
+→ 27 of 354 (without the fifth round in train and dev: 0.865 → 0.881, 11 → 0 of 540, 26 → 26).
+Real DEV, model refitted on train+dev: `dev-kinds.csv` accuracy 0.809 → 0.820, non-materials given a
+material kind 2 → 0 of 79 (the satirical essay and the district's rectification article are now
+criticism and other); `dev-noise.csv` 0.811 → 0.833, 2 → 0 of 86; a new set of pages of these shapes,
+`dev-nonmat.csv` (21 pages: 心得/memoir/commentary essays, news of 述职 and branch meetings,
+articles on rectification; collected and labelled after the first rules were written, then used to
+refine them, so it is DEV, not a test): 0.762 → 0.857, 2 → 1 of 21 (left: a first-person memoir,
+近年来我的记忆力…, taken for a work report). Materials given another kind on the real DEV sets: 5 of
+10 and 2 of 4, as before. The written test split was scored twice during this work: once when the
+own-voice rules were settled (accuracy 0.912 → 0.917, non-materials given any material kind 7 → 7 of
+372, all seven as work reports, none as self-examinations; materials given another kind 22 → 23 of
+264), and once more after the plan/wish rule above, chosen on the gate's pass rates on train and dev
+before that scoring and kept whatever it showed (the table above). The real TEST set was not scored
+by this work; the lead re-scores it after merging.
 The written test split was scored once with this gate (the table above): accuracy 0.930 → 0.912,
 non-materials given any material kind 9 → 7 of 372, none as self-examinations; the price is written
 work reports kept 75 → 70 of 78 (excerpts and untitled summaries with no subject or period go to
@@ -888,7 +928,7 @@ def denial_wordings() -> dict:
 
     from analyzer.pipeline import Analyzer
 
-    return run_suite(Analyzer(with_depth=False, kind="personal"), [p.doc for p in split("test")], load_sentences("heldout"))
+    return run_suite(Analyzer(kind="personal"), [p.doc for p in split("test")], load_sentences("heldout"))
 
 
 if __name__ == "__main__":
