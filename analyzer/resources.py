@@ -102,10 +102,12 @@ class Lexicon:
         self.automaton = ahocorasick_rs.AhoCorasick(
             literal, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest) if literal else None
         gapped = [e for e in sorted(self.entries, key=len, reverse=True) if "…" in e]
-        self._parts = [phrase_regex(e) for e in gapped] + [f"(?:{r})" for r in regexes]
-        self.pattern = re.compile("|".join(self._parts)) if self._parts else None
-        self._viable = _Viable(self._parts) if self._parts else None
-        self._alternatives: list[re.Pattern | None] = [None] * len(self._parts)  # compiled when first needed
+        parts = [phrase_regex(e) for e in gapped] + [f"(?:{r})" for r in regexes]
+        self.pattern = re.compile("|".join(parts)) if parts else None
+        # without raw regexes, an A…B entry can match only where its first piece stands: a text
+        # holding no first piece skips the regular expression
+        self.prefilter = ahocorasick_rs.AhoCorasick(
+            list({next(p for p in e.split("…") if p) for e in gapped})) if gapped and not regexes else None
         self._memo: dict[str, tuple] = {}
 
     def find(self, text: str) -> tuple:
@@ -124,22 +126,10 @@ class Lexicon:
     def _scan(self, text: str) -> tuple:
         hits = [Hit(s, e, text[s:e]) for _, s, e in self.automaton.find_matches_as_indexes(text)] \
             if self.automaton else []
-        if self.pattern is not None:
-            hits += self._expression_matches(text)
+        if self.pattern and (self.prefilter is None or self.prefilter.find_matches_as_indexes(text)):
+            hits += self.pattern.finditer(text)
             hits.sort(key=lambda m: m.start())
         return tuple(hits)
-
-    def _expression_matches(self, text: str) -> list:
-        """``self.pattern.finditer(text)``, read from only the alternatives that can match
-        somewhere in ``text`` (:class:`_Viable`): Python's ``re`` tries every alternative at
-        every position, and most texts hold the required literals of few alternatives."""
-        viable = self._viable.alternatives(text)
-        if len(viable) == len(self._parts):
-            return list(self.pattern.finditer(text))
-        for i in viable:
-            if self._alternatives[i] is None:
-                self._alternatives[i] = re.compile(self._parts[i])
-        return _alternation_matches([self._alternatives[i] for i in viable], text)
 
     def phrases(self, text: str) -> list[str]:
         return [m.group(0) for m in self.find(text)]
@@ -149,103 +139,6 @@ class Lexicon:
 
     def __len__(self) -> int:
         return len(self.entries)
-
-
-def _alternation_matches(alternatives: list[re.Pattern], text: str) -> list:
-    """The matches ``finditer`` gives for the alternatives joined by ``|`` (none of which
-    matches the empty string), from each alternative's own leftmost search: at the leftmost
-    start any alternative matches, the first alternative in order that matches there wins (its
-    match there is the one its search found), and the scan goes on from that match's end."""
-    out = []
-    found = [a.search(text) for a in alternatives]
-    while True:
-        starts = [m.start() for m in found if m is not None]
-        if not starts:
-            return out
-        first = min(starts)
-        match = next(m for m in found if m is not None and m.start() == first)
-        out.append(match)
-        pos = match.end()
-        found = [a.search(text, pos) if m is not None and m.start() < pos else m
-                 for a, m in zip(alternatives, found)]
-
-
-class _Viable:
-    """Which alternatives of a regular expression can match in a text: each alternative's
-    required literals (one of them stands in every match: a run of literal characters, or the
-    literals of every branch of an alternation), found in one pass of an automaton; an
-    alternative with none known is always viable, and all are where one refers back to a group
-    (numbered across the alternatives) or may match the empty string."""
-
-    def __init__(self, parts: list[str]):
-        import ahocorasick_rs
-
-        whole = any(re.search(r"\\[1-9]|\(\?P=", p) or _may_be_empty(p) for p in parts)
-        required = [None if whole else _required(p) for p in parts]
-        self.always = tuple(i for i, r in enumerate(required) if not r)
-        literals = sorted({lit for r in required if r for lit in r})
-        self.owners = [[i for i, r in enumerate(required) if r and lit in r] for lit in literals]
-        self.automaton = ahocorasick_rs.AhoCorasick(literals) if literals else None
-        self.n = len(parts)
-
-    def alternatives(self, text: str) -> tuple[int, ...]:
-        if self.automaton is None:
-            return tuple(range(self.n))
-        viable = set(self.always)
-        for k, _, _ in self.automaton.find_matches_as_indexes(text, overlapping=True):
-            viable.update(self.owners[k])
-        return tuple(sorted(viable))
-
-
-def _may_be_empty(regex: str) -> bool:
-    from re import _parser
-
-    try:
-        return _parser.parse(regex).getwidth()[0] == 0
-    except re.error:
-        return True
-
-
-def _required(regex: str) -> frozenset[str] | None:
-    """Literals one of which stands in every match of ``regex`` (None if unknown)."""
-    from re import _parser
-
-    try:
-        parsed = _parser.parse(regex)
-    except re.error:
-        return None
-    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
-        return None
-    return _required_in(list(parsed))
-
-
-def _required_in(items: list) -> frozenset[str] | None:
-    """The best required-literal set of a sequence of parsed items: the one whose shortest
-    literal is longest (longer literals are rarer), or None."""
-    from re import _constants as c
-
-    candidates, run = [], ""
-    for op, arg in items + [(None, None)]:
-        if op is c.LITERAL:
-            run += chr(arg)
-            continue
-        if run:
-            candidates.append(frozenset([run]))
-            run = ""
-        if op is c.SUBPATTERN:
-            found = _required_in(list(arg[-1]))
-        elif op is c.BRANCH:
-            branches = [_required_in(list(b)) for b in arg[1]]
-            found = frozenset().union(*branches) if all(branches) else None
-        elif op is c.IN and all(o is c.LITERAL for o, _ in arg):
-            found = frozenset(chr(a) for _, a in arg)
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and arg[0] >= 1:
-            found = _required_in(list(arg[2]))
-        else:
-            found = None
-        if found:
-            candidates.append(found)
-    return max(candidates, key=lambda r: min(len(x) for x in r), default=None)
 
 
 def phrase_regex(entry: str) -> str:
