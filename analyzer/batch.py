@@ -341,11 +341,18 @@ def _analyse(path: str, key: str | None, cache_root: str, opinions: str | None =
 
 
 def copy_detector(library: str | Path):
-    """The one place copy detection plugs in: a detector over the batch library."""
+    """The one place copy detection plugs in: a detector over the batch library, whose index
+    is held in memory (nothing writes the library during the cross-check), reading the
+    documents prepared in the library pass (:func:`prepared_path`) when they are there."""
     from .copydetect import CopyDetector
+    from .fingerprint import PreparedStore
     from .library import Library
 
-    return CopyDetector.default(library=Library(library))
+    detector = CopyDetector.default(library=Library(library))
+    detector.library.freeze()
+    if prepared_path(Path(library)).is_file():
+        detector.store = PreparedStore(prepared_path(Path(library)), detector.fingerprinter)
+    return detector
 
 
 def _init_crosscheck(library: str, pages: dict[str, str], metas: dict[str, dict]) -> None:
@@ -461,11 +468,13 @@ def build_library(entries: list[Entry], user_library: str | None, dest: Path, ca
     stamp = dest.with_name(dest.name + ".digest")
     if dest.exists() and stamp.exists() and stamp.read_text() == digest:
         return digest
+    from .fingerprint import PreparedStore
     from .library import Library
 
     task = bar.add_task("建库 library", total=len(ok))
-    tmp = dest.with_name(dest.name + ".tmp")
+    tmp, tmp_prepared = (p.with_name(p.name + ".tmp") for p in (dest, prepared_path(dest)))
     _remove_db(tmp)
+    _remove_db(tmp_prepared)
     if user_library:  # the backup API copies a WAL-mode database consistently, read-only
         src = sqlite3.connect(Path(user_library).resolve().as_uri() + "?mode=ro", uri=True)
         dst = sqlite3.connect(tmp)
@@ -473,17 +482,28 @@ def build_library(entries: list[Entry], user_library: str | None, dest: Path, ca
         src.close()
         dst.close()
 
-    def texts():
+    def texts(lib: Library, store: PreparedStore):
+        """Each document's text, prepared once: for the index and, saved, for the cross-check."""
         for e in ok:
-            yield e.ident, Report.from_dict(cache.get("analysis", e.key)).text()
+            text = Report.from_dict(cache.get("analysis", e.key)).text()
+            prepared = lib.fingerprinter.prepare(text)
+            store.put(prepared)
+            yield e.ident, text, None, prepared.fingerprints
             bar.advance(task)
 
-    with Library(tmp) as lib:
-        lib.add_many(texts())
-    _remove_db(dest)
-    os.replace(tmp, dest)
+    with Library(tmp) as lib, PreparedStore(tmp_prepared, lib.fingerprinter) as store:
+        lib.add_many(texts(lib, store))
+    stamp.unlink(missing_ok=True)
+    for built, final in ((tmp, dest), (tmp_prepared, prepared_path(dest))):
+        _remove_db(final)
+        os.replace(built, final)
     stamp.write_text(digest)
     return digest
+
+
+def prepared_path(library: Path) -> Path:
+    """Where the batch keeps its documents prepared for copy detection, beside its library."""
+    return library.with_name("batch-prepared.sqlite")
 
 
 def _file_state(path: str) -> str:

@@ -74,7 +74,8 @@ from typing import TYPE_CHECKING, Iterable
 
 import numpy as np
 
-from .fingerprint import Canonicaliser, Fingerprinter, Prepared, kgram_hashes, nonspace_count, nonspace_mask
+from .fingerprint import (Canonicaliser, Fingerprinter, Prepared, PreparedStore, kgram_hashes, nonspace_count,
+                          nonspace_mask)
 from .resources import QUOTATIONS_PATH, load_quotations, load_yaml
 
 if TYPE_CHECKING:
@@ -207,6 +208,7 @@ class CopyDetector:
         self.paraphrase_min, self.paraphrase_seed = paraphrase_min, paraphrase_seed
         self.cache_size = cache_size
         self._cache: OrderedDict[str, Prepared] = OrderedDict()
+        self.store: PreparedStore | None = None  # library texts prepared beforehand (a batch's)
         self.peers_: dict[str, Prepared] = {}
         self._peer_index: dict[int, set[str]] = defaultdict(set)
 
@@ -334,7 +336,9 @@ class CopyDetector:
         if name in self._cache:
             self._cache.move_to_end(name)
         else:
-            self._cache[name] = self.fingerprinter.prepare(self.library.get_text(name))
+            text = self.library.get_text(name)
+            stored = self.store.get(text) if self.store is not None else None
+            self._cache[name] = stored if stored is not None else self.fingerprinter.prepare(text)
             if len(self._cache) > self.cache_size:
                 self._cache.popitem(last=False)
         return self._cache[name]
