@@ -204,18 +204,27 @@ class Prepared:
         """Sentence × hashed character-bigram matrix (scipy CSR), rows L2-normalised, binary."""
         from scipy.sparse import csr_matrix
 
+        per_row, columns = self.bigram_columns
+        return csr_matrix((_bigram_weights(per_row), columns, np.concatenate(([0], np.cumsum(per_row)))),
+                          shape=(len(per_row), _BIGRAM_BUCKETS))
+
+    @cached_property
+    def bigram_columns(self) -> tuple[np.ndarray, np.ndarray]:
+        """The bigrams of :attr:`sentence_bigrams`: how many distinct ones each sentence has, and
+        their hashed columns, sentence by sentence in ascending order."""
         codes = _codes(self.canon.text).astype(np.int64)
         spans = self.sentences  # consecutive, covering the canonical text
         sentence = np.repeat(np.arange(len(spans)), spans[:, 1] - spans[:, 0])
         inside = sentence[:-1] == sentence[1:]  # bigrams that do not cross a sentence end
         bigrams = (codes[:-1] * 0x110000 + codes[1:]) % _BIGRAM_BUCKETS
-        rows, cols = np.divmod(np.unique(sentence[:-1][inside] * _BIGRAM_BUCKETS + bigrams[inside]), _BIGRAM_BUCKETS)
-        per_row = np.bincount(rows, minlength=len(spans))  # distinct bigrams: binary, present or not
-        return csr_matrix((_bigram_weights(per_row), cols, np.concatenate(([0], np.cumsum(per_row)))),
-                          shape=(len(spans), _BIGRAM_BUCKETS))
+        rows, columns = np.divmod(np.unique(sentence[:-1][inside] * _BIGRAM_BUCKETS + bigrams[inside]),
+                                  _BIGRAM_BUCKETS)
+        return np.bincount(rows, minlength=len(spans)), columns  # distinct bigrams: binary, present or not
 
     def longest_in_paragraph(self, s: int, e: int) -> int:
         """Length of the longest part of canonical [s, e) inside one paragraph (line)."""
+        if e > s and self.para[s] == self.para[e - 1]:  # paragraph numbers never decrease
+            return e - s
         cuts = np.flatnonzero(np.diff(self.para[s:e])) + 1
         return int(np.diff(np.concatenate(([0], cuts, [e - s]))).max()) if e > s else 0
 
@@ -247,17 +256,15 @@ class Fingerprinter:
         """``p`` as bytes for :meth:`unpack`: the texts, canonical offsets, fingerprint positions,
         sentences and sentence bigrams (what is slow to compute; the rest is recomputed)."""
         text, canon = p.text.encode("utf-8"), p.canon.text.encode("utf-8")
-        bigrams = p.sentence_bigrams
+        per_row, columns = p.bigram_columns
         arrays = [p.canon.start.astype(np.int32), p.canon.end.astype(np.int32), p.fp_pos.astype(np.int32),
-                  p.sentences.astype(np.int32).ravel(), np.diff(bigrams.indptr).astype(np.int32),
-                  bigrams.indices.astype(np.uint16)]  # bigram columns are < 2 ** 16
+                  p.sentences.astype(np.int32).ravel(), per_row.astype(np.int32),
+                  columns.astype(np.uint16)]  # bigram columns are < 2 ** 16
         head = np.array([len(text), len(canon), *(len(a) for a in arrays)], dtype=np.int64)
         return b"".join([head.tobytes(), text, canon, *(a.tobytes() for a in arrays)])
 
     def unpack(self, data: bytes) -> Prepared:
         """The :class:`Prepared` text that :meth:`pack` saved, equal to preparing it again."""
-        from scipy.sparse import csr_matrix
-
         head = np.frombuffer(data, dtype=np.int64, count=8)
         at = head.nbytes
         text, canon = data[at:at + head[0]].decode("utf-8"), data[at + head[0]:at + head[0] + head[1]].decode("utf-8")
@@ -269,9 +276,7 @@ class Fingerprinter:
         start, end, fp_pos, sentences, per_row, columns = arrays
         p = self._assemble(text, Canon(canon, start.astype(np.int64), end.astype(np.int64)), fp_pos.astype(np.int64))
         p.__dict__["sentences"] = sentences.astype(np.int64).reshape(-1, 2)  # the cached properties
-        p.__dict__["sentence_bigrams"] = csr_matrix(
-            (_bigram_weights(per_row), columns.astype(np.int32), np.concatenate(([0], np.cumsum(per_row)))),
-            shape=(len(per_row), _BIGRAM_BUCKETS))
+        p.__dict__["bigram_columns"] = per_row.astype(np.int64), columns.astype(np.int64)
         return p
 
 
