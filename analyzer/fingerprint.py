@@ -305,8 +305,11 @@ class PreparedStore:
 
     def put(self, p: Prepared) -> None:
         """Save ``p`` (committed on :meth:`close`)."""
-        self.db.execute("INSERT OR REPLACE INTO prepared VALUES (?, ?)",
-                        (self._key(p.text), self.fingerprinter.pack(p)))
+        self.put_packed(p.text, self.fingerprinter.pack(p))
+
+    def put_packed(self, text: str, packed: bytes) -> None:
+        """Save ``text`` as :meth:`Fingerprinter.pack` packed it (with this store's settings)."""
+        self.db.execute("INSERT OR REPLACE INTO prepared VALUES (?, ?)", (self._key(text), packed))
 
     def get(self, text: str) -> Prepared | None:
         """``text`` prepared, if saved with the same settings; else None."""
