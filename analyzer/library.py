@@ -19,6 +19,7 @@ True
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import logging
 import sqlite3
@@ -325,8 +326,11 @@ class PostingIndex:
     """A library's inverted index in NumPy arrays, read in one scan of ``postings``: the
     fingerprints (sorted), for each the documents holding it, and the document names in
     name order. Answers :meth:`Library.doc_freq` and :meth:`Library.candidates` exactly as
-    the SQL does, without a query per call.
+    the SQL does, without a query per call. The postings are read in chunks of ``CHUNK`` rows,
+    so loading takes little more memory than the index itself (12 MB for 10,000 materials).
     """
+
+    CHUNK = 1 << 16
 
     def __init__(self, db: sqlite3.Connection):
         self.names = sorted(name for (name,) in db.execute("SELECT name FROM docs"))
@@ -335,10 +339,20 @@ class PostingIndex:
         id_rank = np.zeros(max(ids, default=0) + 1, dtype=np.int32)
         for doc_id, name in ids.items():
             id_rank[doc_id] = self.rank[name]
-        rows = np.fromiter(db.execute("SELECT hash, doc FROM postings ORDER BY hash, doc"),
-                           dtype=[("hash", np.int64), ("doc", np.int64)])
-        self.hashes, self.starts, self.counts = np.unique(rows["hash"], return_index=True, return_counts=True)
-        self.docs = id_rank[rows["doc"]]  # the name rank of each posting's document, grouped by fingerprint
+        total = db.execute("SELECT COUNT(*) FROM postings").fetchone()[0]
+        self.docs = np.empty(total, dtype=np.int32)  # the name rank of each posting's document, by fingerprint
+        hashes, starts, at, last = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)], 0, None
+        rows = db.execute("SELECT hash, doc FROM postings ORDER BY hash, doc")
+        while len(chunk := np.fromiter(itertools.islice(rows, self.CHUNK), dtype=[("hash", np.int64),
+                                                                                  ("doc", np.int64)])):
+            h = chunk["hash"]  # in order: a fingerprint's postings start where the hash changes
+            first = np.flatnonzero(np.concatenate(([last is None or h[0] != last], h[1:] != h[:-1])))
+            hashes.append(h[first])
+            starts.append(first + at)
+            self.docs[at:at + len(chunk)] = id_rank[chunk["doc"]]
+            at, last = at + len(chunk), h[-1]
+        self.hashes, self.starts = np.concatenate(hashes), np.concatenate(starts)
+        self.counts = np.diff(np.append(self.starts, at))
 
     def __len__(self) -> int:
         return len(self.names)

@@ -4,7 +4,7 @@ import sqlite3
 import pytest
 
 from analyzer.copydetect import CopyDetector, Fingerprinter
-from analyzer.library import Library
+from analyzer.library import Library, PostingIndex
 
 SPINNING = {"服务": ["效劳"], "基础": ["根底"]}
 T1 = ("在服务群众方面，我深入基层调研不够，去年到村里走访只有6次，对群众反映的道路硬化、"
@@ -79,10 +79,16 @@ def test_reindex_when_spinning_table_changes(tmp_path, fp):
         assert lib.candidates(spun, min_shared=len(spun)) == {"a.txt": len(spun)}
 
 
-def test_frozen_index_answers_as_the_sql(tmp_path, fp):
+@pytest.mark.parametrize("chunk", [2, 3, 1 << 16])
+def test_frozen_index_answers_as_the_sql(tmp_path, fp, monkeypatch, chunk):
     """freeze() holds the index in memory for a batch cross-check: document frequencies and
-    candidates (counts, order, ties by name, skip, min_shared, limit) equal the SQL's; a write
-    drops the frozen index, so the next answers see it."""
+    candidates (counts, order, ties by name, skip, min_shared, limit) equal the SQL's, however
+    the postings are chunked while loading; a write drops the frozen index, so the next answers
+    see it."""
+    monkeypatch.setattr(PostingIndex, "CHUNK", chunk)
+    empty = Library(tmp_path / "empty.db", fp)
+    empty.freeze()
+    assert len(empty) == 0 and empty.candidates(fp.prepare(T1).fingerprints) == {} == empty.doc_freq([1, 2])
     lib = Library(tmp_path / "lib.db", fp)
     pieces = [T1, T2, T3]
     lib.add_many([(f"{name}.txt", "".join(pieces[i] for i in parts)) for name, parts in
