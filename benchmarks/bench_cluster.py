@@ -26,6 +26,22 @@ RUN = """
 import json, resource, sys
 from analyzer import batch
 batch.settings_digest = lambda rubric, kind=None: sys.argv[3]
+cpu = {}
+
+def cpu_seconds():
+    return sum(u.ru_utime + u.ru_stime for u in map(resource.getrusage, (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)))
+
+def timed(name, fn):  # CPU of a pass: the parent's and its workers' (each pass's workers end with it)
+    def run(*args, **kwargs):
+        start = cpu_seconds()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            cpu[name] = cpu_seconds() - start
+    return run
+
+for name, fn in (("analyse", "_analyse_all"), ("library", "build_library"), ("crosscheck", "_crosscheck_all")):
+    setattr(batch, fn, timed(name, getattr(batch, fn)))
 scheduler = sys.argv[4] or None
 if sys.argv[5] == "cluster":
     from distributed import LocalCluster
@@ -34,7 +50,7 @@ if sys.argv[5] == "cluster":
     scheduler = cluster.scheduler_address
 s = batch.run([sys.argv[1]], sys.argv[2], jobs=2, progress=False, scheduler=scheduler)
 usage = {who: resource.getrusage(getattr(resource, f"RUSAGE_{who.upper()}")) for who in ("self", "children")}
-print(json.dumps({"seconds": s.seconds, "phases": s.phases, "failed": s.failed,
+print(json.dumps({"seconds": s.seconds, "phases": s.phases, "failed": s.failed, "cpu": cpu,
                   **{f"{who}_cpu": u.ru_utime + u.ru_stime for who, u in usage.items()},
                   **{f"{who}_mb": u.ru_maxrss / 1024 for who, u in usage.items()}}))
 """
@@ -82,10 +98,11 @@ def main() -> None:
     if cluster:
         lines += ["", f"Identical results.jsonl and results.csv: **{'yes' if same else 'NO'}**."]
     lines += ["",
-              f"Local run, CPU seconds (user + system): parent {local['self_cpu']:.1f}, its worker processes "
-              f"{local['children_cpu']:.1f} (all passes); peak resident memory: parent {local['self_mb']:.0f} MB, "
-              f"largest worker {local['children_mb']:.0f} MB. Wall seconds depend on what else runs on the machine "
-              "(see the load average); CPU seconds much less."]
+              f"Local run, CPU seconds (user + system, parent and its workers): analyse {local['cpu']['analyse']:.1f}, "
+              f"library {local['cpu']['library']:.1f}, cross-check {local['cpu']['crosscheck']:.1f}; in all: parent "
+              f"{local['self_cpu']:.1f}, workers {local['children_cpu']:.1f}. Peak resident memory: parent "
+              f"{local['self_mb']:.0f} MB, largest worker {local['children_mb']:.0f} MB. Wall seconds depend on what "
+              "else runs on the machine (see the load average); CPU seconds much less."]
     text = "\n".join(lines) + "\n"
     print(text)
     (ROOT / "benchmarks" / "results" / "cluster.md").write_text(text, encoding="utf-8")
