@@ -41,6 +41,7 @@ import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.progress import (
@@ -69,6 +70,9 @@ from .limits import DOCUMENT_SECONDS, MAX_BINARY_BYTES
 from .report import Report
 from .resources import DATA_DIR, MODELS_DIR
 from .workers import WorkerPool
+
+if TYPE_CHECKING:
+    import numpy as np
 
 CLUSTER_MIN = 0.1  # a source this large links two documents (SPEC: independent materials stay < 0.1)
 TABLES = ("results.jsonl", "results.csv", "results.xlsx", "index.html")  # published last, removed first
@@ -140,7 +144,7 @@ def run(paths, out, library: str | None = None, jobs: int | None = None, rubric:
         analysed = _analyse_all(entries, settings, rubric, cache, pools, bar, kind)
         phases = {"analyse": time.perf_counter() - start}
         lib_path = state / "batch-library.sqlite"
-        lib_digest = build_library(entries, library, lib_path, cache, bar)
+        lib_digest = build_library(entries, library, lib_path, cache, bar, pools)
         phases["library"] = time.perf_counter() - start - sum(phases.values())
         copy_keys = _crosscheck_all(entries, lib_path, _hash(settings, lib_digest), cache, staging, pools, bar)
         phases["crosscheck"] = time.perf_counter() - start - sum(phases.values())
@@ -341,11 +345,18 @@ def _analyse(path: str, key: str | None, cache_root: str, opinions: str | None =
 
 
 def copy_detector(library: str | Path):
-    """The one place copy detection plugs in: a detector over the batch library."""
+    """The one place copy detection plugs in: a detector over the batch library, whose index
+    is held in memory (nothing writes the library during the cross-check), reading the
+    documents prepared in the library pass (:func:`prepared_path`) when they are there."""
     from .copydetect import CopyDetector
+    from .fingerprint import PreparedStore
     from .library import Library
 
-    return CopyDetector.default(library=Library(library))
+    detector = CopyDetector.default(library=Library(library))
+    detector.library.freeze()
+    if prepared_path(Path(library)).is_file():
+        detector.store = PreparedStore(prepared_path(Path(library)), detector.fingerprinter)
+    return detector
 
 
 def _init_crosscheck(library: str, pages: dict[str, str], metas: dict[str, dict]) -> None:
@@ -453,19 +464,25 @@ def _analyse_all(entries: list[Entry], settings: str, rubric: str, cache: Cache,
     return len(todo)
 
 
-def build_library(entries: list[Entry], user_library: str | None, dest: Path, cache: Cache, bar) -> str:
-    """Pass 2: make ``dest`` the user's library plus every readable document; returns its digest."""
+def build_library(entries: list[Entry], user_library: str | None, dest: Path, cache: Cache, bar,
+                  pools=None) -> str:
+    """Pass 2: make ``dest`` the user's library plus every readable document, and save each
+    document prepared for copy detection (:func:`prepared_path`); returns the library's digest.
+    With ``pools`` (see :func:`pool_factory`) the documents are prepared in workers and only
+    written here."""
     ok = [e for e in entries if not e.error]
     members = "".join(f"{e.ident}\t{e.sha256}\n" for e in sorted(ok, key=lambda e: (e.ident, e.sha256)))
     digest = _hash(_file_state(user_library) if user_library else "", members)
     stamp = dest.with_name(dest.name + ".digest")
     if dest.exists() and stamp.exists() and stamp.read_text() == digest:
         return digest
+    from .fingerprint import PreparedStore
     from .library import Library
 
     task = bar.add_task("建库 library", total=len(ok))
-    tmp = dest.with_name(dest.name + ".tmp")
+    tmp, tmp_prepared = (p.with_name(p.name + ".tmp") for p in (dest, prepared_path(dest)))
     _remove_db(tmp)
+    _remove_db(tmp_prepared)
     if user_library:  # the backup API copies a WAL-mode database consistently, read-only
         src = sqlite3.connect(Path(user_library).resolve().as_uri() + "?mode=ro", uri=True)
         dst = sqlite3.connect(tmp)
@@ -473,17 +490,57 @@ def build_library(entries: list[Entry], user_library: str | None, dest: Path, ca
         src.close()
         dst.close()
 
-    def texts():
-        for e in ok:
-            yield e.ident, Report.from_dict(cache.get("analysis", e.key)).text()
+    def texts(lib: Library, store: PreparedStore, results):
+        """Each document for the index, with its fingerprints; its preparation saved. A document
+        whose worker failed is prepared here."""
+        for e, result in zip(ok, results):
+            if result is None:
+                result = _prepared_text(lib.fingerprinter, e.key, str(cache.root))
+            text, fingerprints, packed = result
+            store.put_packed(text, packed)
+            yield e.ident, text, None, fingerprints
             bar.advance(task)
 
-    with Library(tmp) as lib:
-        lib.add_many(texts())
-    _remove_db(dest)
-    os.replace(tmp, dest)
+    with Library(tmp) as lib, PreparedStore(tmp_prepared, lib.fingerprinter) as store:
+        if pools is None or not ok:
+            lib.add_many(texts(lib, store, (None for _ in ok)))
+        else:
+            with pools(len(ok), _init_library, (lib.fingerprinter.digest,)) as pool:
+                calls = ((e.key, str(cache.root)) for e in ok)
+                lib.add_many(texts(lib, store, pool.map(_prepare_text, calls, lambda args, error: None)))
+    stamp.unlink(missing_ok=True)
+    for built, final in ((tmp, dest), (tmp_prepared, prepared_path(dest))):
+        _remove_db(final)
+        os.replace(built, final)
     stamp.write_text(digest)
     return digest
+
+
+def _init_library(digest: str) -> None:
+    from .fingerprint import Fingerprinter
+
+    _worker["fingerprinter"] = Fingerprinter()
+    if _worker["fingerprinter"].digest != digest:  # other settings than the library's: the parent prepares
+        _worker["failure"] = _failure(ValueError("fingerprint settings differ from the library's"))
+
+
+def _prepare_text(key: str, cache_root: str) -> tuple[str, np.ndarray, bytes]:
+    """One document for the library (worker): see :func:`_prepared_text`."""
+    if "failure" in _worker:
+        raise RuntimeError(_worker["failure"]["message"])
+    return _prepared_text(_worker["fingerprinter"], key, cache_root)
+
+
+def _prepared_text(fingerprinter, key: str, cache_root: str) -> tuple[str, np.ndarray, bytes]:
+    """The text of an analysed document, its fingerprints and its packed preparation."""
+    text = Report.from_dict(Cache(cache_root).get("analysis", key)).text()
+    prepared = fingerprinter.prepare(text)
+    return text, prepared.fingerprints, fingerprinter.pack(prepared)
+
+
+def prepared_path(library: Path) -> Path:
+    """Where the batch keeps its documents prepared for copy detection, beside its library."""
+    return library.with_name("batch-prepared.sqlite")
 
 
 def _file_state(path: str) -> str:

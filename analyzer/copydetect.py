@@ -74,7 +74,8 @@ from typing import TYPE_CHECKING, Iterable
 
 import numpy as np
 
-from .fingerprint import Canonicaliser, Fingerprinter, Prepared, kgram_hashes, nonspace_count, nonspace_mask
+from .fingerprint import (Canonicaliser, Fingerprinter, Prepared, PreparedStore, kgram_hashes, nonspace_count,
+                          nonspace_mask)
 from .resources import QUOTATIONS_PATH, load_quotations, load_yaml
 
 if TYPE_CHECKING:
@@ -91,6 +92,8 @@ SHORT_SENTENCE = 12  # canonical characters: a heading or label that copying may
 
 def _mask_spans(mask: np.ndarray) -> list[tuple[int, int]]:
     """(start, end) of the runs of True in a boolean mask."""
+    if mask.all():  # the common case, answered without the general computation
+        return [(0, len(mask))] if len(mask) else []
     edges = np.flatnonzero(np.diff(np.concatenate(([0], mask.view(np.int8), [0]))))
     return list(zip(edges[::2].tolist(), edges[1::2].tolist()))
 
@@ -207,6 +210,7 @@ class CopyDetector:
         self.paraphrase_min, self.paraphrase_seed = paraphrase_min, paraphrase_seed
         self.cache_size = cache_size
         self._cache: OrderedDict[str, Prepared] = OrderedDict()
+        self.store: PreparedStore | None = None  # library texts prepared beforehand (a batch's)
         self.peers_: dict[str, Prepared] = {}
         self._peer_index: dict[int, set[str]] = defaultdict(set)
 
@@ -334,7 +338,9 @@ class CopyDetector:
         if name in self._cache:
             self._cache.move_to_end(name)
         else:
-            self._cache[name] = self.fingerprinter.prepare(self.library.get_text(name))
+            text = self.library.get_text(name)
+            stored = self.store.get(text) if self.store is not None else None
+            self._cache[name] = stored if stored is not None else self.fingerprinter.prepare(text)
             if len(self._cache) > self.cache_size:
                 self._cache.popitem(last=False)
         return self._cache[name]
@@ -407,9 +413,15 @@ class CopyDetector:
         best = np.zeros(len(spans))
         best_src = np.full(len(spans), -1)
         best_j = np.zeros(len(spans), dtype=np.int64)
-        for n in seeded:
-            if len(sources[n].sentences):
-                sim = (a.sentence_bigrams @ sources[n].sentence_bigrams.T).toarray()
+        with_sentences = [n for n in seeded if len(sources[n].sentences)]
+        if with_sentences:  # one product for all sources: the same sums as one product each
+            from scipy.sparse import vstack
+
+            stacked = vstack([sources[n].sentence_bigrams for n in with_sentences], format="csr")
+            sims = (a.sentence_bigrams @ stacked.T).toarray()
+            bounds = np.cumsum([0, *(len(sources[n].sentences) for n in with_sentences)]).tolist()
+            for n, lo, hi in zip(with_sentences, bounds, bounds[1:]):
+                sim = sims[:, lo:hi]
                 j = sim.argmax(axis=1)
                 score = sim[np.arange(len(j)), j]
                 better = score > best

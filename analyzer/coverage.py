@@ -90,6 +90,9 @@ class PatternMatcher:
             gapped = [(re.compile(phrase_regex(p)), g) for p, g in pairs if "…" in p]
             self.compiled[c.id] = (Lexicon(c.id, [p for p, _ in pairs]), literal, gapped)
         self.names = {c.id: Lexicon(c.id, c.names + [c.label]) for c in rubric.categories}
+        self._any_name = _any_literal(self.names.values())
+        self._any_pattern = _any_literal(Lexicon(c.id, [next(q for q in p.split("…") if q) for p in c.patterns])
+                                         for c in rubric.categories)  # a gapped A…B needs its A
         denial = load_yaml("lexicons/denial.yaml")
         self.negators = tuple(sorted(denial.get("negators") or [], key=len, reverse=True))
         self._names_memo: dict[str, tuple[frozenset, str, bool]] = {}
@@ -127,7 +130,9 @@ class PatternMatcher:
                            for m in lx.find(text) if sentence_denied(m.start()))
         negated_clauses = set()
         clause_start = _clause_starts(text)
-        for cid, (lx, literal, gapped) in self.compiled.items():
+        compiled = self.compiled.items() if self._any_pattern is None \
+            or self._any_pattern.find_matches_as_indexes(text) else ()  # no pattern can match
+        for cid, (lx, literal, gapped) in compiled:
             for m in lx.find(text):
                 phrase = m.group(0)
                 group = literal.get(phrase) or next(g for r, g in gapped if r.fullmatch(phrase))
@@ -147,7 +152,9 @@ class PatternMatcher:
             if len(self._names_memo) >= MEMO:
                 self._names_memo.clear()
             named, rest = [], text
-            for cid, lx in self.names.items():
+            names = self.names.items() if self._any_name is None or self._any_name.find_matches_as_indexes(text) \
+                else ()  # no category's name anywhere in the text: nothing to take out
+            for cid, lx in names:
                 hits = lx.find(rest)
                 if lx.find(text):
                     named.append(cid)
@@ -183,6 +190,18 @@ class PatternMatcher:
                              if self.name_only(p.text) and self.named(p.text)), set())
             out.append(here or self.named(context))
         return out
+
+
+def _any_literal(lexicons):
+    """One automaton over every phrase of literal-only lexicons, which finds a match in a text
+    exactly when one of the lexicons would (None when an ``A…B`` entry or a regex needs more)."""
+    import ahocorasick_rs
+
+    lexicons = list(lexicons)
+    if any(lx.pattern is not None for lx in lexicons):
+        return None
+    phrases = sorted({e for lx in lexicons for e in lx.entries})
+    return ahocorasick_rs.AhoCorasick(phrases) if phrases else None
 
 
 _CLAUSE_END = re.compile(r"[，；。！？：,;]")

@@ -210,7 +210,29 @@ def tfidf(vectorizer, texts: list[str]) -> csr_matrix:
     elif cols.norm is not None:
         raise ValueError(f"norm {cols.norm!r} is not supported")
     indptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=len(texts)))])
-    return csr_matrix((data, columns, indptr), shape=(len(texts), cols.width))
+    return _csr(data, columns, indptr, (len(texts), cols.width))
+
+
+def dict_matrix(vectorizer, rows: list[dict]) -> csr_matrix:
+    """``vectorizer.transform(rows)`` for a fitted sparse ``DictVectorizer`` and rows of numeric
+    values (names it never saw are left out, zeros kept, columns in order), without
+    scikit-learn's per-call checks; a row with a text value goes to ``transform`` itself."""
+    vocabulary = vectorizer.vocabulary_
+    indices, values, indptr = [], [], [0]
+    for row in rows:
+        cells = []
+        for name, value in row.items():
+            if isinstance(value, str) or not vectorizer.sparse:
+                return vectorizer.transform(rows)
+            column = vocabulary.get(name)
+            if column is not None:
+                cells.append((column, value))
+        cells.sort()
+        indices += [column for column, _ in cells]
+        values += [value for _, value in cells]
+        indptr.append(len(indices))
+    return _csr(np.array(values, dtype=vectorizer.dtype), np.array(indices, dtype=np.int64),
+                np.array(indptr, dtype=np.int64), (len(rows), len(vectorizer.feature_names_)))
 
 
 def decision(model, X) -> np.ndarray:
@@ -307,4 +329,13 @@ def side_by_side(blocks: list) -> csr_matrix:
         indices[slots] = part.indices + offset
         filled += count
         offset += part.shape[1]
-    return csr_matrix((data, indices, indptr), shape=(n, offset))
+    return _csr(data, indices, indptr, (n, offset))
+
+
+def _csr(data: np.ndarray, indices: np.ndarray, indptr: np.ndarray, shape: tuple[int, int]) -> csr_matrix:
+    """``csr_matrix((data, indices, indptr), shape=shape)``, its index arrays given as the 32-bit
+    integers scipy would turn them into anyway (scipy otherwise reads every index to learn
+    that they fit)."""
+    if max(shape[1], len(data)) < np.iinfo(np.int32).max:
+        indices, indptr = indices.astype(np.int32, copy=False), indptr.astype(np.int32, copy=False)
+    return csr_matrix((data, indices, indptr), shape=shape)

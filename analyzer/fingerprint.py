@@ -11,16 +11,19 @@
    fingerprint and no match shorter than k does.
 
 The reference library (``analyzer.library``) indexes these fingerprints; copy detection
-(``analyzer.copydetect``) aligns prepared texts. The spinning table is split by a fixed
+(``analyzer.copydetect``) aligns prepared texts. A :class:`PreparedStore` keeps prepared texts
+on disk, so a batch prepares each document once rather than each time it is a source. The spinning table is split by a fixed
 rule (:func:`split_spinning`) into a detector half and a held-apart half, so an
 evaluation can spin test copies with synonyms the detector has never seen.
 """
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 from typing import Iterable
 
 import numpy as np
@@ -56,7 +59,7 @@ _BIGRAM_BUCKETS = 1 << 16  # hashed bigram columns: collisions add ~0.02 to a co
 
 def nonspace_count(text: str) -> int:
     """Characters counted by every ratio: all but whitespace (paragraph breaks)."""
-    return sum(not ch.isspace() for ch in text)
+    return int(nonspace_mask(text).sum())
 
 
 class Canonicaliser:
@@ -201,24 +204,34 @@ class Prepared:
         """Sentence × hashed character-bigram matrix (scipy CSR), rows L2-normalised, binary."""
         from scipy.sparse import csr_matrix
 
+        per_row, columns = self.bigram_columns
+        return csr_matrix((_bigram_weights(per_row), columns, np.concatenate(([0], np.cumsum(per_row)))),
+                          shape=(len(per_row), _BIGRAM_BUCKETS))
+
+    @cached_property
+    def bigram_columns(self) -> tuple[np.ndarray, np.ndarray]:
+        """The bigrams of :attr:`sentence_bigrams`: how many distinct ones each sentence has, and
+        their hashed columns, sentence by sentence in ascending order."""
         codes = _codes(self.canon.text).astype(np.int64)
-        sentence = np.zeros(len(codes), dtype=np.int64)
-        for i, (s, e) in enumerate(self.sentences.tolist()):
-            sentence[s:e] = i
+        spans = self.sentences  # consecutive, covering the canonical text
+        sentence = np.repeat(np.arange(len(spans)), spans[:, 1] - spans[:, 0])
         inside = sentence[:-1] == sentence[1:]  # bigrams that do not cross a sentence end
-        rows = sentence[:-1][inside]
-        cols = ((codes[:-1] * 0x110000 + codes[1:]) % _BIGRAM_BUCKETS)[inside]
-        m = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(self.sentences), _BIGRAM_BUCKETS))
-        m.sum_duplicates()
-        m.data[:] = 1.0  # binary: a bigram present or not
-        norms = np.sqrt(np.asarray(m.sum(axis=1)).ravel())
-        m.data /= np.repeat(np.maximum(norms, 1.0), np.diff(m.indptr))
-        return m
+        bigrams = (codes[:-1] * 0x110000 + codes[1:]) % _BIGRAM_BUCKETS
+        rows, columns = np.divmod(np.unique(sentence[:-1][inside] * _BIGRAM_BUCKETS + bigrams[inside]),
+                                  _BIGRAM_BUCKETS)
+        return np.bincount(rows, minlength=len(spans)), columns  # distinct bigrams: binary, present or not
 
     def longest_in_paragraph(self, s: int, e: int) -> int:
         """Length of the longest part of canonical [s, e) inside one paragraph (line)."""
+        if e > s and self.para[s] == self.para[e - 1]:  # paragraph numbers never decrease
+            return e - s
         cuts = np.flatnonzero(np.diff(self.para[s:e])) + 1
         return int(np.diff(np.concatenate(([0], cuts, [e - s]))).max()) if e > s else 0
+
+
+def _bigram_weights(per_row: np.ndarray) -> np.ndarray:
+    """The entries of a binary bigram matrix with ``per_row`` bigrams a row, rows L2-normalised."""
+    return np.repeat(1.0 / np.maximum(np.sqrt(per_row.astype(np.float64)), 1.0), per_row)
 
 
 class Fingerprinter:
@@ -233,8 +246,74 @@ class Fingerprinter:
 
     def prepare(self, text: str) -> Prepared:
         canon = self.canonicalise(text)
-        hashes = kgram_hashes(canon.text, self.k)
+        return self._assemble(text, canon, winnow(kgram_hashes(canon.text, self.k), self.window))
+
+    def _assemble(self, text: str, canon: Canon, fp_pos: np.ndarray) -> Prepared:
         newlines = np.flatnonzero(_codes(text) == 10)
-        return Prepared(text, canon, hashes, winnow(hashes, self.window), np.searchsorted(newlines, canon.start))
+        return Prepared(text, canon, kgram_hashes(canon.text, self.k), fp_pos, np.searchsorted(newlines, canon.start))
+
+    def pack(self, p: Prepared) -> bytes:
+        """``p`` as bytes for :meth:`unpack`: the texts, canonical offsets, fingerprint positions,
+        sentences and sentence bigrams (what is slow to compute; the rest is recomputed)."""
+        text, canon = p.text.encode("utf-8"), p.canon.text.encode("utf-8")
+        per_row, columns = p.bigram_columns
+        arrays = [p.canon.start.astype(np.int32), p.canon.end.astype(np.int32), p.fp_pos.astype(np.int32),
+                  p.sentences.astype(np.int32).ravel(), per_row.astype(np.int32),
+                  columns.astype(np.uint16)]  # bigram columns are < 2 ** 16
+        head = np.array([len(text), len(canon), *(len(a) for a in arrays)], dtype=np.int64)
+        return b"".join([head.tobytes(), text, canon, *(a.tobytes() for a in arrays)])
+
+    def unpack(self, data: bytes) -> Prepared:
+        """The :class:`Prepared` text that :meth:`pack` saved, equal to preparing it again."""
+        head = np.frombuffer(data, dtype=np.int64, count=8)
+        at = head.nbytes
+        text, canon = data[at:at + head[0]].decode("utf-8"), data[at + head[0]:at + head[0] + head[1]].decode("utf-8")
+        at += int(head[0] + head[1])
+        arrays = []
+        for n, dtype in zip(head[2:].tolist(), (np.int32,) * 5 + (np.uint16,)):
+            arrays.append(np.frombuffer(data, dtype=dtype, count=n, offset=at))
+            at += arrays[-1].nbytes
+        start, end, fp_pos, sentences, per_row, columns = arrays
+        p = self._assemble(text, Canon(canon, start.astype(np.int64), end.astype(np.int64)), fp_pos.astype(np.int64))
+        p.__dict__["sentences"] = sentences.astype(np.int64).reshape(-1, 2)  # the cached properties
+        p.__dict__["bigram_columns"] = per_row.astype(np.int64), columns.astype(np.int64)
+        return p
+
+
+class PreparedStore:
+    """Prepared texts in one SQLite file, found by text and fingerprinting settings (a SHA-256
+    of both): a batch prepares each document once, in its library pass, and its cross-check
+    reads a source back instead of preparing it again for every document that names it."""
+
+    def __init__(self, path: str | Path, fingerprinter: Fingerprinter):
+        self.fingerprinter = fingerprinter
+        self.db = sqlite3.connect(path)
+        self.db.execute("CREATE TABLE IF NOT EXISTS prepared (key TEXT PRIMARY KEY, data BLOB NOT NULL)")
+
+    def __enter__(self) -> "PreparedStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.commit()
+        self.db.close()
+
+    def _key(self, text: str) -> str:
+        return hashlib.sha256(f"{self.fingerprinter.digest}\0{text}".encode("utf-8")).hexdigest()
+
+    def put(self, p: Prepared) -> None:
+        """Save ``p`` (committed on :meth:`close`)."""
+        self.put_packed(p.text, self.fingerprinter.pack(p))
+
+    def put_packed(self, text: str, packed: bytes) -> None:
+        """Save ``text`` as :meth:`Fingerprinter.pack` packed it (with this store's settings)."""
+        self.db.execute("INSERT OR REPLACE INTO prepared VALUES (?, ?)", (self._key(text), packed))
+
+    def get(self, text: str) -> Prepared | None:
+        """``text`` prepared, if saved with the same settings; else None."""
+        row = self.db.execute("SELECT data FROM prepared WHERE key = ?", (self._key(text),)).fetchone()
+        return self.fingerprinter.unpack(row[0]) if row else None
 
 

@@ -385,14 +385,21 @@ def aligned_rows(fragments: list[dict], text: str) -> list[dict]:
 
 
 def _plain_marked(text: str, spans: list[tuple[int, int]]) -> str:
-    """A text as paragraphs with the given spans marked (colour of source [1])."""
+    """A text as paragraphs with the given spans marked (colour of source [1]): what
+    :func:`_marked` writes for unnamed copy marks of source 0, without its general machinery
+    (a batch writes a side-by-side page for every document and large source)."""
     out, at = [], 0
     for line in text.split("\n"):
-        local = [(max(s, at) - at, min(t, at + len(line)) - at, "copy:0:", "")
-                 for s, t in spans if s < at + len(line) and t > at]
-        out.append(f"<p>{_marked(line, local)}</p>")
+        local = [(max(s, at) - at, min(t, at + len(line)) - at) for s, t in spans if s < at + len(line) and t > at]
+        cuts = sorted({0, len(line), *(s for s, _ in local), *(t for _, t in local)})
+        pieces = [_PLAIN_COPY + e(line[a:b]) + "</span>" if any(s <= a and b <= t for s, t in local)
+                  else e(line[a:b]) for a, b in zip(cuts, cuts[1:])]
+        out.append(f"<p>{''.join(pieces)}</p>")
         at += len(line) + 1
     return "".join(out)
+
+
+_PLAIN_COPY = _OPEN["copy"].format("").replace('class="copy"', 'class="copy s0"')
 
 
 def pair_href(page: str, n: int) -> str:

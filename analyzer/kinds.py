@@ -229,6 +229,7 @@ def _genre_titles() -> Lexicon:
     return Lexicon("kinds.genre_titles", [str(w) for w in load_yaml("lexicons/kinds.yaml")["genre_titles"]])
 
 
+@lru_cache(maxsize=8)  # classify, decide and cue_features each ask about the same text
 def voice(text: str) -> Voice:
     """Count the sentences in which the text confesses, reports its own work, reports a meeting in the
     third person or explains (``voice`` in kinds.yaml); quotations are left out first. Own work: a
@@ -369,10 +370,10 @@ class KindModel:
         self.margin = margin
 
     def _matrix(self, texts):
-        from scipy.sparse import csr_matrix, hstack
+        from .features import side_by_side, tfidf
 
-        return hstack([self.vec_.transform([compact(t) for t in texts]),
-                       csr_matrix(np.array([cue_features(t) for t in texts]))]).tocsr()
+        return side_by_side([tfidf(self.vec_, [compact(t) for t in texts]),
+                             np.array([cue_features(t) for t in texts]).reshape(len(texts), -1)])
 
     def fit(self, texts: list[str], kinds: list[str],
             dev: tuple[list[str], list[str]] | None = None) -> "KindModel":
@@ -408,7 +409,9 @@ class KindModel:
 
     def predict_proba(self, texts: list[str]) -> np.ndarray:
         """Probabilities over :data:`KINDS` (columns in KINDS order)."""
-        proba = self.clf_.predict_proba(self._matrix([content(t) for t in texts]))
+        from .features import multinomial
+
+        proba = multinomial(self.clf_, self._matrix([content(t) for t in texts]))
         out = np.zeros((len(texts), len(KINDS)))
         for j, cls in enumerate(self.clf_.classes_):
             out[:, KINDS.index(cls)] = proba[:, j]

@@ -207,11 +207,11 @@ class RoleModel:
         self.emission_weight = emission_weight
 
     def _matrix(self, paragraphs, tokens, lay):
-        from .features import side_by_side, tfidf
+        from .features import dict_matrix, side_by_side, tfidf
 
         words = [" ".join(t) for t in tokens]
         feats = paragraph_features(paragraphs, lay)
-        return side_by_side([tfidf(self.tfidf_, words), self.dict_.transform(feats)])
+        return side_by_side([tfidf(self.tfidf_, words), dict_matrix(self.dict_, feats)])
 
     def fit(self, docs: list[tuple[list[str], list[list[str]], set[int], list[str]]]) -> "RoleModel":
         from scipy.sparse import hstack

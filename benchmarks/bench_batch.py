@@ -1,7 +1,8 @@
 """Batch throughput: 1 and 2 jobs, the cache on a rerun, peak memory of parent and workers.
 
-    python benchmarks/bench_batch.py            # 1,000 and 5,000 materials
-    python benchmarks/bench_batch.py --quick    # 100 materials
+    python benchmarks/bench_batch.py                 # 1,000 and 5,000 materials
+    python benchmarks/bench_batch.py --quick         # 100 materials
+    python benchmarks/bench_batch.py --sizes 1000    # the sizes given
 
 Materials are generated deterministically by recombining the paragraphs of
 ``data/corpus/written`` (title, preamble, problems, causes, measures and closing drawn by
@@ -76,8 +77,9 @@ def batch(docs: Path, out: Path, jobs: int, settings: str) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="one batch of 100 materials")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000], help="batch sizes to run")
     args = parser.parse_args()
-    sizes = [100] if args.quick else [1000, 5000]
+    sizes = [100] if args.quick else args.sizes
     load = os.getloadavg()[0]
     # frozen at the start: colleagues editing code or retraining models in this checkout
     # must not invalidate the cache between the second run and the rerun
@@ -98,12 +100,14 @@ def main() -> None:
             rows.append((n, chars, *runs))
     finally:
         shutil.rmtree(work)
-    write(rows, args.quick, (load, os.getloadavg()[0]))
+    options = (" --quick" if args.quick else "" if args.sizes == [1000, 5000]
+               else " --sizes " + " ".join(map(str, sizes)))
+    write(rows, options, (load, os.getloadavg()[0]))
 
 
-def write(rows, quick: bool, load: tuple[float, float]) -> None:
+def write(rows, options: str, load: tuple[float, float]) -> None:
     lines = ["# Batch throughput", "",
-             f"`python benchmarks/bench_batch.py{' --quick' if quick else ''}` on {os.cpu_count()} cores, "
+             f"`python benchmarks/bench_batch.py{options}` on {os.cpu_count()} cores, "
              f"Python {platform.python_version()}, {platform.machine()}; load average {load[0]:.1f} before, "
              f"{load[1]:.1f} after (other processes share the cores).", "",
              "Generated materials (paragraphs of data/corpus/written recombined by role; heavy mutual "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import shutil
+import sqlite3
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import quote, unquote
@@ -129,6 +130,10 @@ def test_documents_are_cross_checked_against_the_batch_and_the_library(batch):
     for name, line in lines.items():
         assert name not in {s["source"] for s in line.get("copy", {}).get("sources", [])}
     assert lines["d001.txt"]["copy"]["sources"] == [] or lines["d001.txt"]["copy"]["ratio"] < 0.2
+    # the library pass saved every readable document prepared, for the cross-check to read back
+    prepared = sqlite3.connect(batch["out"] / ".jingzi" / "batch-prepared.sqlite")
+    assert prepared.execute("SELECT COUNT(*) FROM prepared").fetchone()[0] == 6
+    prepared.close()
 
 
 class Marks(HTMLParser):

@@ -206,3 +206,39 @@ def test_stock_sentences_of_the_bank_are_not_copying(detector):
     detector.add_peer("weak1.txt", "XX镇副镇长个人对照检查材料。" + stock + "今后要进一步加强学习。")
     result = detector.check("weak2.txt", "XX乡乡长对照检查。" + stock + "下一步我将认真整改。")
     assert result["ratio"] < 0.1 and result["quoted_ratio"] > 0.3
+
+
+def test_prepared_store_gives_the_same_texts_and_checks(tmp_path):
+    """A batch prepares each document once and saves it (PreparedStore): read back it equals
+    preparing again (offsets, hashes, sentences, bigram matrix), a check against the library
+    reads it instead and reports the same, and other fingerprinting settings do not find it."""
+    from analyzer.fingerprint import Fingerprinter, PreparedStore
+
+    fp = Fingerprinter(SPINNING)
+    texts = {"A.txt": A, "B.txt": B, "C.txt": C, "D.txt": D, "x.txt": "效劳𠀀群众，打牢思维根底\n\n一句话没有句号"}
+    with PreparedStore(tmp_path / "prepared.sqlite", fp) as store:
+        for text in texts.values():
+            store.put(fp.prepare(text))
+    store = PreparedStore(tmp_path / "prepared.sqlite", fp)
+    for text in texts.values():
+        fresh, saved = fp.prepare(text), store.get(text)
+        assert (saved.text, saved.canon.text) == (fresh.text, fresh.canon.text)
+        for a, b in [(fresh.canon.start, saved.canon.start), (fresh.canon.end, saved.canon.end),
+                     (fresh.hashes, saved.hashes), (fresh.fp_pos, saved.fp_pos), (fresh.para, saved.para),
+                     (fresh.sentences, saved.sentences)]:
+            assert a.dtype == b.dtype and a.tolist() == b.tolist()
+        assert (fresh.sentence_bigrams != saved.sentence_bigrams).nnz == 0
+    assert store.get("不在库里的一段话。") is None
+    assert PreparedStore(tmp_path / "prepared.sqlite", Fingerprinter({})).get(A) is None
+    doc = C[:120] + B[40:200] + A[100:260]
+    with Library(tmp_path / "lib.db", fp) as lib:
+        lib.add_many(list(texts.items()))
+        plain, stored = CopyDetector(SPINNING, QUOTES, lib), CopyDetector(SPINNING, QUOTES, lib)
+        stored.store = store
+        prepared = []
+        prepare = stored.fingerprinter.prepare
+        stored.fingerprinter.prepare = lambda text: prepared.append(text) or prepare(text)
+        expected = plain.check("doc.txt", doc)
+        assert len(expected["sources"]) == 3
+        assert stored.check("doc.txt", doc) == expected
+        assert prepared == [doc]  # the sources came from the store

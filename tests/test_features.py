@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from sklearn.feature_extraction import DictVectorizer
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from analyzer.features import multinomial, positive_proba, probabilities, side_by_side, tfidf
+from analyzer.features import dict_matrix, multinomial, positive_proba, probabilities, side_by_side, tfidf
 from analyzer.segment import tokenize
 
 from .conftest import GOOD
@@ -74,3 +75,16 @@ def test_side_by_side_equals_hstack():
     theirs = hstack([words, csr_matrix(dense), csr_matrix(dense[:, :1])]).tocsr()
     assert ours.shape == theirs.shape
     assert abs(ours - theirs).max() == 0
+
+
+def test_dict_matrix_equals_dict_vectorizer():
+    rows = [{"num=（一）": 1.0, "heading_rule": 0.0, "lex=excuse": 0.69, "pos": 0.25},
+            {"lex=root": 1.1, "num=none": 1.0, "heading_rule": 1.0, "last": True},
+            {"pos": 0.5, "从未见过的特征": 3.0}, {}]
+    vec = DictVectorizer().fit(rows[:2])
+    for batch in (rows, rows[2:], [{"kind": "文本值", "pos": 1.0}]):
+        ours, theirs = dict_matrix(vec, batch), vec.transform(batch)
+        assert ours.shape == theirs.shape
+        assert (ours.indptr == theirs.indptr).all() and (ours.indices == theirs.indices).all()
+        assert (ours.data == theirs.data).all()
+    assert dict_matrix(vec, rows[:1]).nnz == 4  # the explicit zero is kept, as transform keeps it

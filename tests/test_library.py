@@ -4,7 +4,7 @@ import sqlite3
 import pytest
 
 from analyzer.copydetect import CopyDetector, Fingerprinter
-from analyzer.library import Library
+from analyzer.library import Library, PostingIndex
 
 SPINNING = {"服务": ["效劳"], "基础": ["根底"]}
 T1 = ("在服务群众方面，我深入基层调研不够，去年到村里走访只有6次，对群众反映的道路硬化、"
@@ -77,3 +77,30 @@ def test_reindex_when_spinning_table_changes(tmp_path, fp):
         assert lib.digest == fp.digest
         spun = fp.prepare(T1.replace("服务", "效劳")).fingerprints
         assert lib.candidates(spun, min_shared=len(spun)) == {"a.txt": len(spun)}
+
+
+@pytest.mark.parametrize("chunk", [2, 3, 1 << 16])
+def test_frozen_index_answers_as_the_sql(tmp_path, fp, monkeypatch, chunk):
+    """freeze() holds the index in memory for a batch cross-check: document frequencies and
+    candidates (counts, order, ties by name, skip, min_shared, limit) equal the SQL's, however
+    the postings are chunked while loading; a write drops the frozen index, so the next answers
+    see it."""
+    monkeypatch.setattr(PostingIndex, "CHUNK", chunk)
+    empty = Library(tmp_path / "empty.db", fp)
+    empty.freeze()
+    assert len(empty) == 0 and empty.candidates(fp.prepare(T1).fingerprints) == {} == empty.doc_freq([1, 2])
+    lib = Library(tmp_path / "lib.db", fp)
+    pieces = [T1, T2, T3]
+    lib.add_many([(f"{name}.txt", "".join(pieces[i] for i in parts)) for name, parts in
+                  [("乙", (0, 1)), ("甲", (1, 0)), ("丙", (0,)), ("丁", (2, 1)), ("戊", (2,)), ("己", (0, 1, 2))]])
+    queries = [fp.prepare(T1).fingerprints, fp.prepare(T2 + T3).fingerprints,
+               fp.prepare(T1 + T2 + T3).fingerprints[::2], fp.prepare("毫不相干的一句话，没有任何重复内容在里面。").fingerprints]
+    settings = [dict(), dict(skip=["甲.txt"]), dict(skip=["乙.txt", "无.txt"], min_shared=3, limit=2),
+                dict(min_shared=5, limit=1), dict(limit=0)]
+    expected = [(lib.doc_freq(q), [list(lib.candidates(q, **s).items()) for s in settings]) for q in queries]
+    assert expected[0][1][0] and expected[1][1][2]  # the comparison covers real answers
+    lib.freeze()
+    assert len(lib) == 6
+    assert [(lib.doc_freq(q), [list(lib.candidates(q, **s).items()) for s in settings]) for q in queries] == expected
+    lib.remove("己.txt")
+    assert len(lib) == 5 and "己.txt" not in lib.candidates(queries[0])
