@@ -360,7 +360,8 @@ _ID_VALUE = re.compile(r"[A-Za-z0-9][A-Za-z0-9*#._\-]*(?![\u4e00-\u9fff])")  # �
 _LABELLED_ID = re.compile(r"([\u4e00-\u9fff]{2,4}[:：]\s*[A-Za-z0-9][A-Za-z0-9*#._\-]*\s*)+")
 _SIZE_VALUE = re.compile(r"[大中小](\s*[大中小]){2}")
 _BOOK_VALUE = re.compile(r"《[^》]{1,40}》")
-_PAGE_MARK = re.compile(r"(?<![A-Za-z0-9.\-—–])[-—–]\s*\d{1,3}\s*[-—–](?![A-Za-z0-9\-—–])|第\s*\d+\s*页(\s*[/，,]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页")
+_PAGE_MARK = re.compile(r"(?<![A-Za-z0-9.\-—–])[-—–]\s*\d{1,3}\s*[-—–](?![A-Za-z0-9\-—–])|"
+                        + _INLINE_PAGE.pattern + r"|共\s*\d+\s*页")
 _ICP = re.compile(r"[\u4e00-\u9fff]?(ICP备|公网安备)\s*[\dA-Za-z]+号?(-\d+)?")
 _GAP = re.compile(r"[\s©®|｜·:：,，/\-–—]+")
 _ASCII_TAIL = re.compile(r"(?![Xx]+(?![A-Za-z0-9]))[A-Za-z0-9][A-Za-z0-9 .,&@#:/\-©®]*")  # not XX (XX镇: a blank)
