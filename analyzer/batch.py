@@ -184,10 +184,22 @@ def publish(out: Path) -> None:
     """Move the run in ``OUT/.jingzi/staging`` into ``out`` (see the module docstring)."""
     state = out / ".jingzi"
     staging = state / "staging"
-    new = sorted(p.relative_to(staging).as_posix() for p in staging.rglob("*") if p.is_file())
+    new = sorted(_files_under(staging))
     old = _manifest(state / "manifest.json").get("files", [])
     _write_json(state / "publishing.json", {"run": uuid.uuid4().hex, "new": new, "old": old})
     finish_publishing(out)
+
+
+def _files_under(root: Path) -> list[str]:
+    """The files under ``root`` as relative POSIX paths. Strings from ``os.walk``, not ``Path``
+    objects from ``rglob``: a batch writes a page per document and per close source (50,000 files
+    at 3,000 materials), and ``rglob`` held about 30 MB more at its peak there."""
+    files = []
+    for folder, _, names in os.walk(root):
+        rel = Path(folder).relative_to(root).as_posix()
+        prefix = "" if rel == "." else rel + "/"
+        files += [prefix + name for name in names if os.path.isfile(os.path.join(folder, name))]
+    return files
 
 
 def finish_publishing(out: Path) -> None:

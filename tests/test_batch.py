@@ -283,3 +283,18 @@ def test_notebook_executes(batch, monkeypatch):
 
 def test_settings_digest_tracks_the_rubric():
     assert batch_module.settings_digest("four-styles") != batch_module.settings_digest("theme-2023")
+
+
+def test_publish_lists_staged_files_as_relative_posix_names(tmp_path):
+    """The staged files are listed as the pages' relative names, nested ones with a slash and
+    folders left out, exactly as Path.rglob would list them."""
+    from analyzer.batch import _files_under
+
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "张三.html").write_text("页", encoding="utf-8")
+    (tmp_path / "reports" / "张三.pair-0.html").write_text("对照", encoding="utf-8")
+    (tmp_path / "results.csv").write_text("a", encoding="utf-8")
+    (tmp_path / "empty").mkdir()
+    expected = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file())
+    assert sorted(_files_under(tmp_path)) == expected == ["reports/张三.html", "reports/张三.pair-0.html",
+                                                          "results.csv"]
