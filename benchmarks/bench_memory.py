@@ -36,7 +36,8 @@ def memory(pid: int) -> dict[str, int] | None:
     except OSError:
         return None
     kb = {k: int(v.split()[0]) for k, v in fields.items() if k in ("Rss", "Private_Clean", "Private_Dirty")}
-    return {"rss": kb.get("Rss", 0) // 1024, "private": (kb.get("Private_Clean", 0) + kb.get("Private_Dirty", 0)) // 1024}
+    private = kb.get("Private_Clean", 0) + kb.get("Private_Dirty", 0)
+    return {"rss": kb.get("Rss", 0) // 1024, "private": private // 1024}
 
 
 def children(pid: int) -> list[int]:
