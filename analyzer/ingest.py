@@ -414,7 +414,7 @@ def _inflate(archive: zipfile.ZipFile, member: zipfile.ZipInfo, budget: int) -> 
                     raise bomb(size)
                 chunks.append(chunk)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, NotImplementedError, ValueError, OSError,
-            EOFError, RuntimeError) as exc:  # bad CRC or data, unknown compression, encrypted member…
+            EOFError, RuntimeError) as exc:  # bad CRC or data, unknown compression, encrypted member, truncated file
         raise JingziError("corrupt_docx", f"docx 文件损坏 / corrupt .docx ({type(exc).__name__})") from exc
     return b"".join(chunks)
 

@@ -22,7 +22,6 @@ from pathlib import Path
 
 from .resources import DATA_DIR
 
-SENTENCE_END = frozenset("。！？；!?;\n")
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]*")
 
 
@@ -86,7 +85,7 @@ class FastJieba:
     One assumption makes the engine's output readable this way: no dictionary word is made of
     ASCII letters and digits only (the engine joins runs of such one-character words, so such a
     word could not be told from a run); :func:`load_segmenter` checks it and otherwise uses jieba.
-    ``tests/test_segment_doc.py`` compares the two on every text in the repository.
+    ``tests/test_wordseg.py`` compares the two on every text in the repository.
     """
 
     def __init__(self, userdict: Path):
