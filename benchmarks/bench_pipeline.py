@@ -10,8 +10,9 @@ pipeline's spaCy zh ``nlp`` (those words, sentence starts) on each whole text, t
 reading and segmentation (paragraphs, web noise, one spaCy Doc of the content paragraphs, their
 tokens and sentences read from it), segmentation + structure (roles), and the full analysis
 (structure, kind, copy against the official quotations, coverage, summary-like, depth; no
-library), each as a ratio to raw jieba and to the engine's own ``lcut``; and the start-up time
-(import + loading models) in a fresh process. Without ``jieba_fast_dat`` the engine rows are
+library), each as a ratio to raw jieba and to the engine's own ``lcut``; the CPU seconds of each
+stage of the full analysis (``read`` and every ``Stage.run`` of ``Analyzer.stages``) per 200
+documents, best of the rounds; and the start-up time (import + loading models) in a fresh process. Without ``jieba_fast_dat`` the engine rows are
 left out and the pipeline segments with jieba itself. Results are printed and written to
 benchmarks/results/pipeline.md.
 """
@@ -41,6 +42,27 @@ def best_of(repeat: int, runs: dict) -> dict:
             wall[name].append(time.perf_counter() - w)
             cpu[name].append(time.process_time() - c)
     return {name: (min(wall[name]), min(cpu[name])) for name in runs}
+
+
+def stage_times(analyzer, sources) -> dict[str, float]:
+    """CPU seconds of ``read`` and of each stage's ``run`` over ``sources``, analysed as
+    :meth:`analyzer.Analyzer.document` does (stages in order, each where it applies)."""
+    import sklearn
+
+    from analyzer.pipeline import read
+
+    spent = {"read": 0.0}
+    with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
+        for source in sources:
+            c = time.process_time()
+            doc = read(source)
+            spent["read"] += time.process_time() - c
+            for stage in analyzer.stages(source.name):
+                if stage.applies(doc):
+                    c = time.process_time()
+                    stage.run(doc)
+                    spent[stage.name] = spent.get(stage.name, 0.0) + time.process_time() - c
+    return spent
 
 
 def main() -> None:
@@ -81,6 +103,13 @@ def main() -> None:
         "segmentation + structure (roles)": lambda: [analyzer.role_model.predict(*prepare(s)) for s in sources],
         "full analysis (no library)": lambda: [analyzer.analyze(t) for t in texts],
     }
+    stages: dict[str, list[float]] = {}
+
+    def timed_stages():
+        for name, secs in stage_times(analyzer, sources).items():
+            stages.setdefault(name, []).append(secs)
+
+    runs["full analysis, stage by stage (table below)"] = timed_stages
     best = best_of(args.repeat, runs)
     base = chars / best["raw jieba.lcut (baseline)"][1]
     fast = chars / best[ENGINE][1] if ENGINE in best else None
@@ -101,6 +130,12 @@ def main() -> None:
              "| run | wall s | CPU s | chars per CPU s | ratio to raw jieba | ratio to the engine's lcut |",
              "|---|---|---|---|---|---|"]
     lines += [f"| {n} | {s:.2f} | {c:.2f} | {r:,.0f} | {x:.2f} | {f} |" for n, s, c, r, x, f in rows]
+    per = 200 / len(texts)
+    lines += ["", f"CPU seconds per stage of the full analysis, per 200 documents (best of {args.repeat} rounds "
+              "each):", "", "| stage | CPU s per 200 documents | share |", "|---|---|---|"]
+    total = sum(min(v) for v in stages.values())
+    lines += [f"| {name} | {min(v) * per:.3f} | {min(v) / total:.0%} |" for name, v in stages.items()]
+    lines += [f"| all stages | {total * per:.3f} | 100% |"]
     lines += ["", f"Start-up (fresh process: import, jieba dictionary, models): {startup:.2f} s"]
     report = "\n".join(lines)
     print(report)
