@@ -1,7 +1,7 @@
 """Fingerprints of Chinese text that survive 伪原创 spinning: canonicalise, hash k-grams, winnow.
 
 1. Canonicalise: every word of the spinning table (``data/spinning.tsv``, original →
-   spun) is replaced, longest match first, by one representative of its synonym
+   spun) is replaced, leftmost-longest (one Aho–Corasick pass), by one representative of its synonym
    class, so 服务/效劳 and 基础/根底 read alike; punctuation and whitespace are dropped
    (``str.isalnum`` keeps 汉字, letters and digits) and letters are lower-cased. Each
    canonical character remembers the span of the original text it came from.
@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Iterable
 
+import ahocorasick_rs
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
@@ -81,11 +81,11 @@ class Canonicaliser:
         for words in synonyms.groups():
             rep = min(w for w in words if w in originals)
             self.table.update({w: rep.lower() for w in words})
-        self.first = np.zeros(0x110000, dtype=bool)  # can a word start with this character?
-        self.lengths: dict[str, list[int]] = defaultdict(list)
-        for word in self.table:
-            self.first[ord(word[0])] = True
-            self.lengths[word[0]] = sorted({len(word), *self.lengths[word[0]]}, reverse=True)
+        words = sorted(self.table)
+        self.reps = [self.table[w] for w in words]
+        # leftmost-longest: the longest word starting at the first place one starts, then on after it
+        self.automaton = ahocorasick_rs.AhoCorasick(
+            words, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest) if words else None
         items = "\n".join(f"{k}\t{v}" for k, v in sorted(self.table.items()))
         self.digest = hashlib.sha256(items.encode()).hexdigest()
 
@@ -95,21 +95,14 @@ class Canonicaliser:
         for i in np.flatnonzero(codes > 0xFFFF).tolist():
             keep[i] = text[i].isalnum()
         low = np.where(codes <= 0xFFFF, _LOWER[np.minimum(codes, 0xFFFF)], codes)
-        matches, after = [], 0  # leftmost-longest, as (start, end, representative)
-        for i in np.flatnonzero(self.first[codes]).tolist():
-            if i >= after:
-                for size in self.lengths[text[i]]:
-                    rep = self.table.get(text[i:i + size])
-                    if rep is not None:
-                        matches.append((i, i + size, rep))
-                        keep[i:i + size] = False
-                        after = i + size
-                        break
+        words = self.automaton.find_matches_as_indexes(text) if self.automaton else []  # (word, start, end)
+        for _, a, b in words:
+            keep[a:b] = False
         kept = np.flatnonzero(keep)
-        reps = [rep for _, _, rep in matches]
+        reps = [self.reps[w] for w, _, _ in words]
         sizes = [len(r) for r in reps]
-        start = np.concatenate([kept, np.repeat([m[0] for m in matches], sizes).astype(np.int64)])
-        end = np.concatenate([kept + 1, np.repeat([m[1] for m in matches], sizes).astype(np.int64)])
+        start = np.concatenate([kept, np.repeat([a for _, a, _ in words], sizes).astype(np.int64)])
+        end = np.concatenate([kept + 1, np.repeat([b for _, _, b in words], sizes).astype(np.int64)])
         canon = np.concatenate([low[kept], _codes("".join(reps))])
         order = np.argsort(start, kind="stable")
         return Canon(canon[order].astype(np.uint32).tobytes().decode("utf-32-le"), start[order], end[order])
@@ -246,11 +239,14 @@ class Fingerprinter:
 
     def prepare(self, text: str) -> Prepared:
         canon = self.canonicalise(text)
-        return self._assemble(text, canon, winnow(kgram_hashes(canon.text, self.k), self.window))
+        hashes = kgram_hashes(canon.text, self.k)
+        return self._assemble(text, canon, winnow(hashes, self.window), hashes)
 
-    def _assemble(self, text: str, canon: Canon, fp_pos: np.ndarray) -> Prepared:
+    def _assemble(self, text: str, canon: Canon, fp_pos: np.ndarray, hashes: np.ndarray | None = None) -> Prepared:
+        if hashes is None:
+            hashes = kgram_hashes(canon.text, self.k)
         newlines = np.flatnonzero(_codes(text) == 10)
-        return Prepared(text, canon, kgram_hashes(canon.text, self.k), fp_pos, np.searchsorted(newlines, canon.start))
+        return Prepared(text, canon, hashes, fp_pos, np.searchsorted(newlines, canon.start))
 
     def pack(self, p: Prepared) -> bytes:
         """``p`` as bytes for :meth:`unpack`: the texts, canonical offsets, fingerprint positions,
