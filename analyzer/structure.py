@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -65,11 +66,14 @@ def looks_like_heading(text: str, hinted: bool = False) -> bool:
 
 def section_class(heading: str) -> str:
     """Class of a heading (problem, cause, measure, summary, case, preamble, closing) or ""."""
+    return next((cls for cls, words in _section_words() if words.search(heading)), "")
+
+
+@lru_cache(maxsize=1)
+def _section_words() -> list[tuple[str, re.Pattern]]:
+    """(class, one pattern of its words) in ``data/lexicons/sections.yaml``'s order."""
     spec = load_yaml("lexicons/sections.yaml")
-    for cls in spec["order"]:
-        if any(k in heading for k in spec[cls]):
-            return cls
-    return ""
+    return [(cls, re.compile("|".join(re.escape(str(k)) for k in spec[cls]))) for cls in spec["order"] if spec[cls]]
 
 
 @dataclass
