@@ -286,15 +286,18 @@ class CopyDetector:
         return max(self.boiler_min_df, math.ceil(self.boiler_df_share * n))
 
     def _doc_freq(self, fps: np.ndarray) -> np.ndarray:
-        lib = self.library.doc_freq(fps) if self.library is not None else {}
+        if self.library is None:
+            return np.zeros(len(fps), dtype=np.int64)
+        lib = self.library.doc_freq(fps)
         return np.array([lib.get(h, 0) for h in fps.tolist()], dtype=np.int64)
 
     def _common_mask(self, doc: Prepared, common: set[int]) -> np.ndarray:
         """Canonical characters inside a k-gram whose fingerprint is common."""
         mask = np.zeros(len(doc.canon.text), dtype=bool)
-        for p in doc.fp_pos.tolist():
-            if int(doc.hashes[p]) in common:
-                mask[p:p + self.fingerprinter.k] = True
+        if common:  # none without a library
+            for p, h in zip(doc.fp_pos.tolist(), doc.hashes[doc.fp_pos].tolist()):
+                if h in common:
+                    mask[p:p + self.fingerprinter.k] = True
         return mask
 
     def _candidates(self, query: np.ndarray, skip: set[str]) -> list[tuple[str, str, Prepared]]:
