@@ -29,7 +29,6 @@ import numpy as np
 
 from .document import DepthResult, Document
 from .resources import lexicon, load_yaml
-from .segment import sentence_spans
 from .thresholds import best_threshold, f1
 
 CRITERIA = ("strict", "accurate", "deep", "concrete")
@@ -121,12 +120,13 @@ class Parts:
     causes: list[int]
     measures: list[int]
     chars: int
+    sentences: list[list[tuple[int, int]]]  # (start, end) of each paragraph's sentences
 
     @classmethod
-    def of(cls, texts, roles, styles) -> "Parts":
+    def of(cls, texts, roles, styles, sentences) -> "Parts":
         by_role = {r: [i for i, x in enumerate(roles) if x == r] for r in ("problem", "cause", "measure")}
         return cls(texts, roles, styles, by_role["problem"],
-                   by_role["cause"], by_role["measure"], sum(len(t) for t in texts) or 1)
+                   by_role["cause"], by_role["measure"], sum(len(t) for t in texts) or 1, sentences)
 
     def found(self, lx, where) -> dict:
         """paragraph -> phrases of lexicon ``lx`` in it, for the paragraphs that have any."""
@@ -139,7 +139,7 @@ def measure(doc: Document, bank: BoilerplateBank) -> Signals:
     texts, roles, styles, coverage, summary = doc.texts, doc.roles, doc.coverage.styles, doc.coverage.entries, \
         doc.summary.entry
     lx = lexicons()
-    parts = Parts.of(texts, roles, with_evidence(styles, coverage))
+    parts = Parts.of(texts, roles, with_evidence(styles, coverage), doc.sentences)
     sig = Signals({})
     _strict_signals(sig, parts, coverage, lx)
     _accurate_signals(sig, parts, summary, bank, lx)
@@ -177,15 +177,14 @@ def _quotes(sig: Signals, parts: Parts, lx: dict) -> None:
         elif name == "singular_share":
             sig.quotes[name] = list(dict.fromkeys(p for t in shown for p in lx["plural"].phrases(t)))
         else:
-            sig.quotes[name] = [_opening(t) for t in shown[:3]]
+            sig.quotes[name] = [_opening(texts[i], parts.sentences[i]) for i in gaps[:3]]
     sig.quotes["missing_share"] = list(sig.counts["not_covered"])  # the names of the categories not covered
 
 
-def _opening(text: str, size: int = 24) -> str:
-    """The first sentence of a paragraph, cut to ``size`` characters (“…” when cut)."""
-    text = text.strip()
-    spans = sentence_spans(text)
-    head = text[spans[0][0]:spans[0][1]] if spans else text
+def _opening(text: str, spans: list[tuple[int, int]], size: int = 24) -> str:
+    """The first sentence of a paragraph (``spans``: its sentences), cut to ``size`` characters
+    (“…” when cut)."""
+    head = text[spans[0][0]:spans[0][1]] if spans else text.strip()
     return head if len(head) <= size else head[:size] + "…"
 
 
@@ -229,7 +228,7 @@ def _accurate_signals(sig: Signals, parts: Parts, summary: dict, bank: Boilerpla
     inst = parts.found(lx["instance"], problems)
     sing = sum(lx["singular"].count(texts[i]) for i in problems)
     plur = sum(lx["plural"].count(texts[i]) for i in problems)
-    sentences = [(i, texts[i][a:b]) for i in problems for a, b in sentence_spans(texts[i]) if b - a >= 6]
+    sentences = [(i, texts[i][a:b]) for i in problems for a, b in parts.sentences[i] if b - a >= 6]
     boiler = bank.match([s for _, s in sentences])
     boiler_set = {s for s, _, _ in boiler}
     boiler_paras = sorted({i for i, s in sentences if s in boiler_set})
