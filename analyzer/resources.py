@@ -11,6 +11,7 @@ import json
 import re
 import shutil
 import tempfile
+import weakref
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources as _resources
@@ -109,6 +110,7 @@ class Lexicon:
         self.prefilter = ahocorasick_rs.AhoCorasick(
             list({next(p for p in e.split("…") if p) for e in gapped})) if gapped and not regexes else None
         self._memo: dict[str, tuple] = {}
+        _LEXICONS.add(self)
 
     def find(self, text: str) -> tuple:
         """Matches in text order; each has ``start()``, ``end()`` and ``group(0)``.
@@ -139,6 +141,16 @@ class Lexicon:
 
     def __len__(self) -> int:
         return len(self.entries)
+
+
+_LEXICONS: "weakref.WeakSet[Lexicon]" = weakref.WeakSet()  # every lexicon made, for forget_matches
+
+
+def forget_matches() -> None:
+    """Forget the matches every lexicon remembers (:data:`MEMO` texts each): what a benchmark does
+    between rounds over the same texts, so that each round reads them as new documents."""
+    for lx in list(_LEXICONS):
+        lx._memo.clear()
 
 
 def phrase_regex(entry: str) -> str:

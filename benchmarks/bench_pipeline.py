@@ -32,11 +32,17 @@ sys.path.insert(0, str(ROOT))
 
 def best_of(repeat: int, runs: dict) -> dict:
     """name -> (best wall seconds, best CPU seconds) over ``repeat`` rounds; the runs take turns
-    within each round, so that a change in the machine's load touches all of them alike."""
+    within each round, so that a change in the machine's load touches all of them alike. The
+    lexicons' remembered matches are forgotten before each run: a later round would otherwise
+    find every paragraph's answers from the round before (:data:`analyzer.resources.MEMO`), which
+    a batch of new documents never does."""
+    from analyzer.resources import forget_matches
+
     wall = {name: [] for name in runs}
     cpu = {name: [] for name in runs}
     for _ in range(repeat):
         for name, fn in runs.items():
+            forget_matches()  # each round reads the texts as new documents, not from the last one's answers
             w, c = time.perf_counter(), time.process_time()
             fn()
             wall[name].append(time.perf_counter() - w)
