@@ -265,14 +265,14 @@ def voice(text: str) -> Voice:
         elif rx["section"].search(sentence):
             opinions = False
         first = rx["first_person"].search(sentence) is not None
-        reported = ((rx["reported"].search(sentence) is not None or len(rx["reported_weak"].findall(sentence)) >= 2)
-                    and not first)
+        reported = not first and (rx["reported"].search(sentence) is not None
+                                   or len(rx["reported_weak"].findall(sentence)) >= 2)
         expository = bool(rx["expository"].search(sentence))
         counts["reported"] += reported
         counts["expository"] += expository
         if reported or expository:
             continue
-        if opinions or rx["addressed"].search(sentence) or rx["third_party"].search(sentence) and not first:
+        if opinions or rx["addressed"].search(sentence) or not first and rx["third_party"].search(sentence):
             counts["about_others"] += 1  # someone else's fault or work: no confession, no own work
             continue
         present = present or bool(rx["own"].search(sentence)) and not rx["observer"].search(sentence)
@@ -290,13 +290,12 @@ def voice(text: str) -> Voice:
         own_deed = rx["other_agent"].sub("", sentence)  # 由…举办的: someone else's work
         done = rx["done"].search(own_deed) is not None
         period = rx["period"].search(sentence)
+        formula = rx["report_formula"].search(sentence) is not None
+        own_subject = bool(done or period) and rx["own_work"].search(sentence) is not None
         # its own subject: 我局/本人, or a unit named as the subject of a period (2023年，区教育局坚持…)
-        anchored = anchored or bool(rx["report_formula"].search(sentence)
-                                    or rx["own_work"].search(sentence) and (done or period)
-                                    or period and rx["unit_subject"].search(sentence))
-        if (rx["report_formula"].search(sentence) or period and not rx["wider"].search(sentence)
-                and (rx["achievement"].search(sentence) or done)
-                or rx["own_work"].search(sentence) and (done or period)):
+        anchored = anchored or bool(formula or own_subject or period and rx["unit_subject"].search(sentence))
+        if (formula or period and not rx["wider"].search(sentence) and (rx["achievement"].search(sentence) or done)
+                or own_subject):
             reports.append(sentence)
         elif rx["achievement"].search(sentence):
             results.append(sentence)
