@@ -272,9 +272,10 @@ def voice(text: str) -> Voice:
     expository, 党员分别…, 有部分同志…) hands the chain to them and a heading starts a new one — in a text
     where the author is named, unless a title of ``other`` or ``opinions`` (and no self-examination claim)
     names it something else. Own work needs a period: an own subject with a period, or an own subject with
-    a work done and a period's results in separate sentences. A title ends in its genre (:func:`title_genre`). Sentences addressed to someone, about someone
-    else or under a heading 对班子的意见 (until the next 二、 section) count as ``about_others`` and are
-    neither confession, presence nor own work."""
+    a work done and a period's results in separate sentences. A title ends in its genre
+    (:func:`title_genre`). Sentences addressed to someone, about someone else or under a heading
+    对班子的意见 (until the next 二、 section) count as ``about_others`` and are neither confession,
+    presence nor own work."""
     rx, critical = _voice_patterns(), lexicon("self_critical", "phrases")
     counts, critical_sentences, reports, results = Counter(), [], [], []
     anchored = False  # a report formula, or its own subject (我局、本人) with a period, in one sentence
@@ -319,11 +320,9 @@ def voice(text: str) -> Voice:
         judged = _TARGET.sub("", sentence)  # 对进度滞后的事项挂牌督办: the fault is the target's, not the author's
         if critical.count(judged) or rx["problem"].search(judged):
             # a confession is the author's: its subject is the author (我、班子在…), or it has none and
-            # continues a sentence whose subject was (我查摆出以下问题。一是…); the author is present once a
-            # confession's chain starts from the author named
+            # continues a sentence whose subject was (我查摆出以下问题。一是…)
             if not exhorts and subject != "other":
                 critical_sentences.append(sentence)
-                present = present or subject == "own"
             if not rx["report_formula"].search(sentence):
                 continue  # a shortcoming, not work done
         if rx["reflective"].search(sentence):
@@ -347,13 +346,13 @@ def voice(text: str) -> Voice:
             reports.append(sentence)
         elif rx["achievement"].search(sentence):
             results.append(sentence)
-    titles = cue_lexicons()
     one_line = len([s for s in text.splitlines() if s.strip()]) <= 1
     # a title naming a notice, news item, 心得 or list of opinions (a one-line paste: its words before the
     # first punctuation naming a genre, ``genre_titles``), and no self-examination: no confession; nor
     # own work, nor in a speech
     head = _SENTENCE_MARK.split(opening(text))[0] if one_line and not title else ""
-    titled_other = not claimed and (any(title_genre(title, k) for k in ("other", "opinions")) or _genre_titles().count(head) > 0)
+    titled_other = not claimed and (any(title_genre(title, k) for k in ("other", "opinions"))
+                                    or _genre_titles().count(head) > 0)
     present = present or named  # the author named as a subject somewhere (我、本人、班子在…)
     confessions = critical_sentences if present and not titled_other else []
     titled_other = titled_other or not claimed and speech(text)  # an oral self-examination opens with 同志们 too
