@@ -39,9 +39,9 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .denials import DenialClassifier
+from .denials import DenialClassifier, sentence_hits
 from .document import CoverageResult, Document
-from .features import probabilities, side_by_side, tfidf
+from .features import Rows, probabilities, side_by_side_rows, tfidf_rows
 from .segment import sentence_spans
 from .resources import MEMO, Lexicon, Rubric, lexicon, load_yaml, phrase_regex
 from .thresholds import best_threshold, f1, macro_f1
@@ -49,6 +49,8 @@ from .thresholds import best_threshold, f1, macro_f1
 SUBSTANTIVE_ROLES = ("problem",)  # corpus rule: covered = union of styles over problem paragraphs
 # what is left of a heading or a bare category name once names, numbering and these words go
 _NAME_ONLY_WORDS = re.compile(r"方面|问题|存在|的|主要|表现|突出|情况|关于|在|上|等|和|及|：|:|[（）()、.．，。；！？\s\d一二三四五六七八九十第是①-⑩]")
+# a character in none of those words: it always stays, so four of them settle that a text says more
+_KEPT = re.compile(r"[^方面问题存在的主要表现突出情况关于在上等和及：:（）()、.．，。；！？\s\d一二三四五六七八九十第是①-⑩]")
 
 
 @dataclass
@@ -100,14 +102,13 @@ class PatternMatcher:
     def sentences(self, texts: list[str]) -> list[list[Sentence]]:
         """The sentences of each paragraph, judged by the denial classifier in one batch."""
         spans = [sentence_spans(t) for t in texts]
-        flat = [t[a:b].strip() for t, sp in zip(texts, spans) for a, b in sp]
-        proba = iter(self.denials.predict_proba(flat))
+        proba = iter(self.denials.sentence_proba(texts, spans))
         out = []
         for t, sp in zip(texts, spans):
             row = []
             for a, b in sp:  # a heading or bare category name denies nothing
                 p = float(next(proba))
-                text = t[a:b].strip()
+                text = t[a:b]
                 row.append(Sentence(a, b, text, round(p, 4), p >= self.denials.threshold_ and not self.name_only(text)))
             out.append(row)
         return out
@@ -160,7 +161,7 @@ class PatternMatcher:
                     named.append(cid)
                 for m in reversed(hits):
                     rest = rest[:m.start()] + rest[m.end():]
-            found = self._names_memo[text] = (frozenset(named), rest, len(_NAME_ONLY_WORDS.sub("", rest)) < 4)
+            found = self._names_memo[text] = (frozenset(named), rest, _name_only(rest))
         return found
 
     def named(self, text: str) -> set[str]:
@@ -190,6 +191,15 @@ class PatternMatcher:
                              if self.name_only(p.text) and self.named(p.text)), set())
             out.append(here or self.named(context))
         return out
+
+
+def _name_only(rest: str) -> bool:
+    """Fewer than four characters are left of ``rest`` once :data:`_NAME_ONLY_WORDS` go (a long
+    text is settled by its first four characters that no such word holds)."""
+    kept = _KEPT.finditer(rest)
+    if sum(1 for _ in zip(range(4), kept)) == 4:
+        return False
+    return len(_NAME_ONLY_WORDS.sub("", rest)) < 4
 
 
 def _any_literal(lexicons):
@@ -267,20 +277,17 @@ class CoverageModel:
             row += [float(role == r) for r in ("heading", "preamble", "problem", "cause", "measure", "summary")]
             rows.append(row)
         words = [" ".join(t) for t in tokens]
-        X = side_by_side([tfidf(self.word_, words), tfidf(self.char_, texts), np.array(rows)])
+        X = side_by_side_rows([tfidf_rows(self.word_, words), tfidf_rows(self.char_, texts), np.array(rows)])
         return X, judged
 
-    def without_heading(self, X):
+    def without_heading(self, X: Rows) -> Rows:
         """Rows of :meth:`features` as if the texts sat under no heading (contexts ``""``): the
         columns that read the heading set to zero."""
         offset = len(self.word_.vocabulary_) + len(self.char_.vocabulary_)
         width = len(CATEGORY_COLUMNS)
         heading = [offset + j * width + CATEGORY_COLUMNS.index(c) for j in range(len(self.rubric.ids))
                    for c in HEADING_COLUMNS]
-        X = X.copy()
-        X.data[np.isin(X.indices, heading)] = 0.0
-        X.eliminate_zeros()
-        return X
+        return X._replace(data=np.where(np.isin(X.indices, heading), 0.0, X.data))
 
     def fit(self, texts, tokens, roles, contexts, labels: list[list[str]], matcher: PatternMatcher,
             dev: list[DevDocument] = ()):
@@ -319,7 +326,7 @@ class CoverageModel:
         self.char_ = TfidfVectorizer(analyzer="char", ngram_range=(2, 3), min_df=2, sublinear_tf=True,
                                      max_features=30000)
         self.char_.fit(texts)
-        X, _ = self.features(texts, tokens, roles, contexts, matcher)
+        X = self.features(texts, tokens, roles, contexts, matcher)[0].matrix()
         self.clf_ = {}
         for cid in self.rubric.ids:
             y = np.array([cid in lab for lab in labels])
@@ -400,11 +407,12 @@ class EvidenceFinder:
         if model is None:
             return
         names = {n for c in rubric.categories for n in c.names + [c.label]}
-        owning_up = (lexicon("self_critical", "phrases"), lexicon("instances", "markers", "regex"))
+        critical, instances = lexicon("self_critical", "phrases"), lexicon("instances", "markers", "regex")
         clear = matcher.denials.threshold_ / 2
         keys, s_texts, s_tokens, s_roles, s_ctx, bare = [], [], [], [], [], []
         for i in candidates:
             sents = judged.sentences[i]
+            owned = sentence_hits(critical, texts[i], [(s.start, s.end) for s in sents])
             for k, (s, toks) in enumerate(zip(sents, _sentence_tokens(texts[i], tokens[i], sents))):
                 if s.denial < clear and not matcher.name_only(s.text):
                     keys.append((i, k))
@@ -412,7 +420,7 @@ class EvidenceFinder:
                     s_tokens.append([t for t in toks if t not in names])
                     s_roles.append(roles[i])
                     s_ctx.append(contexts[i])
-                    bare.append(not any(lx.find(s.text) for lx in owning_up))
+                    bare.append(not owned[k] and not instances.find(s.text))
         if keys:  # these sentences are already judged no denial: match them as single sentences
             single = [[Sentence(0, len(t), t, 0.0, False)] for t in s_texts]
             known = Judged(single, [matcher.match(t, one) for t, one in zip(s_texts, single)], [[set()] for _ in keys])
@@ -420,7 +428,7 @@ class EvidenceFinder:
             proba = model.predict_proba(X)
             alone = [k for k, b in enumerate(bare) if b]
             if alone:  # scored again without its heading
-                proba[alone] = np.minimum(proba[alone], model.predict_proba(model.without_heading(X[alone])))
+                proba[alone] = np.minimum(proba[alone], model.predict_proba(model.without_heading(X))[alone])
             self.proba = dict(zip(keys, proba))
 
     def sentences(self, i: int, j: int) -> list[Sentence]:

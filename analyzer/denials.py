@@ -15,30 +15,74 @@ Sentences are those of the one splitter every stage uses (:func:`analyzer.segmen
 """
 from __future__ import annotations
 
+import bisect
 import math
+import re
+from functools import lru_cache
 
 import numpy as np
 
-from .resources import lexicon
+from .resources import Hit, Lexicon, lexicon
 from .thresholds import best_threshold, f1
 
 
 def cue_features(texts: list[str]) -> np.ndarray:
     """Lexicon counts per sentence: denial cues; self-critical cues outside a denial cue;
     concessions (但是、其实…); resolutions (今后、坚决…); concrete instances; log length."""
-    denial = lexicon("denial", "phrases")
-    concession = lexicon("denial", "concessions")
-    resolution = lexicon("denial", "resolutions")
-    critical = lexicon("self_critical", "phrases")
-    instance = lexicon("instances", "markers", "regex")
+    return _cue_rows([[lx.find(t) for lx, _ in _cue_lexicons()] + [len(t)] for t in texts])
+
+
+def sentence_cue_features(paragraphs: list[str], spans: list[list[tuple[int, int]]]) -> np.ndarray:
+    """:func:`cue_features` of the sentences ``paragraph[a:b]`` of every paragraph, each lexicon
+    read from one scan of the paragraph where it can be (:func:`sentence_hits`)."""
     rows = []
-    for t in texts:
-        denials = denial.find(t)
-        outside = [m for m in critical.find(t) if m.group(0) != "存在"
+    for text, sp in zip(paragraphs, spans):
+        found = [sentence_hits(lx, text, sp, regexes) for lx, regexes in _cue_lexicons()]
+        rows += [[hits[k] for hits in found] + [b - a] for k, (a, b) in enumerate(sp)]
+    return _cue_rows(rows)
+
+
+def _cue_rows(found: list[list]) -> np.ndarray:
+    """The six counts from each sentence's matches of the five cue lexicons and its length."""
+    rows = []
+    for denials, critical, concessions, resolutions, instances, length in found:
+        outside = [m for m in critical if m.group(0) != "存在"
                    and not any(d.start() <= m.start() < d.end() for d in denials)]
-        rows.append([math.log1p(len(denials)), math.log1p(len(outside)), math.log1p(concession.count(t)),
-                     math.log1p(resolution.count(t)), math.log1p(instance.count(t)), math.log1p(len(t)) / 4])
-    return np.array(rows, dtype=float).reshape(len(texts), 6)
+        rows.append([math.log1p(len(denials)), math.log1p(len(outside)), math.log1p(len(concessions)),
+                     math.log1p(len(resolutions)), math.log1p(len(instances)), math.log1p(length) / 4])
+    return np.array(rows, dtype=float).reshape(len(found), 6)
+
+
+def _cue_lexicons() -> tuple:
+    """The cue lexicons in :func:`cue_features` order, each with whether it holds regexes."""
+    return ((lexicon("denial", "phrases"), False), (lexicon("self_critical", "phrases"), False),
+            (lexicon("denial", "concessions"), False), (lexicon("denial", "resolutions"), False),
+            (lexicon("instances", "markers", "regex"), True))
+
+
+# what lies between two sentences of a paragraph (segment.sentence_spans): a sentence end or a blank
+_BETWEEN_SENTENCES = re.compile(r"[。！？；!?;\s]")
+
+
+def sentence_hits(lx: Lexicon, text: str, spans: list[tuple[int, int]], regexes: bool = False) -> list[tuple]:
+    """``lx.find(text[a:b])`` for every sentence span of ``text``, with offsets in ``text``.
+
+    A lexicon of phrases and ``A…B`` entries none of which holds a sentence end or a blank is
+    read from one scan of ``text``: none of its matches can reach from one sentence into the
+    next and a phrase or gap matches the same characters wherever it stands, so a sentence's
+    matches are those of ``text`` inside it. Other lexicons (``regexes``: one made with raw
+    regular expressions, which may reach across a sentence end) are scanned per sentence."""
+    if regexes or _crosses_sentences(lx):
+        return [tuple(Hit(m.start() + a, m.end() + a, m.group(0)) for m in lx.find(text[a:b])) for a, b in spans]
+    hits = lx.find(text)
+    starts = [m.start() for m in hits]
+    return [hits[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)] for a, b in spans]
+
+
+@lru_cache(maxsize=None)
+def _crosses_sentences(lx: Lexicon) -> bool:
+    """Whether an entry of ``lx`` holds a sentence end or a blank."""
+    return any(_BETWEEN_SENTENCES.search(e) for e in lx.entries)
 
 
 class DenialClassifier:
@@ -55,10 +99,11 @@ class DenialClassifier:
         self.cue_weight = cue_weight
         self.threshold = threshold
 
-    def _features(self, texts: list[str]):
-        from .features import side_by_side, tfidf
+    def _features(self, texts: list[str], cues: np.ndarray | None = None):
+        from .features import side_by_side_rows, tfidf_rows
 
-        return side_by_side([tfidf(self.char_, texts), cue_features(texts) * self.cue_weight])
+        cues = cue_features(texts) if cues is None else cues
+        return side_by_side_rows([tfidf_rows(self.char_, texts), cues * self.cue_weight])
 
     def fit(self, texts: list[str], labels: list[bool],
             dev: tuple[list[str], list[bool]] | None = None) -> "DenialClassifier":
@@ -78,7 +123,7 @@ class DenialClassifier:
         self.char_ = TfidfVectorizer(analyzer="char", ngram_range=(1, 4), min_df=2, sublinear_tf=True)
         self.char_.fit(texts)
         self.clf_ = LogisticRegression(C=self.C, max_iter=3000, class_weight="balanced")
-        self.clf_.fit(self._features(texts), np.array(labels, dtype=bool))
+        self.clf_.fit(self._features(texts).matrix(), np.array(labels, dtype=bool))
         return self
 
     def predict_proba(self, texts: list[str]) -> np.ndarray:
@@ -87,6 +132,16 @@ class DenialClassifier:
         if not texts:
             return np.zeros(0)
         return positive_proba(self.clf_, self._features(texts))
+
+    def sentence_proba(self, paragraphs: list[str], spans: list[list[tuple[int, int]]]) -> np.ndarray:
+        """:meth:`predict_proba` of the sentences ``paragraph[a:b]`` of every paragraph, their
+        lexicon counts read from the paragraphs (:func:`sentence_cue_features`)."""
+        from .features import positive_proba
+
+        texts = [t[a:b] for t, sp in zip(paragraphs, spans) for a, b in sp]
+        if not texts:
+            return np.zeros(0)
+        return positive_proba(self.clf_, self._features(texts, sentence_cue_features(paragraphs, spans)))
 
     def predict(self, texts: list[str]) -> list[bool]:
         return [bool(p >= self.threshold_) for p in self.predict_proba(texts)]
