@@ -129,17 +129,33 @@ class PatternMatcher:
             for cid, lx in self.names.items():
                 out.extend(Match(cid, "name", m.group(0), m.start(), True)
                            for m in lx.find(text) if sentence_denied(m.start()))
-        negated_clauses = set()
-        clause_start = _clause_starts(text)
         compiled = self.compiled.items() if self._any_pattern is None \
             or self._any_pattern.find_matches_as_indexes(text) else ()  # no pattern can match
-        for cid, (lx, literal, gapped) in compiled:
-            for m in lx.find(text):
-                phrase = m.group(0)
-                group = literal.get(phrase) or next(g for r, g in gapped if r.fullmatch(phrase))
-                out.append(Match(cid, group, phrase, m.start(), sentence_denied(m.start())))
-                if text[max(0, m.start() - 4):m.start()].endswith(self.negators):
-                    negated_clauses.add(clause_start(m.start()))
+        found = [(cid, m.group(0), m.start()) for cid, (lx, _, _) in compiled for m in lx.find(text)]
+        return self._manifestations(text, found, sentence_denied, out)
+
+    def match_sentence(self, paragraph: str, a: int, b: int) -> list[Match]:
+        """``match(paragraph[a:b], …)`` of a sentence judged no denial, alone: its pattern
+        matches read from the paragraph's scans (:func:`~analyzer.denials.sentence_hits`)."""
+        text = paragraph[a:b]
+        if self._any_pattern is not None and not self._any_pattern.find_matches_as_indexes(text):
+            return []  # no pattern can match
+        found = [(cid, m.group(0), m.start() - a) for cid, (lx, _, _) in self.compiled.items()
+                 for m in sentence_hits(lx, paragraph, [(a, b)])[0]]
+        return self._manifestations(text, found, lambda _: False, [])
+
+    def _manifestations(self, text: str, found: list[tuple[str, str, int]], sentence_denied, out: list[Match]):
+        """``out`` and a match per (category, phrase, offset) ``found`` in ``text``, named by its
+        manifestation group and denied in a denial sentence or in a clause where a negator
+        stands right before one of them."""
+        negated_clauses = set()
+        clause_start = _clause_starts(text)
+        for cid, phrase, start in found:
+            _, literal, gapped = self.compiled[cid]
+            group = literal.get(phrase) or next(g for r, g in gapped if r.fullmatch(phrase))
+            out.append(Match(cid, group, phrase, start, sentence_denied(start)))
+            if text[max(0, start - 4):start].endswith(self.negators):
+                negated_clauses.add(clause_start(start))
         for match in out:  # a negator before one manifestation denies its whole clause
             if clause_start(match.start) in negated_clauses:
                 match.denied = True
@@ -398,32 +414,40 @@ class EvidenceFinder:
     (P(denial) under half the classifier's threshold), and one that owns up to nothing (no
     self-critical word, no concrete instance) must be the category by its own words, scored
     again without its heading: 这一条我是做到了的 under a heading proves nothing.
+
+    ``reaching`` maps each paragraph asked about to the categories (column numbers) it will be
+    asked about; a sentence that holds a manifestation of each of them needs no score.
     """
 
     def __init__(self, texts, tokens, roles, contexts, judged: Judged, rubric: Rubric,
-                 model: "CoverageModel | None", matcher: PatternMatcher, candidates: list[int], threshold: list[float]):
+                 model: "CoverageModel | None", matcher: PatternMatcher, reaching: dict[int, list[int]],
+                 threshold: list[float]):
         self.judged, self.rubric, self.matcher, self.threshold = judged, rubric, matcher, threshold
+        self.described = {i: _described(judged.sentences[i], judged.matches[i]) for i in reaching}
         self.proba = {}  # (paragraph, sentence) -> model probabilities per category
         if model is None:
             return
         names = {n for c in rubric.categories for n in c.names + [c.label]}
         critical, instances = lexicon("self_critical", "phrases"), lexicon("instances", "markers", "regex")
         clear = matcher.denials.threshold_ / 2
-        keys, s_texts, s_tokens, s_roles, s_ctx, bare = [], [], [], [], [], []
-        for i in candidates:
-            sents = judged.sentences[i]
+        keys, s_texts, s_matches, s_tokens, s_roles, s_ctx, bare = [], [], [], [], [], [], []
+        for i, columns in reaching.items():
+            sents, described = judged.sentences[i], self.described[i]
+            asked = {rubric.ids[j] for j in columns}
             owned = sentence_hits(critical, texts[i], [(s.start, s.end) for s in sents])
             for k, (s, toks) in enumerate(zip(sents, _sentence_tokens(texts[i], tokens[i], sents))):
-                if s.denial < clear and not matcher.name_only(s.text):
+                if s.denial < clear and not asked <= described[k] and not matcher.name_only(s.text):
                     keys.append((i, k))
                     s_texts.append(matcher.without_names(s.text))
+                    s_matches.append(matcher.match_sentence(texts[i], s.start, s.end) if s_texts[-1] == s.text
+                                     else matcher.match(s_texts[-1], [Sentence(0, len(s_texts[-1]), s_texts[-1], 0.0, False)]))
                     s_tokens.append([t for t in toks if t not in names])
                     s_roles.append(roles[i])
                     s_ctx.append(contexts[i])
                     bare.append(not owned[k] and not instances.find(s.text))
-        if keys:  # these sentences are already judged no denial: match them as single sentences
+        if keys:  # these sentences are already judged no denial: matched as single sentences
             single = [[Sentence(0, len(t), t, 0.0, False)] for t in s_texts]
-            known = Judged(single, [matcher.match(t, one) for t, one in zip(s_texts, single)], [[set()] for _ in keys])
+            known = Judged(single, s_matches, [[set()] for _ in keys])
             X, _ = model.features(s_texts, s_tokens, s_roles, s_ctx, matcher, known)
             proba = model.predict_proba(X)
             alone = [k for k, b in enumerate(bare) if b]
@@ -437,11 +461,20 @@ class EvidenceFinder:
         for k, s in enumerate(self.judged.sentences[i]):
             if s.denied or self.matcher.name_only(s.text):
                 continue
-            described = any(m.category == cid and not m.denied and s.start <= m.start < s.end
-                            for m in self.judged.matches[i])
-            if described or ((i, k) in self.proba and self.proba[(i, k)][j] >= self.threshold[j]):
+            if cid in self.described[i][k] or ((i, k) in self.proba and self.proba[(i, k)][j] >= self.threshold[j]):
                 out.append(s)
         return out
+
+
+def _described(sentences: list[Sentence], matches: list[Match]) -> list[set[str]]:
+    """Per sentence, the categories of the non-denied manifestations in it."""
+    out = [set() for _ in sentences]
+    starts = [s.start for s in sentences]
+    for m in matches:
+        k = bisect.bisect_right(starts, m.start) - 1
+        if not m.denied and k >= 0 and m.start < sentences[k].end:
+            out[k].add(m.category)
+    return out
 
 
 @dataclass
@@ -512,8 +545,10 @@ def evidence_sentences(scored: Scored, texts, tokens, roles, contexts, rubric: R
     of the category's two thresholds (:class:`EvidenceFinder`)."""
     low = scored.lowest_threshold
     reaching = [(i, j) for i in range(len(texts)) for j in range(len(low)) if scored.proba[i, j] >= low[j]]
-    candidates = sorted({i for i, _ in reaching})
-    finder = EvidenceFinder(texts, tokens, roles, contexts, scored.judged, rubric, model, matcher, candidates, low)
+    asked: dict[int, list[int]] = {}
+    for i, j in reaching:
+        asked.setdefault(i, []).append(j)
+    finder = EvidenceFinder(texts, tokens, roles, contexts, scored.judged, rubric, model, matcher, asked, low)
     return {(i, j): finder.sentences(i, j) for i, j in reaching}
 
 
