@@ -439,9 +439,10 @@ class EvidenceFinder:
             for k, (s, toks) in enumerate(zip(sents, _sentence_tokens(texts[i], tokens[i], sents))):
                 if s.denial < clear and not asked <= described[k] and not matcher.name_only(s.text):
                     keys.append((i, k))
-                    s_texts.append(matcher.without_names(s.text))
-                    s_matches.append(matcher.match_sentence(texts[i], s.start, s.end) if s_texts[-1] == s.text
-                                     else matcher.match(s_texts[-1], [Sentence(0, len(s_texts[-1]), s_texts[-1], 0.0, False)]))
+                    text = matcher.without_names(s.text)
+                    s_texts.append(text)
+                    s_matches.append(matcher.match_sentence(texts[i], s.start, s.end) if text == s.text
+                                     else matcher.match(text, [Sentence(0, len(text), text, 0.0, False)]))
                     s_tokens.append([t for t in toks if t not in names])
                     s_roles.append(roles[i])
                     s_ctx.append(contexts[i])
