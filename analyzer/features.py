@@ -221,8 +221,7 @@ def tfidf_rows(vectorizer, texts: list[str]) -> Rows:
     cells = np.zeros(0, dtype=np.int64)  # row * width + column of every n-gram in the vocabulary
     if ns and len(cols.keys):
         found = np.concatenate([grams.keys[n] for n in ns])
-        order = found.argsort()  # searched in order, neighbouring keys reread the same cache lines
-        found, rows = found[order], np.concatenate([grams.rows[n] for n in ns])[order]
+        rows = np.concatenate([grams.rows[n] for n in ns])
         at = np.minimum(np.searchsorted(cols.keys, found), len(cols.keys) - 1)
         hit = cols.keys[at] == found
         cells = rows[hit] * cols.width + cols.columns[at[hit]]
