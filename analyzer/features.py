@@ -6,10 +6,12 @@ one at run time made every model re-read the same paragraphs n-gram by n-gram in
 (``_count_vocab``), ten times per document. Here the n-grams of a list of texts are
 computed **once**, as integer keys in NumPy (a character or word is a small id; an n-gram
 packs its ids into one 64-bit key), and shared by every model that reads the same texts;
-each fitted vectorizer then finds its columns with one vectorised hash lookup in its own
-vocabulary (a pandas ``Index``), and the TF-IDF weighting (sublinear tf, idf, l2 norm) is applied as the
+each fitted vectorizer then finds its columns with one vectorised binary search in its own
+sorted vocabulary keys, and the TF-IDF weighting (sublinear tf, idf, l2 norm) is applied as the
 vectorizer would. :func:`tfidf` returns exactly what ``vectorizer.transform(texts)`` returns
-(tests/test_features.py compares them); fitting still uses scikit-learn.
+(tests/test_features.py compares them); fitting still uses scikit-learn. :func:`tfidf_rows` and
+:func:`side_by_side_rows` give the same rows as :class:`Rows` (the CSR arrays without a scipy
+matrix), which the linear models below multiply directly.
 
 :func:`probabilities` is the other half: the logistic regressions evaluated as one matrix
 product (all per-category classifiers of a rubric at once), without scikit-learn's per-call
