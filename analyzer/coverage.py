@@ -39,9 +39,9 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .denials import DenialClassifier
+from .denials import DenialClassifier, instance_counter, sentence_hits
 from .document import CoverageResult, Document
-from .features import probabilities, side_by_side, tfidf
+from .features import Rows, probabilities, side_by_side_rows, tfidf_rows
 from .segment import sentence_spans
 from .resources import MEMO, Lexicon, Rubric, lexicon, load_yaml, phrase_regex
 from .thresholds import best_threshold, f1, macro_f1
@@ -49,6 +49,8 @@ from .thresholds import best_threshold, f1, macro_f1
 SUBSTANTIVE_ROLES = ("problem",)  # corpus rule: covered = union of styles over problem paragraphs
 # what is left of a heading or a bare category name once names, numbering and these words go
 _NAME_ONLY_WORDS = re.compile(r"方面|问题|存在|的|主要|表现|突出|情况|关于|在|上|等|和|及|：|:|[（）()、.．，。；！？\s\d一二三四五六七八九十第是①-⑩]")
+# a character in none of those words: it always stays, so four of them settle that a text says more
+_KEPT = re.compile(r"[^方面问题存在的主要表现突出情况关于在上等和及：:（）()、.．，。；！？\s\d一二三四五六七八九十第是①-⑩]")
 
 
 @dataclass
@@ -100,14 +102,13 @@ class PatternMatcher:
     def sentences(self, texts: list[str]) -> list[list[Sentence]]:
         """The sentences of each paragraph, judged by the denial classifier in one batch."""
         spans = [sentence_spans(t) for t in texts]
-        flat = [t[a:b].strip() for t, sp in zip(texts, spans) for a, b in sp]
-        proba = iter(self.denials.predict_proba(flat))
+        proba = iter(self.denials.sentence_proba(texts, spans))
         out = []
         for t, sp in zip(texts, spans):
             row = []
             for a, b in sp:  # a heading or bare category name denies nothing
                 p = float(next(proba))
-                text = t[a:b].strip()
+                text = t[a:b]
                 row.append(Sentence(a, b, text, round(p, 4), p >= self.denials.threshold_ and not self.name_only(text)))
             out.append(row)
         return out
@@ -128,17 +129,33 @@ class PatternMatcher:
             for cid, lx in self.names.items():
                 out.extend(Match(cid, "name", m.group(0), m.start(), True)
                            for m in lx.find(text) if sentence_denied(m.start()))
-        negated_clauses = set()
-        clause_start = _clause_starts(text)
         compiled = self.compiled.items() if self._any_pattern is None \
             or self._any_pattern.find_matches_as_indexes(text) else ()  # no pattern can match
-        for cid, (lx, literal, gapped) in compiled:
-            for m in lx.find(text):
-                phrase = m.group(0)
-                group = literal.get(phrase) or next(g for r, g in gapped if r.fullmatch(phrase))
-                out.append(Match(cid, group, phrase, m.start(), sentence_denied(m.start())))
-                if text[max(0, m.start() - 4):m.start()].endswith(self.negators):
-                    negated_clauses.add(clause_start(m.start()))
+        found = [(cid, m.group(0), m.start()) for cid, (lx, _, _) in compiled for m in lx.find(text)]
+        return self._manifestations(text, found, sentence_denied, out)
+
+    def match_sentence(self, paragraph: str, a: int, b: int) -> list[Match]:
+        """``match(paragraph[a:b], …)`` of a sentence judged no denial, alone: its pattern
+        matches read from the paragraph's scans (:func:`~analyzer.denials.sentence_hits`)."""
+        text = paragraph[a:b]
+        if self._any_pattern is not None and not self._any_pattern.find_matches_as_indexes(text):
+            return []  # no pattern can match
+        found = [(cid, m.group(0), m.start() - a) for cid, (lx, _, _) in self.compiled.items()
+                 for m in sentence_hits(lx, paragraph, [(a, b)])[0]]
+        return self._manifestations(text, found, lambda _: False, [])
+
+    def _manifestations(self, text: str, found: list[tuple[str, str, int]], sentence_denied, out: list[Match]):
+        """``out`` and a match per (category, phrase, offset) ``found`` in ``text``, named by its
+        manifestation group and denied in a denial sentence or in a clause where a negator
+        stands right before one of them."""
+        negated_clauses = set()
+        clause_start = _clause_starts(text)
+        for cid, phrase, start in found:
+            _, literal, gapped = self.compiled[cid]
+            group = literal.get(phrase) or next(g for r, g in gapped if r.fullmatch(phrase))
+            out.append(Match(cid, group, phrase, start, sentence_denied(start)))
+            if text[max(0, start - 4):start].endswith(self.negators):
+                negated_clauses.add(clause_start(start))
         for match in out:  # a negator before one manifestation denies its whole clause
             if clause_start(match.start) in negated_clauses:
                 match.denied = True
@@ -160,7 +177,7 @@ class PatternMatcher:
                     named.append(cid)
                 for m in reversed(hits):
                     rest = rest[:m.start()] + rest[m.end():]
-            found = self._names_memo[text] = (frozenset(named), rest, len(_NAME_ONLY_WORDS.sub("", rest)) < 4)
+            found = self._names_memo[text] = (frozenset(named), rest, _name_only(rest))
         return found
 
     def named(self, text: str) -> set[str]:
@@ -190,6 +207,15 @@ class PatternMatcher:
                              if self.name_only(p.text) and self.named(p.text)), set())
             out.append(here or self.named(context))
         return out
+
+
+def _name_only(rest: str) -> bool:
+    """Fewer than four characters are left of ``rest`` once :data:`_NAME_ONLY_WORDS` go (a long
+    text is settled by its first four characters that no such word holds)."""
+    kept = _KEPT.finditer(rest)
+    if sum(1 for _ in zip(range(4), kept)) == 4:
+        return False
+    return len(_NAME_ONLY_WORDS.sub("", rest)) < 4
 
 
 def _any_literal(lexicons):
@@ -267,20 +293,17 @@ class CoverageModel:
             row += [float(role == r) for r in ("heading", "preamble", "problem", "cause", "measure", "summary")]
             rows.append(row)
         words = [" ".join(t) for t in tokens]
-        X = side_by_side([tfidf(self.word_, words), tfidf(self.char_, texts), np.array(rows)])
+        X = side_by_side_rows([tfidf_rows(self.word_, words), tfidf_rows(self.char_, texts), np.array(rows)])
         return X, judged
 
-    def without_heading(self, X):
+    def without_heading(self, X: Rows) -> Rows:
         """Rows of :meth:`features` as if the texts sat under no heading (contexts ``""``): the
         columns that read the heading set to zero."""
         offset = len(self.word_.vocabulary_) + len(self.char_.vocabulary_)
         width = len(CATEGORY_COLUMNS)
         heading = [offset + j * width + CATEGORY_COLUMNS.index(c) for j in range(len(self.rubric.ids))
                    for c in HEADING_COLUMNS]
-        X = X.copy()
-        X.data[np.isin(X.indices, heading)] = 0.0
-        X.eliminate_zeros()
-        return X
+        return X._replace(data=np.where(np.isin(X.indices, heading), 0.0, X.data))
 
     def fit(self, texts, tokens, roles, contexts, labels: list[list[str]], matcher: PatternMatcher,
             dev: list[DevDocument] = ()):
@@ -319,7 +342,7 @@ class CoverageModel:
         self.char_ = TfidfVectorizer(analyzer="char", ngram_range=(2, 3), min_df=2, sublinear_tf=True,
                                      max_features=30000)
         self.char_.fit(texts)
-        X, _ = self.features(texts, tokens, roles, contexts, matcher)
+        X = self.features(texts, tokens, roles, contexts, matcher)[0].matrix()
         self.clf_ = {}
         for cid in self.rubric.ids:
             y = np.array([cid in lab for lab in labels])
@@ -391,36 +414,47 @@ class EvidenceFinder:
     (P(denial) under half the classifier's threshold), and one that owns up to nothing (no
     self-critical word, no concrete instance) must be the category by its own words, scored
     again without its heading: 这一条我是做到了的 under a heading proves nothing.
+
+    ``reaching`` maps each paragraph asked about to the categories (column numbers) it will be
+    asked about; a sentence that holds a manifestation of each of them needs no score.
     """
 
     def __init__(self, texts, tokens, roles, contexts, judged: Judged, rubric: Rubric,
-                 model: "CoverageModel | None", matcher: PatternMatcher, candidates: list[int], threshold: list[float]):
+                 model: "CoverageModel | None", matcher: PatternMatcher, reaching: dict[int, list[int]],
+                 threshold: list[float]):
         self.judged, self.rubric, self.matcher, self.threshold = judged, rubric, matcher, threshold
+        self.described = {i: _described(judged.sentences[i], judged.matches[i]) for i in reaching}
         self.proba = {}  # (paragraph, sentence) -> model probabilities per category
         if model is None:
             return
         names = {n for c in rubric.categories for n in c.names + [c.label]}
-        owning_up = (lexicon("self_critical", "phrases"), lexicon("instances", "markers", "regex"))
+        critical = lexicon("self_critical", "phrases")
         clear = matcher.denials.threshold_ / 2
-        keys, s_texts, s_tokens, s_roles, s_ctx, bare = [], [], [], [], [], []
-        for i in candidates:
-            sents = judged.sentences[i]
+        keys, s_texts, s_matches, s_tokens, s_roles, s_ctx, bare = [], [], [], [], [], [], []
+        for i, columns in reaching.items():
+            sents, described = judged.sentences[i], self.described[i]
+            asked = {rubric.ids[j] for j in columns}
+            spans = [(s.start, s.end) for s in sents]
+            owned, instances = sentence_hits(critical, texts[i], spans), instance_counter().counts(texts[i], spans)
             for k, (s, toks) in enumerate(zip(sents, _sentence_tokens(texts[i], tokens[i], sents))):
-                if s.denial < clear and not matcher.name_only(s.text):
+                if s.denial < clear and not asked <= described[k] and not matcher.name_only(s.text):
                     keys.append((i, k))
-                    s_texts.append(matcher.without_names(s.text))
+                    text = matcher.without_names(s.text)
+                    s_texts.append(text)
+                    s_matches.append(matcher.match_sentence(texts[i], s.start, s.end) if text == s.text
+                                     else matcher.match(text, [Sentence(0, len(text), text, 0.0, False)]))
                     s_tokens.append([t for t in toks if t not in names])
                     s_roles.append(roles[i])
                     s_ctx.append(contexts[i])
-                    bare.append(not any(lx.find(s.text) for lx in owning_up))
-        if keys:  # these sentences are already judged no denial: match them as single sentences
+                    bare.append(not owned[k] and not instances[k])
+        if keys:  # these sentences are already judged no denial: matched as single sentences
             single = [[Sentence(0, len(t), t, 0.0, False)] for t in s_texts]
-            known = Judged(single, [matcher.match(t, one) for t, one in zip(s_texts, single)], [[set()] for _ in keys])
+            known = Judged(single, s_matches, [[set()] for _ in keys])
             X, _ = model.features(s_texts, s_tokens, s_roles, s_ctx, matcher, known)
             proba = model.predict_proba(X)
             alone = [k for k, b in enumerate(bare) if b]
             if alone:  # scored again without its heading
-                proba[alone] = np.minimum(proba[alone], model.predict_proba(model.without_heading(X[alone])))
+                proba[alone] = np.minimum(proba[alone], model.predict_proba(model.without_heading(X))[alone])
             self.proba = dict(zip(keys, proba))
 
     def sentences(self, i: int, j: int) -> list[Sentence]:
@@ -429,11 +463,20 @@ class EvidenceFinder:
         for k, s in enumerate(self.judged.sentences[i]):
             if s.denied or self.matcher.name_only(s.text):
                 continue
-            described = any(m.category == cid and not m.denied and s.start <= m.start < s.end
-                            for m in self.judged.matches[i])
-            if described or ((i, k) in self.proba and self.proba[(i, k)][j] >= self.threshold[j]):
+            if cid in self.described[i][k] or ((i, k) in self.proba and self.proba[(i, k)][j] >= self.threshold[j]):
                 out.append(s)
         return out
+
+
+def _described(sentences: list[Sentence], matches: list[Match]) -> list[set[str]]:
+    """Per sentence, the categories of the non-denied manifestations in it."""
+    out = [set() for _ in sentences]
+    starts = [s.start for s in sentences]
+    for m in matches:
+        k = bisect.bisect_right(starts, m.start) - 1
+        if not m.denied and k >= 0 and m.start < sentences[k].end:
+            out[k].add(m.category)
+    return out
 
 
 @dataclass
@@ -504,8 +547,10 @@ def evidence_sentences(scored: Scored, texts, tokens, roles, contexts, rubric: R
     of the category's two thresholds (:class:`EvidenceFinder`)."""
     low = scored.lowest_threshold
     reaching = [(i, j) for i in range(len(texts)) for j in range(len(low)) if scored.proba[i, j] >= low[j]]
-    candidates = sorted({i for i, _ in reaching})
-    finder = EvidenceFinder(texts, tokens, roles, contexts, scored.judged, rubric, model, matcher, candidates, low)
+    asked: dict[int, list[int]] = {}
+    for i, j in reaching:
+        asked.setdefault(i, []).append(j)
+    finder = EvidenceFinder(texts, tokens, roles, contexts, scored.judged, rubric, model, matcher, asked, low)
     return {(i, j): finder.sentences(i, j) for i, j in reaching}
 
 

@@ -6,10 +6,12 @@ one at run time made every model re-read the same paragraphs n-gram by n-gram in
 (``_count_vocab``), ten times per document. Here the n-grams of a list of texts are
 computed **once**, as integer keys in NumPy (a character or word is a small id; an n-gram
 packs its ids into one 64-bit key), and shared by every model that reads the same texts;
-each fitted vectorizer then finds its columns with one vectorised hash lookup in its own
-vocabulary (a pandas ``Index``), and the TF-IDF weighting (sublinear tf, idf, l2 norm) is applied as the
+each fitted vectorizer then finds its columns with one vectorised binary search in its own
+sorted vocabulary keys, and the TF-IDF weighting (sublinear tf, idf, l2 norm) is applied as the
 vectorizer would. :func:`tfidf` returns exactly what ``vectorizer.transform(texts)`` returns
-(tests/test_features.py compares them); fitting still uses scikit-learn.
+(tests/test_features.py compares them); fitting still uses scikit-learn. :func:`tfidf_rows` and
+:func:`side_by_side_rows` give the same rows as :class:`Rows` (the CSR arrays without a scipy
+matrix), which the linear models below multiply directly.
 
 :func:`probabilities` is the other half: the logistic regressions evaluated as one matrix
 product (all per-category classifiers of a rubric at once), without scikit-learn's per-call
@@ -27,6 +29,8 @@ import threading
 import weakref
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
+from typing import NamedTuple
 
 import numpy as np
 from scipy.sparse import csr_matrix
@@ -63,12 +67,14 @@ ALPHABET = _Alphabet()
 
 @dataclass
 class _Columns:
-    """One fitted vectorizer's vocabulary as n-gram keys per n."""
+    """One fitted vectorizer's vocabulary as n-gram keys. The keys of different n never meet (an
+    n-gram's first id is never 0, so an n-gram key is at least ``1 << bits * (n - 1)`` and
+    below ``1 << bits * n``): every n shares one sorted array, searched once per call."""
 
     analyzer: str                     # "char" or "word"
     ngram_range: tuple[int, int]
-    keys: dict[int, np.ndarray]       # n -> the n-gram keys, sorted (found by binary search)
-    columns: dict[int, np.ndarray]    # n -> the vectorizer's column of each key
+    keys: np.ndarray                  # the n-gram keys of every n, sorted (found by binary search)
+    columns: np.ndarray               # the vectorizer's column of each key
     idf: np.ndarray | None
     sublinear: bool
     norm: str | None
@@ -99,16 +105,14 @@ def _register(vectorizer) -> _Columns:
         raise ValueError("only lower-casing char or word TF-IDF vectorizers without custom steps are supported")
     if vectorizer.analyzer == "word" and vectorizer.token_pattern != r"[^ ]+":
         raise ValueError("word vectorizers must split on spaces (token_pattern '[^ ]+')")
-    by_n: dict[int, list[tuple[int, int]]] = {}
+    pairs = []
     for term, column in vectorizer.vocabulary_.items():
         parts = list(term) if vectorizer.analyzer == "char" else term.split(" ")
         ids = [ALPHABET.char(c) for c in parts] if vectorizer.analyzer == "char" else [ALPHABET.word(w) for w in parts]
-        by_n.setdefault(len(ids), []).append((_pack(ids, vectorizer.analyzer), column))
-    keys, columns = {}, {}
-    for n, pairs in by_n.items():
-        pairs.sort()
-        keys[n] = np.array([k for k, _ in pairs], dtype=np.uint64)
-        columns[n] = np.array([c for _, c in pairs], dtype=np.int64)
+        pairs.append((_pack(ids, vectorizer.analyzer), column))
+    pairs.sort()
+    keys = np.array([k for k, _ in pairs], dtype=np.uint64)
+    columns = np.array([c for _, c in pairs], dtype=np.int64)
     transformer = vectorizer._tfidf
     found = _Columns(vectorizer.analyzer, tuple(vectorizer.ngram_range), keys, columns,
                      transformer.idf_ if transformer.use_idf else None, transformer.sublinear_tf, transformer.norm,
@@ -169,32 +173,61 @@ def word_ngrams(texts: tuple[str, ...], n_max: int = 2, known: int = 0) -> Ngram
     """Word and word n-gram keys of space-joined token lists, shared like :func:`char_ngrams`
     (``known``: the number of words with an id)."""
     ids, lengths = [], []
-    get = ALPHABET.word_ids.get
+    get, unknown = ALPHABET.word_ids.get, repeat(0)
     for t in texts:
         words = [w for w in t.lower().split(" ") if w]
-        ids.extend(get(w, 0) for w in words)
+        ids += map(get, words, unknown)
         ids.append(0)
         lengths.append(len(words))
     return _ids_in_texts(np.array(ids, dtype=np.uint64), np.array(lengths), n_max, _WORD_BITS)
 
 
+class Rows(NamedTuple):
+    """Sparse rows as the three CSR arrays and a shape, not yet a scipy matrix (whose constructor
+    checks every array again): :meth:`matrix` makes one for fitting, :meth:`dot` multiplies by
+    dense weights without it."""
+
+    data: np.ndarray
+    indices: np.ndarray
+    indptr: np.ndarray
+    shape: tuple[int, int]
+
+    def matrix(self) -> csr_matrix:
+        return _csr(self.data, self.indices, self.indptr, self.shape)
+
+    def dot(self, weights: np.ndarray) -> np.ndarray:
+        """``self.matrix() @ weights`` (weights: features × k): the same products, summed per row
+        in the same order (scipy's ``csr_matvecs`` adds a row's cells one by one from zero, as
+        ``np.bincount`` does), so the same numbers to the last bit."""
+        n = self.shape[0]
+        rows = np.repeat(np.arange(n), np.diff(self.indptr))
+        products = self.data[:, None] * weights[self.indices]
+        return np.column_stack([np.bincount(rows, products[:, k], minlength=n) for k in range(weights.shape[1])])
+
+
 def tfidf(vectorizer, texts: list[str]) -> csr_matrix:
     """``vectorizer.transform(texts)`` for a fitted char or word ``TfidfVectorizer``, from the
     shared n-gram keys of ``texts``."""
+    return tfidf_rows(vectorizer, texts).matrix()
+
+
+def tfidf_rows(vectorizer, texts: list[str]) -> Rows:
+    """:func:`tfidf` as :class:`Rows`."""
     cols = _columns(vectorizer)
     low, high = cols.ngram_range
     if cols.analyzer == "char":
         grams = char_ngrams(tuple(texts), 4, ALPHABET.n_chars)
     else:
         grams = word_ngrams(tuple(texts), 2, len(ALPHABET.word_ids))
-    cells = []  # row * width + column of every n-gram in the vocabulary
-    for n in range(low, high + 1):
-        if n in cols.keys and n in grams.keys:
-            vocabulary, found = cols.keys[n], grams.keys[n]
-            at = np.minimum(np.searchsorted(vocabulary, found), len(vocabulary) - 1)
-            hit = vocabulary[at] == found
-            cells.append(grams.rows[n][hit] * cols.width + cols.columns[n][at[hit]])
-    cells, counts = np.unique(np.concatenate(cells) if cells else np.zeros(0, dtype=np.int64), return_counts=True)
+    ns = [n for n in range(low, high + 1) if n in grams.keys]
+    cells = np.zeros(0, dtype=np.int64)  # row * width + column of every n-gram in the vocabulary
+    if ns and len(cols.keys):
+        found = np.concatenate([grams.keys[n] for n in ns])
+        rows = np.concatenate([grams.rows[n] for n in ns])
+        at = np.minimum(np.searchsorted(cols.keys, found), len(cols.keys) - 1)
+        hit = cols.keys[at] == found
+        cells = rows[hit] * cols.width + cols.columns[at[hit]]
+    cells, counts = np.unique(cells, return_counts=True)
     rows = cells // cols.width
     data = counts.astype(float)
     if cols.sublinear:
@@ -210,7 +243,7 @@ def tfidf(vectorizer, texts: list[str]) -> csr_matrix:
     elif cols.norm is not None:
         raise ValueError(f"norm {cols.norm!r} is not supported")
     indptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=len(texts)))])
-    return _csr(data, columns, indptr, (len(texts), cols.width))
+    return Rows(data, columns, indptr, (len(texts), cols.width))
 
 
 def dict_matrix(vectorizer, rows: list[dict]) -> csr_matrix:
@@ -238,7 +271,12 @@ def dict_matrix(vectorizer, rows: list[dict]) -> csr_matrix:
 def decision(model, X) -> np.ndarray:
     """``model.decision_function(X)`` of a fitted linear model, as one sparse-dense product."""
     weights, intercept = _weights([model])
-    return np.asarray(X @ weights) + intercept
+    return _product(X, weights) + intercept
+
+
+def _product(X, weights: np.ndarray) -> np.ndarray:
+    """``X @ weights`` as a dense array; :class:`Rows` are multiplied without a scipy matrix."""
+    return X.dot(weights) if isinstance(X, Rows) else np.asarray(X @ weights)
 
 
 _WEIGHTS: dict = {}  # ids of the models' coef_ and intercept_ -> (those arrays, weights, intercepts)
@@ -267,7 +305,7 @@ def probabilities(models: list, X) -> np.ndarray:
 
     if all(type(m) is LogisticRegression for m in models):
         weights, intercept = _weights(models)
-        return _expit(np.asarray(X @ weights) + intercept)
+        return _expit(_product(X, weights) + intercept)
     return np.column_stack([positive_proba(m, X) for m in models])
 
 
@@ -288,7 +326,7 @@ def positive_proba(model, X) -> np.ndarray:
         p = _expit(-(platt.a_ * decision(calibrated.estimator, X)[:, 0] + platt.b_))
         p[(1.0 < p) & (p <= 1.0 + 1e-5)] = 1.0
         return p
-    return model.predict_proba(X)[:, 1]
+    return model.predict_proba(X.matrix() if isinstance(X, Rows) else X)[:, 1]
 
 
 def multinomial(model, X) -> np.ndarray:
@@ -310,11 +348,16 @@ def _expit(z: np.ndarray) -> np.ndarray:
 
 
 def side_by_side(blocks: list) -> csr_matrix:
-    """Row-aligned blocks (CSR matrices or dense 2-d arrays) as one CSR matrix, the columns of
-    each block after those of the one before: what ``scipy.sparse.hstack(blocks).tocsr()``
-    gives, in one NumPy pass (no COO round trip per document)."""
-    parts = [b if isinstance(b, csr_matrix) or hasattr(b, "indptr") else csr_matrix(np.asarray(b, dtype=float))
-             for b in blocks]
+    """Row-aligned blocks (CSR matrices, :class:`Rows` or dense 2-d arrays) as one CSR matrix, the
+    columns of each block after those of the one before: what
+    ``scipy.sparse.hstack(blocks).tocsr()`` gives, in one NumPy pass (no COO round trip per
+    document)."""
+    return side_by_side_rows(blocks).matrix()
+
+
+def side_by_side_rows(blocks: list) -> Rows:
+    """:func:`side_by_side` as :class:`Rows`."""
+    parts = [_as_rows(b) for b in blocks]
     n = parts[0].shape[0]
     counts = [np.diff(p.indptr) for p in parts]
     indptr = np.concatenate([[0], np.cumsum(np.sum(counts, axis=0))]).astype(np.int64)
@@ -324,12 +367,25 @@ def side_by_side(blocks: list) -> csr_matrix:
     offset = 0
     for part, count in zip(parts, counts):
         rows = np.repeat(np.arange(n), count)
-        slots = filled[rows] + (np.arange(part.nnz) - part.indptr[rows])
+        slots = filled[rows] + (np.arange(len(part.data)) - part.indptr[rows])
         data[slots] = part.data
         indices[slots] = part.indices + offset
         filled += count
         offset += part.shape[1]
-    return _csr(data, indices, indptr, (n, offset))
+    return Rows(data, indices, indptr, (n, offset))
+
+
+def _as_rows(block) -> Rows:
+    """A CSR matrix or :class:`Rows` as it is; a dense array as its non-zero cells row by row
+    (what ``csr_matrix(block)`` keeps)."""
+    if isinstance(block, Rows):
+        return block
+    if isinstance(block, csr_matrix) or hasattr(block, "indptr"):
+        return Rows(block.data, block.indices, block.indptr, block.shape)
+    dense = np.atleast_2d(np.asarray(block, dtype=float))
+    kept = dense != 0
+    indptr = np.concatenate([[0], np.cumsum(kept.sum(axis=1))])
+    return Rows(dense[kept], np.nonzero(kept)[1], indptr, dense.shape)
 
 
 def _csr(data: np.ndarray, indices: np.ndarray, indptr: np.ndarray, shape: tuple[int, int]) -> csr_matrix:

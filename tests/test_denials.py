@@ -1,6 +1,7 @@
 """Denials in any wording, evidence sentences for every `covered`, depth reasons that hold."""
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from analyzer.depth import Note, reasons
@@ -31,6 +32,19 @@ def test_held_apart_wordings_are_many_and_never_trained_on(heldout):
     assert not {s.family for s in train} & families
     assert held_apart_cues_leak(train, heldout, [str(p) for p in load_yaml("lexicons/denial.yaml")["phrases"]]) == []
     assert sum(s.label for s in train) >= 100 and sum(not s.label for s in train) >= 100
+
+
+def test_cue_counts_read_from_paragraphs_equal_those_of_each_sentence():
+    from analyzer.denials import cue_features, sentence_cue_features
+    from analyzer.segment import sentence_spans
+
+    paragraphs = [p for p in (GOOD + "\n" + WORK_SUMMARY + "\n" + THREE_STYLES.format(
+        denial="4.奢靡之风方面。在这方面没有发现明显问题，从未违规。虽然没有大操大办，但是2013年3月儿子婚宴请了12桌！")).splitlines()]
+    paragraphs += ["不存在的问题也要查;坚决杜绝公款吃喝  \n 今后在3次座谈会上  没有真正沉下去", ""]
+    spans = [sentence_spans(p) for p in paragraphs]
+    sentences = [p[a:b] for p, sp in zip(paragraphs, spans) for a, b in sp]
+    assert len(sentences) > 30
+    assert np.array_equal(sentence_cue_features(paragraphs, spans), cue_features(sentences))
 
 
 def test_classifier_tells_denials_from_confessions_with_negators(analyzer):
@@ -133,3 +147,4 @@ def test_reasons_drop_praise_of_a_faulted_aspect():
     assert [n.aspect for n in notes if n.aspect == "instances"] == ["instances"]
     assert Note("instances", False, notes[0].text) == notes[0]
     assert any(n.good and n.aspect == "causes" for n in notes)
+

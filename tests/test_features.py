@@ -7,7 +7,8 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from analyzer.features import dict_matrix, multinomial, positive_proba, probabilities, side_by_side, tfidf
+from analyzer.features import (Rows, dict_matrix, multinomial, positive_proba, probabilities, side_by_side,
+                               side_by_side_rows, tfidf, tfidf_rows)
 from analyzer.segment import tokenize
 
 from .conftest import GOOD
@@ -75,6 +76,18 @@ def test_side_by_side_equals_hstack():
     theirs = hstack([words, csr_matrix(dense), csr_matrix(dense[:, :1])]).tocsr()
     assert ours.shape == theirs.shape
     assert abs(ours - theirs).max() == 0
+
+
+def test_rows_multiply_to_the_same_bits_as_the_scipy_product():
+    vec = TfidfVectorizer(analyzer="char", ngram_range=(1, 3)).fit(PARAGRAPHS)
+    dense = np.arange(len(PARAGRAPHS) * 2, dtype=float).reshape(-1, 2) % 3 - 1.0
+    rows = side_by_side_rows([tfidf_rows(vec, PARAGRAPHS), dense])
+    assert isinstance(rows, Rows) and abs(rows.matrix() - side_by_side([tfidf(vec, PARAGRAPHS), dense])).max() == 0
+    weights = np.random.default_rng(2).normal(size=(rows.shape[1], 4))
+    assert np.array_equal(rows.dot(weights), np.asarray(rows.matrix() @ weights))  # equal, not close
+    y = np.arange(len(PARAGRAPHS)) % 2 == 0
+    binary = [LogisticRegression().fit(rows.matrix(), y), LogisticRegression(C=0.1).fit(rows.matrix(), ~y)]
+    assert np.array_equal(probabilities(binary, rows), probabilities(binary, rows.matrix()))
 
 
 def test_dict_matrix_equals_dict_vectorizer():
