@@ -39,7 +39,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .denials import DenialClassifier, instance_counter, sentence_hits
+from .denials import DenialClassifier, sentence_hits
 from .document import CoverageResult, Document
 from .features import Rows, probabilities, side_by_side_rows, tfidf_rows
 from .segment import sentence_spans
@@ -428,14 +428,13 @@ class EvidenceFinder:
         if model is None:
             return
         names = {n for c in rubric.categories for n in c.names + [c.label]}
-        critical = lexicon("self_critical", "phrases")
+        critical, instances = lexicon("self_critical", "phrases"), lexicon("instances", "markers", "regex")
         clear = matcher.denials.threshold_ / 2
         keys, s_texts, s_matches, s_tokens, s_roles, s_ctx, bare = [], [], [], [], [], [], []
         for i, columns in reaching.items():
             sents, described = judged.sentences[i], self.described[i]
             asked = {rubric.ids[j] for j in columns}
-            spans = [(s.start, s.end) for s in sents]
-            owned, instances = sentence_hits(critical, texts[i], spans), instance_counter().counts(texts[i], spans)
+            owned = sentence_hits(critical, texts[i], [(s.start, s.end) for s in sents])
             for k, (s, toks) in enumerate(zip(sents, _sentence_tokens(texts[i], tokens[i], sents))):
                 if s.denial < clear and not asked <= described[k] and not matcher.name_only(s.text):
                     keys.append((i, k))
@@ -446,7 +445,7 @@ class EvidenceFinder:
                     s_tokens.append([t for t in toks if t not in names])
                     s_roles.append(roles[i])
                     s_ctx.append(contexts[i])
-                    bare.append(not owned[k] and not instances[k])
+                    bare.append(not owned[k] and not instances.find(s.text))
         if keys:  # these sentences are already judged no denial: matched as single sentences
             single = [[Sentence(0, len(t), t, 0.0, False)] for t in s_texts]
             known = Judged(single, s_matches, [[set()] for _ in keys])

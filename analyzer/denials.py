@@ -22,10 +22,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from re import _parser as re_parser
-from re._constants import BRANCH, IN, LITERAL, MAX_REPEAT, MIN_REPEAT, RANGE, SUBPATTERN
-
-from .resources import MEMO, Hit, Lexicon, lexicon, load_yaml, phrase_regex
+from .resources import Hit, Lexicon, lexicon
 from .thresholds import best_threshold, f1
 
 
@@ -36,155 +33,24 @@ def cue_features(texts: list[str]) -> np.ndarray:
 
 
 def sentence_cue_features(paragraphs: list[str], spans: list[list[tuple[int, int]]]) -> np.ndarray:
-    """:func:`cue_features` of the sentences ``paragraph[a:b]`` of every paragraph, each phrase
-    lexicon read from one scan of the paragraph (:func:`sentence_hits`), the instances by
-    :func:`instance_counter`."""
+    """:func:`cue_features` of the sentences ``paragraph[a:b]`` of every paragraph, each lexicon
+    read from one scan of the paragraph where it can be (:func:`sentence_hits`)."""
     rows = []
-    phrase_lexicons = [lx for lx, regexes in _cue_lexicons() if not regexes]
     for text, sp in zip(paragraphs, spans):
-        found = [sentence_hits(lx, text, sp) for lx in phrase_lexicons] + [instance_counter().counts(text, sp)]
+        found = [sentence_hits(lx, text, sp, regexes) for lx, regexes in _cue_lexicons()]
         rows += [[hits[k] for hits in found] + [b - a] for k, (a, b) in enumerate(sp)]
     return _cue_rows(rows)
 
 
 def _cue_rows(found: list[list]) -> np.ndarray:
-    """The six counts from each sentence's matches of the first four cue lexicons, its number
-    of instances (a count or the matches) and its length."""
+    """The six counts from each sentence's matches of the five cue lexicons and its length."""
     rows = []
     for denials, critical, concessions, resolutions, instances, length in found:
         outside = [m for m in critical if m.group(0) != "存在"
                    and not any(d.start() <= m.start() < d.end() for d in denials)]
-        n_instances = instances if isinstance(instances, int) else len(instances)
         rows.append([math.log1p(len(denials)), math.log1p(len(outside)), math.log1p(len(concessions)),
-                     math.log1p(len(resolutions)), math.log1p(n_instances), math.log1p(length) / 4])
+                     math.log1p(len(resolutions)), math.log1p(len(instances)), math.log1p(length) / 4])
     return np.array(rows, dtype=float).reshape(len(found), 6)
-
-
-class SentenceCounter:
-    """How many matches ``lexicon(file, key, regex_key).find`` gives in each sentence of a
-    paragraph, its regular expression run only with the alternatives that can match in the
-    paragraph. Each alternative's required strings (one of which every match of it holds, read
-    from its parsed form) are looked up in the paragraph in one pass; the leftmost-first,
-    non-overlapping matches of the whole alternation are then those of the alternatives left,
-    each compiled once and searched on its own (:meth:`_count`). The phrases are read from the
-    paragraph (:func:`sentence_hits`). Where the lexicon's expression is not the one rebuilt
-    here, or an alternative can match the empty string, each sentence is scanned by ``find``."""
-
-    def __init__(self, file: str, key: str, regex_key: str):
-        import ahocorasick_rs
-
-        self.lexicon = lx = lexicon(file, key, regex_key)
-        self.phrases = Lexicon(lx.name, [e for e in lx.entries if "…" not in e])
-        gapped = [e for e in sorted(lx.entries, key=len, reverse=True) if "…" in e]
-        regexes = [str(x) for x in load_yaml(f"lexicons/{file}.yaml").get(regex_key) or []]
-        parts = [phrase_regex(e) for e in gapped] + [f"(?:{r})" for r in regexes]
-        parsed = [re_parser.parse(p) for p in parts]
-        self.exact = lx.pattern is not None and lx.pattern.pattern == "|".join(parts) \
-            and lx.pattern.flags == re.compile("|".join(parts)).flags and all(t.getwidth()[0] > 0 for t in parsed)
-        self.alternatives = [re.compile(p) for p in parts]
-        needs = [None if tree.state.flags & re.IGNORECASE else _required(tree) for tree in parsed]
-        self.always = [i for i, need in enumerate(needs) if need is None]
-        strings = sorted({s for need in needs if need for s in need})
-        self.parts_of = [[i for i, need in enumerate(needs) if need and s in need] for s in strings]
-        self.probe = ahocorasick_rs.AhoCorasick(strings) if strings else None
-        self._memo: dict[tuple, list[int]] = {}
-
-    def counts(self, text: str, spans: list[tuple[int, int]]) -> list[int]:
-        key = (text, tuple(spans))
-        found = self._memo.get(key)
-        if found is None:
-            if len(self._memo) >= MEMO:
-                self._memo.clear()
-            found = self._memo[key] = self._counts(text, spans)
-        return found
-
-    def _counts(self, text: str, spans: list[tuple[int, int]]) -> list[int]:
-        if not self.exact:
-            return [len(self.lexicon.find(text[a:b])) for a, b in spans]
-        alive = set(self.always)
-        if self.probe is not None:
-            for k, _, _ in self.probe.find_matches_as_indexes(text, overlapping=True):
-                alive.update(self.parts_of[k])
-        alive = sorted(alive)
-        return [len(hits) + self._count(text[a:b], alive)
-                for hits, (a, b) in zip(sentence_hits(self.phrases, text, spans), spans)]
-
-    def _count(self, sentence: str, alive: list[int]) -> int:
-        """``len(list(re.compile("|".join(alternatives)).finditer(sentence)))`` over the alive
-        alternatives (no match of them is empty): at each step the match starting first wins,
-        the earlier alternative on a tie, and the search goes on from its end."""
-        found = {}
-        for i in alive:
-            m = self.alternatives[i].search(sentence)
-            if m:
-                found[i] = m
-        n = 0
-        while found:
-            end = found[min(found, key=lambda i: (found[i].start(), i))].end()
-            n += 1
-            for i in [i for i, m in found.items() if m.start() < end]:
-                m = self.alternatives[i].search(sentence, end)
-                if m:
-                    found[i] = m
-                else:
-                    del found[i]
-        return n
-
-
-def _required(items, limit: int = 64) -> frozenset | None:
-    """Strings one of which every match of the parsed regular expression ``items`` holds (the
-    longest such set found: a run of elements matching a few fixed strings each, or what a
-    group or a repeat of at least one holds), or None when none is known."""
-    best, run = None, {""}
-
-    def better(need):
-        nonlocal best
-        if need and (best is None or (min(map(len, need)), -len(need)) > (min(map(len, best)), -len(best))):
-            best = frozenset(need)
-
-    for op, av in list(items) + [(None, None)]:
-        fixed = _fixed(op, av, limit)
-        if fixed is not None and len(run) * len(fixed) <= limit:
-            run = {a + b for a in run for b in fixed}
-            continue
-        better(run - {""} if "" not in run else None)
-        run = {""} if fixed is None else set(fixed)
-        if op is SUBPATTERN and not av[1] & re.IGNORECASE:
-            better(_required(av[-1], limit))
-        elif op in (MAX_REPEAT, MIN_REPEAT) and av[0] >= 1:
-            better(_required(av[2], limit))
-        elif op is BRANCH:
-            branches = [_required(b, limit) for b in av[1]]
-            if all(branches):
-                better(frozenset().union(*branches))
-    return best
-
-
-def _fixed(op, av, limit: int) -> set[str] | None:
-    """The few strings one parsed element matches exactly, or None."""
-    if op is LITERAL:
-        return {chr(av)}
-    if op is IN and all(o in (LITERAL, RANGE) for o, _ in av):
-        chars = set()
-        for o, a in av:
-            chars.update([chr(a)] if o is LITERAL else map(chr, range(a[0], a[1] + 1)))
-            if len(chars) > limit:
-                return None
-        return chars
-    if op is SUBPATTERN and av[1] & re.IGNORECASE:
-        return None
-    if op in (SUBPATTERN, BRANCH):
-        out = set()
-        for branch in (av[1] if op is BRANCH else [av[-1]]):
-            strings = {""}
-            for o, a in branch:
-                fixed = _fixed(o, a, limit)
-                if fixed is None or len(strings) * len(fixed) > limit:
-                    return None
-                strings = {x + y for x in strings for y in fixed}
-            out |= strings
-        return out if len(out) <= limit else None
-    return None
 
 
 def _cue_lexicons() -> tuple:
@@ -192,12 +58,6 @@ def _cue_lexicons() -> tuple:
     return ((lexicon("denial", "phrases"), False), (lexicon("self_critical", "phrases"), False),
             (lexicon("denial", "concessions"), False), (lexicon("denial", "resolutions"), False),
             (lexicon("instances", "markers", "regex"), True))
-
-
-@lru_cache(maxsize=None)
-def instance_counter() -> "SentenceCounter":
-    """The instances lexicon (concrete times, places, numbers) counted per sentence."""
-    return SentenceCounter("instances", "markers", "regex")
 
 
 # what lies between two sentences of a paragraph (segment.sentence_spans): a sentence end or a blank
