@@ -43,7 +43,15 @@ MIN_CONTENT_CJK = 1     # no Chinese character left: nothing to judge
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _URL = re.compile(r"(https?://|www\.)[\w./?=&%#:~+-]+|[\w-]+(\.[\w-]+)*\.(com|cn|net|org|gov\.cn)(/[\w./?=&%#-]*)?",
                   re.ASCII)
-_PAGE = re.compile(r"第\s*\d+\s*页|共\s*\d+\s*页|^\s*[-—]*\s*\d{1,3}\s*[-—]*\s*$|^\s*\d+\s*/\s*\d+\s*$")
+_PAGE = re.compile(r"第\s*\d+\s*页|共\s*\d+\s*页|^\s*[-—]*\s*\d{1,3}\s*页?\s*[-—]*\s*$|^\s*\d+\s*/\s*\d+\s*$")
+_BRACKET_PAGE = re.compile(r"[（(]\s*第\s*\d+\s*页\s*[)）]")  # 第38章…(第1页): a reader site's page of a title
+_EDITION = re.compile(r"(\d{4}年\d{1,2}月\d{1,2}日)?\s*([\u4e00-\u9fff]{2,10}报)?\s*第\s*\d{1,3}\s*版"
+                      r"\s*([（(][^（()）]{0,10}[)）])?")  # 1957年6月21日某某日报 第2版: a newspaper archive's page
+_EMPTY_FIELD = re.compile(r"(专栏|栏目|版面|版次|积分|分类|标签|作者|来源|编辑|责任编辑)\s*[:：]")  # a label left empty
+_CREDITS = re.compile(r"[（(]?(\s*(文|图|摄影|摄|指导老师|指导教师|作者|编辑|责编)\s*[/／]\s*)+[)）]?")  # (文/ 图/ )
+_READ_TAG = re.compile(r"[【\[]\s*(阅读|浏览|打印|关闭|收藏)\s*[】\]]")
+_SPACED = re.compile(r"(?<![A-Za-z0-9])([!-~]{1,3}\s+){3,}[!-~]{1,3}(?![!-~])")  # + O2 W- O: E/ I5 L9 Z
+_TOKEN_SYMBOL = re.compile(r"[+\-/:;=*#@$^&_~]")
 _DATE = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(\s*\d{1,2}:\d{2}(:\d{2})?)?")
 _TOKEN = re.compile(r"[A-Za-z0-9#@$^&*_~]{3,}")
 _SYMBOLS = set("#@$^&*_~")  # not + % = (互联网+, 5+2, AA+, 100%), not <> (quoted markup)
@@ -67,6 +75,8 @@ _SOURCE = re.compile(r"(?<![根依按证])据\s*《[^》]{1,20}》(报道|消息
 _BRACKET_LINE = re.compile(r"【[^】]{2,30}】|\[[^\]]{2,30}\]")
 _WIDGET_SPLIT = re.compile(r"[\s|｜·•/()（）【】\[\]]+")
 _BYLINE_MARK = re.compile(r"^(文\s*/|作者\s*[:：]|[◎□■●])\s*")
+_BULLET = re.compile(r"^[•·]\s*")
+_BODY_END = re.compile(r"[。！？!?；;]")  # • 周某某: a list item of a page's side bar
 _STAMP_RUN = re.compile(_STAMP.pattern + r"(\s*(阅读|浏览|点击)?\s*[(（]?\d+[)）]?\s*次?)?")
 _BYLINE_RUN = re.compile(r"文\s*/\s*[\u4e00-\u9fff]{2,3}")
 _MONTH_LINE = re.compile(r"\d{4}年\d{1,2}月")  # a bare month above the title of a blog post
@@ -169,6 +179,13 @@ def _inline(text: str) -> tuple[list[tuple[int, int]], list[str]]:
         for m in _URL.finditer(text):
             spans.append(m.span())
             cues.append(m.group(0))
+        for m in _SPACED.finditer(text):  # single letters and digits with symbols, spaced apart
+            if sum(bool(_TOKEN_SYMBOL.search(f) and re.search(r"[A-Za-z0-9]", f)) for f in m.group(0).split()) >= 3:
+                spans.append(m.span())
+                cues.append(m.group(0))
+    for m in _BRACKET_PAGE.finditer(text):
+        spans.append(m.span())
+        cues.append(m.group(0))
     for m in _BRACKETS.finditer(text):  # （本文由XX网整理，转载请注明出处）inside a content line
         if lx["phrases"].find(m.group(1)) or lx["site"].search(m.group(1)):
             spans.append(m.span())
@@ -190,9 +207,10 @@ def _furniture(text: str) -> list[str]:
     """Cues that make a short line page furniture (empty if none)."""
     lx = _lexicons()
     cues = []
+    text = _BULLET.sub("", text)
     parts = [p for p in lx["crumb_sep"].split(text) if p]
-    trail = len(parts) >= 3 and len(lx["crumb_sep"].findall(text)) >= 2 and all(_NAME_CHAR.search(
-        re.sub(r"\d", "", p)) for p in parts)  # 2024-06-30 is a date, not a trail of three pages
+    trail = len(parts) >= 3 and len(lx["crumb_sep"].findall(text)) >= 2 and all(
+        _CJK.search(p) for p in parts)  # 2024-06-30 is a date and W- O: E/ a token, not a trail of three pages
     if text.startswith(lx["crumb_start"]) and len(parts) >= 2 or trail and max(map(len, parts)) <= 16 or \
             trail and _site_name(parts[0].strip()) and max(map(len, parts[:-1])) <= 16:  # 某某网 > 栏目 > 长标题
         cues.append("导航路径 breadcrumb")
@@ -201,8 +219,9 @@ def _furniture(text: str) -> list[str]:
     asked = len(found) == 1 and re.search(r"[。！？!?]", text[found[0].end():])  # 记者：怎么看待…？ is speech
     if len(set(fields)) >= 2 or fields and not asked and (len(text) <= 40 or _DATE.search(text)):
         cues.append("来源/日期栏 " + "、".join(dict.fromkeys(fields)))
-    if _PAGE.search(text):
-        cues.append("页码 " + _PAGE.search(text).group(0).strip())
+    page = _PAGE.search(_BRACKET_PAGE.sub("", text))
+    if page:
+        cues.append("页码 " + page.group(0).strip())
     cues += lx["phrases"].phrases(text)
     bare = text.strip()
     if bare in lx["crumb_start"] or bare.startswith(lx["crumb_start"]) and len(bare) >= 10 \
@@ -213,13 +232,27 @@ def _furniture(text: str) -> list[str]:
     if _stamp(bare):
         cues.append("日期栏 date stamp")
     for pattern, cue in ((_ISSUE, "刊期 journal issue"), (_AFFILIATION, "作者单位 affiliation"),
-                         (_TAGS, "标签 tags"), (_SOURCE, "来源 source")):
+                         (_TAGS, "标签 tags"), (_SOURCE, "来源 source"), (_EDITION, "版面 newspaper page"),
+                         (_EMPTY_FIELD, "空栏 empty field"), (_CREDITS, "署名 byline")):
         if pattern.fullmatch(bare):
             cues.append(cue)
     url = _URL.search(bare)
     if url and len(bare) <= 60 and len(_CJK.findall(_URL.sub("", bare))) <= 8:
         cues.append("网址 " + url.group(0))
+    elif _publisher(bare):
+        cues.append("发布栏 publisher line")
     return cues
+
+
+def _publisher(text: str) -> bool:
+    """A unit's or site's name with its web address, or with a publishing time and a 【阅读】 button
+    (某某工作部 http://… 2016-06-27 09:56:51 【阅读】): what is left is the name, with no sentence."""
+    stamp = _STAMP.search(text)
+    if not (_URL.search(text) or stamp and stamp.group("time") and _READ_TAG.search(text)):
+        return False
+    rest = _READ_TAG.sub(" ", _STAMP.sub(" ", _URL.sub(" ", text))).strip(" |｜·:：")
+    return 2 <= len(rest) <= 20 and not re.search(r"[\s。，,；;！!？?]", rest) and (
+        rest.endswith(_lexicons()["units"]) or _site_name(rest))
 
 
 def _widgets(text: str) -> bool:
@@ -227,7 +260,7 @@ def _widgets(text: str) -> bool:
     normalisation has taken the spaces out between Chinese words, so the line is covered word by word."""
     if len(text) > 40:
         return False
-    chunks = [w for w in _WIDGET_SPLIT.split(text) if re.search(r"[^\d:：.\-]", w)]  # 00:00/00:00 is a player's
+    chunks = [w.strip(":：") for w in _WIDGET_SPLIT.split(text) if re.search(r"[^\d:：.\-]", w)]  # 00:00/00:00 is a player's
     covers = [_cover(w) for w in chunks]
     return bool(chunks) and all(c is not None for c in covers) and any(covers)
 
@@ -266,8 +299,17 @@ def _stamp(text: str) -> bool:
     if _SENTENCE.search(rest) or "：" in rest or ":" in rest:
         return False
     iso = not m.group(0).count("年")
-    return not rest and iso or bool(m.group("time")) and len(_CJK.findall(rest)) <= 10 \
+    return not rest and iso or bool(m.group("time")) and len(_CJK.findall(rest)) <= 10 and not _verb_first(rest) \
         or (iso or bool(m.group("pad"))) and (_site_name(rest) or _name(rest))
+
+
+def _verb_first(text: str) -> bool:
+    """Whether ``text`` opens with a verb (召开支部委员会: an agenda item beside its time, not a publisher)."""
+    import jieba.posseg
+
+    load_jieba()
+    words = jieba.posseg.lcut(text.strip()) if _CJK.search(text) else []
+    return bool(words) and words[0].flag.startswith("v") and words[0].word not in ("阅读", "浏览", "点击")
 
 
 def _name(text: str) -> bool:
@@ -287,6 +329,7 @@ def _name(text: str) -> bool:
 
 def _byline(text: str) -> bool:
     """One to three names (韩某,李某某), a unit and a name (某某党支部 王某), or 文/某某, 作者：某某."""
+    text = _BULLET.sub("", text)
     marked = _BYLINE_MARK.match(text)
     rest = text[marked.end():].strip() if marked else text.strip()
     if not rest or len(rest) > 40 or re.search(r"[。！？!?；;:：]", rest):
@@ -296,6 +339,8 @@ def _byline(text: str) -> bool:
     parts = [p for p in re.split(r"[,，、;；]", rest) if p.strip()]
     if 1 <= len(parts) <= 3 and all(_name(p) for p in parts):
         return True
+    if len(parts) == 1 and 4 <= len(rest) <= 6 and any(_name(rest[:k]) and _name(rest[k:]) for k in (2, 3)):
+        return True  # 林某某 傅某某: normalisation took the space out between two names
     rest = re.sub(r"\s+", "", rest)  # 某某党支部 王某 (normalisation may have joined them)
     return any(rest[:-k].endswith(_lexicons()["units"]) and _name(rest[-k:]) for k in (2, 3))
 
@@ -319,9 +364,14 @@ def _head_furniture(text: str) -> list[str]:
 
 def head_lines(lines: list[str]) -> set[int]:
     """The lines at the head of a page: those before its first body paragraph (one of 25 Chinese
-    characters or more with sentence punctuation); all lines when there is none."""
+    characters or more with a sentence end, or 60 with any sentence punctuation — a title has
+    commas but no full stop — that is not furniture itself, such as 声明：本站…); all lines when
+    there is none."""
     for k, line in enumerate(lines):
-        if len(_CJK.findall(line)) >= 25 and _SENTENCE.search(line):
+        cjk = len(_CJK.findall(line))
+        body = cjk >= 25 and (_BODY_END.search(line) or line.rstrip().endswith(("：", ":"))) or \
+            cjk >= 60 and _SENTENCE.search(line)
+        if body and not inspect(line).line:
             return set(range(k))
     return set(range(len(lines)))
 

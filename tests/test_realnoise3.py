@@ -1,0 +1,97 @@
+"""Third round of page furniture from real pages (issue 13): newspaper-archive and document-sharing
+metadata, reader toolbars, forum side bars, publisher lines, empty credit lines and disclaimers are
+noise; a title that carries a page mark or spaced scraping characters keeps its words.
+
+Every line here is written for these tests in the shapes seen on public pages; none is copied."""
+from __future__ import annotations
+
+import pytest
+
+from analyzer import Analyzer
+from analyzer.noise import head_lines, inspect
+
+
+@pytest.mark.parametrize("line", [
+    "2003年4月8日某某晚报 第5版",            # a newspaper archive's page line
+    "第3版()",
+    "栏目：",                                 # a label left empty
+    "- 12页",                                 # a document-sharing page's page count
+    "（文/ 图/ 摄影/ ）",                      # a credit line with no names filled in
+    "某某市委宣传部 http://www.example.gov.cn/ 2019-03-02 10:20:11 【阅读】",
+    "某某区政府办公室 2021-07-15 08:30:02 【打印】",
+    "分享到： | 更多 |",
+    "关灯 护眼 巨大 直达底部",                 # a novel reader's toolbar
+    "正文复制",
+    "您当前的位置：某某党建网 >> 基层动态",
+    "用手机扫描二维码访问本页",
+    "双击屏幕即可自动滚动",
+    "版权说明：本文档由用户提供并上传，若有侵权请联系处理",
+    "申明敬告：本站不保证上传文档的完整性，下载前请预览",
+    "论坛声明：本帖内容只代表发帖人观点",
+    "出版日期：1998年3月2日",
+    "某某日报官方网站 | 某某网首页 今天是",
+    "违法和不良信息举报电话：12377",
+    "文档介绍",
+    "• 积分：",
+    "• 经验值：520",
+])
+def test_more_furniture_shapes_anywhere(line):
+    assert inspect(line).line, line
+
+
+@pytest.mark.parametrize("line, cue", [
+    ("• 刘晓明", "署名"),                      # a side bar's author item
+    ("赵丽 郭峰", "署名"),                     # two names, the space taken out by normalisation
+    ("某某书屋", "网站名"),
+    ("青年之页", "栏目"),                      # a newspaper's page name
+])
+def test_head_furniture_of_side_bars_and_archives(line, cue):
+    assert any(c.startswith(cue) for c in inspect(line, head=True).cues), inspect(line, head=True).cues
+    assert not inspect(line, head=False).line
+
+
+@pytest.mark.parametrize("line", [
+    "会议日期：2024年3月5日",                  # minutes: 日期 alone is no publishing field
+    "二是开设廉政专栏：每月一期，由纪检委员负责",
+    "对群众反映的问题有时以不属于职责范围为由不予受理，推给其他部门。",
+    "我们在支部微信群里分享更多学习资料，但讨论很少。",
+    "工作取得了巨大成绩，但关注群众需求不够。",
+    "2023-06-30 14:00 召开支部委员会",          # a time and a meeting, no 【阅读】 button
+    "第2版《党章》学习辅导读本已发到各支部",
+])
+def test_content_lines_stay_content(line):
+    assert not inspect(line).line, line
+
+
+def test_a_page_mark_after_a_title_is_cut_not_the_title():
+    found = inspect("第十二章支部会议1(第2页)")
+    assert not found.line
+    assert found.clean("第十二章支部会议1(第2页)") == "第十二章支部会议1"
+
+
+def test_spaced_scraping_characters_are_cut_from_a_title():
+    text = "述职报告的写法+ Q7 R- K: M/ T3 P8 X"
+    found = inspect(text)
+    assert not found.line  # a breadcrumb needs Chinese in every part: R- K: M/ is no trail
+    assert found.clean(text) == "述职报告的写法"
+    assert not inspect("Win10 and iPad 3 or 4 of us").spans  # words and numbers are no scraping token
+
+
+def test_a_title_with_commas_does_not_end_the_head():
+    lines = ["民主评议党员，批评与自我批评——某某学院第三党支部召开民主生活会",
+             "• 刘晓明",
+             "2018年5月25日下午，某某学院第三党支部召开民主生活会，支部全体党员参加，会议由支部书记主持。"]
+    assert head_lines(lines) == {0, 1}
+    disclaimer = "论坛声明：本帖由网友上传，只代表网友个人观点，转帖请注明作者及出处，谢谢合作与理解。"
+    assert head_lines(["某某论坛", disclaimer, "• 刘晓明", lines[2]]) == {0, 1, 2}  # furniture is no body
+
+
+def test_side_bar_and_archive_lines_are_not_judged():
+    page = ["1998年3月2日某某日报 第4版", "专栏：", "关灯 护眼 巨大 直达底部",
+            "个人对照检查材料",
+            "在形式主义方面，我去年到基层调研9次，有6次是提前安排好的点，听汇报多、进农户少，群众反映的道路问题拖了两个月。",
+            "今后每月至少两次不打招呼到村里走访，群众反映的问题一周内答复。"]
+    report = Analyzer(kind="personal").analyze("\n".join(page), name="page.txt").to_dict()
+    roles = [p["role"] for p in report["paragraphs"]]
+    assert roles[:3] == ["noise"] * 3
+    assert "noise" not in roles[3:] and len(roles) == len(page)
