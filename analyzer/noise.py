@@ -117,6 +117,10 @@ def _lexicons():
         "field_value": re.compile(rf"({fields})\s*[:：]\s*(\d[\d\-/.: ]*\d"
                                   rf"|[\u4e00-\u9fffA-Za-z]{{0,8}}?({suffixes})|佚名|[大中小\s]{{3,7}})"),
         "crumb_start": crumb_start,
+        "unit_value": re.compile(r"[\u4e00-\u9fff]{1,12}(" + "|".join(map(re.escape, spec["units"])) + ")"),
+        "open_trail": re.compile("(" + "|".join(map(re.escape, sorted(crumb_start, key=len, reverse=True))) + r")\s*[:：]?\s*"
+                                 r"([^>»›。，,；;]{1,16}?\s*[>»›]+\s*)+[^>»›。，,；;]{0,10}?("
+                                 + "|".join(map(re.escape, spec["columns"] + ["正文"])) + ")"),
         "crumb_sep": re.compile(rf"\s*[{seps}]\s*"),
         "allowed": {str(t) for t in spec["allowed_tokens"]},
         "widgets": {str(w) for w in spec["widgets"]},
@@ -132,7 +136,7 @@ def _lexicons():
         "link_title": re.compile(r"[^。！？!?；;：:]{1,%d}?(?:(?:%s)(?:[（(]?\d{1,3}篇[)）]?)?|\d{1,3}篇)+" % (
             LINK_MAX, "|".join(map(re.escape, sorted(spec["title_ends"], key=len, reverse=True))))),
         "site_value": re.compile(rf"[\u4e00-\u9fffA-Za-z0-9]{{0,8}}?({suffixes})|[\u4e00-\u9fffA-Za-z0-9]{{1,8}}?({names})"
-                                 r"|网络|互联网|本站|原创|佚名"),
+                                 r"|网络|互联网|本站|原创|佚名|新华社|中新社|[\u4e00-\u9fff]{2,6}?(报社|杂志社|出版社)"),
     }
 
 
@@ -163,6 +167,16 @@ def _sites(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _glosses(text: str) -> list[tuple[int, int]]:
+    """Spans of pinyin glosses (数(shù)据(jù)): one with a tone mark, or two or more."""
+    if not _LETTER.search(text):
+        return []
+    glosses = list(_PINYIN.finditer(text))
+    if any(_TONE.search(g.group(1)) for g in glosses) or len(glosses) >= 2:
+        return [g.span() for g in glosses]
+    return []
+
+
 def _inline(text: str) -> tuple[list[tuple[int, int]], list[str]]:
     lx = _lexicons()
     spans = _sites(text)
@@ -172,10 +186,10 @@ def _inline(text: str) -> tuple[list[tuple[int, int]], list[str]]:
             if _random_token(m.group(0), lx["allowed"]) and not _URL.search(m.group(0)):
                 spans.append(m.span())
                 cues.append(m.group(0))
-        glosses = list(_PINYIN.finditer(text))
-        if any(_TONE.search(g.group(1)) for g in glosses) or len(glosses) >= 2:
-            spans += [g.span() for g in glosses]
-            cues.append("拼音注音 " + "".join(g.group(0) for g in glosses[:3]))
+        glosses = _glosses(text)
+        if glosses:
+            spans += glosses
+            cues.append("拼音注音 " + "".join(text[a:b] for a, b in glosses[:3]))
         for m in _URL.finditer(text):
             spans.append(m.span())
             cues.append(m.group(0))
@@ -427,6 +441,17 @@ _KEYWORDS = re.compile(r"(关键词|关键字)\s*[:：]\s*[\u4e00-\u9fff]{4,24}(
 _AFFILIATION_RUN = re.compile(r"[（(][^（()）]{0,80}?(大学|学院|党校|研究院|研究所|研究中心|社科院|社会科学院)[^（()）]{0,80}?"
                               r"(?<!\d)\d{6}(?!\d)[^（()）]{0,40}[)）]|[（(]作者(系|为|单位[:：]?)[^（()）]{2,60}[)）]")
 _PLAYER = re.compile(r"\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}")
+_SOURCE_FIELDS = {"来源", "文章来源", "信息来源", "出处", "供稿"}
+_DATE_LABEL = re.compile(r"(?P<prefix>发布|发表|更新|信息|录入|上传)?(时间|日期)\s*[:：]\s*"
+                         r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?![\d\-/.])(?P<time>\s*\d{1,2}:\d{2}(:\d{2})?)?")
+_DEADLINE_WORDS = {"完成", "截止", "会议", "开始", "结束", "办结", "整改", "出生", "入党", "召开", "报名", "提交",
+                   "申报", "办理", "活动", "培训", "考试", "举办", "时限", "工作", "调研", "检查"}
+_LABEL_WORDS = r"(信息来源|信息时间|发布时间|时间|日期|来源|作者|阅读次数|阅读量|浏览次数|浏览|点击|字号|字体大小|大小|责任编辑|编辑)"
+_EMPTY_LABEL = re.compile(r"\s*[【\[]?\s*" + _LABEL_WORDS + r"\s*[:：]\s*[】\]]?(?=\s*([【\[|｜]|$))")
+_EMPTY_BEFORE = re.compile(r"([【\[]?\s*" + _LABEL_WORDS + r"\s*[:：]\s*[】\]]?\s*)*[【\[]?$")
+_BUTTON = re.compile(r"\s*[|｜]?\s*[【\[]\s*((字号|字体|我要打印|打印|关闭|收藏|返回|大|中|小)\s*[】\]]?|[】\]])")  # 【关闭, [][]
+_PUBLISHED = re.compile(r"(发布|更新|发表)?时间\s*[:：]\s*(\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)"
+                        r"\s*\d{1,2}:\d{2}:\d{2}")  # 时间:2022-05-14 09:10:00 (a meeting's time has no seconds)
 _CHANNEL = re.compile(r"公众号|客户端|APP|App|app|官网|网站")
 _PAREN = re.compile(r"[（(【\[][^（(【\[）)】\]]{1,20}[)）】\]]")
 
@@ -460,6 +485,8 @@ def _field_value_end(text: str, pos: int, label: str) -> int | None:
         m = pattern.match(text, pos)
         if m:
             return m.end()
+    if label in _SOURCE_FIELDS and (m := lx["unit_value"].match(text, pos)):  # 来源：某某县委社会工作部
+        return m.end()
     if label not in lx["person_fields"]:
         return None
     following = lx["field"].search(text, pos, pos + 8)  # 通讯员:隋某某责编:… (a name jieba does not know)
@@ -617,7 +644,7 @@ def _meta_runs(text: str) -> list[tuple[int, int, list[str]]]:
     """Article metadata glued into a line: a publishing stamp (2020-11-12 01:02, and the names right
     after it), a journal issue (2020年5期), run-together keywords (关键词:…), an affiliation with its
     postcode ((某某大学马克思主义学院,甘肃兰州 730000)), a media player's clock (00:00/00:00)."""
-    if not re.search(r"\d|关键|作者", text):
+    if not re.search(r"\d|关键|作者", text):  # every run below holds a digit or one of these words
         return []
     runs = []
     for m in _ISO_STAMP.finditer(text):
@@ -631,6 +658,7 @@ def _meta_runs(text: str) -> list[tuple[int, int, list[str]]]:
     runs += [(m.start(), m.end(), ["标签 tags"]) for m in _KEYWORDS.finditer(text)]
     runs += [(m.start(), m.end(), ["作者单位 affiliation"]) for m in _AFFILIATION_RUN.finditer(text)]
     runs += [(m.start(), m.end(), ["播放器 player"]) for m in _PLAYER.finditer(text)]
+    runs += [(m.start(), m.end(), ["日期栏 date stamp"]) for m in _PUBLISHED.finditer(text)]
     return runs
 
 
@@ -659,6 +687,10 @@ def _head_runs(text: str, found: list[tuple[int, int, list[str]]]) -> list[tuple
         if column and at + column.end() < head:
             runs.append((at, at + column.end(), ["栏目 site section"]))
             continue
+        bar = _widget_prefix(text, at, head)
+        if bar:
+            runs.append((at, bar, ["页面按钮 page widgets"]))
+            continue
         if at == 0:
             continue
         mark = re.match(r"(文\s*/|作者\s*[:：])\s*", text[at:])
@@ -670,6 +702,21 @@ def _head_runs(text: str, found: list[tuple[int, int, list[str]]]) -> list[tuple
                 runs.append((at, end, ["署名 byline"]))
                 break
     return runs
+
+
+def _widget_prefix(text: str, at: int, head: int) -> int | None:
+    """Where a widget bar glued before the title at ``at`` ends (手机版1 1 1某某…, APP下载某某…,
+    购物车我的足迹…): the longest piece of at most 16 characters made of two or more widget words
+    and site names, or one widget word of three characters or more (收藏 or 关注 alone may open a
+    title), with the digits and marks after it; None if there is none."""
+    widgets = _lexicons()["widgets"]
+    for end in range(min(head, at + 16), at + 1, -1):
+        piece = text[at:end]
+        count = _cover(piece)
+        if count and (count >= 2 or len(piece) >= 3 and piece in widgets):
+            stop = end + re.match(r"([\s×|｜·]|\d+(?![\d年月日号期届次]))*", text[end:]).end()  # not 2023年
+            return stop if stop < head else None
+    return None
 
 
 def _merge_runs(runs: list[tuple[int, int, list[str]]]) -> list[tuple[int, int, list[str]]]:
@@ -686,15 +733,27 @@ def runs(text: str) -> list[tuple[int, int, list[str]]]:
     """Page furniture glued between the sentences of a line, as (start, end, cues): each is cut
     out whole as a noise paragraph before the run-on splitter, so that no furniture is judged and
     no sentence of the material is lost into it (a page pasted into one line: 收藏分享举报措施：…,
-    …批评指正。声明：本站部分文章来自网友投稿，如有侵权请联系删除。, 全媒体记者：王某 通讯员：李某)."""
+    …批评指正。声明：本站部分文章来自网友投稿，如有侵权请联系删除。, 全媒体记者：王某 通讯员：李某).
+    Pinyin glosses are looked through (发(fā)表时(shí)间： is a field label)."""
+    glosses = _glosses(text)
+    kept = [k for k in range(len(text)) if not any(a <= k < b for a, b in glosses)] if glosses else None
+    found = _runs("".join(text[k] for k in kept)) if glosses else _runs(text)
+    if found and len(text) <= LINE_MAX and inspect(text, head=True).line:
+        return []  # a short line that is furniture as a whole (the line rules judge it)
+    return [(kept[a], kept[b - 1] + 1, cues) for a, b, cues in found] if glosses else found
+
+
+def _runs(text: str) -> list[tuple[int, int, list[str]]]:
     trails = [(m.start() - len(w.group(0)) if (w := _WHERE.search(text, 0, m.start())) else m.start(), m.end(),
                ["导航路径 breadcrumb"]) for m in _TRAIL.finditer(text)]
+    trails += [(m.start(), m.end(), ["导航路径 breadcrumb"]) for m in _lexicons()["open_trail"].finditer(text)]  # …>> 市县动态
     sources = [(m.start(), m.end(), ["来源 source"]) for m in _SOURCE.finditer(text)  # not 据《某报》报道，…
                if not re.match(r"[，,、报消称]", text[m.end():m.end() + 1])
                and (m.start() == 0 or text[m.start() - 1] in _SENTENCE_END | set("》）)】]"))]
     found = _field_runs(text) + _widget_runs(text) + _page_runs(text) + trails + sources + _meta_runs(text)
     found = _merge_runs(found + _phrase_runs(text, {b for _, b, _ in found}))
-    found = _merge_runs(found + _head_runs(text, found))
+    found = _merge_runs(found + _head_runs(text, found) + _date_label_runs(text))
+    found = _merge_runs([_with_labels(text, a, b) + (cues,) for a, b, cues in found])
     out: list[tuple[int, int, list[str]]] = []
     for a, b, cues in found:  # a scrap of two characters between furniture is furniture (…随时随地看 范文)
         if out and (_scrap(text[out[-1][1]:a]) or _gap_is_furniture(text[out[-1][1]:a], cues[0])):
@@ -705,9 +764,31 @@ def runs(text: str) -> list[tuple[int, int, list[str]]]:
         out[0] = (0,) + out[0][1:]
     if out and _scrap(text[out[-1][1]:]):
         out[-1] = (out[-1][0], len(text), out[-1][2])
-    if out and len(text) <= LINE_MAX and inspect(text, head=True).line:
-        return []  # a short line that is furniture as a whole (the line rules judge it)
     return [(a, b, cues) for a, b, cues in out if text[a:b].strip()]
+
+
+def _date_label_runs(text: str) -> list[tuple[int, int, list[str]]]:
+    """A publishing date with its label (时间:2005-05-24, 日期:2009-07-10 10:29): with a clock time,
+    or a publishing prefix (发布/更新/信息), or at the head of the page (before its first sentence end),
+    never a deadline or a meeting's date (完成时间：, 会议日期：)."""
+    head = next((k for k, c in enumerate(text) if c in _SENTENCE_END), len(text))
+    runs = []
+    for m in _DATE_LABEL.finditer(text):
+        if text[max(0, m.start() - 2):m.start()] in _DEADLINE_WORDS and not m.group("prefix"):
+            continue
+        if m.group("time") or m.group("prefix") or m.start() < head:
+            runs.append((m.start(), m.end(), ["日期栏 date stamp"]))
+    return runs
+
+
+def _with_labels(text: str, a: int, b: int) -> tuple[int, int]:
+    """A run with the empty field labels and buttons glued to it (【信息来源:【信息时间:…阅读次数: 】
+    【字号】【我要打印】【关闭): their values were lost when the page was copied."""
+    while (m := _EMPTY_BEFORE.search(text, 0, a)) and m.end() == a and m.start() < a:
+        a = m.start()
+    while (m := _EMPTY_LABEL.match(text, b) or _BUTTON.match(text, b)) and m.end() > b:
+        b = m.end()
+    return a, b
 
 
 def _scrap(gap: str) -> bool:

@@ -95,3 +95,49 @@ def test_side_bar_and_archive_lines_are_not_judged():
     roles = [p["role"] for p in report["paragraphs"]]
     assert roles[:3] == ["noise"] * 3
     assert "noise" not in roles[3:] and len(roles) == len(page)
+
+
+# ---- a page pasted as one line --------------------------------------------------------------
+
+BODY = ("按照上级党组织的部署，我们认真开展了专题学习，对照党章党规查找了班子在作风方面的差距，"
+        "梳理出具体问题十二条，逐条明确了整改措施和完成时限，现将有关情况报告如下。")
+
+
+def _runs(text):
+    from analyzer.noise import runs
+
+    return [text[a:b] for a, b, _ in runs(text)]
+
+
+@pytest.mark.parametrize("glued, title", [
+    ("手机版2 2 2", "关于改进机关作风的几点思考"),          # a widget bar and its counters before the title
+    ("APP下载", "某某镇党委班子对照检查材料"),
+    ("购物车我的足迹", "在全镇党员培训会上的党课讲稿"),
+])
+def test_a_widget_bar_glued_before_the_title_is_cut(glued, title):
+    assert _runs(glued + title + BODY)[0] == glued
+
+
+def test_a_widget_word_that_opens_a_title_stays():
+    assert _runs("收藏家协会党支部对照检查材料" + BODY) == []
+    assert _runs("正文复制2023年度某某局工作总结" + BODY) == ["正文复制"]  # 2023年 is the title's
+
+
+@pytest.mark.parametrize("glued", [
+    "时间:2022-05-14 09:10:00",                               # a publishing time with seconds
+    "发(fā)表时(shí)间:2013-10-27 来(lái)源:新华社",            # fields read through pinyin glosses
+    "【信息来源:【信息时间:2024-03-15 07:31 阅读次数: 】【字号】【我要打印】【关闭",  # labels left empty
+    "来源:某某县委组织部时间:2025-10-20字号:[][][]",
+    "您当前的位置 : 某某市委社会工作部 >> 基层动态",            # a trail that ends at a column, not at 正文
+])
+def test_glued_publishing_furniture_is_cut_whole(glued):
+    text = "关于开展作风建设专项检查的情况通报" + glued + BODY
+    assert _runs(text) == [glued]
+
+
+@pytest.mark.parametrize("text", [
+    "整改措施：" + BODY + "完成时间:2024-06-30。",               # a deadline
+    "会议日期:2024-03-05，地点:三楼会议室，参加人员为全体党员。" + BODY,  # minutes
+])
+def test_dates_of_a_material_are_not_publishing_stamps(text):
+    assert _runs(text) == []
