@@ -46,7 +46,10 @@ _URL = re.compile(r"(https?://|www\.)[\w./?=&%#:~+-]+|[\w-]+(\.[\w-]+)*\.(com|cn
 _PAGE = re.compile(r"第\s*\d+\s*页|共\s*\d+\s*页|^\s*[-—]*\s*\d{1,3}\s*页?\s*[-—]*\s*$|^\s*\d+\s*/\s*\d+\s*$")
 _BRACKET_PAGE = re.compile(r"[（(]\s*第\s*\d+\s*页\s*[)）]")  # 第38章…(第1页): a reader site's page of a title
 _EDITION = re.compile(r"(\d{4}年\d{1,2}月\d{1,2}日)?\s*([\u4e00-\u9fff]{2,10}报)?\s*第\s*\d{1,3}\s*版"
-                      r"\s*([（(][^（()）]{0,10}[)）])?")  # 1957年6月21日某某日报 第2版: a newspaper archive's page
+                      r"\s*([（(][^（()）]{0,10}[)）]|[:：]\s*[\u4e00-\u9fff]{2,12}(\s*PDF版阅读)?)?")
+# 1957年6月21日某某日报 第2版, 第04版:要闻 PDF版阅读: a newspaper archive's page line
+_FILE_META = re.compile(r"(格式|大小|文件大小)\s*[:：]\s*([A-Za-z]{2,4}|\d+(\.\d+)?\s*[KMG]B)", re.IGNORECASE)  # 格式:DOCX
+_EDIT_LINK = re.compile(r"[\[【](编辑|展开|收起|隐藏)[\]】]")  # [编辑] glued to a wiki paragraph
 _EMPTY_FIELD = re.compile(r"(专栏|栏目|版面|版次|积分|分类|标签|作者|来源|编辑|责任编辑)\s*[:：]")  # a label left empty
 _CREDITS = re.compile(r"[（(]?(\s*(文|图|摄影|摄|指导老师|指导教师|作者|编辑|责编)\s*[/／]\s*)+[)）]?")  # (文/ 图/ )
 _READ_TAG = re.compile(r"[【\[]\s*(阅读|浏览|打印|关闭|收藏)\s*[】\]]")
@@ -74,9 +77,9 @@ _TAGS = re.compile(r"(关键词|关键字)\s*[:：]\s*[\u4e00-\u9fff]{6,}")
 _SOURCE = re.compile(r"(?<![根依按证])据\s*《[^》]{1,20}》(报道|消息)?")  # not 根据《…法》
 _BRACKET_LINE = re.compile(r"【[^】]{2,30}】|\[[^\]]{2,30}\]")
 _WIDGET_SPLIT = re.compile(r"[\s|｜·•/()（）【】\[\]]+")
-_BYLINE_MARK = re.compile(r"^(文\s*/|作者\s*[:：]|[◎□■●])\s*")
-_BULLET = re.compile(r"^[•·]\s*")
-_BODY_END = re.compile(r"[。！？!?；;]")  # • 周某某: a list item of a page's side bar
+_BYLINE_MARK = re.compile(r"^(文\s*/|作者\s*[:：]|[◎□■●]|([\u4e00-\u9fff]{2,4}社|本报|本台|本刊)?(特约)?记者)\s*")
+_BULLET = re.compile(r"^([•·]|-(?=\s))\s*")  # • 周某某, - 格式:DOCX: a list item of a page's side bar
+_BODY_END = re.compile(r"[。！？!?；;]")
 _STAMP_RUN = re.compile(_STAMP.pattern + r"(\s*(阅读|浏览|点击)?\s*[(（]?\d+[)）]?\s*次?)?")
 _BYLINE_RUN = re.compile(r"文\s*/\s*[\u4e00-\u9fff]{2,3}")
 _MONTH_LINE = re.compile(r"\d{4}年\d{1,2}月")  # a bare month above the title of a blog post
@@ -197,7 +200,7 @@ def _inline(text: str) -> tuple[list[tuple[int, int]], list[str]]:
             if sum(bool(_TOKEN_SYMBOL.search(f) and re.search(r"[A-Za-z0-9]", f)) for f in m.group(0).split()) >= 3:
                 spans.append(m.span())
                 cues.append(m.group(0))
-    for m in _BRACKET_PAGE.finditer(text):
+    for m in list(_BRACKET_PAGE.finditer(text)) + list(_EDIT_LINK.finditer(text)):
         spans.append(m.span())
         cues.append(m.group(0))
     for m in _BRACKETS.finditer(text):  # （本文由XX网整理，转载请注明出处）inside a content line
@@ -247,7 +250,8 @@ def _furniture(text: str) -> list[str]:
         cues.append("日期栏 date stamp")
     for pattern, cue in ((_ISSUE, "刊期 journal issue"), (_AFFILIATION, "作者单位 affiliation"),
                          (_TAGS, "标签 tags"), (_SOURCE, "来源 source"), (_EDITION, "版面 newspaper page"),
-                         (_EMPTY_FIELD, "空栏 empty field"), (_CREDITS, "署名 byline")):
+                         (_EMPTY_FIELD, "空栏 empty field"), (_CREDITS, "署名 byline"),
+                         (_FILE_META, "文档信息 file details")):
         if pattern.fullmatch(bare):
             cues.append(cue)
     url = _URL.search(bare)
@@ -255,7 +259,21 @@ def _furniture(text: str) -> list[str]:
         cues.append("网址 " + url.group(0))
     elif _publisher(bare):
         cues.append("发布栏 publisher line")
+    if _affiliations(bare):
+        cues.append("作者单位 affiliation")
+    bracketed = re.fullmatch(r"[（(]\s*([^（()）]{2,12})\s*[)）]", bare)
+    if bracketed and _byline(bracketed.group(1)):  # (王某): a reporter's name closing a news item
+        cues.append("署名 byline")
     return cues
+
+
+def _affiliations(text: str) -> bool:
+    """Authors' affiliations without brackets (1.某某大学 马克思主义学院,西宁810016;2.…): every part
+    names an institution and ends with its postcode."""
+    parts = [p for p in re.split(r"[;；]", text) if p.strip()]
+    return bool(parts) and not re.search(r"[。！？]", text) and all(
+        re.fullmatch(r"\s*(\d[.．]\s*)?[^\d]{2,40}?(大学|学院|党校|研究院|研究所|研究中心|社科院|社会科学院)[^\d]{0,30}?"
+                     r"(?<!\d)\d{6}\s*", p) for p in parts)
 
 
 def _publisher(text: str) -> bool:

@@ -34,6 +34,17 @@ from analyzer.noise import head_lines, inspect
     "文档介绍",
     "• 积分：",
     "• 经验值：520",
+    "第06版:地方新闻 PDF版阅读",            # an e-paper's edition line
+    "合集下载",
+    "《某某制度汇编.docx》由会员分享，可在线阅读，更多相关内容请在本站搜索。",
+    "- 格式:PDF",                             # a document-sharing site's file details
+    "- 大小:18.5KB",
+    "（赵某）",                               # a reporter's name closing a news item
+    "1.某某大学 马克思主义学院,兰州730000;2.某某研究院,北京100081",  # affiliations without brackets
+    "[编辑]这是一篇关于某地的小作品，您可以通过编辑或修订扩充其内容。",
+    "请安装我们的客户端",
+    "下载APP",
+    "搜索 繁体",
 ])
 def test_more_furniture_shapes_anywhere(line):
     assert inspect(line).line, line
@@ -44,6 +55,7 @@ def test_more_furniture_shapes_anywhere(line):
     ("赵丽 郭峰", "署名"),                     # two names, the space taken out by normalisation
     ("某某书屋", "网站名"),
     ("青年之页", "栏目"),                      # a newspaper's page name
+    ("新华社记者 赵丽 郭峰", "署名"),           # a wire byline under a title
 ])
 def test_head_furniture_of_side_bars_and_archives(line, cue):
     assert any(c.startswith(cue) for c in inspect(line, head=True).cues), inspect(line, head=True).cues
@@ -58,9 +70,18 @@ def test_head_furniture_of_side_bars_and_archives(line, cue):
     "工作取得了巨大成绩，但关注群众需求不够。",
     "2023-06-30 14:00 召开支部委员会",          # a time and a meeting, no 【阅读】 button
     "第2版《党章》学习辅导读本已发到各支部",
+    "- 完善制度：每月一次集中学习",             # a list dash of a material, no file details
+    "格式：按照上级统一模板填写",
+    "记者：怎样看待一些干部下基层走过场？",
 ])
 def test_content_lines_stay_content(line):
     assert not inspect(line).line, line
+
+
+def test_a_wiki_edit_link_is_cut_from_its_paragraph():
+    text = "[编辑]“四风”一词在2013年提出，指形式主义、官僚主义、享乐主义和奢靡之风。"
+    found = inspect(text)
+    assert not found.line and found.clean(text) == text[4:]
 
 
 def test_a_page_mark_after_a_title_is_cut_not_the_title():
