@@ -77,7 +77,7 @@ _TAGS = re.compile(r"(关键词|关键字)\s*[:：]\s*[\u4e00-\u9fff]{6,}")
 _SOURCE = re.compile(r"(?<![根依按证])据\s*《[^》]{1,20}》(报道|消息)?")  # not 根据《…法》
 _BRACKET_LINE = re.compile(r"【[^】]{2,30}】|\[[^\]]{2,30}\]")
 _WIDGET_SPLIT = re.compile(r"[\s|｜·•/()（）【】\[\]]+")
-_BYLINE_MARK = re.compile(r"^(文\s*/|作者\s*[:：]|[◎□■●]|([\u4e00-\u9fff]{2,4}社|本报|本台|本刊)?(特约)?记者)\s*")
+_BYLINE_MARK = re.compile(r"^(文\s*/|作者\s*[:：]|[◎□■●]|(新华社|中新社|央视|央广|本报|本台|本刊|[\u4e00-\u9fff]{2,4}日报)?(特约)?记者)\s*")
 _BULLET = re.compile(r"^([•·]|-(?=\s))\s*")  # • 周某某, - 格式:DOCX: a list item of a page's side bar
 _BODY_END = re.compile(r"[。！？!?；;]")
 _STAMP_RUN = re.compile(_STAMP.pattern + r"(\s*(阅读|浏览|点击)?\s*[(（]?\d+[)）]?\s*次?)?")
@@ -435,7 +435,7 @@ def boundaries(text: str) -> set[int]:
 # ---- page furniture glued into a line --------------------------------------------------------
 
 _SENTENCE_END = set("。！？!?")
-_SEPARATORS = re.compile(r"[\s|｜·•/]*")
+_SEPARATORS = re.compile(r"[\s|｜·•/\-]*")
 _WIDGET_GAP = re.compile(r"[\s|｜·•/()（）【】\[\]]*")  # 收藏 分享(赏)
 _NUMBER_VALUE = re.compile(r"\d[\d\-/.: ]*\d(\s*次)?|\d+(\s*次)?")
 _ID_VALUE = re.compile(r"[A-Za-z0-9][A-Za-z0-9*#._\-]*(?![\u4e00-\u9fff])")  # 上传人:g****t, 格式:DOC
@@ -458,6 +458,11 @@ _JOURNAL = re.compile(r"[\u4e00-\u9fff]{2,12}(学报|学刊|杂志|论坛|月刊
 _KEYWORDS = re.compile(r"(关键词|关键字)\s*[:：]\s*[\u4e00-\u9fff]{4,24}(?![\u4e00-\u9fff;；、])")  # not 作风；干部
 _AFFILIATION_RUN = re.compile(r"[（(][^（()）]{0,80}?(大学|学院|党校|研究院|研究所|研究中心|社科院|社会科学院)[^（()）]{0,80}?"
                               r"(?<!\d)\d{6}(?!\d)[^（()）]{0,40}[)）]|[（(]作者(系|为|单位[:：]?)[^（()）]{2,60}[)）]")
+_FILE_NAME = re.compile(r"[^。！？\s]{2,40}\.(docx?|pdf|pptx?|xlsx?|txt|wps)_", re.IGNORECASE)
+_EDITION_RUN = re.compile(r"第\s*\d{1,3}\s*版\s*[:：]\s*[\u4e00-\u9fff]{2,12}?\s*PDF版阅读")  # an e-paper's page bar
+_WIRE_BYLINE = re.compile(r"(新华社|中新社|央视|央广|本报|本台|本刊|[\u4e00-\u9fff]{2,4}日报)(特约)?记者\s*")  # 新华社记者 某某 某某
+_NOT_AFTER_NAME = ("同志", "同学", "在", "的", "等", "对", "个人", "关于", "与", "和", "及", "发言", "讲话", "述职", "说",
+                   "指出", "表示", "认为", "：", ":", "，", ",", "、")
 _PLAYER = re.compile(r"\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}")
 _SOURCE_FIELDS = {"来源", "文章来源", "信息来源", "出处", "供稿"}
 _DATE_LABEL = re.compile(r"(?P<prefix>发布|发表|更新|信息|录入|上传)?(时间|日期)\s*[:：]\s*"
@@ -662,7 +667,7 @@ def _meta_runs(text: str) -> list[tuple[int, int, list[str]]]:
     """Article metadata glued into a line: a publishing stamp (2020-11-12 01:02, and the names right
     after it), a journal issue (2020年5期), run-together keywords (关键词:…), an affiliation with its
     postcode ((某某大学马克思主义学院,甘肃兰州 730000)), a media player's clock (00:00/00:00)."""
-    if not re.search(r"\d|关键|作者", text):  # every run below holds a digit or one of these words
+    if not re.search(r"\d|关键|作者|格式", text):  # every run below holds a digit or one of these words
         return []
     runs = []
     for m in _ISO_STAMP.finditer(text):
@@ -673,11 +678,26 @@ def _meta_runs(text: str) -> list[tuple[int, int, list[str]]]:
     for m in _ISSUE_RUN.finditer(text):  # 某某学报 2021年第3期: the journal's name with it
         name = _JOURNAL.search(text, max(0, m.start() - 16), m.start())
         runs.append((name.start() if name else m.start(), m.end(), ["刊期 journal issue"]))
-    runs += [(m.start(), m.end(), ["标签 tags"]) for m in _KEYWORDS.finditer(text)]
+    runs += [_tags_before_name(text, m.start(), m.end()) for m in _KEYWORDS.finditer(text)]
     runs += [(m.start(), m.end(), ["作者单位 affiliation"]) for m in _AFFILIATION_RUN.finditer(text)]
     runs += [(m.start(), m.end(), ["播放器 player"]) for m in _PLAYER.finditer(text)]
     runs += [(m.start(), m.end(), ["日期栏 date stamp"]) for m in _PUBLISHED.finditer(text)]
+    runs += [(m.start(), m.end(), ["文档信息 file details"]) for m in _FILE_META.finditer(text)]
+    runs += [(m.start(), m.end(), ["版面 newspaper page"]) for m in _EDITION_RUN.finditer(text)]
     return runs
+
+
+def _tags_before_name(text: str, a: int, b: int) -> tuple[int, int, list[str]]:
+    """Run-together keyword tags (关键词:居民党组织基层) as a run; when they go on into more than 12
+    characters, the author's name glued after them (…基层孙某某党的二十大…) ends them and is kept
+    with them, so that the body after it is not taken for tags."""
+    words = re.match(r"(关键词|关键字)\s*[:：]\s*", text[a:b]).end() + a
+    if b - words > 12:
+        for k in range(words + 4, b - 2):
+            end = _names_end(text, k)
+            if end and end - k <= 3 and not text.startswith(_NOT_AFTER_NAME, end):
+                return a, end, ["标签 tags", "署名 byline"]
+    return a, b, ["标签 tags"]
 
 
 def _gap_is_furniture(gap: str, after: str) -> bool:
@@ -687,6 +707,8 @@ def _gap_is_furniture(gap: str, after: str) -> bool:
     if not bare or _LABELLED_ID.fullmatch(bare):  # 格式:DOC between two fields
         return True
     if after.startswith("刊期") and len(bare) <= 16 and _CJK.fullmatch(bare[0]) and not _SENTENCE.search(bare):
+        return True
+    if _FILE_NAME.fullmatch(bare):  # 某某制度.docx_ between page thumbnails (第1页 / 共22页)
         return True
     end = _names_end(bare, 0)
     return end == len(bare)
@@ -709,6 +731,11 @@ def _head_runs(text: str, found: list[tuple[int, int, list[str]]]) -> list[tuple
         if bar:
             runs.append((at, bar, ["页面按钮 page widgets"]))
             continue
+        names = _names_end(text, at) if at < head else None
+        if names and names < head and not text.startswith(_NOT_AFTER_NAME, names) and (
+                at > 0 or _names_end(text[at:names], 0) != _name_end(text, at)):  # 陈某某余某某摘要: (two at the start)
+            runs.append((at, names, ["署名 byline"]))
+            continue
         if at == 0:
             continue
         mark = re.match(r"(文\s*/|作者\s*[:：])\s*", text[at:])
@@ -719,6 +746,10 @@ def _head_runs(text: str, found: list[tuple[int, int, list[str]]]) -> list[tuple
             if text[at:k].endswith(lx["units"]) and (end := _name_end(text, k)) and end < head:
                 runs.append((at, end, ["署名 byline"]))
                 break
+    for m in _WIRE_BYLINE.finditer(text, 0, head):  # 新华社记者 某某 某某 under the title
+        end = _names_end(text, m.end())
+        if end and end < head:
+            runs.append((m.start(), end, ["署名 byline"]))
     return runs
 
 

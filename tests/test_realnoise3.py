@@ -162,3 +162,25 @@ def test_glued_publishing_furniture_is_cut_whole(glued):
 ])
 def test_dates_of_a_material_are_not_publishing_stamps(text):
     assert _runs(text) == []
+
+
+@pytest.mark.parametrize("glued", [
+    "第06版:地方新闻 PDF版阅读",                      # an e-paper's page bar before the title
+    "文档编号:1234567- 上传时间:2023-02-02- 格式:DOCX- 页数:16- 大小:66.98KB",  # file details with dashes
+])
+def test_more_glued_furniture_is_cut_whole(glued):
+    assert _runs(glued + "关于开展作风建设专项检查的情况通报" + BODY)[0] == glued
+
+
+def test_bylines_glued_to_the_body_at_the_head_are_cut():
+    wire = _runs("风清气正靠什么，全在以上率下新华社记者赵丽郭峰领导干部的作风直接关系党风。" + BODY)
+    assert wire == ["新华社记者赵丽郭峰"]
+    after_stamp = _runs("论党性修养的五条路径发布时间:2024-08-27 09:33:44 浏览次数:97刘晓明党性是立身之本。" + BODY)
+    assert after_stamp == ["发布时间:2024-08-27 09:33:44 浏览次数:97刘晓明"]
+    tags = _runs("城市社区治理研究2024-01-02 08:28某某学刊 2023年12期关键词:居民党组织基层刘晓明党的二十大报告提出，要加强社区党建。" + BODY)
+    assert tags[0].endswith("关键词:居民党组织基层刘晓明")  # the tags end at the author's name, not in the body
+
+
+@pytest.mark.parametrize("title", ["刘晓明同志个人对照检查材料", "刘晓明在专题民主生活会上的发言"])
+def test_a_name_opening_a_title_is_no_byline(title):
+    assert _runs(title + BODY) == []
