@@ -71,8 +71,12 @@ _SENTENCE = re.compile(r"[。，,；;！!？?]")
 _STAMP = re.compile(r"(?P<day>\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{2}/\d{2}/\d{2}|\d{4}年(?P<pad>0)?\d{1,2}月\d{1,2}日)"
                     r"\s*(?P<time>\d{1,2}:\d{2}(:\d{2})?)?")
 _ISSUE = re.compile(r"\S{2,16}\s*\d{4}\s*年\s*(第\s*)?\d{1,2}\s*期")
+_RANKED = (r"[（(][^（()）]{2,60}(大学|学院|党校|研究院|研究所|研究中心|社科院|社会科学院)[^（()）]{0,12}"
+           r"(研究员|教授|讲师|博士|博士生|硕士生|主任|院长|所长)[)）]")  # (某某研究中心特约研究员)
 _AFFILIATION = re.compile(r"[（(].*(大学|学院|党校|研究院|研究所|研究中心|社科院|社会科学院).*(?<!\d)\d{6}(?!\d).*[)）]"
-                          r"|[（(]作者(系|为|单位[:：]?)[^（()）]{2,60}[)）]")  # (作者系某党校教研部副主任)
+                          r"|[（(]作者(系|为|单位[:：]?)[^（()）]{2,60}[)）]|" + _RANKED)  # (作者系某党校教研部副主任)
+_BIO = re.compile(r"[\u4e00-\u9fff]{2,3}[（(]\d{4}\s*[-—–]\s*(\d{4})?\s*[)）]\s*[,，]\s*(男|女)[,，][^。]{0,120}。?")
+# 某某(1977- ),女,某地人,…主要从事…研究。: an author's note on a journal page
 _TAGS = re.compile(r"(关键词|关键字)\s*[:：]\s*[\u4e00-\u9fff]{6,}")
 _SOURCE = re.compile(r"(?<![根依按证])据\s*《[^》]{1,20}》(报道|消息)?")  # not 根据《…法》
 _BRACKET_LINE = re.compile(r"【[^】]{2,30}】|\[[^\]]{2,30}\]")
@@ -251,7 +255,7 @@ def _furniture(text: str) -> list[str]:
     for pattern, cue in ((_ISSUE, "刊期 journal issue"), (_AFFILIATION, "作者单位 affiliation"),
                          (_TAGS, "标签 tags"), (_SOURCE, "来源 source"), (_EDITION, "版面 newspaper page"),
                          (_EMPTY_FIELD, "空栏 empty field"), (_CREDITS, "署名 byline"),
-                         (_FILE_META, "文档信息 file details")):
+                         (_FILE_META, "文档信息 file details"), (_BIO, "作者简介 author's note")):
         if pattern.fullmatch(bare):
             cues.append(cue)
     url = _URL.search(bare)
@@ -374,6 +378,8 @@ def _byline(text: str) -> bool:
     if len(parts) == 1 and 4 <= len(rest) <= 6 and any(_name(rest[:k]) and _name(rest[k:]) for k in (2, 3)):
         return True  # 林某某 傅某某: normalisation took the space out between two names
     rest = re.sub(r"\s+", "", rest)  # 某某党支部 王某 (normalisation may have joined them)
+    if re.search(r"[“”\"《》「」]", rest):
+        return False  # a title with its byline glued on (…要有“辣味”某某镇人民政府王某): the title is the document's
     return any(rest[:-k].endswith(_lexicons()["units"]) and _name(rest[-k:]) for k in (2, 3))
 
 
@@ -457,7 +463,8 @@ _ISSUE_RUN = re.compile(r"\d{4}\s*年\s*(第\s*)?\d{1,2}\s*期")
 _JOURNAL = re.compile(r"[\u4e00-\u9fff]{2,12}(学报|学刊|杂志|论坛|月刊|半月刊|期刊|研究|科学|理论|探索|前线|党建|文摘)\s*$")
 _KEYWORDS = re.compile(r"(关键词|关键字)\s*[:：]\s*[\u4e00-\u9fff]{4,24}(?![\u4e00-\u9fff;；、])")  # not 作风；干部
 _AFFILIATION_RUN = re.compile(r"[（(][^（()）]{0,80}?(大学|学院|党校|研究院|研究所|研究中心|社科院|社会科学院)[^（()）]{0,80}?"
-                              r"(?<!\d)\d{6}(?!\d)[^（()）]{0,40}[)）]|[（(]作者(系|为|单位[:：]?)[^（()）]{2,60}[)）]")
+                              r"(?<!\d)\d{6}(?!\d)[^（()）]{0,40}[)）]|[（(]作者(系|为|单位[:：]?)[^（()）]{2,60}[)）]|" + _RANKED)
+_HONORIFICS = ("老师", "先生", "女士", "教授")
 _FILE_NAME = re.compile(r"[^。！？\s]{2,40}\.(docx?|pdf|pptx?|xlsx?|txt|wps)_", re.IGNORECASE)
 _EDITION_RUN = re.compile(r"第\s*\d{1,3}\s*版\s*[:：]\s*[\u4e00-\u9fff]{2,12}?\s*PDF版阅读")  # an e-paper's page bar
 _WIRE_BYLINE = re.compile(r"(新华社|中新社|央视|央广|本报|本台|本刊|[\u4e00-\u9fff]{2,4}日报)(特约)?记者\s*")  # 新华社记者 某某 某某
@@ -466,7 +473,7 @@ _NOT_AFTER_NAME = ("同志", "同学", "在", "的", "等", "对", "个人", "�
 _PLAYER = re.compile(r"\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}")
 _SOURCE_FIELDS = {"来源", "文章来源", "信息来源", "出处", "供稿"}
 _DATE_LABEL = re.compile(r"(?P<prefix>发布|发表|更新|信息|录入|上传)?(时间|日期)\s*[:：]\s*"
-                         r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?![\d\-/.])(?P<time>\s*\d{1,2}:\d{2}(:\d{2})?)?")
+                         r"(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}-\d{2})(?![\d\-/.])(?P<time>\s*\d{1,2}:\d{2}(:\d{2})?)?")
 _DEADLINE_WORDS = {"完成", "截止", "会议", "开始", "结束", "办结", "整改", "出生", "入党", "召开", "报名", "提交",
                    "申报", "办理", "活动", "培训", "考试", "举办", "时限", "工作", "调研", "检查"}
 _LABEL_WORDS = r"(信息来源|信息时间|发布时间|时间|日期|来源|作者|阅读次数|阅读量|浏览次数|浏览|点击|字号|字体大小|大小|责任编辑|编辑)"
@@ -512,6 +519,13 @@ def _field_value_end(text: str, pos: int, label: str) -> int | None:
         return m.end()
     if label not in lx["person_fields"]:
         return None
+    end = _person_value_end(text, pos)
+    return end + 2 if end and text.startswith(_HONORIFICS, end) else end  # 作者:李某老师
+
+
+def _person_value_end(text: str, pos: int) -> int | None:
+    """Where the names after a person field (作者：, 通讯员：) end; None if no name is there."""
+    lx = _lexicons()
     following = lx["field"].search(text, pos, pos + 8)  # 通讯员:隋某某责编:… (a name jieba does not know)
     if following and 2 <= following.start() - pos <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", text[pos:following.start()]):
         return following.start()
@@ -638,9 +652,27 @@ def _widget_runs(text: str) -> list[tuple[int, int, list[str]]]:
             chain.append((hit.start(), hit.end(), bool(gap)))
             continue
         if len(chain) >= 3 or len(chain) == 2 and chain[1][2]:
-            runs.append((chain[0][0], _closed(text, chain[0][0], chain[-1][1]), ["页面按钮 page widgets"]))
+            start = _site_before(text, chain[0][0])  # 某某网打印纠错: the site's name with its bar
+            runs.append((start, _closed(text, start, chain[-1][1]), ["页面按钮 page widgets"]))
         chain = [(hit.start(), hit.end(), False)] if hit else []
     return runs
+
+
+def _site_before(text: str, pos: int) -> int:
+    """Where a site's name ending in 网 right before ``pos`` starts (共产党员网 in …和社会监督共产党员网):
+    at the word boundary nearest to it that leaves four characters or more; ``pos`` if there is none."""
+    import jieba
+
+    load_jieba()
+    window = text[max(0, pos - 10):pos]
+    if not window.endswith("网"):
+        return pos
+    starts, at = [], 0
+    for word in jieba.lcut(window):
+        starts.append(at)
+        at += len(word)
+    start = next((k for k in reversed(starts) if len(window) - k >= 4), None)
+    return pos - len(window) + start if start is not None and _site_name(window[start:]) else pos
 
 
 def _page_runs(text: str) -> list[tuple[int, int, list[str]]]:
@@ -667,19 +699,21 @@ def _meta_runs(text: str) -> list[tuple[int, int, list[str]]]:
     """Article metadata glued into a line: a publishing stamp (2020-11-12 01:02, and the names right
     after it), a journal issue (2020年5期), run-together keywords (关键词:…), an affiliation with its
     postcode ((某某大学马克思主义学院,甘肃兰州 730000)), a media player's clock (00:00/00:00)."""
-    if not re.search(r"\d|关键|作者|格式", text):  # every run below holds a digit or one of these words
+    if not re.search(r"\d|关键|作者|格式|研究", text):  # every run below holds a digit or one of these words
         return []
     runs = []
     for m in _ISO_STAMP.finditer(text):
         if text[max(0, m.start() - 1):m.start()] in _RANGE or text[m.end():m.end() + 1] in _RANGE:
             continue  # 完成时限：2024-06-30, 2023-01-01至2023-12-31
         end = _names_end(text, m.end()) or m.end()
+        end += 2 if end > m.end() and text.startswith(_HONORIFICS, end) else 0  # 2018-12-09王某老师
         runs.append((m.start(), end, ["日期栏 date stamp"]))
     for m in _ISSUE_RUN.finditer(text):  # 某某学报 2021年第3期: the journal's name with it
         name = _JOURNAL.search(text, max(0, m.start() - 16), m.start())
         runs.append((name.start() if name else m.start(), m.end(), ["刊期 journal issue"]))
     runs += [_tags_before_name(text, m.start(), m.end()) for m in _KEYWORDS.finditer(text)]
     runs += [(m.start(), m.end(), ["作者单位 affiliation"]) for m in _AFFILIATION_RUN.finditer(text)]
+    runs += [(m.start(), m.end(), ["作者简介 author's note"]) for m in _BIO.finditer(text)]
     runs += [(m.start(), m.end(), ["播放器 player"]) for m in _PLAYER.finditer(text)]
     runs += [(m.start(), m.end(), ["日期栏 date stamp"]) for m in _PUBLISHED.finditer(text)]
     runs += [(m.start(), m.end(), ["文档信息 file details"]) for m in _FILE_META.finditer(text)]
@@ -727,13 +761,14 @@ def _head_runs(text: str, found: list[tuple[int, int, list[str]]]) -> list[tuple
         if column and at + column.end() < head:
             runs.append((at, at + column.end(), ["栏目 site section"]))
             continue
-        bar = _widget_prefix(text, at, head)
+        pasted = at > 0 or len(text) > LINE_MAX  # at the start of a short line: the line rules judge it
+        bar = _widget_prefix(text, at, head) if pasted else None
         if bar:
             runs.append((at, bar, ["页面按钮 page widgets"]))
             continue
-        names = _names_end(text, at) if at < head else None
+        names = _names_end(text, at) if pasted and at < head else None
         if names and names < head and not text.startswith(_NOT_AFTER_NAME, names) and (
-                at > 0 or _names_end(text[at:names], 0) != _name_end(text, at)):  # 陈某某余某某摘要: (two at the start)
+                at > 0 or names - (_name_end(text, at) or names) >= 2):  # 陈某某余某某摘要: two names at the start
             runs.append((at, names, ["署名 byline"]))
             continue
         if at == 0:

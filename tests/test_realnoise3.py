@@ -121,7 +121,8 @@ def test_side_bar_and_archive_lines_are_not_judged():
 # ---- a page pasted as one line --------------------------------------------------------------
 
 BODY = ("按照上级党组织的部署，我们认真开展了专题学习，对照党章党规查找了班子在作风方面的差距，"
-        "梳理出具体问题十二条，逐条明确了整改措施和完成时限，现将有关情况报告如下。")
+        "梳理出具体问题十二条，逐条明确了整改措施和完成时限，现将有关情况报告如下。"
+        "班子成员逐一谈心谈话，征求到基层党员群众的意见建议三十多条，归纳为四个方面，已经全部反馈到人。")  # a paste: over 120
 
 
 def _runs(text):
@@ -184,3 +185,47 @@ def test_bylines_glued_to_the_body_at_the_head_are_cut():
 @pytest.mark.parametrize("title", ["刘晓明同志个人对照检查材料", "刘晓明在专题民主生活会上的发言"])
 def test_a_name_opening_a_title_is_no_byline(title):
     assert _runs(title + BODY) == []
+
+
+def test_author_notes_and_ranked_affiliations_are_noise():
+    assert inspect("王某某(1980- ),女,河北保定人,某某大学马克思主义学院讲师,主要从事党建理论研究。").line
+    assert inspect("(某某市党建研究中心特约研究员)").line
+    assert not inspect("（涉及资金125000元，已于当月退回）").line
+
+
+def test_a_site_name_glued_to_its_widget_bar_goes_with_it():
+    text = "抵制享乐主义要强化制度约束和社会监督某某党员网打印纠错微信扫一扫" + BODY
+    assert _runs(text) == ["某某党员网打印纠错微信扫一扫"]  # not 社会监督, which is the title's
+
+
+def test_a_byline_with_an_honorific_after_a_stamp():
+    assert _runs("关于讲政治的专题讨论发言稿2018-12-09王华老师" + BODY) == ["2018-12-09王华老师"]
+
+
+def test_a_title_with_a_byline_glued_on_is_not_a_byline():
+    assert not inspect("整改要有“真辣味”某某镇人民政府刘晓明", head=True).line
+    assert inspect("某某镇人民政府 刘晓明", head=True).line
+
+
+def test_a_signature_line_is_never_cut_as_a_byline():
+    assert _runs("张某某 2014年7月") == []
+    assert _runs("刘晓明赵丽 2024年1月") == []
+
+
+@pytest.mark.parametrize("heading, sub", [
+    ("一、被查问题的类型分析", "（一）政治建设方面存在的突出问题"),
+    ("（一）党组书记落实整改工作情况", "1.强化责任担当，切实提高政治站位。"),
+])
+def test_a_first_sub_heading_right_under_a_heading_is_cut(heading, sub):
+    from analyzer.segmenting import split_line
+
+    text = "现将有关情况报告如下：" + heading + sub + BODY + BODY
+    cuts = {a for a, _ in split_line(text, alone=True)}
+    assert len("现将有关情况报告如下：" + heading) in cuts
+
+
+def test_a_readers_letter_opens_after_its_title():
+    from analyzer.segmenting import split_line
+
+    text = "请少打扰基层编辑同志：最近，某企业一上午接待了八批上级机关来人，负责人忙于接待汇报，正常工作顾不上。"
+    assert [text[a:b] for a, b in split_line(text, alone=True)][0] == "请少打扰基层"
