@@ -50,7 +50,7 @@ _EDITION = re.compile(r"(\d{4}年\d{1,2}月\d{1,2}日)?\s*([\u4e00-\u9fff]{2,10}
 # 1957年6月21日某某日报 第2版, 第04版:要闻 PDF版阅读: a newspaper archive's page line
 _FILE_META = re.compile(r"(格式|大小|文件大小)\s*[:：]\s*([A-Za-z]{2,4}|\d+(\.\d+)?\s*[KMG]B)", re.IGNORECASE)  # 格式:DOCX
 _EDIT_LINK = re.compile(r"[\[【](编辑|展开|收起|隐藏)[\]】]")  # [编辑] glued to a wiki paragraph
-_EMPTY_FIELD = re.compile(r"(专栏|栏目|版面|版次|积分|分类|标签|作者|来源|编辑|责任编辑)\s*[:：]")  # a label left empty
+_EMPTY_FIELD = re.compile(r"(专栏|栏目|版面|版次|积分|责任编辑)\s*[:：]")  # a page's label left empty (not 分类：)
 _CREDITS = re.compile(r"[（(]?(\s*(文|图|摄影|摄|指导老师|指导教师|作者|编辑|责编)\s*[/／]\s*)+[)）]?")  # (文/ 图/ )
 _READ_TAG = re.compile(r"[【\[]\s*(阅读|浏览|打印|关闭|收藏)\s*[】\]]")
 _SPACED = re.compile(r"(?<![A-Za-z0-9])([!-~]{1,3}\s+){3,}[!-~]{1,3}(?![!-~])")  # + O2 W- O: E/ I5 L9 Z
@@ -126,8 +126,8 @@ def _lexicons():
         "crumb_start": crumb_start,
         "unit_value": re.compile(r"[\u4e00-\u9fff]{1,12}(" + "|".join(map(re.escape, spec["units"])) + ")"),
         "open_trail": re.compile("(" + "|".join(map(re.escape, sorted(crumb_start, key=len, reverse=True))) + r")\s*[:：]?\s*"
-                                 r"([^>»›。，,；;]{1,16}?\s*[>»›]+\s*)+[^>»›。，,；;]{0,10}?("
-                                 + "|".join(map(re.escape, spec["columns"] + ["正文"])) + ")"),
+                                 r"([^>»›|｜。，,；;]{1,16}?\s*[>»›|｜]+\s*)+[^>»›|｜。，,；;]{0,10}?("
+                                 + "|".join(map(re.escape, spec["columns"] + ["正文"])) + r")(?!\s*[>»›|｜])"),
         "crumb_sep": re.compile(rf"\s*[{seps}]\s*"),
         "allowed": {str(t) for t in spec["allowed_tokens"]},
         "widgets": {str(w) for w in spec["widgets"]},
@@ -619,7 +619,8 @@ def _phrase_runs(text: str, stops: set[int] = frozenset()) -> list[tuple[int, in
             if start is not None and re.search(r"[\d\s]", text[start:a]):
                 start = None  # 张某某 2014年7月 (the material's signature and date) before a download bar
             reach = VOICE_SENTENCE if "site_voice" in voice else SENTENCE_TAIL  # 小编 never writes a material
-            stop = next((k + 1 for k in range(b, min(len(text), b + reach)) if text[k] in _SENTENCE_END), None)
+            stop = next((k + 1 for k in range(b, min(len(text), b + reach)) if text[k] in _SENTENCE_END),
+                        len(text) if len(text) - b <= reach else None)  # …本站部分内容来自网络 closing the page
             a = start if start is not None else a
             b = stop if stop is not None else b
             opened = max((k for k in range(max(0, cluster[0][0] - VOICE_GAP), cluster[0][0]) if text[k] in "（(【["),

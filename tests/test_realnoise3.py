@@ -229,3 +229,19 @@ def test_a_readers_letter_opens_after_its_title():
 
     text = "请少打扰基层编辑同志：最近，某企业一上午接待了八批上级机关来人，负责人忙于接待汇报，正常工作顾不上。"
     assert [text[a:b] for a, b in split_line(text, alone=True)][0] == "请少打扰基层"
+
+
+def test_a_trail_ends_at_its_last_column_not_before_it():
+    text = "首页 | 新闻中心 | 部门动态某某局召开年度中层干部述职测评会时间：2024-01-16 11:20 " + BODY
+    assert _runs(text)[0] == "首页 | 新闻中心 | 部门动态"  # the title after it is the page's
+    assert not any(r.startswith("首页 > 党建园地") and not r.endswith("民主生活会")
+                   for r in _runs("首页 > 党建园地 > 民主生活会" + BODY))
+
+
+def test_a_disclaimer_closing_a_pasted_page_goes_whole():
+    assert _runs(BODY + "免责声明：本站部分内容来自网络")[-1] == "免责声明：本站部分内容来自网络"
+
+
+def test_a_document_label_left_empty_is_content():
+    assert not inspect("分类：").line  # a list's own label
+    assert inspect("栏目：").line
