@@ -869,7 +869,7 @@ def _date_label_runs(text: str) -> list[tuple[int, int, list[str]]]:
 def _with_labels(text: str, a: int, b: int) -> tuple[int, int]:
     """A run with the empty field labels and buttons glued to it (【信息来源:【信息时间:…阅读次数: 】
     【字号】【我要打印】【关闭): their values were lost when the page was copied."""
-    while (m := _EMPTY_BEFORE.search(text, 0, a)) and m.end() == a and m.start() < a:
+    while (m := _EMPTY_BEFORE.search(text, max(0, a - LINK_MAX), a)) and m.end() == a and m.start() < a:
         a = m.start()
     while (m := _EMPTY_LABEL.match(text, b) or _BUTTON.match(text, b)) and m.end() > b:
         b = m.end()
