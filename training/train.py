@@ -896,6 +896,29 @@ non-materials given material scores 8 → 11 of 111. Both held-out sets fell whi
 rules written by one writer from dev documents the same writer wrote do not carry over to other
 writers' documents. They are kept, because neither test set may choose between versions; what the
 next round needs is more real-page DEV data of these genres, not more written documents.
+Own-voice rules (issue 13, branch realkinds3). Fresh evidence first: a new real-page DEV set,
+`realdocs/dev-genres.csv` (66 pages: 55 look-alikes — news retelling members' self-criticism, 心得/研讨发言,
+检讨书, guides, 党课, speeches reviewing work, 巡察 feedback, 述职 news, essays — and 11 materials and work
+reports; data/README.md), collected and labelled before any rule changed: with main's rules and model it
+scored 0.788, 7 of 55 non-materials given a material kind. Rules written from who speaks, not from wording:
+a confession is the author's only in the author's own topic chain (its sentence names the author — 我、
+本人、班子在… — or has no subject and continues one that did; a sentence about others — 党员分别…、其他成员
+也…、有部分同志…、很多人认为… — hands the chain to them; a heading starts a new one; 自己 follows the chain; a
+fault that describes the target of an action, 对进度滞后的事项督办, is none); own work is reported over a
+period (an own subject and a period, not a first-person story with a work verb); a title ends in its genre
+(…工作总结大会讲话稿 is a speech) and may run over two short lines; a long first sentence is no title;
+研讨发言、交流发言、检讨书 are genre titles of `other` (an individual's apology for one mistake is not a
+self-examination); the lean away from a self-examination needs a mixed voice. Retrained; before → after
+(`python -m training.realdocs --index data/realdocs/dev-<set>.csv --no-write --kinds-only --errors`):
+dev-genres 0.788 → 0.894, 7 → 0 of 55, materials withheld 3 → 1 of 11 (now optimistic: the rules were
+written from its errors); dev-kinds 0.854 → 0.831, 0 → 0 of 80, 4 → 4 of 9 (two more non-materials given
+another non-material kind: a novel chapter as criticism, a notice as opinions); dev-nonmat 0.810 → 0.857,
+1 → 1 of 21; dev-noise 0.889 → 0.889, 0 → 0 of 86, 2 → 2 of 4. The same pages pasted as one line: dev-genres
+0.803 → 0.864 and 6 → 1 non-materials given a material kind, dev-noise 2 → 0. Written dev split
+(`python -m training.kinds_corpus dev`, fitted on train): 0.882 → 0.872, non-materials given a material
+kind 0 → 2 of 738 (two noisy rectification-progress reports as work reports; none as self-examinations),
+materials given another kind 24 → 26 of 372. The retrain at the end recomputed the written test table above
+(`python -m training` scores it); nothing was chosen on it, and the real TEST set was not scored.
 The written test split was scored once with this gate (the table above): accuracy 0.930 → 0.912,
 non-materials given any material kind 9 → 7 of 372, none as self-examinations; the price is written
 work reports kept 75 → 70 of 78 (excerpts and untitled summaries with no subject or period go to
