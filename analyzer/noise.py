@@ -48,7 +48,8 @@ _BRACKET_PAGE = re.compile(r"[（(]\s*第\s*\d+\s*页\s*[)）]")  # 第38章…(
 _EDITION = re.compile(r"(\d{4}年\d{1,2}月\d{1,2}日)?\s*([\u4e00-\u9fff]{2,10}报)?\s*第\s*\d{1,3}\s*版"
                       r"\s*([（(][^（()）]{0,10}[)）]|[:：]\s*[\u4e00-\u9fff]{2,12}(\s*PDF版阅读)?)?")
 # 1957年6月21日某某日报 第2版, 第04版:要闻 PDF版阅读: a newspaper archive's page line
-_FILE_META = re.compile(r"(格式|大小|文件大小)\s*[:：]\s*([A-Za-z]{2,4}|\d+(\.\d+)?\s*[KMG]B)", re.IGNORECASE)  # 格式:DOCX
+_FILE_META = re.compile(r"(格式|大小|文件大小)\s*[:：]\s*([A-Za-z]{2,4}|\d+(\.\d+)?\s*[KMG]B)|约\s*\d+(\.\d+)?\s*(千字|页)",
+                        re.IGNORECASE)  # 格式:DOCX, 约4.5千字, 约 7页
 _EDIT_LINK = re.compile(r"[\[【](编辑|展开|收起|隐藏)[\]】]")  # [编辑] glued to a wiki paragraph
 _EMPTY_FIELD = re.compile(r"(专栏|栏目|版面|版次|积分|责任编辑)\s*[:：]")  # a page's label left empty (not 分类：)
 _CREDITS = re.compile(r"[（(]?(\s*(文|图|摄影|摄|指导老师|指导教师|作者|编辑|责编)\s*[/／]\s*)+[)）]?")  # (文/ 图/ )
@@ -245,7 +246,7 @@ def _furniture(text: str) -> list[str]:
         cues.append("页码 " + page.group(0).strip())
     cues += lx["phrases"].phrases(text)
     bare = text.strip()
-    if bare in lx["crumb_start"] or bare.startswith(lx["crumb_start"]) and len(bare) >= 10 \
+    if bare.rstrip(":： ") in lx["crumb_start"] or bare.startswith(lx["crumb_start"]) and len(bare) >= 10 \
             and not re.search(r"[。，,；;！!？?：:]", bare):  # 首页学院概况党建工作…: the site's menu
         cues.append("导航栏 navigation bar")
     if _widgets(bare):

@@ -45,6 +45,11 @@ from analyzer.noise import head_lines, inspect
     "请安装我们的客户端",
     "下载APP",
     "搜索 繁体",
+    "当前位置：",                              # a trail label whose trail was lost
+    "某某网来稿打印纠错投稿须知投稿",
+    "• 约3.2千字",
+    "撰稿人：刘晓明",
+    "（图/文：赵丽|初审：郭峰复审：刘晓明终审：赵丽）",  # a newsroom's review credits
 ])
 def test_more_furniture_shapes_anywhere(line):
     assert inspect(line).line, line
@@ -72,6 +77,8 @@ def test_head_furniture_of_side_bars_and_archives(line, cue):
     "第2版《党章》学习辅导读本已发到各支部",
     "- 完善制度：每月一次集中学习",             # a list dash of a material, no file details
     "格式：按照上级统一模板填写",
+    "初审通过后报党委审定",
+    "约3页的材料要在会前印发",
     "记者：怎样看待一些干部下基层走过场？",
 ])
 def test_content_lines_stay_content(line):
