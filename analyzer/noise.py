@@ -43,7 +43,19 @@ MIN_CONTENT_CJK = 1     # no Chinese character left: nothing to judge
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _URL = re.compile(r"(https?://|www\.)[\w./?=&%#:~+-]+|[\w-]+(\.[\w-]+)*\.(com|cn|net|org|gov\.cn)(/[\w./?=&%#-]*)?",
                   re.ASCII)
-_PAGE = re.compile(r"第\s*\d+\s*页|共\s*\d+\s*页|^\s*[-—]*\s*\d{1,3}\s*[-—]*\s*$|^\s*\d+\s*/\s*\d+\s*$")
+_PAGE = re.compile(r"第\s*\d+\s*页|共\s*\d+\s*页|^\s*[-—]*\s*\d{1,3}\s*页?\s*[-—]*\s*$|^\s*\d+\s*/\s*\d+\s*$")
+_BRACKET_PAGE = re.compile(r"[（(]\s*第\s*\d+\s*页\s*[)）]")  # 第38章…(第1页): a reader site's page of a title
+_EDITION = re.compile(r"(\d{4}年\d{1,2}月\d{1,2}日)?\s*([\u4e00-\u9fff]{2,10}报)?\s*第\s*\d{1,3}\s*版"
+                      r"\s*([（(][^（()）]{0,10}[)）]|[:：]\s*[\u4e00-\u9fff]{2,12}(\s*PDF版阅读)?)?")
+# 1957年6月21日某某日报 第2版, 第04版:要闻 PDF版阅读: a newspaper archive's page line
+_FILE_META = re.compile(r"(格式|大小|文件大小)\s*[:：]\s*([A-Za-z]{2,4}|\d+(\.\d+)?\s*[KMG]B)|约\s*\d+(\.\d+)?\s*(千字|页)",
+                        re.IGNORECASE)  # 格式:DOCX, 约4.5千字, 约 7页
+_EDIT_LINK = re.compile(r"[\[【](编辑|展开|收起|隐藏)[\]】]")  # [编辑] glued to a wiki paragraph
+_EMPTY_FIELD = re.compile(r"(专栏|栏目|版面|版次|积分|责任编辑)\s*[:：]")  # a page's label left empty (not 分类：)
+_CREDITS = re.compile(r"[（(]?(\s*(文|图|摄影|摄|指导老师|指导教师|作者|编辑|责编)\s*[/／]\s*)+[)）]?")  # (文/ 图/ )
+_READ_TAG = re.compile(r"[【\[]\s*(阅读|浏览|打印|关闭|收藏)\s*[】\]]")
+_SPACED = re.compile(r"(?<![A-Za-z0-9])([!-~]{1,3}\s+){3,}[!-~]{1,3}(?![!-~])")  # + O2 W- O: E/ I5 L9 Z
+_TOKEN_SYMBOL = re.compile(r"[+\-/:;=*#@$^&_~]")
 _DATE = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(\s*\d{1,2}:\d{2}(:\d{2})?)?")
 _TOKEN = re.compile(r"[A-Za-z0-9#@$^&*_~]{3,}")
 _SYMBOLS = set("#@$^&*_~")  # not + % = (互联网+, 5+2, AA+, 100%), not <> (quoted markup)
@@ -60,13 +72,19 @@ _SENTENCE = re.compile(r"[。，,；;！!？?]")
 _STAMP = re.compile(r"(?P<day>\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{2}/\d{2}/\d{2}|\d{4}年(?P<pad>0)?\d{1,2}月\d{1,2}日)"
                     r"\s*(?P<time>\d{1,2}:\d{2}(:\d{2})?)?")
 _ISSUE = re.compile(r"\S{2,16}\s*\d{4}\s*年\s*(第\s*)?\d{1,2}\s*期")
+_RANKED = (r"[（(][^（()）]{2,60}(大学|学院|党校|研究院|研究所|研究中心|社科院|社会科学院)[^（()）]{0,12}"
+           r"(研究员|教授|讲师|博士|博士生|硕士生|主任|院长|所长)[)）]")  # (某某研究中心特约研究员)
 _AFFILIATION = re.compile(r"[（(].*(大学|学院|党校|研究院|研究所|研究中心|社科院|社会科学院).*(?<!\d)\d{6}(?!\d).*[)）]"
-                          r"|[（(]作者(系|为|单位[:：]?)[^（()）]{2,60}[)）]")  # (作者系某党校教研部副主任)
+                          r"|[（(]作者(系|为|单位[:：]?)[^（()）]{2,60}[)）]|" + _RANKED)  # (作者系某党校教研部副主任)
+_BIO = re.compile(r"[\u4e00-\u9fff]{2,3}[（(]\d{4}\s*[-—–]\s*(\d{4})?\s*[)）]\s*[,，]\s*(男|女)[,，][^。]{0,120}。?")
+# 某某(1977- ),女,某地人,…主要从事…研究。: an author's note on a journal page
 _TAGS = re.compile(r"(关键词|关键字)\s*[:：]\s*[\u4e00-\u9fff]{6,}")
 _SOURCE = re.compile(r"(?<![根依按证])据\s*《[^》]{1,20}》(报道|消息)?")  # not 根据《…法》
 _BRACKET_LINE = re.compile(r"【[^】]{2,30}】|\[[^\]]{2,30}\]")
 _WIDGET_SPLIT = re.compile(r"[\s|｜·•/()（）【】\[\]]+")
-_BYLINE_MARK = re.compile(r"^(文\s*/|作者\s*[:：]|[◎□■●])\s*")
+_BYLINE_MARK = re.compile(r"^(文\s*/|作者\s*[:：]|[◎□■●]|(新华社|中新社|央视|央广|本报|本台|本刊|[\u4e00-\u9fff]{2,4}日报)?(特约)?记者)\s*")
+_BULLET = re.compile(r"^([•·]|-(?=\s))\s*")  # • 周某某, - 格式:DOCX: a list item of a page's side bar
+_BODY_END = re.compile(r"[。！？!?；;]")
 _STAMP_RUN = re.compile(_STAMP.pattern + r"(\s*(阅读|浏览|点击)?\s*[(（]?\d+[)）]?\s*次?)?")
 _BYLINE_RUN = re.compile(r"文\s*/\s*[\u4e00-\u9fff]{2,3}")
 _MONTH_LINE = re.compile(r"\d{4}年\d{1,2}月")  # a bare month above the title of a blog post
@@ -107,6 +125,10 @@ def _lexicons():
         "field_value": re.compile(rf"({fields})\s*[:：]\s*(\d[\d\-/.: ]*\d"
                                   rf"|[\u4e00-\u9fffA-Za-z]{{0,8}}?({suffixes})|佚名|[大中小\s]{{3,7}})"),
         "crumb_start": crumb_start,
+        "unit_value": re.compile(r"[\u4e00-\u9fff]{1,12}(" + "|".join(map(re.escape, spec["units"])) + ")"),
+        "open_trail": re.compile("(" + "|".join(map(re.escape, sorted(crumb_start, key=len, reverse=True))) + r")\s*[:：]?\s*"
+                                 r"([^>»›|｜。，,；;]{1,16}?\s*[>»›|｜]+\s*)+[^>»›|｜。，,；;]{0,10}?("
+                                 + "|".join(map(re.escape, spec["columns"] + ["正文"])) + r")(?!\s*[>»›|｜])"),
         "crumb_sep": re.compile(rf"\s*[{seps}]\s*"),
         "allowed": {str(t) for t in spec["allowed_tokens"]},
         "widgets": {str(w) for w in spec["widgets"]},
@@ -122,7 +144,7 @@ def _lexicons():
         "link_title": re.compile(r"[^。！？!?；;：:]{1,%d}?(?:(?:%s)(?:[（(]?\d{1,3}篇[)）]?)?|\d{1,3}篇)+" % (
             LINK_MAX, "|".join(map(re.escape, sorted(spec["title_ends"], key=len, reverse=True))))),
         "site_value": re.compile(rf"[\u4e00-\u9fffA-Za-z0-9]{{0,8}}?({suffixes})|[\u4e00-\u9fffA-Za-z0-9]{{1,8}}?({names})"
-                                 r"|网络|互联网|本站|原创|佚名"),
+                                 r"|网络|互联网|本站|原创|佚名|新华社|中新社|[\u4e00-\u9fff]{2,6}?(报社|杂志社|出版社)"),
     }
 
 
@@ -153,6 +175,16 @@ def _sites(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _glosses(text: str) -> list[tuple[int, int]]:
+    """Spans of pinyin glosses (数(shù)据(jù)): one with a tone mark, or two or more."""
+    if not _LETTER.search(text):
+        return []
+    glosses = list(_PINYIN.finditer(text))
+    if any(_TONE.search(g.group(1)) for g in glosses) or len(glosses) >= 2:
+        return [g.span() for g in glosses]
+    return []
+
+
 def _inline(text: str) -> tuple[list[tuple[int, int]], list[str]]:
     lx = _lexicons()
     spans = _sites(text)
@@ -162,13 +194,20 @@ def _inline(text: str) -> tuple[list[tuple[int, int]], list[str]]:
             if _random_token(m.group(0), lx["allowed"]) and not _URL.search(m.group(0)):
                 spans.append(m.span())
                 cues.append(m.group(0))
-        glosses = list(_PINYIN.finditer(text))
-        if any(_TONE.search(g.group(1)) for g in glosses) or len(glosses) >= 2:
-            spans += [g.span() for g in glosses]
-            cues.append("拼音注音 " + "".join(g.group(0) for g in glosses[:3]))
+        glosses = _glosses(text)
+        if glosses:
+            spans += glosses
+            cues.append("拼音注音 " + "".join(text[a:b] for a, b in glosses[:3]))
         for m in _URL.finditer(text):
             spans.append(m.span())
             cues.append(m.group(0))
+        for m in _SPACED.finditer(text):  # single letters and digits with symbols, spaced apart
+            if sum(bool(_TOKEN_SYMBOL.search(f) and re.search(r"[A-Za-z0-9]", f)) for f in m.group(0).split()) >= 3:
+                spans.append(m.span())
+                cues.append(m.group(0))
+    for m in list(_BRACKET_PAGE.finditer(text)) + list(_EDIT_LINK.finditer(text)):
+        spans.append(m.span())
+        cues.append(m.group(0))
     for m in _BRACKETS.finditer(text):  # （本文由XX网整理，转载请注明出处）inside a content line
         if lx["phrases"].find(m.group(1)) or lx["site"].search(m.group(1)):
             spans.append(m.span())
@@ -190,9 +229,10 @@ def _furniture(text: str) -> list[str]:
     """Cues that make a short line page furniture (empty if none)."""
     lx = _lexicons()
     cues = []
+    text = _BULLET.sub("", text)
     parts = [p for p in lx["crumb_sep"].split(text) if p]
-    trail = len(parts) >= 3 and len(lx["crumb_sep"].findall(text)) >= 2 and all(_NAME_CHAR.search(
-        re.sub(r"\d", "", p)) for p in parts)  # 2024-06-30 is a date, not a trail of three pages
+    trail = len(parts) >= 3 and len(lx["crumb_sep"].findall(text)) >= 2 and all(
+        _CJK.search(p) for p in parts)  # 2024-06-30 is a date and W- O: E/ a token, not a trail of three pages
     if text.startswith(lx["crumb_start"]) and len(parts) >= 2 or trail and max(map(len, parts)) <= 16 or \
             trail and _site_name(parts[0].strip()) and max(map(len, parts[:-1])) <= 16:  # 某某网 > 栏目 > 长标题
         cues.append("导航路径 breadcrumb")
@@ -201,11 +241,12 @@ def _furniture(text: str) -> list[str]:
     asked = len(found) == 1 and re.search(r"[。！？!?]", text[found[0].end():])  # 记者：怎么看待…？ is speech
     if len(set(fields)) >= 2 or fields and not asked and (len(text) <= 40 or _DATE.search(text)):
         cues.append("来源/日期栏 " + "、".join(dict.fromkeys(fields)))
-    if _PAGE.search(text):
-        cues.append("页码 " + _PAGE.search(text).group(0).strip())
+    page = _PAGE.search(_BRACKET_PAGE.sub("", text))
+    if page:
+        cues.append("页码 " + page.group(0).strip())
     cues += lx["phrases"].phrases(text)
     bare = text.strip()
-    if bare in lx["crumb_start"] or bare.startswith(lx["crumb_start"]) and len(bare) >= 10 \
+    if bare.rstrip(":： ") in lx["crumb_start"] or bare.startswith(lx["crumb_start"]) and len(bare) >= 10 \
             and not re.search(r"[。，,；;！!？?：:]", bare):  # 首页学院概况党建工作…: the site's menu
         cues.append("导航栏 navigation bar")
     if _widgets(bare):
@@ -213,13 +254,42 @@ def _furniture(text: str) -> list[str]:
     if _stamp(bare):
         cues.append("日期栏 date stamp")
     for pattern, cue in ((_ISSUE, "刊期 journal issue"), (_AFFILIATION, "作者单位 affiliation"),
-                         (_TAGS, "标签 tags"), (_SOURCE, "来源 source")):
+                         (_TAGS, "标签 tags"), (_SOURCE, "来源 source"), (_EDITION, "版面 newspaper page"),
+                         (_EMPTY_FIELD, "空栏 empty field"), (_CREDITS, "署名 byline"),
+                         (_FILE_META, "文档信息 file details"), (_BIO, "作者简介 author's note")):
         if pattern.fullmatch(bare):
             cues.append(cue)
     url = _URL.search(bare)
     if url and len(bare) <= 60 and len(_CJK.findall(_URL.sub("", bare))) <= 8:
         cues.append("网址 " + url.group(0))
+    elif _publisher(bare):
+        cues.append("发布栏 publisher line")
+    if _affiliations(bare):
+        cues.append("作者单位 affiliation")
+    bracketed = re.fullmatch(r"[（(]\s*([^（()）]{2,12})\s*[)）]", bare)
+    if bracketed and _byline(bracketed.group(1)):  # (王某): a reporter's name closing a news item
+        cues.append("署名 byline")
     return cues
+
+
+def _affiliations(text: str) -> bool:
+    """Authors' affiliations without brackets (1.某某大学 马克思主义学院,西宁810016;2.…): every part
+    names an institution and ends with its postcode."""
+    parts = [p for p in re.split(r"[;；]", text) if p.strip()]
+    return bool(parts) and not re.search(r"[。！？]", text) and all(
+        re.fullmatch(r"\s*(\d[.．]\s*)?[^\d]{2,40}?(大学|学院|党校|研究院|研究所|研究中心|社科院|社会科学院)[^\d]{0,30}?"
+                     r"(?<!\d)\d{6}\s*", p) for p in parts)
+
+
+def _publisher(text: str) -> bool:
+    """A unit's or site's name with its web address, or with a publishing time and a 【阅读】 button
+    (某某工作部 http://… 2016-06-27 09:56:51 【阅读】): what is left is the name, with no sentence."""
+    stamp = _STAMP.search(text)
+    if not (_URL.search(text) or stamp and stamp.group("time") and _READ_TAG.search(text)):
+        return False
+    rest = _READ_TAG.sub(" ", _STAMP.sub(" ", _URL.sub(" ", text))).strip(" |｜·:：")
+    return 2 <= len(rest) <= 20 and not re.search(r"[\s。，,；;！!？?]", rest) and (
+        rest.endswith(_lexicons()["units"]) or _site_name(rest))
 
 
 def _widgets(text: str) -> bool:
@@ -227,7 +297,7 @@ def _widgets(text: str) -> bool:
     normalisation has taken the spaces out between Chinese words, so the line is covered word by word."""
     if len(text) > 40:
         return False
-    chunks = [w for w in _WIDGET_SPLIT.split(text) if re.search(r"[^\d:：.\-]", w)]  # 00:00/00:00 is a player's
+    chunks = [w.strip(":：") for w in _WIDGET_SPLIT.split(text) if re.search(r"[^\d:：.\-]", w)]  # 00:00/00:00 is a player's
     covers = [_cover(w) for w in chunks]
     return bool(chunks) and all(c is not None for c in covers) and any(covers)
 
@@ -266,8 +336,17 @@ def _stamp(text: str) -> bool:
     if _SENTENCE.search(rest) or "：" in rest or ":" in rest:
         return False
     iso = not m.group(0).count("年")
-    return not rest and iso or bool(m.group("time")) and len(_CJK.findall(rest)) <= 10 \
+    return not rest and iso or bool(m.group("time")) and len(_CJK.findall(rest)) <= 10 and not _verb_first(rest) \
         or (iso or bool(m.group("pad"))) and (_site_name(rest) or _name(rest))
+
+
+def _verb_first(text: str) -> bool:
+    """Whether ``text`` opens with a verb (召开支部委员会: an agenda item beside its time, not a publisher)."""
+    import jieba.posseg
+
+    load_jieba()
+    words = jieba.posseg.lcut(text.strip()) if _CJK.search(text) else []
+    return bool(words) and words[0].flag.startswith("v") and words[0].word not in ("阅读", "浏览", "点击")
 
 
 def _name(text: str) -> bool:
@@ -287,6 +366,7 @@ def _name(text: str) -> bool:
 
 def _byline(text: str) -> bool:
     """One to three names (韩某,李某某), a unit and a name (某某党支部 王某), or 文/某某, 作者：某某."""
+    text = _BULLET.sub("", text)
     marked = _BYLINE_MARK.match(text)
     rest = text[marked.end():].strip() if marked else text.strip()
     if not rest or len(rest) > 40 or re.search(r"[。！？!?；;:：]", rest):
@@ -296,7 +376,11 @@ def _byline(text: str) -> bool:
     parts = [p for p in re.split(r"[,，、;；]", rest) if p.strip()]
     if 1 <= len(parts) <= 3 and all(_name(p) for p in parts):
         return True
+    if len(parts) == 1 and 4 <= len(rest) <= 6 and any(_name(rest[:k]) and _name(rest[k:]) for k in (2, 3)):
+        return True  # 林某某 傅某某: normalisation took the space out between two names
     rest = re.sub(r"\s+", "", rest)  # 某某党支部 王某 (normalisation may have joined them)
+    if re.search(r"[“”\"《》「」]", rest):
+        return False  # a title with its byline glued on (…要有“辣味”某某镇人民政府王某): the title is the document's
     return any(rest[:-k].endswith(_lexicons()["units"]) and _name(rest[-k:]) for k in (2, 3))
 
 
@@ -319,9 +403,14 @@ def _head_furniture(text: str) -> list[str]:
 
 def head_lines(lines: list[str]) -> set[int]:
     """The lines at the head of a page: those before its first body paragraph (one of 25 Chinese
-    characters or more with sentence punctuation); all lines when there is none."""
+    characters or more with a sentence end, or 60 with any sentence punctuation — a title has
+    commas but no full stop — that is not furniture itself, such as 声明：本站…); all lines when
+    there is none."""
     for k, line in enumerate(lines):
-        if len(_CJK.findall(line)) >= 25 and _SENTENCE.search(line):
+        cjk = len(_CJK.findall(line))
+        body = cjk >= 25 and (_BODY_END.search(line) or line.rstrip().endswith(("：", ":"))) or \
+            cjk >= 60 and _SENTENCE.search(line)
+        if body and not inspect(line).line:
             return set(range(k))
     return set(range(len(lines)))
 
@@ -353,7 +442,7 @@ def boundaries(text: str) -> set[int]:
 # ---- page furniture glued into a line --------------------------------------------------------
 
 _SENTENCE_END = set("。！？!?")
-_SEPARATORS = re.compile(r"[\s|｜·•/]*")
+_SEPARATORS = re.compile(r"[\s|｜·•/\-]*")
 _WIDGET_GAP = re.compile(r"[\s|｜·•/()（）【】\[\]]*")  # 收藏 分享(赏)
 _NUMBER_VALUE = re.compile(r"\d[\d\-/.: ]*\d(\s*次)?|\d+(\s*次)?")
 _ID_VALUE = re.compile(r"[A-Za-z0-9][A-Za-z0-9*#._\-]*(?![\u4e00-\u9fff])")  # 上传人:g****t, 格式:DOC
@@ -375,8 +464,25 @@ _ISSUE_RUN = re.compile(r"\d{4}\s*年\s*(第\s*)?\d{1,2}\s*期")
 _JOURNAL = re.compile(r"[\u4e00-\u9fff]{2,12}(学报|学刊|杂志|论坛|月刊|半月刊|期刊|研究|科学|理论|探索|前线|党建|文摘)\s*$")
 _KEYWORDS = re.compile(r"(关键词|关键字)\s*[:：]\s*[\u4e00-\u9fff]{4,24}(?![\u4e00-\u9fff;；、])")  # not 作风；干部
 _AFFILIATION_RUN = re.compile(r"[（(][^（()）]{0,80}?(大学|学院|党校|研究院|研究所|研究中心|社科院|社会科学院)[^（()）]{0,80}?"
-                              r"(?<!\d)\d{6}(?!\d)[^（()）]{0,40}[)）]|[（(]作者(系|为|单位[:：]?)[^（()）]{2,60}[)）]")
+                              r"(?<!\d)\d{6}(?!\d)[^（()）]{0,40}[)）]|[（(]作者(系|为|单位[:：]?)[^（()）]{2,60}[)）]|" + _RANKED)
+_HONORIFICS = ("老师", "先生", "女士", "教授")
+_FILE_NAME = re.compile(r"[^。！？\s]{2,40}\.(docx?|pdf|pptx?|xlsx?|txt|wps)_", re.IGNORECASE)
+_EDITION_RUN = re.compile(r"第\s*\d{1,3}\s*版\s*[:：]\s*[\u4e00-\u9fff]{2,12}?\s*PDF版阅读")  # an e-paper's page bar
+_WIRE_BYLINE = re.compile(r"(新华社|中新社|央视|央广|本报|本台|本刊|[\u4e00-\u9fff]{2,4}日报)(特约)?记者\s*")  # 新华社记者 某某 某某
+_NOT_AFTER_NAME = ("同志", "同学", "在", "的", "等", "对", "个人", "关于", "与", "和", "及", "发言", "讲话", "述职", "说",
+                   "指出", "表示", "认为", "：", ":", "，", ",", "、")
 _PLAYER = re.compile(r"\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}")
+_SOURCE_FIELDS = {"来源", "文章来源", "信息来源", "出处", "供稿"}
+_DATE_LABEL = re.compile(r"(?P<prefix>发布|发表|更新|信息|录入|上传)?(时间|日期)\s*[:：]\s*"
+                         r"(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}-\d{2})(?![\d\-/.])(?P<time>\s*\d{1,2}:\d{2}(:\d{2})?)?")
+_DEADLINE_WORDS = {"完成", "截止", "会议", "开始", "结束", "办结", "整改", "出生", "入党", "召开", "报名", "提交",
+                   "申报", "办理", "活动", "培训", "考试", "举办", "时限", "工作", "调研", "检查"}
+_LABEL_WORDS = r"(信息来源|信息时间|发布时间|时间|日期|来源|作者|阅读次数|阅读量|浏览次数|浏览|点击|字号|字体大小|大小|责任编辑|编辑)"
+_EMPTY_LABEL = re.compile(r"\s*[【\[]?\s*" + _LABEL_WORDS + r"\s*[:：]\s*[】\]]?(?=\s*([【\[|｜]|$))")
+_EMPTY_BEFORE = re.compile(r"([【\[]?\s*" + _LABEL_WORDS + r"\s*[:：]\s*[】\]]?\s*)*[【\[]?$")
+_BUTTON = re.compile(r"\s*[|｜]?\s*[【\[]\s*((字号|字体|我要打印|打印|关闭|收藏|返回|大|中|小)\s*[】\]]?|[】\]])")  # 【关闭, [][]
+_PUBLISHED = re.compile(r"(发布|更新|发表)?时间\s*[:：]\s*(\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)"
+                        r"\s*\d{1,2}:\d{2}:\d{2}")  # 时间:2022-05-14 09:10:00 (a meeting's time has no seconds)
 _CHANNEL = re.compile(r"公众号|客户端|APP|App|app|官网|网站")
 _PAREN = re.compile(r"[（(【\[][^（(【\[）)】\]]{1,20}[)）】\]]")
 
@@ -410,8 +516,17 @@ def _field_value_end(text: str, pos: int, label: str) -> int | None:
         m = pattern.match(text, pos)
         if m:
             return m.end()
+    if label in _SOURCE_FIELDS and (m := lx["unit_value"].match(text, pos)):  # 来源：某某县委社会工作部
+        return m.end()
     if label not in lx["person_fields"]:
         return None
+    end = _person_value_end(text, pos)
+    return end + 2 if end and text.startswith(_HONORIFICS, end) else end  # 作者:李某老师
+
+
+def _person_value_end(text: str, pos: int) -> int | None:
+    """Where the names after a person field (作者：, 通讯员：) end; None if no name is there."""
+    lx = _lexicons()
     following = lx["field"].search(text, pos, pos + 8)  # 通讯员:隋某某责编:… (a name jieba does not know)
     if following and 2 <= following.start() - pos <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", text[pos:following.start()]):
         return following.start()
@@ -505,7 +620,8 @@ def _phrase_runs(text: str, stops: set[int] = frozenset()) -> list[tuple[int, in
             if start is not None and re.search(r"[\d\s]", text[start:a]):
                 start = None  # 张某某 2014年7月 (the material's signature and date) before a download bar
             reach = VOICE_SENTENCE if "site_voice" in voice else SENTENCE_TAIL  # 小编 never writes a material
-            stop = next((k + 1 for k in range(b, min(len(text), b + reach)) if text[k] in _SENTENCE_END), None)
+            stop = next((k + 1 for k in range(b, min(len(text), b + reach)) if text[k] in _SENTENCE_END),
+                        len(text) if len(text) - b <= reach else None)  # …本站部分内容来自网络 closing the page
             a = start if start is not None else a
             b = stop if stop is not None else b
             opened = max((k for k in range(max(0, cluster[0][0] - VOICE_GAP), cluster[0][0]) if text[k] in "（(【["),
@@ -538,9 +654,27 @@ def _widget_runs(text: str) -> list[tuple[int, int, list[str]]]:
             chain.append((hit.start(), hit.end(), bool(gap)))
             continue
         if len(chain) >= 3 or len(chain) == 2 and chain[1][2]:
-            runs.append((chain[0][0], _closed(text, chain[0][0], chain[-1][1]), ["页面按钮 page widgets"]))
+            start = _site_before(text, chain[0][0])  # 某某网打印纠错: the site's name with its bar
+            runs.append((start, _closed(text, start, chain[-1][1]), ["页面按钮 page widgets"]))
         chain = [(hit.start(), hit.end(), False)] if hit else []
     return runs
+
+
+def _site_before(text: str, pos: int) -> int:
+    """Where a site's name ending in 网 right before ``pos`` starts (共产党员网 in …和社会监督共产党员网):
+    at the word boundary nearest to it that leaves four characters or more; ``pos`` if there is none."""
+    import jieba
+
+    load_jieba()
+    window = text[max(0, pos - 10):pos]
+    if not window.endswith("网"):
+        return pos
+    starts, at = [], 0
+    for word in jieba.lcut(window):
+        starts.append(at)
+        at += len(word)
+    start = next((k for k in reversed(starts) if len(window) - k >= 4), None)
+    return pos - len(window) + start if start is not None and _site_name(window[start:]) else pos
 
 
 def _page_runs(text: str) -> list[tuple[int, int, list[str]]]:
@@ -567,21 +701,39 @@ def _meta_runs(text: str) -> list[tuple[int, int, list[str]]]:
     """Article metadata glued into a line: a publishing stamp (2020-11-12 01:02, and the names right
     after it), a journal issue (2020年5期), run-together keywords (关键词:…), an affiliation with its
     postcode ((某某大学马克思主义学院,甘肃兰州 730000)), a media player's clock (00:00/00:00)."""
-    if not re.search(r"\d|关键|作者", text):
+    if not re.search(r"\d|关键|作者|格式|研究", text):  # every run below holds a digit or one of these words
         return []
     runs = []
     for m in _ISO_STAMP.finditer(text):
         if text[max(0, m.start() - 1):m.start()] in _RANGE or text[m.end():m.end() + 1] in _RANGE:
             continue  # 完成时限：2024-06-30, 2023-01-01至2023-12-31
         end = _names_end(text, m.end()) or m.end()
+        end += 2 if end > m.end() and text.startswith(_HONORIFICS, end) else 0  # 2018-12-09王某老师
         runs.append((m.start(), end, ["日期栏 date stamp"]))
     for m in _ISSUE_RUN.finditer(text):  # 某某学报 2021年第3期: the journal's name with it
         name = _JOURNAL.search(text, max(0, m.start() - 16), m.start())
         runs.append((name.start() if name else m.start(), m.end(), ["刊期 journal issue"]))
-    runs += [(m.start(), m.end(), ["标签 tags"]) for m in _KEYWORDS.finditer(text)]
+    runs += [_tags_before_name(text, m.start(), m.end()) for m in _KEYWORDS.finditer(text)]
     runs += [(m.start(), m.end(), ["作者单位 affiliation"]) for m in _AFFILIATION_RUN.finditer(text)]
+    runs += [(m.start(), m.end(), ["作者简介 author's note"]) for m in _BIO.finditer(text)]
     runs += [(m.start(), m.end(), ["播放器 player"]) for m in _PLAYER.finditer(text)]
+    runs += [(m.start(), m.end(), ["日期栏 date stamp"]) for m in _PUBLISHED.finditer(text)]
+    runs += [(m.start(), m.end(), ["文档信息 file details"]) for m in _FILE_META.finditer(text)]
+    runs += [(m.start(), m.end(), ["版面 newspaper page"]) for m in _EDITION_RUN.finditer(text)]
     return runs
+
+
+def _tags_before_name(text: str, a: int, b: int) -> tuple[int, int, list[str]]:
+    """Run-together keyword tags (关键词:居民党组织基层) as a run; when they go on into more than 12
+    characters, the author's name glued after them (…基层孙某某党的二十大…) ends them and is kept
+    with them, so that the body after it is not taken for tags."""
+    words = re.match(r"(关键词|关键字)\s*[:：]\s*", text[a:b]).end() + a
+    if b - words > 12:
+        for k in range(words + 4, b - 2):
+            end = _names_end(text, k)
+            if end and end - k <= 3 and not text.startswith(_NOT_AFTER_NAME, end):
+                return a, end, ["标签 tags", "署名 byline"]
+    return a, b, ["标签 tags"]
 
 
 def _gap_is_furniture(gap: str, after: str) -> bool:
@@ -591,6 +743,8 @@ def _gap_is_furniture(gap: str, after: str) -> bool:
     if not bare or _LABELLED_ID.fullmatch(bare):  # 格式:DOC between two fields
         return True
     if after.startswith("刊期") and len(bare) <= 16 and _CJK.fullmatch(bare[0]) and not _SENTENCE.search(bare):
+        return True
+    if _FILE_NAME.fullmatch(bare):  # 某某制度.docx_ between page thumbnails (第1页 / 共22页)
         return True
     end = _names_end(bare, 0)
     return end == len(bare)
@@ -609,6 +763,16 @@ def _head_runs(text: str, found: list[tuple[int, int, list[str]]]) -> list[tuple
         if column and at + column.end() < head:
             runs.append((at, at + column.end(), ["栏目 site section"]))
             continue
+        pasted = at > 0 or len(text) > LINE_MAX  # at the start of a short line: the line rules judge it
+        bar = _widget_prefix(text, at, head) if pasted else None
+        if bar:
+            runs.append((at, bar, ["页面按钮 page widgets"]))
+            continue
+        names = _names_end(text, at) if pasted and at < head else None
+        if names and names < head and not text.startswith(_NOT_AFTER_NAME, names) and (
+                at > 0 or names - (_name_end(text, at) or names) >= 2):  # 陈某某余某某摘要: two names at the start
+            runs.append((at, names, ["署名 byline"]))
+            continue
         if at == 0:
             continue
         mark = re.match(r"(文\s*/|作者\s*[:：])\s*", text[at:])
@@ -619,7 +783,26 @@ def _head_runs(text: str, found: list[tuple[int, int, list[str]]]) -> list[tuple
             if text[at:k].endswith(lx["units"]) and (end := _name_end(text, k)) and end < head:
                 runs.append((at, end, ["署名 byline"]))
                 break
+    for m in _WIRE_BYLINE.finditer(text, 0, head):  # 新华社记者 某某 某某 under the title
+        end = _names_end(text, m.end())
+        if end and end < head:
+            runs.append((m.start(), end, ["署名 byline"]))
     return runs
+
+
+def _widget_prefix(text: str, at: int, head: int) -> int | None:
+    """Where a widget bar glued before the title at ``at`` ends (手机版1 1 1某某…, APP下载某某…,
+    购物车我的足迹…): the longest piece of at most 16 characters made of two or more widget words
+    and site names, or one widget word of three characters or more (收藏 or 关注 alone may open a
+    title), with the digits and marks after it; None if there is none."""
+    widgets = _lexicons()["widgets"]
+    for end in range(min(head, at + 16), at + 1, -1):
+        piece = text[at:end]
+        count = _cover(piece)
+        if count and (count >= 2 or len(piece) >= 3 and piece in widgets):
+            stop = end + re.match(r"([\s×|｜·]|\d+(?![\d年月日号期届次]))*", text[end:]).end()  # not 2023年
+            return stop if stop < head else None
+    return None
 
 
 def _merge_runs(runs: list[tuple[int, int, list[str]]]) -> list[tuple[int, int, list[str]]]:
@@ -636,15 +819,27 @@ def runs(text: str) -> list[tuple[int, int, list[str]]]:
     """Page furniture glued between the sentences of a line, as (start, end, cues): each is cut
     out whole as a noise paragraph before the run-on splitter, so that no furniture is judged and
     no sentence of the material is lost into it (a page pasted into one line: 收藏分享举报措施：…,
-    …批评指正。声明：本站部分文章来自网友投稿，如有侵权请联系删除。, 全媒体记者：王某 通讯员：李某)."""
+    …批评指正。声明：本站部分文章来自网友投稿，如有侵权请联系删除。, 全媒体记者：王某 通讯员：李某).
+    Pinyin glosses are looked through (发(fā)表时(shí)间： is a field label)."""
+    glosses = _glosses(text)
+    kept = [k for k in range(len(text)) if not any(a <= k < b for a, b in glosses)] if glosses else None
+    found = _runs("".join(text[k] for k in kept)) if glosses else _runs(text)
+    if found and len(text) <= LINE_MAX and inspect(text, head=True).line:
+        return []  # a short line that is furniture as a whole (the line rules judge it)
+    return [(kept[a], kept[b - 1] + 1, cues) for a, b, cues in found] if glosses else found
+
+
+def _runs(text: str) -> list[tuple[int, int, list[str]]]:
     trails = [(m.start() - len(w.group(0)) if (w := _WHERE.search(text, 0, m.start())) else m.start(), m.end(),
                ["导航路径 breadcrumb"]) for m in _TRAIL.finditer(text)]
+    trails += [(m.start(), m.end(), ["导航路径 breadcrumb"]) for m in _lexicons()["open_trail"].finditer(text)]  # …>> 市县动态
     sources = [(m.start(), m.end(), ["来源 source"]) for m in _SOURCE.finditer(text)  # not 据《某报》报道，…
                if not re.match(r"[，,、报消称]", text[m.end():m.end() + 1])
                and (m.start() == 0 or text[m.start() - 1] in _SENTENCE_END | set("》）)】]"))]
     found = _field_runs(text) + _widget_runs(text) + _page_runs(text) + trails + sources + _meta_runs(text)
     found = _merge_runs(found + _phrase_runs(text, {b for _, b, _ in found}))
-    found = _merge_runs(found + _head_runs(text, found))
+    found = _merge_runs(found + _head_runs(text, found) + _date_label_runs(text))
+    found = _merge_runs([_with_labels(text, a, b) + (cues,) for a, b, cues in found])
     out: list[tuple[int, int, list[str]]] = []
     for a, b, cues in found:  # a scrap of two characters between furniture is furniture (…随时随地看 范文)
         if out and (_scrap(text[out[-1][1]:a]) or _gap_is_furniture(text[out[-1][1]:a], cues[0])):
@@ -655,9 +850,31 @@ def runs(text: str) -> list[tuple[int, int, list[str]]]:
         out[0] = (0,) + out[0][1:]
     if out and _scrap(text[out[-1][1]:]):
         out[-1] = (out[-1][0], len(text), out[-1][2])
-    if out and len(text) <= LINE_MAX and inspect(text, head=True).line:
-        return []  # a short line that is furniture as a whole (the line rules judge it)
     return [(a, b, cues) for a, b, cues in out if text[a:b].strip()]
+
+
+def _date_label_runs(text: str) -> list[tuple[int, int, list[str]]]:
+    """A publishing date with its label (时间:2005-05-24, 日期:2009-07-10 10:29): with a clock time,
+    or a publishing prefix (发布/更新/信息), or at the head of the page (before its first sentence end),
+    never a deadline or a meeting's date (完成时间：, 会议日期：)."""
+    head = next((k for k, c in enumerate(text) if c in _SENTENCE_END), len(text))
+    runs = []
+    for m in _DATE_LABEL.finditer(text):
+        if text[max(0, m.start() - 2):m.start()] in _DEADLINE_WORDS and not m.group("prefix"):
+            continue
+        if m.group("time") or m.group("prefix") or m.start() < head:
+            runs.append((m.start(), m.end(), ["日期栏 date stamp"]))
+    return runs
+
+
+def _with_labels(text: str, a: int, b: int) -> tuple[int, int]:
+    """A run with the empty field labels and buttons glued to it (【信息来源:【信息时间:…阅读次数: 】
+    【字号】【我要打印】【关闭): their values were lost when the page was copied."""
+    while (m := _EMPTY_BEFORE.search(text, max(0, a - LINK_MAX), a)) and m.end() == a and m.start() < a:
+        a = m.start()
+    while (m := _EMPTY_LABEL.match(text, b) or _BUTTON.match(text, b)) and m.end() > b:
+        b = m.end()
+    return a, b
 
 
 def _scrap(gap: str) -> bool:

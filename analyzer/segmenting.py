@@ -13,7 +13,9 @@ number, 120 without) is cut after each sentence. A marker is accepted only
 
 - outside quotations (“…” 《…》 「…」),
 - in sequence: 二、 needs an accepted 一、 before it, 一、 needs a 二、 after it (so 统一、
-  唯一是, 第一书记 and 一、二级 are no markers),
+  唯一是, 第一书记 and 一、二级 are no markers) unless it stands alone after a sentence end or
+  colon (…如下：（一）…) or right under a heading of a higher level (一、问题类型（一）政治方面…:
+  an excerpt may end before the second number),
 - with the right neighbours: 1. and 1、 not inside a number (1.5亿, 2023年1月, 3、4次);
   第一/首先/一方面 only after a sentence or clause end and before a comma.
 
@@ -75,7 +77,7 @@ _DATELINE = re.compile(r"(新华社|中新社|[人新央光]\w网|央广网|大�
 _PAREN_DATE = re.compile(r"[（(]\d{4}年\d{1,2}月\d{1,2}日[)）]")
 _TAG = re.compile(r"[〔\[【](摘要|内容提要|提要|关键词|编者按|导读|导语)[〕\]】]")
 _SALUTE = re.compile(r"(尊敬的|敬爱的|亲爱的)[^。！？，：:]{1,14}[：:]|(各位领导、|各位)?同志们[：:]"
-                     r"|各位(领导|同志|同事|嘉宾|代表)(们)?[：:]")
+                     r"|各位(领导|同志|同事|嘉宾|代表)(们)?[：:]|编辑同志[：:]")  # a reader's letter to a newspaper
 _PIECE_COUNT = re.compile(r"[（(](精选|优秀|通用|热门|最新)?\d{1,3}篇[)）]")
 _PIECE_NO = re.compile(f"(?<![一两几这那每])篇([{_CN}]|\\d{{1,2}})(?![{_CN}千百万些个次章])[：:]?")
 # a date opening the first sentence after a title: 2018年12月12日，/ 3月5日上午
@@ -136,7 +138,8 @@ def markers(text: str) -> list[Marker]:
         last = 0
         for k, c in enumerate(cands):
             nxt = any(d.n == c.n + 1 for d in cands[k + 1:])
-            lone = style in ("cn", "arabic") and c.pos > 0 and text[c.pos - 1] in "。！？：:"
+            lone = style in ("cn", "paren_cn", "arabic") and c.pos > 0 and text[c.pos - 1] in "。！？：:" or \
+                c.n == 1 and _under_heading(text, c.pos, level, found)
             if (c.n == 1 and (nxt or lone)) or (c.n > 1 and c.n == last + 1):
                 found.append(c)
                 last = c.n
@@ -149,6 +152,14 @@ def markers(text: str) -> list[Marker]:
         if not out or m.pos >= out[-1].pos + 2:
             out.append(m)
     return out
+
+
+def _under_heading(text: str, pos: int, level: int, found: list[Marker]) -> bool:
+    """A first sub-marker right under a heading of a higher level (一、被查问题的类型（一）政治方面…,
+    （一）整改情况1.强化…): the heading runs up to it with no clause punctuation, so it is a
+    heading, and the excerpt may end before the sub-marker's second number."""
+    return any(f.level < level and 2 < pos - f.pos <= HEAD_WINDOW and
+               not any(ch in _CLAUSE_END for ch in text[f.pos:pos]) for f in found)
 
 
 def is_runon(text: str, alone: bool = False) -> bool:

@@ -53,7 +53,7 @@ def batch(tmp_path_factory):
     a, b = material("a001"), material("b001")
     (docs / "e-拼凑.txt").write_text("\n".join(b[:3] + [spin(p) for p in a[3:6]] + b[6:]) + "\n", encoding="utf-8")
     c, d = material("c001"), material("d001")
-    tricky = "关于<script>alert('x')</script>与&nbsp;的说明：本段测试转义。"
+    tricky = "关于<script>alert('x')</script>与甲&乙的说明：本段测试转义。"  # &nbsp; would be cut as web noise
     (docs / "f-抄范文.txt").write_text("\n".join(d[:2] + [tricky] + c[2:9]) + "\n", encoding="utf-8")
     (docs / "broken.txt").write_bytes(b"PK\x03\x04\x00\x00" + bytes(range(256)) * 8)
     (docs / "empty.txt").write_bytes(b"")
@@ -201,7 +201,7 @@ def test_report_pages_mark_roles_summary_passages_and_copies(batch):
 def test_report_text_is_escaped(batch):
     raw = (batch["out"] / "reports" / "f-抄范文.txt.html").read_text(encoding="utf-8")
     assert "<script>" not in raw and "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in raw
-    assert "&amp;nbsp;" in raw
+    assert "甲&amp;乙" in raw
 
 
 def test_absent_stage_is_not_rendered(analyzer):

@@ -355,7 +355,14 @@ def runon_breaks(rows: list[dict], texts: dict[str, str], slack: int = 2) -> dic
     cuts find (within ``slack`` characters), and how many cuts fall where the page had no break (a
     cut inside a long paragraph is not wrong in itself: several paragraphs of the page are long)."""
     from analyzer import ingest
+    from analyzer.errors import JingziError
     from analyzer.pipeline import paragraphs
+
+    def normal(line: str) -> str:  # a content line without Chinese (a table's row number: 1 |) adds nothing
+        try:
+            return ingest.from_text(line).text.strip()
+        except JingziError:
+            return ""
 
     pages = found = breaks = cuts_total = cuts_at_break = 0
     for row in rows:
@@ -363,7 +370,7 @@ def runon_breaks(rows: list[dict], texts: dict[str, str], slack: int = 2) -> dic
             continue
         noise = noise_line_set(row)
         lines = [ln for ln in texts[row["id"]].split("\n") if ln.strip()]
-        content = [ingest.from_text(ln).text.strip() for i, ln in enumerate(lines) if i not in noise]
+        content = [t for i, ln in enumerate(lines) if i not in noise and (t := normal(ln))]
         if len(content) < 3:
             continue
         pages += 1
