@@ -26,7 +26,10 @@ than it reports a meeting in the third person (召开、主持、会上、依次
 holds for a title claim too. News of a 民主生活会 that quotes a member's self-criticism, a guide that
 quotes "现将情况报告如下", news of a county's counted results, an essay on what "some units" do: none
 of them speaks as an author examining or reporting on itself, so none gets a material's kind.
-A confession is the author's own: a sentence addressed to someone (你、给领导提意见、对王某同志：), about
+A confession is the author's own, in the author's topic chain: a sentence with no subject continues the
+last sentence that had one (我查摆出以下问题。一是…), so after a sentence about members or "some comrades"
+(党员分别…, 有部分同志…) the faults that follow are theirs, and a body named in general (全县各部门的领导班子)
+is not the author. A sentence addressed to someone (你、给领导提意见、对王某同志：), about
 someone else (他/她、该局、被巡察单位、与会同志、每位党员、三名同志相继发言、有同学表示自己), under a heading
 对班子的意见, or exhorting (我们要、必须) confesses nothing, and 我们发现 (an observer) does not make the author
 present; a title naming a notice, news item, 心得 or opinions list bars confessions. A self-critical
@@ -142,10 +145,30 @@ def title_line(text: str) -> str:
     if len([s for s in text.splitlines() if s.strip()]) <= 1:
         ends = [head.find(w) + len(w) for w in spec["claims"] if w in head]
         head = head[:min(ends)] if ends else ""
-    if (not head or len(head) > 50 or _SENTENCE_MARK.search(head) or head.startswith(tuple(spec["not_a_title_start"]))
+    lines = [s.strip() for s in text.splitlines() if s.strip()]
+    whole = next((s for s in lines if s.startswith(head)), head) if len(lines) > 1 else head  # opening() cuts at 40
+    if (not head or len(whole) > 50 or _SENTENCE_MARK.search(whole) or head.startswith(tuple(spec["not_a_title_start"]))
             or _ENUMERATOR.match(head)):  # 一、征求意见情况 is a section heading, not the document's title
         return ""
+    after = lines[lines.index(whole) + 1:] if whole in lines else []
+    for line in after[:2]:  # a title over several short lines: “…”大讨论 / 个人剖析材料
+        if len(line) > 30 or _SENTENCE_MARK.search(line) or _ENUMERATOR.match(line) or _NOT_A_TITLE.search(line):
+            break
+        head += line
     return head
+
+
+def title_genre(title: str, kind: str) -> bool:
+    """Does the title name the document ``kind``? A Chinese title ends in its genre (…工作总结大会上的讲话稿 is
+    a speech): a title word of ``kind`` counts unless a title word of another kind ends after it, other than
+    one joined to it by 及/和/与/暨 (工作总结及工作计划)."""
+    found = [(title.rfind(w) + len(w), title.rfind(w), k) for k, (lx, _) in cue_lexicons().items()
+             for w in lx.phrases(title)]
+    mine = [end for end, _, k in found if k == kind]
+    if not mine:
+        return False
+    later = [start for end, start, k in found if k != kind and end > max(mine)]
+    return all(any(c in title[max(mine):start] for c in "及和与暨、") for start in later)
 
 
 def claimed_kind(text: str) -> str | None:
@@ -201,8 +224,9 @@ def misjudged(gold: list[str], pred: list[str]) -> int:
     return sum(g not in SELF_EXAMINATION and p in SELF_EXAMINATION for g, p in zip(gold, pred))
 
 
-_QUOTED = re.compile(r"“[^”]{0,200}”|「[^」]{0,200}」|『[^』]{0,200}』|\"[^\"\n]{0,200}\"")
+_QUOTED = re.compile(r"“[^”\"\n]{0,200}[”\"]|「[^」]{0,200}」|『[^』]{0,200}』|\"[^\"\n]{0,200}[\"”]")
 _VOICE_SENTENCE = re.compile(r"[^。！？；!?;\n]+")
+_TARGET = re.compile(r"对[^，,。；;：:对]{1,12}的")  # the target of an action, described (对群众反映强烈的)
 
 
 @dataclass(frozen=True)
@@ -243,19 +267,30 @@ def voice(text: str) -> Voice:
     or ``opinions`` (心得、讲话、通知、征求意见、工作要点、调研报告、经验交流、表彰) and none of a work
     report, or a speech's address (同志们：, :func:`speech`), means no own work. A unit named as 某县税务局
     is someone else. Confessions: self-critical sentences, not
-    exhorting, in a text where the author is present, unless a title of ``other`` or ``opinions`` (and
-    no self-examination claim) names it something else. Sentences addressed to someone, about someone
-    else or under a heading 对班子的意见 (until the next 二、 section) count as ``about_others`` and are
-    neither confession, presence nor own work."""
+    exhorting, in the author's own topic chain — the sentence names the author as its subject (我、本人、
+    班子在…) or has no subject and continues a sentence that did; a sentence about others (reported,
+    expository, 党员分别…, 有部分同志…) hands the chain to them and a heading starts a new one — in a text
+    where the author is named, unless a title of ``other`` or ``opinions`` (and no self-examination claim)
+    names it something else. Own work needs a period: an own subject with a period, or an own subject with
+    a work done and a period's results in separate sentences. A title ends in its genre
+    (:func:`title_genre`). Sentences addressed to someone, about someone else or under a heading
+    对班子的意见 (until the next 二、 section) count as ``about_others`` and are neither confession,
+    presence nor own work."""
     rx, critical = _voice_patterns(), lexicon("self_critical", "phrases")
     counts, critical_sentences, reports, results = Counter(), [], [], []
-    anchored = False  # a report formula or its own subject (我局、本人) with a work done or a period
+    anchored = False  # a report formula, or its own subject (我局、本人) with a period, in one sentence
+    subject_done = period_done = False  # or each in a sentence of its own: 我局…完成, 今年共接待123人次
     title = title_line(text)
     claimed = any(w in title for w in load_yaml("lexicons/kinds.yaml")["claims"])
     present = claimed  # a title claiming a self-examination makes the author present
     opinions = False  # inside a section headed 对班子的意见: others' opinions, not confessions
+    subject = ""  # whose the last named subject was ("own" or "other"): a sentence without one continues it
+    named = False  # the author named anywhere (我、本人、班子在…)
+    lines = {s.strip() for s in text.splitlines()}
     for sentence in _VOICE_SENTENCE.findall(_QUOTED.sub("", text)):
         sentence = sentence.strip()
+        if sentence in lines and len(sentence) <= 30 and not _SENTENCE_MARK.search(sentence):
+            subject = ""  # a heading (二、检视剖析的问题, （一）理论学习方面) starts a new topic chain
         if rx["link"].search(sentence):  # a run-on paste's 上一篇/下一篇 links name other pages
             continue
         head = _ENUMERATOR.sub("", sentence)
@@ -270,15 +305,23 @@ def voice(text: str) -> Voice:
         expository = bool(rx["expository"].search(sentence))
         counts["reported"] += reported
         counts["expository"] += expository
-        if reported or expository:
+        if reported or expository:  # the author's own only when it speaks as 我/本人 (本单位的利益 is anyone's)
+            subject = "own" if rx["speaker"].search(sentence) else "other"
             continue
         if opinions or rx["addressed"].search(sentence) or rx["third_party"].search(sentence) and not first:
             counts["about_others"] += 1  # someone else's fault or work: no confession, no own work
+            subject = "other"
             continue
-        present = present or bool(rx["own"].search(sentence)) and not rx["observer"].search(sentence)
+        own = (rx["own"].search(sentence) is not None or subject != "other" and rx["reflexive"].search(sentence)
+               is not None) and not rx["observer"].search(sentence)  # 自己 is whoever the chain's subject is
+        subject = "own" if own else subject
+        named = named or own
         exhorts = rx["not_work"].search(sentence) is not None  # 我们要、必须: advice, neither confession nor work
-        if critical.count(sentence) or rx["problem"].search(sentence):
-            if not exhorts:
+        judged = _TARGET.sub("", sentence)  # 对进度滞后的事项挂牌督办: the fault is the target's, not the author's
+        if critical.count(judged) or rx["problem"].search(judged):
+            # a confession is the author's: its subject is the author (我、班子在…), or it has none and
+            # continues a sentence whose subject was (我查摆出以下问题。一是…)
+            if not exhorts and subject != "other":
                 critical_sentences.append(sentence)
             if not rx["report_formula"].search(sentence):
                 continue  # a shortcoming, not work done
@@ -291,25 +334,29 @@ def voice(text: str) -> Voice:
         done = rx["done"].search(own_deed) is not None
         period = rx["period"].search(sentence)
         # its own subject: 我局/本人, or a unit named as the subject of a period (2023年，区教育局坚持…)
+        subject_done = subject_done or bool(rx["own_work"].search(sentence) and done)
+        period_done = period_done or bool(period and not rx["wider"].search(sentence)
+                                          and (done or rx["achievement"].search(sentence)))
         anchored = anchored or bool(rx["report_formula"].search(sentence)
-                                    or rx["own_work"].search(sentence) and (done or period)
-                                    or period and rx["unit_subject"].search(sentence))
+                                    or rx["own_work"].search(sentence) and period
+                                    or period and rx["unit_subject"].search(sentence)) or subject_done and period_done
         if (rx["report_formula"].search(sentence) or period and not rx["wider"].search(sentence)
                 and (rx["achievement"].search(sentence) or done)
                 or rx["own_work"].search(sentence) and (done or period)):
             reports.append(sentence)
         elif rx["achievement"].search(sentence):
             results.append(sentence)
-    titles = cue_lexicons()
     one_line = len([s for s in text.splitlines() if s.strip()]) <= 1
     # a title naming a notice, news item, 心得 or list of opinions (a one-line paste: its words before the
     # first punctuation naming a genre, ``genre_titles``), and no self-examination: no confession; nor
     # own work, nor in a speech
     head = _SENTENCE_MARK.split(opening(text))[0] if one_line and not title else ""
-    titled_other = not claimed and (any(titles[k][0].count(title) for k in ("other", "opinions")) or _genre_titles().count(head) > 0)
+    titled_other = not claimed and (any(title_genre(title, k) for k in ("other", "opinions"))
+                                    or _genre_titles().count(head) > 0)
+    present = present or named  # the author named as a subject somewhere (我、本人、班子在…)
     confessions = critical_sentences if present and not titled_other else []
     titled_other = titled_other or not claimed and speech(text)  # an oral self-examination opens with 同志们 too
-    titled_work = titles["work_report"][0].count(title or (opening(text) if one_line else "")) > 0
+    titled_work = title_genre(title or (opening(text) if one_line else ""), "work_report")
     # and a period's results with no subject (全年粮食总产量…) are no one's own work until one sentence
     # names its own subject (我局、本人、2023年，区教育局坚持…) or uses a report formula, a heading names the
     # work done (一、主要工作成效), or the title names a work report
@@ -435,8 +482,11 @@ class KindModel:
         alt = max(others, key=lambda k: proba[KINDS.index(k)])
         if not self_examination_cues(text):  # a self-examination that never says so is not one
             return alt
+        # lean away only when some sentences speak as another kind does (report a meeting, explain, address
+        # someone): a text that only confesses keeps its self-examination kind however close the model is
+        mixed = spoken.reported + spoken.expository + spoken.about_others > 0
         close = proba[KINDS.index(top)] - proba[KINDS.index(alt)] < self.margin_
-        return alt if close and has_cues(text, alt) else top
+        return alt if close and mixed and has_cues(text, alt) else top
 
     def predict(self, texts: list[str]) -> list[str]:
         return [self.decide(t, p) for t, p in zip(texts, self.predict_proba(texts))]

@@ -903,6 +903,29 @@ non-materials given material scores 8 → 11 of 111. Both held-out sets fell whi
 rules written by one writer from dev documents the same writer wrote do not carry over to other
 writers' documents. They are kept, because neither test set may choose between versions; what the
 next round needs is more real-page DEV data of these genres, not more written documents.
+Own-voice rules (issue 13, branch realkinds3). Fresh evidence first: a new real-page DEV set,
+`realdocs/dev-genres.csv` (66 pages: 55 look-alikes — news retelling members' self-criticism, 心得/研讨发言,
+检讨书, guides, 党课, speeches reviewing work, 巡察 feedback, 述职 news, essays — and 11 materials and work
+reports; data/README.md), collected and labelled before any rule changed: with main's rules and model it
+scored 0.788, 7 of 55 non-materials given a material kind. Rules written from who speaks, not from wording:
+a confession is the author's only in the author's own topic chain (its sentence names the author — 我、
+本人、班子在… — or has no subject and continues one that did; a sentence about others — 党员分别…、其他成员
+也…、有部分同志…、很多人认为… — hands the chain to them; a heading starts a new one; 自己 follows the chain; a
+fault that describes the target of an action, 对进度滞后的事项督办, is none); own work is reported over a
+period (an own subject and a period, not a first-person story with a work verb); a title ends in its genre
+(…工作总结大会讲话稿 is a speech) and may run over two short lines; a long first sentence is no title;
+研讨发言、交流发言、检讨书 are genre titles of `other` (an individual's apology for one mistake is not a
+self-examination); the lean away from a self-examination needs a mixed voice. Retrained; before → after
+(`python -m training.realdocs --index data/realdocs/dev-<set>.csv --no-write --kinds-only --errors`):
+dev-genres 0.788 → 0.894, 7 → 0 of 55, materials withheld 3 → 1 of 11 (now optimistic: the rules were
+written from its errors); dev-kinds 0.854 → 0.831, 0 → 0 of 80, 4 → 4 of 9 (two more non-materials given
+another non-material kind: a novel chapter as criticism, a notice as opinions); dev-nonmat 0.810 → 0.857,
+1 → 1 of 21; dev-noise 0.889 → 0.889, 0 → 0 of 86, 2 → 2 of 4. The same pages pasted as one line: dev-genres
+0.803 → 0.864 and 6 → 1 non-materials given a material kind, dev-noise 2 → 0. Written dev split
+(`python -m training.kinds_corpus dev`, fitted on train): 0.882 → 0.872, non-materials given a material
+kind 0 → 2 of 738 (two noisy rectification-progress reports as work reports; none as self-examinations),
+materials given another kind 24 → 26 of 372. The retrain at the end recomputed the written test table above
+(`python -m training` scores it); nothing was chosen on it, and the real TEST set was not scored.
 The written test split was scored once with this gate (the table above): accuracy 0.930 → 0.912,
 non-materials given any material kind 9 → 7 of 372, none as self-examinations; the price is written
 work reports kept 75 → 70 of 78 (excerpts and untitled summaries with no subject or period go to
@@ -911,33 +934,33 @@ voice features, not of the gate).
 
 Seventh round (issue 13, branch kindstrain; data/README.md): 58 train documents written to be unlike
 rounds 1–6, in the shapes and voices of real pages; no rule or code changed, the model retrained.
-Written dev split (model fitted on train only, margin as fit picks it, `python -m
-training.kinds_corpus dev`): accuracy 0.882 → 0.895, non-materials given any material kind 0 → 0 of
-738, materials given another kind 24 → 24 of 372. Real DEV, model refitted on train+dev (`python -m
-training.realdocs --index data/realdocs/dev-{{kinds,nonmat,noise}}.csv --kinds-only --errors
---no-write`): `dev-kinds` 0.854 → 0.921, 0 → 0 of 80, materials lost 4 → 4 of 9 (four pages about
-collecting opinions — a notice, rules, county news, an evaluation-form essay — and a satirical essay
-and a reader's letter once taken for criticism are now other, a bureau's disclosure summary is a work
-report again; an opinions page flattened from a table is now taken for other); `dev-nonmat` 0.810 →
-0.905, 1 → 0 of 21 (the first-person memoir is no longer a work report, a bureau's news of one
-petition meeting no longer rectification); `dev-noise` 0.889 → 0.878, 0 → 0 of 86, materials lost
-2 → 2 of 4 (a 范文-site self-report is a work report again and a meeting report no longer criticism,
-but journal, document-site and college-news pages whose metadata lines come first are taken for
-opinions 6 → 9: short furniture lines pull toward opinions, a weakness this round did not fix). The
-DEV pages were read before writing, as in round three, so these DEV figures are optimistic; the
+Measured first with the rules before the own-voice rules above: written dev split (model fitted on
+train only, margin as fit picks it, `python -m training.kinds_corpus dev`) accuracy 0.882 → 0.895,
+non-materials given any material kind 0 → 0 of 738, materials given another kind 24 → 24 of 372; real
+DEV, model refitted on train+dev (`python -m training.realdocs --index data/realdocs/dev-<set>.csv
+--kinds-only --errors --no-write`): dev-kinds 0.854 → 0.921, 0 → 0 of 80, materials lost 4 → 4 of 9
+(four pages about collecting opinions — a notice, rules, county news, an evaluation-form essay — and a
+satirical essay and a reader's letter once taken for criticism became other; an opinions page
+flattened from a table became other); dev-nonmat 0.810 → 0.905, 1 → 0 of 21; dev-noise 0.889 → 0.878,
+0 → 0 of 86, 2 → 2 of 4 (journal, document-site and college-news pages whose metadata lines come first
+taken for opinions 6 → 9: short furniture lines pull toward opinions, a weakness this round did not
+fix). Then merged with the own-voice rules and retrained (main's figures → with round 7): dev-genres
+0.894 → 0.909, 0 → 0 of 55, materials withheld 1 → 2 of 11; dev-kinds 0.831 → 0.899, 0 → 0 of 80, 4 →
+4 of 9; dev-nonmat 0.857 → 0.857, 1 → 1 of 21; dev-noise 0.889 → 0.889, 0 → 0 of 86, 2 → 2 of 4;
+written dev 0.872 → 0.872, 2 → 2 of 738, 26 → 26 of 372. The DEV pages of dev-kinds, dev-nonmat and
+dev-noise were read before writing (dev-genres came later), so their figures are optimistic; the
 written test split and the real TEST set were not scored for this work (the retraining rewrote the
 test table above; nothing was changed after it). Gaps in the voice rules seen while writing, left to
 the rules: a colloquial confession with none of the lexicon's phrases (偷懒、麻痹、关心少、我做的不对、
-责任在我) gives no voice at all, so a spoken 发言提纲 is never a material; a 研讨发言/交流发言 title does
-not bar confessions, and 我深切感到，很多道理过去只是“知道”，没有真正“弄懂” counts as one (with the
-quoted words cut out); a 范文 list page's snippets (…[阅读全文]) count as the page's own confessions.
-Side effect: the sample `data/samples/03-work-summary.txt` (an untitled 民主生活会 material written
-mostly as a work summary) is now called a work report (model: personal 0.69, work_report 0.31)
-instead of personal (0.99): within the 0.8 margin a kind with cue phrases of its own beats a
-self-examination, and work_report counts as such a kind although it is judged as a material too; its
-coverage, summary and depth are unchanged (tests/golden). A township head's material of that shape
-(pe15) was added afterwards and did not change it. On the written dev split, self-examinations given
-work_report 0 → 1 of 246 shaped versions, work reports given a self-examination kind 4 → 4.
+责任在我) gives no voice at all, so a spoken 发言提纲 is never a material; a 范文 list page's snippets
+(…[阅读全文]) count as the page's own confessions. Side effect: the sample
+`data/samples/03-work-summary.txt` (an untitled 民主生活会 material written mostly as a work summary)
+is now called a work report (model: personal 0.68, work_report 0.32) instead of personal (0.997):
+within the 0.8 margin a kind with cue phrases of its own beats a self-examination, and work_report
+counts as such a kind although it is judged as a material too; its coverage, summary and depth are
+unchanged (tests/golden). A township head's material of that shape (pe15) was added afterwards and did
+not change it. On the written dev split before the merge, self-examinations given work_report 0 → 1 of
+246 shaped versions, work reports given a self-examination kind 4 → 4.
 **Caveats.** Every document is written for this project (the non-materials by the same writer,
 from domain knowledge), not collected: real documents are longer, mix kinds (a 述职报告 with a
 self-criticism section, a news item quoting a material) and carry noise of other shapes. The test
