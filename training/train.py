@@ -733,7 +733,7 @@ rectification, opinions, work_report, other, and page-shaped personal and collec
 `data/kinds/splits.csv`): train {counts['train']}, dev {counts['dev']}, test {counts['test']}. Every
 document is also used in five generated shapes (run-on paste, web noise, title dropped, excerpt,
 abridged; `training/kinds_corpus.py`), so each split holds six versions of each of its documents;
-shapes never cross splits. Written in five rounds: the first round's test documents were looked at
+shapes never cross splits. Written in seven rounds: the first round's test documents were looked at
 while developing, so they moved to dev; the second round is test; the third round (69 documents
 in the shapes of real pages — news of meetings quoting members, genre guides, 心得体会, essays,
 abstracts, notices, rules, 范文 list pages, fiction, page-shaped materials and work reports —
@@ -743,7 +743,14 @@ is test; the fifth round (17 documents written with the author's-own-voice rules
 written dev errors and the real DEV pages: first-person 随笔/心得/memoirs, news retelling a branch
 meeting's self-criticism, articles on a county's or bureau's rectification, news of 述职 meetings, a
 speech, an opinions notice and two opinions reports, a reader's letter, and a personal, a 班子 and a
-duty report that mention colleagues, received opinions and training) is train 11 and dev 6.
+duty report that mention colleagues, received opinions and training) is train 11 and dev 6; the
+sixth round (30 documents most likely to pass for a work report, written before the genre rules) is
+dev; the seventh round (58 documents, branch kindstrain) is train only: written to be unlike rounds
+1–6 after reading real pages genre by genre (news, 范文 and document sites, 征求意见 notices, 研讨发言,
+党课, 述职述廉, 巡察 and 整改 news) and the real DEV pages, each with its own persona and habit — a
+述职述廉 confessing a gift, a workshop secretary's 发言提纲 with 哈, 研讨发言 and 心得 that reflect
+without confessing, meeting news quoting members, a 范文 list whose snippets quote confessions,
+征求意见 notices and rules, PDF line breaks, run-on pastes, traditional characters (data/README.md).
 **Features**: TF-IDF over character 2–3-grams of the whitespace-free text; cue lexicons
 (`data/lexicons/kinds.yaml`: title words in the opening line, body phrases per kind) and
 grammatical person (我/本人, 我们/班子, 你, 同志): log counts and densities; the log length.
@@ -925,6 +932,35 @@ work reports kept 75 → 70 of 78 (excerpts and untitled summaries with no subje
 `other` with the warning) and `other` taken for criticism 0 → 7 (a side effect of the retrained
 voice features, not of the gate).
 
+Seventh round (issue 13, branch kindstrain; data/README.md): 58 train documents written to be unlike
+rounds 1–6, in the shapes and voices of real pages; no rule or code changed, the model retrained.
+Measured first with the rules before the own-voice rules above: written dev split (model fitted on
+train only, margin as fit picks it, `python -m training.kinds_corpus dev`) accuracy 0.882 → 0.895,
+non-materials given any material kind 0 → 0 of 738, materials given another kind 24 → 24 of 372; real
+DEV, model refitted on train+dev (`python -m training.realdocs --index data/realdocs/dev-<set>.csv
+--kinds-only --errors --no-write`): dev-kinds 0.854 → 0.921, 0 → 0 of 80, materials lost 4 → 4 of 9
+(four pages about collecting opinions — a notice, rules, county news, an evaluation-form essay — and a
+satirical essay and a reader's letter once taken for criticism became other; an opinions page
+flattened from a table became other); dev-nonmat 0.810 → 0.905, 1 → 0 of 21; dev-noise 0.889 → 0.878,
+0 → 0 of 86, 2 → 2 of 4 (journal, document-site and college-news pages whose metadata lines come first
+taken for opinions 6 → 9: short furniture lines pull toward opinions, a weakness this round did not
+fix). Then merged with the own-voice rules and retrained (main's figures → with round 7): dev-genres
+0.894 → 0.909, 0 → 0 of 55, materials withheld 1 → 2 of 11; dev-kinds 0.831 → 0.899, 0 → 0 of 80, 4 →
+4 of 9; dev-nonmat 0.857 → 0.857, 1 → 1 of 21; dev-noise 0.889 → 0.889, 0 → 0 of 86, 2 → 2 of 4;
+written dev 0.872 → 0.884, 2 → 0 of 738, 26 → 27 of 372. The DEV pages of dev-kinds, dev-nonmat and
+dev-noise were read before writing (dev-genres came later), so their figures are optimistic; the
+written test split and the real TEST set were not scored for this work (the retraining rewrote the
+test table above; nothing was changed after it). Gaps in the voice rules seen while writing, left to
+the rules: a colloquial confession with none of the lexicon's phrases (偷懒、麻痹、关心少、我做的不对、
+责任在我) gives no voice at all, so a spoken 发言提纲 is never a material; a 范文 list page's snippets
+(…[阅读全文]) count as the page's own confessions. Side effect: the sample
+`data/samples/03-work-summary.txt` (an untitled 民主生活会 material written mostly as a work summary)
+is now called a work report (model: personal 0.68, work_report 0.32) instead of personal (0.997):
+within the 0.8 margin a kind with cue phrases of its own beats a self-examination, and work_report
+counts as such a kind although it is judged as a material too; its coverage, summary and depth are
+unchanged (tests/golden). A township head's material of that shape (pe15) was added afterwards and did
+not change it. On the written dev split before the merge, self-examinations given work_report 0 → 1 of
+246 shaped versions, work reports given a self-examination kind 4 → 4.
 **Caveats.** Every document is written for this project (the non-materials by the same writer,
 from domain knowledge), not collected: real documents are longer, mix kinds (a 述职报告 with a
 self-criticism section, a news item quoting a material) and carry noise of other shapes. The test
