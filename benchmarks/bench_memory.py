@@ -26,7 +26,7 @@ from bench_batch import generate  # noqa: E402
 
 STEPS = (("analyse", "_analyse_all"), ("library", "build_library"), ("cross-check", "_crosscheck_all"),
          ("read_results", "read_results"), ("csv", "write_csv"), ("xlsx", "write_xlsx"),
-         ("overview", "overview_page"), ("publish", "publish"))
+         ("overview", "write_overview"), ("publish", "publish"))
 
 
 def memory(pid: int) -> dict[str, int] | None:
