@@ -1,6 +1,6 @@
 """Batch: a folder of submissions to one ranked table, a page per document and an overview.
 
-``run(paths, out)`` makes three streaming passes, so the parent holds only the table:
+``run(paths, out)`` makes three streaming passes; the parent holds one small entry per document:
 
 1. analyse (parallel): each file whose bytes, name and settings are not in the cache is
    analysed by the worker's own :class:`~analyzer.pipeline.Analyzer` (copy detection
@@ -14,8 +14,10 @@
    ``results.jsonl`` in input order.
 
 ``results.csv`` (UTF-8 with BOM, for Excel), ``results.xlsx`` and ``index.html`` are then
-built by reading ``results.jsonl`` back. A rerun analyses only new or changed files;
-if any document changed, every document is cross-checked again (any may copy from it).
+built by reading ``results.jsonl`` back once into ``OUT/.jingzi/table.sqlite``
+(:class:`ResultTable`) and writing each from a stream of its rows, so the parent's memory
+stays flat in the number of documents and copy pairs. A rerun analyses only new or changed
+files; if any document changed, every document is cross-checked again (any may copy from it).
 
 Passes 1 and 3 run in :class:`~analyzer.workers.WorkerPool` workers: a document over its
 time budget gets a ``timeout`` row, one that kills its worker twice a ``worker_died`` row,
@@ -23,7 +25,7 @@ and the rest of the batch goes on. A run writes its pages and tables into
 ``OUT/.jingzi/staging`` and then publishes them (:func:`publish`): the previous run's tables
 and overview go first, then the pages, then the new tables and overview, so a killed run
 never leaves one run's ``index.html`` beside another's pages; the next run finishes an
-interrupted publication. Only files listed in ``OUT/.jingzi/manifest.json`` (what jingzi
+interrupted publication. Only files listed in ``OUT/.jingzi/published.sqlite`` (what jingzi
 wrote) are ever deleted.
 
 Example: ``run(["data/samples"], "out", jobs=2).failed == 0``.
