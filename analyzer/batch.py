@@ -206,13 +206,16 @@ def publish(out: Path) -> None:
     finish_publishing(out)
 
 
-def _files_under(root: Path) -> Iterator[str]:
-    """The files under ``root`` as relative POSIX paths, one at a time (strings from ``os.walk``,
-    not ``Path`` objects from ``rglob``, which held about 30 MB more over 50,000 files)."""
-    for folder, _, names in os.walk(root):
-        rel = Path(folder).relative_to(root).as_posix()
-        prefix = "" if rel == "." else rel + "/"
-        yield from (prefix + name for name in names if os.path.isfile(os.path.join(folder, name)))
+def _files_under(root: Path | str, prefix: str = "") -> Iterator[str]:
+    """The files under ``root`` as relative POSIX paths, one at a time: strings from
+    ``os.scandir``, never a list of a folder's names (``reports/`` holds 50,000 pages at 3,000
+    materials; ``Path.rglob`` held about 30 MB more there)."""
+    with os.scandir(root) as found:
+        for entry in found:
+            if entry.is_dir(follow_symlinks=False):
+                yield from _files_under(entry.path, prefix + entry.name + "/")
+            elif entry.is_file():
+                yield prefix + entry.name
 
 
 def finish_publishing(out: Path) -> None:
