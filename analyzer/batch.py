@@ -244,7 +244,7 @@ def finish_publishing(out: Path) -> None:
         for rel in rels("SELECT rel FROM staged ORDER BY rel"):
             if rel not in TABLES and (staging / rel).exists():
                 os.replace(staging / rel, out / rel)
-        for rel in rels("SELECT rel FROM published WHERE rel NOT IN (SELECT rel FROM staged)"):  # only what jingzi wrote
+        for rel in rels("SELECT rel FROM published WHERE rel NOT IN (SELECT rel FROM staged)"):  # ours only
             (out / rel).unlink(missing_ok=True)
         for rel in TABLES:
             if listed("staged", rel) and (staging / rel).exists():
@@ -267,7 +267,8 @@ def _manifest_db(state: Path) -> sqlite3.Connection:
     if old or plan:
         with db:
             db.execute("DELETE FROM published")
-            db.executemany("INSERT OR IGNORE INTO published VALUES (?)", ((rel,) for rel in plan.get("old", old.get("files", []))))
+            db.executemany("INSERT OR IGNORE INTO published VALUES (?)",
+                           ((rel,) for rel in plan.get("old", old.get("files", []))))
             if plan:
                 db.execute("DELETE FROM staged")
                 db.executemany("INSERT OR IGNORE INTO staged VALUES (?)", ((rel,) for rel in plan["new"]))
@@ -880,8 +881,8 @@ def safe_cell(value):
 
 
 def write_csv(rows, path: Path) -> None:
-    """The table of ``rows`` (a list, or a :class:`ResultTable`) as CSV in UTF-8 with a BOM, so Excel reads the Chinese correctly; every text
-    cell passes :func:`safe_cell`."""
+    """The table of ``rows`` (a list, or a :class:`ResultTable`) as CSV in UTF-8 with a BOM, so
+    Excel reads the Chinese correctly; every text cell passes :func:`safe_cell`."""
     header, cats = columns(rows)
     with open(path, "w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh)

@@ -476,7 +476,8 @@ class Cluster:
     more: int     # pairs of the group not listed
 
 
-def overview_page(rows, clusters: tuple[list[Cluster], int], pages: dict[str, str], meta: dict) -> Iterator[str]:
+def overview_page(rows, clusters: tuple[list[Cluster], int], pages: dict[str, str],
+                  meta: dict) -> Iterator[str]:
     """The batch overview, in pieces to write one after the other: counts, the ranking (first,
     so it prints on page one), charts and shared-text clusters.
 
