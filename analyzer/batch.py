@@ -1,6 +1,6 @@
 """Batch: a folder of submissions to one ranked table, a page per document and an overview.
 
-``run(paths, out)`` makes three streaming passes, so the parent holds only the table:
+``run(paths, out)`` makes three streaming passes; the parent holds one small entry per document:
 
 1. analyse (parallel): each file whose bytes, name and settings are not in the cache is
    analysed by the worker's own :class:`~analyzer.pipeline.Analyzer` (copy detection
@@ -14,8 +14,10 @@
    ``results.jsonl`` in input order.
 
 ``results.csv`` (UTF-8 with BOM, for Excel), ``results.xlsx`` and ``index.html`` are then
-built by reading ``results.jsonl`` back. A rerun analyses only new or changed files;
-if any document changed, every document is cross-checked again (any may copy from it).
+built by reading ``results.jsonl`` back once into ``OUT/.jingzi/table.sqlite``
+(:class:`ResultTable`) and writing each from a stream of its rows, so the parent's memory
+stays flat in the number of documents and copy pairs. A rerun analyses only new or changed
+files; if any document changed, every document is cross-checked again (any may copy from it).
 
 Passes 1 and 3 run in :class:`~analyzer.workers.WorkerPool` workers: a document over its
 time budget gets a ``timeout`` row, one that kills its worker twice a ``worker_died`` row,
@@ -23,7 +25,7 @@ and the rest of the batch goes on. A run writes its pages and tables into
 ``OUT/.jingzi/staging`` and then publishes them (:func:`publish`): the previous run's tables
 and overview go first, then the pages, then the new tables and overview, so a killed run
 never leaves one run's ``index.html`` beside another's pages; the next run finishes an
-interrupted publication. Only files listed in ``OUT/.jingzi/manifest.json`` (what jingzi
+interrupted publication. Only files listed in ``OUT/.jingzi/published.sqlite`` (what jingzi
 wrote) are ever deleted.
 
 Example: ``run(["data/samples"], "out", jobs=2).failed == 0``.
@@ -37,11 +39,11 @@ import os
 import shutil
 import sqlite3
 import time
-import uuid
 from collections import Counter
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from rich.console import Console
 from rich.progress import (
@@ -58,7 +60,10 @@ from .errors import JingziError, warning
 from .html import (
     COPY_FLAG,
     CRITERION_LABEL,
+    MAX_CLUSTERS,
+    MAX_PAIRS,
     SUBSTITUTION_LABEL,
+    Cluster,
     href,
     overview_page,
     pair_href,
@@ -69,6 +74,7 @@ from .ingest import display_name, expand_paths, open_regular
 from .limits import DOCUMENT_SECONDS, MAX_BINARY_BYTES
 from .report import Report
 from .resources import DATA_DIR, MODELS_DIR
+from .unionfind import UnionFind
 from .workers import WorkerPool
 
 if TYPE_CHECKING:
@@ -102,7 +108,7 @@ class Summary:
     seconds: float
     out: Path
     phases: dict[str, float]  # seconds per pass: analyse, library, crosscheck, tables
-    rows: list[dict]          # the result table in rank order (see :func:`summarise`)
+    rows: ResultTable         # the result table, iterated in rank order (see :func:`summarise`)
 
 
 def run(paths, out, library: str | None = None, jobs: int | None = None, rubric: str = "four-styles",
@@ -148,11 +154,11 @@ def run(paths, out, library: str | None = None, jobs: int | None = None, rubric:
         phases["library"] = time.perf_counter() - start - sum(phases.values())
         copy_keys = _crosscheck_all(entries, lib_path, _hash(settings, lib_digest), cache, staging, pools, bar)
         phases["crosscheck"] = time.perf_counter() - start - sum(phases.values())
-    rows, edges = read_results(staging / "results.jsonl", entries)
+    rows = read_results(staging / "results.jsonl", entries, state / "table.sqlite")
     write_csv(rows, staging / "results.csv")
     write_xlsx(rows, staging / "results.xlsx")
     meta = {"analysed": analysed, "cached": len(entries) - analysed, "rubric": rubric, "version": __version__}
-    (staging / "index.html").write_text(overview_page(rows, edges, meta), encoding="utf-8")
+    write_overview(rows, meta, staging / "index.html")
     publish(out)
     cache.prune("analysis", {e.key for e in entries if e.key})
     cache.prune("copy", copy_keys)
@@ -180,54 +186,96 @@ def _entries(files: list[str], sidecar: dict[str, dict] | None = None) -> list[E
 
 # --------------------------------------------------------------------------- publishing
 
+MANIFEST = "published.sqlite"  # in OUT/.jingzi: what jingzi wrote in OUT, and the publication under way
+MANIFEST_SCHEMA = """
+CREATE TABLE IF NOT EXISTS published(rel TEXT PRIMARY KEY);  -- the files of the last published run
+CREATE TABLE IF NOT EXISTS staged(rel TEXT PRIMARY KEY);     -- the files of the run being published
+CREATE TABLE IF NOT EXISTS publishing(flag INTEGER);         -- a row while a publication is under way
+"""
+
+
 def publish(out: Path) -> None:
-    """Move the run in ``OUT/.jingzi/staging`` into ``out`` (see the module docstring)."""
+    """Move the run in ``OUT/.jingzi/staging`` into ``out`` (see the module docstring). The file
+    names are kept in SQLite (:data:`MANIFEST`), one row per page, never as one list in memory:
+    a batch of 3,000 materials writes 50,000 pages (a page per material and per close source)."""
     state = out / ".jingzi"
-    staging = state / "staging"
-    new = sorted(_files_under(staging))
-    old = _manifest(state / "manifest.json").get("files", [])
-    _write_json(state / "publishing.json", {"run": uuid.uuid4().hex, "new": new, "old": old})
+    with closing(_manifest_db(state)) as db, db:
+        db.execute("DELETE FROM staged")
+        db.executemany("INSERT INTO staged VALUES (?)", ((rel,) for rel in _files_under(state / "staging")))
+        db.execute("INSERT INTO publishing VALUES (1)")
     finish_publishing(out)
 
 
-def _files_under(root: Path) -> list[str]:
-    """The files under ``root`` as relative POSIX paths. Strings from ``os.walk``, not ``Path``
-    objects from ``rglob``: a batch writes a page per document and per close source (50,000 files
-    at 3,000 materials), and ``rglob`` held about 30 MB more at its peak there."""
-    files = []
-    for folder, _, names in os.walk(root):
-        rel = Path(folder).relative_to(root).as_posix()
-        prefix = "" if rel == "." else rel + "/"
-        files += [prefix + name for name in names if os.path.isfile(os.path.join(folder, name))]
-    return files
+def _files_under(root: Path | str, prefix: str = "") -> Iterator[str]:
+    """The files under ``root`` as relative POSIX paths, one at a time: strings from
+    ``os.scandir``, never a list of a folder's names (``reports/`` holds 50,000 pages at 3,000
+    materials; ``Path.rglob`` held about 30 MB more there)."""
+    with os.scandir(root) as found:
+        for entry in found:
+            if entry.is_dir(follow_symlinks=False):
+                yield from _files_under(entry.path, prefix + entry.name + "/")
+            elif entry.is_file():
+                yield prefix + entry.name
 
 
 def finish_publishing(out: Path) -> None:
-    """Carry out the publication recorded in ``OUT/.jingzi/publishing.json``, if any; every step
+    """Carry out the publication recorded in ``OUT/.jingzi/published.sqlite``, if any; every step
     can be repeated, so a run killed half-way through is finished by the next one."""
     state = out / ".jingzi"
-    plan = _manifest(state / "publishing.json")
-    if not plan:
+    if not any((state / name).exists() for name in (MANIFEST, "manifest.json", "publishing.json")):
         return
-    staging, new = state / "staging", set(plan["new"])
-    if not all(map(_ours, (*plan["new"], *plan["old"]))):
-        raise ValueError(f"{state / 'publishing.json'} names files outside {out}: delete it")
-    for rel in TABLES:  # no overview or table of the old run may sit beside the new pages
-        if rel in new or rel in plan["old"]:
+    staging = state / "staging"
+    with closing(_manifest_db(state)) as db:
+        if db.execute("SELECT 1 FROM publishing").fetchone() is None:
+            return
+
+        def rels(query: str) -> Iterator[str]:
+            return (rel for rel, in db.execute(query))
+
+        def listed(table: str, rel: str) -> bool:
+            return db.execute(f"SELECT 1 FROM {table} WHERE rel = ?", (rel,)).fetchone() is not None
+
+        if not all(map(_ours, rels("SELECT rel FROM staged UNION ALL SELECT rel FROM published"))):
+            raise ValueError(f"{state / MANIFEST} names files outside {out}: delete it")
+        for rel in TABLES:  # no overview or table of the old run may sit beside the new pages
+            if listed("staged", rel) or listed("published", rel):
+                (out / rel).unlink(missing_ok=True)
+        (out / "reports").mkdir(parents=True, exist_ok=True)
+        for rel in rels("SELECT rel FROM staged ORDER BY rel"):
+            if rel not in TABLES and (staging / rel).exists():
+                os.replace(staging / rel, out / rel)
+        for rel in rels("SELECT rel FROM published WHERE rel NOT IN (SELECT rel FROM staged)"):  # ours only
             (out / rel).unlink(missing_ok=True)
-    (out / "reports").mkdir(parents=True, exist_ok=True)
-    for rel in sorted(new - set(TABLES)):
-        if (staging / rel).exists():
-            os.replace(staging / rel, out / rel)
-    for rel in plan["old"]:  # only what jingzi wrote
-        if rel not in new:
-            (out / rel).unlink(missing_ok=True)
-    for rel in TABLES:
-        if rel in new and (staging / rel).exists():
-            os.replace(staging / rel, out / rel)
-    _write_json(state / "manifest.json", {"run": plan["run"], "files": plan["new"]})
-    (state / "publishing.json").unlink()
+        for rel in TABLES:
+            if listed("staged", rel) and (staging / rel).exists():
+                os.replace(staging / rel, out / rel)
+        with db:
+            db.execute("DELETE FROM published")
+            db.execute("INSERT INTO published SELECT rel FROM staged")
+            db.execute("DELETE FROM staged")
+            db.execute("DELETE FROM publishing")
     shutil.rmtree(staging, ignore_errors=True)
+
+
+def _manifest_db(state: Path) -> sqlite3.Connection:
+    """The manifest database in ``state``; the JSON manifest of earlier versions (``manifest.json``,
+    ``publishing.json``: lists of every file) is moved into it once."""
+    state.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(state / MANIFEST)
+    db.executescript(MANIFEST_SCHEMA)
+    old, plan = (_read_json(state / name) for name in ("manifest.json", "publishing.json"))
+    if old or plan:
+        with db:
+            db.execute("DELETE FROM published")
+            db.executemany("INSERT OR IGNORE INTO published VALUES (?)",
+                           ((rel,) for rel in plan.get("old", old.get("files", []))))
+            if plan:
+                db.execute("DELETE FROM staged")
+                db.executemany("INSERT OR IGNORE INTO staged VALUES (?)", ((rel,) for rel in plan["new"]))
+                db.execute("INSERT INTO publishing VALUES (1)")
+        for name in ("publishing.json", "manifest.json"):
+            (state / name).unlink(missing_ok=True)
+    return db
 
 
 def _ours(rel: str) -> bool:
@@ -236,17 +284,11 @@ def _ours(rel: str) -> bool:
     return rel in TABLES or len(parts) == 2 and parts[0] == "reports" and parts[1] not in ("", ".", "..")
 
 
-def _manifest(path: Path) -> dict:
+def _read_json(path: Path) -> dict:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-
-
-def _write_json(path: Path, value: dict) -> None:
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
-    os.replace(tmp, path)
 
 
 # --------------------------------------------------------------------------- cache
@@ -664,37 +706,134 @@ def copy_flags(sources: list[dict]) -> list[str]:
     return flags
 
 
-def read_results(path: Path, entries: list[Entry]) -> tuple[list[dict], list[dict]]:
-    """Rows in rank order (deepest first, failures last) and copy edges: one per document and
-    source sharing at least ``CLUSTER_MIN`` (document, source, ratio, source_ratio, relation,
-    likely_source)."""
-    rows, edges = [], []
-    with open(path, encoding="utf-8") as fh:
+TABLE_SCHEMA = """
+CREATE TABLE rows(seq INTEGER PRIMARY KEY, failed, depth, ident, page, row);
+CREATE INDEX rows_ident ON rows(ident);
+CREATE TABLE edges(seq INTEGER PRIMARY KEY, document, source, a, b, ratio, source_ratio, relation, likely_source);
+CREATE INDEX edges_document ON edges(document);
+CREATE INDEX edges_pair ON edges(a, b);
+CREATE TABLE nodes(name PRIMARY KEY, root);
+CREATE INDEX nodes_root ON nodes(root);
+"""
+EDGE_FIELDS = ("document", "source", "ratio", "source_ratio", "relation", "likely_source")
+
+
+class ResultTable:
+    """The rows of a batch and its copy edges, kept in a SQLite file rather than in lists, so
+    that the tables and the overview are written from streams and the parent's memory does
+    not grow with the documents or the pairs. Iterating gives the rows (see :func:`summarise`,
+    plus ``ident`` and ``page``) in rank order, deepest first and failures last, with ``rank``
+    set; as often as needed. The file is rebuilt by every run (:func:`read_results`)."""
+
+    def __init__(self, path: Path):
+        _remove_db(path)
+        self.db = sqlite3.connect(path)
+        self.db.execute("PRAGMA journal_mode=OFF")  # a scratch file, rebuilt by the next run
+        self.db.executescript(TABLE_SCHEMA)
+
+    def add(self, row: dict, edges: list[dict]) -> None:
+        """One document's row and its copy edges (document, source, ratio, source_ratio,
+        relation, likely_source), in input order."""
+        self.db.execute("INSERT INTO rows(failed, depth, ident, page, row) VALUES (?, ?, ?, ?, ?)",
+                        (row["error"] is not None, row["depth"], row["ident"], row["page"],
+                         json.dumps(row, ensure_ascii=False)))
+        self.db.executemany("INSERT INTO edges(document, source, a, b, ratio, source_ratio, relation, likely_source)"
+                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                            ((ed["document"], ed["source"], *sorted((ed["document"], ed["source"])),
+                              *(ed[k] for k in EDGE_FIELDS[2:])) for ed in edges))
+
+    def __len__(self) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM rows").fetchone()[0]
+
+    def __iter__(self) -> Iterator[dict]:
+        query = "SELECT row FROM rows ORDER BY failed, depth IS NULL, -depth, seq"  # a stable sort by depth
+        for i, (text,) in enumerate(self.db.execute(query), 1):
+            row = json.loads(text)
+            if row["depth"] is not None:
+                row["rank"] = i
+            yield row
+
+    def clusters(self) -> tuple[list[Cluster], int, dict[str, str]]:
+        """Connected groups of documents linked by shared text, as the overview lists them: the
+        first ``MAX_CLUSTERS``, largest first (then by the document of their first edge), each
+        with its ``MAX_PAIRS`` strongest pairs; how many groups there are; the page of each batch
+        document they name. Only the union-find of the names is held in memory, never the edges."""
+        linked = UnionFind()
+        for document, source in self.db.execute("SELECT document, source FROM edges ORDER BY seq"):
+            linked.union(document, source)
+        with self.db:
+            self.db.execute("DELETE FROM nodes")
+            self.db.executemany("INSERT INTO nodes VALUES (?, ?)", ((x, linked.find(x)) for x in list(linked.parent)))
+        del linked
+        total = self.db.execute("SELECT COUNT(DISTINCT root) FROM nodes").fetchone()[0]
+        largest = self.db.execute(
+            "SELECT s.root, s.members FROM (SELECT root, COUNT(*) AS members FROM nodes GROUP BY root) s"
+            " JOIN (SELECT n.root, MIN(e.seq) AS seq FROM edges e JOIN nodes n ON n.name = e.document"
+            "       GROUP BY n.root) f ON f.root = s.root"
+            " JOIN edges first ON first.seq = f.seq ORDER BY s.members DESC, first.document LIMIT ?",
+            (MAX_CLUSTERS,)).fetchall()
+        groups, names = [], set()
+        in_group = "FROM edges e JOIN nodes n ON n.name = e.document WHERE n.root = ? GROUP BY e.a, e.b"
+        for root, members in largest:
+            pairs = self.db.execute(f"SELECT e.a, e.b {in_group} ORDER BY MAX(e.ratio) DESC, MIN(e.seq) LIMIT ?",
+                                    (root, MAX_PAIRS)).fetchall()
+            count = self.db.execute(f"SELECT COUNT(*) FROM (SELECT 1 {in_group})", (root,)).fetchone()[0]
+            shown = [(x, y, self._sides(x, y)) for x, y in pairs]
+            names.update(name for x, y, _ in shown for name in (x, y))
+            groups.append(Cluster(members, shown, count - len(shown)))
+        pages = {}
+        for name in names:
+            found = self.db.execute("SELECT page FROM rows WHERE ident = ? AND page IS NOT NULL", (name,)).fetchone()
+            if found:
+                pages[name] = found[0]
+        return groups, total, pages
+
+    def _sides(self, x: str, y: str) -> dict[str, dict]:
+        """The edges between ``x`` and ``y`` (x < y), by the document that lists the other as a source."""
+        query = f"SELECT {', '.join(EDGE_FIELDS)} FROM edges WHERE a = ? AND b = ? ORDER BY seq"
+        return {ed[0]: dict(zip(EDGE_FIELDS, ed)) for ed in self.db.execute(query, (x, y))}
+
+
+def read_results(path: Path, entries: list[Entry], db: Path) -> ResultTable:
+    """The batch's :class:`ResultTable` (in the SQLite file ``db``) from ``results.jsonl``, in one
+    pass: a row per document and a copy edge per document and source sharing at least
+    ``CLUSTER_MIN`` of it."""
+    table = ResultTable(db)
+    with open(path, encoding="utf-8") as fh, table.db:
         for entry, line in zip(entries, fh):
             d = json.loads(line)
             row = summarise(d)
             row["ident"] = entry.ident
             row["page"] = None if row["error"] else "reports/" + href(entry.page)
-            sources = (d.get("copy") or {}).get("sources", [])
-            row["pair_pages"] = [pair_href(entry.page, n) for n, s in enumerate(sources) if s["ratio"] >= CLUSTER_MIN]
-            rows.append(row)
-            edges += [{"document": entry.ident, "source": s["source"], "ratio": s["ratio"],
-                       "source_ratio": s.get("source_ratio"), "relation": relation(s),
-                       "likely_source": s.get("likely_source")} for s in sources if s["ratio"] >= CLUSTER_MIN]
-    rows.sort(key=lambda r: (r["error"] is not None, r["depth"] is None, -(r["depth"] or 0)))
-    for i, row in enumerate(rows, 1):
-        if row["depth"] is not None:
-            row["rank"] = i
-    return rows, edges
+            table.add(row, [{"document": entry.ident, "source": s["source"], "ratio": s["ratio"],
+                             "source_ratio": s.get("source_ratio"), "relation": relation(s),
+                             "likely_source": s.get("likely_source")}
+                            for s in (d.get("copy") or {}).get("sources", []) if s["ratio"] >= CLUSTER_MIN])
+    return table
+
+
+def write_overview(table: ResultTable, meta: dict, path: Path) -> None:
+    """``index.html`` (:func:`analyzer.html.overview_page`) written piece by piece."""
+    groups, total, pages = table.clusters()
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.writelines(overview_page(table, (groups, total), pages, meta))
 
 
 SECTION_LABEL = {"problem": "问题部分", "cause": "原因部分", "measure": "措施部分"}
 RELATION_WORD = {"shared": "雷同", "copied_from": "抄袭来源", "self_copy": "照搬往年材料"}
 
 
-def table(rows: list[dict]) -> tuple[list[str], list[list]]:
-    """Header and cells of the flat table (CSV/XLSX): None where a stage did not run."""
-    cats = {cid: label for r in rows for cid, label in r["labels"].items()}
+def table(rows) -> tuple[list[str], list[list]]:
+    """Header and cells of the flat table (CSV/XLSX) of a list of rows: None where a stage did not run."""
+    header, cats = columns(rows)
+    return header, [cells(r, cats) for r in rows]
+
+
+def columns(rows) -> tuple[list[str], dict[str, str]]:
+    """Header of the flat table and its coverage categories (id -> label), in one pass over ``rows``."""
+    cats: dict[str, str] = {}
+    for r in rows:
+        cats.update(r["labels"])
     header = ["排名 rank", "文件 name", "路径 file", "字数 chars", "类型 kind",
               *(f"{label} {cid}" for cid, label in cats.items()),
               "未覆盖 missing", "总结化 summary_like", "复制比(去除引用和套话) copy", "全文复制比 total_copy",
@@ -704,23 +843,24 @@ def table(rows: list[dict]) -> tuple[list[str], list[list]]:
               "深度 depth", *(f"{label} {k}" for k, label in CRITERION_LABEL.items()),
               "三个代替 substitutions", "真批评占比 share_genuine", "缺要素条目 items_missing_fields",
               "意见回应率 answered_ratio", "提示 flags", "错误 error"]
+    return header, cats
 
+
+def cells(r: dict, cats: dict[str, str]) -> list:
+    """The cells of one row, in the order of :func:`columns`."""
     def joined(items):
         return None if items is None else "；".join(items)
 
-    cells = []
-    for r in rows:
-        err = r["error"]
-        rel = r["top_relation"]
-        cells.append([r["rank"], r["name"], r["file"], r["chars"], r["kind"],
-                      *((r["scores"] or {}).get(cid) for cid in cats), joined(r["missing"]),
-                      r["summary_like"], r["copy"], r["total_copy"], r["copied_chars"], r["top_source_ratio"],
-                      r["top_source"], f"{RELATION_WORD[rel]} {rel}" if rel else None, r["likely_source"],
-                      *((r["copy_sections"] or {}).get(k) for k in SECTION_LABEL), r["depth"],
-                      *((r["criteria"] or {}).get(k) for k in CRITERION_LABEL), joined(r["substitutions"]),
-                      r["share_genuine"], r["items_missing_fields"], r["answered_ratio"],
-                      joined(r["flags"]), f'{err["code"]}: {err["message"]}' if err else None])
-    return header, cells
+    err = r["error"]
+    rel = r["top_relation"]
+    return [r["rank"], r["name"], r["file"], r["chars"], r["kind"],
+            *((r["scores"] or {}).get(cid) for cid in cats), joined(r["missing"]),
+            r["summary_like"], r["copy"], r["total_copy"], r["copied_chars"], r["top_source_ratio"],
+            r["top_source"], f"{RELATION_WORD[rel]} {rel}" if rel else None, r["likely_source"],
+            *((r["copy_sections"] or {}).get(k) for k in SECTION_LABEL), r["depth"],
+            *((r["criteria"] or {}).get(k) for k in CRITERION_LABEL), joined(r["substitutions"]),
+            r["share_genuine"], r["items_missing_fields"], r["answered_ratio"],
+            joined(r["flags"]), f'{err["code"]}: {err["message"]}' if err else None]
 
 
 # a spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection");
@@ -740,17 +880,17 @@ def safe_cell(value):
     return value
 
 
-def write_csv(rows: list[dict], path: Path) -> None:
-    """The table as CSV in UTF-8 with a BOM, so Excel reads the Chinese correctly; every text
-    cell passes :func:`safe_cell`."""
-    header, cells = table(rows)
+def write_csv(rows, path: Path) -> None:
+    """The table of ``rows`` (a list, or a :class:`ResultTable`) as CSV in UTF-8 with a BOM, so
+    Excel reads the Chinese correctly; every text cell passes :func:`safe_cell`."""
+    header, cats = columns(rows)
     with open(path, "w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow([safe_cell(v) for v in header])
-        writer.writerows([["" if v is None else safe_cell(v) for v in row] for row in cells])
+        writer.writerows(["" if v is None else safe_cell(v) for v in cells(r, cats)] for r in rows)
 
 
-def write_xlsx(rows: list[dict], path: Path) -> None:
+def write_xlsx(rows, path: Path) -> None:
     """The table as an Excel workbook: frozen header, filters, percentages, links to the pages.
     Every text cell passes :func:`safe_cell` and is stored as a string, never a formula."""
     from openpyxl import Workbook
@@ -758,13 +898,13 @@ def write_xlsx(rows: list[dict], path: Path) -> None:
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    header, cells = table(rows)
+    header, cats = columns(rows)
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("结果 results")
     ws.freeze_panes = "C2"
     for i, title in enumerate(header, 1):
         ws.column_dimensions[get_column_letter(i)].width = 30 if i in (2, 3) else max(10, min(len(title) + 2, 24))
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(cells) + 1}"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(rows) + 1}"
     head = []
     for title in header:
         head.append(_text_cell(WriteOnlyCell, ws, title))
@@ -774,9 +914,9 @@ def write_xlsx(rows: list[dict], path: Path) -> None:
                if h.split()[-1] in ("summary_like", "copy", "total_copy", "top_source_ratio", "share_genuine",
                                     "answered_ratio")
                or h.split()[-1].startswith("copy_")}
-    for r, row in zip(rows, cells):
+    for r in rows:
         out = []
-        for i, value in enumerate(row):
+        for i, value in enumerate(cells(r, cats)):
             cell = _text_cell(WriteOnlyCell, ws, value)
             if i in percent:
                 cell.number_format = "0%"

@@ -9,11 +9,12 @@ Example: ``Path("a.html").write_text(report_page(analyzer.analyze(text, name="a.
 from __future__ import annotations
 
 import html
-from collections import defaultdict
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Iterator
 from urllib.parse import quote
 
 from .render import CRITERION_LABEL, ROLE_LABEL, SUBSTITUTION_LABEL
-from .unionfind import UnionFind
 
 COPY_FLAG = 0.2  # copy ratio shown red and flagged (SPEC: every source contributing ≥ 20% must be found)
 MAX_CLUSTERS, MAX_PAIRS = 100, 20  # the overview lists at most this many clusters, and pairs per cluster
@@ -62,9 +63,16 @@ def e(value) -> str:
 
 
 def _page(title: str, body: str) -> str:
+    return _page_head(title) + body + PAGE_END
+
+
+def _page_head(title: str) -> str:
     return (f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width,initial-scale=1"><title>{e(title)}</title>'
-            f"<style>{CSS}</style></head><body>\n{body}\n</body></html>\n")
+            f"<style>{CSS}</style></head><body>\n")
+
+
+PAGE_END = "\n</body></html>\n"
 
 
 def _pct(x: float) -> str:
@@ -460,77 +468,118 @@ def opinions_section(o: dict) -> str:
             f'{"".join(rows)}</table></section>')
 
 
-def overview_page(rows: list[dict], edges: list[dict], meta: dict) -> str:
-    """The batch overview: counts, the ranking (first, so it prints on page one), charts and
-    shared-text clusters.
+@dataclass
+class Cluster:
+    """A group of documents linked by shared text, as the overview lists it."""
+    members: int  # documents (and library sources) in the group
+    pairs: list[tuple[str, str, dict[str, dict]]]  # the strongest MAX_PAIRS pairs (x, y, sides), strongest first
+    more: int     # pairs of the group not listed
+
+
+def overview_page(rows, clusters: tuple[list[Cluster], int], pages: dict[str, str],
+                  meta: dict) -> Iterator[str]:
+    """The batch overview, in pieces to write one after the other: counts, the ranking (first,
+    so it prints on page one), charts and shared-text clusters.
 
     ``rows`` are table rows (see :func:`analyzer.batch.summarise`) in rank order, each with
-    ``page`` (href of its report or None); ``edges`` as :func:`analyzer.batch.read_results`.
+    ``page`` (href of its report or None): a list, or anything that can be read more than once
+    (the batch reads them from SQLite, so that no list of every row is held). ``clusters``: the
+    first ``MAX_CLUSTERS`` groups, largest first, and how many there are in all; ``pages``: the
+    href of each document named in them (see :meth:`analyzer.batch.ResultTable.clusters`).
     """
-    ok = [r for r in rows if not r["error"]]
-    failed = [r for r in rows if r["error"]]
-    parts = ["<h1>批量检查总览 batch overview</h1>",
-             f'<p class="meta">{len(rows)} 篇 · 成功 {len(ok)} · 失败 {len(failed)} · 本次分析 {meta["analysed"]} · '
-             f'缓存命中 {meta["cached"]} · 规则 {e(meta["rubric"])} · jingzi {e(meta["version"])}</p>',
-             _ranking(rows)]
-    depths = [r["depth"] for r in ok if r["depth"] is not None]
-    copies = [r["copy"] for r in ok if r["copy"] is not None]
+    stats = _overview_stats(rows)
+    yield _page_head("jingzi 批量检查总览")
+    yield "<h1>批量检查总览 batch overview</h1>\n"
+    yield (f'<p class="meta">{stats.documents} 篇 · 成功 {stats.documents - stats.failed} · 失败 {stats.failed} · '
+           f'本次分析 {meta["analysed"]} · 缓存命中 {meta["cached"]} · 规则 {e(meta["rubric"])} · '
+           f'jingzi {e(meta["version"])}</p>\n')
+    yield from _ranking(rows, stats.categories)
     charts = []
-    if depths:
-        charts.append(("深度得分分布 depth scores", histogram(depths, 0, 100, 10, "{:.0f}")))
-    if copies:
-        charts.append(("复制比分布 copy ratios", histogram(copies, 0, 1, 10, "{:.0%}")))
-    covered = coverage_shares(ok)
-    if covered:
-        charts.append(("各类别覆盖率 share of documents covering each category", hbars(covered)))
+    if stats.judged["depth"]:
+        charts.append(("深度得分分布 depth scores", histogram(stats.bins["depth"], 0, 100, "{:.0f}")))
+    if stats.judged["copy"]:
+        charts.append(("复制比分布 copy ratios", histogram(stats.bins["copy"], 0, 1, "{:.0%}")))
+    if stats.coverage_labels:
+        charts.append(("各类别覆盖率 share of documents covering each category", hbars(
+            [(label, stats.covering[cid] / stats.judged["coverage"]) for cid, label in stats.coverage_labels.items()])))
     if charts:
-        parts.append("<h2>分布 distributions</h2>" + "".join(
-            f'<figure class="chart"><figcaption>{e(t)}</figcaption>{svg}</figure>'
-            for t, svg in charts))
-    if copies:
-        parts.append(_clusters(edges, {r.get("ident", r["name"]): r["page"] for r in rows if r["page"]}))
-    parts.append(_other_kinds(ok))
-    if failed:
-        parts.append("<h2>失败 failed</h2><table><tr><th>文件</th><th>代码</th><th>原因</th></tr>" + "".join(
-            f'<tr><td>{e(r["file"])}</td><td>{e(r["error"]["code"])}</td><td>{e(r["error"]["message"])}</td></tr>'
-            for r in failed) + "</table>")
-    return _page("jingzi 批量检查总览", "\n".join(parts))
+        yield "\n<h2>分布 distributions</h2>" + "".join(
+            f'<figure class="chart"><figcaption>{e(t)}</figcaption>{svg}</figure>' for t, svg in charts)
+    if stats.judged["copy"]:
+        yield "\n" + _clusters(*clusters, pages)
+    yield "\n"
+    yield from _other_kinds(rows, stats)
+    if stats.failed:
+        yield "\n<h2>失败 failed</h2><table><tr><th>文件</th><th>代码</th><th>原因</th></tr>"
+        yield from (f'<tr><td>{e(r["file"])}</td><td>{e(r["error"]["code"])}</td>'
+                    f'<td>{e(r["error"]["message"])}</td></tr>' for r in rows if r["error"])
+        yield "</table>"
+    yield PAGE_END
 
 
-def _other_kinds(rows: list[dict]) -> str:
+HISTOGRAM_BINS = 10
+
+
+@dataclass
+class _OverviewStats:
+    """What the overview counts over the rows, in one pass."""
+    documents: int = 0
+    failed: int = 0
+    categories: dict[str, None] = field(default_factory=dict)        # ranking columns: labels, first seen first
+    judged: Counter = field(default_factory=Counter)                 # successful rows with a depth / copy / coverage
+    bins: dict[str, list[int]] = field(default_factory=lambda: {k: [0] * HISTOGRAM_BINS for k in ("depth", "copy")})
+    coverage_labels: dict[str, str] = field(default_factory=dict)    # category id -> label
+    covering: Counter = field(default_factory=Counter)               # category id -> documents covering it
+    kinds: Counter = field(default_factory=Counter)                  # successful rows per kind, first seen first
+    answered: bool = False                                           # an opinions list was matched somewhere
+
+
+def _overview_stats(rows) -> _OverviewStats:
+    stats = _OverviewStats()
+    for r in rows:
+        stats.documents += 1
+        stats.categories.update(dict.fromkeys((r["labels"] or {}).values()))
+        if r["error"]:
+            stats.failed += 1
+            continue
+        for key, hi in (("depth", 100), ("copy", 1)):
+            if r[key] is not None:
+                stats.judged[key] += 1
+                stats.bins[key][bin_index(r[key], 0, hi, HISTOGRAM_BINS)] += 1
+        if r["covered"] is not None:
+            stats.judged["coverage"] += 1
+            stats.coverage_labels.update(r["labels"])
+            stats.covering.update({cid: int(ok) for cid, ok in r["covered"].items()})
+        stats.kinds[r.get("kind") or "material"] += 1
+        stats.answered = stats.answered or r.get("answered_ratio") is not None
+    return stats
+
+
+def _other_kinds(rows, stats: _OverviewStats) -> Iterator[str]:
     """Documents grouped by kind, each kind with its own measure (criticism: share genuine;
     plans: items missing fields) and the opinions answered where lists were given."""
-    groups: dict[str, list[dict]] = {}
-    for r in rows:
-        groups.setdefault(r.get("kind") or "material", []).append(r)
-    if set(groups) <= {"material"} and not any(r.get("answered_ratio") is not None for r in rows):
-        return ""
-    parts = ["<h2>按类型 by kind</h2><p>" + "；".join(f"{e(k)} {len(v)} 篇" for k, v in groups.items()) + "</p>"]
-    for kind, members in groups.items():
-        cells = []
-        for r in members:
+    if set(stats.kinds) <= {"material"} and not stats.answered:
+        return
+    yield "<h2>按类型 by kind</h2><p>" + "；".join(f"{e(k)} {n} 篇" for k, n in stats.kinds.items()) + "</p>"
+    for kind in stats.kinds:
+        yield (f"<h3>{e(kind)}</h3><table><tr><th>文件</th><th>真批评占比 share genuine</th>"
+               f"<th>缺要素条目 items missing fields</th><th>意见回应率 answered</th></tr>")
+        for r in rows:
+            if r["error"] or (r.get("kind") or "material") != kind:
+                continue
             name = f'<a href="{e(r["page"])}">{e(r["name"])}</a>' if r["page"] else e(r["name"])
-            values = [("真批评占比", _pct(r["share_genuine"]) if r.get("share_genuine") is not None else ""),
-                      ("缺要素条目", "" if r.get("items_missing_fields") is None else str(r["items_missing_fields"])),
-                      ("意见回应率", _pct(r["answered_ratio"]) if r.get("answered_ratio") is not None else "")]
-            cells.append(f"<tr><td>{name}</td>" + "".join(f'<td class="num">{v}</td>' for _, v in values) + "</tr>")
-        parts.append(f"<h3>{e(kind)}</h3><table><tr><th>文件</th><th>真批评占比 share genuine</th>"
-                     f"<th>缺要素条目 items missing fields</th><th>意见回应率 answered</th></tr>{''.join(cells)}</table>")
-    return "".join(parts)
+            values = [_pct(r["share_genuine"]) if r.get("share_genuine") is not None else "",
+                      "" if r.get("items_missing_fields") is None else str(r["items_missing_fields"]),
+                      _pct(r["answered_ratio"]) if r.get("answered_ratio") is not None else ""]
+            yield f"<tr><td>{name}</td>" + "".join(f'<td class="num">{v}</td>' for v in values) + "</tr>"
+        yield "</table>"
 
 
-def coverage_shares(rows: list[dict]) -> list[tuple[str, float]]:
-    """(category label, share of documents covering it) over rows with a coverage judgement."""
-    judged = [r for r in rows if r["covered"] is not None]
-    labels = {cid: label for r in judged for cid, label in r["labels"].items()}
-    return [(labels[cid], sum(r["covered"].get(cid, False) for r in judged) / len(judged)) for cid in labels]
-
-
-def _ranking(rows: list[dict]) -> str:
-    cats = list(dict.fromkeys(label for r in rows if r["labels"] for label in r["labels"].values()))
+def _ranking(rows, categories: dict[str, None]) -> Iterator[str]:
+    cats = list(categories)
     head = ("<thead><tr><th>#</th><th>文件 file</th><th>类型 kind</th><th>深度 depth</th>" + "".join(f"<th>{e(c)}</th>" for c in cats)
             + "<th>总结化 summary</th><th>复制比 copy</th><th>最大来源 largest source</th><th>提示 flags</th></tr></thead>")
-    body = []
+    yield f'<section id="ranking"><h2>排名 ranking（按深度得分 by depth）</h2><table>{head}'
     for r in rows:
         if r["error"]:
             continue
@@ -547,55 +596,33 @@ def _ranking(rows: list[dict]) -> str:
             word = RELATION_TEXT[r.get("top_relation") or "shared"].split()[0]
             top = f'{e(r["top_source"])} ({_pct(r["top_source_ratio"])}) <span class="muted">{word}</span>'
         kind = f'<span title="{e(r["kind"])}">{e(r["kind_label"])}</span>' if r.get("kind") else ""
-        body.append(f'<tr><td class="num">{r["rank"] or ""}</td><td>{name}</td><td>{kind}</td>'
-                    f'<td class="num">{depth}</td>{cov}'
-                    f'<td class="num">{summ}</td><td{copy_cls}>{copy}</td><td>{top}</td>'
-                    f'<td>{e("；".join(r["flags"]))}</td></tr>')
-    return f'<section id="ranking"><h2>排名 ranking（按深度得分 by depth）</h2><table>{head}{"".join(body)}</table></section>'
+        yield (f'<tr><td class="num">{r["rank"] or ""}</td><td>{name}</td><td>{kind}</td>'
+               f'<td class="num">{depth}</td>{cov}'
+               f'<td class="num">{summ}</td><td{copy_cls}>{copy}</td><td>{top}</td>'
+               f'<td>{e("；".join(r["flags"]))}</td></tr>')
+    yield "</table></section>"
 
 
-def clusters(edges: list[dict]) -> list[list[dict]]:
-    """Connected groups of documents linked by shared text, largest first; each a list of its
-    edges (see :func:`analyzer.batch.read_results`)."""
-    linked = UnionFind()
-    for edge in edges:
-        linked.union(edge["document"], edge["source"])
-    groups: dict[str, list] = defaultdict(list)
-    for edge in edges:
-        groups[linked.find(edge["document"])].append(edge)
-    return sorted(groups.values(), key=lambda g: (-len({x for ed in g for x in (ed["document"], ed["source"])}),
-                                                  g[0]["document"]))
+def pair_line(x: str, y: str, sides: dict[str, dict], link) -> str:
+    """The overview's line for the pair of documents ``x`` < ``y``: ``sides`` maps each of them
+    that lists the other as a source to that copy edge (see :meth:`analyzer.batch.ResultTable.add`).
+    雷同 with the share of each, a library source with an arrow, a direction only with its reason."""
+    ed = sides.get(x) or sides[y]
+    doc, src = ed["document"], ed["source"]
+    if ed["relation"] in ("copied_from", "self_copy"):
+        word = "抄袭来源" if ed["relation"] == "copied_from" else "照搬往年材料"
+        return f'{link(doc)} ← {link(src)} {_pct(ed["ratio"])} <span class="muted">{word}</span>'
+    share_x = sides[x]["ratio"] if x in sides else (sides[y].get("source_ratio") or 0)
+    share_y = sides[y]["ratio"] if y in sides else (sides[x].get("source_ratio") or 0)
+    line = f"{link(x)} ⇄ {link(y)} 雷同：占前者 {_pct(share_x)}，占后者 {_pct(share_y)}"
+    first = next((d["source"] if d["likely_source"] == "source" else d["document"]
+                  for d in sides.values() if d.get("likely_source")), None)
+    if first:
+        line += f' <span class="warn">{e(first)} 日期在先 dated earlier</span>'
+    return line
 
 
-def pair_lines(group: list[dict], link) -> list[tuple[float, str]]:
-    """One line per pair of a cluster, strongest first: 雷同 pairs once with the share of each,
-    a library source with an arrow, a direction only with its reason."""
-    by_pair: dict[tuple[str, str], dict] = {}
-    for ed in group:
-        key = tuple(sorted((ed["document"], ed["source"])))
-        by_pair.setdefault(key, {})[ed["document"]] = ed
-    lines = []
-    for (x, y), sides in by_pair.items():
-        ed = sides.get(x) or sides[y]
-        doc, src = ed["document"], ed["source"]
-        strength = max(d["ratio"] for d in sides.values())
-        if ed["relation"] in ("copied_from", "self_copy"):
-            word = "抄袭来源" if ed["relation"] == "copied_from" else "照搬往年材料"
-            lines.append((strength, f'{link(doc)} ← {link(src)} {_pct(ed["ratio"])} <span class="muted">{word}</span>'))
-            continue
-        share_x = sides[x]["ratio"] if x in sides else (sides[y].get("source_ratio") or 0)
-        share_y = sides[y]["ratio"] if y in sides else (sides[x].get("source_ratio") or 0)
-        line = f"{link(x)} ⇄ {link(y)} 雷同：占前者 {_pct(share_x)}，占后者 {_pct(share_y)}"
-        first = next((d["source"] if d["likely_source"] == "source" else d["document"]
-                      for d in sides.values() if d.get("likely_source")), None)
-        if first:
-            line += f' <span class="warn">{e(first)} 日期在先 dated earlier</span>'
-        lines.append((strength, line))
-    return sorted(lines, key=lambda t: -t[0])
-
-
-def _clusters(edges: list[dict], pages: dict[str, str]) -> str:
-    groups = clusters(edges)
+def _clusters(groups: list[Cluster], total: int, pages: dict[str, str]) -> str:
     if not groups:
         return "<h2>相同文字 shared text</h2><p>未发现文档之间的相同文字 / no documents share text.</p>"
 
@@ -605,16 +632,13 @@ def _clusters(edges: list[dict], pages: dict[str, str]) -> str:
         return f'{e(name)} <span class="muted">(库)</span>'
 
     rows = []
-    for n, group in enumerate(groups[:MAX_CLUSTERS], 1):
-        members = {x for ed in group for x in (ed["document"], ed["source"])}
-        lines = pair_lines(group, link)
-        pairs = "<br>".join(line for _, line in lines[:MAX_PAIRS])
-        if len(lines) > MAX_PAIRS:
-            rest = len(lines) - MAX_PAIRS
-            pairs += f'<br><span class="muted">……另有 {rest} 对 / {rest} more</span>'
-        rows.append(f'<tr><td class="num">{n}</td><td class="num">{len(members)}</td><td>{pairs}</td></tr>')
-    more = (f'<p class="muted">另有 {len(groups) - MAX_CLUSTERS} 组较小的相同文字关系，见 results.jsonl。</p>'
-            if len(groups) > MAX_CLUSTERS else "")
+    for n, group in enumerate(groups, 1):
+        pairs = "<br>".join(pair_line(x, y, sides, link) for x, y, sides in group.pairs)
+        if group.more:
+            pairs += f'<br><span class="muted">……另有 {group.more} 对 / {group.more} more</span>'
+        rows.append(f'<tr><td class="num">{n}</td><td class="num">{group.members}</td><td>{pairs}</td></tr>')
+    more = (f'<p class="muted">另有 {total - len(groups)} 组较小的相同文字关系，见 results.jsonl。</p>'
+            if total > len(groups) else "")
     return ("<h2>相同文字 shared text</h2><p class=muted>A ⇄ B 雷同：两篇共有的文字，各占多少；不说明谁抄谁。"
             "A ← B：B 是参考库文档（抄袭来源）或同一作者的往年材料；(库) = 参考库中的文档。日期在先只在有日期证据时标出。 / "
             "A ⇄ B: text the two share, as a share of each, with no claim of who copied whom; A ← B only for a "
@@ -622,11 +646,14 @@ def _clusters(edges: list[dict], pages: dict[str, str]) -> str:
             "<th>关系 pairs</th></tr></thead>" + "".join(rows) + "</table>" + more)
 
 
-def histogram(values: list[float], lo: float, hi: float, bins: int, fmt: str) -> str:
-    """An inline SVG histogram of ``values`` over [lo, hi] in ``bins`` equal bins."""
-    counts = [0] * bins
-    for v in values:
-        counts[min(int((v - lo) / (hi - lo) * bins), bins - 1) if v > lo else 0] += 1
+def bin_index(value: float, lo: float, hi: float, bins: int) -> int:
+    """The bin of ``value`` among ``bins`` equal bins over [lo, hi] (values outside go to the end bins)."""
+    return min(int((value - lo) / (hi - lo) * bins), bins - 1) if value > lo else 0
+
+
+def histogram(counts: list[int], lo: float, hi: float, fmt: str) -> str:
+    """An inline SVG histogram of ``counts`` per equal bin over [lo, hi] (see :func:`bin_index`)."""
+    bins = len(counts)
     w, h, left, bottom, bw = 360, 170, 30, 30, 32
     top = max(counts) or 1
     bars = []

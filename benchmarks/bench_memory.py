@@ -6,8 +6,10 @@ Materials are generated as in bench_batch.py. For each pass (and each table step
 largest resident set (Rss) and private memory (Private_Clean + Private_Dirty from
 /proc/PID/smaps_rollup, Linux only) seen in the parent and in any worker while it ran. A peak
 is the most a process held so far: memory freed by a pass is often not handed back, so a later
-step's figure includes what an earlier one left. A step shorter than the sampling interval may
-not appear; "worker" is any child process of the parent.
+step's figure includes what an earlier one left; the last line therefore gives what the table
+steps add to the parent's Rss as they start (read_results to publish: the part that should not
+grow with the documents, issue 14). A step shorter than the sampling interval may not appear;
+"worker" is any child process of the parent.
 """
 from __future__ import annotations
 
@@ -26,7 +28,8 @@ from bench_batch import generate  # noqa: E402
 
 STEPS = (("analyse", "_analyse_all"), ("library", "build_library"), ("cross-check", "_crosscheck_all"),
          ("read_results", "read_results"), ("csv", "write_csv"), ("xlsx", "write_xlsx"),
-         ("overview", "overview_page"), ("publish", "publish"))
+         ("overview", "write_overview"), ("publish", "publish"))
+TABLE_STEPS = ("read_results", "csv", "xlsx", "overview", "publish")
 
 
 def memory(pid: int) -> dict[str, int] | None:
@@ -64,8 +67,11 @@ def main() -> None:
                         rec[who][k] = max(rec[who].get(k, 0), v)
             time.sleep(0.1)
 
+    started: dict[str, dict] = {}  # the parent's memory as each step starts
+
     def during(name, fn):
         def run(*a, **k):
+            started[name] = memory(os.getpid())
             step[0] = name
             try:
                 return fn(*a, **k)
@@ -87,6 +93,9 @@ def main() -> None:
             continue
         p, w = rec["parent"], rec["worker"]
         print(f"| {name} | {p.get('rss', '')} | {p.get('private', '')} | {w.get('rss', '')} | {w.get('private', '')} |")
+    tables = [rec["parent"].get("rss", 0) for name, rec in peaks.items() if name in TABLE_STEPS]
+    print(f"\nTable steps ({', '.join(TABLE_STEPS)}): parent Rss {started['read_results']['rss']} MB as they "
+          f"start, {max(tables)} MB at most: +{max(tables) - started['read_results']['rss']} MB")
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ import io
 import json
 import os
 import socket
+import sqlite3
 import subprocess
 import sys
 import tracemalloc
@@ -402,8 +403,9 @@ def test_a_publication_killed_half_way_never_mixes_runs_and_is_finished_next_tim
     batch_module.finish_publishing(out)
     assert sorted(p.name for p in (out / "reports").iterdir()) == ["c.txt.html"]
     assert (out / "index.html").read_text(encoding="utf-8") == "run2"
-    manifest = json.loads((out / ".jingzi" / "manifest.json").read_text(encoding="utf-8"))
-    assert sorted(manifest["files"]) == ["index.html", "reports/c.txt.html", "results.jsonl"]
+    manifest = sqlite3.connect(out / ".jingzi" / batch_module.MANIFEST)
+    assert sorted(rel for rel, in manifest.execute("SELECT rel FROM published")) == [
+        "index.html", "reports/c.txt.html", "results.jsonl"]
 
 
 # --------------------------------------------------------------------------- 1. formula injection
