@@ -823,14 +823,9 @@ SECTION_LABEL = {"problem": "问题部分", "cause": "原因部分", "measure": 
 RELATION_WORD = {"shared": "雷同", "copied_from": "抄袭来源", "self_copy": "照搬往年材料"}
 
 
-def table(rows) -> tuple[list[str], list[list]]:
-    """Header and cells of the flat table (CSV/XLSX) of a list of rows: None where a stage did not run."""
-    header, cats = columns(rows)
-    return header, [cells(r, cats) for r in rows]
-
-
 def columns(rows) -> tuple[list[str], dict[str, str]]:
-    """Header of the flat table and its coverage categories (id -> label), in one pass over ``rows``."""
+    """Header of the flat table (CSV/XLSX) and its coverage categories (id -> label), in one pass
+    over ``rows``; :func:`cells` gives a row's cells (None where a stage did not run)."""
     cats: dict[str, str] = {}
     for r in rows:
         cats.update(r["labels"])

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
-from analyzer.batch import summarise, table
+from analyzer.batch import cells, columns, summarise
 from analyzer.cli import KINDS as CLI_KINDS, main
 from analyzer.html import report_page
 from analyzer.kinds import KINDS, MATERIAL_KINDS, SELF_EXAMINATION, self_examination_cues, speaks_as, voice, voice_cues
@@ -109,9 +109,11 @@ def test_kind_in_json_round_trip_html_and_batch_table(analyzer):
     assert Report.from_dict(d).to_dict() == d
     page = report_page(d)
     assert "文档类型 kind" in page and "整改方案/整改清单" in page
-    header, cells = table([summarise(d)])
-    assert cells[0][header.index("类型 kind")] == "rectification"
-    assert cells[0][header.index("深度 depth")] is None
+    row = summarise(d)
+    header, cats = columns([row])
+    line = cells(row, cats)
+    assert line[header.index("类型 kind")] == "rectification"
+    assert line[header.index("深度 depth")] is None
 
 
 def test_the_kinds_corpus_follows_its_format_and_splits():
