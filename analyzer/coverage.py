@@ -48,9 +48,11 @@ from .thresholds import best_threshold, f1, macro_f1
 
 SUBSTANTIVE_ROLES = ("problem",)  # corpus rule: covered = union of styles over problem paragraphs
 # what is left of a heading or a bare category name once names, numbering and these words go
-_NAME_ONLY_WORDS = re.compile(r"方面|问题|存在|的|主要|表现|突出|情况|关于|在|上|等|和|及|：|:|[（）()、.．，。；！？\s\d一二三四五六七八九十第是①-⑩]")
+_NAME_ONLY_PLAIN = ("方面", "问题", "存在", "的", "主要", "表现", "突出", "情况", "关于", "在", "上", "等", "和", "及", "：", ":")
+_NAME_ONLY_CHARS = r"（）()、.．，。；！？\s\d一二三四五六七八九十第是①-⑩"
+_NAME_ONLY_WORDS = re.compile("|".join(_NAME_ONLY_PLAIN) + f"|[{_NAME_ONLY_CHARS}]")
 # a character in none of those words: it always stays, so four of them settle that a text says more
-_KEPT = re.compile(r"[^方面问题存在的主要表现突出情况关于在上等和及：:（）()、.．，。；！？\s\d一二三四五六七八九十第是①-⑩]")
+_KEPT = re.compile(f"[^{''.join(_NAME_ONLY_PLAIN)}{_NAME_ONLY_CHARS}]")
 
 
 @dataclass
