@@ -27,7 +27,7 @@ from .errors import JingziError, SetupError, warning
 from .opinions import OpinionMatcher
 from .report import Report
 from .resources import load_rubric
-from .segment import document_doc, get_nlp, read_paragraphs
+from .segment import load_segmenter, paragraph_words, sentence_spans
 from .segmenting import split_line
 from .structure import Layout, layout
 
@@ -45,7 +45,7 @@ class Analyzer:
     def __init__(self, rubric: str = "four-styles", library: str | Path | None = None,
                  copy_detector: CopyDetector | None = None, kind: str | None = None):
         self.forced_kind = kinds.forced(kind) if kind is not None else None
-        get_nlp()  # spaCy zh with jieba and the domain dictionary, loaded once
+        load_segmenter()  # jieba with the domain dictionary, loaded once
         self.rubric = load_rubric(rubric)
         self.role_model = modelstore.load("roles")
         self.matcher = PatternMatcher(self.rubric)
@@ -151,14 +151,14 @@ class MaterialStage(Stage):
 
 
 class Segment(Stage):
-    """One spaCy ``Doc`` of the content paragraphs (jieba words, sentence starts), kept on the
-    document; the tokens and sentences of every paragraph are read from it."""
+    """The jieba words and the sentences of every content paragraph (a spaCy ``Doc`` of them,
+    ``Document.spacy``, is made only when asked for)."""
 
     name = "segment"
 
     def run(self, doc: Document) -> None:
-        doc.spacy, offsets = document_doc(doc.texts)
-        doc.tokens, doc.sentences = read_paragraphs(doc.spacy, offsets)
+        doc.tokens = paragraph_words(doc.texts)
+        doc.sentences = [sentence_spans(t) for t in doc.texts]
 
 
 class Structure(Stage):
