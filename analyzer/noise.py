@@ -927,3 +927,129 @@ def inspect(text: str, head: bool = False) -> Noise:
         noise.cues = list(dict.fromkeys(furniture + cues)) or ["无中文内容 no Chinese content"]
         noise.spans = []
     return noise
+
+
+# ---- speed: every rule pattern behind a cheap test of the characters its matches must hold ----
+
+_GATE_MAX = 2000  # a set of more characters than this (the Han block, \w) tests nothing worth testing
+
+
+class _Gated:
+    """A compiled pattern behind its gate (:func:`_gate`): ``search``, ``match``, ``fullmatch``,
+    ``finditer``, ``findall``, ``sub`` and ``split`` answer "no match" at once for a text that
+    holds none of the characters every match holds (most lines of a material hold none of
+    the furniture's digits, colons, brackets or key characters), else ask the pattern; all else
+    is the pattern's own."""
+
+    __slots__ = ("regex", "gate")
+
+    def __init__(self, regex: re.Pattern, gate: re.Pattern):
+        self.regex, self.gate = regex, gate
+
+    def search(self, string, *args):
+        return self.regex.search(string, *args) if self.gate.search(string) else None
+
+    def match(self, string, *args):
+        return self.regex.match(string, *args) if self.gate.search(string) else None
+
+    def fullmatch(self, string, *args):
+        return self.regex.fullmatch(string, *args) if self.gate.search(string) else None
+
+    def finditer(self, string, *args):
+        return self.regex.finditer(string, *args) if self.gate.search(string) else iter(())
+
+    def findall(self, string, *args):
+        return self.regex.findall(string, *args) if self.gate.search(string) else []
+
+    def sub(self, repl, string, count=0):
+        return self.regex.sub(repl, string, count) if self.gate.search(string) else string
+
+    def split(self, string, maxsplit=0):
+        return self.regex.split(string, maxsplit) if self.gate.search(string) else [string]
+
+    def __getattr__(self, name):
+        return getattr(self.regex, name)
+
+
+def _gate(regex: re.Pattern) -> re.Pattern | None:
+    """A character class one character of which every match of ``regex`` holds, read from the
+    pattern's parse: of the elements every match goes through (a literal, a class, a group or a
+    repeat at least once; each alternative of a branch), the one of the fewest characters. None
+    when the pattern opens with a literal, a class or an anchor (the engine is quick there), when
+    there is no such class of at most :data:`_GATE_MAX` characters, or when the parser is not
+    Python 3.11's."""
+    try:
+        from re import _constants as sre, _parser
+        tree = _parser.parse(regex.pattern, regex.flags)
+    except (ImportError, AttributeError, re.error):
+        return None
+    if not len(tree) or tree[0][0] in (sre.LITERAL, sre.IN, sre.AT):
+        return None  # the engine itself skips to a first literal or class, and tries an anchor once
+    found = _needed(list(tree), sre, bool(regex.flags & re.ASCII))
+    if found is None or found[0] > _GATE_MAX:
+        return None
+    parts = []
+    for op, av in found[1]:
+        if op is sre.LITERAL:
+            parts.append(f"\\U{av:08x}")
+        elif op is sre.RANGE:
+            parts.append(f"\\U{av[0]:08x}-\\U{av[1]:08x}")
+        else:
+            parts.append(_CATEGORIES[str(av)][0])
+    return re.compile("[" + "".join(parts) + "]", regex.flags & (re.IGNORECASE | re.ASCII))
+
+
+# the categories a gate may hold: class escape, size (Unicode, ASCII)
+_CATEGORIES = {"CATEGORY_DIGIT": (r"\d", 800, 10), "CATEGORY_SPACE": (r"\s", 30, 6)}
+
+
+def _needed(items: list, sre, ascii: bool) -> tuple[int, list] | None:
+    """(size, class items) of the smallest class that every match of the sequence ``items``
+    (parsed) goes through, or None."""
+    repeats = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT))
+    best = None
+    for op, av in items:
+        got = None
+        if op is sre.LITERAL:
+            got = (1, [(op, av)])
+        elif op is sre.IN:
+            got = _class_size(av, sre, ascii)
+        elif op is sre.SUBPATTERN and not av[1] and not av[2]:  # a group without flags of its own
+            got = _needed(list(av[3]), sre, ascii)
+        elif op in repeats and av[0] >= 1:
+            got = _needed(list(av[2]), sre, ascii)
+        elif op is getattr(sre, "ATOMIC_GROUP", None):
+            got = _needed(list(av), sre, ascii)
+        elif op is sre.BRANCH:
+            alternatives = [_needed(list(a), sre, ascii) for a in av[1]]
+            if all(alternatives):
+                got = (sum(a[0] for a in alternatives), [x for a in alternatives for x in a[1]])
+        if got and (best is None or got[0] < best[0]):
+            best = got
+    return best
+
+
+def _class_size(items: list, sre, ascii: bool) -> tuple[int, list] | None:
+    size = 0
+    for op, av in items:
+        if op is sre.LITERAL:
+            size += 1
+        elif op is sre.RANGE:
+            size += av[1] - av[0] + 1
+        elif op is sre.CATEGORY and str(av) in _CATEGORIES:
+            size += _CATEGORIES[str(av)][2 if ascii else 1]
+        else:  # a negated class, \w, \S …: too many characters
+            return None
+    return size, list(items)
+
+
+def _gate_rules() -> None:
+    """Every rule pattern of this module (the module's ``_NAME = re.compile(…)``) behind its gate."""
+    for name, value in list(globals().items()):
+        if isinstance(value, re.Pattern) and name.isupper():
+            gate = _gate(value)
+            if gate is not None:
+                globals()[name] = _Gated(value, gate)
+
+
+_gate_rules()
