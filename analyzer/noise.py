@@ -825,7 +825,10 @@ def _widget_prefix(text: str, at: int, head: int) -> int | None:
     and site names, or one widget word of three characters or more (收藏 or 关注 alone may open a
     title), with the digits and marks after it; None if there is none."""
     widgets = _lexicons()["widgets"]
-    covers = _covers(text[at:min(head, at + 16)])
+    window = text[at:min(head, at + 16)]
+    if not _lexicons()["widget_words"].find(window):  # a count of one or more holds a widget word
+        return None
+    covers = _covers(window)
     for end in range(min(head, at + 16), at + 1, -1):
         piece = text[at:end]
         count = covers[end - at]

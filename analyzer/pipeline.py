@@ -28,7 +28,7 @@ from .opinions import OpinionMatcher
 from .report import Report
 from .resources import load_rubric
 from .segment import load_segmenter, paragraph_words, sentence_spans
-from .segmenting import split_line
+from .segmenting import is_runon, split_line
 from .structure import Layout, layout
 
 
@@ -316,7 +316,8 @@ def paragraphs(source: ingest.Source) -> list[Piece]:
     for line, (start, end) in enumerate(source.paragraphs):
         line_text = source.text[start:end]
         glued = noise.runs(line_text)  # furniture glued between sentences: cut out whole
-        spans = split_line(line_text, alone, noise.boundaries(line_text) if len(line_text) > 120 else set(),
+        runon = len(line_text) > 120 and is_runon(line_text, alone)  # furniture boundaries cut only those
+        spans = split_line(line_text, alone, noise.boundaries(line_text) if runon else set(),
                            keep=[(a, b) for a, b, _ in glued])
         for a, b in spans:
             raw = source.text[start + a:start + b]
