@@ -141,7 +141,7 @@ def _lexicons():
         "units": tuple(spec["units"]),
         "groups": {name: Lexicon(f"noise.{name}", [str(p) for p in group]) for name, group in spec["phrases"].items()},
         "person_fields": {str(f) for f in spec["person_fields"]},
-        "column_end": re.compile("(" + "|".join(map(re.escape, spec["glued_columns"])) + ")"),
+        "column_head": re.compile(r"[\u4e00-\u9fff]{2,4}?(" + "|".join(map(re.escape, spec["glued_columns"])) + ")"),
         "link": re.compile("(" + "|".join(map(re.escape, spec["link_labels"])) + r")\s*[:：]\s*"),
         "link_title": re.compile(r"[^。！？!?；;：:]{1,%d}?(?:(?:%s)(?:[（(]?\d{1,3}篇[)）]?)?|\d{1,3}篇)+" % (
             LINK_MAX, "|".join(map(re.escape, sorted(spec["title_ends"], key=len, reverse=True))))),
@@ -788,7 +788,7 @@ def _head_runs(text: str, found: list[tuple[int, int, list[str]]]) -> list[tuple
     runs = []
     for at in [0] + [b for _, b, _ in found if b < head]:
         at += len(text[at:]) - len(text[at:].lstrip())
-        column = re.match(r"[\u4e00-\u9fff]{2,4}?" + lx["column_end"].pattern, text[at:at + 8])
+        column = lx["column_head"].match(text[at:at + 8])
         if column and at + column.end() < head:
             runs.append((at, at + column.end(), ["栏目 site section"]))
             continue
@@ -938,25 +938,20 @@ _GATE_MAX = 2000  # a set of more characters than this (the Han block, \w) tests
 
 
 class _Gated:
-    """A compiled pattern behind its gate (:func:`_gate`): ``search``, ``match``, ``fullmatch``,
-    ``finditer``, ``findall``, ``sub`` and ``split`` answer "no match" at once for a text that
-    holds none of the characters every match holds (most lines of a material hold none of
-    the furniture's digits, colons, brackets or key characters), else ask the pattern; all else
-    is the pattern's own."""
+    """A compiled pattern behind its gate (:func:`_gate`): ``search``, ``finditer``, ``findall``,
+    ``sub`` and ``split`` answer "no match" at once for a text that holds none of the characters
+    every match holds (most lines of a material hold none of the furniture's digits, colons,
+    brackets or key characters), else ask the pattern; all else is the pattern's own (``match``
+    and ``fullmatch`` try one position: the engine is quick there)."""
 
-    __slots__ = ("regex", "gate")
+    __slots__ = ("regex", "gate", "match", "fullmatch")
 
     def __init__(self, regex: re.Pattern, gate: re.Pattern):
         self.regex, self.gate = regex, gate
+        self.match, self.fullmatch = regex.match, regex.fullmatch
 
     def search(self, string, *args):
         return self.regex.search(string, *args) if self.gate.search(string) else None
-
-    def match(self, string, *args):
-        return self.regex.match(string, *args) if self.gate.search(string) else None
-
-    def fullmatch(self, string, *args):
-        return self.regex.fullmatch(string, *args) if self.gate.search(string) else None
 
     def finditer(self, string, *args):
         return self.regex.finditer(string, *args) if self.gate.search(string) else iter(())
