@@ -512,15 +512,15 @@ def assess(doc: Document, rubric: Rubric, model: CoverageModel | None, matcher: 
 
     Evidence and denial sentences carry offsets in the document. The steps: score every
     paragraph per category; discount headings and categories only denied; find the evidence
-    sentences of the paragraphs that reach a threshold; decide each paragraph's styles; write
-    one entry per category."""
+    sentences of the paragraphs examined for problems that reach a threshold; decide each
+    paragraph's styles; write one entry per category."""
     paragraph_texts, tokens, roles, contexts = doc.texts, doc.tokens, doc.roles, doc.layout.categories
     starts = doc.starts
     text = DocumentText(paragraph_texts, tokens, model, matcher) if model is not None else None
     scored = score_paragraphs(paragraph_texts, tokens, roles, contexts, rubric, model, matcher, text)
     discount_unexamined(scored, roles, rubric)
-    evidence = evidence_sentences(scored, paragraph_texts, roles, contexts, rubric, model, matcher, text)
     eligible = examined_paragraphs(roles)
+    evidence = evidence_sentences(scored, eligible, paragraph_texts, roles, contexts, rubric, model, matcher, text)
     styles = paragraph_styles(scored, evidence, eligible, rubric, matcher)
     coverage = {c.id: category_entry(j, c, scored, evidence, eligible, starts)
                 for j, c in enumerate(rubric.categories)}
@@ -555,12 +555,15 @@ def discount_unexamined(scored: Scored, roles: list[str], rubric: Rubric) -> Non
                 scored.proba[i, j] = min(scored.proba[i, j], 0.05)
 
 
-def evidence_sentences(scored: Scored, texts, roles, contexts, rubric: Rubric, model: CoverageModel | None,
-                       matcher: PatternMatcher, text: DocumentText | None) -> dict[tuple[int, int], list[Sentence]]:
-    """(paragraph, category) -> the evidence sentences of each paragraph that reaches the lower
-    of the category's two thresholds (:class:`EvidenceFinder`)."""
+def evidence_sentences(scored: Scored, eligible: list[int], texts, roles, contexts, rubric: Rubric,
+                       model: CoverageModel | None, matcher: PatternMatcher,
+                       text: DocumentText | None) -> dict[tuple[int, int], list[Sentence]]:
+    """(paragraph, category) -> the evidence sentences of each paragraph where problems are
+    examined (``eligible``) that reaches the lower of the category's two thresholds
+    (:class:`EvidenceFinder`): only there are they asked for (:func:`paragraph_styles`,
+    :func:`category_entry`)."""
     low = scored.lowest_threshold
-    reaching = [(i, j) for i in range(len(texts)) for j in range(len(low)) if scored.proba[i, j] >= low[j]]
+    reaching = [(i, j) for i in eligible for j in range(len(low)) if scored.proba[i, j] >= low[j]]
     asked: dict[int, list[int]] = {}
     for i, j in reaching:
         asked.setdefault(i, []).append(j)
