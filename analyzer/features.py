@@ -29,7 +29,7 @@ import threading
 import weakref
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, repeat
+from itertools import repeat
 from typing import NamedTuple
 
 import numpy as np
@@ -351,24 +351,28 @@ class TokenWords:
         if not self.fits(vectorizer):
             raise ValueError("only word-unigram vectorizers splitting on spaces are supported")
         self.vectorizer = vectorizer
-        vocabulary = vectorizer.vocabulary_
-        lists, positions, columns, words = [], [], [], []
-        base = 0
+        flat = [t for toks in tokens for t in toks]
+        columns = _token_columns(vectorizer, flat)
+        counts = [len(toks) for toks in tokens]
+        lists = np.repeat(np.arange(len(tokens), dtype=np.int64), counts)
+        lengths = np.fromiter(map(len, flat), dtype=np.int64, count=len(flat))
+        positions = np.cumsum(lengths) - lengths + lists  # where every text is its tokens joined
+        first = 0
         for i, (text, toks) in enumerate(zip(texts, tokens)):
-            for tok, at in zip(toks, _token_starts(text, toks)):
-                for w in (tok,) if " " not in tok and tok == tok.lower() else tok.lower().split(" "):
-                    column = vocabulary.get(w)
-                    if column is not None:
-                        lists.append(i)
-                        positions.append(-1 if at is None else base + at)
-                        columns.append(column)
-                        words.append(tok)
-            base += len(text) + 1
+            if "".join(toks) != text:
+                at = _token_starts(text, toks)
+                base = sum(len(t) + 1 for t in texts[:i])
+                positions[first:first + len(toks)] = [-1 if x is None else base + x for x in at]
+            first += len(toks)
+        if any(type(c) is tuple for c in columns):  # a token of several words: one row per word
+            at = [k for k, c in enumerate(columns) for _ in (c if type(c) is tuple else (c,))]
+            columns = [w for c in columns for w in (c if type(c) is tuple else (c,))]
+            lists, positions, flat = lists[at], positions[at], [flat[k] for k in at]
+        columns = np.array(columns, dtype=np.int64)
+        known = np.flatnonzero(columns >= 0)
         self.bases = np.concatenate([[0], np.cumsum([len(t) + 1 for t in texts])]).astype(np.int64)
-        self.lists = np.array(lists, dtype=np.int64)
-        self.positions = np.array(positions, dtype=np.int64)
-        self.columns = np.array(columns, dtype=np.int64)
-        self.tokens = words
+        self.lists, self.positions, self.columns = lists[known], positions[known], columns[known]
+        self.tokens = [flat[k] for k in known.tolist()]
 
     @staticmethod
     def fits(vectorizer) -> bool:
@@ -403,11 +407,31 @@ class TokenWords:
         return _weighted(cols, np.concatenate(rows or [empty]), np.concatenate(columns or [empty]), len(parts))
 
 
+_TOKEN_COLUMNS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def _token_columns(vectorizer, tokens: list[str]) -> list:
+    """Each token's column in a word-unigram vectorizer (-1: none), or a tuple of columns for a
+    token that holds several words; remembered per vectorizer (up to 500,000 tokens)."""
+    vocabulary = vectorizer.vocabulary_
+    vocabulary_then, memo = _TOKEN_COLUMNS.get(vectorizer, (None, None))
+    if vocabulary_then is not vocabulary or len(memo) > 500_000:
+        memo = {}
+        _TOKEN_COLUMNS[vectorizer] = (vocabulary, memo)
+    found = list(map(memo.get, tokens))
+    for k, column in enumerate(found):
+        if column is None:
+            tok = tokens[k]
+            words = [w for w in tok.lower().split(" ") if w]
+            columns = tuple(c for c in map(vocabulary.get, words) if c is not None)
+            found[k] = memo[tok] = columns[0] if len(columns) == 1 and len(words) == 1 else \
+                -1 if not columns else columns
+    return found
+
+
 def _token_starts(text: str, tokens: list[str]) -> list[int | None]:
     """Where each token stands in ``text``, searched from the end of the one before (None: not
-    found)."""
-    if "".join(tokens) == text:
-        return list(accumulate(map(len, tokens), initial=0))[:len(tokens)]
+    found), for a text that is not its tokens joined."""
     out, pos = [], 0
     for tok in tokens:
         at = text.find(tok, pos)
