@@ -251,6 +251,7 @@ def _clause_starts(text: str):
 # the pattern-evidence columns of each category, in this order, after the word and character blocks
 CATEGORY_COLUMNS = ("shown", "denied", "named_here", "named_by_heading", "shown_under_heading", "denial_aimed")
 HEADING_COLUMNS = ("named_by_heading", "shown_under_heading")
+ROLE_COLUMNS = ("heading", "preamble", "problem", "cause", "measure", "summary")  # after every category's
 
 
 class DevDocument(NamedTuple):
@@ -285,22 +286,41 @@ class CoverageModel:
         ``text_rows``: the word and character TF-IDF rows of the texts, when already made
         (:class:`DocumentText`)."""
         judged = judged or judge(texts, contexts, matcher)
-        rows = []
+        return side_by_side_rows([*(text_rows or self._text_rows(texts, tokens)),
+                                  self._evidence_rows(roles, texts, contexts, judged, matcher)]), judged
+
+    def _text_rows(self, texts, tokens) -> tuple[Rows, Rows]:
+        return tfidf_rows(self.word_, [" ".join(t) for t in tokens]), tfidf_rows(self.char_, texts)
+
+    def _evidence_rows(self, roles, texts, contexts, judged: "Judged", matcher: PatternMatcher) -> Rows:
+        """The pattern-evidence columns (:data:`CATEGORY_COLUMNS` per category) and the role
+        columns (:data:`ROLE_COLUMNS`) of each row, as sparse rows holding only their non-zero
+        cells, in column order."""
+        ids = self.rubric.ids
+        width = len(CATEGORY_COLUMNS)
+        order = {cid: j for j, cid in enumerate(ids)}
+        role_column = {r: width * len(ids) + k for k, r in enumerate(ROLE_COLUMNS)}
+        data, indices, indptr = [], [], [0]
         for text, role, ctx, matches, targets in zip(texts, roles, contexts, judged.matches, judged.targets):
-            named_here = matcher.named(text)
-            named_ctx = matcher.named(ctx)
+            named_here, named_ctx = matcher._names_in(text)[0], matcher._names_in(ctx)[0]
             aimed = set().union(*targets) if targets else set()
-            tally = Counter((m.category, bool(m.denied)) for m in matches)
-            row = []
-            for cid in self.rubric.ids:
-                pos, neg = tally[cid, False], tally[cid, True]
-                row += [math.log1p(pos), math.log1p(neg), float(cid in named_here), float(cid in named_ctx),
-                        float(cid in named_ctx and pos > 0), float(cid in aimed)]  # CATEGORY_COLUMNS
-            row += [float(role == r) for r in ("heading", "preamble", "problem", "cause", "measure", "summary")]
-            rows.append(row)
-        if text_rows is None:
-            text_rows = tfidf_rows(self.word_, [" ".join(t) for t in tokens]), tfidf_rows(self.char_, texts)
-        return side_by_side_rows([*text_rows, np.array(rows)]), judged
+            shown, denied = Counter(), Counter()
+            for m in matches:
+                (denied if m.denied else shown)[m.category] += 1
+            present = (shown.keys() | denied.keys() | named_here | named_ctx | aimed) & order.keys()
+            for cid in sorted(present, key=order.get):
+                pos, neg, base = shown[cid], denied[cid], width * order[cid]
+                for column, value in enumerate((math.log1p(pos), math.log1p(neg), cid in named_here, cid in named_ctx,
+                                                cid in named_ctx and pos > 0, cid in aimed)):  # CATEGORY_COLUMNS
+                    if value:
+                        indices.append(base + column)
+                        data.append(float(value))
+            if role in role_column:
+                indices.append(role_column[role])
+                data.append(1.0)
+            indptr.append(len(indices))
+        return Rows(np.array(data, dtype=float), np.array(indices, dtype=np.int64), np.array(indptr, dtype=np.int64),
+                    (len(texts), width * len(ids) + len(ROLE_COLUMNS)))
 
     def without_heading(self, X: Rows) -> Rows:
         """Rows of :meth:`features` as if the texts sat under no heading (contexts ``""``): the
