@@ -29,7 +29,7 @@ import threading
 import weakref
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
+from itertools import accumulate, repeat
 from typing import NamedTuple
 
 import numpy as np
@@ -277,8 +277,8 @@ class CharGrams:
         # sigma (the one letter whose lower case depends on its neighbours) is there
         self.in_place = [len(c) == len(t) and len(lw) == len(t) and "Σ" not in t
                          for t, lw, c in zip(texts, lowered, cleaned)]
-        self.lengths = np.array([len(c) for c in cleaned])
-        self.offsets = np.concatenate([[0], np.cumsum(self.lengths + 1)[:-1]]).astype(np.int64)
+        self.lengths = [len(c) for c in cleaned]
+        self.offsets = [0, *accumulate(n + 1 for n in self.lengths[:-1])]
         joined = "\0".join(cleaned)
         ids = ALPHABET.char_ids[np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)]
         keys, ns, starts = [], [], []
@@ -370,7 +370,7 @@ class TokenWords:
             lists, positions, flat = lists[at], positions[at], [flat[k] for k in at]
         columns = np.array(columns, dtype=np.int64)
         known = np.flatnonzero(columns >= 0)
-        self.bases = np.concatenate([[0], np.cumsum([len(t) + 1 for t in texts])]).astype(np.int64)
+        self.bases = [0, *accumulate(len(t) + 1 for t in texts)]
         self.lists, self.positions, self.columns = lists[known], positions[known], columns[known]
         self.tokens = [flat[k] for k in known.tolist()]
 
