@@ -355,22 +355,23 @@ class TokenWords:
         columns = _token_columns(vectorizer, flat)
         counts = [len(toks) for toks in tokens]
         lists = np.repeat(np.arange(len(tokens), dtype=np.int64), counts)
+        self.bases = [0, *accumulate(len(t) + 1 for t in texts)]  # texts joined with one separator
         lengths = np.fromiter(map(len, flat), dtype=np.int64, count=len(flat))
-        positions = np.cumsum(lengths) - lengths + lists  # where every text is its tokens joined
-        first = 0
+        before = np.cumsum(lengths) - lengths  # token characters before each token
+        first = np.cumsum([0, *counts])
+        # a token stands where the tokens before it in its text end, when the text is its tokens joined
+        positions = before - before[np.minimum(first[:-1], len(flat) - 1)][lists] + np.array(self.bases[:-1])[lists] \
+            if len(flat) else before
         for i, (text, toks) in enumerate(zip(texts, tokens)):
             if "".join(toks) != text:
-                at = _token_starts(text, toks)
-                base = sum(len(t) + 1 for t in texts[:i])
-                positions[first:first + len(toks)] = [-1 if x is None else base + x for x in at]
-            first += len(toks)
+                positions[first[i]:first[i + 1]] = [-1 if x is None else self.bases[i] + x
+                                                    for x in _token_starts(text, toks)]
         if any(type(c) is tuple for c in columns):  # a token of several words: one row per word
             at = [k for k, c in enumerate(columns) for _ in (c if type(c) is tuple else (c,))]
             columns = [w for c in columns for w in (c if type(c) is tuple else (c,))]
             lists, positions, flat = lists[at], positions[at], [flat[k] for k in at]
         columns = np.array(columns, dtype=np.int64)
         known = np.flatnonzero(columns >= 0)
-        self.bases = [0, *accumulate(len(t) + 1 for t in texts)]
         self.lists, self.positions, self.columns = lists[known], positions[known], columns[known]
         self.tokens = [flat[k] for k in known.tolist()]
 
