@@ -271,6 +271,7 @@ class CharGrams:
         self.texts = texts
         self.union, self.column_maps = _union([_columns(v) for v in vectorizers])
         self.maps = dict(zip(map(id, vectorizers), self.column_maps))
+        self._by_vectorizer: dict[int, tuple] = {}
         lowered = [t.lower() for t in texts]
         cleaned = [_WHITE_SPACES.sub(" ", t) for t in lowered]
         # lower() of a part is the part of lower() when no character changes length and no final
@@ -304,11 +305,19 @@ class CharGrams:
         self.starts = np.concatenate(starts)[hit] if starts else np.zeros(0, dtype=np.int64)
         self.ends = self.starts + (np.concatenate(ns)[hit] if ns else np.zeros(0, dtype=np.int64))
 
+    def _known(self, vectorizer) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The column, start and end of every n-gram the vectorizer knows (found once per vectorizer)."""
+        found = self._by_vectorizer.get(id(vectorizer))
+        if found is None:
+            columns = self.maps[id(vectorizer)][self.found]
+            known = np.flatnonzero(columns >= 0)
+            found = self._by_vectorizer[id(vectorizer)] = columns[known], self.starts[known], self.ends[known]
+        return found
+
     def rows(self, vectorizer, parts: list) -> Rows:
         """``tfidf_rows(vectorizer, texts)`` of ``parts``: each ``(i, a, b)`` (the text
         ``texts[i][a:b]``) or a string of its own."""
         cols = _columns(vectorizer)
-        column_of = self.maps[id(vectorizer)]
         spans, extra = [], []
         for r, part in enumerate(parts):
             if isinstance(part, str):
@@ -326,10 +335,10 @@ class CharGrams:
         if len(spans) > 1 and (bounds[1:, 0] < bounds[:-1, 1]).any():  # overlapping spans
             extra += [(r, self.texts[parts[r][0]][parts[r][1]:parts[r][2]]) for r, _, _ in spans]
             spans, bounds = [], bounds[:0]
-        columns = column_of[self.found]
-        k = np.searchsorted(bounds[:, 0], self.starts, side="right") - 1
-        inside = (columns >= 0) & (k >= 0)
-        inside[inside] &= self.ends[inside] <= bounds[k[inside], 1]
+        columns, starts, ends = self._known(vectorizer)
+        k = np.searchsorted(bounds[:, 0], starts, side="right") - 1
+        inside = k >= 0
+        inside[inside] &= ends[inside] <= bounds[k[inside], 1]
         row_of = np.array([r for r, _, _ in spans], dtype=np.int64)
         rows, cells = [row_of[k[inside]]], [columns[inside]]
         if extra:
@@ -366,7 +375,7 @@ class TokenWords:
             if "".join(toks) != text:
                 positions[first[i]:first[i + 1]] = [-1 if x is None else self.bases[i] + x
                                                     for x in _token_starts(text, toks)]
-        if any(type(c) is tuple for c in columns):  # a token of several words: one row per word
+        if tuple in set(map(type, columns)):  # a token of several words: one row per word
             at = [k for k, c in enumerate(columns) for _ in (c if type(c) is tuple else (c,))]
             columns = [w for c in columns for w in (c if type(c) is tuple else (c,))]
             lists, positions, flat = lists[at], positions[at], [flat[k] for k in at]
@@ -420,7 +429,7 @@ def _token_columns(vectorizer, tokens: list[str]) -> list:
         memo = {}
         _TOKEN_COLUMNS[vectorizer] = (vocabulary, memo)
     found = list(map(memo.get, tokens))
-    for k, column in enumerate(found):
+    for k, column in enumerate(found) if None in found else ():
         if column is None:
             tok = tokens[k]
             words = [w for w in tok.lower().split(" ") if w]
