@@ -569,9 +569,10 @@ def discount_unexamined(scored: Scored, roles: list[str], rubric: Rubric) -> Non
         if role == "heading":
             scored.proba[i] = 0.0
         aimed = set().union(*judged.targets[i]) if judged.targets[i] else set()
+        examined = aimed.union(m.category for m in judged.matches[i])
+        confessed = {m.category for m in judged.matches[i] if not m.denied}
         for j, cid in enumerate(rubric.ids):
-            manifestations = [m for m in judged.matches[i] if m.category == cid]
-            if (manifestations or cid in aimed) and all(m.denied for m in manifestations):
+            if cid in examined and cid not in confessed:
                 scored.proba[i, j] = min(scored.proba[i, j], 0.05)
 
 

@@ -13,6 +13,12 @@ vectorizer would. :func:`tfidf` returns exactly what ``vectorizer.transform(text
 :func:`side_by_side_rows` give the same rows as :class:`Rows` (the CSR arrays without a scipy
 matrix), which the linear models below multiply directly.
 
+Where several models read the same document at different grains (the coverage stage: the denial
+classifier's sentences, the coverage model's paragraphs and evidence sentences),
+:class:`CharGrams` finds the paragraphs' character n-grams once, with their positions, in one
+merged vocabulary of every vectorizer, and gives the rows of any sentence span by position;
+:class:`TokenWords` does the same for the jieba tokens of a word-unigram vectorizer.
+
 :func:`probabilities` is the other half: the logistic regressions evaluated as one matrix
 product (all per-category classifiers of a rubric at once), without scikit-learn's per-call
 checks; :func:`positive_proba` and :func:`multinomial` do the same for one classifier.
@@ -29,7 +35,7 @@ import threading
 import weakref
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, repeat
+from itertools import accumulate, chain, repeat
 from typing import NamedTuple
 
 import numpy as np
@@ -360,7 +366,7 @@ class TokenWords:
         if not self.fits(vectorizer):
             raise ValueError("only word-unigram vectorizers splitting on spaces are supported")
         self.vectorizer = vectorizer
-        flat = [t for toks in tokens for t in toks]
+        flat = list(chain.from_iterable(tokens))
         columns = _token_columns(vectorizer, flat)
         counts = [len(toks) for toks in tokens]
         lists = np.repeat(np.arange(len(tokens), dtype=np.int64), counts)
@@ -393,7 +399,9 @@ class TokenWords:
     def rows(self, parts: list, skip: frozenset = frozenset()) -> Rows:
         """Rows of ``parts``: each ``i`` (every token of list ``i``) or ``(i, a, b)`` (the tokens
         of list ``i`` that start in ``texts[i][a:b]``), tokens in ``skip`` left out."""
-        kept = np.array([t not in skip for t in self.tokens], dtype=bool) if skip else np.ones(len(self.tokens), bool)
+        kept = np.ones(len(self.tokens), dtype=bool)
+        if skip and not skip.isdisjoint(self.tokens):
+            kept[[k for k, t in enumerate(self.tokens) if t in skip]] = False
         rows, columns = [], []
         whole = [(r, p) for r, p in enumerate(parts) if not isinstance(p, tuple)]
         if whole:
