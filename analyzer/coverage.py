@@ -41,7 +41,7 @@ import numpy as np
 
 from .denials import DenialClassifier, sentence_hits
 from .document import CoverageResult, Document
-from .features import Rows, probabilities, side_by_side_rows, tfidf_rows
+from .features import CharGrams, Rows, TokenWords, probabilities, side_by_side_rows, tfidf_rows
 from .segment import sentence_spans
 from .resources import MEMO, Lexicon, Rubric, lexicon, load_yaml, phrase_regex
 from .thresholds import best_threshold, f1, macro_f1
@@ -101,10 +101,11 @@ class PatternMatcher:
         self.negators = tuple(sorted(denial.get("negators") or [], key=len, reverse=True))
         self._names_memo: dict[str, tuple[frozenset, str, bool]] = {}
 
-    def sentences(self, texts: list[str]) -> list[list[Sentence]]:
-        """The sentences of each paragraph, judged by the denial classifier in one batch."""
+    def sentences(self, texts: list[str], chars: CharGrams | None = None) -> list[list[Sentence]]:
+        """The sentences of each paragraph, judged by the denial classifier in one batch
+        (``chars``: the paragraphs' n-grams, when already found)."""
         spans = [sentence_spans(t) for t in texts]
-        proba = iter(self.denials.sentence_proba(texts, spans))
+        proba = iter(self.denials.sentence_proba(texts, spans, chars))
         out = []
         for t, sp in zip(texts, spans):
             row = []
@@ -250,6 +251,7 @@ def _clause_starts(text: str):
 # the pattern-evidence columns of each category, in this order, after the word and character blocks
 CATEGORY_COLUMNS = ("shown", "denied", "named_here", "named_by_heading", "shown_under_heading", "denial_aimed")
 HEADING_COLUMNS = ("named_by_heading", "shown_under_heading")
+ROLE_COLUMNS = ("heading", "preamble", "problem", "cause", "measure", "summary")  # after every category's
 
 
 class DevDocument(NamedTuple):
@@ -278,25 +280,47 @@ class CoverageModel:
         self.threshold = threshold
         self.doc_threshold = doc_threshold
 
-    def features(self, texts, tokens, roles, contexts, matcher: PatternMatcher, judged: "Judged | None" = None):
-        """Feature matrix of paragraphs (or sentences) and their :class:`Judged` sentences."""
+    def features(self, texts, tokens, roles, contexts, matcher: PatternMatcher, judged: "Judged | None" = None,
+                 text_rows: tuple[Rows, Rows] | None = None):
+        """Feature matrix of paragraphs (or sentences) and their :class:`Judged` sentences;
+        ``text_rows``: the word and character TF-IDF rows of the texts, when already made
+        (:class:`DocumentText`)."""
         judged = judged or judge(texts, contexts, matcher)
-        rows = []
+        return side_by_side_rows([*(text_rows or self._text_rows(texts, tokens)),
+                                  self._evidence_rows(roles, texts, contexts, judged, matcher)]), judged
+
+    def _text_rows(self, texts, tokens) -> tuple[Rows, Rows]:
+        return tfidf_rows(self.word_, [" ".join(t) for t in tokens]), tfidf_rows(self.char_, texts)
+
+    def _evidence_rows(self, roles, texts, contexts, judged: "Judged", matcher: PatternMatcher) -> Rows:
+        """The pattern-evidence columns (:data:`CATEGORY_COLUMNS` per category) and the role
+        columns (:data:`ROLE_COLUMNS`) of each row, as sparse rows holding only their non-zero
+        cells, in column order."""
+        ids = self.rubric.ids
+        width = len(CATEGORY_COLUMNS)
+        order = {cid: j for j, cid in enumerate(ids)}
+        role_column = {r: width * len(ids) + k for k, r in enumerate(ROLE_COLUMNS)}
+        data, indices, indptr = [], [], [0]
         for text, role, ctx, matches, targets in zip(texts, roles, contexts, judged.matches, judged.targets):
-            named_here = matcher.named(text)
-            named_ctx = matcher.named(ctx)
+            named_here, named_ctx = matcher._names_in(text)[0], matcher._names_in(ctx)[0]
             aimed = set().union(*targets) if targets else set()
-            tally = Counter((m.category, bool(m.denied)) for m in matches)
-            row = []
-            for cid in self.rubric.ids:
-                pos, neg = tally[cid, False], tally[cid, True]
-                row += [math.log1p(pos), math.log1p(neg), float(cid in named_here), float(cid in named_ctx),
-                        float(cid in named_ctx and pos > 0), float(cid in aimed)]  # CATEGORY_COLUMNS
-            row += [float(role == r) for r in ("heading", "preamble", "problem", "cause", "measure", "summary")]
-            rows.append(row)
-        words = [" ".join(t) for t in tokens]
-        X = side_by_side_rows([tfidf_rows(self.word_, words), tfidf_rows(self.char_, texts), np.array(rows)])
-        return X, judged
+            shown, denied = Counter(), Counter()
+            for m in matches:
+                (denied if m.denied else shown)[m.category] += 1
+            present = (shown.keys() | denied.keys() | named_here | named_ctx | aimed) & order.keys()
+            for cid in sorted(present, key=order.get):
+                pos, neg, base = shown[cid], denied[cid], width * order[cid]
+                for column, value in enumerate((math.log1p(pos), math.log1p(neg), cid in named_here, cid in named_ctx,
+                                                cid in named_ctx and pos > 0, cid in aimed)):  # CATEGORY_COLUMNS
+                    if value:
+                        indices.append(base + column)
+                        data.append(float(value))
+            if role in role_column:
+                indices.append(role_column[role])
+                data.append(1.0)
+            indptr.append(len(indices))
+        return Rows(np.array(data, dtype=float), np.array(indices, dtype=np.int64), np.array(indptr, dtype=np.int64),
+                    (len(texts), width * len(ids) + len(ROLE_COLUMNS)))
 
     def without_heading(self, X: Rows) -> Rows:
         """Rows of :meth:`features` as if the texts sat under no heading (contexts ``""``): the
@@ -368,8 +392,8 @@ class Judged:
     targets: list[list[set[str]]]
 
 
-def judge(texts: list[str], contexts: list[str], matcher: PatternMatcher) -> Judged:
-    sentences = matcher.sentences(texts)
+def judge(texts: list[str], contexts: list[str], matcher: PatternMatcher, chars: CharGrams | None = None) -> Judged:
+    sentences = matcher.sentences(texts, chars)
     matches = [matcher.match(t, s) for t, s in zip(texts, sentences)]
     targets = [matcher.denial_targets(s, m, c) for s, m, c in zip(sentences, matches, contexts)]
     return Judged(sentences, matches, targets)
@@ -389,23 +413,30 @@ def pattern_proba(matches: list[list[Match]], rubric: Rubric, named_ctx: list[se
     return out
 
 
-def _sentence_tokens(text: str, tokens: list[str], sentences: list[Sentence]) -> list[list[str]]:
-    """The paragraph's jieba tokens that fall inside each sentence (the sentences are in text
-    order and do not overlap: one pass over both)."""
-    out: list[list[str]] = [[] for _ in sentences]
-    pos = k = 0
-    for tok in tokens:
-        at = text.find(tok, pos)
-        if at < 0:
-            continue
-        pos = at + len(tok)
-        while k < len(sentences) and sentences[k].end <= at:
-            k += 1
-        if k == len(sentences):
-            break
-        if sentences[k].start <= at:
-            out[k].append(tok)
-    return out
+class DocumentText:
+    """A document's paragraphs read once for every model of the coverage stage: their character
+    n-grams (:class:`~analyzer.features.CharGrams`, for the denial classifier's sentences and the
+    coverage model's paragraphs and sentences) and the coverage model's words of their jieba
+    tokens (:class:`~analyzer.features.TokenWords`)."""
+
+    def __init__(self, texts: list[str], tokens: list[list[str]], model: "CoverageModel", matcher: PatternMatcher):
+        self.model = model
+        self.chars = CharGrams(texts, [matcher.denials.char_, model.char_])
+        self.words = TokenWords(model.word_, texts, tokens)
+
+    def paragraphs(self) -> tuple[Rows, Rows]:
+        """The coverage model's word and character rows of every paragraph."""
+        texts = self.chars.texts
+        return (self.words.rows(list(range(len(texts)))),
+                self.chars.rows(self.model.char_, [(i, 0, len(t)) for i, t in enumerate(texts)]))
+
+    def sentences(self, spans: list[tuple[int, int, int]], texts: list[str], skip: frozenset) -> tuple[Rows, Rows]:
+        """The coverage model's word and character rows of sentences ``(i, a, b)`` (paragraph
+        ``i``'s ``[a:b]``): their words those of the tokens that start in them, tokens in ``skip``
+        left out; their characters those of ``texts`` (each the sentence, or what is left of it)."""
+        paragraphs = self.chars.texts
+        chars = [span if text == paragraphs[span[0]][span[1]:span[2]] else text for span, text in zip(spans, texts)]
+        return self.words.rows(spans, skip), self.chars.rows(self.model.char_, chars)
 
 
 class EvidenceFinder:
@@ -421,37 +452,37 @@ class EvidenceFinder:
     asked about; a sentence that holds a manifestation of each of them needs no score.
     """
 
-    def __init__(self, texts, tokens, roles, contexts, judged: Judged, rubric: Rubric,
-                 model: "CoverageModel | None", matcher: PatternMatcher, reaching: dict[int, list[int]],
-                 threshold: list[float]):
+    def __init__(self, texts, roles, contexts, judged: Judged, rubric: Rubric, model: "CoverageModel | None",
+                 matcher: PatternMatcher, reaching: dict[int, list[int]], threshold: list[float],
+                 text: DocumentText | None):
         self.judged, self.rubric, self.matcher, self.threshold = judged, rubric, matcher, threshold
         self.described = {i: _described(judged.sentences[i], judged.matches[i]) for i in reaching}
         self.proba = {}  # (paragraph, sentence) -> model probabilities per category
         if model is None:
             return
-        names = {n for c in rubric.categories for n in c.names + [c.label]}
+        names = frozenset(n for c in rubric.categories for n in c.names + [c.label])
         critical, instances = lexicon("self_critical", "phrases"), lexicon("instances", "markers", "regex")
         clear = matcher.denials.threshold_ / 2
-        keys, s_texts, s_matches, s_tokens, s_roles, s_ctx, bare = [], [], [], [], [], [], []
+        keys, spans, s_texts, s_matches, s_roles, s_ctx, bare = [], [], [], [], [], [], []
         for i, columns in reaching.items():
             sents, described = judged.sentences[i], self.described[i]
             asked = {rubric.ids[j] for j in columns}
             owned = sentence_hits(critical, texts[i], [(s.start, s.end) for s in sents])
-            for k, (s, toks) in enumerate(zip(sents, _sentence_tokens(texts[i], tokens[i], sents))):
+            for k, s in enumerate(sents):
                 if s.denial < clear and not asked <= described[k] and not matcher.name_only(s.text):
                     keys.append((i, k))
-                    text = matcher.without_names(s.text)
-                    s_texts.append(text)
-                    s_matches.append(matcher.match_sentence(texts[i], s.start, s.end) if text == s.text
-                                     else matcher.match(text, [Sentence(0, len(text), text, 0.0, False)]))
-                    s_tokens.append([t for t in toks if t not in names])
+                    sentence = matcher.without_names(s.text)
+                    s_texts.append(sentence)
+                    spans.append((i, s.start, s.end))
+                    s_matches.append(matcher.match_sentence(texts[i], s.start, s.end) if sentence == s.text
+                                     else matcher.match(sentence, [Sentence(0, len(sentence), sentence, 0.0, False)]))
                     s_roles.append(roles[i])
                     s_ctx.append(contexts[i])
                     bare.append(not owned[k] and not instances.find(s.text))
         if keys:  # these sentences are already judged no denial: matched as single sentences
             single = [[Sentence(0, len(t), t, 0.0, False)] for t in s_texts]
             known = Judged(single, s_matches, [[set()] for _ in keys])
-            X, _ = model.features(s_texts, s_tokens, s_roles, s_ctx, matcher, known)
+            X, _ = model.features(s_texts, None, s_roles, s_ctx, matcher, known, text.sentences(spans, s_texts, names))
             proba = model.predict_proba(X)
             alone = [k for k, b in enumerate(bare) if b]
             if alone:  # scored again without its heading
@@ -501,14 +532,15 @@ def assess(doc: Document, rubric: Rubric, model: CoverageModel | None, matcher: 
 
     Evidence and denial sentences carry offsets in the document. The steps: score every
     paragraph per category; discount headings and categories only denied; find the evidence
-    sentences of the paragraphs that reach a threshold; decide each paragraph's styles; write
-    one entry per category."""
+    sentences of the paragraphs examined for problems that reach a threshold; decide each
+    paragraph's styles; write one entry per category."""
     paragraph_texts, tokens, roles, contexts = doc.texts, doc.tokens, doc.roles, doc.layout.categories
     starts = doc.starts
-    scored = score_paragraphs(paragraph_texts, tokens, roles, contexts, rubric, model, matcher)
+    text = DocumentText(paragraph_texts, tokens, model, matcher) if model is not None else None
+    scored = score_paragraphs(paragraph_texts, tokens, roles, contexts, rubric, model, matcher, text)
     discount_unexamined(scored, roles, rubric)
-    evidence = evidence_sentences(scored, paragraph_texts, tokens, roles, contexts, rubric, model, matcher)
     eligible = examined_paragraphs(roles)
+    evidence = evidence_sentences(scored, eligible, paragraph_texts, roles, contexts, rubric, model, matcher, text)
     styles = paragraph_styles(scored, evidence, eligible, rubric, matcher)
     coverage = {c.id: category_entry(j, c, scored, evidence, eligible, starts)
                 for j, c in enumerate(rubric.categories)}
@@ -516,11 +548,12 @@ def assess(doc: Document, rubric: Rubric, model: CoverageModel | None, matcher: 
 
 
 def score_paragraphs(texts, tokens, roles, contexts, rubric: Rubric, model: CoverageModel | None,
-                     matcher: PatternMatcher) -> Scored:
-    """P(category) per paragraph by the trained model, or by the rubric's patterns alone when
-    the rubric has no model (thresholds 0.5)."""
+                     matcher: PatternMatcher, text: DocumentText | None = None) -> Scored:
+    """P(category) per paragraph by the trained model (its n-grams from ``text``), or by the
+    rubric's patterns alone when the rubric has no model (thresholds 0.5)."""
     if model is not None:
-        X, judged = model.features(texts, tokens, roles, contexts, matcher)
+        judged = judge(texts, contexts, matcher, text.chars)
+        X, _ = model.features(texts, tokens, roles, contexts, matcher, judged, text.paragraphs())
         return Scored(model.predict_proba(X), judged, [model.threshold_[c] for c in rubric.ids],
                       [model.doc_threshold_[c] for c in rubric.ids])
     judged = judge(texts, contexts, matcher)
@@ -536,22 +569,26 @@ def discount_unexamined(scored: Scored, roles: list[str], rubric: Rubric) -> Non
         if role == "heading":
             scored.proba[i] = 0.0
         aimed = set().union(*judged.targets[i]) if judged.targets[i] else set()
+        examined = aimed.union(m.category for m in judged.matches[i])
+        confessed = {m.category for m in judged.matches[i] if not m.denied}
         for j, cid in enumerate(rubric.ids):
-            manifestations = [m for m in judged.matches[i] if m.category == cid]
-            if (manifestations or cid in aimed) and all(m.denied for m in manifestations):
+            if cid in examined and cid not in confessed:
                 scored.proba[i, j] = min(scored.proba[i, j], 0.05)
 
 
-def evidence_sentences(scored: Scored, texts, tokens, roles, contexts, rubric: Rubric,
-                       model: CoverageModel | None, matcher: PatternMatcher) -> dict[tuple[int, int], list[Sentence]]:
-    """(paragraph, category) -> the evidence sentences of each paragraph that reaches the lower
-    of the category's two thresholds (:class:`EvidenceFinder`)."""
+def evidence_sentences(scored: Scored, eligible: list[int], texts, roles, contexts, rubric: Rubric,
+                       model: CoverageModel | None, matcher: PatternMatcher,
+                       text: DocumentText | None) -> dict[tuple[int, int], list[Sentence]]:
+    """(paragraph, category) -> the evidence sentences of each paragraph where problems are
+    examined (``eligible``) that reaches the lower of the category's two thresholds
+    (:class:`EvidenceFinder`): only there are they asked for (:func:`paragraph_styles`,
+    :func:`category_entry`)."""
     low = scored.lowest_threshold
-    reaching = [(i, j) for i in range(len(texts)) for j in range(len(low)) if scored.proba[i, j] >= low[j]]
+    reaching = [(i, j) for i in eligible for j in range(len(low)) if scored.proba[i, j] >= low[j]]
     asked: dict[int, list[int]] = {}
     for i, j in reaching:
         asked.setdefault(i, []).append(j)
-    finder = EvidenceFinder(texts, tokens, roles, contexts, scored.judged, rubric, model, matcher, asked, low)
+    finder = EvidenceFinder(texts, roles, contexts, scored.judged, rubric, model, matcher, asked, low, text)
     return {(i, j): finder.sentences(i, j) for i, j in reaching}
 
 

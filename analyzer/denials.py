@@ -133,15 +133,20 @@ class DenialClassifier:
             return np.zeros(0)
         return positive_proba(self.clf_, self._features(texts))
 
-    def sentence_proba(self, paragraphs: list[str], spans: list[list[tuple[int, int]]]) -> np.ndarray:
+    def sentence_proba(self, paragraphs: list[str], spans: list[list[tuple[int, int]]],
+                       chars: CharGrams | None = None) -> np.ndarray:
         """:meth:`predict_proba` of the sentences ``paragraph[a:b]`` of every paragraph, their
-        lexicon counts read from the paragraphs (:func:`sentence_cue_features`)."""
-        from .features import positive_proba
+        n-grams taken from the paragraphs' (``chars``, a :class:`~analyzer.features.CharGrams` of
+        ``paragraphs`` that knows this classifier's vocabulary, or made here) and their lexicon
+        counts read from the paragraphs (:func:`sentence_cue_features`)."""
+        from .features import CharGrams, positive_proba, side_by_side_rows
 
-        texts = [t[a:b] for t, sp in zip(paragraphs, spans) for a, b in sp]
-        if not texts:
+        parts = [(i, a, b) for i, sp in enumerate(spans) for a, b in sp]
+        if not parts:
             return np.zeros(0)
-        return positive_proba(self.clf_, self._features(texts, sentence_cue_features(paragraphs, spans)))
+        chars = chars if chars is not None else CharGrams(paragraphs, [self.char_])
+        cues = sentence_cue_features(paragraphs, spans)
+        return positive_proba(self.clf_, side_by_side_rows([chars.rows(self.char_, parts), cues * self.cue_weight]))
 
     def predict(self, texts: list[str]) -> list[bool]:
         return [bool(p >= self.threshold_) for p in self.predict_proba(texts)]

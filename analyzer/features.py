@@ -13,6 +13,12 @@ vectorizer would. :func:`tfidf` returns exactly what ``vectorizer.transform(text
 :func:`side_by_side_rows` give the same rows as :class:`Rows` (the CSR arrays without a scipy
 matrix), which the linear models below multiply directly.
 
+Where several models read the same document at different grains (the coverage stage: the denial
+classifier's sentences, the coverage model's paragraphs and evidence sentences),
+:class:`CharGrams` finds the paragraphs' character n-grams once, with their positions, in one
+merged vocabulary of every vectorizer, and gives the rows of any sentence span by position;
+:class:`TokenWords` does the same for the jieba tokens of a word-unigram vectorizer.
+
 :func:`probabilities` is the other half: the logistic regressions evaluated as one matrix
 product (all per-category classifiers of a rubric at once), without scikit-learn's per-call
 checks; :func:`positive_proba` and :func:`multinomial` do the same for one classifier.
@@ -29,7 +35,7 @@ import threading
 import weakref
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
+from itertools import accumulate, chain, repeat
 from typing import NamedTuple
 
 import numpy as np
@@ -214,20 +220,30 @@ def tfidf(vectorizer, texts: list[str]) -> csr_matrix:
 def tfidf_rows(vectorizer, texts: list[str]) -> Rows:
     """:func:`tfidf` as :class:`Rows`."""
     cols = _columns(vectorizer)
+    return _weighted(cols, *_cells(cols, texts), len(texts))
+
+
+def _cells(cols: _Columns, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The row (text) and the vectorizer column of every n-gram of ``texts`` in its vocabulary."""
     low, high = cols.ngram_range
     if cols.analyzer == "char":
         grams = char_ngrams(tuple(texts), 4, ALPHABET.n_chars)
     else:
         grams = word_ngrams(tuple(texts), 2, len(ALPHABET.word_ids))
     ns = [n for n in range(low, high + 1) if n in grams.keys]
-    cells = np.zeros(0, dtype=np.int64)  # row * width + column of every n-gram in the vocabulary
-    if ns and len(cols.keys):
-        found = np.concatenate([grams.keys[n] for n in ns])
-        rows = np.concatenate([grams.rows[n] for n in ns])
-        at = np.minimum(np.searchsorted(cols.keys, found), len(cols.keys) - 1)
-        hit = cols.keys[at] == found
-        cells = rows[hit] * cols.width + cols.columns[at[hit]]
-    cells, counts = np.unique(cells, return_counts=True)
+    if not ns or not len(cols.keys):
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    found = np.concatenate([grams.keys[n] for n in ns])
+    rows = np.concatenate([grams.rows[n] for n in ns])
+    at = np.minimum(np.searchsorted(cols.keys, found), len(cols.keys) - 1)
+    hit = cols.keys[at] == found
+    return rows[hit], cols.columns[at[hit]]
+
+
+def _weighted(cols: _Columns, rows: np.ndarray, columns: np.ndarray, n_rows: int) -> Rows:
+    """TF-IDF rows (sublinear tf, idf, l2 norm as the vectorizer applies them) from the row and
+    column of every n-gram occurrence."""
+    cells, counts = np.unique(rows * cols.width + columns, return_counts=True)
     rows = cells // cols.width
     data = counts.astype(float)
     if cols.sublinear:
@@ -237,13 +253,231 @@ def tfidf_rows(vectorizer, texts: list[str]) -> Rows:
     if cols.idf is not None:
         data *= cols.idf[columns]
     if cols.norm == "l2":
-        norms = np.sqrt(np.bincount(rows, weights=data ** 2, minlength=len(texts)))
+        norms = np.sqrt(np.bincount(rows, weights=data ** 2, minlength=n_rows))
         norms[norms == 0] = 1.0
         data /= norms[rows]
     elif cols.norm is not None:
         raise ValueError(f"norm {cols.norm!r} is not supported")
-    indptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=len(texts)))])
-    return Rows(data, columns, indptr, (len(texts), cols.width))
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=n_rows))])
+    return Rows(data, columns, indptr, (n_rows, cols.width))
+
+
+class CharGrams:
+    """The character n-grams (n ≤ 4) of some texts that any of several fitted char vectorizers
+    knows, found once, with where each stands: :meth:`rows` gives a vectorizer's TF-IDF rows of
+    the texts or of spans inside them (sentences of paragraphs) without reading the characters
+    again. All the vectorizers' vocabularies are merged into one sorted key array, searched once;
+    each vectorizer's columns are a gather from it.
+
+    A span of a text is what the text's own n-grams inside it are only where cleaning (lower
+    case, runs of blanks made one space) keeps every character in place: spans of other texts,
+    and extra texts, are read as texts of their own."""
+
+    def __init__(self, texts: list[str], vectorizers: list):
+        self.texts = texts
+        self.union, self.column_maps = _union([_columns(v) for v in vectorizers])
+        self.maps = dict(zip(map(id, vectorizers), self.column_maps))
+        self._by_vectorizer: dict[int, tuple] = {}
+        lowered = [t.lower() for t in texts]
+        cleaned = [_WHITE_SPACES.sub(" ", t) for t in lowered]
+        # lower() of a part is the part of lower() when no character changes length and no final
+        # sigma (the one letter whose lower case depends on its neighbours) is there
+        self.in_place = [len(c) == len(t) and len(lw) == len(t) and "Σ" not in t
+                         for t, lw, c in zip(texts, lowered, cleaned)]
+        self.lengths = [len(c) for c in cleaned]
+        self.offsets = [0, *accumulate(n + 1 for n in self.lengths[:-1])]
+        joined = "\0".join(cleaned)
+        ids = ALPHABET.char_ids[np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)]
+        keys, ns, starts = [], [], []
+        packed, known = ids.copy(), ids > 0
+        for n in range(1, 5):
+            if n > 1:
+                m = len(ids) - n + 1
+                if m <= 0:
+                    break
+                packed = (packed[:m] << np.uint64(_CHAR_BITS)) | ids[n - 1:n - 1 + m]
+                known = known[:m] & (ids[n - 1:n - 1 + m] > 0)
+            at = np.flatnonzero(known)
+            keys.append(packed[at])
+            starts.append(at)
+            ns.append(np.full(len(at), n, dtype=np.int64))
+        keys = np.concatenate(keys) if keys else np.zeros(0, dtype=np.uint64)
+        if len(self.union):
+            at = np.minimum(np.searchsorted(self.union, keys), len(self.union) - 1)
+            hit = self.union[at] == keys
+        else:
+            at, hit = np.zeros(0, dtype=np.int64), np.zeros(len(keys), dtype=bool)
+        self.found = at[hit]                                           # index in the union
+        self.starts = np.concatenate(starts)[hit] if starts else np.zeros(0, dtype=np.int64)
+        self.ends = self.starts + (np.concatenate(ns)[hit] if ns else np.zeros(0, dtype=np.int64))
+
+    def _known(self, vectorizer) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The column, start and end of every n-gram the vectorizer knows (found once per vectorizer)."""
+        found = self._by_vectorizer.get(id(vectorizer))
+        if found is None:
+            columns = self.maps[id(vectorizer)][self.found]
+            known = np.flatnonzero(columns >= 0)
+            found = self._by_vectorizer[id(vectorizer)] = columns[known], self.starts[known], self.ends[known]
+        return found
+
+    def rows(self, vectorizer, parts: list) -> Rows:
+        """``tfidf_rows(vectorizer, texts)`` of ``parts``: each ``(i, a, b)`` (the text
+        ``texts[i][a:b]``) or a string of its own."""
+        cols = _columns(vectorizer)
+        spans, extra = [], []
+        for r, part in enumerate(parts):
+            if isinstance(part, str):
+                extra.append((r, part))
+                continue
+            i, a, b = part
+            if (a, b) == (0, len(self.texts[i])):
+                spans.append((r, self.offsets[i], self.offsets[i] + self.lengths[i]))
+            elif self.in_place[i]:
+                spans.append((r, self.offsets[i] + a, self.offsets[i] + b))
+            else:
+                extra.append((r, self.texts[i][a:b]))
+        spans.sort(key=lambda s: s[1])
+        bounds = np.array([(s, e) for _, s, e in spans], dtype=np.int64).reshape(-1, 2)
+        if len(spans) > 1 and (bounds[1:, 0] < bounds[:-1, 1]).any():  # overlapping spans
+            extra += [(r, self.texts[parts[r][0]][parts[r][1]:parts[r][2]]) for r, _, _ in spans]
+            spans, bounds = [], bounds[:0]
+        columns, starts, ends = self._known(vectorizer)
+        k = np.searchsorted(bounds[:, 0], starts, side="right") - 1
+        inside = k >= 0
+        inside[inside] &= ends[inside] <= bounds[k[inside], 1]
+        row_of = np.array([r for r, _, _ in spans], dtype=np.int64)
+        rows, cells = [row_of[k[inside]]], [columns[inside]]
+        if extra:
+            extra_rows, extra_columns = _cells(cols, [t for _, t in extra])
+            rows.append(np.array([r for r, _ in extra], dtype=np.int64)[extra_rows])
+            cells.append(extra_columns)
+        return _weighted(cols, np.concatenate(rows), np.concatenate(cells), len(parts))
+
+
+class TokenWords:
+    """The words of jieba token lists that a fitted word-unigram vectorizer knows, looked up
+    once, with the offset in its text where each token stands: :meth:`rows` gives the
+    vectorizer's TF-IDF rows of whole token lists, or of the tokens that stand inside spans
+    of the texts, leaving some tokens out, without looking the words up again. What
+    ``tfidf_rows(vectorizer, [" ".join(tokens) …])`` reads: each token lower-cased and split on
+    spaces."""
+
+    def __init__(self, vectorizer, texts: list[str], tokens: list[list[str]]):
+        if not self.fits(vectorizer):
+            raise ValueError("only word-unigram vectorizers splitting on spaces are supported")
+        self.vectorizer = vectorizer
+        flat = list(chain.from_iterable(tokens))
+        columns = _token_columns(vectorizer, flat)
+        counts = [len(toks) for toks in tokens]
+        lists = np.repeat(np.arange(len(tokens), dtype=np.int64), counts)
+        self.bases = [0, *accumulate(len(t) + 1 for t in texts)]  # texts joined with one separator
+        lengths = np.fromiter(map(len, flat), dtype=np.int64, count=len(flat))
+        before = np.cumsum(lengths) - lengths  # token characters before each token
+        first = np.cumsum([0, *counts])
+        # a token stands where the tokens before it in its text end, when the text is its tokens joined
+        positions = before - before[np.minimum(first[:-1], len(flat) - 1)][lists] + np.array(self.bases[:-1])[lists] \
+            if len(flat) else before
+        for i, (text, toks) in enumerate(zip(texts, tokens)):
+            if "".join(toks) != text:
+                positions[first[i]:first[i + 1]] = [-1 if x is None else self.bases[i] + x
+                                                    for x in _token_starts(text, toks)]
+        if tuple in set(map(type, columns)):  # a token of several words: one row per word
+            at = [k for k, c in enumerate(columns) for _ in (c if type(c) is tuple else (c,))]
+            columns = [w for c in columns for w in (c if type(c) is tuple else (c,))]
+            lists, positions, flat = lists[at], positions[at], [flat[k] for k in at]
+        columns = np.array(columns, dtype=np.int64)
+        known = np.flatnonzero(columns >= 0)
+        self.lists, self.positions, self.columns = lists[known], positions[known], columns[known]
+        self.tokens = [flat[k] for k in known.tolist()]
+
+    @staticmethod
+    def fits(vectorizer) -> bool:
+        return vectorizer.analyzer == "word" and tuple(vectorizer.ngram_range) == (1, 1) \
+            and vectorizer.token_pattern == r"[^ ]+" and vectorizer.lowercase and not vectorizer.preprocessor \
+            and not vectorizer.tokenizer and not vectorizer.stop_words and not vectorizer.strip_accents
+
+    def rows(self, parts: list, skip: frozenset = frozenset()) -> Rows:
+        """Rows of ``parts``: each ``i`` (every token of list ``i``) or ``(i, a, b)`` (the tokens
+        of list ``i`` that start in ``texts[i][a:b]``), tokens in ``skip`` left out."""
+        kept = np.ones(len(self.tokens), dtype=bool)
+        if skip and not skip.isdisjoint(self.tokens):
+            kept[[k for k, t in enumerate(self.tokens) if t in skip]] = False
+        rows, columns = [], []
+        whole = [(r, p) for r, p in enumerate(parts) if not isinstance(p, tuple)]
+        if whole:
+            row_of = np.full(len(self.bases), -1, dtype=np.int64)
+            row_of[[p for _, p in whole]] = [r for r, _ in whole]
+            r = row_of[self.lists]
+            hit = kept & (r >= 0)
+            rows.append(r[hit])
+            columns.append(self.columns[hit])
+        spans = sorted((self.bases[i] + a, self.bases[i] + b, r) for r, p in enumerate(parts)
+                       if isinstance(p, tuple) for i, a, b in [p])
+        if spans:
+            bounds = np.array([(a, b) for a, b, _ in spans], dtype=np.int64)
+            k = np.searchsorted(bounds[:, 0], self.positions, side="right") - 1
+            hit = kept & (self.positions >= 0) & (k >= 0)
+            hit[hit] &= self.positions[hit] < bounds[k[hit], 1]
+            rows.append(np.array([r for _, _, r in spans], dtype=np.int64)[k[hit]])
+            columns.append(self.columns[hit])
+        cols = _columns(self.vectorizer)
+        empty = np.zeros(0, dtype=np.int64)
+        return _weighted(cols, np.concatenate(rows or [empty]), np.concatenate(columns or [empty]), len(parts))
+
+
+_TOKEN_COLUMNS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def _token_columns(vectorizer, tokens: list[str]) -> list:
+    """Each token's column in a word-unigram vectorizer (-1: none), or a tuple of columns for a
+    token that holds several words; remembered per vectorizer (up to 500,000 tokens)."""
+    vocabulary = vectorizer.vocabulary_
+    vocabulary_then, memo = _TOKEN_COLUMNS.get(vectorizer, (None, None))
+    if vocabulary_then is not vocabulary or len(memo) > 500_000:
+        memo = {}
+        _TOKEN_COLUMNS[vectorizer] = (vocabulary, memo)
+    found = list(map(memo.get, tokens))
+    for k, column in enumerate(found) if None in found else ():
+        if column is None:
+            tok = tokens[k]
+            words = [w for w in tok.lower().split(" ") if w]
+            columns = tuple(c for c in map(vocabulary.get, words) if c is not None)
+            found[k] = memo[tok] = columns[0] if len(columns) == 1 and len(words) == 1 else \
+                -1 if not columns else columns
+    return found
+
+
+def _token_starts(text: str, tokens: list[str]) -> list[int | None]:
+    """Where each token stands in ``text``, searched from the end of the one before (None: not
+    found), for a text that is not its tokens joined."""
+    out, pos = [], 0
+    for tok in tokens:
+        at = text.find(tok, pos)
+        out.append(at if at >= 0 else None)
+        if at >= 0:
+            pos = at + len(tok)
+    return out
+
+
+_UNIONS: dict = {}  # ids of the vocabularies -> (those vocabularies, union keys, column maps)
+
+
+def _union(columns: list[_Columns]) -> tuple[np.ndarray, list[np.ndarray]]:
+    """The sorted union of the vocabularies' keys and, per vocabulary, its column of each union
+    key (-1 where it has none); built once per set of fitted vocabularies."""
+    key = tuple(id(c.vocabulary) for c in columns)
+    found = _UNIONS.get(key)
+    if found is None:
+        if len(_UNIONS) >= 16:
+            _UNIONS.clear()
+        union = np.unique(np.concatenate([c.keys for c in columns])) if columns else np.zeros(0, dtype=np.uint64)
+        maps = []
+        for c in columns:
+            column_of = np.full(len(union), -1, dtype=np.int64)
+            column_of[np.searchsorted(union, c.keys)] = c.columns
+            maps.append(column_of)
+        found = _UNIONS[key] = ([c.vocabulary for c in columns], union, maps)
+    return found[1], found[2]
 
 
 def dict_matrix(vectorizer, rows: list[dict]) -> csr_matrix:

@@ -101,3 +101,53 @@ def test_dict_matrix_equals_dict_vectorizer():
         assert (ours.indptr == theirs.indptr).all() and (ours.indices == theirs.indices).all()
         assert (ours.data == theirs.data).all()
     assert dict_matrix(vec, rows[:1]).nnz == 4  # the explicit zero is kept, as transform keeps it
+
+
+def _same(ours: Rows, theirs) -> bool:
+    return ours.shape == theirs.shape and abs(ours.matrix() - theirs).max() < 1e-12
+
+
+def test_char_grams_give_the_rows_of_texts_spans_and_extra_texts():
+    from analyzer.features import CharGrams
+    from analyzer.segment import sentence_spans
+
+    four = TfidfVectorizer(analyzer="char", ngram_range=(1, 4), min_df=1, sublinear_tf=True).fit(PARAGRAPHS[:12])
+    three = TfidfVectorizer(analyzer="char", ngram_range=(2, 3), min_df=2, sublinear_tf=True).fit(PARAGRAPHS)
+    # the blank runs and upper case of the last paragraphs move characters when cleaned: read alone
+    grams = CharGrams(PARAGRAPHS, [four, three])
+    assert not all(grams.in_place) and any(grams.in_place)
+    spans = [(i, a, b) for i, t in enumerate(PARAGRAPHS) for a, b in sentence_spans(t)]
+    for vec in (four, three):
+        assert _same(grams.rows(vec, spans), vec.transform([PARAGRAPHS[i][a:b] for i, a, b in spans]))
+        whole = [(i, 0, len(t)) for i, t in enumerate(PARAGRAPHS)]
+        assert _same(grams.rows(vec, whole), vec.transform(PARAGRAPHS))
+        mixed = [spans[3], "会海问题", spans[0], spans[-1]]  # any order; a string is a text of its own
+        expected = [t if isinstance(t, str) else PARAGRAPHS[t[0]][t[1]:t[2]] for t in mixed]
+        assert _same(grams.rows(vec, mixed), vec.transform(expected))
+    assert grams.rows(four, spans).matrix().nnz > 0
+
+
+def test_token_words_give_the_rows_of_token_lists_and_of_the_tokens_in_spans():
+    from analyzer.features import TokenWords
+    from analyzer.segment import sentence_spans
+
+    tokens = [tokenize(p) for p in PARAGRAPHS] + [["会议", "太多"], ["Ａ B", "文山会海"]]
+    texts = PARAGRAPHS + ["会议 太多", "Ａ B文山会海"]  # the first is not its tokens joined
+    vec = TfidfVectorizer(token_pattern=r"[^ ]+", min_df=1, sublinear_tf=True).fit([" ".join(t) for t in tokens])
+    words = TokenWords(vec, texts, tokens)
+    assert _same(words.rows(list(range(len(texts)))), vec.transform([" ".join(t) for t in tokens]))
+    skip = frozenset({"问题", "会议"})
+    spans = [(i, a, b) for i, t in enumerate(texts) for a, b in sentence_spans(t)]
+    expected = []
+    for i, a, b in spans:
+        pos, kept = 0, []
+        for tok in tokens[i]:  # a token belongs to the sentence it starts in
+            at = texts[i].find(tok, pos)
+            if at >= 0:
+                pos = at + len(tok)
+                if a <= at < b and tok not in skip:
+                    kept.append(tok)
+        expected.append(" ".join(kept))
+    assert _same(words.rows(spans, skip), vec.transform(expected))
+    with pytest.raises(ValueError):
+        TokenWords(TfidfVectorizer(token_pattern=r"[^ ]+", ngram_range=(1, 2)).fit(texts), texts, tokens)
