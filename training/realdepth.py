@@ -4,6 +4,7 @@ guide grades, beside the two trivial baselines (text length, the deadline regex)
     python -m training.realdepth                  # all data/realdocs/dev-*.csv, the summary
     python -m training.realdepth --pages          # … and each page: grade, score, criteria, largest deductions
     python -m training.realdepth --index data/realdocs/dev-depth.csv
+    python -m training.realdepth --written dev    # written materials cut after their last problem
 
 Only DEV indexes: the real-document TEST set (``index.csv``) is refused, its per-page outputs are not to be read.
 The pages are opening excerpts of public 范文 pages (see data/README.md, "Real documents"); the grades are
@@ -58,6 +59,23 @@ def study(rows: list[dict], cache: Path) -> dict:
                          for c in ("strict", "accurate", "deep", "concrete")}}
 
 
+def written_excerpts(split_name: str) -> dict:
+    """The written materials of a split cut after their last problem paragraph, as a page opening
+    that stops inside its problems: Spearman of their depth with the guide grades of the whole."""
+    from analyzer.pipeline import Analyzer
+
+    from .train import split
+
+    analyzer = Analyzer(kind="personal")
+    grades, scores = [], []
+    for p in split(split_name):
+        last = max(i for i, x in enumerate(p.doc.paragraphs) if x.role == "problem")
+        text = "\n".join(x.text for x in p.doc.paragraphs[:last + 1])
+        grades.append(p.doc.meta["depth"])
+        scores.append(analyzer.analyze(text, name=p.doc.id).to_dict()["depth"]["score"])
+    return {"n": len(grades), "model": rank_figures(grades, scores)}
+
+
 def render(out: dict, pages: bool) -> str:
     def fig(f):
         return f"{f['spearman']:.3f} [{f['spearman_ci95'][0]:.2f}, {f['spearman_ci95'][1]:.2f}]"
@@ -84,7 +102,14 @@ def main(argv: list[str] | None = None) -> int:
                         default=sorted((DATA_DIR / "realdocs").glob("dev-*.csv")))
     parser.add_argument("--cache", type=Path, default=DATA_DIR / "realdocs" / "cache")
     parser.add_argument("--pages", action="store_true", help="also print every page's score and deductions")
+    parser.add_argument("--written", choices=("train", "dev"),
+                        help="instead: the written materials of this split cut after their last problem")
     args = parser.parse_args(argv)
+    if args.written:
+        f = written_excerpts(args.written)["model"]
+        print(f"{args.written}: written materials cut after their last problem, Spearman ρ with the guide grades "
+              f"{f['spearman']:.3f} [{f['spearman_ci95'][0]:.2f}, {f['spearman_ci95'][1]:.2f}]")
+        return 0
     print(render(study(graded_rows(args.index), args.cache), args.pages), end="")
     return 0
 
