@@ -619,7 +619,7 @@ def _detail(name: str, sig: Signals) -> str:
     c, v, gaps = sig.counts, sig.values, sig.gaps
     no_causes, no_measures, no_problems = ABSENT
 
-    if c["causes_of_nothing"]:
+    if c.get("causes_of_nothing"):
         no_causes = no_problems  # cause paragraphs there are, but no problem for them to explain
 
     def of_measures(what):
@@ -685,7 +685,7 @@ def reasons(sig: Signals, subs: dict) -> list[Note]:
         out.append(Note("causes", False, "原因分析不深：没有从理想信念、宗旨意识、党性修养等主观方面剖析根源"))
     elif "causes" in cut:
         out.append(Note("causes", False, _not_in_text("causes")))
-    elif c["causes_of_nothing"]:
+    elif c.get("causes_of_nothing"):
         out.append(Note("causes", False, "原因分析无所指：文本没有查摆出问题，原因段落不计分 / causes of no problem: "
                                          "the text examines no problem, so its causes earn nothing"))
     elif not c["causes"]:
