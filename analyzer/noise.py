@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 from .resources import Lexicon, load_yaml
 from .segment import load_jieba
@@ -134,12 +135,13 @@ def _lexicons():
         "widgets": {str(w) for w in spec["widgets"]},
         "widget_words": Lexicon("noise.widgets", [str(w) for w in spec["widgets"]]),
         "site_name": re.compile("(" + "|".join(map(re.escape, spec["site_names"])) + ")$"),
+        "site_name_ends": tuple(spec["site_names"]),  # what "site_name" finds, for str.endswith
         "column": re.compile("(" + "|".join(map(re.escape, spec["columns"])) + ")$"),
         "surnames": set(spec["surnames"]),
         "units": tuple(spec["units"]),
         "groups": {name: Lexicon(f"noise.{name}", [str(p) for p in group]) for name, group in spec["phrases"].items()},
         "person_fields": {str(f) for f in spec["person_fields"]},
-        "column_end": re.compile("(" + "|".join(map(re.escape, spec["glued_columns"])) + ")"),
+        "column_head": re.compile(r"[\u4e00-\u9fff]{2,4}?(" + "|".join(map(re.escape, spec["glued_columns"])) + ")"),
         "link": re.compile("(" + "|".join(map(re.escape, spec["link_labels"])) + r")\s*[:：]\s*"),
         "link_title": re.compile(r"[^。！？!?；;：:]{1,%d}?(?:(?:%s)(?:[（(]?\d{1,3}篇[)）]?)?|\d{1,3}篇)+" % (
             LINK_MAX, "|".join(map(re.escape, sorted(spec["title_ends"], key=len, reverse=True))))),
@@ -284,8 +286,9 @@ def _affiliations(text: str) -> bool:
 def _publisher(text: str) -> bool:
     """A unit's or site's name with its web address, or with a publishing time and a 【阅读】 button
     (某某工作部 http://… 2016-06-27 09:56:51 【阅读】): what is left is the name, with no sentence."""
-    stamp = _STAMP.search(text)
-    if not (_URL.search(text) or stamp and stamp.group("time") and _READ_TAG.search(text)):
+    url = _URL.search(text)
+    stamp = _STAMP.search(text) if not url and _READ_TAG.search(text) else None
+    if not (url or stamp and stamp.group("time")):
         return False
     rest = _READ_TAG.sub(" ", _STAMP.sub(" ", _URL.sub(" ", text))).strip(" |｜·:：")
     return 2 <= len(rest) <= 20 and not re.search(r"[\s。，,；;！!？?]", rest) and (
@@ -295,7 +298,7 @@ def _publisher(text: str) -> bool:
 def _widgets(text: str) -> bool:
     """A short line made only of widget words (收藏 分享 举报) and site names (共产党员网 打印 纠错);
     normalisation has taken the spaces out between Chinese words, so the line is covered word by word."""
-    if len(text) > 40:
+    if len(text) > 40 or not _lexicons()["widget_words"].find(text):  # a cover holds a widget word
         return False
     chunks = [w.strip(":：") for w in _WIDGET_SPLIT.split(text) if re.search(r"[^\d:：.\-]", w)]  # 00:00/00:00 is a player's
     covers = [_cover(w) for w in chunks]
@@ -305,18 +308,25 @@ def _widgets(text: str) -> bool:
 def _cover(text: str) -> int | None:
     """How many widget words ``text`` is made of, if it is made only of widget words and site
     names (None if it is not)."""
+    return _covers(text)[-1]
+
+
+def _covers(text: str) -> list[int | None]:
+    """:func:`_cover` of every prefix of ``text``: item ``i`` is that of ``text[:i]``."""
     widgets = _lexicons()["widgets"]
     best: list[int | None] = [0] + [None] * len(text)  # best[i]: widget words in a cover of text[:i]
     for end in range(1, len(text) + 1):
-        for start in range(max(0, end - 12), end):
-            if best[start] is None:
-                continue
+        starts = [k for k in range(max(0, end - 12), end) if best[k] is not None]
+        if not starts:
+            continue
+        site_end = _may_end_site_name(text, end)
+        for start in starts:
             piece = text[start:end]
             if piece in widgets:
                 best[end] = max(best[end] or 0, best[start] + 1)
-            elif _site_name(piece) and best[end] is None:
+            elif site_end and best[end] is None and _site_name(piece):
                 best[end] = best[start]
-    return best[-1]
+    return best
 
 
 def _site_name(text: str) -> bool:
@@ -325,12 +335,18 @@ def _site_name(text: str) -> bool:
         and bool(re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]+", text))
 
 
+def _may_end_site_name(text: str, end: int) -> bool:
+    """Whether a piece of ``text`` ending at ``end`` may be a :func:`_site_name`: only if a site
+    name's ending ends there (a cheap test that spares the regular expressions elsewhere)."""
+    return text.endswith(_lexicons()["site_name_ends"], 0, end)
+
+
 def _stamp(text: str) -> bool:
     """A date stamp line: a publishing date (ISO, or 年0M月, or with a clock time) and at most a
     short name, site or view count beside it — never a document's own date (2017年12月20日) or a
     labelled deadline (完成时限：2024-06-30)."""
-    m = _STAMP.search(text)
-    if not m or len(text) > 40:
+    m = _STAMP.search(text) if len(text) <= 40 else None
+    if not m:
         return False
     rest = re.sub(r"\d+\s*次?", "", _STAMP.sub(" ", text)).strip(" |:：")
     if _SENTENCE.search(rest) or "：" in rest or ":" in rest:
@@ -401,6 +417,11 @@ def _head_furniture(text: str) -> list[str]:
     return []
 
 
+def _cjk_at_least(text: str, n: int) -> bool:
+    """Whether ``text`` holds ``n`` Chinese characters or more (counted only up to ``n``)."""
+    return sum(1 for _ in islice(_CJK.finditer(text), n)) >= n
+
+
 def head_lines(lines: list[str]) -> set[int]:
     """The lines at the head of a page: those before its first body paragraph (one of 25 Chinese
     characters or more with a sentence end, or 60 with any sentence punctuation — a title has
@@ -442,6 +463,7 @@ def boundaries(text: str) -> set[int]:
 # ---- page furniture glued into a line --------------------------------------------------------
 
 _SENTENCE_END = set("。！？!?")
+_SENTENCE_END_AT = re.compile("[" + re.escape("".join(sorted(_SENTENCE_END))) + "]")
 _SEPARATORS = re.compile(r"[\s|｜·•/\-]*")
 _WIDGET_GAP = re.compile(r"[\s|｜·•/()（）【】\[\]]*")  # 收藏 分享(赏)
 _NUMBER_VALUE = re.compile(r"\d[\d\-/.: ]*\d(\s*次)?|\d+(\s*次)?")
@@ -750,16 +772,23 @@ def _gap_is_furniture(gap: str, after: str) -> bool:
     return end == len(bare)
 
 
+def _head_end(text: str) -> int:
+    """Where the head of a page pasted into one line ends: at its first sentence end (the
+    line's end if there is none)."""
+    end = _SENTENCE_END_AT.search(text)
+    return end.start() if end else len(text)
+
+
 def _head_runs(text: str, found: list[tuple[int, int, list[str]]]) -> list[tuple[int, int, list[str]]]:
     """At the head of a page pasted into one line (before its first sentence end), a site section
     glued to the title after it (党建园地 | XX局党组对照检查材料) where a line or a run of furniture
     ends, and a byline (某某县委组织部 王某, 文/王某) right after furniture."""
-    head = next((k for k, c in enumerate(text) if c in _SENTENCE_END), len(text))
+    head = _head_end(text)
     lx = _lexicons()
     runs = []
     for at in [0] + [b for _, b, _ in found if b < head]:
         at += len(text[at:]) - len(text[at:].lstrip())
-        column = re.match(r"[\u4e00-\u9fff]{2,4}?" + lx["column_end"].pattern, text[at:at + 8])
+        column = lx["column_head"].match(text[at:at + 8])
         if column and at + column.end() < head:
             runs.append((at, at + column.end(), ["栏目 site section"]))
             continue
@@ -796,9 +825,13 @@ def _widget_prefix(text: str, at: int, head: int) -> int | None:
     and site names, or one widget word of three characters or more (收藏 or 关注 alone may open a
     title), with the digits and marks after it; None if there is none."""
     widgets = _lexicons()["widgets"]
+    window = text[at:min(head, at + 16)]
+    if not _lexicons()["widget_words"].find(window):  # a count of one or more holds a widget word
+        return None
+    covers = _covers(window)
     for end in range(min(head, at + 16), at + 1, -1):
         piece = text[at:end]
-        count = _cover(piece)
+        count = covers[end - at]
         if count and (count >= 2 or len(piece) >= 3 and piece in widgets):
             stop = end + re.match(r"([\s×|｜·]|\d+(?![\d年月日号期届次]))*", text[end:]).end()  # not 2023年
             return stop if stop < head else None
@@ -857,11 +890,12 @@ def _date_label_runs(text: str) -> list[tuple[int, int, list[str]]]:
     """A publishing date with its label (时间:2005-05-24, 日期:2009-07-10 10:29): with a clock time,
     or a publishing prefix (发布/更新/信息), or at the head of the page (before its first sentence end),
     never a deadline or a meeting's date (完成时间：, 会议日期：)."""
-    head = next((k for k, c in enumerate(text) if c in _SENTENCE_END), len(text))
+    head = None
     runs = []
     for m in _DATE_LABEL.finditer(text):
         if text[max(0, m.start() - 2):m.start()] in _DEADLINE_WORDS and not m.group("prefix"):
             continue
+        head = _head_end(text) if head is None else head
         if m.group("time") or m.group("prefix") or m.start() < head:
             runs.append((m.start(), m.end(), ["日期栏 date stamp"]))
     return runs
@@ -891,7 +925,7 @@ def inspect(text: str, head: bool = False) -> Noise:
     for candidate in dict.fromkeys((text, rest)):  # the line as it stands, then without its inline noise
         if len(candidate) <= LINE_MAX:
             furniture = furniture or _furniture(candidate) or (_head_furniture(candidate) if head else [])
-    if furniture or len(_CJK.findall(rest)) < MIN_CONTENT_CJK:
+    if furniture or not _cjk_at_least(rest, MIN_CONTENT_CJK):
         noise.line = True
         noise.cues = list(dict.fromkeys(furniture + cues)) or ["无中文内容 no Chinese content"]
         noise.spans = []
