@@ -52,6 +52,8 @@ def lexicons() -> dict:
         "self_critical": lexicon("self_critical", "phrases"),
         "disguised": lexicon("disguised_praise", "phrases"),
         "instance": lexicon("instances", "markers", "regex"),
+        "framing": lexicon("instances", "framing"),
+        "stock_numbers": lexicon("instances", None, "stock_numbers"),
         "singular": lexicon("person", "singular"),
         "plural": lexicon("person", "plural"),
         "root": lexicon("causes", "root"),
@@ -107,6 +109,7 @@ class Signals:
     counts: dict = field(default_factory=dict)     # numbers quoted in reasons
     gaps: dict = field(default_factory=dict)       # signal -> paragraphs where the material falls short
     quotes: dict = field(default_factory=dict)     # signal -> phrases of those paragraphs that show it
+    not_in_text: tuple = ()                        # parts a text cut short never reached (cut_parts)
 
 
 @dataclass
@@ -145,8 +148,45 @@ def measure(doc: Document, bank: BoilerplateBank) -> Signals:
     _accurate_signals(sig, parts, summary, bank, lx)
     _deep_signals(sig, parts, lx)
     _concrete_signals(sig, parts, lx)
+    sig.not_in_text = cut_parts(parts)
+    for part in sig.not_in_text:
+        for name in PART_SIGNALS[part]:
+            sig.gaps[name] = []
     _quotes(sig, parts, lx)
     return sig
+
+
+# The signals of each part a cut text may not reach; "categories": the categories examined.
+PART_SIGNALS = {"causes": ("root_per_cause", "excuse_share", "cause_share", "root_variety"),
+                "measures": ("deadline_share", "quantity_share", "owner_share", "roadmap", "vague_per_measure"),
+                "categories": ("missing_share",)}
+PART_LABEL = {"causes": "原因分析 / causes", "measures": "整改措施 / measures"}
+# What cut_parts may find not in a text: the categories, with or without the causes and the measures.
+CUTS = (("categories",), ("causes", "categories"), ("measures", "categories"), ("causes", "measures", "categories"))
+
+
+def partial_key(cut) -> str:
+    return "+".join(p for p in PART_SIGNALS if p in cut)
+
+
+def present_signals(cut) -> tuple[str, ...]:
+    """The signals a text holds when the parts ``cut`` are not in it."""
+    absent = {n for part in cut for n in PART_SIGNALS[part]}
+    return tuple(n for n in SIGNALS if n not in absent)
+
+
+def cut_parts(parts: Parts) -> tuple[str, ...]:
+    """The parts of a material that a text cut short never reached. A self-examination goes
+    problems → causes → measures → closing; a text whose last judged paragraph is a problem or
+    a cause stops inside the material (a page excerpt, a pasted opening), so the causes or
+    measures it holds none of, and the categories it has not come to, are not in the text:
+    nothing shows they are missing from the material, and no points are taken for them. A text
+    with no problem paragraph is not cut inside its problems: its absences stand."""
+    judged = [r for r in parts.roles if r in ("problem", "cause", "measure", "closing", "summary")]
+    if not parts.problems or judged[-1] not in ("problem", "cause"):
+        return ()
+    missing = [name for name, where in (("causes", parts.causes), ("measures", parts.measures)) if not where]
+    return tuple(missing) + ("categories",)
 
 
 def with_evidence(styles: list[list[str]], coverage: dict) -> list[list[str]]:
@@ -225,7 +265,7 @@ def _accurate_signals(sig: Signals, parts: Parts, summary: dict, bank: Boilerpla
     work-report text, 开门见山, problems about style rather than work (work_for_style)."""
     texts, problems = parts.texts, parts.problems
     n_problems = max(len(problems), 1)
-    inst = parts.found(lx["instance"], problems)
+    inst = {i: found for i in problems if (found := own_instances(texts[i], lx))}
     sing = sum(lx["singular"].count(texts[i]) for i in problems)
     plur = sum(lx["plural"].count(texts[i]) for i in problems)
     sentences = [(i, texts[i][a:b]) for i in problems for a, b in parts.sentences[i] if b - a >= 6]
@@ -258,6 +298,23 @@ def _accurate_signals(sig: Signals, parts: Parts, summary: dict, bank: Boilerpla
                        "problems": len(problems), "no_instance": len(problems) - len(inst), "singular": sing,
                        "plural": plur, "pre_chars": pre_chars, "boiler": len(boiler), "sentences": len(sentences),
                        "work_candidates": len(work_candidates(parts))})
+
+
+def own_instances(text: str, lx: dict) -> list[str]:
+    """The instance phrases of a problem paragraph (``instances.yaml``), or [] when it reports no
+    instance of the author's own behaviour: a number that names a slogan or a section (八项规定、
+    四个意识、从以下4个方面, ``stock_numbers``) is no instance, and framing connectives (具体表现在、
+    在…时、特别是在, ``framing``) count only beside a time, number, place, name or narrating marker."""
+    stock = [(m.start(), m.end()) for m in lx["stock_numbers"].find(text)]
+    hits = [m.group(0) for m in lx["instance"].find(text)
+            if not any(a <= m.start() and m.end() <= b for a, b in stock)]
+    if all(_framing(h, lx) for h in hits):
+        return []
+    return hits
+
+
+def _framing(phrase: str, lx: dict) -> bool:
+    return any(m.start() == 0 and m.end() == len(phrase) for m in lx["framing"].find(phrase))
 
 
 def work_candidates(parts: Parts) -> list[int]:
@@ -302,8 +359,10 @@ def disguised_problems(parts: Parts, lx: dict) -> list[int]:
 
 
 def _deep_signals(sig: Signals, parts: Parts, lx: dict) -> None:
-    """原因分析深: root-cause vocabulary (理想信念、宗旨意识…) against objective excuses."""
-    causes = parts.causes
+    """原因分析深: root-cause vocabulary (理想信念、宗旨意识…) against objective excuses. Causes
+    explain the problems a material confesses: in a text that examines no problem they analyse
+    nothing and earn nothing."""
+    causes = parts.causes if parts.problems else []
     root, excuse = parts.found(lx["root"], causes), parts.found(lx["excuse"], causes)
     n_root = sum(len(v) for v in root.values())
     n_excuse = sum(len(v) for v in excuse.values())
@@ -317,7 +376,7 @@ def _deep_signals(sig: Signals, parts: Parts, lx: dict) -> None:
     sig.gaps.update({"root_per_cause": [i for i in causes if i not in root], "excuse_share": sorted(excuse),
                      "cause_share": causes, "root_variety": causes})
     sig.phrases.update({"root_per_cause": _flat(root), "excuse_share": _flat(excuse), "root_variety": _flat(root)})
-    sig.counts["causes"] = len(causes)
+    sig.counts.update({"causes": len(causes), "causes_of_nothing": len(parts.causes) - len(causes)})
 
 
 def _concrete_signals(sig: Signals, parts: Parts, lx: dict) -> None:
@@ -398,11 +457,14 @@ SHORTFALL = {  # what a deduction on each signal means
 
 class DepthModel:
     """Ridge regressions of the guide grade (1–5): one per criterion on its signals, one
-    overall on all; every signal enters oriented by :data:`DIRECTION` with a non-negative
-    weight. Learned state: ``criteria_``, ``overall_``, ``ideal_`` (per signal, the oriented
-    value of the best tenth of the training materials: below it a material loses points),
-    ``thresholds_`` (per tuned substitution, ``thresholds`` or chosen by :meth:`fit`;
-    work_for_style is the fixed rule :data:`WORK_FOR_STYLE_SHARE`, not tuned)."""
+    overall on all, and one on the signals of each set of parts a cut text may hold (the
+    overall model without the signals of the parts it never reached, :func:`cut_parts`);
+    every signal enters oriented by :data:`DIRECTION` with a non-negative weight. Learned
+    state: ``criteria_``, ``overall_``, ``partial_`` (key: the parts not in the text, joined
+    by "+"), ``ideal_`` (per signal, the oriented value of the best tenth of the training
+    materials: below it a material loses points), ``thresholds_`` (per tuned substitution,
+    ``thresholds`` or chosen by :meth:`fit`; work_for_style is the fixed rule
+    :data:`WORK_FOR_STYLE_SHARE`, not tuned)."""
 
     def __init__(self, alpha: float = 1.0, thresholds: dict | None = None):
         self.alpha = alpha
@@ -411,6 +473,13 @@ class DepthModel:
     @staticmethod
     def _row(sig: Signals, names) -> list[float]:
         return [DIRECTION[n] * sig.values[n] for n in names]
+
+    def _scoring(self, sig: Signals) -> tuple[tuple[str, ...], tuple[np.ndarray, float]]:
+        """The signals the score reads and the regression that reads them: for a text cut short,
+        the model of the parts it holds, so that what it never reached earns and costs nothing."""
+        if not sig.not_in_text:
+            return SIGNALS, self.overall_
+        return present_signals(sig.not_in_text), self.partial_[partial_key(sig.not_in_text)]
 
     def fit(self, signals: list[Signals], grades: list[int],
             dev: tuple[list[Signals], list[int], list[set[str]]] | None = None) -> "DepthModel":
@@ -440,6 +509,7 @@ class DepthModel:
 
         self.criteria_ = {c: linear(names) for c, names in CRITERIA_SIGNALS.items()}
         self.overall_ = linear(SIGNALS)
+        self.partial_ = {partial_key(cut): linear(present_signals(cut)) for cut in CUTS}
         rows = np.array([self._row(s, SIGNALS) for s in signals])
         self.ideal_ = dict(zip(SIGNALS, np.percentile(rows, 90, axis=0)))
         return self
@@ -452,21 +522,27 @@ class DepthModel:
         return {"alpha": self.alpha, "criteria": {c: dict(pair(wb), signals=list(CRITERIA_SIGNALS[c]))
                                                   for c, wb in self.criteria_.items()},
                 "overall": dict(pair(self.overall_), signals=list(SIGNALS)),
+                "partial": {k: dict(pair(wb), signals=list(present_signals(k.split("+"))))
+                            for k, wb in self.partial_.items()},
                 "directions": {n: DIRECTION[n] for n in SIGNALS},
                 "ideal": {n: float(v) for n, v in self.ideal_.items()}, "thresholds": self.thresholds_}
 
     @classmethod
     def from_dict(cls, d: dict) -> "DepthModel":
         """Inverse of :meth:`to_dict`; the signal names must be those this code measures."""
+        partial = d.get("partial", {})
         if d["overall"]["signals"] != list(SIGNALS) or d.get("directions") != {n: DIRECTION[n] for n in SIGNALS} \
-                or any(d["criteria"][c]["signals"] != list(names) for c, names in CRITERIA_SIGNALS.items()):
+                or any(d["criteria"][c]["signals"] != list(names) for c, names in CRITERIA_SIGNALS.items()) \
+                or sorted(partial) != sorted(partial_key(cut) for cut in CUTS) \
+                or any(v["signals"] != list(present_signals(k.split("+"))) for k, v in partial.items()):
             from .errors import SetupError
 
-            raise SetupError("model_mismatch", "深度模型的信号与代码不一致 / the depth model's signals differ "
-                                               "from the code's")
+            raise SetupError("model_mismatch", "深度模型的信号与代码不一致，请重新训练（python -m training） / the depth "
+                                               "model's signals differ from the code's: retrain (python -m training)")
         model = cls(d["alpha"], dict(d["thresholds"]))
         model.criteria_ = {c: (np.array(v["weights"]), v["bias"]) for c, v in d["criteria"].items()}
         model.overall_ = (np.array(d["overall"]["weights"]), d["overall"]["bias"])
+        model.partial_ = {k: (np.array(v["weights"]), v["bias"]) for k, v in partial.items()}
         model.ideal_ = dict(d["ideal"])
         model.thresholds_ = dict(d["thresholds"])
         return model
@@ -476,8 +552,8 @@ class DepthModel:
         return float(np.clip((grade - 1) / 4 * 100, 0, 100))
 
     def grade(self, sig: Signals) -> float:
-        weights, bias = self.overall_
-        return float(np.dot(self._row(sig, SIGNALS), weights) + bias)
+        names, (weights, bias) = self._scoring(sig)
+        return float(np.dot(self._row(sig, names), weights) + bias)
 
     def criteria(self, sig: Signals) -> dict:
         return {c: round(self.to_100(float(np.dot(self._row(sig, CRITERIA_SIGNALS[c]), w) + b)), 1)
@@ -488,22 +564,28 @@ class DepthModel:
         its weight, the missing points shared out in proportion (largest first), each with the
         paragraphs that fall short and phrases of them to quote; and the unattributed points:
         shortfalls with nothing in the text to show for them (e.g. neither 我 nor 我们 used),
-        which no reason may claim."""
-        weights, _ = self.overall_
+        which no reason may claim. Shortfalls worth under half a point are not listed; the
+        points are shared among the rest. A text cut short loses nothing for the parts it never
+        reached."""
+        names, (weights, _) = self._scoring(sig)
         missing = 100 - self.to_100(self.grade(sig))
-        row = self._row(sig, SIGNALS)
-        lost = {n: float(w * max(0.0, self.ideal_[n] - x)) for n, w, x in zip(SIGNALS, weights, row)}
+        row = self._row(sig, names)
+        lost = {n: float(w * max(0.0, self.ideal_[n] - x)) for n, w, x in zip(names, weights, row)}
         total = sum(lost.values())
         if missing <= 0 or total <= 0:
             return [], round(max(missing, 0.0), 1)
+        # shortfalls worth under half a point are not listed: their share goes to the others
+        ranked = sorted(((n, a) for n, a in lost.items() if a > 0), key=lambda kv: -kv[1])
+        ranked = [kv for k, kv in enumerate(ranked) if k == 0 or missing * kv[1] / total >= 0.5]
+        total = sum(a for _, a in ranked)
         out, unattributed = [], 0.0
-        for name, amount in sorted(lost.items(), key=lambda kv: -kv[1]):
+        for name, amount in ranked:
             points = missing * amount / total
             detail = _detail(name, sig)
             paragraphs, quotes = sig.gaps.get(name, [])[:8], sig.quotes.get(name, [])[:5]
             if not (paragraphs or quotes or detail.lstrip("：") in ABSENT):
                 unattributed += points
-            elif points >= 0.5:
+            else:
                 out.append({"signal": name, "criterion": CRITERION_OF[name], "points": round(points, 1),
                             "reason": f"{SHORTFALL[name]}{detail}", "paragraphs": paragraphs, "phrases": quotes})
         return out, round(unattributed, 1)
@@ -535,7 +617,10 @@ ABSENT = ("没有原因分析", "没有整改措施", "没有问题段落")  # d
 def _detail(name: str, sig: Signals) -> str:
     """The numbers behind one deduction, quotable: “：4 个问题段落中 3 个没有”."""
     c, v, gaps = sig.counts, sig.values, sig.gaps
-    no_problems, no_causes, no_measures = ABSENT
+    no_causes, no_measures, no_problems = ABSENT
+
+    if c.get("causes_of_nothing"):
+        no_causes = no_problems  # cause paragraphs there are, but no problem for them to explain
 
     def of_measures(what):
         return f"{c['measures']} 条措施中 {len(gaps[name])} 条没有{what}" if c["measures"] else no_measures
@@ -576,7 +661,12 @@ def reasons(sig: Signals, subs: dict) -> list[Note]:
     out = []
     if c["denied"]:
         out.append(Note("examined", False, f"否认存在问题：{'、'.join(c['denied'])}方面称没有问题，未作查摆"))
-    if c["missing"]:
+    cut = sig.not_in_text
+    if c["missing"] and "categories" in cut:
+        out.append(Note("examined", False, f"文本中未见：{'、'.join(c['missing'])}方面的问题不在所给文本中（文本止于"
+                                           "问题部分，后文未给出，不据此扣分） / not in the text: it stops inside the "
+                                           "material, no points taken"))
+    elif c["missing"]:
         out.append(Note("examined", False, f"未查摆：{'、'.join(c['missing'])}方面没有查摆出任何问题"))
     if c.get("summary_flagged"):
         out.append(Note("summary", False, f"写成了工作总结：{v['summary_ratio']:.0%} 的篇幅在讲工作和成绩"))
@@ -593,10 +683,17 @@ def reasons(sig: Signals, subs: dict) -> list[Note]:
         out.append(Note("causes", False, f"原因分析只讲客观原因：{'、'.join(ph['excuse_share'][:3])}"))
     elif c["causes"] and v["root_per_cause"] < 0.5:
         out.append(Note("causes", False, "原因分析不深：没有从理想信念、宗旨意识、党性修养等主观方面剖析根源"))
+    elif "causes" in cut:
+        out.append(Note("causes", False, _not_in_text("causes")))
+    elif c.get("causes_of_nothing"):
+        out.append(Note("causes", False, "原因分析无所指：文本没有查摆出问题，原因段落不计分 / causes of no problem: "
+                                         "the text examines no problem, so its causes earn nothing"))
     elif not c["causes"]:
         out.append(Note("causes", False, "缺少原因分析"))
     if c["measures"] and c["no_deadline"] > c["measures"] / 2:
         out.append(Note("deadlines", False, f"整改措施无时限：{c['measures']} 条措施中 {c['no_deadline']} 条没有完成时间"))
+    elif "measures" in cut:
+        out.append(Note("deadlines", False, _not_in_text("measures")))
     elif not c["measures"]:
         out.append(Note("deadlines", False, "缺少整改措施"))
     if v["vague_per_measure"] >= 1.5:
@@ -617,6 +714,12 @@ def reasons(sig: Signals, subs: dict) -> list[Note]:
         out.append(Note("deadlines", True, f"整改措施有时限：{c['measures'] - c['no_deadline']}/{c['measures']} 条有完成时间"))
     faulted = {n.aspect for n in out if not n.good}
     return [n for n in out if not n.good or n.aspect not in faulted]
+
+
+def _not_in_text(part: str) -> str:
+    zh, en = PART_LABEL[part].split(" / ")
+    return (f"{zh}不在所给文本中：文本止于问题部分（像是摘录），不据此扣分 / "
+            f"{en} not in the text: it stops inside the material, no points taken")
 
 
 CRITERION_EVIDENCE = {"strict": ("standards", "disguised_praise"), "accurate": ("instance_share", "boilerplate_share"),

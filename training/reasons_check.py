@@ -30,6 +30,8 @@ from collections import Counter
 from itertools import chain
 from pathlib import Path
 
+from analyzer.depth import PART_LABEL, PART_SIGNALS
+
 from .corpus import DATA_DIR
 
 SHAPES = ("clean", "one_paragraph", "noisy", "excerpt")
@@ -103,6 +105,13 @@ def _note_problems(depth: dict, coverage: dict, summary: dict) -> list[str]:
 def _deduction_problems(depth: dict, paras: list[dict]) -> list[str]:
     out = []
     deductions = depth.get("deductions", [])
+    # a part the notes call not in the text (a cut text) may cost no points
+    not_in_text = [p for p, label in PART_LABEL.items()
+                   if any(n.startswith(label.split(" / ")[0] + "不在所给文本中") for n in depth["notes"])]
+    if any(n.startswith("文本中未见：") for n in depth["notes"]):
+        not_in_text.append("categories")
+    out += [f"deduction_for_part_not_in_text:{d['signal']}" for d in deductions
+            if any(d["signal"] in PART_SIGNALS[p] for p in not_in_text)]
     missing = 100 - depth["score"]
     lost = sum(d["points"] for d in deductions) + depth.get("unattributed_points", 0)
     if missing >= 0.5 and (not deductions and not depth.get("unattributed_points")):
