@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .resources import lexicon, load_yaml
+from .resources import LexiconSet, lexicon, load_yaml
 
 ROLES = ("heading", "preamble", "problem", "cause", "measure", "summary", "closing", "other")
 NOISE = "noise"  # web-page noise (analyzer.noise): never predicted, judged as nothing
@@ -156,16 +156,16 @@ def paragraph_features(paragraphs: list[str], lay: Layout) -> list[dict]:
             "ends_colon": float(text.endswith(("：", ":"))),
             "has_digit": float(bool(re.search(r"\d", text))),
         }
-        for name, lx in lex.items():
-            c = lx.count(text)
+        for name, c in lex.counts(text).items():
             if c:
                 f[f"lex={name}"] = math.log1p(c)
         feats.append(f)
     return feats
 
 
-def _role_lexicons() -> dict:
-    return {
+@lru_cache(maxsize=1)
+def _role_lexicons() -> LexiconSet:
+    return LexiconSet({
         "preamble": lexicon("roles", "preamble"),
         "closing": lexicon("roles", "closing"),
         "cause_open": lexicon("roles", "cause_openers"),
@@ -179,7 +179,7 @@ def _role_lexicons() -> dict:
         "deadline": lexicon("measures", None, "deadline"),
         "vague": lexicon("measures", "vague"),
         "instance": lexicon("instances", "markers", "regex"),
-    }
+    })
 
 
 def viterbi(log_emit: np.ndarray, log_trans: np.ndarray, log_start: np.ndarray) -> list[int]:

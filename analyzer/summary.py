@@ -12,12 +12,13 @@ Headings and web noise (role ``noise``) are never flagged.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
 
 from .document import Document, SummaryResult
-from .resources import lexicon
+from .resources import LexiconSet, lexicon
 from .thresholds import best_threshold, f1
 
 # the predicted roles that inform the model; "preamble" is left out on purpose, so that a
@@ -26,15 +27,16 @@ ROLE_FEATURES = ("heading", "problem", "cause", "measure", "summary")
 NEVER_FLAGGED = ("heading", "noise")
 
 
-def cue_lexicons() -> dict:
-    return {
+@lru_cache(maxsize=1)
+def cue_lexicons() -> LexiconSet:
+    return LexiconSet({
         "achievement": lexicon("summary_cues", "achievement"),
         "statistics": lexicon("summary_cues", None, "statistics"),
         "plural_accomplishment": lexicon("summary_cues", "plural_accomplishment"),
         "self_critical": lexicon("self_critical", "phrases"),
         "shortfall": lexicon("number_context", None, "shortfall"),
         "compliance": lexicon("summary_cues", "compliance"),  # 严格遵守…不存在问题: reports conduct
-    }
+    })
 
 
 def cue_phrases(text: str) -> list[str]:
@@ -78,8 +80,8 @@ class SummaryModel:
         n = len(texts)
         rows = []
         for i, (text, role) in enumerate(zip(texts, roles)):
-            counts = {k: lx.count(text) for k, lx in lex.items()}
-            row = [math.log1p(counts[k]) for k in lex]
+            counts = lex.counts(text)
+            row = [math.log1p(c) for c in counts.values()]
             row += [float(counts["achievement"] + counts["statistics"] > 0 and counts["self_critical"] == 0),
                     float(counts["shortfall"] > 0), i / max(n - 1, 1), math.log1p(len(text)) / 8]
             row += [float(role == r) for r in ROLE_FEATURES]
