@@ -47,6 +47,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from .prefilter import PatternSet
 from .resources import Lexicon, lexicon, load_yaml
 
 KINDS = ("personal", "collective", "criticism", "rectification", "opinions", "work_report", "other")
@@ -249,6 +250,12 @@ def _voice_patterns() -> dict[str, re.Pattern]:
 
 
 @lru_cache(maxsize=1)
+def _voice_pattern_set() -> PatternSet:
+    """The voice patterns, each run on a sentence only when the literals it needs are in it."""
+    return PatternSet(_voice_patterns())
+
+
+@lru_cache(maxsize=1)
 def _genre_titles() -> Lexicon:
     return Lexicon("kinds.genre_titles", [str(w) for w in load_yaml("lexicons/kinds.yaml")["genre_titles"]])
 
@@ -276,7 +283,7 @@ def voice(text: str) -> Voice:
     (:func:`title_genre`). Sentences addressed to someone, about someone else or under a heading
     对班子的意见 (until the next 二、 section) count as ``about_others`` and are neither confession,
     presence nor own work."""
-    rx, critical = _voice_patterns(), lexicon("self_critical", "phrases")
+    patterns, critical = _voice_pattern_set().view(), lexicon("self_critical", "phrases")
     counts, critical_sentences, reports, results = Counter(), [], [], []
     anchored = False  # a report formula, or its own subject (我局、本人) with a period, in one sentence
     subject_done = period_done = False  # or each in a sentence of its own: 我局…完成, 今年共接待123人次
@@ -289,6 +296,7 @@ def voice(text: str) -> Voice:
     lines = {s.strip() for s in text.splitlines()}
     for sentence in _VOICE_SENTENCE.findall(_QUOTED.sub("", text)):
         sentence = sentence.strip()
+        rx = patterns.at(sentence)  # the patterns that can match it; the others stand in, matching nothing
         if sentence in lines and len(sentence) <= 30 and not _SENTENCE_MARK.search(sentence):
             subject = ""  # a heading (二、检视剖析的问题, （一）理论学习方面) starts a new topic chain
         if rx["link"].search(sentence):  # a run-on paste's 上一篇/下一篇 links name other pages
