@@ -107,6 +107,83 @@ def _sequence_spellings(items) -> set[str] | None:
     return out
 
 
+class Alternation:
+    """``re.compile("|".join(parts)).finditer(text)``, found part by part: only the parts whose required
+    literals are in ``text`` are searched, each on its own (where the engine's own prefix search helps),
+    and the leftmost match wins, the earliest part on a tie, as in the alternation. The matches are the
+    parts' (``start()``, ``end()`` and ``group(0)`` as the alternation's). Parts that can match the empty
+    string or refer back to a group are searched as the one alternation.
+
+    >>> [m.group(0) for m in Alternation([r"在\\S{0,3}时", r"\\d+次", "时"]).finditer("在开会时讲了3次，那时")]
+    ['在开会时', '3次', '时']
+    """
+
+    def __init__(self, parts: list[str]):
+        import ahocorasick_rs
+
+        self.whole = re.compile("|".join(parts))
+        self.parts = [re.compile(p) for p in parts]
+        self.by_part = all(_separable(p) for p in self.parts)
+        owners: dict[str, set[int]] = {}
+        self.always = set()
+        for k, part in enumerate(self.parts):
+            needed = required(part)
+            if needed is None:
+                self.always.add(k)
+            for literal in needed or ():
+                owners.setdefault(literal, set()).add(k)
+        self.owners = [frozenset(ks) for ks in owners.values()]
+        self.automaton = ahocorasick_rs.AhoCorasick(list(owners)) if owners else None
+
+    def finditer(self, text: str) -> list:
+        if not self.by_part:
+            return list(self.whole.finditer(text))
+        present = set(self.always)
+        if self.automaton is not None:
+            for i, _, _ in self.automaton.find_matches_as_indexes(text, overlapping=True):
+                present |= self.owners[i]
+        parts = self.parts
+        heads = []  # (start, part, match): each present part's next match
+        for k in present:
+            m = parts[k].search(text)
+            if m:
+                heads.append((m.start(), k, m))
+        out = []
+        while heads:
+            _, _, m = min(heads)
+            out.append(m)
+            end = m.end()  # the alternation goes on from here: parts whose next match began earlier search again
+            kept = []
+            for start, k, match in heads:
+                if start < end:
+                    match = parts[k].search(text, end)
+                    if match is None:
+                        continue
+                    start = match.start()
+                kept.append((start, k, match))
+            heads = kept
+        return out
+
+
+def _separable(pattern: re.Pattern) -> bool:
+    """Can the pattern be searched apart from its alternation: it never matches the empty string and
+    refers back to no group (whose number would change)."""
+    tree = sre_parse.parse(pattern.pattern, pattern.flags)
+    return tree.getwidth()[0] > 0 and not any(op in (sre.GROUPREF, sre.GROUPREF_EXISTS) for op in _ops(tree))
+
+
+def _ops(items):
+    for op, av in items:
+        yield op
+        for sub in av if isinstance(av, (list, tuple)) else ():
+            if isinstance(sub, sre_parse.SubPattern):
+                yield from _ops(sub)
+            elif isinstance(sub, list):
+                for alt in sub:
+                    if isinstance(alt, sre_parse.SubPattern):
+                        yield from _ops(alt)
+
+
 class _Absent:
     """Stands for a pattern in a string holding none of its required literals: it matches nowhere in
     that string or a part of it; any other string (one a substitution made) is searched for real."""

@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 import yaml
 
-from .prefilter import required
+from .prefilter import Alternation, required
 
 GAP = 12
 MEMO = 4096  # texts whose lexicon matches are remembered, per lexicon
@@ -108,11 +108,10 @@ class Lexicon:
         gapped = [e for e in sorted(self.entries, key=len, reverse=True) if "…" in e]
         parts = [phrase_regex(e) for e in gapped] + [f"(?:{r})" for r in regexes]
         self.pattern = re.compile("|".join(parts)) if parts else None
-        # the regular expression matches only where one of the literals it needs stands (the longer
-        # piece of an A…B entry, 过程中 of 在…过程中, :func:`analyzer.prefilter.required`): a text
-        # holding none of them skips it
+        # each entry's regular expression runs only where one of the literals it needs stands (the
+        # longer piece of an A…B entry, 过程中 of 在…过程中, :mod:`analyzer.prefilter`)
+        self.alternation = Alternation(parts) if parts else None
         self.needed = required(self.pattern) if self.pattern else None
-        self.prefilter = ahocorasick_rs.AhoCorasick(list(self.needed)) if self.needed else None
         self._memo: dict[str, tuple] = {}
         _LEXICONS.add(self)
 
@@ -132,8 +131,8 @@ class Lexicon:
     def _scan(self, text: str) -> tuple:
         hits = [Hit(s, e, text[s:e]) for _, s, e in self.automaton.find_matches_as_indexes(text)] \
             if self.automaton else []
-        if self.pattern and (self.prefilter is None or self.prefilter.find_matches_as_indexes(text)):
-            hits += self.pattern.finditer(text)
+        if self.alternation is not None:
+            hits += self.alternation.finditer(text)
             hits.sort(key=lambda m: m.start())
         return tuple(hits)
 
