@@ -424,10 +424,11 @@ class KindModel:
         self.C = C
         self.margin = margin
 
-    def _matrix(self, texts):
-        from .features import side_by_side, tfidf
+    def _rows(self, texts):
+        """The model's rows (:class:`~analyzer.features.Rows`: ``.matrix()`` to fit, multiplied directly to predict)."""
+        from .features import side_by_side_rows, tfidf_rows
 
-        return side_by_side([tfidf(self.vec_, [compact(t) for t in texts]),
+        return side_by_side_rows([tfidf_rows(self.vec_, [compact(t) for t in texts]),
                              np.array([cue_features(t) for t in texts]).reshape(len(texts), -1)])
 
     def fit(self, texts: list[str], kinds: list[str],
@@ -459,14 +460,14 @@ class KindModel:
                                     max_features=40000)
         self.vec_.fit([compact(t) for t in texts])
         self.clf_ = LogisticRegression(C=self.C, max_iter=5000, class_weight="balanced")
-        self.clf_.fit(self._matrix([content(t) for t in texts]), kinds)
+        self.clf_.fit(self._rows([content(t) for t in texts]).matrix(), kinds)
         return self
 
     def predict_proba(self, texts: list[str]) -> np.ndarray:
         """Probabilities over :data:`KINDS` (columns in KINDS order)."""
         from .features import multinomial
 
-        proba = multinomial(self.clf_, self._matrix([content(t) for t in texts]))
+        proba = multinomial(self.clf_, self._rows([content(t) for t in texts]))
         out = np.zeros((len(texts), len(KINDS)))
         for j, cls in enumerate(self.clf_.classes_):
             out[:, KINDS.index(cls)] = proba[:, j]

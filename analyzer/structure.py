@@ -210,12 +210,13 @@ class RoleModel:
         self.smoothing = smoothing
         self.emission_weight = emission_weight
 
-    def _matrix(self, paragraphs, tokens, lay):
-        from .features import dict_matrix, side_by_side, tfidf
+    def _rows(self, paragraphs, tokens, lay):
+        """The model's rows (:class:`~analyzer.features.Rows`, multiplied without a scipy matrix)."""
+        from .features import dict_matrix, side_by_side_rows, tfidf_rows
 
         words = [" ".join(t) for t in tokens]
         feats = paragraph_features(paragraphs, lay)
-        return side_by_side([tfidf(self.tfidf_, words), dict_matrix(self.dict_, feats)])
+        return side_by_side_rows([tfidf_rows(self.tfidf_, words), dict_matrix(self.dict_, feats)])
 
     def fit(self, docs: list[tuple[list[str], list[list[str]], set[int], list[str]]]) -> "RoleModel":
         from scipy.sparse import hstack
@@ -250,7 +251,7 @@ class RoleModel:
         """Per-paragraph probabilities over :data:`ROLES` (columns in ROLES order)."""
         from .features import multinomial
 
-        X = self._matrix(paragraphs, tokens, lay)
+        X = self._rows(paragraphs, tokens, lay)
         proba = multinomial(self.clf_, X)
         out = np.full((len(paragraphs), len(ROLES)), 1e-6)
         for j, cls in enumerate(self.clf_.classes_):

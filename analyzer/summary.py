@@ -88,10 +88,11 @@ class SummaryModel:
             rows.append(row)
         return np.array(rows)
 
-    def _matrix(self, texts, tokens, roles):
-        from .features import side_by_side, tfidf
+    def _rows(self, texts, tokens, roles):
+        """The model's rows (:class:`~analyzer.features.Rows`: ``.matrix()`` to fit, multiplied directly to predict)."""
+        from .features import side_by_side_rows, tfidf_rows
 
-        return side_by_side([tfidf(self.vec_, [" ".join(t) for t in tokens]), self._cues(texts, roles)])
+        return side_by_side_rows([tfidf_rows(self.vec_, [" ".join(t) for t in tokens]), self._cues(texts, roles)])
 
     def fit(self, texts, tokens, roles, labels, dev: list[DevDocument] = ()):
         """Fit on the pooled paragraph columns. With ``dev`` documents, first fit on these columns
@@ -118,7 +119,7 @@ class SummaryModel:
         self.vec_ = TfidfVectorizer(token_pattern=r"[^ ]+", ngram_range=(1, 2), min_df=2, sublinear_tf=True,
                                     max_features=20000)
         self.vec_.fit([" ".join(t) for t in tokens])
-        X = self._matrix(texts, tokens, roles)
+        X = self._rows(texts, tokens, roles).matrix()
         base = LogisticRegression(C=self.C, max_iter=3000, class_weight="balanced")
         # ensemble=False: one logistic regression on all data, Platt-calibrated on 3-fold
         # out-of-fold scores (one model to evaluate at run time instead of three)
@@ -129,7 +130,7 @@ class SummaryModel:
     def predict_proba(self, texts, tokens, roles) -> np.ndarray:
         from .features import positive_proba
 
-        proba = positive_proba(self.clf_, self._matrix(texts, tokens, roles))
+        proba = positive_proba(self.clf_, self._rows(texts, tokens, roles))
         return np.where(np.isin(np.array(roles), NEVER_FLAGGED), 0.0, proba)
 
 
