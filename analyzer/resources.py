@@ -172,6 +172,9 @@ class LexiconSet:
                 owners.setdefault(piece, set()).add(k)
         self.owners = [tuple(ks) for ks in owners.values()]
         self.automaton = ahocorasick_rs.AhoCorasick(list(owners)) if owners else None
+        self.positions = {id(lx): k for k, lx in enumerate(self.lexicons.values())}
+        self._memo: dict[str, set[int]] = {}
+        _LEXICONS.add(self)
 
     def candidates(self, text: str) -> set[int]:
         """Positions of the lexicons that may match ``text``: those with a piece in it, and those with regexes."""
@@ -182,6 +185,19 @@ class LexiconSet:
                 found.update(owners[i])
         return found
 
+    def may_match(self, lx: Lexicon, text: str) -> bool:
+        """Can ``lx`` (one of the set's, or any other: then True) match ``text``? The lexicons that can
+        are remembered for the latest :data:`MEMO` texts, as a stage asks about each of them in turn."""
+        position = self.positions.get(id(lx))
+        if position is None:
+            return True
+        found = self._memo.get(text)
+        if found is None:
+            if len(self._memo) >= MEMO:
+                self._memo.clear()
+            found = self._memo[text] = self.candidates(text)
+        return position in found
+
     def __getitem__(self, name: str) -> Lexicon:
         return self.lexicons[name]
 
@@ -191,7 +207,7 @@ class LexiconSet:
         return {name: lx.count(text) if k in found else 0 for k, (name, lx) in enumerate(self.lexicons.items())}
 
 
-_LEXICONS: "weakref.WeakSet[Lexicon]" = weakref.WeakSet()  # every lexicon made, for forget_matches
+_LEXICONS: "weakref.WeakSet" = weakref.WeakSet()  # every Lexicon and LexiconSet made, for forget_matches
 
 
 def forget_matches() -> None:
