@@ -8,8 +8,8 @@ typed result:
 =============  ======================================================================
 stage          writes
 =============  ======================================================================
-segment        ``spacy`` (one spaCy ``Doc`` of the content paragraphs joined by line
-               breaks), ``tokens`` and ``sentences`` of every content paragraph read from it
+segment        ``tokens`` and ``sentences`` of every content paragraph (``spacy``, one spaCy
+               ``Doc`` of them joined by line breaks, is made on first use)
 structure      ``layout`` (headings, sections, heading context) and ``roles``
 kind           ``kind`` (:class:`KindResult`)
 copy           ``copy`` (:class:`CopyResult`)
@@ -252,7 +252,7 @@ class Document:
     pieces: list[Piece]
     warnings: list[dict] = field(default_factory=list)
     # segment
-    spacy: Doc | None = field(default=None, repr=False)
+    _spacy: Doc | None = field(default=None, init=False, repr=False)
     tokens: list[list[str]] = field(default_factory=list)
     sentences: list[list[tuple[int, int]]] = field(default_factory=list)  # (start, end) in the paragraph
     # structure
@@ -273,6 +273,17 @@ class Document:
     def __post_init__(self):
         self.content = [i for i, p in enumerate(self.pieces) if not p.noise.line]
         self.texts = [self.pieces[i].text for i in self.content]
+
+    @property
+    def spacy(self) -> Doc:
+        """One spaCy ``Doc`` of the content paragraphs joined by line breaks, with the segmenter's
+        words and the sentence starts of the one splitter (:func:`analyzer.segment.document_doc`),
+        made on first use: no stage reads it."""
+        if self._spacy is None:
+            from .segment import document_doc
+
+            self._spacy = document_doc(self.texts)[0]
+        return self._spacy
 
     @property
     def name(self) -> str:

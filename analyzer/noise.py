@@ -23,12 +23,19 @@ run-on splitter, :func:`runs` finds each such piece whole — fields with their 
 the site's voice, a linked title, a footer with its tail, a widget bar, a page marker, a stamp, a
 journal's metadata — and the pipeline cuts it out as its own noise paragraph, so that no furniture is
 judged and no sentence of the material is lost into it.
+
+Most lines of a material are plainly no furniture, and every rule is asked about every line: each
+rule pattern of this module sits behind a gate read from the pattern itself (:func:`_gate`: the
+characters one of which every match holds — 时/日 for a date label, 记 for a wire byline), so a line
+holding none of them skips the pattern at the cost of one scan for a few characters; a pattern
+added to the module is gated as it is written (:func:`_gate_rules`).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 from .resources import Lexicon, load_yaml
 from .segment import load_jieba
@@ -134,12 +141,13 @@ def _lexicons():
         "widgets": {str(w) for w in spec["widgets"]},
         "widget_words": Lexicon("noise.widgets", [str(w) for w in spec["widgets"]]),
         "site_name": re.compile("(" + "|".join(map(re.escape, spec["site_names"])) + ")$"),
+        "site_name_ends": tuple(spec["site_names"]),  # what "site_name" finds, for str.endswith
         "column": re.compile("(" + "|".join(map(re.escape, spec["columns"])) + ")$"),
         "surnames": set(spec["surnames"]),
         "units": tuple(spec["units"]),
         "groups": {name: Lexicon(f"noise.{name}", [str(p) for p in group]) for name, group in spec["phrases"].items()},
         "person_fields": {str(f) for f in spec["person_fields"]},
-        "column_end": re.compile("(" + "|".join(map(re.escape, spec["glued_columns"])) + ")"),
+        "column_head": re.compile(r"[\u4e00-\u9fff]{2,4}?(" + "|".join(map(re.escape, spec["glued_columns"])) + ")"),
         "link": re.compile("(" + "|".join(map(re.escape, spec["link_labels"])) + r")\s*[:：]\s*"),
         "link_title": re.compile(r"[^。！？!?；;：:]{1,%d}?(?:(?:%s)(?:[（(]?\d{1,3}篇[)）]?)?|\d{1,3}篇)+" % (
             LINK_MAX, "|".join(map(re.escape, sorted(spec["title_ends"], key=len, reverse=True))))),
@@ -284,8 +292,9 @@ def _affiliations(text: str) -> bool:
 def _publisher(text: str) -> bool:
     """A unit's or site's name with its web address, or with a publishing time and a 【阅读】 button
     (某某工作部 http://… 2016-06-27 09:56:51 【阅读】): what is left is the name, with no sentence."""
-    stamp = _STAMP.search(text)
-    if not (_URL.search(text) or stamp and stamp.group("time") and _READ_TAG.search(text)):
+    url = _URL.search(text)
+    stamp = _STAMP.search(text) if not url and _READ_TAG.search(text) else None
+    if not (url or stamp and stamp.group("time")):
         return False
     rest = _READ_TAG.sub(" ", _STAMP.sub(" ", _URL.sub(" ", text))).strip(" |｜·:：")
     return 2 <= len(rest) <= 20 and not re.search(r"[\s。，,；;！!？?]", rest) and (
@@ -295,7 +304,7 @@ def _publisher(text: str) -> bool:
 def _widgets(text: str) -> bool:
     """A short line made only of widget words (收藏 分享 举报) and site names (共产党员网 打印 纠错);
     normalisation has taken the spaces out between Chinese words, so the line is covered word by word."""
-    if len(text) > 40:
+    if len(text) > 40 or not _lexicons()["widget_words"].find(text):  # a cover holds a widget word
         return False
     chunks = [w.strip(":：") for w in _WIDGET_SPLIT.split(text) if re.search(r"[^\d:：.\-]", w)]  # 00:00/00:00 is a player's
     covers = [_cover(w) for w in chunks]
@@ -305,18 +314,25 @@ def _widgets(text: str) -> bool:
 def _cover(text: str) -> int | None:
     """How many widget words ``text`` is made of, if it is made only of widget words and site
     names (None if it is not)."""
+    return _covers(text)[-1]
+
+
+def _covers(text: str) -> list[int | None]:
+    """:func:`_cover` of every prefix of ``text``: item ``i`` is that of ``text[:i]``."""
     widgets = _lexicons()["widgets"]
     best: list[int | None] = [0] + [None] * len(text)  # best[i]: widget words in a cover of text[:i]
     for end in range(1, len(text) + 1):
-        for start in range(max(0, end - 12), end):
-            if best[start] is None:
-                continue
+        starts = [k for k in range(max(0, end - 12), end) if best[k] is not None]
+        if not starts:
+            continue
+        site_end = _may_end_site_name(text, end)
+        for start in starts:
             piece = text[start:end]
             if piece in widgets:
                 best[end] = max(best[end] or 0, best[start] + 1)
-            elif _site_name(piece) and best[end] is None:
+            elif site_end and best[end] is None and _site_name(piece):
                 best[end] = best[start]
-    return best[-1]
+    return best
 
 
 def _site_name(text: str) -> bool:
@@ -325,12 +341,18 @@ def _site_name(text: str) -> bool:
         and bool(re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]+", text))
 
 
+def _may_end_site_name(text: str, end: int) -> bool:
+    """Whether a piece of ``text`` ending at ``end`` may be a :func:`_site_name`: only if a site
+    name's ending ends there (a cheap test that spares the regular expressions elsewhere)."""
+    return text.endswith(_lexicons()["site_name_ends"], 0, end)
+
+
 def _stamp(text: str) -> bool:
     """A date stamp line: a publishing date (ISO, or 年0M月, or with a clock time) and at most a
     short name, site or view count beside it — never a document's own date (2017年12月20日) or a
     labelled deadline (完成时限：2024-06-30)."""
-    m = _STAMP.search(text)
-    if not m or len(text) > 40:
+    m = _STAMP.search(text) if len(text) <= 40 else None
+    if not m:
         return False
     rest = re.sub(r"\d+\s*次?", "", _STAMP.sub(" ", text)).strip(" |:：")
     if _SENTENCE.search(rest) or "：" in rest or ":" in rest:
@@ -401,6 +423,11 @@ def _head_furniture(text: str) -> list[str]:
     return []
 
 
+def _cjk_at_least(text: str, n: int) -> bool:
+    """Whether ``text`` holds ``n`` Chinese characters or more (counted only up to ``n``)."""
+    return sum(1 for _ in islice(_CJK.finditer(text), n)) >= n
+
+
 def head_lines(lines: list[str]) -> set[int]:
     """The lines at the head of a page: those before its first body paragraph (one of 25 Chinese
     characters or more with a sentence end, or 60 with any sentence punctuation — a title has
@@ -442,6 +469,7 @@ def boundaries(text: str) -> set[int]:
 # ---- page furniture glued into a line --------------------------------------------------------
 
 _SENTENCE_END = set("。！？!?")
+_SENTENCE_END_AT = re.compile("[" + re.escape("".join(sorted(_SENTENCE_END))) + "]")
 _SEPARATORS = re.compile(r"[\s|｜·•/\-]*")
 _WIDGET_GAP = re.compile(r"[\s|｜·•/()（）【】\[\]]*")  # 收藏 分享(赏)
 _NUMBER_VALUE = re.compile(r"\d[\d\-/.: ]*\d(\s*次)?|\d+(\s*次)?")
@@ -750,16 +778,23 @@ def _gap_is_furniture(gap: str, after: str) -> bool:
     return end == len(bare)
 
 
+def _head_end(text: str) -> int:
+    """Where the head of a page pasted into one line ends: at its first sentence end (the
+    line's end if there is none)."""
+    end = _SENTENCE_END_AT.search(text)
+    return end.start() if end else len(text)
+
+
 def _head_runs(text: str, found: list[tuple[int, int, list[str]]]) -> list[tuple[int, int, list[str]]]:
     """At the head of a page pasted into one line (before its first sentence end), a site section
     glued to the title after it (党建园地 | XX局党组对照检查材料) where a line or a run of furniture
     ends, and a byline (某某县委组织部 王某, 文/王某) right after furniture."""
-    head = next((k for k, c in enumerate(text) if c in _SENTENCE_END), len(text))
+    head = _head_end(text)
     lx = _lexicons()
     runs = []
     for at in [0] + [b for _, b, _ in found if b < head]:
         at += len(text[at:]) - len(text[at:].lstrip())
-        column = re.match(r"[\u4e00-\u9fff]{2,4}?" + lx["column_end"].pattern, text[at:at + 8])
+        column = lx["column_head"].match(text[at:at + 8])
         if column and at + column.end() < head:
             runs.append((at, at + column.end(), ["栏目 site section"]))
             continue
@@ -796,9 +831,13 @@ def _widget_prefix(text: str, at: int, head: int) -> int | None:
     and site names, or one widget word of three characters or more (收藏 or 关注 alone may open a
     title), with the digits and marks after it; None if there is none."""
     widgets = _lexicons()["widgets"]
+    window = text[at:min(head, at + 16)]
+    if not _lexicons()["widget_words"].find(window):  # a count of one or more holds a widget word
+        return None
+    covers = _covers(window)
     for end in range(min(head, at + 16), at + 1, -1):
         piece = text[at:end]
-        count = _cover(piece)
+        count = covers[end - at]
         if count and (count >= 2 or len(piece) >= 3 and piece in widgets):
             stop = end + re.match(r"([\s×|｜·]|\d+(?![\d年月日号期届次]))*", text[end:]).end()  # not 2023年
             return stop if stop < head else None
@@ -857,11 +896,12 @@ def _date_label_runs(text: str) -> list[tuple[int, int, list[str]]]:
     """A publishing date with its label (时间:2005-05-24, 日期:2009-07-10 10:29): with a clock time,
     or a publishing prefix (发布/更新/信息), or at the head of the page (before its first sentence end),
     never a deadline or a meeting's date (完成时间：, 会议日期：)."""
-    head = next((k for k, c in enumerate(text) if c in _SENTENCE_END), len(text))
+    head = None
     runs = []
     for m in _DATE_LABEL.finditer(text):
         if text[max(0, m.start() - 2):m.start()] in _DEADLINE_WORDS and not m.group("prefix"):
             continue
+        head = _head_end(text) if head is None else head
         if m.group("time") or m.group("prefix") or m.start() < head:
             runs.append((m.start(), m.end(), ["日期栏 date stamp"]))
     return runs
@@ -891,8 +931,129 @@ def inspect(text: str, head: bool = False) -> Noise:
     for candidate in dict.fromkeys((text, rest)):  # the line as it stands, then without its inline noise
         if len(candidate) <= LINE_MAX:
             furniture = furniture or _furniture(candidate) or (_head_furniture(candidate) if head else [])
-    if furniture or len(_CJK.findall(rest)) < MIN_CONTENT_CJK:
+    if furniture or not _cjk_at_least(rest, MIN_CONTENT_CJK):
         noise.line = True
         noise.cues = list(dict.fromkeys(furniture + cues)) or ["无中文内容 no Chinese content"]
         noise.spans = []
     return noise
+
+
+# ---- speed: every rule pattern behind a cheap test of the characters its matches must hold ----
+
+_GATE_MAX = 2000  # a set of more characters than this (the Han block, \w) tests nothing worth testing
+
+
+class _Gated:
+    """A compiled pattern behind its gate (:func:`_gate`): ``search``, ``finditer``, ``findall``,
+    ``sub`` and ``split`` answer "no match" at once for a text that holds none of the characters
+    every match holds (most lines of a material hold none of the furniture's digits, colons,
+    brackets or key characters), else ask the pattern; all else is the pattern's own (``match``
+    and ``fullmatch`` try one position: the engine is quick there)."""
+
+    __slots__ = ("regex", "gate", "match", "fullmatch")
+
+    def __init__(self, regex: re.Pattern, gate: re.Pattern):
+        self.regex, self.gate = regex, gate
+        self.match, self.fullmatch = regex.match, regex.fullmatch
+
+    def search(self, string, *args):
+        return self.regex.search(string, *args) if self.gate.search(string) else None
+
+    def finditer(self, string, *args):
+        return self.regex.finditer(string, *args) if self.gate.search(string) else iter(())
+
+    def findall(self, string, *args):
+        return self.regex.findall(string, *args) if self.gate.search(string) else []
+
+    def sub(self, repl, string, count=0):
+        return self.regex.sub(repl, string, count) if self.gate.search(string) else string
+
+    def split(self, string, maxsplit=0):
+        return self.regex.split(string, maxsplit) if self.gate.search(string) else [string]
+
+    def __getattr__(self, name):
+        return getattr(self.regex, name)
+
+
+def _gate(regex: re.Pattern) -> re.Pattern | None:
+    """A character class one character of which every match of ``regex`` holds, read from the
+    pattern's parse: of the elements every match goes through (a literal, a class, a group or a
+    repeat at least once; each alternative of a branch), the one of the fewest characters. None
+    when the pattern opens with a literal, a class or an anchor (the engine is quick there), when
+    there is no such class of at most :data:`_GATE_MAX` characters, or when the parser is not
+    Python 3.11's."""
+    try:
+        from re import _constants as sre, _parser
+        tree = _parser.parse(regex.pattern, regex.flags)
+    except (ImportError, AttributeError, re.error):
+        return None
+    if not len(tree) or tree[0][0] in (sre.LITERAL, sre.IN, sre.AT):
+        return None  # the engine itself skips to a first literal or class, and tries an anchor once
+    found = _needed(list(tree), sre, bool(regex.flags & re.ASCII))
+    if found is None or found[0] > _GATE_MAX:
+        return None
+    parts = []
+    for op, av in found[1]:
+        if op is sre.LITERAL:
+            parts.append(f"\\U{av:08x}")
+        elif op is sre.RANGE:
+            parts.append(f"\\U{av[0]:08x}-\\U{av[1]:08x}")
+        else:
+            parts.append(_CATEGORIES[str(av)][0])
+    return re.compile("[" + "".join(parts) + "]", regex.flags & (re.IGNORECASE | re.ASCII))
+
+
+# the categories a gate may hold: class escape, size (Unicode, ASCII)
+_CATEGORIES = {"CATEGORY_DIGIT": (r"\d", 800, 10), "CATEGORY_SPACE": (r"\s", 30, 6)}
+
+
+def _needed(items: list, sre, ascii: bool) -> tuple[int, list] | None:
+    """(size, class items) of the smallest class that every match of the sequence ``items``
+    (parsed) goes through, or None."""
+    repeats = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT))
+    best = None
+    for op, av in items:
+        got = None
+        if op is sre.LITERAL:
+            got = (1, [(op, av)])
+        elif op is sre.IN:
+            got = _class_size(av, sre, ascii)
+        elif op is sre.SUBPATTERN and not av[1] and not av[2]:  # a group without flags of its own
+            got = _needed(list(av[3]), sre, ascii)
+        elif op in repeats and av[0] >= 1:
+            got = _needed(list(av[2]), sre, ascii)
+        elif op is getattr(sre, "ATOMIC_GROUP", None):
+            got = _needed(list(av), sre, ascii)
+        elif op is sre.BRANCH:
+            alternatives = [_needed(list(a), sre, ascii) for a in av[1]]
+            if all(alternatives):
+                got = (sum(a[0] for a in alternatives), [x for a in alternatives for x in a[1]])
+        if got and (best is None or got[0] < best[0]):
+            best = got
+    return best
+
+
+def _class_size(items: list, sre, ascii: bool) -> tuple[int, list] | None:
+    size = 0
+    for op, av in items:
+        if op is sre.LITERAL:
+            size += 1
+        elif op is sre.RANGE:
+            size += av[1] - av[0] + 1
+        elif op is sre.CATEGORY and str(av) in _CATEGORIES:
+            size += _CATEGORIES[str(av)][2 if ascii else 1]
+        else:  # a negated class, \w, \S …: too many characters
+            return None
+    return size, list(items)
+
+
+def _gate_rules() -> None:
+    """Every rule pattern of this module (the module's ``_NAME = re.compile(…)``) behind its gate."""
+    for name, value in list(globals().items()):
+        if isinstance(value, re.Pattern) and name.isupper():
+            gate = _gate(value)
+            if gate is not None:
+                globals()[name] = _Gated(value, gate)
+
+
+_gate_rules()

@@ -27,8 +27,8 @@ from .errors import JingziError, SetupError, warning
 from .opinions import OpinionMatcher
 from .report import Report
 from .resources import load_rubric
-from .segment import document_doc, get_nlp, read_paragraphs
-from .segmenting import split_line
+from .segment import load_segmenter, paragraph_words, sentence_spans
+from .segmenting import is_runon, split_line
 from .structure import Layout, layout
 
 
@@ -45,7 +45,7 @@ class Analyzer:
     def __init__(self, rubric: str = "four-styles", library: str | Path | None = None,
                  copy_detector: CopyDetector | None = None, kind: str | None = None):
         self.forced_kind = kinds.forced(kind) if kind is not None else None
-        get_nlp()  # spaCy zh with jieba and the domain dictionary, loaded once
+        load_segmenter()  # jieba with the domain dictionary, loaded once
         self.rubric = load_rubric(rubric)
         self.role_model = modelstore.load("roles")
         self.matcher = PatternMatcher(self.rubric)
@@ -151,14 +151,14 @@ class MaterialStage(Stage):
 
 
 class Segment(Stage):
-    """One spaCy ``Doc`` of the content paragraphs (jieba words, sentence starts), kept on the
-    document; the tokens and sentences of every paragraph are read from it."""
+    """The jieba words and the sentences of every content paragraph (a spaCy ``Doc`` of them,
+    ``Document.spacy``, is made only when asked for)."""
 
     name = "segment"
 
     def run(self, doc: Document) -> None:
-        doc.spacy, offsets = document_doc(doc.texts)
-        doc.tokens, doc.sentences = read_paragraphs(doc.spacy, offsets)
+        doc.tokens = paragraph_words(doc.texts)
+        doc.sentences = [sentence_spans(t) for t in doc.texts]
 
 
 class Structure(Stage):
@@ -316,7 +316,8 @@ def paragraphs(source: ingest.Source) -> list[Piece]:
     for line, (start, end) in enumerate(source.paragraphs):
         line_text = source.text[start:end]
         glued = noise.runs(line_text)  # furniture glued between sentences: cut out whole
-        spans = split_line(line_text, alone, noise.boundaries(line_text) if len(line_text) > 120 else set(),
+        runon = len(line_text) > 120 and is_runon(line_text, alone)  # furniture boundaries cut only those
+        spans = split_line(line_text, alone, noise.boundaries(line_text) if runon else set(),
                            keep=[(a, b) for a, b, _ in glued])
         for a, b in spans:
             raw = source.text[start + a:start + b]

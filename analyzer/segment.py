@@ -1,13 +1,14 @@
-"""Stage 2: words and sentences, on one spaCy ``Doc`` per document.
+"""Stage 2: words and sentences of every content paragraph.
 
-:func:`get_nlp` is ``spacy.blank("zh")`` whose tokenizer (:class:`WordTokenizer`) gives the words
-of :func:`load_segmenter` and whose one component, :func:`zh_sentences`, sets the sentence starts
-of the one splitter every stage uses (:func:`sentence_spans`). The pipeline makes one ``Doc`` of
-the content paragraphs joined by line breaks (:func:`document_doc`) and reads each paragraph's
-words and sentences back from it by character offsets (:func:`read_paragraphs`): jieba never joins
-characters across a line break, so the words of a paragraph are those :func:`tokenize` gives for it
-alone. Nothing heavy is imported until it is used: the CLI answers ``--help`` or a missing file
-without loading spaCy or NumPy.
+The words are jieba's (:func:`load_segmenter`), from one call over the content paragraphs joined by
+line breaks (:func:`paragraph_words`): jieba never joins characters across a line break, so the
+words of a paragraph are those :func:`tokenize` gives for it alone. The sentences are those of the
+one splitter every stage uses (:func:`sentence_spans`). A spaCy ``Doc`` of the same words and
+sentence starts (:func:`get_nlp`: ``spacy.blank("zh")`` whose tokenizer is :class:`WordTokenizer`
+and whose one component, :func:`zh_sentences`, sets the splitter's sentence starts) is made only
+when asked for (``Document.spacy``, :func:`document_doc`): no stage reads it, and building it
+would take longer than the segmentation itself. Nothing heavy is imported until it is used: the
+CLI answers ``--help`` or a missing file without loading spaCy or NumPy.
 
 The words are exactly ``jieba.lcut`` with the domain dictionary (``data/userdict.txt``):
 :class:`FastJieba` computes them with the C++ word graph of ``jieba_fast_dat`` and jieba's own
@@ -23,6 +24,7 @@ from pathlib import Path
 from .resources import DATA_DIR
 
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]*")
+_BLANK = re.compile(r"\s")  # the characters str.strip() takes away
 
 
 def zh_sentences(doc):
@@ -276,43 +278,24 @@ def document_doc(texts: list[str]):
     return get_nlp()("\n".join(texts)), offsets
 
 
-def read_paragraphs(doc, offsets: list[int]) -> tuple[list[list[str]], list[list[tuple[int, int]]]]:
-    """Words (blanks dropped) and sentences ((start, end) in the paragraph) of each paragraph of
-    ``doc``, paragraph ``k`` starting at character ``offsets[k]`` and ending before the next one's
-    line break. A sentence runs from its start token to the next start or the paragraph's end,
-    cut at a line break and stripped of trailing blanks: :func:`sentence_spans` of the paragraph."""
-    from spacy.attrs import IDX, LENGTH, SENT_START
-
-    text = doc_text(doc)
-    ends = [b - 1 for b in offsets[1:]] + [len(text)]
-    words: list[list[str]] = [[] for _ in offsets]
-    firsts: list[list[int]] = [[] for _ in offsets]
-    k = 0
-    end, last = ends[0], len(offsets) - 1
-    for at, n, start in doc.to_array([IDX, LENGTH, SENT_START]).astype("int64").tolist():
-        while at >= end + 1 and k < last:
-            k += 1
-            end = ends[k]
-        if at >= end:  # the line break after the paragraph
-            continue
-        word = text[at:at + n]
-        if word.strip():
-            words[k].append(word)
-        if start == 1:
-            firsts[k].append(at)
-    sentences = []
-    for k, starts in enumerate(firsts):
-        spans = []
-        for a, b in zip(starts, starts[1:] + [ends[k]]):
-            s = text[a:b].split("\n", 1)[0].rstrip()
-            spans.append((a - offsets[k], a - offsets[k] + len(s)))
-        sentences.append(spans)
-    return words, sentences
+def paragraph_words(texts: list[str]) -> list[list[str]]:
+    """The words (blanks dropped) of each text: :func:`tokenize` of each, computed by one
+    segmenter call over the texts joined by line breaks, each of which jieba gives as a word of
+    its own (texts holding a line break or a carriage return themselves are segmented one by one)."""
+    joined = "\n".join(texts)
+    if "\r" in joined or joined.count("\n") != len(texts) - 1:
+        return [tokenize(t) for t in texts]
+    words = load_segmenter().lcut(joined)
+    out, at = [], 0
+    for k, text in enumerate(texts):
+        end = words.index("\n", at) if k < len(texts) - 1 else len(words)
+        out.append([w for w in words[at:end] if w.strip()] if _BLANK.search(text) else words[at:end])
+        at = end + 1
+    return out
 
 
 def tokenize(text: str) -> list[str]:
-    """Words of ``text`` alone: jieba's words without the blank ones (the words
-    :func:`read_paragraphs` reads for ``text`` as a paragraph of a document's ``Doc``)."""
+    """Words of ``text`` alone: jieba's words without the blank ones."""
     return [w for w in load_segmenter().lcut(text) if w.strip()]
 
 
