@@ -1,6 +1,7 @@
 """Literal pre-checks for regular expressions asked about many short strings (the sentences of a text).
 
-A regular expression's syntax tree tells which literal strings every match must contain: ``毛病|缺点``
+A regular expression's text tells which literal strings every match must contain
+(:func:`analyzer.regex_syntax.required`): ``毛病|缺点``
 needs 毛病 or 缺点, ``(?<!自)我(?!国)`` needs 我, ``[汇匯][报報]如下`` one of four spellings. Assertions
 (``^``, ``$``, lookarounds) are left out of the requirement, so it holds whatever the string around a
 match. :class:`PatternSet` runs one Aho-Corasick automaton over the required literals of all its
@@ -18,93 +19,10 @@ patterns' own, only fewer of them are computed.
 from __future__ import annotations
 
 import re
-from itertools import product
-from re import _constants as sre
-from re import _parser as sre_parse
 
-_WIDTH = 64  # the most alternative spellings kept for one piece of a pattern
+from .regex_syntax import read, required
 
-
-def required(pattern: re.Pattern) -> set[str] | None:
-    """Literal strings one of which every match of ``pattern`` contains, or None when there is no such set."""
-    if pattern.flags & re.IGNORECASE:
-        return None
-    return _required(sre_parse.parse(pattern.pattern, pattern.flags))
-
-
-def _required(items) -> set[str] | None:
-    """One of these strings is in every match of a sequence: the spellings of a run of fixed
-    pieces (characters, small classes, short alternations), or what one of its parts requires;
-    of these, the set whose shortest string is longest."""
-    found, run = [], {""}
-    for op, av in list(items) + [(None, None)]:
-        spelled = _spellings(op, av) if op is not None else None
-        if spelled is not None:
-            run = {a + b for a, b in product(run, spelled)}
-            if len(run) <= _WIDTH:
-                continue
-        if run and "" not in run:
-            found.append(run)
-        run = {""}
-        if op is not None and spelled is None:
-            found.append(_required_part(op, av))
-    found = [f for f in found if f and "" not in f]
-    return max(found, key=lambda f: (min(map(len, f)), -len(f))) if found else None
-
-
-def _required_part(op, av) -> set[str] | None:
-    if op is sre.SUBPATTERN:
-        return None if av[1] or av[2] else _required(av[3])
-    if op is sre.BRANCH:
-        out = set()
-        for alternative in av[1]:
-            needed = _required(alternative)
-            if needed is None:
-                return None
-            out |= needed
-        return out
-    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
-        return _required(av[2])
-    return None
-
-
-def _spellings(op, av) -> set[str] | None:
-    """Every string one parsed item can match, when they are few (an assertion matches ""), or None."""
-    if op is sre.LITERAL:
-        return {chr(av)}
-    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
-        return {""}
-    if op is sre.IN:
-        return {chr(c) for _, c in av} if len(av) <= 8 and all(o is sre.LITERAL for o, _ in av) else None
-    if op is sre.SUBPATTERN:
-        return None if av[1] or av[2] else _sequence_spellings(av[3])
-    if op is sre.BRANCH:
-        out = set()
-        for alternative in av[1]:
-            spelled = _sequence_spellings(alternative)
-            if spelled is None:
-                return None
-            out |= spelled
-        return out if len(out) <= _WIDTH else None
-    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[1] <= 2:
-        spelled = _sequence_spellings(av[2])
-        if spelled is None:
-            return None
-        out = {"".join(p) for n in range(av[0], av[1] + 1) for p in product(spelled, repeat=n)}
-        return out if len(out) <= _WIDTH else None
-    return None
-
-
-def _sequence_spellings(items) -> set[str] | None:
-    out = {""}
-    for op, av in items:
-        spelled = _spellings(op, av)
-        if spelled is None:
-            return None
-        out = {a + b for a, b in product(out, spelled)}
-        if len(out) > _WIDTH:
-            return None
-    return out
+__all__ = ["Alternation", "PatternSet", "PatternView", "required"]
 
 
 class Alternation:
@@ -168,20 +86,8 @@ class Alternation:
 def _separable(pattern: re.Pattern) -> bool:
     """Can the pattern be searched apart from its alternation: it never matches the empty string and
     refers back to no group (whose number would change)."""
-    tree = sre_parse.parse(pattern.pattern, pattern.flags)
-    return tree.getwidth()[0] > 0 and not any(op in (sre.GROUPREF, sre.GROUPREF_EXISTS) for op in _ops(tree))
-
-
-def _ops(items):
-    for op, av in items:
-        yield op
-        for sub in av if isinstance(av, (list, tuple)) else ():
-            if isinstance(sub, sre_parse.SubPattern):
-                yield from _ops(sub)
-            elif isinstance(sub, list):
-                for alt in sub:
-                    if isinstance(alt, sre_parse.SubPattern):
-                        yield from _ops(alt)
+    piece = read(pattern)
+    return piece is not None and piece.shortest > 0 and not piece.backref
 
 
 class _Absent:
