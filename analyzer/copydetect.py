@@ -164,12 +164,13 @@ class QuotationMatcher:
         self.bounds = np.cumsum([len(q) + 1 for q in canon])
         self.need = np.array([min(len(q), min_len) for q in canon], dtype=np.int64)
 
-    def mask(self, canon_text: str) -> np.ndarray:
-        """Boolean mask over ``canon_text``: characters inside a recognised quotation."""
+    def mask(self, canon_text: str, hashes: np.ndarray | None = None) -> np.ndarray:
+        """Boolean mask over ``canon_text``: characters inside a recognised quotation; ``hashes``: its
+        k-gram hashes, when already computed."""
         mask = np.zeros(len(canon_text), dtype=bool)
         if not len(self.hashes):
             return mask
-        runs = _runs(kgram_hashes(canon_text, self.k), self.hashes, self.order, self.k)
+        runs = _runs(kgram_hashes(canon_text, self.k) if hashes is None else hashes, self.hashes, self.order, self.k)
         which = np.searchsorted(self.bounds, runs[:, 2], "right")
         for a_s, a_e in runs[runs[:, 1] - runs[:, 0] >= self.need[which], :2].tolist():
             mask[a_s:a_e] = True
@@ -278,7 +279,8 @@ class CopyDetector:
 
     def _not_copying(self, doc: Prepared) -> np.ndarray:
         """Canonical characters inside official quotations or stock sentences."""
-        return self.quotes.mask(doc.canon.text) | self.stock.mask(doc.canon.text)
+        hashes = kgram_hashes(doc.canon.text, self.quotes.k) if self.quotes.k == self.stock.k else None
+        return self.quotes.mask(doc.canon.text, hashes) | self.stock.mask(doc.canon.text, hashes)
 
     def boiler_threshold(self) -> int:
         """MOSS ``-m``: fingerprints in more than this many documents are common."""
@@ -323,7 +325,7 @@ class CopyDetector:
                 kind: str | None = None) -> list[tuple[str, str]]:
         """(kind, name) of peers and/or library documents sharing at least ``need`` of ``query``."""
         shared: dict[tuple[str, str], int] = defaultdict(int)
-        if kind in (None, "peer"):
+        if kind in (None, "peer") and self.peers_:  # no peers (one document checked alone): none shares any
             for h in query.tolist():
                 for peer in self._peer_index.get(h, ()):
                     if peer not in skip:
@@ -543,12 +545,15 @@ def section_ratios(roles: list[tuple[int, int, str]], counted: np.ndarray, copie
     """Per role of SECTION_ROLES present: counted characters, copied characters and their ratio."""
     out = {}
     for role in SECTION_ROLES:
-        mask = np.zeros(len(counted), dtype=bool)
-        for start, end, r in roles:
-            if r == role:
-                mask[start:end] = True
-        chars = int((mask & counted).sum())
+        spans = np.array([(start, end) for start, end, r in roles if r == role], dtype=np.int64).reshape(-1, 2)
+        if not len(spans):
+            continue
+        edges = np.zeros(len(counted) + 1, dtype=np.int64)  # +1 where a span of the role opens, -1 where it closes
+        np.add.at(edges, spans[:, 0], 1)
+        np.add.at(edges, spans[:, 1], -1)
+        inside = (np.cumsum(edges[:-1]) > 0) & counted
+        chars = int(inside.sum())
         if chars:
-            n = int((mask & copied).sum())
+            n = int((inside & copied).sum())
             out[role] = {"chars": chars, "copied_chars": n, "ratio": round(n / chars, 4)}
     return out

@@ -24,11 +24,12 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
 from .document import DepthResult, Document
-from .resources import lexicon, load_yaml
+from .resources import LexiconSet, lexicon, load_yaml
 from .thresholds import best_threshold, f1
 
 CRITERIA = ("strict", "accurate", "deep", "concrete")
@@ -46,8 +47,10 @@ WORK_FOR_STYLE_SHARE = 0.5
 _COLLECTIVE_TITLE = re.compile(r"班子|党组|党委(?!书记)|常委会|常委班子|两委")
 
 
-def lexicons() -> dict:
-    return {
+@lru_cache(maxsize=1)
+def lexicons() -> LexiconSet:
+    """The depth lexicons, by name; each paragraph is scanned only by those that can match it."""
+    return LexiconSet({
         "standards": lexicon("standards", "phrases"),
         "self_critical": lexicon("self_critical", "phrases"),
         "disguised": lexicon("disguised_praise", "phrases"),
@@ -67,7 +70,7 @@ def lexicons() -> dict:
         "shortfalls": lexicon("work_results", "shortfalls"),
         "outcomes": lexicon("work_results", "outcomes"),
         "conduct": lexicon("work_results", "conduct", "conduct_regex"),
-    }
+    })
 
 
 def is_collective(texts: list[str]) -> bool:
@@ -133,7 +136,9 @@ class Parts:
 
     def found(self, lx, where) -> dict:
         """paragraph -> phrases of lexicon ``lx`` in it, for the paragraphs that have any."""
-        return {i: lx.phrases(self.texts[i]) for i in where if lx.find(self.texts[i])}
+        cues = lexicons()
+        return {i: lx.phrases(self.texts[i]) for i in where
+                if cues.may_match(lx, self.texts[i]) and lx.find(self.texts[i])}
 
 
 def measure(doc: Document, bank: BoilerplateBank) -> Signals:
@@ -207,7 +212,7 @@ _SAID = ("disguised_praise", "boilerplate_share", "work_result_share", "excuse_s
          "denied_share", "root_variety")
 
 
-def _quotes(sig: Signals, parts: Parts, lx: dict) -> None:
+def _quotes(sig: Signals, parts: Parts, lx: LexiconSet) -> None:
     """For each signal, phrases of its gap paragraphs that a reviewer can quote for its deduction."""
     texts = parts.texts
     for name, gaps in sig.gaps.items():
@@ -228,7 +233,7 @@ def _opening(text: str, spans: list[tuple[int, int]], size: int = 24) -> str:
     return head if len(head) <= size else head[:size] + "…"
 
 
-def _strict_signals(sig: Signals, parts: Parts, coverage: dict, lx: dict) -> None:
+def _strict_signals(sig: Signals, parts: Parts, coverage: dict, lx: LexiconSet) -> None:
     """尺子严: standards invoked, self-critical language, no disguised praise, no category
     missing or denied."""
     problems = parts.problems
@@ -260,7 +265,7 @@ def _strict_signals(sig: Signals, parts: Parts, coverage: dict, lx: dict) -> Non
                        "standards": sum(len(v) for v in std.values())})
 
 
-def _accurate_signals(sig: Signals, parts: Parts, summary: dict, bank: BoilerplateBank, lx: dict) -> None:
+def _accurate_signals(sig: Signals, parts: Parts, summary: dict, bank: BoilerplateBank, lx: LexiconSet) -> None:
     """查摆问题准: concrete instances, first person singular, little boilerplate, little
     work-report text, 开门见山, problems about style rather than work (work_for_style)."""
     texts, problems = parts.texts, parts.problems
@@ -300,7 +305,7 @@ def _accurate_signals(sig: Signals, parts: Parts, summary: dict, bank: Boilerpla
                        "work_candidates": len(work_candidates(parts))})
 
 
-def own_instances(text: str, lx: dict) -> list[str]:
+def own_instances(text: str, lx: LexiconSet) -> list[str]:
     """The instance phrases of a problem paragraph (``instances.yaml``), or [] when it reports no
     instance of the author's own behaviour: a number that names a slogan or a section (八项规定、
     四个意识、从以下4个方面, ``stock_numbers``) is no instance, and framing connectives (具体表现在、
@@ -313,7 +318,7 @@ def own_instances(text: str, lx: dict) -> list[str]:
     return hits
 
 
-def _framing(phrase: str, lx: dict) -> bool:
+def _framing(phrase: str, lx: LexiconSet) -> bool:
     return any(m.start() == 0 and m.end() == len(phrase) for m in lx["framing"].find(phrase))
 
 
@@ -328,7 +333,7 @@ def work_candidates(parts: Parts) -> list[int]:
             if parts.roles[i] != "heading" and shortfall.find(t) and critical.find(t)]
 
 
-def work_problem(text: str, styles: list[str], lx: dict) -> list[str]:
+def work_problem(text: str, styles: list[str], lx: LexiconSet) -> list[str]:
     """The work phrases of a problem paragraph that confesses a work shortfall instead of a
     style problem, or [] when it does not. A work problem names no style and no conduct of the
     author (no attitude, habit or way of treating people, and no 我/本人 as the actor:
@@ -339,7 +344,7 @@ def work_problem(text: str, styles: list[str], lx: dict) -> list[str]:
     return lx["work_results"].phrases(text) + lx["shortfalls"].phrases(text) + lx["outcomes"].phrases(text)
 
 
-def work_problems(parts: Parts, lx: dict) -> tuple[list[int], list[str]]:
+def work_problems(parts: Parts, lx: LexiconSet) -> tuple[list[int], list[str]]:
     """以工作问题代替作风问题: the problem paragraphs (in a work report, its shortfall
     paragraphs) that are work problems (:func:`work_problem`), and their work phrases."""
     disguised = set(disguised_problems(parts, lx))
@@ -353,12 +358,12 @@ def work_problems(parts: Parts, lx: dict) -> tuple[list[int], list[str]]:
     return out, [p for p in phrases if not any(p != q and p in q for q in phrases)][:8]  # 进度 in 进度滞后
 
 
-def disguised_problems(parts: Parts, lx: dict) -> list[int]:
+def disguised_problems(parts: Parts, lx: LexiconSet) -> list[int]:
     """Problem paragraphs holding disguised praise (工作太投入，对家人照顾不够)."""
     return [i for i in parts.problems if lx["disguised"].find(parts.texts[i])]
 
 
-def _deep_signals(sig: Signals, parts: Parts, lx: dict) -> None:
+def _deep_signals(sig: Signals, parts: Parts, lx: LexiconSet) -> None:
     """原因分析深: root-cause vocabulary (理想信念、宗旨意识…) against objective excuses. Causes
     explain the problems a material confesses: in a text that examines no problem they analyse
     nothing and earn nothing."""
@@ -379,7 +384,7 @@ def _deep_signals(sig: Signals, parts: Parts, lx: dict) -> None:
     sig.counts.update({"causes": len(causes), "causes_of_nothing": len(parts.causes) - len(causes)})
 
 
-def _concrete_signals(sig: Signals, parts: Parts, lx: dict) -> None:
+def _concrete_signals(sig: Signals, parts: Parts, lx: LexiconSet) -> None:
     """整改措施实: deadlines, quantities, owners, 路线图/时间表; few vague verbs."""
     measures = parts.measures
     n_measures = max(len(measures), 1)

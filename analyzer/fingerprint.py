@@ -83,6 +83,7 @@ class Canonicaliser:
             self.table.update({w: rep.lower() for w in words})
         words = sorted(self.table)
         self.reps = [self.table[w] for w in words]
+        self.rep_sizes = np.array([len(r) for r in self.reps], dtype=np.int64)
         # leftmost-longest: the longest word starting at the first place one starts, then on after it
         self.automaton = ahocorasick_rs.AhoCorasick(
             words, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest) if words else None
@@ -95,14 +96,18 @@ class Canonicaliser:
         for i in np.flatnonzero(codes > 0xFFFF).tolist():
             keep[i] = text[i].isalnum()
         low = np.where(codes <= 0xFFFF, _LOWER[np.minimum(codes, 0xFFFF)], codes)
-        words = self.automaton.find_matches_as_indexes(text) if self.automaton else []  # (word, start, end)
-        for _, a, b in words:
-            keep[a:b] = False
+        words = np.array(self.automaton.find_matches_as_indexes(text) if self.automaton else [],
+                         dtype=np.int64).reshape(-1, 3)  # (word, start, end), not overlapping
+        word, a, b = words.T
+        inside = np.zeros(len(codes) + 1, dtype=np.int64)  # +1 where a word starts, -1 where it ends
+        inside[a] += 1
+        inside[b] -= 1
+        keep &= np.cumsum(inside[:-1]) == 0
         kept = np.flatnonzero(keep)
-        reps = [self.reps[w] for w, _, _ in words]
-        sizes = [len(r) for r in reps]
-        start = np.concatenate([kept, np.repeat([a for _, a, _ in words], sizes).astype(np.int64)])
-        end = np.concatenate([kept + 1, np.repeat([b for _, _, b in words], sizes).astype(np.int64)])
+        reps = [self.reps[w] for w in word.tolist()]
+        sizes = self.rep_sizes[word]
+        start = np.concatenate([kept, np.repeat(a, sizes)])
+        end = np.concatenate([kept + 1, np.repeat(b, sizes)])
         canon = np.concatenate([low[kept], _codes("".join(reps))])
         order = np.argsort(start, kind="stable")
         return Canon(canon[order].astype(np.uint32).tobytes().decode("utf-32-le"), start[order], end[order])

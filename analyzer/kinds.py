@@ -47,6 +47,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from .prefilter import PatternSet
 from .resources import Lexicon, lexicon, load_yaml
 
 KINDS = ("personal", "collective", "criticism", "rectification", "opinions", "work_report", "other")
@@ -249,6 +250,12 @@ def _voice_patterns() -> dict[str, re.Pattern]:
 
 
 @lru_cache(maxsize=1)
+def _voice_pattern_set() -> PatternSet:
+    """The voice patterns, each run on a sentence only when the literals it needs are in it."""
+    return PatternSet(_voice_patterns())
+
+
+@lru_cache(maxsize=1)
 def _genre_titles() -> Lexicon:
     return Lexicon("kinds.genre_titles", [str(w) for w in load_yaml("lexicons/kinds.yaml")["genre_titles"]])
 
@@ -276,7 +283,7 @@ def voice(text: str) -> Voice:
     (:func:`title_genre`). Sentences addressed to someone, about someone else or under a heading
     对班子的意见 (until the next 二、 section) count as ``about_others`` and are neither confession,
     presence nor own work."""
-    rx, critical = _voice_patterns(), lexicon("self_critical", "phrases")
+    patterns, critical = _voice_pattern_set().view(), lexicon("self_critical", "phrases")
     counts, critical_sentences, reports, results = Counter(), [], [], []
     anchored = False  # a report formula, or its own subject (我局、本人) with a period, in one sentence
     subject_done = period_done = False  # or each in a sentence of its own: 我局…完成, 今年共接待123人次
@@ -289,6 +296,7 @@ def voice(text: str) -> Voice:
     lines = {s.strip() for s in text.splitlines()}
     for sentence in _VOICE_SENTENCE.findall(_QUOTED.sub("", text)):
         sentence = sentence.strip()
+        rx = patterns.at(sentence)  # the patterns that can match it; the others stand in, matching nothing
         if sentence in lines and len(sentence) <= 30 and not _SENTENCE_MARK.search(sentence):
             subject = ""  # a heading (二、检视剖析的问题, （一）理论学习方面) starts a new topic chain
         if rx["link"].search(sentence):  # a run-on paste's 上一篇/下一篇 links name other pages
@@ -416,10 +424,11 @@ class KindModel:
         self.C = C
         self.margin = margin
 
-    def _matrix(self, texts):
-        from .features import side_by_side, tfidf
+    def _rows(self, texts):
+        """The model's rows (:class:`~analyzer.features.Rows`: ``.matrix()`` to fit, multiplied directly to predict)."""
+        from .features import side_by_side_rows, tfidf_rows
 
-        return side_by_side([tfidf(self.vec_, [compact(t) for t in texts]),
+        return side_by_side_rows([tfidf_rows(self.vec_, [compact(t) for t in texts]),
                              np.array([cue_features(t) for t in texts]).reshape(len(texts), -1)])
 
     def fit(self, texts: list[str], kinds: list[str],
@@ -451,14 +460,14 @@ class KindModel:
                                     max_features=40000)
         self.vec_.fit([compact(t) for t in texts])
         self.clf_ = LogisticRegression(C=self.C, max_iter=5000, class_weight="balanced")
-        self.clf_.fit(self._matrix([content(t) for t in texts]), kinds)
+        self.clf_.fit(self._rows([content(t) for t in texts]).matrix(), kinds)
         return self
 
     def predict_proba(self, texts: list[str]) -> np.ndarray:
         """Probabilities over :data:`KINDS` (columns in KINDS order)."""
         from .features import multinomial
 
-        proba = multinomial(self.clf_, self._matrix([content(t) for t in texts]))
+        proba = multinomial(self.clf_, self._rows([content(t) for t in texts]))
         out = np.zeros((len(texts), len(KINDS)))
         for j, cls in enumerate(self.clf_.classes_):
             out[:, KINDS.index(cls)] = proba[:, j]

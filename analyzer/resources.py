@@ -20,6 +20,8 @@ from typing import NamedTuple
 
 import yaml
 
+from .prefilter import Alternation, required
+
 GAP = 12
 MEMO = 4096  # texts whose lexicon matches are remembered, per lexicon
 _NO_SENTENCE_END = r"[^。！？；!?;\n]"
@@ -99,16 +101,17 @@ class Lexicon:
 
         self.name = name
         self.entries = list(dict.fromkeys(e for e in entries if e))
+        self.regexes = list(regexes)
         literal = [e for e in self.entries if "…" not in e]
         self.automaton = ahocorasick_rs.AhoCorasick(
             literal, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest) if literal else None
         gapped = [e for e in sorted(self.entries, key=len, reverse=True) if "…" in e]
         parts = [phrase_regex(e) for e in gapped] + [f"(?:{r})" for r in regexes]
         self.pattern = re.compile("|".join(parts)) if parts else None
-        # without raw regexes, an A…B entry can match only where its first piece stands: a text
-        # holding no first piece skips the regular expression
-        self.prefilter = ahocorasick_rs.AhoCorasick(
-            list({next(p for p in e.split("…") if p) for e in gapped})) if gapped and not regexes else None
+        # each entry's regular expression runs only where one of the literals it needs stands (the
+        # longer piece of an A…B entry, 过程中 of 在…过程中, :mod:`analyzer.prefilter`)
+        self.alternation = Alternation(parts) if parts else None
+        self.needed = required(self.pattern) if self.pattern else None
         self._memo: dict[str, tuple] = {}
         _LEXICONS.add(self)
 
@@ -128,8 +131,8 @@ class Lexicon:
     def _scan(self, text: str) -> tuple:
         hits = [Hit(s, e, text[s:e]) for _, s, e in self.automaton.find_matches_as_indexes(text)] \
             if self.automaton else []
-        if self.pattern and (self.prefilter is None or self.prefilter.find_matches_as_indexes(text)):
-            hits += self.pattern.finditer(text)
+        if self.alternation is not None:
+            hits += self.alternation.finditer(text)
             hits.sort(key=lambda m: m.start())
         return tuple(hits)
 
@@ -143,7 +146,68 @@ class Lexicon:
         return len(self.entries)
 
 
-_LEXICONS: "weakref.WeakSet[Lexicon]" = weakref.WeakSet()  # every lexicon made, for forget_matches
+class LexiconSet:
+    """Several lexicons asked about the same texts (the cue features of a stage): one automaton over
+    the literal phrases of all of them, and the literals their regular expressions need
+    (``Lexicon.needed``), tells in one pass which lexicons can match a text at all; only those are
+    scanned (:meth:`Lexicon.find`), so the answers are theirs exactly. A lexicon with a regex that
+    needs no literal (``\\d+``) is always scanned.
+
+    >>> cues = LexiconSet({"excuse": Lexicon("excuse", ["工作忙", "基础…差"]), "root": Lexicon("root", ["宗旨意识"])})
+    >>> cues.counts("主要是工作忙，基础条件比较差。")
+    {'excuse': 2, 'root': 0}
+    """
+
+    def __init__(self, lexicons: dict[str, Lexicon]):
+        import ahocorasick_rs
+
+        self.lexicons = dict(lexicons)
+        owners: dict[str, set[int]] = {}  # literal piece -> the lexicons (by position) it may start a match of
+        self.always = []
+        for k, lx in enumerate(self.lexicons.values()):
+            if lx.pattern and not lx.needed:
+                self.always.append(k)
+                continue
+            for piece in [e for e in lx.entries if "…" not in e] + list(lx.needed or ()):
+                owners.setdefault(piece, set()).add(k)
+        self.owners = [tuple(ks) for ks in owners.values()]
+        self.automaton = ahocorasick_rs.AhoCorasick(list(owners)) if owners else None
+        self.positions = {id(lx): k for k, lx in enumerate(self.lexicons.values())}
+        self._memo: dict[str, set[int]] = {}
+        _LEXICONS.add(self)
+
+    def candidates(self, text: str) -> set[int]:
+        """Positions of the lexicons that may match ``text``: those with a piece in it, and those with regexes."""
+        found = set(self.always)
+        if self.automaton is not None:
+            owners = self.owners
+            for i, _, _ in self.automaton.find_matches_as_indexes(text, overlapping=True):
+                found.update(owners[i])
+        return found
+
+    def may_match(self, lx: Lexicon, text: str) -> bool:
+        """Can ``lx`` (one of the set's, or any other: then True) match ``text``? The lexicons that can
+        are remembered for the latest :data:`MEMO` texts, as a stage asks about each of them in turn."""
+        position = self.positions.get(id(lx))
+        if position is None:
+            return True
+        found = self._memo.get(text)
+        if found is None:
+            if len(self._memo) >= MEMO:
+                self._memo.clear()
+            found = self._memo[text] = self.candidates(text)
+        return position in found
+
+    def __getitem__(self, name: str) -> Lexicon:
+        return self.lexicons[name]
+
+    def counts(self, text: str) -> dict[str, int]:
+        """Lexicon name -> its number of matches in ``text`` (:meth:`Lexicon.count`)."""
+        found = self.candidates(text)
+        return {name: lx.count(text) if k in found else 0 for k, (name, lx) in enumerate(self.lexicons.items())}
+
+
+_LEXICONS: "weakref.WeakSet" = weakref.WeakSet()  # every Lexicon and LexiconSet made, for forget_matches
 
 
 def forget_matches() -> None:

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .resources import lexicon, load_yaml
+from .resources import LexiconSet, lexicon, load_yaml
 
 ROLES = ("heading", "preamble", "problem", "cause", "measure", "summary", "closing", "other")
 NOISE = "noise"  # web-page noise (analyzer.noise): never predicted, judged as nothing
@@ -156,16 +156,16 @@ def paragraph_features(paragraphs: list[str], lay: Layout) -> list[dict]:
             "ends_colon": float(text.endswith(("：", ":"))),
             "has_digit": float(bool(re.search(r"\d", text))),
         }
-        for name, lx in lex.items():
-            c = lx.count(text)
+        for name, c in lex.counts(text).items():
             if c:
                 f[f"lex={name}"] = math.log1p(c)
         feats.append(f)
     return feats
 
 
-def _role_lexicons() -> dict:
-    return {
+@lru_cache(maxsize=1)
+def _role_lexicons() -> LexiconSet:
+    return LexiconSet({
         "preamble": lexicon("roles", "preamble"),
         "closing": lexicon("roles", "closing"),
         "cause_open": lexicon("roles", "cause_openers"),
@@ -179,7 +179,7 @@ def _role_lexicons() -> dict:
         "deadline": lexicon("measures", None, "deadline"),
         "vague": lexicon("measures", "vague"),
         "instance": lexicon("instances", "markers", "regex"),
-    }
+    })
 
 
 def viterbi(log_emit: np.ndarray, log_trans: np.ndarray, log_start: np.ndarray) -> list[int]:
@@ -210,12 +210,13 @@ class RoleModel:
         self.smoothing = smoothing
         self.emission_weight = emission_weight
 
-    def _matrix(self, paragraphs, tokens, lay):
-        from .features import dict_matrix, side_by_side, tfidf
+    def _rows(self, paragraphs, tokens, lay):
+        """The model's rows (:class:`~analyzer.features.Rows`, multiplied without a scipy matrix)."""
+        from .features import dict_matrix, side_by_side_rows, tfidf_rows
 
         words = [" ".join(t) for t in tokens]
         feats = paragraph_features(paragraphs, lay)
-        return side_by_side([tfidf(self.tfidf_, words), dict_matrix(self.dict_, feats)])
+        return side_by_side_rows([tfidf_rows(self.tfidf_, words), dict_matrix(self.dict_, feats)])
 
     def fit(self, docs: list[tuple[list[str], list[list[str]], set[int], list[str]]]) -> "RoleModel":
         from scipy.sparse import hstack
@@ -250,7 +251,7 @@ class RoleModel:
         """Per-paragraph probabilities over :data:`ROLES` (columns in ROLES order)."""
         from .features import multinomial
 
-        X = self._matrix(paragraphs, tokens, lay)
+        X = self._rows(paragraphs, tokens, lay)
         proba = multinomial(self.clf_, X)
         out = np.full((len(paragraphs), len(ROLES)), 1e-6)
         for j, cls in enumerate(self.clf_.classes_):

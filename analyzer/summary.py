@@ -12,12 +12,13 @@ Headings and web noise (role ``noise``) are never flagged.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
 
 from .document import Document, SummaryResult
-from .resources import lexicon
+from .resources import LexiconSet, lexicon
 from .thresholds import best_threshold, f1
 
 # the predicted roles that inform the model; "preamble" is left out on purpose, so that a
@@ -26,15 +27,16 @@ ROLE_FEATURES = ("heading", "problem", "cause", "measure", "summary")
 NEVER_FLAGGED = ("heading", "noise")
 
 
-def cue_lexicons() -> dict:
-    return {
+@lru_cache(maxsize=1)
+def cue_lexicons() -> LexiconSet:
+    return LexiconSet({
         "achievement": lexicon("summary_cues", "achievement"),
         "statistics": lexicon("summary_cues", None, "statistics"),
         "plural_accomplishment": lexicon("summary_cues", "plural_accomplishment"),
         "self_critical": lexicon("self_critical", "phrases"),
         "shortfall": lexicon("number_context", None, "shortfall"),
         "compliance": lexicon("summary_cues", "compliance"),  # 严格遵守…不存在问题: reports conduct
-    }
+    })
 
 
 def cue_phrases(text: str) -> list[str]:
@@ -78,18 +80,19 @@ class SummaryModel:
         n = len(texts)
         rows = []
         for i, (text, role) in enumerate(zip(texts, roles)):
-            counts = {k: lx.count(text) for k, lx in lex.items()}
-            row = [math.log1p(counts[k]) for k in lex]
+            counts = lex.counts(text)
+            row = [math.log1p(c) for c in counts.values()]
             row += [float(counts["achievement"] + counts["statistics"] > 0 and counts["self_critical"] == 0),
                     float(counts["shortfall"] > 0), i / max(n - 1, 1), math.log1p(len(text)) / 8]
             row += [float(role == r) for r in ROLE_FEATURES]
             rows.append(row)
         return np.array(rows)
 
-    def _matrix(self, texts, tokens, roles):
-        from .features import side_by_side, tfidf
+    def _rows(self, texts, tokens, roles):
+        """The model's rows (:class:`~analyzer.features.Rows`: ``.matrix()`` to fit, multiplied directly to predict)."""
+        from .features import side_by_side_rows, tfidf_rows
 
-        return side_by_side([tfidf(self.vec_, [" ".join(t) for t in tokens]), self._cues(texts, roles)])
+        return side_by_side_rows([tfidf_rows(self.vec_, [" ".join(t) for t in tokens]), self._cues(texts, roles)])
 
     def fit(self, texts, tokens, roles, labels, dev: list[DevDocument] = ()):
         """Fit on the pooled paragraph columns. With ``dev`` documents, first fit on these columns
@@ -116,7 +119,7 @@ class SummaryModel:
         self.vec_ = TfidfVectorizer(token_pattern=r"[^ ]+", ngram_range=(1, 2), min_df=2, sublinear_tf=True,
                                     max_features=20000)
         self.vec_.fit([" ".join(t) for t in tokens])
-        X = self._matrix(texts, tokens, roles)
+        X = self._rows(texts, tokens, roles).matrix()
         base = LogisticRegression(C=self.C, max_iter=3000, class_weight="balanced")
         # ensemble=False: one logistic regression on all data, Platt-calibrated on 3-fold
         # out-of-fold scores (one model to evaluate at run time instead of three)
@@ -127,7 +130,7 @@ class SummaryModel:
     def predict_proba(self, texts, tokens, roles) -> np.ndarray:
         from .features import positive_proba
 
-        proba = positive_proba(self.clf_, self._matrix(texts, tokens, roles))
+        proba = positive_proba(self.clf_, self._rows(texts, tokens, roles))
         return np.where(np.isin(np.array(roles), NEVER_FLAGGED), 0.0, proba)
 
 

@@ -1,0 +1,67 @@
+"""Literal pre-checks give the regular expressions' own answers, only computing fewer of them."""
+from __future__ import annotations
+
+import re
+
+from analyzer.kinds import _voice_patterns
+from analyzer.prefilter import Alternation, PatternSet, required
+from analyzer.resources import Lexicon, lexicon
+
+SENTENCES = [
+    "我在理论学习上存在不够深入的问题",
+    "自我批评不够，我们要坚决整改",
+    "2023年以来，我局共开展培训12次，走访企业36家",
+    "他指出，会上依次进行了发言",
+    "对班子的意见：一是调研不深",
+    "现将有关情况汇报如下",
+    "在去年5月的专题会上，我没有做到带头表态",
+    "由县委组织部举办的培训班圆满结束",
+    "一些单位是指没有落实主体责任的部门",
+    "你要注意工作方法",
+    "下一篇：某局党组班子对照检查材料",
+    "",
+]
+
+
+def test_required_literals_leave_assertions_out():
+    assert required(re.compile(r"(?<!自)我(?!国|党)")) == {"我"}
+    assert required(re.compile(r"^[（(]?[一二三]+[、）)]")) in ({"一", "二", "三"}, {"、", "）", ")"})
+    assert required(re.compile(r"毛病|缺点|\d+")) is None  # one alternative needs no literal
+
+
+def test_pattern_set_answers_as_the_patterns_do():
+    patterns = _voice_patterns()
+    view = PatternSet(patterns).view()
+    for sentence in SENTENCES:
+        rx = view.at(sentence)
+        for name, pattern in patterns.items():
+            for text in (sentence, sentence[2:], sentence[:-2]):  # the sentence and parts of it
+                assert (rx[name].search(text) is None) == (pattern.search(text) is None), (name, text)
+            assert rx[name].findall(sentence) == pattern.findall(sentence)
+            assert rx[name].sub("", sentence) == pattern.sub("", sentence)
+
+
+def test_a_string_made_by_a_substitution_is_searched_for_real():
+    view = PatternSet({"done": re.compile("开展"), "agent": re.compile("由[^，]{1,6}举办的")}).view()
+    rx = view.at("开由县里举办的展活动")  # 开展 only once the agent is cut out
+    joined = rx["agent"].sub("", "开由县里举办的展活动")
+    assert joined == "开展活动" and rx["done"].search(joined) is not None
+    assert rx["done"].search("开由县里举办的展活动") is None
+
+
+def test_alternation_finds_what_the_one_regex_finds():
+    parts = [r"在[^。]{0,12}?时", r"(?:今年|去年)\s*\d{1,2}月", r"\d+(?:\.\d+)?\s*(?:次|个|项|%)", r"《[^》]{2,40}》", "时"]
+    whole = re.compile("|".join(parts))
+    alternation = Alternation(parts)
+    for text in SENTENCES + ["在学习《条例》时讲了3次，去年5月时又讲了2.5%", "时时在时", "今年 12月在村里时"]:
+        assert [(m.span(), m.group(0)) for m in alternation.finditer(text)] == \
+            [(m.span(), m.group(0)) for m in whole.finditer(text)], text
+
+
+def test_lexicon_matches_keep_text_order_and_spans():
+    lx = Lexicon("t", ["工作忙", "在…过程中"], [r"\d+次"])
+    found = [(m.start(), m.end(), m.group(0)) for m in lx.find("在整改过程中开会3次，工作忙")]
+    assert found == [(0, 6, "在整改过程中"), (8, 10, "3次"), (11, 14, "工作忙")]
+    deadline = lexicon("measures", None, "deadline")  # regexes only: the same matches as the one regex
+    text = "2024年6月底前完成整改，立即整改到位，三个月内建立台账"
+    assert [m.span() for m in deadline.find(text)] == [m.span() for m in deadline.pattern.finditer(text)] != []
