@@ -596,13 +596,14 @@ _BUTTON = re.compile(r"\s*[|｜]?\s*[【\[]\s*((字号|字体|我要打印|打�
 _PUBLISHED = re.compile(r"(发布|更新|发表)?时间\s*[:：]\s*(\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)"
                         r"\s*\d{1,2}:\d{2}:\d{2}")  # 时间:2022-05-14 09:10:00 (a meeting's time has no seconds)
 _CHANNEL = re.compile(r"公众号|客户端|APP|App|app|官网|网站")
-_COUNTER_RUN = re.compile(r"(?<![\u4e00-\u9fffA-Za-z0-9])((?!第)([\u4e00-\u9fff]{2,5}|[A-Za-z]{2,5})[:：]?\d{1,9}(小时|次)?"
-                          r"[\s\-|｜·•]*){3,}")  # 发帖85- 精华0- 华商豆61: a profile's counters in a row
+_COUNTER_ITEM = r"(?!第)([\u4e00-\u9fff]{2,5}|[A-Za-z]{2,5})[:：]?\d{1,9}(小时|次)?"
+_COUNTER_RUN = re.compile(r"(?<![\u4e00-\u9fffA-Za-z0-9])" + _COUNTER_ITEM + r"([\s\-|｜·•]+" + _COUNTER_ITEM + "){2,}")
+# 发帖85- 精华0- 华商豆61: a profile's counters, each apart from the next (not 于今年5月至6月深入12个乡镇)
 _CREDIT_RUN = re.compile(r"[（(]\s*(通讯员|记者)?\s*((图|文|摄影|摄|审|审核|编辑|责编|校对|初审|复审|终审)(\s*[/／]\s*(图|文|摄影|摄))*"
                          r"\s*[/／:：]?\s*[\u4e00-\u9fff]{2,3}\s*)+[)）]")  # (图/某某 文/某某 审/某某), (文/图 某某)
 _WELCOME_RUN = re.compile(r"欢迎您?(来到|访问|光临|进入)[\u4e00-\u9fffA-Za-z0-9]{1,10}?(网站|网|社区|文库|在线)[!！。]?")
 _DATELINE = re.compile(r"(?<![于在至到从自定])\d{4}年\d{1,2}月\d{1,2}日\s*[(（]?(星期|周)[一二三四五六日天][)）]?"
-                       r"(?!\s*(上午|下午|晚|早|中午|召开|举行|举办|开始|起|至|到|在|前|，|,))")
+                       r"(?![)）]?\s*(上午|下午|晚|早|中午|召开|举行|举办|开始|起|至|到|在|前|，|,))")
 # a newspaper's date with its weekday, never a meeting's (定于2023年3月1日（星期三）上午召开)
 _PAREN = re.compile(r"[（(【\[][^（(【\[）)】\]]{1,20}[)）】\]]")
 

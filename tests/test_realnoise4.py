@@ -61,6 +61,8 @@ def test_head_furniture_told_by_its_form(line):
     "会议时间：2023年3月1日",                         # a document's own fields
     "责任人：王某",
     "完成时限：2024年6月底",
+    "联系电话：1234567",                             # a document's contact number is not a counter
+    "浏览量统计表",
     "组 长:党委书记李某",
     "学院成立新闻宣传工作领导小组：",
     "国务院的二维码",                                 # a title, not a medium's widgets
@@ -96,6 +98,8 @@ def test_glued_furniture_is_cut_out_whole(text, piece):
 @pytest.mark.parametrize("text", [
     "会议定于2023年3月1日（星期三）上午九时召开，请各支部书记准时参加。",   # a meeting's date stays
     "全年发展党员12名，培训入党积极分子35人，召开组织生活会4次。",
+    "调研组于今年5月至6月深入12个乡镇、48个村进行了实地调研，现将调研情况报告如下。",
+    "会议时间：2025年1月20日（星期一）上午8:30，地点：局三楼会议室，请准时参加。",
     "第一季度完成35项第二季度完成40项第三季度完成50项，全年任务过半。",
 ])
 def test_glued_rules_leave_sentences_whole(text):
