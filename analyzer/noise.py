@@ -100,6 +100,8 @@ _COUNT = re.compile(r"(?P<label>[\u4e00-\u9fffA-Za-z]{1,8})[!！]?\s*[:：·]?\s
 _REPORTER = re.compile(r"^[\u4e00-\u9fffA-Za-z·•]{2,16}?(特约|全媒体|首席)?记者\s*")  # 某某新闻·某某报记者 王某
 _WEEKDAY_DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日\s*(星期|周)[一二三四五六日天]")  # a newspaper's dateline
 _MEDIA_ENDS = set("报网台社刊")
+_DIGIT = re.compile(r"\d+")
+_INSTITUTION = re.compile(r"大学|学院|党校|研究院|研究所|研究中心|社科院|社会科学院")
 _PARTICLES = {"的", "之", "与", "和", "及", "在", "对", "把", "被", "为", "是", "有", "要", "让", "向", "从", "以"}
 _MONTH_LINE = re.compile(r"\d{4}年\d{1,2}月")  # a bare month above the title of a blog post
 _ISO_DAY = re.compile(r"(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d)")
@@ -149,7 +151,8 @@ def _lexicons():
         "crumb_sep": re.compile(rf"\s*[{seps}]\s*"),
         "allowed": {str(t) for t in spec["allowed_tokens"]},
         "widgets": {str(w) for w in spec["widgets"]},
-        "line_widgets": {str(w) for w in spec["line_widgets"]},
+        "line_widgets": {str(w) for w in spec["widgets"] + spec["line_widgets"]},  # with the widgets
+        "widget_ends": tuple(str(w) for w in spec["widgets"]),
         "ui_field": re.compile(r"^(" + "|".join(map(re.escape, sorted(spec["ui_fields"], key=len, reverse=True)))
                                + r")\s*[:：]\s*(?P<value>[^。，,；;！!？?：:]{0,12})$"),
         "counter_not": tuple(spec["counter_not"]),
@@ -310,6 +313,8 @@ def _counters(text: str) -> bool:
     """A line of counts, each a label and its number (发帖85, 关注(1)|粉丝(1), 很赞哦! (1025), 加入书架 · 5132,
     某某代码:12616): a forum's or a site's counters. A document's numbered parts (附件1, 问题3, 第2条)
     end with a word of ``counter_not``."""
+    if len(text) > 60 or not _DIGIT.search(text):
+        return False
     lx = _lexicons()
     items = [i for i in re.split(r"\s*[|｜]\s*", _BULLET.sub("", text).strip()) if i]
     if not 1 <= len(items) <= 4:
@@ -331,7 +336,7 @@ def _branded_widgets(text: str) -> bool:
     """A medium's name before its widget words (某某报客户端, 某某报官方微信): at most six characters of
     a name ending like a medium's (报, 网, 台, 社, 刊), then three or more characters made only of widget words."""
     if len(text) > 16 or _SENTENCE.search(text) or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z]+", text) \
-            or _PARTICLES & set(text):  # 某某的二维码 is a title
+            or _PARTICLES & set(text) or not text.endswith(_lexicons()["widget_ends"]):  # 某某的二维码 is a title
         return False
     return any(len(text) - k >= 3 and text[k - 1] in _MEDIA_ENDS and _cover(text[k:])
                for k in range(2, min(7, len(text) - 2)))
@@ -339,6 +344,8 @@ def _branded_widgets(text: str) -> bool:
 
 def _journal_issue(text: str) -> bool:
     """A journal's issue as a source line (《某某学报》,2017年02期。)."""
+    if "期" not in text:
+        return False
     bare = re.sub(r"[《》〈〉,，。.\s]", "", text)
     return len(bare) <= 30 and bool(_ISSUE.fullmatch(bare))
 
@@ -346,6 +353,8 @@ def _journal_issue(text: str) -> bool:
 def _author_notes(text: str) -> bool:
     """Authors' notes run together (某某,某某大学某某学院博士后;某某,…学院教授、博士生导师。): every part
     is a name, an institution and a rank."""
+    if not _INSTITUTION.search(text):
+        return False
     note = _lexicons()["author_note"]
     parts = [p for p in re.split(r"[;；]", text.rstrip("。. ")) if p.strip()]
     found = [note.fullmatch(p) for p in parts]
@@ -365,7 +374,8 @@ def _repeated(text: str) -> bool:
     """A line that is one phrase over and over (作风建设作风建设作风建设…, 某某总结篇1某某总结篇2…): a tag
     cloud or a list of links to one title, never a sentence of a document."""
     bare = re.sub(r"\s+", "", text)
-    if len(bare) < 12 or len(bare) > 400 or _BODY_END.search(bare):
+    if len(bare) < 12 or len(bare) > 400 or _BODY_END.search(bare) \
+            or all(bare.count(bare[k:k + 3]) < 3 for k in range(4)):  # no three characters come back three times
         return False
     for size in range(3, 21):
         for start in range(0, 4):
@@ -411,7 +421,7 @@ def _cover(text: str, line: bool = False) -> int | None:
     """How many widget words ``text`` is made of, if it is made only of widget words and site
     names (None if it is not); ``line``: ``text`` is a whole line, where the ordinary words of
     ``line_widgets`` (推荐, 阅读) count as widgets too."""
-    widgets = _lexicons()["widgets"] | _lexicons()["line_widgets"] if line else _lexicons()["widgets"]
+    widgets = _lexicons()["line_widgets" if line else "widgets"]
     best: list[int | None] = [0] + [None] * len(text)  # best[i]: widget words in a cover of text[:i]
     for end in range(1, len(text) + 1):
         for start in range(max(0, end - 12), end):
@@ -981,9 +991,10 @@ def _form_runs(text: str) -> list[tuple[int, int, list[str]]]:
     item's credit bracket ((图/某某 文/某某), (文/图 某某)), the site's greeting with its name
     (欢迎访问某某网), a dateline with its weekday (2017年03月15日 星期三)."""
     runs = []
-    for pattern, cue in ((_COUNTER_RUN, "计数栏 counters"), (_CREDIT_RUN, "署名 byline"),
+    counters = len(_DIGIT.findall(text)) >= 3  # a row of counters holds three numbers at least
+    for pattern, cue in ((_COUNTER_RUN if counters else None, "计数栏 counters"), (_CREDIT_RUN, "署名 byline"),
                          (_WELCOME_RUN, "欢迎语 site welcome"), (_DATELINE, "日期栏 date stamp")):
-        runs += [(m.start(), m.end(), [cue]) for m in pattern.finditer(text)]
+        runs += [(m.start(), m.end(), [cue]) for m in pattern.finditer(text)] if pattern else []
     return runs
 
 
