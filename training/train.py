@@ -733,7 +733,7 @@ rectification, opinions, work_report, other, and page-shaped personal and collec
 `data/kinds/splits.csv`): train {counts['train']}, dev {counts['dev']}, test {counts['test']}. Every
 document is also used in five generated shapes (run-on paste, web noise, title dropped, excerpt,
 abridged; `training/kinds_corpus.py`), so each split holds six versions of each of its documents;
-shapes never cross splits. Written in seven rounds: the first round's test documents were looked at
+shapes never cross splits. Written in eight rounds: the first round's test documents were looked at
 while developing, so they moved to dev; the second round is test; the third round (69 documents
 in the shapes of real pages — news of meetings quoting members, genre guides, 心得体会, essays,
 abstracts, notices, rules, 范文 list pages, fiction, page-shaped materials and work reports —
@@ -750,7 +750,13 @@ dev; the seventh round (58 documents, branch kindstrain) is train only: written 
 党课, 述职述廉, 巡察 and 整改 news) and the real DEV pages, each with its own persona and habit — a
 述职述廉 confessing a gift, a workshop secretary's 发言提纲 with 哈, 研讨发言 and 心得 that reflect
 without confessing, meeting news quoting members, a 范文 list whose snippets quote confessions,
-征求意见 notices and rules, PDF line breaks, run-on pastes, traditional characters (data/README.md).
+征求意见 notices and rules, PDF line breaks, run-on pastes, traditional characters (data/README.md);
+the eighth round (66 documents, branch kindstrain2: other 35, personal 12, work_report 7, collective 4,
+rectification 3, opinions 3, criticism 2) is train only: written for the confusions left after round 7
+— year-review speeches and news, 巡察/督导 feedback, training 心得 and 党课 taken for work reports;
+spoken and dialect-flavoured 发言 (偷懒、这事怪我、俺) not taken for materials; 范文 and search-result list
+pages; journal pages of short metadata lines; 班子 materials read by a secretary who says 我 — each by
+its own persona, 65–1,701 characters (data/README.md).
 **Features**: TF-IDF over character 2–3-grams of the whitespace-free text; cue lexicons
 (`data/lexicons/kinds.yaml`: title words in the opening line, body phrases per kind) and
 grammatical person (我/本人, 我们/班子, 你, 同志): log counts and densities; the log length.
@@ -970,6 +976,32 @@ scored as a material) is still missed on both counts, narrowly; the real TEST se
 scores 11 → 5 of 111. Unlike the last round, both held-out sets moved with the DEV sets this time:
 fresh DEV pages collected before the rules were written, and training documents from deliberately
 varied personas, carried over where rules tuned on one writer's dev documents had not.
+Eighth round (issue 13, branch kindstrain2; data/README.md): 66 train documents (other 35, personal
+12, work_report 7, collective 4, rectification 3, opinions 3, criticism 2) written for the confusions
+left after round 7; no rule or code changed, the model retrained. Before the retrain, the round-7
+model scored the new documents in their six shapes at 0.717: 28 of 258 shaped non-materials given a
+material kind (a 范文 list page as personal, a traditional-character opinions list as collective, a
+year-summary speech, a search-result page, a 工作总结 list page and a 中青班 心得 as work reports) and
+48 of 138 shaped materials given another kind. Before → after, model fitted on train only for the
+written dev split (`python -m training.kinds_corpus dev`, margin 0.8 both times) and refitted on
+train+dev for the real DEV sets (`python -m training.realdocs --index data/realdocs/dev-<set>.csv
+--kinds-only --errors --no-write`): written dev 0.884 → 0.888, non-materials given any material kind
+0 → 0 of 738, materials given another kind 27 → 32 of 372 (a party secretary's short 抓党建述职, wr16,
+now `other` in all six shapes instead of three); dev-kinds 0.899 → 0.888, 0 → 0 of 80, materials
+lost 4 → 4 of 9 (a reader's letter no longer criticism; an evaluation-form essay now opinions and a
+water bureau's information-disclosure summary now personal — still judged as a material); dev-nonmat
+0.857 → 0.857, 1 → 1 of 21; dev-noise 0.889 → 0.889, 0 → 0 of 86, 2 → 2 of 4 (pages whose metadata
+lines come first taken for opinions 8 → 7: two fixed, a forum thread strewn with scraping characters
+newly; a county news item with credit lines now rectification); dev-genres 0.909 → 0.924, 0 → 0 of
+55, 2 → 2 of 11 (an essay titled 宗旨意识有所淡化原因剖析 no longer criticism); dev-noise2 0.769 →
+0.808, 0 → 0 of 26 (a document-sharing page no longer opinions). The DEV pages were read before
+writing, so these figures are optimistic; the real TEST set was not scored, and nothing was chosen
+on the written test table the retrain rewrote. What data alone cannot fix (the gate, left to the
+rules): after the retrain the model gives the new spoken and traditional-character materials their
+kind (personal 0.82–1.00 on the training texts) but the voice gate withholds it — no confession is
+found in 学习上我偷懒、这事怪我、这事儿赖我、占公家便宜, 俺 is not a first person, and the voice
+patterns read no traditional characters (存在的問題、一年來), so 44 of their 138 shaped versions still
+get another kind.
 **Caveats.** Every document is written for this project (the non-materials by the same writer,
 from domain knowledge), not collected: real documents are longer, mix kinds (a 述职报告 with a
 self-criticism section, a news item quoting a material) and carry noise of other shapes. The test
