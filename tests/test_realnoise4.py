@@ -62,6 +62,8 @@ def test_head_furniture_told_by_its_form(line):
     "责任人：王某",
     "完成时限：2024年6月底",
     "联系电话：1234567",                             # a document's contact number is not a counter
+    "合计\t35",                                      # nor a table's total
+    "参会人数：28",
     "浏览量统计表",
     "组 长:党委书记李某",
     "学院成立新闻宣传工作领导小组：",
