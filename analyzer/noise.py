@@ -18,6 +18,14 @@ a site's name (某某网), a site section (党员文章, 信息公开), a column
 (names, a unit and a name, 文/某某) is furniture too; lower down such a line may be the document's
 own (a signature, a short heading), so it is left alone.
 
+Other furniture is told by its form alone, so that it holds on sites never seen: a row of counters
+(发帖85 | 精华0, 关注(1)|粉丝(1)), a field of a page's metadata panel or profile (• 索引号：, 类别：都市), a
+medium's name before its widget words (某某报客户端), the site's greeting (欢迎访问某某网), one phrase
+repeated over a line (a tag cloud), a credit bracket ((党委工作部), (图/某某 文/某某)), a journal's issue
+line, authors' notes run together, and at a page's head a newspaper's dateline with its weekday or a
+reporter after the medium's name. A document's own fields (会议时间：, 责任人：), numbered parts (附件1,
+问题3) and headings never take these forms.
+
 A page pasted into one line glues its furniture between the sentences of the material. Before the
 run-on splitter, :func:`runs` finds each such piece whole — fields with their values, a sentence in
 the site's voice, a linked title, a footer with its tail, a widget bar, a page marker, a stamp, a
@@ -88,6 +96,14 @@ _BULLET = re.compile(r"^([•·]|-(?=\s))\s*")  # • 周某某, - 格式:DOCX: 
 _BODY_END = re.compile(r"[。！？!?；;]")
 _STAMP_RUN = re.compile(_STAMP.pattern + r"(\s*(阅读|浏览|点击)?\s*[(（]?\d+[)）]?\s*次?)?")
 _BYLINE_RUN = re.compile(r"文\s*/\s*[\u4e00-\u9fff]{2,3}")
+_WELCOME = re.compile(r"欢迎您?(来到|访问|光临|进入)[\u4e00-\u9fffA-Za-z0-9]{2,16}[!！。]?")  # the site's greeting
+_COUNT = re.compile(r"(?P<label>[\u4e00-\u9fffA-Za-z]{1,8})[!！]?\s*[:：·]?\s*[(（]?\d{1,9}[)）]?\s*(小时|分钟|次|天)?")
+_REPORTER = re.compile(r"^[\u4e00-\u9fffA-Za-z·•]{2,16}?(特约|全媒体|首席)?记者\s*")  # 某某新闻·某某报记者 王某
+_WEEKDAY_DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日\s*(星期|周)[一二三四五六日天]")  # a newspaper's dateline
+_MEDIA_ENDS = set("报网台社刊")
+_DIGIT = re.compile(r"\d+")
+_INSTITUTION = re.compile(r"大学|学院|党校|研究院|研究所|研究中心|社科院|社会科学院")
+_PARTICLES = {"的", "之", "与", "和", "及", "在", "对", "把", "被", "为", "是", "有", "要", "让", "向", "从", "以"}
 _MONTH_LINE = re.compile(r"\d{4}年\d{1,2}月")  # a bare month above the title of a blog post
 _ISO_DAY = re.compile(r"(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d)")
 
@@ -130,10 +146,22 @@ def _lexicons():
         "open_trail": re.compile("(" + "|".join(map(re.escape, sorted(crumb_start, key=len, reverse=True))) + r")\s*[:：]?\s*"
                                  r"([^>»›|｜。，,；;]{1,16}?\s*[>»›|｜]+\s*)+[^>»›|｜。，,；;]{0,10}?("
                                  + "|".join(map(re.escape, spec["columns"] + ["正文"])) + r")(?!\s*[>»›|｜])"),
+        "open_trail_sep": re.compile("(" + "|".join(map(re.escape, sorted(crumb_start, key=len, reverse=True)))
+                                     + r")\s*[:：]?\s*([^>»›|｜。，,；;]{0,16}?\s*[>»›]\s*)+[^>»›|｜。，,；;]{1,16}?\s*[>»›]"
+                                     r"(?=[^\s>»›])"),  # 首页 > 栏目 > 栏目 >标题…: the title glued to the last separator
         "crumb_sep": re.compile(rf"\s*[{seps}]\s*"),
         "allowed": {str(t) for t in spec["allowed_tokens"]},
         "widgets": {str(w) for w in spec["widgets"]},
+        "line_widgets": {str(w) for w in spec["widgets"] + spec["line_widgets"]},  # with the widgets
+        "widget_ends": tuple(str(w) for w in spec["widgets"]),
+        "ui_field": re.compile(r"^(" + "|".join(map(re.escape, sorted(spec["ui_fields"], key=len, reverse=True)))
+                               + r")\s*[:：]\s*(?P<value>[^。，,；;！!？?：:]{0,12})$"),
+        "counter_not": tuple(spec["counter_not"]),
+        "author_note": re.compile(r"\s*(?P<name>[\u4e00-\u9fff]{2,3})[,，]\s*[^。；;]{0,60}?(大学|学院|党校|研究院|研究所|"
+                                  r"研究中心|社科院|社会科学院)[^。；;]{0,40}?("
+                                  + "|".join(map(re.escape, sorted(spec["ranks"], key=len, reverse=True))) + r")\s*"),
         "widget_words": Lexicon("noise.widgets", [str(w) for w in spec["widgets"]]),
+        "line_widget_words": Lexicon("noise.line_widgets", [str(w) for w in spec["widgets"] + spec["line_widgets"]]),
         "site_name": re.compile("(" + "|".join(map(re.escape, spec["site_names"])) + ")$"),
         "site_name_ends": tuple(spec["site_names"]),  # what "site_name" finds, for str.endswith
         "column": re.compile("(" + "|".join(map(re.escape, spec["columns"])) + ")$"),
@@ -251,8 +279,18 @@ def _furniture(text: str) -> list[str]:
     if bare.rstrip(":： ") in lx["crumb_start"] or bare.startswith(lx["crumb_start"]) and len(bare) >= 10 \
             and not re.search(r"[。，,；;！!？?：:]", bare):  # 首页学院概况党建工作…: the site's menu
         cues.append("导航栏 navigation bar")
-    if _widgets(bare):
+    if _widgets(bare) or _branded_widgets(bare):
         cues.append("页面按钮 page widgets")
+    if _counters(bare):
+        cues.append("计数栏 counters")
+    if _page_field(bare):
+        cues.append("页面字段 page field")
+    if _WELCOME.fullmatch(bare):
+        cues.append("欢迎语 site welcome")
+    if _journal_issue(bare):
+        cues.append("刊期 journal issue")
+    if _author_notes(bare):
+        cues.append("作者简介 author's note")
     if _stamp(bare):
         cues.append("日期栏 date stamp")
     for pattern, cue in ((_ISSUE, "刊期 journal issue"), (_AFFILIATION, "作者单位 affiliation"),
@@ -269,9 +307,87 @@ def _furniture(text: str) -> list[str]:
     if _affiliations(bare):
         cues.append("作者单位 affiliation")
     bracketed = re.fullmatch(r"[（(]\s*([^（()）]{2,12})\s*[)）]", bare)
-    if bracketed and _byline(bracketed.group(1)):  # (王某): a reporter's name closing a news item
+    if bracketed and (_byline(bracketed.group(1)) or _credit(bracketed.group(1))):  # (王某), (党委工作部)
         cues.append("署名 byline")
     return cues
+
+
+def _counters(text: str) -> bool:
+    """A line of counts, each a label and its number (发帖85, 关注(1)|粉丝(1), 很赞哦! (1025), 加入书架 · 5132,
+    某某代码:12616): a forum's or a site's counters. A document's numbered parts (附件1, 问题3, 第2条)
+    end with a word of ``counter_not``."""
+    if len(text) > 60 or not _DIGIT.search(text):
+        return False
+    lx = _lexicons()
+    items = [i for i in re.split(r"\s*[|｜]\s*", _BULLET.sub("", text).strip()) if i]
+    if not 1 <= len(items) <= 4:
+        return False
+    for item in items:
+        m = _COUNT.fullmatch(item)
+        if not m or m.group("label").endswith(lx["counter_not"]) or m.group("label").startswith("第"):
+            return False
+    return True
+
+
+def _page_field(text: str) -> bool:
+    """A field of a page's metadata panel or a forum's profile (• 索引号：, 类别: 都市, 收藏人:某某87): a
+    UI field label (``ui_fields``) with a short value or none."""
+    return bool(_lexicons()["ui_field"].match(_BULLET.sub("", text).strip()))
+
+
+def _branded_widgets(text: str) -> bool:
+    """A medium's name before its widget words (某某报客户端, 某某报官方微信): at most six characters of
+    a name ending like a medium's (报, 网, 台, 社, 刊), then three or more characters made only of widget words."""
+    if len(text) > 16 or _SENTENCE.search(text) or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z]+", text) \
+            or _PARTICLES & set(text) or not text.endswith(_lexicons()["widget_ends"]):  # 某某的二维码 is a title
+        return False
+    return any(len(text) - k >= 3 and text[k - 1] in _MEDIA_ENDS and _cover(text[k:])
+               for k in range(2, min(7, len(text) - 2)))
+
+
+def _journal_issue(text: str) -> bool:
+    """A journal's issue as a source line (《某某学报》,2017年02期。)."""
+    if "期" not in text:
+        return False
+    bare = re.sub(r"[《》〈〉,，。.\s]", "", text)
+    return len(bare) <= 30 and bool(_ISSUE.fullmatch(bare))
+
+
+def _author_notes(text: str) -> bool:
+    """Authors' notes run together (某某,某某大学某某学院博士后;某某,…学院教授、博士生导师。): every part
+    is a name, an institution and a rank."""
+    if not _INSTITUTION.search(text):
+        return False
+    note = _lexicons()["author_note"]
+    parts = [p for p in re.split(r"[;；]", text.rstrip("。. ")) if p.strip()]
+    found = [note.fullmatch(p) for p in parts]
+    return bool(parts) and all(m and _name(m.group("name")) for m in found)
+
+
+def _credit(text: str) -> bool:
+    """A unit's credit closing a news item ((党委工作部)) or a name and its task ((王某撰稿))."""
+    text = text.strip()
+    if not 3 <= len(text) <= 12 or re.search(r"[。，,；;！!？?：:\s、]", text):
+        return False
+    task = re.fullmatch(r"(.{2,3})(撰稿|供稿|整理|报道|摄影|摄)", text)
+    return bool(task and _name(task.group(1))) or text.endswith(_lexicons()["units"]) and not _verb_first(text)
+
+
+def _repeated(text: str) -> bool:
+    """A line that is one phrase over and over (作风建设作风建设作风建设…, 某某总结篇1某某总结篇2…): a tag
+    cloud or a list of links to one title, never a sentence of a document."""
+    bare = re.sub(r"\s+", "", text)
+    if len(bare) < 12 or len(bare) > 400 or _BODY_END.search(bare) \
+            or all(bare.count(bare[k:k + 3]) < 3 for k in range(4)):  # no three characters come back three times
+        return False
+    for size in range(3, 21):
+        for start in range(0, 4):
+            piece = bare[start:start + size]
+            if len(piece) == size and len(_CJK.findall(piece)) >= 3:
+                times = bare.count(piece)
+                if times >= 3 and times * size >= 0.6 * len(bare):
+                    return True
+    return False
 
 
 def _affiliations(text: str) -> bool:
@@ -298,22 +414,23 @@ def _publisher(text: str) -> bool:
 def _widgets(text: str) -> bool:
     """A short line made only of widget words (收藏 分享 举报) and site names (共产党员网 打印 纠错);
     normalisation has taken the spaces out between Chinese words, so the line is covered word by word."""
-    if len(text) > 40 or not _lexicons()["widget_words"].find(text):  # a cover holds a widget word
+    if len(text) > 40 or not _lexicons()["line_widget_words"].find(text):  # a cover holds a widget word
         return False
     chunks = [w.strip(":：") for w in _WIDGET_SPLIT.split(text) if re.search(r"[^\d:：.\-]", w)]  # 00:00/00:00 is a player's
-    covers = [_cover(w) for w in chunks]
+    covers = [_cover(w, line=True) for w in chunks]
     return bool(chunks) and all(c is not None for c in covers) and any(covers)
 
 
-def _cover(text: str) -> int | None:
+def _cover(text: str, line: bool = False) -> int | None:
     """How many widget words ``text`` is made of, if it is made only of widget words and site
-    names (None if it is not)."""
-    return _covers(text)[-1]
+    names (None if it is not); ``line``: ``text`` is a whole line, where the ordinary words of
+    ``line_widgets`` (推荐, 阅读) count as widgets too."""
+    return _covers(text, line)[-1]
 
 
-def _covers(text: str) -> list[int | None]:
+def _covers(text: str, line: bool = False) -> list[int | None]:
     """:func:`_cover` of every prefix of ``text``: item ``i`` is that of ``text[:i]``."""
-    widgets = _lexicons()["widgets"]
+    widgets = _lexicons()["line_widgets" if line else "widgets"]
     best: list[int | None] = [0] + [None] * len(text)  # best[i]: widget words in a cover of text[:i]
     for end in range(1, len(text) + 1):
         starts = [k for k in range(max(0, end - 12), end) if best[k] is not None]
@@ -383,6 +500,10 @@ def _name(text: str) -> bool:
 def _byline(text: str) -> bool:
     """One to three names (韩某,李某某), a unit and a name (某某党支部 王某), or 文/某某, 作者：某某."""
     text = _BULLET.sub("", text)
+    reporter = _REPORTER.match(text)
+    if reporter and not _BYLINE_MARK.match(text):  # 某某新闻·某某报记者 王某: names only after it
+        names = [n for n in re.split(r"[\s,，、]+", text[reporter.end():]) if n]
+        return 1 <= len(names) <= 3 and all(_name(n) for n in names)
     marked = _BYLINE_MARK.match(text)
     rest = text[marked.end():].strip() if marked else text.strip()
     if not rest or len(rest) > 40 or re.search(r"[。！？!?；;:：]", rest):
@@ -412,7 +533,8 @@ def _head_furniture(text: str) -> list[str]:
         return ["栏目标签 column tag"]
     if _byline(bare):
         return ["署名 byline"]
-    if _MONTH_LINE.fullmatch(bare) or len(bare) <= 30 and _ISO_DAY.search(bare) and not _SENTENCE.search(bare):
+    if _WEEKDAY_DATE.fullmatch(bare) or _MONTH_LINE.fullmatch(bare) \
+            or len(bare) <= 30 and _ISO_DAY.search(bare) and not _SENTENCE.search(bare):
         return ["日期栏 date stamp"]  # 2023年12月 / 发言稿2018-12-09某某: a material writes 2018年12月9日
     return []
 
@@ -500,12 +622,22 @@ _DATE_LABEL = re.compile(r"(?P<prefix>发布|发表|更新|信息|录入|上传)
 _DEADLINE_WORDS = {"完成", "截止", "会议", "开始", "结束", "办结", "整改", "出生", "入党", "召开", "报名", "提交",
                    "申报", "办理", "活动", "培训", "考试", "举办", "时限", "工作", "调研", "检查"}
 _LABEL_WORDS = r"(信息来源|信息时间|发布时间|时间|日期|来源|作者|阅读次数|阅读量|浏览次数|浏览|点击|字号|字体大小|大小|责任编辑|编辑)"
-_EMPTY_LABEL = re.compile(r"\s*[【\[]?\s*" + _LABEL_WORDS + r"\s*[:：]\s*[】\]]?(?=\s*([【\[|｜]|$))")
+_EMPTY_LABEL = re.compile(r"\s*[【\[]?\s*" + _LABEL_WORDS
+                          + r"\s*[:：]\s*[】\]]?(?=\s*([【\[|｜]|$|[\u4e00-\u9fff]{2,4}[:：]))")  # …浏览次数:摘要:
 _EMPTY_BEFORE = re.compile(r"([【\[]?\s*" + _LABEL_WORDS + r"\s*[:：]\s*[】\]]?\s*)*[【\[]?$")
 _BUTTON = re.compile(r"\s*[|｜]?\s*[【\[]\s*((字号|字体|我要打印|打印|关闭|收藏|返回|大|中|小)\s*[】\]]?|[】\]])")  # 【关闭, [][]
 _PUBLISHED = re.compile(r"(发布|更新|发表)?时间\s*[:：]\s*(\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)"
                         r"\s*\d{1,2}:\d{2}:\d{2}")  # 时间:2022-05-14 09:10:00 (a meeting's time has no seconds)
 _CHANNEL = re.compile(r"公众号|客户端|APP|App|app|官网|网站")
+_COUNTER_ITEM = r"(?!第)([\u4e00-\u9fff]{2,5}|[A-Za-z]{2,5})[:：]?\d{1,9}(小时|次)?"
+_COUNTER_RUN = re.compile(r"(?<![\u4e00-\u9fffA-Za-z0-9])" + _COUNTER_ITEM + r"([\s\-|｜·•]+" + _COUNTER_ITEM + "){2,}")
+# 发帖85- 精华0- 华商豆61: a profile's counters, each apart from the next (not 于今年5月至6月深入12个乡镇)
+_CREDIT_RUN = re.compile(r"[（(]\s*(通讯员|记者)?\s*((图|文|摄影|摄|审|审核|编辑|责编|校对|初审|复审|终审)(\s*[/／]\s*(图|文|摄影|摄))*"
+                         r"\s*[/／:：]?\s*[\u4e00-\u9fff]{2,3}\s*)+[)）]")  # (图/某某 文/某某 审/某某), (文/图 某某)
+_WELCOME_RUN = re.compile(r"欢迎您?(来到|访问|光临|进入)[\u4e00-\u9fffA-Za-z0-9]{1,10}?(网站|网|社区|文库|在线)[!！。]?")
+_DATELINE = re.compile(r"(?<![于在至到从自定])\d{4}年\d{1,2}月\d{1,2}日\s*[(（]?(星期|周)[一二三四五六日天][)）]?"
+                       r"(?![)）]?\s*(上午|下午|晚|早|中午|召开|举行|举办|开始|起|至|到|在|前|，|,))")
+# a newspaper's date with its weekday, never a meeting's (定于2023年3月1日（星期三）上午召开)
 _PAREN = re.compile(r"[（(【\[][^（(【\[）)】\]]{1,20}[)）】\]]")
 
 
@@ -534,7 +666,7 @@ def _field_value_end(text: str, pos: int, label: str) -> int | None:
     佚名, 大 中 小, a 《title》, or for a person field one to three names); None if none is there."""
     lx = _lexicons()
     pos += len(text[pos:]) - len(text[pos:].lstrip())
-    for pattern in (_NUMBER_VALUE, _SIZE_VALUE, _BOOK_VALUE, lx["site_value"], _URL, _ID_VALUE):
+    for pattern in (_STAMP, _NUMBER_VALUE, _SIZE_VALUE, _BOOK_VALUE, lx["site_value"], _URL, _ID_VALUE):
         m = pattern.match(text, pos)
         if m:
             return m.end()
@@ -866,10 +998,12 @@ def _runs(text: str) -> list[tuple[int, int, list[str]]]:
     trails = [(m.start() - len(w.group(0)) if (w := _WHERE.search(text, 0, m.start())) else m.start(), m.end(),
                ["导航路径 breadcrumb"]) for m in _TRAIL.finditer(text)]
     trails += [(m.start(), m.end(), ["导航路径 breadcrumb"]) for m in _lexicons()["open_trail"].finditer(text)]  # …>> 市县动态
+    trails += [(m.start(), m.end(), ["导航路径 breadcrumb"]) for m in _lexicons()["open_trail_sep"].finditer(text)]
     sources = [(m.start(), m.end(), ["来源 source"]) for m in _SOURCE.finditer(text)  # not 据《某报》报道，…
                if not re.match(r"[，,、报消称]", text[m.end():m.end() + 1])
                and (m.start() == 0 or text[m.start() - 1] in _SENTENCE_END | set("》）)】]"))]
-    found = _field_runs(text) + _widget_runs(text) + _page_runs(text) + trails + sources + _meta_runs(text)
+    found = _field_runs(text) + _widget_runs(text) + _page_runs(text) + trails + sources + _meta_runs(text) \
+        + _form_runs(text)
     found = _merge_runs(found + _phrase_runs(text, {b for _, b, _ in found}))
     found = _merge_runs(found + _head_runs(text, found) + _date_label_runs(text))
     found = _merge_runs([_with_labels(text, a, b) + (cues,) for a, b, cues in found])
@@ -884,6 +1018,18 @@ def _runs(text: str) -> list[tuple[int, int, list[str]]]:
     if out and _scrap(text[out[-1][1]:]):
         out[-1] = (out[-1][0], len(text), out[-1][2])
     return [(a, b, cues) for a, b, cues in out if text[a:b].strip()]
+
+
+def _form_runs(text: str) -> list[tuple[int, int, list[str]]]:
+    """Furniture told by its form, whatever the site: a row of counters (发帖85 精华0 威望96), a news
+    item's credit bracket ((图/某某 文/某某), (文/图 某某)), the site's greeting with its name
+    (欢迎访问某某网), a dateline with its weekday (2017年03月15日 星期三)."""
+    runs = []
+    counters = len(_DIGIT.findall(text)) >= 3  # a row of counters holds three numbers at least
+    for pattern, cue in ((_COUNTER_RUN if counters else None, "计数栏 counters"), (_CREDIT_RUN, "署名 byline"),
+                         (_WELCOME_RUN, "欢迎语 site welcome"), (_DATELINE, "日期栏 date stamp")):
+        runs += [(m.start(), m.end(), [cue]) for m in pattern.finditer(text)] if pattern else []
+    return runs
 
 
 def _date_label_runs(text: str) -> list[tuple[int, int, list[str]]]:
@@ -925,6 +1071,8 @@ def inspect(text: str, head: bool = False) -> Noise:
     for candidate in dict.fromkeys((text, rest)):  # the line as it stands, then without its inline noise
         if len(candidate) <= LINE_MAX:
             furniture = furniture or _furniture(candidate) or (_head_furniture(candidate) if head else [])
+        if not furniture and _repeated(candidate):
+            furniture = ["重复串 one phrase repeated"]
     if furniture or not _cjk_at_least(rest, MIN_CONTENT_CJK):
         noise.line = True
         noise.cues = list(dict.fromkeys(furniture + cues)) or ["无中文内容 no Chinese content"]
