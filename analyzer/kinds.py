@@ -230,7 +230,7 @@ def misjudged(gold: list[str], pred: list[str]) -> int:
 _QUOTED = re.compile(r"“[^”\"\n]{9,200}[”\"]|「[^」]{9,200}」|『[^』]{9,200}』|\"[^\"\n]{9,200}[\"”]")
 _VOICE_SENTENCE = re.compile(r"[^。！？；!?;\n]+")
 _TARGET = re.compile(r"对[^，,。；;：:对]{1,12}的")  # the target of an action, described (对群众反映强烈的)
-_GENRE_NOUN = re.compile(r"(写|交|一份|一篇|篇|份)检讨书?|检讨书|^检讨$")  # the genre named, not a confession
+_GENRE_NOUN = re.compile(r"(写|交|做|作)[过了的]?[^，,。]{0,3}检讨书?|[份篇]检讨书?|检讨书|^检讨$")  # the genre named, not a confession
 
 
 @dataclass(frozen=True)
