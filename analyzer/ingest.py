@@ -441,7 +441,8 @@ def read_pdf(data: bytes) -> str:
             raise JingziError("encrypted", "PDF 有密码保护 / the PDF is password-protected")
         if len(reader.pages) > MAX_PDF_PAGES:
             raise JingziError("too_complex", f"页数过多 / too many pages: {len(reader.pages)} > {MAX_PDF_PAGES}")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [_table_rows(page.extract_text() or "", page.extract_text(extraction_mode="layout") or "")
+                 for page in reader.pages]
     except JingziError:
         raise
     except Exception as exc:  # pypdf raises PyPdfError subclasses, DependencyError and plain Python errors
@@ -450,6 +451,101 @@ def read_pdf(data: bytes) -> str:
     if not _CJK_RE.search(text) and not text.strip():
         raise JingziError("pdf_no_text", "PDF 中没有可提取的文字 / the PDF has no text layer")
     return _join_layout_lines(text)
+
+
+_SEGMENT = re.compile(r"\S+(?: {1,2}\S+)*")  # text between gaps of three or more spaces
+MAX_ROW_GAP_LINES = 4  # wrapped cell lines between two lines with several columns
+
+
+def _table_rows(text: str, layout: str) -> str:
+    """A page's text with each table row on one line, its cells joined by a TAB (as .docx rows).
+
+    pypdf's plain text gives a table one cell line at a time (序号 | 措施 | 责任人 | 时限 each
+    on its own line, long cells wrapped), so a measure is cut from its owner and deadline. The
+    layout text keeps the columns: a run of lines with two or more segments (gaps of 3+
+    spaces) is a table, its widest line gives the columns. Each plain line that is one
+    segment of the table gets that segment's column; walking the lines in order, the same
+    column again continues a wrapped cell, a later column adds a cell, an earlier one starts
+    a new row. Only the plain lines themselves are regrouped, so no text is lost or added."""
+    columns = _segment_columns(layout)
+    if not columns:
+        return text
+    out: list[str] = []
+    row: list[list[str]] = []
+    last = -1
+
+    def close_row():
+        if row:
+            cells = ["".join(cell) for cell in row]
+            out.append("\t".join(cells))
+            row.clear()
+
+    for line in text.splitlines():
+        found = columns.get(re.sub(r"\s+", "", line))
+        if not found:
+            close_row()
+            last = -1
+            out.append(line)
+            continue
+        col = found.pop(0)
+        if row and col == last:
+            row[-1].append(line.strip())
+        elif row and col > last:
+            row.append([line.strip()])
+        else:
+            close_row()
+            row.append([line.strip()])
+        last = col
+    close_row()
+    return "\n".join(out)
+
+
+def _segment_columns(layout: str) -> dict[str, list[int]]:
+    """Column of every table segment in a page's layout text: its whitespace-free text ->
+    the columns it stands in, in reading order. Empty when the page has no table."""
+    lines = [[(m.start(), m.group()) for m in _SEGMENT.finditer(line)] for line in layout.splitlines()]
+    lines = [segments for segments in lines if segments]
+    columns: dict[str, list[int]] = {}
+    k = 0
+    while k < len(lines):
+        if len(lines[k]) < 2:
+            k += 1
+            continue
+        end = k  # the table runs to the last many-column line with few wrapped lines between
+        gap = 0
+        for j in range(k + 1, len(lines)):
+            if len(lines[j]) >= 2:
+                end, gap = j, 0
+            else:
+                gap += 1
+                if gap > MAX_ROW_GAP_LINES:
+                    break
+        many = [segments for segments in lines[k:end + 1] if len(segments) >= 2]
+        if len(many) >= 2:
+            widest = max(many, key=len)
+            bounds = [(a_start + len(a_text) + b_start) / 2
+                      for (a_start, a_text), (b_start, _) in zip(widest, widest[1:])]
+
+            def in_one_column(segments, right_of_first=False) -> bool:
+                """A wrapped cell line just outside the rows: one segment inside one column."""
+                if len(segments) != 1:
+                    return False
+                start, seg = segments[0]
+                col = sum(start >= bound for bound in bounds)
+                right = bounds[col] if col < len(bounds) else float("inf")
+                return start + len(seg) <= right and (col > 0 or not right_of_first)
+
+            first = k
+            while first > 0 and k - first < MAX_ROW_GAP_LINES and in_one_column(lines[first - 1]):
+                first -= 1  # a header cell wrapped above its row (序 | 号 整改措施 …)
+            while end + 1 < len(lines) and in_one_column(lines[end + 1], right_of_first=True):
+                end += 1    # the last row's cells wrapped below it (never a body line at the margin)
+            for segments in lines[first:end + 1]:
+                for start, seg in segments:
+                    col = sum(start >= bound for bound in bounds)
+                    columns.setdefault(re.sub(r"\s+", "", seg), []).append(col)
+        k = end + 1
+    return columns
 
 
 _SENTENCE_END = tuple("。！？：…”」』")
@@ -476,15 +572,17 @@ def _join_layout_lines(text: str) -> str:
 
     lines = [(line.rstrip(), line[:len(line) - len(line.lstrip(" \t\u3000\u00a0"))]) for line in text.splitlines()]
     lines = [(line.strip(), bool(indent)) for line, indent in lines if line.strip()]
-    widths = sorted(_width(line) for line, _ in lines if not _PAGE_NUMBER.match(line))
+    widths = sorted(_width(line) for line, _ in lines if not _PAGE_NUMBER.match(line) and "\t" not in line)
     typical = widths[round(0.9 * (len(widths) - 1))] if widths else 0.0
     indenting = sum(indent for _, indent in lines) >= 2
     out: list[str] = []
     open_para = None  # index in ``out`` of the paragraph the next line may continue
     prev_full = prev_end = prev_end_clause = prev_heading = False
     for line, indent in lines:
-        if _PAGE_NUMBER.match(line):
+        if _PAGE_NUMBER.match(line) or "\t" in line:  # page numbers and table rows stand alone
             out.append(line)
+            if "\t" in line:
+                open_para = None
             continue
         enumerates = prev_end_clause and numbering(line)[1] > 0  # "…材料；" | "二是调研…"
         joins = open_para is not None and not indent and prev_full and not (prev_end and not indenting) \

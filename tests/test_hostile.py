@@ -266,6 +266,24 @@ def test_every_pdf_failure_is_an_error_object(tmp_path):
     assert codes == ["encrypted", "corrupt_pdf", "corrupt_pdf"]
 
 
+def test_pdf_text_placed_far_off_the_page_is_read_without_blowing_up(tmp_path):
+    """Table detection reads the layout text, where positions become spaces: text drawn at
+    x = 10^8 or y = -10^8 must not make a giant string (pypdf caps runs of blanks)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(tmp_path / "远.pdf"))
+    c.setFont("STSong-Light", 12)
+    for x, y, text in [(72, 700, "一、存在的主要问题"), (1e8, 700, "远处的字"), (72, -1e8, "文山会海问题突出。")]:
+        c.drawString(x, y, text)
+    c.showPage()
+    c.save()
+    got = ingest.read_path(tmp_path / "远.pdf")
+    assert len(got.text) < 100 and all(t in got.text for t in ("存在的主要问题", "远处的字", "文山会海问题突出"))
+
+
 # --------------------------------------------------------------------------- 3, 5. time budget and dead workers
 
 def _runaway(x):

@@ -222,6 +222,63 @@ def test_pdf_lines_rejoined_by_layout(tmp_path):
     assert any("理论学习中心组集中学习" in t for t in got)  # never split mid-word, nor at "；"
 
 
+def _table_pdf(path, before: list[str], rows: list[list[str]], after: list[str], valign: str) -> None:
+    """A PDF of body paragraphs around a ruled table whose long cells wrap (as Word prints a
+    整改措施 table), cells aligned to ``valign`` (Word: TOP; many generators: BOTTOM)."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    body = ParagraphStyle("body", fontName="STSong-Light", fontSize=11, leading=16, wordWrap="CJK",
+                          firstLineIndent=22)
+    cell = ParagraphStyle("cell", fontName="STSong-Light", fontSize=11, leading=15, wordWrap="CJK")
+    table = Table([[Paragraph(text, cell) for text in row] for row in rows], colWidths=[30, 250, 70, 90],
+                  style=TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), valign)]))
+    SimpleDocTemplate(str(path)).build([Paragraph(t, body) for t in before] + [table]
+                                       + [Paragraph(t, body) for t in after])
+
+
+MEASURE_ROWS = [
+    ["序号", "整改措施", "责任人", "完成时限"],
+    ["1", "每月下基层不少于4天，其中至少2天到村到户，不打招呼、不要陪同，建立调研台账", "本人", "2014年10月底前"],
+    ["2", "征求到的23条意见建议逐条办结并向提出人反馈，西河村灌溉渠问题彻底解决", "分管副局长", "2014年12月底前"],
+    ["3", "办公室面积超标部分完成腾退", "办公室主任", "2014年9月底前"],
+]
+
+
+@pytest.mark.parametrize("valign", ["TOP", "BOTTOM"])
+def test_pdf_table_rows_keep_measure_owner_and_deadline_together(tmp_path, analyzer, valign):
+    lines = [p for p in GOOD.splitlines() if p.strip()]
+    before, after = lines[1:-4], lines[-1:]  # the measures of GOOD become a table
+    _table_pdf(tmp_path / "m.pdf", before, MEASURE_ROWS, after, valign)
+    got = ingest.read_path(tmp_path / "m.pdf").paragraph_texts()
+    rows = ["\t".join(row) for row in MEASURE_ROWS]
+    assert got == before + rows + after  # each row one line, cells in order, nothing lost or glued
+    as_docx = analyzer.analyze("\n".join(before + rows + after))  # a .docx gives its rows the same way
+    assert analyzer.analyze_source(ingest.read_path(tmp_path / "m.pdf")).depth["score"] == as_docx.depth["score"]
+
+
+def test_pdf_without_a_table_is_read_as_before(tmp_path):
+    """Justified body text and a dated signature never look like table columns."""
+    from reportlab.lib.enums import TA_JUSTIFY, TA_RIGHT
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    body = ParagraphStyle("b", fontName="STSong-Light", fontSize=12, leading=18, wordWrap="CJK",
+                          firstLineIndent=24, alignment=TA_JUSTIFY)
+    sign = ParagraphStyle("s", parent=body, firstLineIndent=0, alignment=TA_RIGHT)
+    lines = [p for p in GOOD.splitlines() if p.strip()][4:8]
+    SimpleDocTemplate(str(tmp_path / "b.pdf")).build(
+        [Paragraph(t, body) for t in lines] + [Paragraph("XX县水利局 张某某", sign), Paragraph("2014年7月10日", sign)])
+    got = ingest.read_path(tmp_path / "b.pdf").paragraph_texts()
+    assert got == lines + ["XX县水利局张某某", "2014年7月10日"] and not any("\t" in t for t in got)
+
+
 # ---- robustness suites --------------------------------------------------------------------
 
 def test_robustness_suites_hold_within_005_of_clean(analyzer):
