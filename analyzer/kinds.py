@@ -36,6 +36,10 @@ present; a title naming a notice, news item, 心得 or opinions list bars confes
 sentence is no work done, and reflection (体会、收获、深受启发) counts against a work report: a satirical
 essay faulting the leaders, news of a branch meeting retelling its members' self-criticism, a 心得体会
 on a training course and an article on a county's rectification are not materials either.
+A spoken self-examination confesses in plain words (偷懒、图省事、能拖就拖、责任在我: ``colloquial_confessions``),
+which count in a chain the author opened by name; a self-examination confesses more than once (one aside in a
+diary, a blog or a story is no material) unless its title names it one; a sentence about everyone (每个人…、
+偷懒的人往往…) is no one's confession; a speech greets its audience; a list of opinions voices one somewhere.
 """
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Document kind, issue 13 (realkinds4): rules written from the real DEV pages of data/realdocs/dev-voice.csv.
 
-A spoken 发言提纲 confesses in plain words (偷懒、图省事、能推就推、责任在我), and does so about the author: the
+A spoken 发言提纲 confesses in plain words (偷懒、图省事、能拖就拖、责任在我), and does so about the author: the
 colloquial word counts only in a topic chain the author opened by name. A self-examination examines more than one
 thing, so one self-critical aside in a diary, a blog or a story does not make the page a material; a title that
 names the page a self-examination still settles it. Sentences about everyone (每个人都有缺点、偷懒的人往往…) are
@@ -13,7 +13,7 @@ from analyzer.kinds import speaks_as, speech, voice
 
 SPOKEN_OUTLINE = ("我先说说自己这一年的问题。\n"
                   "一是学习上偷了懒，单位发的学习材料我多半是开会前临时翻一翻。\n"
-                  "二是工作上有时候图省事，群众来问补贴的事，我能推就推，让他们去找乡里。\n"
+                  "二是工作上有时候图省事，群众来问补贴的事，我能拖就拖，让他们去找乡里。\n"
                   "三是去年村道硬化验收，我没挨家挨户去看，这事责任在我。")
 ESSAY_ON_IDLENESS = ("偷懒的人往往觉得自己占了便宜。\n"
                      "每个人都会有偷懒的时候，上学时偷懒，考试时就吃亏。\n"
