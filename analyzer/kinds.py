@@ -299,6 +299,7 @@ def voice(text: str) -> Voice:
     claimed = any(w in title for w in load_yaml("lexicons/kinds.yaml")["claims"])
     present = claimed  # a title claiming a self-examination makes the author present
     opinions = False  # inside a section headed 对班子的意见: others' opinions, not confessions
+    planning = False  # from 今后…的安排/下一步打算 to the next 二、 section: plans, not work done
     subject = ""  # whose the last named subject was ("own" or "other"): a sentence without one continues it
     named = False  # the author named anywhere (我、本人、班子在…)
     lines = {s.strip() for s in text.splitlines()}
@@ -314,7 +315,8 @@ def voice(text: str) -> Voice:
         if rx["opinions_heading"].search(head):
             opinions = True
         elif rx["section"].search(sentence):
-            opinions = False
+            opinions = planning = False
+        planning = planning or bool(rx["plan_heading"].search(sentence))  # 今后三个月的整改安排：… 下一步打算
         first = rx["first_person"].search(sentence) is not None
         reported = not first and (rx["reported"].search(sentence) is not None
                                    or len(rx["reported_weak"].findall(sentence)) >= 2)
@@ -348,7 +350,7 @@ def voice(text: str) -> Voice:
         if rx["reflective"].search(sentence):
             counts["reflective"] += 1
             continue
-        if exhorts or rx["planned"].search(sentence):  # a plan or target (年底前、力争) is no work done
+        if exhorts or planning or rx["planned"].search(sentence):  # a plan or target (年底前、力争) is no work done
             continue
         own_deed = rx["other_agent"].sub("", sentence)  # 由…举办的: someone else's work
         done = rx["done"].search(own_deed) is not None
