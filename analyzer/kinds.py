@@ -233,7 +233,8 @@ def misjudged(gold: list[str], pred: list[str]) -> int:
 # “一言堂”倾向, 满足于“读过了”) and stays
 _QUOTED = re.compile(r"“[^”\"\n]{9,200}[”\"]|「[^」]{9,200}」|『[^』]{9,200}』|\"[^\"\n]{9,200}[\"”]")
 _VOICE_SENTENCE = re.compile(r"[^。！？；!?;\n]+")
-_TARGET = re.compile(r"对[^，,。；;：:对]{1,12}的")  # the target of an action, described (对群众反映强烈的)
+# the target of an action, described (对群众反映强烈的, 针对调查研究不深入问题, “会议偏多”问题，已…): no confession
+_TARGET = re.compile(r"对[^，,。；;：:对]{1,12}的|针对[^，,。；;]{1,20}?问题|“[^”\n]{1,8}”问题")
 _GENRE_NOUN = re.compile(r"(写|交|做|作)[过了的]?[^，,。]{0,3}检讨书?|[份篇]检讨书?|检讨书|^检讨$")  # the genre named, not a confession
 
 
