@@ -229,9 +229,7 @@ def misjudged(gold: list[str], pred: list[str]) -> int:
     return sum(g not in SELF_EXAMINATION and p in SELF_EXAMINATION for g, p in zip(gold, pred))
 
 
-# a quotation is someone's speech; a short quoted term is the writer's own word in scare quotes (有点“混日子”的想法,
-# “一言堂”倾向, 满足于“读过了”) and stays
-_QUOTED = re.compile(r"“[^”\"\n]{9,200}[”\"]|「[^」]{9,200}」|『[^』]{9,200}』|\"[^\"\n]{9,200}[\"”]")
+_QUOTED = re.compile(r"“[^”\"\n]{0,200}[”\"]|「[^」]{0,200}」|『[^』]{0,200}』|\"[^\"\n]{0,200}[\"”]")
 _VOICE_SENTENCE = re.compile(r"[^。！？；!?;\n]+")
 # the target of an action, described (对群众反映强烈的, 针对调查研究不深入问题, “会议偏多”问题，已…): no confession
 _TARGET = re.compile(r"对[^，,。；;：:对]{1,12}的|针对[^，,。；;]{1,20}?问题|“[^”\n]{1,8}”问题")

@@ -940,21 +940,20 @@ notices; 6 materials and work reports; data/README.md), labelled before any rule
 and model 0.717, 11 of 47 non-materials given a material kind. Rules from who speaks: plain-word confessions
 (`colloquial_confessions`: 偷懒、图省事、责任在我、走过场…) count in a chain the author opened by name; a
 self-examination confesses more than once unless its title names it one; a generic subject (每个人、人们、
-偷懒的人往往…) speaks for anyone; 写检讨/检讨书 names a genre; a short scare-quoted term (“混日子”) stays in
-the text; a speech greets its audience (致以节日的问候); 本学期/半年内 are periods; X分别就… reports others;
+偷懒的人往往…) speaks for anyone; 写检讨/检讨书 names a genre; a speech greets its audience (致以节日的问候); 本学期/半年内 are periods; X分别就… reports others;
 from 今后…安排/下一步打算 the sentences are plans; an opinions list voices an opinion. Retrained; before → after
 (`python -m training.realdocs --index data/realdocs/dev-<set>.csv --no-write --kinds-only --errors`):
 dev-voice 0.717 → 0.925, 11 → 2 of 47 non-materials given a material kind, materials withheld 3 → 1 of 6 (now
 optimistic: the rules were written from its errors; left: a diary with two colloquial self-reproaches, a
-company's 反省 essay); dev-genres 0.909 → 0.909, 0 → 0 of 55; dev-kinds 0.899 → 0.910, 0 → 0 of 80, 4 → 3 of 9;
+company's 反省 essay); dev-genres 0.909 → 0.909, 0 → 0 of 55; dev-kinds 0.899 → 0.899, 0 → 0 of 80, 4 → 4 of 9;
 dev-noise 0.889 → 0.956, 0 → 0 of 86 (furniture pages no longer `opinions`); dev-noise2 0.769 → 0.769;
 dev-nonmat 0.857 → 0.857, 1 → 1 of 21. Written dev split (`python -m training.kinds_corpus dev`, fitted on
 train): 0.884 → 0.886, non-materials given a material kind 0 → 1 of 738 (a noisy rectification-progress
 report as a work report; none as a self-examination), materials given another kind 27 → 26 of 372. The
 retrain recomputed the written test table above (`python -m training` scores it; nothing was chosen on it,
-and the real TEST set was not scored): accuracy over all shapes 0.896 → 0.882, written materials given
-another kind 18 → 28, mostly abridged and excerpted personal versions (abridged 0.882 → 0.840, excerpt
-0.815 → 0.790). Without the more-than-one-confession rule (a decision rule, no retrain needed) dev-voice
+and the real TEST set was not scored): accuracy over all shapes 0.896 → 0.885, written materials given
+another kind 18 → 26. (Keeping short scare-quoted terms in the text, tried here, made a written test material a
+non-material in the robustness suite of tests/test_shapes.py; it was dropped and the kind model retrained.) Without the more-than-one-confession rule (a decision rule, no retrain needed) dev-voice
 falls to 0.887 (5 of 47) and the written dev split rises by one version: the rule is the likeliest cause
 of the test's lost excerpts, and whether a one-confession excerpt should stay a material is the lead's call.
 
