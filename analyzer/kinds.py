@@ -36,6 +36,10 @@ present; a title naming a notice, news item, 心得 or opinions list bars confes
 sentence is no work done, and reflection (体会、收获、深受启发) counts against a work report: a satirical
 essay faulting the leaders, news of a branch meeting retelling its members' self-criticism, a 心得体会
 on a training course and an article on a county's rectification are not materials either.
+A spoken self-examination confesses in plain words (偷懒、图省事、能拖就拖、责任在我: ``colloquial_confessions``),
+which count in a chain the author opened by name; a self-examination confesses more than once (one aside in a
+diary, a blog or a story is no material) unless its title names it one; a sentence about everyone (每个人…、
+偷懒的人往往…) is no one's confession; a speech greets its audience; a list of opinions voices one somewhere.
 """
 from __future__ import annotations
 
@@ -190,9 +194,10 @@ def claimed_kind(text: str) -> str | None:
 
 def self_examination_cues(text: str) -> bool:
     """Does the text examine someone's shortcomings at all: a title or body cue of personal or
-    collective, or a self-critical phrase (``self_critical.yaml``: 不够、存在、淡化 …)?"""
+    collective, or a self-critical phrase (``self_critical.yaml``: 不够、存在、淡化 …, or a colloquial
+    one: 图省事、走过场、责任在我)?"""
     flat, head = compact(text), opening(text)
-    return lexicon("self_critical", "phrases").count(flat) > 0 or any(
+    return lexicon("self_critical", "phrases").count(flat) > 0 or _colloquial().count(flat) > 0 or any(
         t.count(head) or b.count(flat) for k, (t, b) in cue_lexicons().items() if k in SELF_EXAMINATION)
 
 
@@ -227,7 +232,9 @@ def misjudged(gold: list[str], pred: list[str]) -> int:
 
 _QUOTED = re.compile(r"“[^”\"\n]{0,200}[”\"]|「[^」]{0,200}」|『[^』]{0,200}』|\"[^\"\n]{0,200}[\"”]")
 _VOICE_SENTENCE = re.compile(r"[^。！？；!?;\n]+")
-_TARGET = re.compile(r"对[^，,。；;：:对]{1,12}的")  # the target of an action, described (对群众反映强烈的)
+# the target of an action, described (对群众反映强烈的, 针对调查研究不深入问题, “会议偏多”问题，已…): no confession
+_TARGET = re.compile(r"对[^，,。；;：:对]{1,12}的|针对[^，,。；;]{1,20}?问题|“[^”\n]{1,8}”问题")
+_GENRE_NOUN = re.compile(r"(写|交|做|作)[过了的]?[^，,。]{0,3}检讨书?|[份篇]检讨书?|检讨书|^检讨$")  # the genre named, not a confession
 
 
 @dataclass(frozen=True)
@@ -242,6 +249,7 @@ class Voice:
     reflective: int = 0     # what the author felt or learnt (体会、收获、触动): reflection, not work
     confession: str = ""    # the first confessing sentence
     work: str = ""          # the first own-work sentence
+    opinions: int = 0       # sentences that suggest, wish or find fault (建议、希望、不够、太多): what an opinions list says
 
 
 @lru_cache(maxsize=1)
@@ -258,6 +266,12 @@ def _voice_pattern_set() -> PatternSet:
 @lru_cache(maxsize=1)
 def _genre_titles() -> Lexicon:
     return Lexicon("kinds.genre_titles", [str(w) for w in load_yaml("lexicons/kinds.yaml")["genre_titles"]])
+
+
+@lru_cache(maxsize=1)
+def _colloquial() -> Lexicon:
+    return Lexicon("kinds.colloquial_confessions",
+                   [str(w) for w in load_yaml("lexicons/kinds.yaml")["colloquial_confessions"]])
 
 
 @lru_cache(maxsize=8)  # classify, decide and cue_features each ask about the same text
@@ -284,6 +298,7 @@ def voice(text: str) -> Voice:
     对班子的意见 (until the next 二、 section) count as ``about_others`` and are neither confession,
     presence nor own work."""
     patterns, critical = _voice_pattern_set().view(), lexicon("self_critical", "phrases")
+    colloquial = _colloquial()
     counts, critical_sentences, reports, results = Counter(), [], [], []
     anchored = False  # a report formula, or its own subject (我局、本人) with a period, in one sentence
     subject_done = period_done = False  # or each in a sentence of its own: 我局…完成, 今年共接待123人次
@@ -291,6 +306,7 @@ def voice(text: str) -> Voice:
     claimed = any(w in title for w in load_yaml("lexicons/kinds.yaml")["claims"])
     present = claimed  # a title claiming a self-examination makes the author present
     opinions = False  # inside a section headed 对班子的意见: others' opinions, not confessions
+    planning = False  # from 今后…的安排/下一步打算 to the next 二、 section: plans, not work done
     subject = ""  # whose the last named subject was ("own" or "other"): a sentence without one continues it
     named = False  # the author named anywhere (我、本人、班子在…)
     lines = {s.strip() for s in text.splitlines()}
@@ -301,20 +317,23 @@ def voice(text: str) -> Voice:
             subject = ""  # a heading (二、检视剖析的问题, （一）理论学习方面) starts a new topic chain
         if rx["link"].search(sentence):  # a run-on paste's 上一篇/下一篇 links name other pages
             continue
+        counts["opinions"] += rx["opinion"].search(sentence) is not None
         head = _ENUMERATOR.sub("", sentence)
         anchored = anchored or bool(rx["work_heading"].search(head))  # 一、2023年主要工作成效 heads own work
         if rx["opinions_heading"].search(head):
             opinions = True
         elif rx["section"].search(sentence):
-            opinions = False
+            opinions = planning = False
+        planning = planning or bool(rx["plan_heading"].search(sentence))  # 今后三个月的整改安排：… 下一步打算
         first = rx["first_person"].search(sentence) is not None
         reported = not first and (rx["reported"].search(sentence) is not None
                                    or len(rx["reported_weak"].findall(sentence)) >= 2)
-        expository = bool(rx["expository"].search(sentence))
+        generic = bool(rx["generic"].search(sentence))  # 每个人都…、偷懒的人往往…: about anyone, whoever speaks
+        expository = generic or bool(rx["expository"].search(sentence))
         counts["reported"] += reported
         counts["expository"] += expository
         if reported or expository:  # the author's own only when it speaks as 我/本人 (本单位的利益 is anyone's)
-            subject = "own" if rx["speaker"].search(sentence) else "other"
+            subject = "own" if rx["speaker"].search(sentence) and not generic else "other"
             continue
         if opinions or rx["addressed"].search(sentence) or not first and rx["third_party"].search(sentence):
             counts["about_others"] += 1  # someone else's fault or work: no confession, no own work
@@ -325,18 +344,21 @@ def voice(text: str) -> Voice:
         subject = "own" if own else subject
         named = named or own
         exhorts = rx["not_work"].search(sentence) is not None  # 我们要、必须: advice, neither confession nor work
-        judged = _TARGET.sub("", sentence)  # 对进度滞后的事项挂牌督办: the fault is the target's, not the author's
-        if critical.count(judged) or rx["problem"].search(judged):
+        # 对进度滞后的事项挂牌督办: the fault is the target's, not the author's; 写检讨、一份检讨书 names a genre
+        judged = _GENRE_NOUN.sub("", _TARGET.sub("", sentence))
+        written = critical.count(judged) or rx["problem"].search(judged)
+        if written or colloquial.count(judged):
             # a confession is the author's: its subject is the author (我、班子在…), or it has none and
-            # continues a sentence whose subject was (我查摆出以下问题。一是…)
-            if not exhorts and subject != "other":
+            # continues a sentence whose subject was (我查摆出以下问题。一是…); a colloquial one (偷懒、图省事)
+            # only in a chain the author opened by name — 偷懒的人…, 工作的时候偷懒… is about anyone
+            if not exhorts and (subject == "own" if not written else subject != "other"):
                 critical_sentences.append(sentence)
             if not rx["report_formula"].search(sentence):
                 continue  # a shortcoming, not work done
         if rx["reflective"].search(sentence):
             counts["reflective"] += 1
             continue
-        if exhorts or rx["planned"].search(sentence):  # a plan or target (年底前、力争) is no work done
+        if exhorts or planning or rx["planned"].search(sentence):  # a plan or target (年底前、力争) is no work done
             continue
         own_deed = rx["other_agent"].sub("", sentence)  # 由…举办的: someone else's work
         done = rx["done"].search(own_deed) is not None
@@ -370,27 +392,36 @@ def voice(text: str) -> Voice:
     # work done (一、主要工作成效), or the title names a work report
     work = reports + results if (anchored and (reports or results) or titled_work) and (titled_work or not titled_other) else []
     return Voice(len(confessions), len(work), counts["reported"], counts["expository"], counts["about_others"],
-                 counts["reflective"], confessions[0] if confessions else "", work[0] if work else "")
+                 counts["reflective"], confessions[0] if confessions else "", work[0] if work else "",
+                 counts["opinions"])
 
 
 def speech(text: str) -> bool:
     """Does the text address an audience as a speech does (同志们：… 刚才，几位同志作了发言 … 下面，我讲三点意见 …
-    同志们，让我们…)? 各位领导、同志们：
+    同志们，让我们…), or greet it (致以节日的问候、祝大家新春愉快)? 各位领导、同志们：
     opens a 述职 delivered at a meeting too, so an address after 领导/各位/尊敬 does not count."""
     rx = _voice_patterns()
+    if rx["speech_greeting"].search(_QUOTED.sub("", text)):  # 致以节日的问候、祝大家新春愉快: a speaker greets an audience
+        return True
     return any(not rx["speech_audience"].search(text[max(0, m.start() - 8):m.start()])
                for m in rx["speech_address"].finditer(text))
 
 
-def speaks_as(kind: str, spoken: Voice) -> bool:
+def speaks_as(kind: str, spoken: Voice, titled: bool = False) -> bool:
     """Can a text that speaks this way be of ``kind``? A self-examination needs confessions, a work
     report its own work, each more than half as many as the third-person, expository and about-others
-    sentences together (for a work report, reflective ones too); the other kinds are not restricted."""
+    sentences together (for a work report, reflective ones too); a list of opinions needs one sentence that
+    suggests, wishes or finds fault (``opinion``); the other kinds are not restricted.
+    A self-examination examines more than one thing: a single self-critical sentence is an aside (a
+    diary's 学习不够, a blog's 这一点也是我存在的问题, a novel's 我做检讨), unless the title names the
+    text a self-examination (``titled``: 个人对照检查材料 and its first problem)."""
     others = spoken.reported + spoken.expository + spoken.about_others
     if kind in SELF_EXAMINATION:
-        return spoken.confessions > 0 and 2 * spoken.confessions > others
+        return spoken.confessions >= (1 if titled else 2) and 2 * spoken.confessions > others
     if kind == "work_report":
         return spoken.own_work > 0 and 2 * spoken.own_work > others + spoken.reflective
+    if kind == "opinions":  # a list of opinions suggests or finds fault somewhere; a page of furniture lines does not
+        return spoken.opinions > 0
     return True
 
 
@@ -478,7 +509,7 @@ class KindModel:
         text = content(text)
         spoken = voice(text)
         claimed = claimed_kind(text)
-        if claimed and speaks_as(claimed, spoken):
+        if claimed and speaks_as(claimed, spoken, titled=True):
             return claimed
         # a rectification document names rectification (整改、销号、问题清单): a work summary that lists its
         # shortcomings and next steps is not one
@@ -505,7 +536,7 @@ class KindModel:
         text = content(text)
         spoken = voice(text)
         claimed = claimed_kind(text)
-        if claimed and speaks_as(claimed, spoken):  # the title settles it
+        if claimed and speaks_as(claimed, spoken, titled=True):  # the title settles it
             return {"id": claimed, "label": LABELS[claimed], "score": 1.0,
                     "cues": [f"标题自称{LABELS[claimed]} / the title names it one: 「{title_line(text)}」"]
                     + [c for c in cues(text, claimed) if not c.startswith("标题/开头")] + voice_cues(claimed, spoken)}

@@ -170,8 +170,8 @@ def test_a_quoted_confession_or_report_formula_is_not_the_pages_own_voice():
     assert not speaks_as("personal", news) and speaks_as("other", news)
     guide = voice(REAL_SHAPED_OTHERS["guide"])
     assert guide.own_work == 0 and guide.expository >= 2 and not speaks_as("work_report", guide)
-    unquoted = voice("我在理论学习上还不够主动，服务群众还不够耐心。")
-    assert unquoted.confessions == 1 and speaks_as("personal", unquoted)
+    unquoted = voice("我在理论学习上还不够主动，服务群众还不够耐心。下基层调研的次数偏少。")
+    assert unquoted.confessions == 2 and speaks_as("personal", unquoted)
 
 
 def test_a_material_excerpt_in_its_own_voice_is_still_a_material(analyzer):

@@ -982,6 +982,31 @@ work reports kept 75 → 70 of 78 (excerpts and untitled summaries with no subje
 `other` with the warning) and `other` taken for criticism 0 → 7 (a side effect of the retrained
 voice features, not of the gate).
 
+Colloquial and generic voices (issue 13, branch realkinds4). Fresh evidence first: a new real-page DEV set,
+`realdocs/dev-voice.csv` (53 pages: first-person pages that are no materials — a 杂文 on preparing a 发言提纲,
+diaries, a satirical 检讨, a novel, an award speech —, 范文 portal and list pages, 17 pages under 300
+characters, New-Year and congress speeches reviewing a year, news of branch year-end meetings, opinion
+notices; 6 materials and work reports; data/README.md), labelled before any rule changed: with main's rules
+and model 0.717, 11 of 47 non-materials given a material kind. Rules from who speaks: plain-word confessions
+(`colloquial_confessions`: 偷懒、图省事、责任在我、走过场…) count in a chain the author opened by name; a
+self-examination confesses more than once unless its title names it one; a generic subject (每个人、人们、
+偷懒的人往往…) speaks for anyone; 写检讨/检讨书 names a genre; a speech greets its audience (致以节日的问候); 本学期/半年内 are periods; X分别就… reports others;
+from 今后…安排/下一步打算 the sentences are plans; an opinions list voices an opinion. Retrained; before → after
+(`python -m training.realdocs --index data/realdocs/dev-<set>.csv --no-write --kinds-only --errors`):
+dev-voice 0.717 → 0.925, 11 → 2 of 47 non-materials given a material kind, materials withheld 3 → 1 of 6 (now
+optimistic: the rules were written from its errors; left: a diary with two colloquial self-reproaches, a
+company's 反省 essay); dev-genres 0.909 → 0.909, 0 → 0 of 55; dev-kinds 0.899 → 0.899, 0 → 0 of 80, 4 → 4 of 9;
+dev-noise 0.889 → 0.956, 0 → 0 of 86 (furniture pages no longer `opinions`); dev-noise2 0.769 → 0.769;
+dev-nonmat 0.857 → 0.857, 1 → 1 of 21. Written dev split (`python -m training.kinds_corpus dev`, fitted on
+train): 0.884 → 0.896, non-materials given a material kind 0 → 0 of 738, materials given another kind
+27 → 25 of 372. The
+retrain recomputed the written test table above (`python -m training` scores it; nothing was chosen on it,
+and the real TEST set was not scored): accuracy over all shapes 0.896 → 0.885, written materials given
+another kind 18 → 26. (Keeping short scare-quoted terms in the text, tried here, made a written test material a
+non-material in the robustness suite of tests/test_shapes.py; it was dropped and the kind model retrained.) Without the more-than-one-confession rule (a decision rule, no retrain needed) dev-voice
+falls to 0.887 (5 of 47) and the written dev split rises by one version: the rule is the likeliest cause
+of the test's lost excerpts, and whether a one-confession excerpt should stay a material is the lead's call.
+
 Seventh round (issue 13, branch kindstrain; data/README.md): 58 train documents written to be unlike
 rounds 1–6, in the shapes and voices of real pages; no rule or code changed, the model retrained.
 Measured first with the rules before the own-voice rules above: written dev split (model fitted on
