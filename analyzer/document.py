@@ -252,7 +252,7 @@ class Document:
     pieces: list[Piece]
     warnings: list[dict] = field(default_factory=list)
     # segment
-    _spacy: Doc | None = field(default=None, init=False, repr=False)
+    spacy_doc: Doc | None = field(default=None, repr=False)  # the content paragraphs' spaCy Doc
     tokens: list[list[str]] = field(default_factory=list)
     sentences: list[list[tuple[int, int]]] = field(default_factory=list)  # (start, end) in the paragraph
     # structure
@@ -276,14 +276,14 @@ class Document:
 
     @property
     def spacy(self) -> Doc:
-        """One spaCy ``Doc`` of the content paragraphs joined by line breaks, with the segmenter's
-        words and the sentence starts of the one splitter (:func:`analyzer.segment.document_doc`),
-        made on first use: no stage reads it."""
-        if self._spacy is None:
+        """The spaCy ``Doc`` of the content paragraphs joined by line breaks, with the segmenter's
+        words and the sentence starts of the one splitter: the segment stage's, whose words it read;
+        made here for a document that was not segmented (:func:`analyzer.segment.document_doc`)."""
+        if self.spacy_doc is None:
             from .segment import document_doc
 
-            self._spacy = document_doc(self.texts)[0]
-        return self._spacy
+            self.spacy_doc = document_doc(self.texts)[0]
+        return self.spacy_doc
 
     @property
     def name(self) -> str:

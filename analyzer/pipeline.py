@@ -27,7 +27,7 @@ from .errors import JingziError, SetupError, warning
 from .opinions import OpinionMatcher
 from .report import Report
 from .resources import load_rubric
-from .segment import load_segmenter, paragraph_words, sentence_spans
+from .segment import get_nlp, paragraph_words, sentence_spans
 from .segmenting import is_runon, split_line
 from .structure import Layout, layout
 
@@ -45,7 +45,7 @@ class Analyzer:
     def __init__(self, rubric: str = "four-styles", library: str | Path | None = None,
                  copy_detector: CopyDetector | None = None, kind: str | None = None):
         self.forced_kind = kinds.forced(kind) if kind is not None else None
-        load_segmenter()  # jieba with the domain dictionary, loaded once
+        get_nlp()  # spaCy zh with jieba (the domain dictionary) as its tokenizer, loaded once
         self.rubric = load_rubric(rubric)
         self.role_model = modelstore.load("roles")
         self.matcher = PatternMatcher(self.rubric)
@@ -151,13 +151,13 @@ class MaterialStage(Stage):
 
 
 class Segment(Stage):
-    """The jieba words and the sentences of every content paragraph (a spaCy ``Doc`` of them,
-    ``Document.spacy``, is made only when asked for)."""
+    """The content paragraphs through the spaCy pipeline (jieba's words, the splitter's sentence
+    starts): the words of every paragraph read off its ``Doc``, and the sentences of every paragraph."""
 
     name = "segment"
 
     def run(self, doc: Document) -> None:
-        doc.tokens = paragraph_words(doc.texts)
+        doc.spacy_doc, doc.tokens = paragraph_words(doc.texts)
         doc.sentences = [sentence_spans(t) for t in doc.texts]
 
 

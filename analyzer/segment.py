@@ -3,11 +3,10 @@
 The words are jieba's (:func:`load_segmenter`), from one call over the content paragraphs joined by
 line breaks (:func:`paragraph_words`): jieba never joins characters across a line break, so the
 words of a paragraph are those :func:`tokenize` gives for it alone. The sentences are those of the
-one splitter every stage uses (:func:`sentence_spans`). A spaCy ``Doc`` of the same words and
-sentence starts (:func:`get_nlp`: ``spacy.blank("zh")`` whose tokenizer is :class:`WordTokenizer`
-and whose one component, :func:`zh_sentences`, sets the splitter's sentence starts) is made only
-when asked for (``Document.spacy``, :func:`document_doc`): no stage reads it, and building it
-would take longer than the segmentation itself. Nothing heavy is imported until it is used: the
+one splitter every stage uses (:func:`sentence_spans`). The call is spaCy's: :func:`get_nlp` is
+``spacy.blank("zh")`` whose tokenizer is :class:`WordTokenizer` and whose one component,
+:func:`zh_sentences`, sets the splitter's sentence starts; the paragraphs' words are read off its
+``Doc`` (``Document.spacy``). Nothing heavy is imported until it is used: the
 CLI answers ``--help`` or a missing file without loading spaCy or NumPy.
 
 The words are exactly ``jieba.lcut`` with the domain dictionary (``data/userdict.txt``):
@@ -278,20 +277,26 @@ def document_doc(texts: list[str]):
     return get_nlp()("\n".join(texts)), offsets
 
 
-def paragraph_words(texts: list[str]) -> list[list[str]]:
-    """The words (blanks dropped) of each text: :func:`tokenize` of each, computed by one
-    segmenter call over the texts joined by line breaks, each of which jieba gives as a word of
-    its own (texts holding a line break or a carriage return themselves are segmented one by one)."""
+def paragraph_words(texts: list[str]):
+    """The spaCy ``Doc`` of ``texts`` joined by line breaks (:func:`get_nlp`: one segmenter call,
+    the splitter's sentence starts) and the words of each text read off its tokens, blanks dropped:
+    jieba gives each line break as a word of its own, so the words of a text are those
+    :func:`tokenize` gives it alone. Texts holding a line break or a carriage return themselves are
+    segmented one by one, with no Doc."""
     joined = "\n".join(texts)
     if "\r" in joined or joined.count("\n") != len(texts) - 1:
-        return [tokenize(t) for t in texts]
-    words = load_segmenter().lcut(joined)
-    out, at = [], 0
-    for k, text in enumerate(texts):
-        end = words.index("\n", at) if k < len(texts) - 1 else len(words)
-        out.append([w for w in words[at:end] if w.strip()] if _BLANK.search(text) else words[at:end])
-        at = end + 1
-    return out
+        return None, [tokenize(t) for t in texts]
+    spacy_doc = get_nlp()(joined)
+    out, words = [], []
+    for word in (token.text for token in spacy_doc):
+        if not word.isspace():
+            words.append(word)
+            continue
+        for _ in range(word.count("\n")):  # a blank token holds each line break between two texts
+            out.append(words)
+            words = []
+    out.append(words)
+    return spacy_doc, out
 
 
 def tokenize(text: str) -> list[str]:

@@ -105,7 +105,7 @@ def main() -> None:
             lambda: [segmenter.lcut(t) for t in texts]
     runs |= {
         "spaCy zh nlp (the segmenter's words, sentence starts), whole text": lambda: [nlp(t) for t in texts],
-        "paragraphs + segmentation (tokens, sentences)": lambda: [Segment().run(read(s)) for s in sources],
+        "paragraphs + segmentation (one spaCy Doc, tokens, sentences)": lambda: [Segment().run(read(s)) for s in sources],
         "segmentation + structure (roles)": lambda: [analyzer.role_model.predict(*prepare(s)) for s in sources],
         "full analysis (no library)": lambda: [analyzer.analyze(t) for t in texts],
     }
