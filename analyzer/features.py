@@ -145,12 +145,10 @@ class Ngrams:
     rows: dict[int, np.ndarray]
 
 
-def _ids_in_texts(ids: np.ndarray, lengths: np.ndarray, n_max: int, bits: int) -> Ngrams:
-    """Keys of the n-grams (n ≤ ``n_max``) of texts given as one id array (texts apart by a 0)."""
-    row_of = np.repeat(np.arange(len(lengths)), lengths + 1)[:len(ids)]
-    keys, rows = {}, {}
-    packed = ids.copy()
-    known = ids > 0
+def _packed_ngrams(ids: np.ndarray, n_max: int, bits: int):
+    """For n = 1 … ``n_max``: n, the key of the n-gram starting at every position (``bits`` bits per
+    id), and whether all its ids are known (non-zero)."""
+    packed, known = ids.copy(), ids > 0
     for n in range(1, n_max + 1):
         if n > 1:
             m = len(ids) - n + 1
@@ -158,6 +156,14 @@ def _ids_in_texts(ids: np.ndarray, lengths: np.ndarray, n_max: int, bits: int) -
                 break
             packed = (packed[:m] << np.uint64(bits)) | ids[n - 1:n - 1 + m]
             known = known[:m] & (ids[n - 1:n - 1 + m] > 0)
+        yield n, packed, known
+
+
+def _ids_in_texts(ids: np.ndarray, lengths: np.ndarray, n_max: int, bits: int) -> Ngrams:
+    """Keys of the n-grams (n ≤ ``n_max``) of texts given as one id array (texts apart by a 0)."""
+    row_of = np.repeat(np.arange(len(lengths)), lengths + 1)[:len(ids)]
+    keys, rows = {}, {}
+    for n, packed, known in _packed_ngrams(ids, n_max, bits):
         keys[n], rows[n] = packed[known], row_of[:len(known)][known]
     return Ngrams(len(lengths), keys, rows)
 
@@ -289,14 +295,7 @@ class CharGrams:
         joined = "\0".join(cleaned)
         ids = ALPHABET.char_ids[np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)]
         keys, ns, starts = [], [], []
-        packed, known = ids.copy(), ids > 0
-        for n in range(1, 5):
-            if n > 1:
-                m = len(ids) - n + 1
-                if m <= 0:
-                    break
-                packed = (packed[:m] << np.uint64(_CHAR_BITS)) | ids[n - 1:n - 1 + m]
-                known = known[:m] & (ids[n - 1:n - 1 + m] > 0)
+        for n, packed, known in _packed_ngrams(ids, 4, _CHAR_BITS):
             at = np.flatnonzero(known)
             keys.append(packed[at])
             starts.append(at)

@@ -25,6 +25,23 @@ from .regex_syntax import read, required
 __all__ = ["Alternation", "PatternSet", "PatternView", "required"]
 
 
+def _literal_index(patterns: dict) -> tuple[set, list[frozenset], object | None]:
+    """For patterns by key: the keys of those with no required literal (always run), and one
+    Aho-Corasick automaton over every required literal with, per literal, the keys needing it."""
+    import ahocorasick_rs
+
+    owners: dict[str, set] = {}
+    always = set()
+    for key, pattern in patterns.items():
+        needed = required(pattern)
+        if needed is None:
+            always.add(key)
+        for literal in needed or ():
+            owners.setdefault(literal, set()).add(key)
+    automaton = ahocorasick_rs.AhoCorasick(list(owners)) if owners else None
+    return always, [frozenset(keys) for keys in owners.values()], automaton
+
+
 class Alternation:
     """``re.compile("|".join(parts)).finditer(text)``, found part by part: only the parts whose required
     literals are in ``text`` are searched, each on its own (where the engine's own prefix search helps),
@@ -37,21 +54,10 @@ class Alternation:
     """
 
     def __init__(self, parts: list[str]):
-        import ahocorasick_rs
-
         self.whole = re.compile("|".join(parts))
         self.parts = [re.compile(p) for p in parts]
         self.by_part = all(_separable(p) for p in self.parts)
-        owners: dict[str, set[int]] = {}
-        self.always = set()
-        for k, part in enumerate(self.parts):
-            needed = required(part)
-            if needed is None:
-                self.always.add(k)
-            for literal in needed or ():
-                owners.setdefault(literal, set()).add(k)
-        self.owners = [frozenset(ks) for ks in owners.values()]
-        self.automaton = ahocorasick_rs.AhoCorasick(list(owners)) if owners else None
+        self.always, self.owners, self.automaton = _literal_index(dict(enumerate(self.parts)))
 
     def finditer(self, text: str) -> list:
         if not self.by_part:
@@ -113,19 +119,8 @@ class PatternSet:
     """Named regular expressions asked about many strings (see the module doc)."""
 
     def __init__(self, patterns: dict[str, re.Pattern]):
-        import ahocorasick_rs
-
         self.patterns = dict(patterns)
-        owners: dict[str, set[str]] = {}
-        self.always = set()
-        for name, pattern in self.patterns.items():
-            needed = required(pattern)
-            if needed is None:
-                self.always.add(name)
-            for literal in needed or ():
-                owners.setdefault(literal, set()).add(name)
-        self.owners = [frozenset(names) for names in owners.values()]
-        self.automaton = ahocorasick_rs.AhoCorasick(list(owners)) if owners else None
+        self.always, self.owners, self.automaton = _literal_index(self.patterns)
 
     def view(self) -> "PatternView":
         """The patterns of one pass over a text's strings (one thread's)."""
