@@ -464,40 +464,49 @@ def _table_rows(text: str, layout: str) -> str:
     on its own line, long cells wrapped), so a measure is cut from its owner and deadline. The
     layout text keeps the columns: a run of lines with two or more segments (gaps of 3+
     spaces) is a table, its widest line gives the columns. Each plain line that is one
-    segment of the table gets that segment's column; walking the lines in order, the same
-    column again continues a wrapped cell, a later column adds a cell, an earlier one starts
-    a new row. Only the plain lines themselves are regrouped, so no text is lost or added."""
+    segment of the table gets that segment's column and the lines are grouped into rows
+    (:func:`_rows`); a run that gives fewer than two rows of several cells is a page set in
+    columns, read one column after the other, and stays as it was. Only the plain lines
+    themselves are regrouped, so no text is lost or added."""
     columns = _segment_columns(layout)
     if not columns:
         return text
     out: list[str] = []
-    row: list[list[str]] = []
-    last = -1
+    run: list[tuple[int, str]] = []  # (column, line) of consecutive plain lines that are table segments
 
-    def close_row():
-        if row:
-            cells = ["".join(cell) for cell in row]
-            out.append("\t".join(cells))
-            row.clear()
+    def flush():
+        rows = _rows(run)
+        if sum(len(cells) >= 2 for cells in rows) >= 2:  # a table: rows of several cells
+            out.extend("\t".join(cells) for cells in rows)
+        else:  # one column after the other (a two-column page): the lines as they were
+            out.extend(line for _, line in run)
+        run.clear()
 
     for line in text.splitlines():
         found = columns.get(re.sub(r"\s+", "", line))
-        if not found:
-            close_row()
-            last = -1
-            out.append(line)
-            continue
-        col = found.pop(0)
-        if row and col == last:
-            row[-1].append(line.strip())
-        elif row and col > last:
-            row.append([line.strip()])
+        if found:
+            run.append((found.pop(0), line))
         else:
-            close_row()
-            row.append([line.strip()])
-        last = col
-    close_row()
+            flush()
+            out.append(line)
+    flush()
     return "\n".join(out)
+
+
+def _rows(run: list[tuple[int, str]]) -> list[list[str]]:
+    """Cells of each row: the same column again continues a wrapped cell, a later column adds a
+    cell, an earlier one starts a new row."""
+    rows: list[list[str]] = []
+    last = -1
+    for col, line in run:
+        if rows and col == last:
+            rows[-1][-1] += line.strip()
+        elif rows and col > last:
+            rows[-1].append(line.strip())
+        else:
+            rows.append([line.strip()])
+        last = col
+    return rows
 
 
 def _segment_columns(layout: str) -> dict[str, list[int]]:

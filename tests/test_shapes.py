@@ -260,6 +260,27 @@ def test_pdf_table_rows_keep_measure_owner_and_deadline_together(tmp_path, analy
     assert analyzer.analyze_source(ingest.read_path(tmp_path / "m.pdf")).depth["score"] == as_docx.depth["score"]
 
 
+def test_pdf_set_in_two_columns_is_no_table(tmp_path):
+    """A page set in two columns has two segments on every layout line, but its text runs down one
+    column and then the other: it is read as before, never as rows of cells."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    text = "".join(p for p in GOOD.splitlines()[4:7])
+    left, right = [text[k:k + 14] for k in range(0, 14 * 8, 14)], [text[k:k + 14] for k in range(14 * 8, 14 * 16, 14)]
+    c = canvas.Canvas(str(tmp_path / "cols.pdf"))
+    c.setFont("STSong-Light", 12)
+    for x, column in ((72, left), (320, right)):
+        for row, line in enumerate(column):
+            c.drawString(x, 760 - 18 * row, line)
+    c.showPage()
+    c.save()
+    got = ingest.read_path(tmp_path / "cols.pdf").paragraph_texts()
+    assert "".join(got) == "".join(left + right) and not any("\t" in t for t in got)
+
+
 def test_pdf_without_a_table_is_read_as_before(tmp_path):
     """Justified body text and a dated signature never look like table columns."""
     from reportlab.lib.enums import TA_JUSTIFY, TA_RIGHT
