@@ -9,6 +9,9 @@ pasted into one line; ``noisy`` web-page furniture (``data/kinds/noise.txt``) be
 after the text; ``untitled`` the first line dropped when it is a short title; ``excerpt`` a
 contiguous stretch of 15–70 % of the lines, never the first (title and opening cut off);
 ``abridged`` the first line and 2–5 other lines in their order (a short version or 发言提纲).
+Every shaped text is normalised as the tool reads any input (``ingest.from_text``: traditional →
+simplified, full-width → half-width, stray spaces), so the kind model learns and is scored on the
+text it sees at run time.
 """
 from __future__ import annotations
 
@@ -22,6 +25,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from analyzer import ingest
 from training.corpus import load_corpus
 from training.corpus import DATA_DIR
 
@@ -112,7 +116,12 @@ def noise_lines() -> list[str]:
 
 
 def shaped(doc: KindDocument, shape: str) -> str:
-    """The document's text in ``shape`` (see module docstring); deterministic per (id, shape)."""
+    """The document's text in ``shape`` (see module docstring), normalised as the tool reads it;
+    deterministic per (id, shape)."""
+    return ingest.from_text(_shape(doc, shape), doc.id).text
+
+
+def _shape(doc: KindDocument, shape: str) -> str:
     rng = random.Random(f"{doc.id}:{shape}")
     lines = [s for s in doc.text.splitlines() if s.strip()]
     if shape == "clean":
