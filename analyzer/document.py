@@ -8,8 +8,8 @@ typed result:
 =============  ======================================================================
 stage          writes
 =============  ======================================================================
-segment        ``tokens`` and ``sentences`` of every content paragraph (``spacy``, one spaCy
-               ``Doc`` of them joined by line breaks, is made on first use)
+segment        ``spacy_doc`` (one spaCy ``Doc`` of the content paragraphs joined by line
+               breaks), the ``tokens`` of every content paragraph read off it, ``sentences``
 structure      ``layout`` (headings, sections, heading context) and ``roles``
 kind           ``kind`` (:class:`KindResult`)
 copy           ``copy`` (:class:`CopyResult`)
@@ -282,7 +282,7 @@ class Document:
         if self.spacy_doc is None:
             from .segment import document_doc
 
-            self.spacy_doc = document_doc(self.texts)[0]
+            self.spacy_doc = document_doc(self.texts)
         return self.spacy_doc
 
     @property

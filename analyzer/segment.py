@@ -23,7 +23,6 @@ from pathlib import Path
 from .resources import DATA_DIR
 
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]*")
-_BLANK = re.compile(r"\s")  # the characters str.strip() takes away
 
 
 def zh_sentences(doc):
@@ -268,13 +267,8 @@ def get_nlp():
 
 
 def document_doc(texts: list[str]):
-    """One spaCy ``Doc`` (:func:`get_nlp`) of ``texts`` joined by line breaks, and the offset of
-    each text in it."""
-    offsets, at = [], 0
-    for t in texts:
-        offsets.append(at)
-        at += len(t) + 1
-    return get_nlp()("\n".join(texts)), offsets
+    """One spaCy ``Doc`` (:func:`get_nlp`) of ``texts`` joined by line breaks."""
+    return get_nlp()("\n".join(texts))
 
 
 def paragraph_words(texts: list[str]):
@@ -283,10 +277,9 @@ def paragraph_words(texts: list[str]):
     jieba gives each line break as a word of its own, so the words of a text are those
     :func:`tokenize` gives it alone. Texts holding a line break or a carriage return themselves are
     segmented one by one, with no Doc."""
-    joined = "\n".join(texts)
-    if "\r" in joined or joined.count("\n") != len(texts) - 1:
+    if not texts or any("\n" in t or "\r" in t for t in texts):
         return None, [tokenize(t) for t in texts]
-    spacy_doc = get_nlp()(joined)
+    spacy_doc = document_doc(texts)
     out, words = [], []
     for word in (token.text for token in spacy_doc):
         if not word.isspace():
