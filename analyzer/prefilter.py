@@ -22,21 +22,20 @@ import re
 
 from .regex_syntax import read, required
 
-__all__ = ["Alternation", "PatternSet", "PatternView", "required"]
+__all__ = ["Alternation", "PatternSet", "PatternView", "literal_index", "required"]
 
 
-def _literal_index(patterns: dict) -> tuple[set, list[frozenset], object | None]:
-    """For patterns by key: the keys of those with no required literal (always run), and one
-    Aho-Corasick automaton over every required literal with, per literal, the keys needing it."""
+def literal_index(needs: dict) -> tuple[set, list[frozenset], object | None]:
+    """For literals by key (None: the key needs none and is always run): the keys always run, and
+    one Aho-Corasick automaton over every literal with, per literal, the keys it stands for."""
     import ahocorasick_rs
 
     owners: dict[str, set] = {}
     always = set()
-    for key, pattern in patterns.items():
-        needed = required(pattern)
-        if needed is None:
+    for key, literals in needs.items():
+        if literals is None:
             always.add(key)
-        for literal in needed or ():
+        for literal in literals or ():
             owners.setdefault(literal, set()).add(key)
     automaton = ahocorasick_rs.AhoCorasick(list(owners)) if owners else None
     return always, [frozenset(keys) for keys in owners.values()], automaton
@@ -57,7 +56,7 @@ class Alternation:
         self.whole = re.compile("|".join(parts))
         self.parts = [re.compile(p) for p in parts]
         self.by_part = all(_separable(p) for p in self.parts)
-        self.always, self.owners, self.automaton = _literal_index(dict(enumerate(self.parts)))
+        self.always, self.owners, self.automaton = literal_index({k: required(p) for k, p in enumerate(self.parts)})
 
     def finditer(self, text: str) -> list:
         if not self.by_part:
@@ -120,7 +119,7 @@ class PatternSet:
 
     def __init__(self, patterns: dict[str, re.Pattern]):
         self.patterns = dict(patterns)
-        self.always, self.owners, self.automaton = _literal_index(self.patterns)
+        self.always, self.owners, self.automaton = literal_index({name: required(p) for name, p in self.patterns.items()})
 
     def view(self) -> "PatternView":
         """The patterns of one pass over a text's strings (one thread's)."""

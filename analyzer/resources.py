@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 import yaml
 
-from .prefilter import Alternation, required
+from .prefilter import Alternation, literal_index, required
 
 GAP = 12
 MEMO = 4096  # texts whose lexicon matches are remembered, per lexicon
@@ -101,7 +101,6 @@ class Lexicon:
 
         self.name = name
         self.entries = list(dict.fromkeys(e for e in entries if e))
-        self.regexes = list(regexes)
         literal = [e for e in self.entries if "…" not in e]
         self.automaton = ahocorasick_rs.AhoCorasick(
             literal, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest) if literal else None
@@ -159,19 +158,10 @@ class LexiconSet:
     """
 
     def __init__(self, lexicons: dict[str, Lexicon]):
-        import ahocorasick_rs
-
         self.lexicons = dict(lexicons)
-        owners: dict[str, set[int]] = {}  # literal piece -> the lexicons (by position) it may start a match of
-        self.always = []
-        for k, lx in enumerate(self.lexicons.values()):
-            if lx.pattern and not lx.needed:
-                self.always.append(k)
-                continue
-            for piece in [e for e in lx.entries if "…" not in e] + list(lx.needed or ()):
-                owners.setdefault(piece, set()).add(k)
-        self.owners = [tuple(ks) for ks in owners.values()]
-        self.automaton = ahocorasick_rs.AhoCorasick(list(owners)) if owners else None
+        self.always, self.owners, self.automaton = literal_index({  # a literal piece -> the lexicons it may match in
+            k: None if lx.pattern and not lx.needed else [e for e in lx.entries if "…" not in e] + list(lx.needed or ())
+            for k, lx in enumerate(self.lexicons.values())})
         self.positions = {id(lx): k for k, lx in enumerate(self.lexicons.values())}
         self._memo: dict[str, set[int]] = {}
         _LEXICONS.add(self)
