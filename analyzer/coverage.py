@@ -51,8 +51,9 @@ SUBSTANTIVE_ROLES = ("problem",)  # corpus rule: covered = union of styles over 
 _NAME_ONLY_PLAIN = ("方面", "问题", "存在", "的", "主要", "表现", "突出", "情况", "关于", "在", "上", "等", "和", "及", "：", ":")
 _NAME_ONLY_CHARS = r"（）()、.．，。；！？\s\d一二三四五六七八九十第是①-⑩"
 _NAME_ONLY_WORDS = re.compile("|".join(_NAME_ONLY_PLAIN) + f"|[{_NAME_ONLY_CHARS}]")
-# a character in none of those words: it always stays, so four of them settle that a text says more
-_KEPT = re.compile(f"[^{''.join(_NAME_ONLY_PLAIN)}{_NAME_ONLY_CHARS}]")
+# a character in none of those words always stays, so four of them settle that a text says more
+_FRAMING_CHAR = f"[{''.join(_NAME_ONLY_PLAIN)}{_NAME_ONLY_CHARS}]"
+_FOUR_KEPT = re.compile(f"[^{_FRAMING_CHAR[1:-1]}](?:{_FRAMING_CHAR}*[^{_FRAMING_CHAR[1:-1]}]){{3}}")
 
 
 @dataclass
@@ -66,13 +67,16 @@ class Match:
 
 @dataclass
 class Sentence:
-    """One sentence of a paragraph, with the denial classifier's verdict."""
+    """One sentence of a paragraph, with the denial classifier's verdict, the categories it names
+    and whether it is only a heading or bare category name (:meth:`PatternMatcher.name_only`)."""
 
     start: int          # offset in the paragraph
     end: int
     text: str
     denial: float       # P(denial)
     denied: bool
+    named: frozenset = frozenset()
+    bare: bool = False
 
 
 class PatternMatcher:
@@ -103,18 +107,30 @@ class PatternMatcher:
 
     def sentences(self, texts: list[str], chars: CharGrams | None = None) -> list[list[Sentence]]:
         """The sentences of each paragraph, judged by the denial classifier in one batch
-        (``chars``: the paragraphs' n-grams, when already found)."""
+        (``chars``: the paragraphs' n-grams, when already found), with the names in them."""
         spans = [sentence_spans(t) for t in texts]
-        proba = iter(self.denials.sentence_proba(texts, spans, chars))
+        proba = iter(self.denials.sentence_proba(texts, spans, chars).tolist())
+        threshold = self.denials.threshold_
         out = []
         for t, sp in zip(texts, spans):
             row = []
-            for a, b in sp:  # a heading or bare category name denies nothing
-                p = float(next(proba))
-                text = t[a:b]
-                row.append(Sentence(a, b, text, round(p, 4), p >= self.denials.threshold_ and not self.name_only(text)))
+            for (a, b), (named, _, bare) in zip(sp, self.sentence_names(t, sp)):
+                p = next(proba)  # a heading or bare category name denies nothing
+                row.append(Sentence(a, b, t[a:b], round(p, 4), p >= threshold and not bare, named, bare))
             out.append(row)
         return out
+
+    def sentence_names(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[frozenset, str, bool]]:
+        """:meth:`_names_in` of each sentence ``text[a:b]``, the names read from the paragraph's
+        scans (:func:`~analyzer.denials.sentence_hits`): a sentence that holds none is itself,
+        and only a name when :func:`_name_only` says so."""
+        if self._any_name is not None and not self._any_name.find_matches_as_indexes(text):
+            held = [False] * len(spans)
+        else:
+            found = [sentence_hits(lx, text, spans) for lx in self.names.values()]
+            held = [any(hits[k] for hits in found) for k in range(len(spans))]
+        return [self._names_in(text[a:b]) if names else (_NONE, text[a:b], _name_only(text[a:b]))
+                for (a, b), names in zip(spans, held)]
 
     def match(self, text: str, sentences: list[Sentence] | None = None) -> list[Match]:
         """Pattern matches with their denial flag; a category *named* in a denial sentence
@@ -206,19 +222,18 @@ class PatternMatcher:
                 continue
             here = {m.category for m in matches if s.start <= m.start < s.end}
             if not here:
-                here = next((self.named(p.text) for p in reversed(sentences[:k])
-                             if self.name_only(p.text) and self.named(p.text)), set())
+                here = next((set(p.named) for p in reversed(sentences[:k]) if p.bare and p.named), set())
             out.append(here or self.named(context))
         return out
 
 
+_NONE = frozenset()
+
+
 def _name_only(rest: str) -> bool:
-    """Fewer than four characters are left of ``rest`` once :data:`_NAME_ONLY_WORDS` go (a long
-    text is settled by its first four characters that no such word holds)."""
-    kept = _KEPT.finditer(rest)
-    if sum(1 for _ in zip(range(4), kept)) == 4:
-        return False
-    return len(_NAME_ONLY_WORDS.sub("", rest)) < 4
+    """Fewer than four characters are left of ``rest`` once :data:`_NAME_ONLY_WORDS` go (a text
+    with four characters that no such word holds is settled at once)."""
+    return not _FOUR_KEPT.search(rest) and len(_NAME_ONLY_WORDS.sub("", rest)) < 4
 
 
 def _any_literal(lexicons):
@@ -301,8 +316,8 @@ class CoverageModel:
         order = {cid: j for j, cid in enumerate(ids)}
         role_column = {r: width * len(ids) + k for k, r in enumerate(ROLE_COLUMNS)}
         data, indices, indptr = [], [], [0]
-        for text, role, ctx, matches, targets in zip(texts, roles, contexts, judged.matches, judged.targets):
-            named_here, named_ctx = matcher._names_in(text)[0], matcher._names_in(ctx)[0]
+        for role, ctx, matches, targets, named_here in zip(roles, contexts, judged.matches, judged.targets, judged.named):
+            named_ctx = matcher._names_in(ctx)[0]
             aimed = set().union(*targets) if targets else set()
             shown, denied = Counter(), Counter()
             for m in matches:
@@ -384,19 +399,20 @@ class CoverageModel:
 
 @dataclass
 class Judged:
-    """Per paragraph: its sentences (with denial verdicts), pattern matches, and the
-    categories each denial sentence is aimed at."""
+    """Per paragraph: its sentences (with denial verdicts), pattern matches, the categories
+    each denial sentence is aimed at, and the categories the paragraph names."""
 
     sentences: list[list[Sentence]]
     matches: list[list[Match]]
     targets: list[list[set[str]]]
+    named: list[frozenset]
 
 
 def judge(texts: list[str], contexts: list[str], matcher: PatternMatcher, chars: CharGrams | None = None) -> Judged:
     sentences = matcher.sentences(texts, chars)
     matches = [matcher.match(t, s) for t, s in zip(texts, sentences)]
     targets = [matcher.denial_targets(s, m, c) for s, m, c in zip(sentences, matches, contexts)]
-    return Judged(sentences, matches, targets)
+    return Judged(sentences, matches, targets, [matcher._names_in(t)[0] for t in texts])
 
 
 def pattern_proba(matches: list[list[Match]], rubric: Rubric, named_ctx: list[set[str]]) -> np.ndarray:
@@ -463,16 +479,17 @@ class EvidenceFinder:
         names = frozenset(n for c in rubric.categories for n in c.names + [c.label])
         critical, instances = lexicon("self_critical", "phrases"), lexicon("instances", "markers", "regex")
         clear = matcher.denials.threshold_ / 2
-        keys, spans, s_texts, s_matches, s_roles, s_ctx, bare = [], [], [], [], [], [], []
+        keys, spans, s_texts, s_named, s_matches, s_roles, s_ctx, bare = [], [], [], [], [], [], [], []
         for i, columns in reaching.items():
             sents, described = judged.sentences[i], self.described[i]
             asked = {rubric.ids[j] for j in columns}
             owned = sentence_hits(critical, texts[i], [(s.start, s.end) for s in sents])
             for k, s in enumerate(sents):
-                if s.denial < clear and not asked <= described[k] and not matcher.name_only(s.text):
+                if s.denial < clear and not asked <= described[k] and not s.bare:
                     keys.append((i, k))
-                    sentence = matcher.without_names(s.text)
+                    sentence = matcher.without_names(s.text) if s.named else s.text
                     s_texts.append(sentence)
+                    s_named.append(matcher._names_in(sentence)[0] if s.named else _NONE)
                     spans.append((i, s.start, s.end))
                     s_matches.append(matcher.match_sentence(texts[i], s.start, s.end) if sentence == s.text
                                      else matcher.match(sentence, [Sentence(0, len(sentence), sentence, 0.0, False)]))
@@ -481,7 +498,7 @@ class EvidenceFinder:
                     bare.append(not owned[k] and not instances.find(s.text))
         if keys:  # these sentences are already judged no denial: matched as single sentences
             single = [[Sentence(0, len(t), t, 0.0, False)] for t in s_texts]
-            known = Judged(single, s_matches, [[set()] for _ in keys])
+            known = Judged(single, s_matches, [[set()] for _ in keys], s_named)
             X, _ = model.features(s_texts, None, s_roles, s_ctx, matcher, known, text.sentences(spans, s_texts, names))
             proba = model.predict_proba(X)
             alone = [k for k, b in enumerate(bare) if b]
@@ -493,7 +510,7 @@ class EvidenceFinder:
         cid = self.rubric.ids[j]
         out = []
         for k, s in enumerate(self.judged.sentences[i]):
-            if s.denied or self.matcher.name_only(s.text):
+            if s.denied or s.bare:
                 continue
             if cid in self.described[i][k] or ((i, k) in self.proba and self.proba[(i, k)][j] >= self.threshold[j]):
                 out.append(s)
@@ -541,7 +558,7 @@ def assess(doc: Document, rubric: Rubric, model: CoverageModel | None, matcher: 
     discount_unexamined(scored, roles, rubric)
     eligible = examined_paragraphs(roles)
     evidence = evidence_sentences(scored, eligible, paragraph_texts, roles, contexts, rubric, model, matcher, text)
-    styles = paragraph_styles(scored, evidence, eligible, rubric, matcher)
+    styles = paragraph_styles(scored, evidence, eligible, rubric)
     coverage = {c.id: category_entry(j, c, scored, evidence, eligible, starts)
                 for j, c in enumerate(rubric.categories)}
     return CoverageResult(styles, coverage, evidence_phrases(styles, scored.judged.matches))
@@ -599,13 +616,11 @@ def examined_paragraphs(roles: list[str]) -> list[int]:
         [i for i, r in enumerate(roles) if r != "heading"]
 
 
-def paragraph_styles(scored: Scored, evidence: dict, eligible: list[int], rubric: Rubric,
-                     matcher: PatternMatcher) -> list[list[str]]:
+def paragraph_styles(scored: Scored, evidence: dict, eligible: list[int], rubric: Rubric) -> list[list[str]]:
     """The categories each paragraph examines: at the paragraph threshold, and where problems
     are examined with an evidence sentence; a cause or measure paragraph needs one sentence
     that is neither a denial nor a heading or bare name."""
-    says_something = [any(not s.denied and not matcher.name_only(s.text) for s in sentences)
-                      for sentences in scored.judged.sentences]
+    says_something = [any(not s.denied and not s.bare for s in sentences) for sentences in scored.judged.sentences]
     examined = set(eligible)
     return [[cid for j, cid in enumerate(rubric.ids) if scored.proba[i, j] >= scored.paragraph_threshold[j]
              and (evidence.get((i, j)) if i in examined else says_something[i])]
