@@ -39,11 +39,12 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .denials import DenialClassifier, sentence_hits
+from .denials import CUE_COUNTS, DenialClassifier, cue_counts, find_all
 from .document import CoverageResult, Document
 from .features import CharGrams, Rows, TokenWords, probabilities, side_by_side_rows, tfidf_rows
 from .segment import sentence_spans
-from .resources import MEMO, Lexicon, Rubric, lexicon, load_yaml, phrase_regex
+from .prefilter import literal_index
+from .resources import MEMO, Lexicon, Rubric, load_yaml, phrase_regex
 from .thresholds import best_threshold, f1, macro_f1
 
 SUBSTANTIVE_ROLES = ("problem",)  # corpus rule: covered = union of styles over problem paragraphs
@@ -77,6 +78,7 @@ class Sentence:
     denied: bool
     named: frozenset = frozenset()
     bare: bool = False
+    owned: bool = False  # holds a self-critical word or a concrete instance
 
 
 class PatternMatcher:
@@ -98,70 +100,96 @@ class PatternMatcher:
             gapped = [(re.compile(phrase_regex(p)), g) for p, g in pairs if "…" in p]
             self.compiled[c.id] = (Lexicon(c.id, [p for p, _ in pairs]), literal, gapped)
         self.names = {c.id: Lexicon(c.id, c.names + [c.label]) for c in rubric.categories}
-        self._any_name = _any_literal(self.names.values())
-        self._any_pattern = _any_literal(Lexicon(c.id, [next(q for q in p.split("…") if q) for p in c.patterns])
-                                         for c in rubric.categories)  # a gapped A…B needs its A
+        # one automaton over every name and the categories each stands for, when all are plain phrases
+        # on one line (else each category's lexicon is asked, :meth:`named_in`)
+        plain = all(lx.pattern is None and not any("\n" in e for e in lx.entries) for lx in self.names.values())
+        _, self._name_owners, self._name_index = literal_index({cid: lx.entries for cid, lx in self.names.items()}) \
+            if plain else (None, None, None)
         denial = load_yaml("lexicons/denial.yaml")
         self.negators = tuple(sorted(denial.get("negators") or [], key=len, reverse=True))
         self._names_memo: dict[str, tuple[frozenset, str, bool]] = {}
 
-    def sentences(self, texts: list[str], chars: CharGrams | None = None) -> list[list[Sentence]]:
-        """The sentences of each paragraph, judged by the denial classifier in one batch
-        (``chars``: the paragraphs' n-grams, when already found), with the names in them."""
-        spans = [sentence_spans(t) for t in texts]
-        proba = iter(self.denials.sentence_proba(texts, spans, chars).tolist())
+    def sentences(self, texts: list[str], chars: CharGrams | None = None,
+                  spans: list[list[tuple[int, int]]] | None = None) -> list[list[Sentence]]:
+        """The sentences of each paragraph (at ``spans``, when already split), judged by the denial
+        classifier in one batch (``chars``: the paragraphs' n-grams, when already found), with the
+        names in them and whether they own up to anything."""
+        spans = [sentence_spans(t) for t in texts] if spans is None else spans
+        flat = [t[a:b] for t, sp in zip(texts, spans) for a, b in sp]
+        counts = cue_counts(flat)
+        proba = iter(self.denials.sentence_proba(texts, spans, chars, counts).tolist())
+        owned = iter((counts[:, CUE_COUNTS.index("critical")] + counts[:, CUE_COUNTS.index("instance")] > 0).tolist())
+        names = iter(self.names_in(flat))
         threshold = self.denials.threshold_
+        texts_of = iter(flat)
         out = []
-        for t, sp in zip(texts, spans):
+        for sp in spans:
             row = []
-            for (a, b), (named, _, bare) in zip(sp, self.sentence_names(t, sp)):
-                p = next(proba)  # a heading or bare category name denies nothing
-                row.append(Sentence(a, b, t[a:b], round(p, 4), p >= threshold and not bare, named, bare))
+            for a, b in sp:
+                p, (named, _, bare) = next(proba), next(names)  # a heading or bare category name denies nothing
+                row.append(Sentence(a, b, next(texts_of), round(p, 4), p >= threshold and not bare, named, bare,
+                                    next(owned)))
             out.append(row)
         return out
 
-    def sentence_names(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[frozenset, str, bool]]:
-        """:meth:`_names_in` of each sentence ``text[a:b]``, the names read from the paragraph's
-        scans (:func:`~analyzer.denials.sentence_hits`): a sentence that holds none is itself,
-        and only a name when :func:`_name_only` says so."""
-        if self._any_name is not None and not self._any_name.find_matches_as_indexes(text):
-            held = [False] * len(spans)
-        else:
-            found = [sentence_hits(lx, text, spans) for lx in self.names.values()]
-            held = [any(hits[k] for hits in found) for k in range(len(spans))]
-        return [self._names_in(text[a:b]) if names else (_NONE, text[a:b], _name_only(text[a:b]))
-                for (a, b), names in zip(spans, held)]
+    def names_in(self, texts: list[str]) -> list[tuple[frozenset, str, bool]]:
+        """:meth:`_names_in` of every text, each read once: the categories it names
+        (:meth:`named_in`); a text naming one has the names of each category in turn taken out,
+        those of every such text found in one scan (:func:`~analyzer.denials.find_all`)."""
+        named = self.named_in(texts)
+        holding = [k for k, n in enumerate(named) if n]
+        rests = [texts[k] for k in holding]
+        for lx in self.names.values() if holding else ():
+            for j, m in reversed(list(zip(*find_all(lx, rests)))):  # from the end: earlier offsets stay
+                rests[j] = rests[j][:m.start()] + rests[j][m.end():]
+        rest_of = dict(zip(holding, rests))
+        out = []
+        for k, (text, n) in enumerate(zip(texts, named)):
+            if len(self._names_memo) >= MEMO:
+                self._names_memo.clear()
+            rest = rest_of.get(k, text)
+            found = self._names_memo[text] = (n, rest, _name_only(rest))
+            out.append(found)
+        return out
+
+    def named_in(self, texts: list[str]) -> list[frozenset]:
+        """The categories each text names, read from one scan of them all: every occurrence of
+        every name in the texts joined by line breaks (no name holds one), or each category's
+        lexicon (:func:`~analyzer.denials.find_all`) where a name is more than a phrase."""
+        named = [set() for _ in texts]
+        if self._name_index is None:
+            for cid, lx in self.names.items():
+                for k in find_all(lx, texts)[0]:
+                    named[k].add(cid)
+        elif texts:
+            found = self._name_index.find_matches_as_indexes("\n".join(texts), overlapping=True)
+            ends = np.cumsum([len(t) + 1 for t in texts])  # text k ends at ends[k] - 1
+            for (i, _, _), k in zip(found, np.searchsorted(ends, [a for _, a, _ in found], side="right").tolist()):
+                named[k] |= self._name_owners[i]
+        return [frozenset(n) if n else _NONE for n in named]
 
     def match(self, text: str, sentences: list[Sentence] | None = None) -> list[Match]:
         """Pattern matches with their denial flag; a category *named* in a denial sentence
         yields a denied match of group ``name`` (names are never positive evidence)."""
-        if sentences is None:
-            sentences = self.sentences([text])[0]
-        starts = [s.start for s in sentences]
+        sentences = self.sentences([text])[0] if sentences is None else sentences
+        return self.match_all([text], [sentences], self.named_in([text]))[0]
 
-        def sentence_denied(pos: int) -> bool:
-            k = bisect.bisect_right(starts, pos) - 1
-            return sentences[k].denied if k >= 0 else False
-
-        out = []
-        if any(s.denied for s in sentences):
-            for cid, lx in self.names.items():
-                out.extend(Match(cid, "name", m.group(0), m.start(), True)
-                           for m in lx.find(text) if sentence_denied(m.start()))
-        compiled = self.compiled.items() if self._any_pattern is None \
-            or self._any_pattern.find_matches_as_indexes(text) else ()  # no pattern can match
-        found = [(cid, m.group(0), m.start()) for cid, (lx, _, _) in compiled for m in lx.find(text)]
-        return self._manifestations(text, found, sentence_denied, out)
-
-    def match_sentence(self, paragraph: str, a: int, b: int) -> list[Match]:
-        """``match(paragraph[a:b], …)`` of a sentence judged no denial, alone: its pattern
-        matches read from the paragraph's scans (:func:`~analyzer.denials.sentence_hits`)."""
-        text = paragraph[a:b]
-        if self._any_pattern is not None and not self._any_pattern.find_matches_as_indexes(text):
-            return []  # no pattern can match
-        found = [(cid, m.group(0), m.start() - a) for cid, (lx, _, _) in self.compiled.items()
-                 for m in sentence_hits(lx, paragraph, [(a, b)])[0]]
-        return self._manifestations(text, found, lambda _: False, [])
+    def match_all(self, texts: list[str], sentences: list[list[Sentence]], named: list[frozenset]) -> list[list[Match]]:
+        """:meth:`match` of every text with its sentences and the categories it names
+        (:meth:`named_in`), each lexicon read from one scan of them all
+        (:func:`~analyzer.denials.find_all`)."""
+        denied_at = [_denied_at(ss) for ss in sentences]
+        out = [[] for _ in texts]
+        denying = [k for k, ss in enumerate(sentences) if named[k] and any(s.denied for s in ss)]
+        for cid, lx in self.names.items() if denying else ():
+            for j, m in zip(*find_all(lx, [texts[k] for k in denying])):
+                if denied_at[denying[j]](m.start()):
+                    out[denying[j]].append(Match(cid, "name", m.group(0), m.start(), True))
+        found = [[] for _ in texts]
+        for cid, (lx, _, _) in self.compiled.items():
+            for k, m in zip(*find_all(lx, texts)):
+                found[k].append((cid, m.group(0), m.start()))
+        return [self._manifestations(t, f, d, o) if f else o for t, f, d, o in zip(texts, found, denied_at, out)]
 
     def _manifestations(self, text: str, found: list[tuple[str, str, int]], sentence_denied, out: list[Match]):
         """``out`` and a match per (category, phrase, offset) ``found`` in ``text``, named by its
@@ -184,20 +212,7 @@ class PatternMatcher:
         """The categories named in ``text``, the text without their names, and whether it is
         only a name; each text is read once (the stages ask about the same sentences again)."""
         found = self._names_memo.get(text)
-        if found is None:
-            if len(self._names_memo) >= MEMO:
-                self._names_memo.clear()
-            named, rest = [], text
-            names = self.names.items() if self._any_name is None or self._any_name.find_matches_as_indexes(text) \
-                else ()  # no category's name anywhere in the text: nothing to take out
-            for cid, lx in names:
-                hits = lx.find(rest)
-                if lx.find(text):
-                    named.append(cid)
-                for m in reversed(hits):
-                    rest = rest[:m.start()] + rest[m.end():]
-            found = self._names_memo[text] = (frozenset(named), rest, _name_only(rest))
-        return found
+        return found if found is not None else self.names_in([text])[0]
 
     def named(self, text: str) -> set[str]:
         return set(self._names_in(text)[0])
@@ -230,22 +245,21 @@ class PatternMatcher:
 _NONE = frozenset()
 
 
+def _denied_at(sentences: list[Sentence]):
+    """A function telling whether the sentence holding a position of their paragraph is a denial."""
+    starts = [s.start for s in sentences]
+
+    def denied_at(pos: int) -> bool:
+        k = bisect.bisect_right(starts, pos) - 1
+        return sentences[k].denied if k >= 0 else False
+
+    return denied_at
+
+
 def _name_only(rest: str) -> bool:
     """Fewer than four characters are left of ``rest`` once :data:`_NAME_ONLY_WORDS` go (a text
     with four characters that no such word holds is settled at once)."""
     return not _FOUR_KEPT.search(rest) and len(_NAME_ONLY_WORDS.sub("", rest)) < 4
-
-
-def _any_literal(lexicons):
-    """One automaton over every phrase of literal-only lexicons, which finds a match in a text
-    exactly when one of the lexicons would (None when an ``A…B`` entry or a regex needs more)."""
-    import ahocorasick_rs
-
-    lexicons = list(lexicons)
-    if any(lx.pattern is not None for lx in lexicons):
-        return None
-    phrases = sorted({e for lx in lexicons for e in lx.entries})
-    return ahocorasick_rs.AhoCorasick(phrases) if phrases else None
 
 
 _CLAUSE_END = re.compile(r"[，；。！？：,;]")
@@ -316,8 +330,10 @@ class CoverageModel:
         order = {cid: j for j, cid in enumerate(ids)}
         role_column = {r: width * len(ids) + k for k, r in enumerate(ROLE_COLUMNS)}
         data, indices, indptr = [], [], [0]
+        distinct = list(dict.fromkeys(contexts))
+        context_names = dict(zip(distinct, matcher.named_in(distinct)))
         for role, ctx, matches, targets, named_here in zip(roles, contexts, judged.matches, judged.targets, judged.named):
-            named_ctx = matcher._names_in(ctx)[0]
+            named_ctx = context_names[ctx]
             aimed = set().union(*targets) if targets else set()
             shown, denied = Counter(), Counter()
             for m in matches:
@@ -408,11 +424,15 @@ class Judged:
     named: list[frozenset]
 
 
-def judge(texts: list[str], contexts: list[str], matcher: PatternMatcher, chars: CharGrams | None = None) -> Judged:
-    sentences = matcher.sentences(texts, chars)
-    matches = [matcher.match(t, s) for t, s in zip(texts, sentences)]
+def judge(texts: list[str], contexts: list[str], matcher: PatternMatcher, chars: CharGrams | None = None,
+          spans: list[list[tuple[int, int]]] | None = None) -> Judged:
+    """The sentences, matches, denial targets and names of paragraphs (``spans``: their sentences,
+    when already split)."""
+    sentences = matcher.sentences(texts, chars, spans)
+    named = matcher.named_in(texts)
+    matches = matcher.match_all(texts, sentences, named)
     targets = [matcher.denial_targets(s, m, c) for s, m, c in zip(sentences, matches, contexts)]
-    return Judged(sentences, matches, targets, [matcher._names_in(t)[0] for t in texts])
+    return Judged(sentences, matches, targets, named)
 
 
 def pattern_proba(matches: list[list[Match]], rubric: Rubric, named_ctx: list[set[str]]) -> np.ndarray:
@@ -477,28 +497,24 @@ class EvidenceFinder:
         if model is None:
             return
         names = frozenset(n for c in rubric.categories for n in c.names + [c.label])
-        critical, instances = lexicon("self_critical", "phrases"), lexicon("instances", "markers", "regex")
         clear = matcher.denials.threshold_ / 2
-        keys, spans, s_texts, s_named, s_matches, s_roles, s_ctx, bare = [], [], [], [], [], [], [], []
+        keys, spans, s_texts, s_named, s_roles, s_ctx, bare = [], [], [], [], [], [], []
         for i, columns in reaching.items():
-            sents, described = judged.sentences[i], self.described[i]
+            described = self.described[i]
             asked = {rubric.ids[j] for j in columns}
-            owned = sentence_hits(critical, texts[i], [(s.start, s.end) for s in sents])
-            for k, s in enumerate(sents):
+            for k, s in enumerate(judged.sentences[i]):
                 if s.denial < clear and not asked <= described[k] and not s.bare:
                     keys.append((i, k))
                     sentence = matcher.without_names(s.text) if s.named else s.text
                     s_texts.append(sentence)
                     s_named.append(matcher._names_in(sentence)[0] if s.named else _NONE)
                     spans.append((i, s.start, s.end))
-                    s_matches.append(matcher.match_sentence(texts[i], s.start, s.end) if sentence == s.text
-                                     else matcher.match(sentence, [Sentence(0, len(sentence), sentence, 0.0, False)]))
                     s_roles.append(roles[i])
                     s_ctx.append(contexts[i])
-                    bare.append(not owned[k] and not instances.find(s.text))
+                    bare.append(not s.owned)
         if keys:  # these sentences are already judged no denial: matched as single sentences
             single = [[Sentence(0, len(t), t, 0.0, False)] for t in s_texts]
-            known = Judged(single, s_matches, [[set()] for _ in keys], s_named)
+            known = Judged(single, matcher.match_all(s_texts, single, s_named), [[set()] for _ in keys], s_named)
             X, _ = model.features(s_texts, None, s_roles, s_ctx, matcher, known, text.sentences(spans, s_texts, names))
             proba = model.predict_proba(X)
             alone = [k for k, b in enumerate(bare) if b]
@@ -554,7 +570,7 @@ def assess(doc: Document, rubric: Rubric, model: CoverageModel | None, matcher: 
     paragraph_texts, tokens, roles, contexts = doc.texts, doc.tokens, doc.roles, doc.layout.categories
     starts = doc.starts
     text = DocumentText(paragraph_texts, tokens, model, matcher) if model is not None else None
-    scored = score_paragraphs(paragraph_texts, tokens, roles, contexts, rubric, model, matcher, text)
+    scored = score_paragraphs(paragraph_texts, tokens, roles, contexts, rubric, model, matcher, text, doc.sentences)
     discount_unexamined(scored, roles, rubric)
     eligible = examined_paragraphs(roles)
     evidence = evidence_sentences(scored, eligible, paragraph_texts, roles, contexts, rubric, model, matcher, text)
@@ -565,15 +581,17 @@ def assess(doc: Document, rubric: Rubric, model: CoverageModel | None, matcher: 
 
 
 def score_paragraphs(texts, tokens, roles, contexts, rubric: Rubric, model: CoverageModel | None,
-                     matcher: PatternMatcher, text: DocumentText | None = None) -> Scored:
+                     matcher: PatternMatcher, text: DocumentText | None = None,
+                     spans: list[list[tuple[int, int]]] | None = None) -> Scored:
     """P(category) per paragraph by the trained model (its n-grams from ``text``), or by the
-    rubric's patterns alone when the rubric has no model (thresholds 0.5)."""
+    rubric's patterns alone when the rubric has no model (thresholds 0.5); ``spans``: the
+    paragraphs' sentences, when already split."""
     if model is not None:
-        judged = judge(texts, contexts, matcher, text.chars)
+        judged = judge(texts, contexts, matcher, text.chars, spans)
         X, _ = model.features(texts, tokens, roles, contexts, matcher, judged, text.paragraphs())
         return Scored(model.predict_proba(X), judged, [model.threshold_[c] for c in rubric.ids],
                       [model.doc_threshold_[c] for c in rubric.ids])
-    judged = judge(texts, contexts, matcher)
+    judged = judge(texts, contexts, matcher, spans=spans)
     proba = pattern_proba(judged.matches, rubric, [matcher.named(c) for c in contexts])
     return Scored(proba, judged, [0.5] * len(rubric.ids), [0.5] * len(rubric.ids))
 

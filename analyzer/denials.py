@@ -15,9 +15,7 @@ Sentences are those of the one splitter every stage uses (:func:`analyzer.segmen
 """
 from __future__ import annotations
 
-import bisect
 import math
-import re
 from functools import lru_cache
 
 import numpy as np
@@ -26,63 +24,79 @@ from .resources import Hit, Lexicon, lexicon
 from .thresholds import best_threshold, f1
 
 
+# the raw counts of cue_counts, in this order: denial cues; self-critical cues (all, and those outside a
+# denial cue other than a bare 存在); concessions (但是、其实…); resolutions (今后、坚决…); concrete
+# instances; length
+CUE_COUNTS = ("denial", "critical", "critical_outside", "concession", "resolution", "instance", "length")
+
+
 def cue_features(texts: list[str]) -> np.ndarray:
     """Lexicon counts per sentence: denial cues; self-critical cues outside a denial cue;
     concessions (但是、其实…); resolutions (今后、坚决…); concrete instances; log length."""
-    return _cue_rows([[lx.find(t) for lx, _ in _cue_lexicons()] + [len(t)] for t in texts])
+    return cue_rows(cue_counts(texts))
 
 
-def sentence_cue_features(paragraphs: list[str], spans: list[list[tuple[int, int]]]) -> np.ndarray:
-    """:func:`cue_features` of the sentences ``paragraph[a:b]`` of every paragraph, each lexicon
-    read from one scan of the paragraph where it can be (:func:`sentence_hits`)."""
-    rows = []
-    for text, sp in zip(paragraphs, spans):
-        found = [sentence_hits(lx, text, sp, regexes) for lx, regexes in _cue_lexicons()]
-        rows += [[hits[k] for hits in found] + [b - a] for k, (a, b) in enumerate(sp)]
-    return _cue_rows(rows)
+def cue_rows(counts: np.ndarray) -> np.ndarray:
+    """The six features of :func:`cue_features` from :func:`cue_counts` (``log1p`` of each count, the
+    length's quartered)."""
+    cues = counts[:, [0, 2, 3, 4, 5]]
+    rows = np.empty((len(counts), 6))
+    rows[:, :5] = np.array([math.log1p(k) for k in range(int(cues.max(initial=0)) + 1)])[cues]
+    rows[:, 5] = [math.log1p(n) / 4 for n in counts[:, 6].tolist()]
+    return rows
 
 
-def _cue_rows(found: list[list]) -> np.ndarray:
-    """The six counts from each sentence's matches of the five cue lexicons and its length."""
-    rows = []
-    for denials, critical, concessions, resolutions, instances, length in found:
-        outside = [m for m in critical if m.group(0) != "存在"
-                   and not any(d.start() <= m.start() < d.end() for d in denials)]
-        rows.append([math.log1p(len(denials)), math.log1p(len(outside)), math.log1p(len(concessions)),
-                     math.log1p(len(resolutions)), math.log1p(len(instances)), math.log1p(length) / 4])
-    return np.array(rows, dtype=float).reshape(len(found), 6)
+def cue_counts(texts: list[str]) -> np.ndarray:
+    """The :data:`CUE_COUNTS` of every text, each cue lexicon read from one scan of them all
+    (:func:`find_all`)."""
+    denial, critical, *others = [find_all(lx, texts, regexes) for lx, regexes in _cue_lexicons()]
+    out = np.zeros((len(texts), len(CUE_COUNTS)), dtype=np.int64)
+    out[:, 6] = [len(t) for t in texts]
+    if not texts:
+        return out
+    covered = {(k, p) for k, m in zip(*denial) for p in range(m.start(), m.end())}
+    outside = [k for k, m in zip(*critical) if m.group(0) != "存在" and (k, m.start()) not in covered]
+    for column, owners in zip((0, 1, 2, 3, 4, 5), (denial[0], critical[0], outside, *(o for o, _ in others))):
+        out[:, column] = np.bincount(np.array(owners, dtype=np.int64), minlength=len(texts))
+    return out
 
 
 def _cue_lexicons() -> tuple:
-    """The cue lexicons in :func:`cue_features` order, each with whether it holds regexes."""
+    """The cue lexicons in :data:`CUE_COUNTS` order, each with whether it holds regexes."""
     return ((lexicon("denial", "phrases"), False), (lexicon("self_critical", "phrases"), False),
             (lexicon("denial", "concessions"), False), (lexicon("denial", "resolutions"), False),
             (lexicon("instances", "markers", "regex"), True))
 
 
-# what lies between two sentences of a paragraph (segment.sentence_spans): a sentence end or a blank
-_BETWEEN_SENTENCES = re.compile(r"[。！？；!?;\s]")
+def find_all(lx: Lexicon, texts: list[str], regexes: bool = False) -> tuple[list[int], list[Hit]]:
+    """``lx.find(t)`` of every text ``t`` as one list: each match's text (its index) and the match,
+    with offsets in its text.
 
-
-def sentence_hits(lx: Lexicon, text: str, spans: list[tuple[int, int]], regexes: bool = False) -> list[tuple]:
-    """``lx.find(text[a:b])`` for every sentence span of ``text``, with offsets in ``text``.
-
-    A lexicon of phrases and ``A…B`` entries none of which holds a sentence end or a blank is
-    read from one scan of ``text``: none of its matches can reach from one sentence into the
-    next and a phrase or gap matches the same characters wherever it stands, so a sentence's
-    matches are those of ``text`` inside it. Other lexicons (``regexes``: one made with raw
-    regular expressions, which may reach across a sentence end) are scanned per sentence."""
-    if regexes or _crosses_sentences(lx):
-        return [tuple(Hit(m.start() + a, m.end() + a, m.group(0)) for m in lx.find(text[a:b])) for a, b in spans]
-    hits = lx.find(text)
-    starts = [m.start() for m in hits]
-    return [hits[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)] for a, b in spans]
+    A lexicon of phrases and ``A…B`` entries none of which holds a line break reads the texts from
+    one scan of them joined by line breaks: no match can hold the join (an ``A…B`` gap never spans a
+    line break), and a phrase or gap matches the same characters wherever it stands, so the matches
+    of each text are those of the joined text inside it. Other lexicons (``regexes``: one made with
+    raw regular expressions, which may read across the join) are scanned text by text."""
+    owners, hits = [], []
+    if regexes or _holds_line_break(lx):
+        for k, t in enumerate(texts):
+            found = lx.find(t)
+            owners += [k] * len(found)
+            hits += found
+        return owners, hits
+    found = lx.find("\n".join(texts))
+    if not found:
+        return owners, hits
+    ends = np.cumsum([len(t) + 1 for t in texts])  # text k ends at ends[k] - 1, where its line break stands
+    bases = [0, *ends[:-1].tolist()]
+    owners = np.searchsorted(ends, [m.start() for m in found], side="right").tolist()
+    return owners, [Hit(m.start() - bases[k], m.end() - bases[k], m.group(0)) for k, m in zip(owners, found)]
 
 
 @lru_cache(maxsize=None)
-def _crosses_sentences(lx: Lexicon) -> bool:
-    """Whether an entry of ``lx`` holds a sentence end or a blank."""
-    return any(_BETWEEN_SENTENCES.search(e) for e in lx.entries)
+def _holds_line_break(lx: Lexicon) -> bool:
+    """Whether an entry of ``lx`` holds a line break."""
+    return any("\n" in e for e in lx.entries)
 
 
 class DenialClassifier:
@@ -134,19 +148,20 @@ class DenialClassifier:
         return positive_proba(self.clf_, self._features(texts))
 
     def sentence_proba(self, paragraphs: list[str], spans: list[list[tuple[int, int]]],
-                       chars: CharGrams | None = None) -> np.ndarray:
+                       chars: CharGrams | None = None, counts: np.ndarray | None = None) -> np.ndarray:
         """:meth:`predict_proba` of the sentences ``paragraph[a:b]`` of every paragraph, their
         n-grams taken from the paragraphs' (``chars``, a :class:`~analyzer.features.CharGrams` of
         ``paragraphs`` that knows this classifier's vocabulary, or made here) and their lexicon
-        counts read from the paragraphs (:func:`sentence_cue_features`)."""
+        counts ``counts`` (:func:`cue_counts` of the sentences, or counted here)."""
         from .features import CharGrams, positive_proba, side_by_side_rows
 
         parts = [(i, a, b) for i, sp in enumerate(spans) for a, b in sp]
         if not parts:
             return np.zeros(0)
         chars = chars if chars is not None else CharGrams(paragraphs, [self.char_])
-        cues = sentence_cue_features(paragraphs, spans)
-        return positive_proba(self.clf_, side_by_side_rows([chars.rows(self.char_, parts), cues * self.cue_weight]))
+        counts = cue_counts([paragraphs[i][a:b] for i, a, b in parts]) if counts is None else counts
+        return positive_proba(self.clf_, side_by_side_rows([chars.rows(self.char_, parts),
+                                                            cue_rows(counts) * self.cue_weight]))
 
     def predict(self, texts: list[str]) -> list[bool]:
         return [bool(p >= self.threshold_) for p in self.predict_proba(texts)]

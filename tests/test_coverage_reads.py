@@ -25,13 +25,26 @@ def test_name_only_shortcut_agrees_with_removing_the_framing_words():
     assert any(_name_only(t) for t in texts) and not all(_name_only(t) for t in texts)
 
 
-def test_a_sentence_matched_from_its_paragraph_matches_as_if_alone(analyzer):
+def test_texts_matched_together_match_as_each_alone(analyzer):
     matcher = analyzer.matcher
-    compared = 0
-    for paragraph in GOOD.splitlines() + WORK_SUMMARY.splitlines() + AWKWARD:
-        for a, b in sentence_spans(paragraph):
-            text = paragraph[a:b]
-            alone = matcher.match(text, [Sentence(0, len(text), text, 0.0, False)])
-            assert matcher.match_sentence(paragraph, a, b) == alone
-            compared += bool(alone)
-    assert compared >= 8
+    texts = [p[a:b] for p in GOOD.splitlines() + WORK_SUMMARY.splitlines() + AWKWARD for a, b in sentence_spans(p)]
+    texts += GOOD.splitlines() + AWKWARD
+    single = [[Sentence(0, len(t), t, 0.0, False)] for t in texts]
+    together = matcher.match_all(texts, single, matcher.named_in(texts))
+    assert together == [matcher.match(t, s) for t, s in zip(texts, single)]
+    assert sum(bool(m) for m in together) >= 8
+
+
+def test_names_read_together_are_those_of_each_text(analyzer):
+    matcher = analyzer.matcher
+    texts = [p[a:b] for p in GOOD.splitlines() + AWKWARD for a, b in sentence_spans(p)] + AWKWARD
+    texts += ["（四）奢靡之风方面", "形式主义问题突出", "关于官僚主义", "形式主义官僚主义方面", "享乐主义"]
+    named = matcher.named_in(texts)
+    assert named == [frozenset(cid for cid, lx in matcher.names.items() if lx.find(t)) for t in texts]
+    assert sum(bool(n) for n in named) >= 6
+    matcher._names_memo.clear()
+    together = matcher.names_in(texts)
+    matcher._names_memo.clear()
+    assert together == [matcher.names_in([t])[0] for t in texts]
+    assert [t for t, (_, _, bare) in zip(texts, together) if bare][-5:] == texts[-5:]
+    assert together[-2][1] == "方面"

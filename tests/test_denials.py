@@ -34,17 +34,53 @@ def test_held_apart_wordings_are_many_and_never_trained_on(heldout):
     assert sum(s.label for s in train) >= 100 and sum(not s.label for s in train) >= 100
 
 
-def test_cue_counts_read_from_paragraphs_equal_those_of_each_sentence():
-    from analyzer.denials import cue_features, sentence_cue_features
+def _sentences_of_awkward_paragraphs() -> list[str]:
     from analyzer.segment import sentence_spans
 
     paragraphs = [p for p in (GOOD + "\n" + WORK_SUMMARY + "\n" + THREE_STYLES.format(
         denial="4.奢靡之风方面。在这方面没有发现明显问题，从未违规。虽然没有大操大办，但是2013年3月儿子婚宴请了12桌！")).splitlines()]
     paragraphs += ["不存在的问题也要查;坚决杜绝公款吃喝  \n 今后在3次座谈会上  没有真正沉下去", ""]
-    spans = [sentence_spans(p) for p in paragraphs]
-    sentences = [p[a:b] for p, sp in zip(paragraphs, spans) for a, b in sp]
+    # a self-critical cue inside a denial cue (严格执行…没有) is no confession
+    paragraphs += ["我严格执行规定不够细没有超标。没有发现问题，从未违规"]
+    return [p[a:b] for p in paragraphs for a, b in sentence_spans(p)] + ["", "今年", "3月在张庄村", "\n"]
+
+
+def test_lexicons_read_from_one_scan_of_many_texts_find_what_each_text_holds_alone():
+    from analyzer.denials import _cue_lexicons, find_all
+    from analyzer.resources import Lexicon
+
+    texts = _sentences_of_awkward_paragraphs()
+    # pieces that meet only across the line break joining two texts: 开会|多得很, 文山|会海, 没有|发现
+    texts += ["经常开会", "多得很", "文山", "会海", "没有", "发现问题"]
+    made = [(Lexicon("t", ["会…多", "文山会海", "没有…发现"]), False), (Lexicon("t", ["山\n会"]), False)]
+    for lx, regexes in list(_cue_lexicons()) + made:
+        owners, hits = find_all(lx, texts, regexes)
+        alone = [(k, m.start(), m.end(), m.group(0)) for k, t in enumerate(texts) for m in lx.find(t)]
+        assert [(k, m.start(), m.end(), m.group(0)) for k, m in zip(owners, hits)] == alone, lx.name
+    # an entry holding a line break would match across the join: that lexicon is read text by text
+    assert made[1][0].find("\n".join(texts)) and find_all(made[1][0], texts) == ([], [])
+
+
+def test_cue_counts_are_those_of_each_sentence_alone():
+    from analyzer.denials import CUE_COUNTS, cue_counts, cue_features
+    from analyzer.resources import lexicon
+
+    sentences = _sentences_of_awkward_paragraphs()
     assert len(sentences) > 30
-    assert np.array_equal(sentence_cue_features(paragraphs, spans), cue_features(sentences))
+    denial, critical = lexicon("denial", "phrases"), lexicon("self_critical", "phrases")
+    counts = cue_counts(sentences)
+    for row, text in zip(counts.tolist(), sentences):
+        denials = denial.find(text)
+        outside = [m for m in critical.find(text) if m.group(0) != "存在"
+                   and not any(d.start() <= m.start() < d.end() for d in denials)]
+        assert row == [len(denials), len(critical.find(text)), len(outside),
+                       len(lexicon("denial", "concessions").find(text)), len(lexicon("denial", "resolutions").find(text)),
+                       len(lexicon("instances", "markers", "regex").find(text)), len(text)]
+    assert counts[:, CUE_COUNTS.index("critical_outside")].sum() > 5 and counts[:, 0].sum() >= 5
+    inside = sentences.index("我严格执行规定不够细没有超标。")
+    assert counts[inside, :3].tolist() == [2, 1, 0]
+    features = cue_features(sentences)
+    assert features.shape == (len(sentences), 6) and np.allclose(features[:, 0], np.log1p(counts[:, 0]))
 
 
 def test_classifier_tells_denials_from_confessions_with_negators(analyzer):
