@@ -33,7 +33,6 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -57,7 +56,7 @@ _FRAMING_CHAR = f"[{''.join(_NAME_ONLY_PLAIN)}{_NAME_ONLY_CHARS}]"
 _FOUR_KEPT = re.compile(f"[^{_FRAMING_CHAR[1:-1]}](?:{_FRAMING_CHAR}*[^{_FRAMING_CHAR[1:-1]}]){{3}}")
 
 
-@dataclass
+@dataclass(slots=True)
 class Match:
     category: str
     group: str
@@ -66,7 +65,7 @@ class Match:
     denied: bool
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     """One sentence of a paragraph, with the denial classifier's verdict, the categories it names
     and whether it is only a heading or bare category name (:meth:`PatternMatcher.name_only`)."""
@@ -156,17 +155,17 @@ class PatternMatcher:
         """The categories each text names, read from one scan of them all: every occurrence of
         every name in the texts joined by line breaks (no name holds one), or each category's
         lexicon (:func:`~analyzer.denials.find_all`) where a name is more than a phrase."""
-        named = [set() for _ in texts]
+        named: dict[int, set] = {}
         if self._name_index is None:
             for cid, lx in self.names.items():
                 for k in find_all(lx, texts)[0]:
-                    named[k].add(cid)
+                    named.setdefault(k, set()).add(cid)
         elif texts:
             found = self._name_index.find_matches_as_indexes("\n".join(texts), overlapping=True)
             ends = np.cumsum([len(t) + 1 for t in texts])  # text k ends at ends[k] - 1
             for (i, _, _), k in zip(found, np.searchsorted(ends, [a for _, a, _ in found], side="right").tolist()):
-                named[k] |= self._name_owners[i]
-        return [frozenset(n) if n else _NONE for n in named]
+                named.setdefault(k, set()).update(self._name_owners[i])
+        return [frozenset(named[k]) if k in named else _NONE for k in range(len(texts))]
 
     def match(self, text: str, sentences: list[Sentence] | None = None) -> list[Match]:
         """Pattern matches with their denial flag; a category *named* in a denial sentence
@@ -178,18 +177,21 @@ class PatternMatcher:
         """:meth:`match` of every text with its sentences and the categories it names
         (:meth:`named_in`), each lexicon read from one scan of them all
         (:func:`~analyzer.denials.find_all`)."""
-        denied_at = [_denied_at(ss) for ss in sentences]
         out = [[] for _ in texts]
         denying = [k for k, ss in enumerate(sentences) if named[k] and any(s.denied for s in ss)]
+        denied_at = {k: _denied_at(sentences[k]) for k in denying}
         for cid, lx in self.names.items() if denying else ():
             for j, m in zip(*find_all(lx, [texts[k] for k in denying])):
                 if denied_at[denying[j]](m.start()):
                     out[denying[j]].append(Match(cid, "name", m.group(0), m.start(), True))
-        found = [[] for _ in texts]
+        found: dict[int, list] = {}
         for cid, (lx, _, _) in self.compiled.items():
             for k, m in zip(*find_all(lx, texts)):
-                found[k].append((cid, m.group(0), m.start()))
-        return [self._manifestations(t, f, d, o) if f else o for t, f, d, o in zip(texts, found, denied_at, out)]
+                found.setdefault(k, []).append((cid, m.group(0), m.start()))
+        for k, f in found.items():
+            denied = denied_at.get(k) or _denied_at(sentences[k])
+            self._manifestations(texts[k], f, denied, out[k])
+        return out
 
     def _manifestations(self, text: str, found: list[tuple[str, str, int]], sentence_denied, out: list[Match]):
         """``out`` and a match per (category, phrase, offset) ``found`` in ``text``, named by its
@@ -334,13 +336,15 @@ class CoverageModel:
         context_names = dict(zip(distinct, matcher.named_in(distinct)))
         for role, ctx, matches, targets, named_here in zip(roles, contexts, judged.matches, judged.targets, judged.named):
             named_ctx = context_names[ctx]
-            aimed = set().union(*targets) if targets else set()
-            shown, denied = Counter(), Counter()
+            aimed = set().union(*targets)
+            shown, denied = {}, {}
             for m in matches:
-                (denied if m.denied else shown)[m.category] += 1
-            present = (shown.keys() | denied.keys() | named_here | named_ctx | aimed) & order.keys()
+                counts = denied if m.denied else shown
+                counts[m.category] = counts.get(m.category, 0) + 1
+            present = (shown.keys() | denied.keys() | named_here | named_ctx | aimed) & order.keys() \
+                if matches or named_here or named_ctx or aimed else ()
             for cid in sorted(present, key=order.get):
-                pos, neg, base = shown[cid], denied[cid], width * order[cid]
+                pos, neg, base = shown.get(cid, 0), denied.get(cid, 0), width * order[cid]
                 for column, value in enumerate((math.log1p(pos), math.log1p(neg), cid in named_here, cid in named_ctx,
                                                 cid in named_ctx and pos > 0, cid in aimed)):  # CATEGORY_COLUMNS
                     if value:
@@ -422,6 +426,12 @@ class Judged:
     matches: list[list[Match]]
     targets: list[list[set[str]]]
     named: list[frozenset]
+
+    @property
+    def denials(self) -> list[tuple[int, Sentence, set[str]]]:
+        """(paragraph, sentence, the categories it is aimed at) of each denial aimed at any."""
+        return [(i, s, aimed) for i, targets in enumerate(self.targets) if any(targets)
+                for s, aimed in zip(self.sentences[i], targets) if aimed]
 
 
 def judge(texts: list[str], contexts: list[str], matcher: PatternMatcher, chars: CharGrams | None = None,
@@ -656,9 +666,10 @@ def category_entry(j: int, category, scored: Scored, evidence: dict, eligible: l
     def confessed(i: int) -> list[Match]:
         return [m for m in matches[i] if m.category == category.id and not m.denied]
 
-    ranked = sorted(eligible, key=lambda i: -proba[i, j])
-    score = float(proba[ranked[0], j]) if ranked else 0.0
-    shown = [i for i in ranked if proba[i, j] >= threshold and evidence.get((i, j))]
+    column = proba[:, j].tolist()
+    ranked = sorted(eligible, key=lambda i: -column[i])
+    score = column[ranked[0]] if ranked else 0.0
+    shown = [i for i in ranked if column[i] >= threshold and evidence.get((i, j))]
     entry = {"label": category.label, "covered": bool(shown), "score": round(score, 4), "evidence": shown}
     entry["phrases"] = sorted({m.phrase for i in shown for m in confessed(i)})
     entry["sentences"] = [quote(i, s) for i in shown[:3] for s in evidence[(i, j)][:2]]
@@ -666,8 +677,7 @@ def category_entry(j: int, category, scored: Scored, evidence: dict, eligible: l
         first = shown[0]
         entry["best_sentence"] = max(evidence[(first, j)], key=lambda s: sum(
             1 for m in confessed(first) if s.start <= m.start < s.end)).text
-    denials = [quote(i, s) for i in range(len(proba))
-               for s, aimed in zip(scored.judged.sentences[i], scored.judged.targets[i]) if category.id in aimed]
+    denials = [quote(i, s) for i, s, aimed in scored.judged.denials if category.id in aimed]
     if denials:
         entry["denied"] = sorted({d["paragraph"] for d in denials})
         entry["denials"] = denials
