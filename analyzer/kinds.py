@@ -10,11 +10,13 @@ character 2–3-grams of the whitespace-free text (so a run-on paste reads like 
 and the cue lexicons of ``data/lexicons/kinds.yaml``: title words in the opening line, body
 phrases per kind, and grammatical person (我/本人 vs 我们/班子 vs 你/同志, ``person.yaml``).
 A title that names the document a personal or a 班子 self-examination (个人对照检查材料, XX党委
-领导班子对照检查材料) and no other kind settles it (score 1.0). Otherwise the decision leans
+领导班子对照检查材料) and no other kind settles it (score 1.0), and so does a title that names a work report
+(…抓基层党建工作述职报告) when the text reports its own work. Otherwise the decision leans
 away from self-examination: a text with no self-examination cue at all (no 对照检查、查摆、
 班子存在, not even a self-critical 不够/存在/淡化) is never called one, and when a non-material
-kind is close behind a material kind (within :attr:`KindModel.margin_`) and has cue phrases of
-its own, the non-material wins, because scoring a news item or symptom catalogue as a material gives
+kind is close behind a material kind (within :attr:`KindModel.margin_`), has cue phrases of
+its own, and the sentences that speak as another kind does are more than half as many as the confessions,
+the non-material wins, because scoring a news item or symptom catalogue as a material gives
 confident, meaningless numbers, whereas a material taken for something else gets a visible
 warning that names the kind, its cues and the fix (``--kind personal``).
 
@@ -190,6 +192,19 @@ def claimed_kind(text: str) -> str | None:
     if any(w in head for w in spec["collective_claims"]):
         return "collective"
     return None
+
+
+def titled_work_report(text: str) -> bool:
+    """Does the title name the document a work report (工作总结、述职报告: :func:`title_genre`)? A one-line
+    paste's title is read from its opening."""
+    one_line = len([s for s in text.splitlines() if s.strip()]) <= 1
+    return title_genre(title_line(text) or (opening(text) if one_line else ""), "work_report")
+
+
+def titled_kind(text: str) -> str | None:
+    """The material kind the title names: a self-examination (:func:`claimed_kind`), else work_report when
+    the title names a work report; else None."""
+    return claimed_kind(text) or ("work_report" if titled_work_report(text) else None)
 
 
 def self_examination_cues(text: str) -> bool:
@@ -386,7 +401,7 @@ def voice(text: str) -> Voice:
     present = present or named  # the author named as a subject somewhere (我、本人、班子在…)
     confessions = critical_sentences if present and not titled_other else []
     titled_other = titled_other or not claimed and speech(text)  # an oral self-examination opens with 同志们 too
-    titled_work = title_genre(title or (opening(text) if one_line else ""), "work_report")
+    titled_work = titled_work_report(text)
     # and a period's results with no subject (全年粮食总产量…) are no one's own work until one sentence
     # names its own subject (我局、本人、2023年，区教育局坚持…) or uses a report formula, a heading names the
     # work done (一、主要工作成效), or the title names a work report
@@ -508,7 +523,7 @@ class KindModel:
         """The kind from one row of probabilities, leaning away from self-examination (module doc)."""
         text = content(text)
         spoken = voice(text)
-        claimed = claimed_kind(text)
+        claimed = titled_kind(text)
         if claimed and speaks_as(claimed, spoken, titled=True):
             return claimed
         # a rectification document names rectification (整改、销号、问题清单): a work summary that lists its
@@ -522,9 +537,10 @@ class KindModel:
         alt = max(others, key=lambda k: proba[KINDS.index(k)])
         if not self_examination_cues(text):  # a self-examination that never says so is not one
             return alt
-        # lean away only when some sentences speak as another kind does (report a meeting, explain, address
-        # someone): a text that only confesses keeps its self-examination kind however close the model is
-        mixed = spoken.reported + spoken.expository + spoken.about_others > 0
+        # lean away only when the sentences that speak as another kind does (report a meeting, explain, address
+        # someone) are more than half as many as the confessions: a text that only confesses, or confesses seven
+        # times beside one exhortation (必须按照…), keeps its self-examination kind however close the model is
+        mixed = 2 * (spoken.reported + spoken.expository + spoken.about_others) > spoken.confessions
         close = proba[KINDS.index(top)] - proba[KINDS.index(alt)] < self.margin_
         return alt if close and mixed and has_cues(text, alt) else top
 
@@ -535,7 +551,7 @@ class KindModel:
         """The report's ``kind``: ``{"id", "label", "score", "cues"}``."""
         text = content(text)
         spoken = voice(text)
-        claimed = claimed_kind(text)
+        claimed = titled_kind(text)
         if claimed and speaks_as(claimed, spoken, titled=True):  # the title settles it
             return {"id": claimed, "label": LABELS[claimed], "score": 1.0,
                     "cues": [f"标题自称{LABELS[claimed]} / the title names it one: 「{title_line(text)}」"]

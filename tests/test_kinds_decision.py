@@ -1,0 +1,56 @@
+"""Document kind, issue 13 (kindsrules5): the decision rules that withheld real materials, made precise from the
+errors of the written dev split and the real DEV pages. Each test gives ``KindModel.decide`` a row of
+probabilities by hand, so that the rule, not a model's weights, is what is tested. Texts written for these tests.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from analyzer.kinds import KINDS, KindModel, titled_kind
+
+
+def _decide(text: str, **proba: float) -> str:
+    model = KindModel()
+    model.margin_ = 0.8
+    return model.decide(text, np.array([proba.get(k, 0.0) for k in KINDS]))
+
+
+# a 班子 problems section that confesses again and again, beside one sentence of exhortation
+COLLECTIVE_SECTION = ("二、存在的主要问题\n"
+                      "（一）形式主义方面。一是班子理论学习不够深入，中心组学习有时流于形式。二是抓落实力度不够，"
+                      "有的工作部署多、检查少。\n"
+                      "（二）官僚主义方面。一是班子成员深入基层不够，对群众的实际困难了解不全面。二是服务意识不强，"
+                      "机关办事效率不够高。\n"
+                      "（三）享乐主义方面。班子进取意识不够强，有时满足现状，艰苦奋斗的精神有所弱化。\n"
+                      "必须按照“照镜子、正衣冠”的要求，把问题找准找实。")
+# an essay that confesses in passing and lectures as much: the lean away from self-examination still applies
+ESSAY_WITH_ASIDES = ("我也存在学习不够系统的问题。有的干部把民主生活会当成例行公事，会前不准备，会上讲套话。"
+                     "一些单位征求意见走过场，意见收上来就锁进抽屉。我在这方面也有不足。"
+                     "开好民主生活会，要点是把自己摆进去。")
+DUTY_REPORT = ("2024年度乡镇党委书记抓基层党建工作述职报告\n"
+               "一年来，我认真履行抓基层党建第一责任人职责，现将有关情况报告如下。\n"
+               "一、主要工作。我带头讲党课4次，主持召开党委会研究党建工作12次，新建村级党群服务中心5个。\n"
+               "二、存在问题。一是抓党建与抓发展结合不够紧密；二是村级后备干部培养还有短板。\n"
+               "三、下一步打算。压紧压实党建责任，年内完成村级后备干部储备。")
+DUTY_REPORT_NOTICE = ("关于报送2024年度述职报告的通知\n"
+                      "各党支部：现将有关事项通知如下。一年来各支部认真履职，请于1月10日前报送述职报告。")
+
+
+def test_many_confessions_beside_one_exhortation_keep_the_material():
+    assert _decide(COLLECTIVE_SECTION, collective=0.5, personal=0.45, other=0.05) == "collective"
+
+
+def test_the_lean_still_applies_when_other_voices_are_as_many_as_the_confessions():
+    assert _decide(ESSAY_WITH_ASIDES, personal=0.5, other=0.45, rectification=0.05) == "other"
+
+
+def test_a_title_naming_a_duty_report_settles_it_like_a_self_examination_title():
+    assert titled_kind(DUTY_REPORT) == "work_report"
+    assert _decide(DUTY_REPORT, personal=0.55, work_report=0.4, other=0.05) == "work_report"
+    one_line = DUTY_REPORT.replace("\n", "")
+    assert _decide(one_line, personal=0.55, work_report=0.4, other=0.05) == "work_report"
+
+
+def test_a_notice_about_duty_reports_is_not_settled_by_their_name():
+    assert titled_kind(DUTY_REPORT_NOTICE) is None
+    assert _decide(DUTY_REPORT_NOTICE, work_report=0.2, other=0.8) == "other"
