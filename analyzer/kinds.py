@@ -265,6 +265,7 @@ class Voice:
     confession: str = ""    # the first confessing sentence
     work: str = ""          # the first own-work sentence
     opinions: int = 0       # sentences that suggest, wish or find fault (建议、希望、不够、太多): what an opinions list says
+    named: bool = False     # the author named as the subject of a body sentence in its own voice (我、本人、班子在…)
 
 
 @lru_cache(maxsize=1)
@@ -324,6 +325,7 @@ def voice(text: str) -> Voice:
     planning = False  # from 今后…的安排/下一步打算 to the next 二、 section: plans, not work done
     subject = ""  # whose the last named subject was ("own" or "other"): a sentence without one continues it
     named = False  # the author named anywhere (我、本人、班子在…)
+    named_in_body = False  # … in a sentence other than the title (XX镇党委书记个人对照检查材料 names it in the title)
     lines = {s.strip() for s in text.splitlines()}
     for sentence in _VOICE_SENTENCE.findall(_QUOTED.sub("", text)):
         sentence = sentence.strip()
@@ -358,6 +360,7 @@ def voice(text: str) -> Voice:
                is not None) and not rx["observer"].search(sentence)  # 自己 is whoever the chain's subject is
         subject = "own" if own else subject
         named = named or own
+        named_in_body = named_in_body or own and not (title and title.startswith(sentence))
         exhorts = rx["not_work"].search(sentence) is not None  # 我们要、必须: advice, neither confession nor work
         # 对进度滞后的事项挂牌督办: the fault is the target's, not the author's; 写检讨、一份检讨书 names a genre
         judged = _GENRE_NOUN.sub("", _TARGET.sub("", sentence))
@@ -408,7 +411,7 @@ def voice(text: str) -> Voice:
     work = reports + results if (anchored and (reports or results) or titled_work) and (titled_work or not titled_other) else []
     return Voice(len(confessions), len(work), counts["reported"], counts["expository"], counts["about_others"],
                  counts["reflective"], confessions[0] if confessions else "", work[0] if work else "",
-                 counts["opinions"])
+                 counts["opinions"], named_in_body)
 
 
 def speech(text: str) -> bool:
@@ -429,9 +432,13 @@ def speaks_as(kind: str, spoken: Voice, titled: bool = False) -> bool:
     suggests, wishes or finds fault (``opinion``); the other kinds are not restricted.
     A self-examination examines more than one thing: a single self-critical sentence is an aside (a
     diary's 学习不够, a blog's 这一点也是我存在的问题, a novel's 我做检讨), unless the title names the
-    text a self-examination (``titled``: 个人对照检查材料 and its first problem)."""
+    text a self-examination (``titled``: 个人对照检查材料 and its first problem). Under such a title an excerpt
+    of the causes or measures alone (本人每月到包联村不少于3天…) confesses nothing and is still one, when it names
+    its author as a subject and no sentence speaks as another kind does."""
     others = spoken.reported + spoken.expository + spoken.about_others
     if kind in SELF_EXAMINATION:
+        if titled and spoken.confessions == 0:
+            return spoken.named and others == 0
         return spoken.confessions >= (1 if titled else 2) and 2 * spoken.confessions > others
     if kind == "work_report":
         return spoken.own_work > 0 and 2 * spoken.own_work > others + spoken.reflective

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from analyzer.kinds import KINDS, KindModel, titled_kind
+from analyzer.kinds import KINDS, KindModel, speaks_as, titled_kind, voice
 
 
 def _decide(text: str, **proba: float) -> str:
@@ -54,3 +54,29 @@ def test_a_title_naming_a_duty_report_settles_it_like_a_self_examination_title()
 def test_a_notice_about_duty_reports_is_not_settled_by_their_name():
     assert titled_kind(DUTY_REPORT_NOTICE) is None
     assert _decide(DUTY_REPORT_NOTICE, work_report=0.2, other=0.8) == "other"
+
+
+# the title and the measures of a personal material, as an abridged paste gives them: nothing confessed
+TITLED_MEASURES = ("XX镇党委书记个人对照检查材料\n"
+                   "措施：本人每月到包联村不少于4天，每年走访农户不少于120户。\n"
+                   "措施：集体林权遗留问题由我牵头，年底前完成确权扫尾。")
+# the same title over lines that name no author: a page of links, not a material
+TITLED_LINKS = ("XX镇党委书记个人对照检查材料\n"
+                "第1页 共3页\n"
+                "点击查看全文\n"
+                "下载本文档需要2积分")
+
+
+def test_a_titled_excerpt_of_measures_naming_its_author_is_the_material_it_claims():
+    spoken = voice(TITLED_MEASURES)
+    assert spoken.confessions == 0 and spoken.named
+    assert speaks_as("personal", spoken, titled=True) and not speaks_as("personal", spoken)
+    assert _decide(TITLED_MEASURES, personal=0.3, rectification=0.6, other=0.1) == "personal"
+
+
+def test_a_claiming_title_over_no_author_and_no_confession_settles_nothing():
+    spoken = voice(TITLED_LINKS)
+    assert spoken.confessions == 0 and not spoken.named
+    assert not speaks_as("personal", spoken, titled=True)
+    news_line = TITLED_MEASURES + "\n12月5日，镇党委召开专题民主生活会，县委督导组到会指导。"
+    assert not speaks_as("personal", voice(news_line), titled=True)  # a sentence reporting a meeting
