@@ -80,3 +80,10 @@ def test_a_claiming_title_over_no_author_and_no_confession_settles_nothing():
     assert not speaks_as("personal", spoken, titled=True)
     news_line = TITLED_MEASURES + "\n12月5日，镇党委召开专题民主生活会，县委督导组到会指导。"
     assert not speaks_as("personal", voice(news_line), titled=True)  # a sentence reporting a meeting
+
+
+def test_a_standing_committee_named_as_subject_is_the_author():
+    own = voice("县委常委班子始终在思想上行动上同党中央保持一致。同时也要看到，执行八项规定还有不到位的地方。")
+    assert own.named and own.confessions == 1
+    anyones = voice("全县各乡镇常委班子执行八项规定还有不到位的地方。")  # a body named in general is not the author
+    assert not anyones.named and anyones.confessions == 0
