@@ -87,3 +87,17 @@ def test_a_standing_committee_named_as_subject_is_the_author():
     assert own.named and own.confessions == 1
     anyones = voice("全县各乡镇常委班子执行八项规定还有不到位的地方。")  # a body named in general is not the author
     assert not anyones.named and anyones.confessions == 0
+
+
+RESEARCH_REPORT = ("关于基层减负工作落实情况的调查与思考\n"
+                   "按照市委安排，我们成立调研组，深入8个县区开展专题调研。现将有关情况报告如下。\n"
+                   "一、基本情况\n"
+                   "近年来，我市严格落实基层减负要求，全年发文数量同比下降31%，督查检查事项压减45%。")
+
+
+def test_a_title_ending_in_reflections_names_an_essay_or_study_not_a_work_report():
+    spoken = voice(RESEARCH_REPORT)
+    assert spoken.own_work == 0 and not speaks_as("work_report", spoken)
+    assert titled_kind(RESEARCH_REPORT) is None
+    summary = "2023年度工作总结与思考\n一年来，我局全年办理审批事项4300余件，按时办结率99.6%。"
+    assert titled_kind(summary) == "work_report"  # a work report joined to its reflections by 与 is still one
