@@ -537,6 +537,10 @@ class KindModel:
         # shortcomings and next steps is not one
         rectifies = _voice_patterns()["rectifies"].search(text) is not None
         allowed = [k for k in KINDS if speaks_as(k, spoken) and (k != "rectification" or rectifies)]
+        # a text the model reads as a self-examination is a work report only if it reports its own work more than
+        # once: one sentence of a memoir (近年来我的记忆力开始衰退…) is no report
+        if KINDS[int(np.argmax(proba))] in SELF_EXAMINATION and spoken.own_work < 2:
+            allowed = [k for k in allowed if k in SELF_EXAMINATION or k not in MATERIAL_KINDS]
         top = max(allowed, key=lambda k: proba[KINDS.index(k)])
         if top not in SELF_EXAMINATION:
             return top

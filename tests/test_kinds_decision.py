@@ -101,3 +101,17 @@ def test_a_title_ending_in_reflections_names_an_essay_or_study_not_a_work_report
     assert titled_kind(RESEARCH_REPORT) is None
     summary = "2023年度工作总结与思考\n一年来，我局全年办理审批事项4300余件，按时办结率99.6%。"
     assert titled_kind(summary) == "work_report"  # a work report joined to its reflections by 与 is still one
+
+
+MEMOIR = ("近年来我的记忆力开始衰退，许多事情渐渐模糊了。\n"
+          "但有一个情景总也忘不掉：那年冬天，老支书拉着我的手，让我别忘了村里的乡亲。\n"
+          "我时常想起他的话。")
+
+
+def test_a_memoir_the_model_takes_for_a_self_examination_is_no_work_report():
+    spoken = voice(MEMOIR)
+    assert spoken.own_work == 1 and spoken.confessions == 0
+    assert _decide(MEMOIR, personal=0.9, work_report=0.06, other=0.04) == "other"
+    report = MEMOIR + "\n今年以来，我牵头办结群众来信27件。"  # reporting its own work twice, it may be one
+    assert voice(report).own_work >= 2
+    assert _decide(report, personal=0.9, work_report=0.06, other=0.04) == "work_report"
