@@ -13,6 +13,7 @@ are made for (``kinds.MATERIAL_KINDS``); another kind gets the warning ``not_a_m
 """
 from __future__ import annotations
 
+import gc
 from functools import lru_cache
 from pathlib import Path
 from typing import Collection
@@ -30,6 +31,15 @@ from .resources import load_rubric
 from .segment import get_nlp, paragraph_words, sentence_spans
 from .segmenting import is_runon, split_line
 from .structure import Layout, layout
+
+
+def keep_out_of_collections() -> None:
+    """Move everything alive now (the segmenter's dictionary, spaCy's vocabulary, the models and
+    lexicons just loaded) out of the cyclic garbage collector's generations, after collecting what
+    is already garbage: these objects live as long as the process, and every full collection
+    during analysis would otherwise walk them all again. Reference counting still frees them."""
+    gc.collect()
+    gc.freeze()
 
 
 class Analyzer:
@@ -64,6 +74,7 @@ class Analyzer:
             copy_detector = CopyDetector.default(library=open_library(library) if library is not None else None)
         self.copy_detector = copy_detector
         self._depth_model = self._criticism_model = self._opinion_matcher = None
+        keep_out_of_collections()
 
     @property
     def depth_model(self) -> depth.DepthModel:

@@ -113,3 +113,16 @@ def test_copy_counts_a_run_on_paste_as_the_same_material_with_its_lines(analyzer
     assert runon.copy.chars == lines.copy.chars > 500
     assert runon.copy.quoted_chars == lines.copy.quoted_chars
     assert set(runon.copy.sections) == set(lines.copy.sections) == {"problem", "cause", "measure"}
+
+
+def test_analyzer_keeps_what_it_loaded_out_of_garbage_collections(analyzer):
+    """The models and dictionaries an Analyzer loads live as long as the process: once built,
+    they are frozen out of the collector's generations (a full collection would walk them all),
+    and analysing still frees every document's objects by reference counting."""
+    import gc
+
+    assert gc.get_freeze_count() > 100_000  # spaCy's vocabulary, jieba's dictionary, the models
+    before = len(gc.get_objects())
+    for _ in range(3):
+        analyzer.analyze("我在理论学习上不够深入，满足于读原文、记笔记，调研时走马观花。")
+    assert len(gc.get_objects()) < before + 5_000
