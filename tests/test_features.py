@@ -127,15 +127,18 @@ def test_char_grams_give_the_rows_of_texts_spans_and_extra_texts():
     assert grams.rows(four, spans).matrix().nnz > 0
 
 
-def test_token_words_give_the_rows_of_token_lists_and_of_the_tokens_in_spans():
-    from analyzer.features import TokenWords
+def test_word_grams_give_the_rows_of_token_lists_and_of_the_tokens_in_spans():
+    from analyzer.features import WordGrams
     from analyzer.segment import sentence_spans
 
-    tokens = [tokenize(p) for p in PARAGRAPHS] + [["会议", "太多"], ["Ａ B", "文山会海"]]
-    texts = PARAGRAPHS + ["会议 太多", "Ａ B文山会海"]  # the first is not its tokens joined
-    vec = TfidfVectorizer(token_pattern=r"[^ ]+", min_df=1, sublinear_tf=True).fit([" ".join(t) for t in tokens])
-    words = TokenWords(vec, texts, tokens)
-    assert _same(words.rows(list(range(len(texts)))), vec.transform([" ".join(t) for t in tokens]))
+    tokens = [tokenize(p) for p in PARAGRAPHS] + [["会议", "太多"], ["Ａ B", "文山会海"], ["", " ", "调研"]]
+    texts = PARAGRAPHS + ["会议 太多", "Ａ B文山会海", " 调研"]  # the first is not its tokens joined
+    joined = [" ".join(t) for t in tokens]
+    vec = TfidfVectorizer(token_pattern=r"[^ ]+", min_df=1, sublinear_tf=True).fit(joined)
+    pairs = TfidfVectorizer(token_pattern=r"[^ ]+", ngram_range=(1, 2), min_df=1, sublinear_tf=True).fit(joined[:12])
+    words = WordGrams(texts, tokens, [vec, pairs])
+    assert _same(words.rows(vec), vec.transform(joined))
+    assert _same(words.rows(pairs), pairs.transform(joined))  # bigrams across a token of two words too
     skip = frozenset({"问题", "会议"})
     spans = [(i, a, b) for i, t in enumerate(texts) for a, b in sentence_spans(t)]
     expected = []
@@ -148,6 +151,23 @@ def test_token_words_give_the_rows_of_token_lists_and_of_the_tokens_in_spans():
                 if a <= at < b and tok not in skip:
                     kept.append(tok)
         expected.append(" ".join(kept))
-    assert _same(words.rows(spans, skip), vec.transform(expected))
+    assert _same(words.rows(vec, spans, skip), vec.transform(expected))
     with pytest.raises(ValueError):
-        TokenWords(TfidfVectorizer(token_pattern=r"[^ ]+", ngram_range=(1, 2)).fit(texts), texts, tokens)
+        words.rows(pairs, spans)
+
+
+def test_grams_read_the_texts_again_for_a_vectorizer_registered_after_them():
+    """A document's n-grams found before a model's vocabulary registered (its characters and words
+    had no id yet) are found again when that model asks for its rows."""
+    from analyzer.features import DocumentGrams
+
+    texts = PARAGRAPHS[:6] + ["夔纹鼎上鼋鼍蟠绕", "鼋鼍夔纹"]  # characters no other vocabulary holds
+    tokens = [tokenize(p) for p in texts]
+    joined = [" ".join(t) for t in tokens]
+    grams = DocumentGrams(texts, tokens)
+    assert grams.chars.n_texts == grams.words.n_texts == len(texts)  # read before the vocabularies exist
+    chars = TfidfVectorizer(analyzer="char", ngram_range=(1, 2), min_df=1, sublinear_tf=True).fit(texts)
+    words = TfidfVectorizer(token_pattern=r"[^ ]+", ngram_range=(1, 2), min_df=1, sublinear_tf=True).fit(joined)
+    assert _same(grams.chars.rows(chars), chars.transform(texts))
+    assert _same(grams.words.rows(words), words.transform(joined))
+    assert grams.chars.rows(chars).matrix()[6:].nnz >= 8
