@@ -293,13 +293,21 @@ def _cells(cols: _Columns, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
 def _weighted(cols: _Columns, rows: np.ndarray, columns: np.ndarray, n_rows: int) -> Rows:
     """TF-IDF rows (sublinear tf, idf, l2 norm as the vectorizer applies them) from the row and
     column of every n-gram occurrence."""
-    cells, counts = np.unique(rows * cols.width + columns, return_counts=True)
-    rows = cells // cols.width
-    return _tfidf(cols, rows, cells - rows * cols.width, counts, n_rows)
+    rows, columns, counts = _distinct(rows, columns, cols.width, n_rows)
+    return _tfidf(cols, rows, columns, counts, n_rows)
+
+
+def _distinct(rows: np.ndarray, values: np.ndarray, width: int, n_rows: int):
+    """The distinct (row, value) pairs (values below ``width``), ordered by row, then value, and
+    how often each occurs: one sort, of 32-bit cells where they fit (twice as fast as 64-bit)."""
+    dtype = np.int32 if n_rows * width < np.iinfo(np.int32).max else np.int64
+    cells, counts = np.unique(rows.astype(dtype) * dtype(width) + values.astype(dtype), return_counts=True)
+    rows = cells // dtype(width)
+    return rows.astype(np.int64), (cells - rows * dtype(width)).astype(np.int64), counts
 
 
 def _tfidf(cols: _Columns, rows: np.ndarray, columns: np.ndarray, counts: np.ndarray, n_rows: int) -> Rows:
-    """TF-IDF rows from distinct cells (ordered by row, then column) and the count of each."""
+    """TF-IDF rows from distinct cells (ordered by row) and the count of each."""
     data = counts.astype(float)
     if cols.sublinear:
         np.log(data, data)
@@ -383,19 +391,15 @@ class _Grams:
         return cols, column_map
 
     def _whole_rows(self, vectorizer) -> Rows:
-        """``tfidf_rows`` of the whole texts."""
+        """``tfidf_rows`` of the whole texts, but for the order of the cells within a row (that of
+        the union, not the vectorizer's columns: sums over a row may differ in the last bit)."""
         cols, column_map = self._map(vectorizer)
         if self._counted is None:
-            size = max(len(self.union.keys), 1)
-            cells, counts = np.unique(self.text_of * size + self.found, return_counts=True)
-            rows = cells // size
-            self._counted = rows, cells - rows * size, counts
+            self._counted = _distinct(self.text_of, self.found, max(len(self.union.keys), 1), self.n_texts)
         rows, found, counts = self._counted
         columns = column_map[found]
-        keep = columns >= 0
-        rows, columns, counts = rows[keep], columns[keep], counts[keep]
-        order = np.argsort(rows * cols.width + columns)
-        return _tfidf(cols, rows[order], columns[order], counts[order], self.n_texts)
+        keep = np.flatnonzero(columns >= 0)
+        return _tfidf(cols, rows[keep], columns[keep], counts[keep], self.n_texts)
 
 
 class CharGrams(_Grams):
