@@ -171,3 +171,18 @@ def test_grams_read_the_texts_again_for_a_vectorizer_registered_after_them():
     assert _same(grams.chars.rows(chars), chars.transform(texts))
     assert _same(grams.words.rows(words), words.transform(joined))
     assert grams.chars.rows(chars).matrix()[6:].nnz >= 8
+
+
+def test_the_union_hash_table_finds_every_key_and_nothing_else():
+    import weakref
+
+    from analyzer.features import _Union
+
+    rng = np.random.default_rng(3)
+    keys = np.unique(np.concatenate([rng.integers(1, 2 ** 62, 5000), np.arange(1, 3000)]).astype(np.uint64))
+    union = _Union(0, keys, weakref.WeakKeyDictionary())
+    asked = np.concatenate([keys[rng.permutation(len(keys))], rng.integers(1, 2 ** 62, 3000).astype(np.uint64),
+                            np.arange(2990, 3100, dtype=np.uint64), keys[:5]])
+    at = np.minimum(np.searchsorted(keys, asked), len(keys) - 1)
+    assert np.array_equal(union.find(asked), np.where(keys[at] == asked, at, -1))
+    assert (_Union(0, keys[:0], weakref.WeakKeyDictionary()).find(asked) == -1).all()
