@@ -40,7 +40,8 @@ import numpy as np
 
 from .denials import CUE_COUNTS, DenialClassifier, cue_counts, find_all
 from .document import CoverageResult, Document
-from .features import CharGrams, Rows, TokenWords, probabilities, side_by_side_rows, tfidf_rows
+from . import features
+from .features import Blocks, CharGrams, Rows, blocks, probabilities, tfidf_rows
 from .segment import sentence_spans
 from .prefilter import literal_index
 from .resources import MEMO, Lexicon, Rubric, load_yaml, phrase_regex
@@ -317,8 +318,8 @@ class CoverageModel:
         ``text_rows``: the word and character TF-IDF rows of the texts, when already made
         (:class:`DocumentText`)."""
         judged = judged or judge(texts, contexts, matcher)
-        return side_by_side_rows([*(text_rows or self._text_rows(texts, tokens)),
-                                  self._evidence_rows(roles, texts, contexts, judged, matcher)]), judged
+        return blocks([*(text_rows or self._text_rows(texts, tokens)),
+                       self._evidence_rows(roles, texts, contexts, judged, matcher)]), judged
 
     def _text_rows(self, texts, tokens) -> tuple[Rows, Rows]:
         return tfidf_rows(self.word_, [" ".join(t) for t in tokens]), tfidf_rows(self.char_, texts)
@@ -357,14 +358,13 @@ class CoverageModel:
         return Rows(np.array(data, dtype=float), np.array(indices, dtype=np.int64), np.array(indptr, dtype=np.int64),
                     (len(texts), width * len(ids) + len(ROLE_COLUMNS)))
 
-    def without_heading(self, X: Rows) -> Rows:
+    def without_heading(self, X: Blocks) -> Blocks:
         """Rows of :meth:`features` as if the texts sat under no heading (contexts ``""``): the
-        columns that read the heading set to zero."""
-        offset = len(self.word_.vocabulary_) + len(self.char_.vocabulary_)
+        evidence block's columns that read the heading set to zero."""
         width = len(CATEGORY_COLUMNS)
-        heading = [offset + j * width + CATEGORY_COLUMNS.index(c) for j in range(len(self.rubric.ids))
-                   for c in HEADING_COLUMNS]
-        return X._replace(data=np.where(np.isin(X.indices, heading), 0.0, X.data))
+        heading = [j * width + CATEGORY_COLUMNS.index(c) for j in range(len(self.rubric.ids)) for c in HEADING_COLUMNS]
+        *text, evidence = X.parts
+        return Blocks((*text, evidence._replace(data=np.where(np.isin(evidence.indices, heading), 0.0, evidence.data))))
 
     def fit(self, texts, tokens, roles, contexts, labels: list[list[str]], matcher: PatternMatcher,
             dev: list[DevDocument] = ()):
@@ -460,21 +460,18 @@ def pattern_proba(matches: list[list[Match]], rubric: Rubric, named_ctx: list[se
 
 
 class DocumentText:
-    """A document's paragraphs read once for every model of the coverage stage: their character
-    n-grams (:class:`~analyzer.features.CharGrams`, for the denial classifier's sentences and the
-    coverage model's paragraphs and sentences) and the coverage model's words of their jieba
-    tokens (:class:`~analyzer.features.TokenWords`)."""
+    """A document's paragraphs as every model of the coverage stage reads them, cut from the
+    document's shared featurisation (:class:`~analyzer.features.DocumentGrams`): their character
+    n-grams (for the denial classifier's sentences and the coverage model's paragraphs and
+    sentences) and the words of their jieba tokens."""
 
-    def __init__(self, texts: list[str], tokens: list[list[str]], model: "CoverageModel", matcher: PatternMatcher):
+    def __init__(self, grams: features.DocumentGrams, model: "CoverageModel"):
         self.model = model
-        self.chars = CharGrams(texts, [matcher.denials.char_, model.char_])
-        self.words = TokenWords(model.word_, texts, tokens)
+        self.chars, self.words = grams.chars, grams.words
 
     def paragraphs(self) -> tuple[Rows, Rows]:
         """The coverage model's word and character rows of every paragraph."""
-        texts = self.chars.texts
-        return (self.words.rows(list(range(len(texts)))),
-                self.chars.rows(self.model.char_, [(i, 0, len(t)) for i, t in enumerate(texts)]))
+        return self.words.rows(self.model.word_), self.chars.rows(self.model.char_)
 
     def sentences(self, spans: list[tuple[int, int, int]], texts: list[str], skip: frozenset) -> tuple[Rows, Rows]:
         """The coverage model's word and character rows of sentences ``(i, a, b)`` (paragraph
@@ -482,7 +479,7 @@ class DocumentText:
         left out; their characters those of ``texts`` (each the sentence, or what is left of it)."""
         paragraphs = self.chars.texts
         chars = [span if text == paragraphs[span[0]][span[1]:span[2]] else text for span, text in zip(spans, texts)]
-        return self.words.rows(spans, skip), self.chars.rows(self.model.char_, chars)
+        return self.words.rows(self.model.word_, spans, skip), self.chars.rows(self.model.char_, chars)
 
 
 class EvidenceFinder:
@@ -579,7 +576,7 @@ def assess(doc: Document, rubric: Rubric, model: CoverageModel | None, matcher: 
     paragraph's styles; write one entry per category."""
     paragraph_texts, tokens, roles, contexts = doc.texts, doc.tokens, doc.roles, doc.layout.categories
     starts = doc.starts
-    text = DocumentText(paragraph_texts, tokens, model, matcher) if model is not None else None
+    text = DocumentText(features.of(doc), model) if model is not None else None
     scored = score_paragraphs(paragraph_texts, tokens, roles, contexts, rubric, model, matcher, text, doc.sentences)
     discount_unexamined(scored, roles, rubric)
     eligible = examined_paragraphs(roles)

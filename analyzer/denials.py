@@ -114,10 +114,10 @@ class DenialClassifier:
         self.threshold = threshold
 
     def _features(self, texts: list[str], cues: np.ndarray | None = None):
-        from .features import side_by_side_rows, tfidf_rows
+        from .features import blocks, tfidf_rows
 
         cues = cue_features(texts) if cues is None else cues
-        return side_by_side_rows([tfidf_rows(self.char_, texts), cues * self.cue_weight])
+        return blocks([tfidf_rows(self.char_, texts), cues * self.cue_weight])
 
     def fit(self, texts: list[str], labels: list[bool],
             dev: tuple[list[str], list[bool]] | None = None) -> "DenialClassifier":
@@ -153,15 +153,14 @@ class DenialClassifier:
         n-grams taken from the paragraphs' (``chars``, a :class:`~analyzer.features.CharGrams` of
         ``paragraphs`` that knows this classifier's vocabulary, or made here) and their lexicon
         counts ``counts`` (:func:`cue_counts` of the sentences, or counted here)."""
-        from .features import CharGrams, positive_proba, side_by_side_rows
+        from .features import CharGrams, blocks, positive_proba
 
         parts = [(i, a, b) for i, sp in enumerate(spans) for a, b in sp]
         if not parts:
             return np.zeros(0)
         chars = chars if chars is not None else CharGrams(paragraphs, [self.char_])
         counts = cue_counts([paragraphs[i][a:b] for i, a, b in parts]) if counts is None else counts
-        return positive_proba(self.clf_, side_by_side_rows([chars.rows(self.char_, parts),
-                                                            cue_rows(counts) * self.cue_weight]))
+        return positive_proba(self.clf_, blocks([chars.rows(self.char_, parts), cue_rows(counts) * self.cue_weight]))
 
     def predict(self, texts: list[str]) -> list[bool]:
         return [bool(p >= self.threshold_) for p in self.predict_proba(texts)]

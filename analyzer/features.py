@@ -13,15 +13,20 @@ vectorizer would. :func:`tfidf` returns exactly what ``vectorizer.transform(text
 :func:`side_by_side_rows` give the same rows as :class:`Rows` (the CSR arrays without a scipy
 matrix), which the linear models below multiply directly.
 
-Where several models read the same document at different grains (the coverage stage: the denial
-classifier's sentences, the coverage model's paragraphs and evidence sentences),
-:class:`CharGrams` finds the paragraphs' character n-grams once, with their positions, in one
-merged vocabulary of every vectorizer, and gives the rows of any sentence span by position;
-:class:`TokenWords` does the same for the jieba tokens of a word-unigram vectorizer.
+Every model that reads a document's paragraphs reads them from one :class:`DocumentGrams`
+(``of(doc)``, kept on the document): :class:`CharGrams` finds the paragraphs' character n-grams
+(n ≤ 4) once, with their positions, and :class:`WordGrams` the words and word bigrams of their
+jieba tokens once, each in the union of the vocabularies of every fitted vectorizer registered in
+the process (one search per document, not one per model); a model's rows of whole paragraphs are
+cut from one count of the distinct n-grams per paragraph by a gather of its columns, and the rows
+of sentence spans by position. The role, summary, coverage (paragraphs and evidence sentences)
+and denial (sentences) models all read them so.
 
 :func:`probabilities` is the other half: the logistic regressions evaluated as one matrix
 product (all per-category classifiers of a rubric at once), without scikit-learn's per-call
-checks; :func:`positive_proba` and :func:`multinomial` do the same for one classifier.
+checks; :func:`positive_proba` and :func:`multinomial` do the same for one classifier. A model's
+feature blocks (n-gram rows, lexicon counts, layout) stay apart as :class:`Blocks`, each multiplied
+by its own rows of the weights.
 
 >>> from sklearn.feature_extraction.text import TfidfVectorizer
 >>> vec = TfidfVectorizer(analyzer="char", ngram_range=(1, 2)).fit(["文山会海", "会海"])
@@ -40,6 +45,10 @@ from typing import NamedTuple
 
 import numpy as np
 from scipy.sparse import csr_matrix
+try:  # the kernel of scipy's own CSR × dense product, private to scipy
+    from scipy.sparse._sparsetools import csr_matvecs
+except ImportError:  # a scipy that moved it: Rows.dot builds the matrix and multiplies, same numbers
+    csr_matvecs = None
 
 _WHITE_SPACES = re.compile(r"\s\s+")  # as scikit-learn's analyzers normalise blanks
 _CHAR_BITS, _WORD_BITS = 16, 32        # 4 characters or 2 words fill one uint64 key
@@ -71,7 +80,7 @@ class _Alphabet:
 ALPHABET = _Alphabet()
 
 
-@dataclass
+@dataclass(eq=False)  # hashed by identity: a member of the union of its analyzer's vocabularies
 class _Columns:
     """One fitted vectorizer's vocabulary as n-gram keys. The keys of different n never meet (an
     n-gram's first id is never 0, so an n-gram key is at least ``1 << bits * (n - 1)`` and
@@ -90,6 +99,8 @@ class _Columns:
 
 _COLUMNS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 _LOCK = threading.Lock()
+_MEMBERS = {"char": weakref.WeakSet(), "word": weakref.WeakSet()}  # every registered vocabulary alive
+_VERSION = {"char": 0, "word": 0}                                   # registrations so far
 
 
 def _columns(vectorizer) -> _Columns:
@@ -124,6 +135,8 @@ def _register(vectorizer) -> _Columns:
                      transformer.idf_ if transformer.use_idf else None, transformer.sublinear_tf, transformer.norm,
                      len(vectorizer.vocabulary_), vectorizer.vocabulary_)
     _COLUMNS[vectorizer] = found
+    _MEMBERS[found.analyzer].add(found)
+    _VERSION[found.analyzer] += 1
     return found
 
 
@@ -208,13 +221,49 @@ class Rows(NamedTuple):
         return _csr(self.data, self.indices, self.indptr, self.shape)
 
     def dot(self, weights: np.ndarray) -> np.ndarray:
-        """``self.matrix() @ weights`` (weights: features × k): the same products, summed per row
-        in the same order (scipy's ``csr_matvecs`` adds a row's cells one by one from zero, as
-        ``np.bincount`` does), so the same numbers to the last bit."""
-        n = self.shape[0]
-        rows = np.repeat(np.arange(n), np.diff(self.indptr))
-        products = self.data[:, None] * weights[self.indices]
-        return np.column_stack([np.bincount(rows, products[:, k], minlength=n) for k in range(weights.shape[1])])
+        """``self.matrix() @ weights`` (weights: features × k) by the kernel that product runs in
+        scipy (``csr_matvecs``: each row's cells added one by one from zero, in order), called
+        directly: the same numbers to the last bit, without building and checking a matrix."""
+        if csr_matvecs is None:
+            return np.asarray(self.matrix() @ weights, dtype=float)
+        n, width = self.shape
+        weights = np.ascontiguousarray(weights, dtype=float)
+        out = np.zeros((n, weights.shape[1]))
+        indices = self.indices.astype(self.indptr.dtype, copy=False)
+        csr_matvecs(n, width, weights.shape[1], self.indptr, indices, self.data, weights.ravel(), out.ravel())
+        return out
+
+
+class Blocks(NamedTuple):
+    """Row-aligned feature blocks (:class:`Rows` or dense 2-d float arrays) side by side,
+    not joined: :meth:`dot` multiplies each block by its own rows of the weights and adds the
+    products, so no joined matrix is built per document; :meth:`matrix` joins them (for fitting,
+    :func:`side_by_side`)."""
+
+    parts: tuple
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return self.parts[0].shape[0], sum(p.shape[1] for p in self.parts)
+
+    def matrix(self) -> csr_matrix:
+        return side_by_side(list(self.parts))
+
+    def dot(self, weights: np.ndarray) -> np.ndarray:
+        """``self.matrix() @ weights``, block by block (the same sums, added in another order)."""
+        out, offset = None, 0
+        for part in self.parts:
+            width = part.shape[1]
+            w = weights[offset:offset + width]
+            product = part.dot(w) if isinstance(part, Rows) else part @ w
+            out = product if out is None else out + product
+            offset += width
+        return out
+
+
+def blocks(parts: list) -> Blocks:
+    """:class:`Blocks` of ``parts``: sparse ones as :class:`Rows`, dense ones as float arrays."""
+    return Blocks(tuple(_as_rows(p) if hasattr(p, "indptr") else np.asarray(p, dtype=float) for p in parts))
 
 
 def tfidf(vectorizer, texts: list[str]) -> csr_matrix:
@@ -249,13 +298,25 @@ def _cells(cols: _Columns, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
 def _weighted(cols: _Columns, rows: np.ndarray, columns: np.ndarray, n_rows: int) -> Rows:
     """TF-IDF rows (sublinear tf, idf, l2 norm as the vectorizer applies them) from the row and
     column of every n-gram occurrence."""
-    cells, counts = np.unique(rows * cols.width + columns, return_counts=True)
-    rows = cells // cols.width
+    rows, columns, counts = _distinct(rows, columns, cols.width, n_rows)
+    return _tfidf(cols, rows, columns, counts, n_rows)
+
+
+def _distinct(rows: np.ndarray, values: np.ndarray, width: int, n_rows: int):
+    """The distinct (row, value) pairs (values below ``width``), ordered by row, then value, and
+    how often each occurs: one sort, of 32-bit cells where they fit (twice as fast as 64-bit)."""
+    dtype = np.int32 if n_rows * width < np.iinfo(np.int32).max else np.int64
+    cells, counts = np.unique(rows.astype(dtype) * dtype(width) + values.astype(dtype), return_counts=True)
+    rows = cells // dtype(width)
+    return rows.astype(np.int64), (cells - rows * dtype(width)).astype(np.int64), counts
+
+
+def _tfidf(cols: _Columns, rows: np.ndarray, columns: np.ndarray, counts: np.ndarray, n_rows: int) -> Rows:
+    """TF-IDF rows from distinct cells (ordered by row) and the count of each."""
     data = counts.astype(float)
     if cols.sublinear:
         np.log(data, data)
         data += 1.0
-    columns = cells - rows * cols.width
     if cols.idf is not None:
         data *= cols.idf[columns]
     if cols.norm == "l2":
@@ -268,22 +329,134 @@ def _weighted(cols: _Columns, rows: np.ndarray, columns: np.ndarray, n_rows: int
     return Rows(data, columns, indptr, (n_rows, cols.width))
 
 
-class CharGrams:
-    """The character n-grams (n ≤ 4) of some texts that any of several fitted char vectorizers
-    knows, found once, with where each stands: :meth:`rows` gives a vectorizer's TF-IDF rows of
-    the texts or of spans inside them (sentences of paragraphs) without reading the characters
-    again. All the vectorizers' vocabularies are merged into one sorted key array, searched once;
-    each vectorizer's columns are a gather from it.
+@dataclass(eq=False)
+class _Union:
+    """The sorted n-gram keys of every registered vocabulary of one analyzer, each vocabulary's
+    column of every key (-1 where it has none), and a hash table of the keys (open addressing,
+    a quarter full): :meth:`find` looks a document's n-grams up in one or two vectorised probes
+    each, where a binary search took seventeen."""
+
+    version: int                      # registrations of the analyzer it holds
+    keys: np.ndarray
+    maps: "weakref.WeakKeyDictionary"  # _Columns -> column of every key
+
+    def __post_init__(self):
+        self.bits = max(4, (len(self.keys) * 4 - 1).bit_length())
+        self.table = np.full(1 << self.bits, -1, dtype=np.int64)  # slot -> index of its key
+        pending, slots = np.arange(len(self.keys)), self._slots(self.keys)
+        while len(pending):  # each round places, in every free slot asked for, the first key asking
+            free = self.table[slots] < 0
+            taken, first = np.unique(slots[free], return_index=True)
+            placed = pending[free][first]
+            self.table[taken] = placed
+            left = np.isin(pending, placed, invert=True)
+            pending, slots = pending[left], (slots[left] + 1) & (len(self.table) - 1)
+
+    def _slots(self, keys: np.ndarray) -> np.ndarray:
+        """Fibonacci hashing: the top bits of the key times 2^64 / golden ratio."""
+        return ((keys * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(64 - self.bits)).astype(np.int64)
+
+    def find(self, keys: np.ndarray) -> np.ndarray:
+        """The index of every key in :attr:`keys` (-1: not there)."""
+        out = np.full(len(keys), -1, dtype=np.int64)
+        if not len(self.keys):
+            return out
+        pending, slots = np.arange(len(keys)), self._slots(keys)
+        while len(pending):  # follow each key's probe sequence until its key or an empty slot
+            entry = self.table[slots]
+            occupied = entry >= 0
+            match = occupied & (self.keys[entry] == keys)
+            out[pending[match]] = entry[match]
+            go_on = occupied & ~match
+            pending, slots, keys = pending[go_on], (slots[go_on] + 1) & (len(self.table) - 1), keys[go_on]
+        return out
+
+
+_UNIONS: dict[str, _Union] = {}
+
+
+def _union(analyzer: str) -> _Union:
+    """The union of the vocabularies of ``analyzer`` ("char" or "word") registered so far, built
+    again only after another registers: a document's n-grams are searched in it once, and every
+    model's columns are a gather from it."""
+    found = _UNIONS.get(analyzer)
+    if found is not None and found.version == _VERSION[analyzer]:
+        return found
+    with _LOCK:
+        members = list(_MEMBERS[analyzer])
+        keys = np.unique(np.concatenate([c.keys for c in members])) if members else np.zeros(0, dtype=np.uint64)
+        maps = weakref.WeakKeyDictionary()
+        for c in members:
+            column_of = np.full(len(keys), -1, dtype=np.int64)
+            column_of[np.searchsorted(keys, c.keys)] = c.columns
+            maps[c] = column_of
+        found = _UNIONS[analyzer] = _Union(_VERSION[analyzer], keys, maps)
+    return found
+
+
+class _Grams:
+    """What :class:`CharGrams` and :class:`WordGrams` share: the n-grams of some texts that the
+    union of the registered vocabularies of one analyzer knows, each with its text and index in
+    the union (searched once), the count of every distinct n-gram per text (made once for all
+    models that read whole texts), and a model's rows of whole texts cut from that count."""
+
+    analyzer = ""
+
+    def _find(self, keys: np.ndarray) -> np.ndarray:
+        """Search ``keys`` in the union: sets ``found`` (the union index of each known key) and
+        returns which keys are known."""
+        self.union = _union(self.analyzer)
+        self._counted = None
+        self._by_vectorizer: dict[int, tuple] = {}
+        at = self.union.find(keys)
+        hit = at >= 0
+        self.found = at[hit]
+        return hit
+
+    def _map(self, vectorizer) -> tuple[_Columns, np.ndarray]:
+        """The vectorizer's columns and its column of every union key; the texts are read again
+        (each subclass's ``_read``) when it registered after they were read (its characters or
+        words may have had no id then)."""
+        cols = _columns(vectorizer)
+        column_map = self.union.maps.get(cols)
+        if column_map is None:
+            self._read()
+            column_map = self.union.maps[cols]
+        return cols, column_map
+
+    def _whole_rows(self, vectorizer) -> Rows:
+        """``tfidf_rows`` of the whole texts, but for the order of the cells within a row (that of
+        the union, not the vectorizer's columns: sums over a row may differ in the last bit)."""
+        cols, column_map = self._map(vectorizer)
+        if self._counted is None:
+            self._counted = _distinct(self.text_of, self.found, max(len(self.union.keys), 1), self.n_texts)
+        rows, found, counts = self._counted
+        columns = column_map[found]
+        keep = np.flatnonzero(columns >= 0)
+        return _tfidf(cols, rows[keep], columns[keep], counts[keep], self.n_texts)
+
+
+class CharGrams(_Grams):
+    """The character n-grams (n ≤ 4) of some texts that any registered char vectorizer knows,
+    found once, with where each stands: :meth:`rows` gives a vectorizer's TF-IDF rows of the
+    texts or of spans inside them (sentences of paragraphs) without reading the characters
+    again. ``vectorizers`` are registered first, so that the one search finds their n-grams.
 
     A span of a text is what the text's own n-grams inside it are only where cleaning (lower
     case, runs of blanks made one space) keeps every character in place: spans of other texts,
     and extra texts, are read as texts of their own."""
 
-    def __init__(self, texts: list[str], vectorizers: list):
+    analyzer = "char"
+
+    def __init__(self, texts: list[str], vectorizers: list = ()):
+        for vectorizer in vectorizers:
+            _columns(vectorizer)
         self.texts = texts
-        self.union, self.column_maps = _union([_columns(v) for v in vectorizers])
-        self.maps = dict(zip(map(id, vectorizers), self.column_maps))
-        self._by_vectorizer: dict[int, tuple] = {}
+        self.n_texts = len(texts)
+        self._read()
+
+    def _read(self) -> None:
+        texts = self.texts
         lowered = [t.lower() for t in texts]
         cleaned = [_WHITE_SPACES.sub(" ", t) for t in lowered]
         # lower() of a part is the part of lower() when no character changes length and no final
@@ -294,35 +467,36 @@ class CharGrams:
         self.offsets = [0, *accumulate(n + 1 for n in self.lengths[:-1])]
         joined = "\0".join(cleaned)
         ids = ALPHABET.char_ids[np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)]
-        keys, ns, starts = [], [], []
+        row_of = np.repeat(np.arange(len(texts)), np.array(self.lengths, dtype=np.int64) + 1)[:len(ids)]
+        keys, starts, ns = [], [], []
         for n, packed, known in _packed_ngrams(ids, 4, _CHAR_BITS):
             at = np.flatnonzero(known)
             keys.append(packed[at])
             starts.append(at)
             ns.append(np.full(len(at), n, dtype=np.int64))
+        empty = np.zeros(0, dtype=np.int64)
         keys = np.concatenate(keys) if keys else np.zeros(0, dtype=np.uint64)
-        if len(self.union):
-            at = np.minimum(np.searchsorted(self.union, keys), len(self.union) - 1)
-            hit = self.union[at] == keys
-        else:
-            at, hit = np.zeros(0, dtype=np.int64), np.zeros(len(keys), dtype=bool)
-        self.found = at[hit]                                           # index in the union
-        self.starts = np.concatenate(starts)[hit] if starts else np.zeros(0, dtype=np.int64)
-        self.ends = self.starts + (np.concatenate(ns)[hit] if ns else np.zeros(0, dtype=np.int64))
+        starts = np.concatenate(starts) if starts else empty
+        ends = starts + (np.concatenate(ns) if ns else empty)
+        hit = self._find(keys)
+        self.starts, self.ends, self.text_of = starts[hit], ends[hit], row_of[starts[hit]]
 
-    def _known(self, vectorizer) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def _known(self, vectorizer) -> tuple[_Columns, np.ndarray, np.ndarray, np.ndarray]:
         """The column, start and end of every n-gram the vectorizer knows (found once per vectorizer)."""
-        found = self._by_vectorizer.get(id(vectorizer))
+        cols, column_map = self._map(vectorizer)
+        found = self._by_vectorizer.get(id(cols))
         if found is None:
-            columns = self.maps[id(vectorizer)][self.found]
+            columns = column_map[self.found]
             known = np.flatnonzero(columns >= 0)
-            found = self._by_vectorizer[id(vectorizer)] = columns[known], self.starts[known], self.ends[known]
-        return found
+            found = self._by_vectorizer[id(cols)] = columns[known], self.starts[known], self.ends[known]
+        return (cols, *found)
 
-    def rows(self, vectorizer, parts: list) -> Rows:
+    def rows(self, vectorizer, parts: list | None = None) -> Rows:
         """``tfidf_rows(vectorizer, texts)`` of ``parts``: each ``(i, a, b)`` (the text
-        ``texts[i][a:b]``) or a string of its own."""
-        cols = _columns(vectorizer)
+        ``texts[i][a:b]``) or a string of its own; ``None``: every text, whole."""
+        if parts is None:
+            return self._whole_rows(vectorizer)
+        cols, columns, starts, ends = self._known(vectorizer)
         spans, extra = [], []
         for r, part in enumerate(parts):
             if isinstance(part, str):
@@ -340,7 +514,6 @@ class CharGrams:
         if len(spans) > 1 and (bounds[1:, 0] < bounds[:-1, 1]).any():  # overlapping spans
             extra += [(r, self.texts[parts[r][0]][parts[r][1]:parts[r][2]]) for r, _, _ in spans]
             spans, bounds = [], bounds[:0]
-        columns, starts, ends = self._known(vectorizer)
         k = np.searchsorted(bounds[:, 0], starts, side="right") - 1
         inside = k >= 0
         inside[inside] &= ends[inside] <= bounds[k[inside], 1]
@@ -353,96 +526,110 @@ class CharGrams:
         return _weighted(cols, np.concatenate(rows), np.concatenate(cells), len(parts))
 
 
-class TokenWords:
-    """The words of jieba token lists that a fitted word-unigram vectorizer knows, looked up
-    once, with the offset in its text where each token stands: :meth:`rows` gives the
-    vectorizer's TF-IDF rows of whole token lists, or of the tokens that stand inside spans
-    of the texts, leaving some tokens out, without looking the words up again. What
-    ``tfidf_rows(vectorizer, [" ".join(tokens) …])`` reads: each token lower-cased and split on
-    spaces."""
+class WordGrams(_Grams):
+    """The words and word bigrams of the jieba token lists of some texts that any registered word
+    vectorizer knows, found once, with the offset in its text where each word's token stands:
+    :meth:`rows` gives a vectorizer's TF-IDF rows of whole token lists (what
+    ``tfidf_rows(vectorizer, [" ".join(tokens) …])`` gives: each token lower-cased and split on
+    spaces), or, for a word-unigram vectorizer, of the tokens that start inside spans of the
+    texts, some tokens left out, without looking the words up again."""
 
-    def __init__(self, vectorizer, texts: list[str], tokens: list[list[str]]):
-        if not self.fits(vectorizer):
-            raise ValueError("only word-unigram vectorizers splitting on spaces are supported")
-        self.vectorizer = vectorizer
+    analyzer = "word"
+
+    def __init__(self, texts: list[str], tokens: list[list[str]], vectorizers: list = ()):
+        for vectorizer in vectorizers:
+            _columns(vectorizer)
+        self.texts, self.token_lists = texts, tokens
+        self.n_texts = len(tokens)
+        self._read()
+
+    def _read(self) -> None:
+        tokens = self.token_lists
         flat = list(chain.from_iterable(tokens))
-        columns = _token_columns(vectorizer, flat)
-        counts = [len(toks) for toks in tokens]
-        lists = np.repeat(np.arange(len(tokens), dtype=np.int64), counts)
-        self.bases = [0, *accumulate(len(t) + 1 for t in texts)]  # texts joined with one separator
-        lengths = np.fromiter(map(len, flat), dtype=np.int64, count=len(flat))
-        before = np.cumsum(lengths) - lengths  # token characters before each token
-        first = np.cumsum([0, *counts])
-        # a token stands where the tokens before it in its text end, when the text is its tokens joined
-        positions = before - before[np.minimum(first[:-1], len(flat) - 1)][lists] + np.array(self.bases[:-1])[lists] \
-            if len(flat) else before
-        for i, (text, toks) in enumerate(zip(texts, tokens)):
-            if "".join(toks) != text:
-                positions[first[i]:first[i + 1]] = [-1 if x is None else self.bases[i] + x
-                                                    for x in _token_starts(text, toks)]
-        if tuple in set(map(type, columns)):  # a token of several words: one row per word
-            at = [k for k, c in enumerate(columns) for _ in (c if type(c) is tuple else (c,))]
-            columns = [w for c in columns for w in (c if type(c) is tuple else (c,))]
-            lists, positions, flat = lists[at], positions[at], [flat[k] for k in at]
-        columns = np.array(columns, dtype=np.int64)
-        known = np.flatnonzero(columns >= 0)
-        self.lists, self.positions, self.columns = lists[known], positions[known], columns[known]
-        self.tokens = [flat[k] for k in known.tolist()]
+        words = _token_words(flat)
+        self.counts = [len(toks) for toks in tokens]
+        lists = np.repeat(np.arange(len(tokens), dtype=np.int64), self.counts)
+        self.token_of = None  # the token of each word, where a token holds several words or none
+        if (words < 0).any():
+            get = ALPHABET.word_ids.get
+            split = [[get(w, 0) for w in tok.lower().split(" ") if w] if w < 0 else [w]
+                     for tok, w in zip(flat, words.tolist())]
+            self.token_of = np.repeat(np.arange(len(flat)), [len(ws) for ws in split])
+            words = np.fromiter(chain.from_iterable(split), dtype=np.int64, count=len(self.token_of))
+            lists, flat = lists[self.token_of], [flat[k] for k in self.token_of.tolist()]
+        self.tokens, self.lists, self._positions = flat, lists, None
+        self.bases = [0, *accumulate(len(t) + 1 for t in self.texts)]  # texts joined with one separator
+        words = words.astype(np.uint64)
+        known = np.flatnonzero(words > 0)
+        pairs = np.flatnonzero((lists[1:] == lists[:-1]) & (words[1:] > 0) & (words[:-1] > 0))
+        hit = self._find(np.concatenate([words[known], (words[pairs] << np.uint64(_WORD_BITS)) | words[pairs + 1]]))
+        self.word_of = np.concatenate([known, np.full(len(pairs), -1, dtype=np.int64)])[hit]  # -1: a bigram
+        self.text_of = np.concatenate([lists[known], lists[pairs]])[hit]
 
-    @staticmethod
-    def fits(vectorizer) -> bool:
-        return vectorizer.analyzer == "word" and tuple(vectorizer.ngram_range) == (1, 1) \
-            and vectorizer.token_pattern == r"[^ ]+" and vectorizer.lowercase and not vectorizer.preprocessor \
-            and not vectorizer.tokenizer and not vectorizer.stop_words and not vectorizer.strip_accents
+    @property
+    def positions(self) -> np.ndarray:
+        """Where each word's token stands in the texts joined by one separator (-1: not found)."""
+        if self._positions is None:
+            texts, tokens, counts = self.texts, self.token_lists, self.counts
+            flat = list(chain.from_iterable(tokens))
+            lists = np.repeat(np.arange(len(tokens), dtype=np.int64), counts)
+            lengths = np.fromiter(map(len, flat), dtype=np.int64, count=len(flat))
+            before = np.cumsum(lengths) - lengths  # token characters before each token
+            first = np.cumsum([0, *counts])
+            # a token stands where the tokens before it in its text end, when the text is its tokens joined
+            positions = before - before[np.minimum(first[:-1], len(flat) - 1)][lists] + \
+                np.array(self.bases[:-1])[lists] if len(flat) else before
+            for i, (text, toks) in enumerate(zip(texts, tokens)):
+                if "".join(toks) != text:
+                    positions[first[i]:first[i + 1]] = [-1 if x is None else self.bases[i] + x
+                                                        for x in _token_starts(text, toks)]
+            self._positions = positions if self.token_of is None else positions[self.token_of]
+        return self._positions
 
-    def rows(self, parts: list, skip: frozenset = frozenset()) -> Rows:
-        """Rows of ``parts``: each ``i`` (every token of list ``i``) or ``(i, a, b)`` (the tokens
-        of list ``i`` that start in ``texts[i][a:b]``), tokens in ``skip`` left out."""
-        kept = np.ones(len(self.tokens), dtype=bool)
+    def rows(self, vectorizer, parts: list | None = None, skip: frozenset = frozenset()) -> Rows:
+        """Rows of ``parts``: ``None``, every token list whole; or spans ``(i, a, b)``, the tokens
+        of list ``i`` that start in ``texts[i][a:b]`` (a word-unigram vectorizer only), tokens in
+        ``skip`` left out."""
+        if parts is None:
+            return self._whole_rows(vectorizer)
+        cols, column_map = self._map(vectorizer)
+        if cols.ngram_range != (1, 1):
+            raise ValueError("the rows of spans are for word-unigram vectorizers")
+        found = self._by_vectorizer.get(id(cols))
+        if found is None:
+            columns = column_map[self.found]
+            known = np.flatnonzero((columns >= 0) & (self.word_of >= 0))
+            found = self._by_vectorizer[id(cols)] = columns[known], self.word_of[known]
+        columns, words = found
+        kept = np.ones(len(words), dtype=bool)
         if skip and not skip.isdisjoint(self.tokens):
-            kept[[k for k, t in enumerate(self.tokens) if t in skip]] = False
-        rows, columns = [], []
-        whole = [(r, p) for r, p in enumerate(parts) if not isinstance(p, tuple)]
-        if whole:
-            row_of = np.full(len(self.bases), -1, dtype=np.int64)
-            row_of[[p for _, p in whole]] = [r for r, _ in whole]
-            r = row_of[self.lists]
-            hit = kept & (r >= 0)
-            rows.append(r[hit])
-            columns.append(self.columns[hit])
-        spans = sorted((self.bases[i] + a, self.bases[i] + b, r) for r, p in enumerate(parts)
-                       if isinstance(p, tuple) for i, a, b in [p])
-        if spans:
-            bounds = np.array([(a, b) for a, b, _ in spans], dtype=np.int64)
-            k = np.searchsorted(bounds[:, 0], self.positions, side="right") - 1
-            hit = kept & (self.positions >= 0) & (k >= 0)
-            hit[hit] &= self.positions[hit] < bounds[k[hit], 1]
-            rows.append(np.array([r for _, _, r in spans], dtype=np.int64)[k[hit]])
-            columns.append(self.columns[hit])
-        cols = _columns(self.vectorizer)
-        empty = np.zeros(0, dtype=np.int64)
-        return _weighted(cols, np.concatenate(rows or [empty]), np.concatenate(columns or [empty]), len(parts))
+            kept[[k for k, w in enumerate(words.tolist()) if self.tokens[w] in skip]] = False
+        positions = self.positions[words]
+        spans = sorted((self.bases[i] + a, self.bases[i] + b, r) for r, (i, a, b) in enumerate(parts))
+        bounds = np.array([(a, b) for a, b, _ in spans], dtype=np.int64).reshape(-1, 2)
+        k = np.searchsorted(bounds[:, 0], positions, side="right") - 1
+        hit = kept & (positions >= 0) & (k >= 0)
+        hit[hit] &= positions[hit] < bounds[k[hit], 1]
+        rows = np.array([r for _, _, r in spans], dtype=np.int64)[k[hit]]
+        return _weighted(cols, rows, columns[hit], len(parts))
 
 
-_TOKEN_COLUMNS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_TOKEN_WORDS: dict = {}  # token -> its word id (0: unknown; -1: a token of several words or none)
+_TOKEN_WORDS_FOR = [0]   # the number of words with an id when the memo was made
 
 
-def _token_columns(vectorizer, tokens: list[str]) -> list:
-    """Each token's column in a word-unigram vectorizer (-1: none), or a tuple of columns for a
-    token that holds several words; remembered per vectorizer (up to 500,000 tokens)."""
-    vocabulary = vectorizer.vocabulary_
-    vocabulary_then, memo = _TOKEN_COLUMNS.get(vectorizer, (None, None))
-    if vocabulary_then is not vocabulary or len(memo) > 500_000:
-        memo = {}
-        _TOKEN_COLUMNS[vectorizer] = (vocabulary, memo)
-    found = list(map(memo.get, tokens))
-    for k, column in enumerate(found) if None in found else ():
-        if column is None:
-            tok = tokens[k]
-            words = [w for w in tok.lower().split(" ") if w]
-            columns = tuple(c for c in map(vocabulary.get, words) if c is not None)
-            found[k] = memo[tok] = columns[0] if len(columns) == 1 and len(words) == 1 else \
-                -1 if not columns else columns
+def _token_words(tokens: list[str]) -> np.ndarray:
+    """Each token's word id (0: no vocabulary has it; -1: a token that splits into several words
+    or none, lower-cased and split on spaces as a word vectorizer reads it); remembered per token
+    (up to 500,000) while no vocabulary adds words."""
+    if _TOKEN_WORDS_FOR[0] != len(ALPHABET.word_ids) or len(_TOKEN_WORDS) > 500_000:
+        _TOKEN_WORDS.clear()
+        _TOKEN_WORDS_FOR[0] = len(ALPHABET.word_ids)
+    found = np.fromiter(map(_TOKEN_WORDS.get, tokens, repeat(-2)), dtype=np.int64, count=len(tokens))
+    get = ALPHABET.word_ids.get
+    for k in np.flatnonzero(found == -2).tolist():
+        words = [w for w in tokens[k].lower().split(" ") if w]
+        found[k] = _TOKEN_WORDS[tokens[k]] = get(words[0], 0) if len(words) == 1 else -1
     return found
 
 
@@ -458,25 +645,37 @@ def _token_starts(text: str, tokens: list[str]) -> list[int | None]:
     return out
 
 
-_UNIONS: dict = {}  # ids of the vocabularies -> (those vocabularies, union keys, column maps)
+class DocumentGrams:
+    """A document's paragraphs featurised once for every model that reads them: their character
+    n-grams (:class:`CharGrams`: the denial classifier's sentences, the coverage model's
+    paragraphs and sentences) and the words of their jieba tokens (:class:`WordGrams`: the role,
+    summary and coverage models), each made on first use."""
+
+    def __init__(self, texts: list[str], tokens: list[list[str]]):
+        self.texts, self.tokens = texts, tokens
+        self._chars: CharGrams | None = None
+        self._words: WordGrams | None = None
+
+    @property
+    def chars(self) -> CharGrams:
+        if self._chars is None:
+            self._chars = CharGrams(self.texts)
+        return self._chars
+
+    @property
+    def words(self) -> WordGrams:
+        if self._words is None:
+            self._words = WordGrams(self.texts, self.tokens)
+        return self._words
 
 
-def _union(columns: list[_Columns]) -> tuple[np.ndarray, list[np.ndarray]]:
-    """The sorted union of the vocabularies' keys and, per vocabulary, its column of each union
-    key (-1 where it has none); built once per set of fitted vocabularies."""
-    key = tuple(id(c.vocabulary) for c in columns)
-    found = _UNIONS.get(key)
-    if found is None:
-        if len(_UNIONS) >= 16:
-            _UNIONS.clear()
-        union = np.unique(np.concatenate([c.keys for c in columns])) if columns else np.zeros(0, dtype=np.uint64)
-        maps = []
-        for c in columns:
-            column_of = np.full(len(union), -1, dtype=np.int64)
-            column_of[np.searchsorted(union, c.keys)] = c.columns
-            maps.append(column_of)
-        found = _UNIONS[key] = ([c.vocabulary for c in columns], union, maps)
-    return found[1], found[2]
+def of(doc) -> DocumentGrams:
+    """The shared featurisation of a segmented :class:`~analyzer.document.Document`'s content
+    paragraphs, made on first use and kept on the document (``doc.features["grams"]``)."""
+    grams = doc.features.get("grams")
+    if grams is None or grams.texts is not doc.texts or grams.tokens is not doc.tokens:
+        grams = doc.features["grams"] = DocumentGrams(doc.texts, doc.tokens)
+    return grams
 
 
 def dict_matrix(vectorizer, rows: list[dict]) -> csr_matrix:
@@ -505,8 +704,9 @@ def decision(model, X) -> np.ndarray:
 
 
 def _product(X, weights: np.ndarray) -> np.ndarray:
-    """``X @ weights`` as a dense array; :class:`Rows` are multiplied without a scipy matrix."""
-    return X.dot(weights) if isinstance(X, Rows) else np.asarray(X @ weights)
+    """``X @ weights`` as a dense array; :class:`Rows` and :class:`Blocks` are multiplied without a
+    scipy matrix."""
+    return X.dot(weights) if isinstance(X, (Rows, Blocks)) else np.asarray(X @ weights)
 
 
 _WEIGHTS: dict = {}  # ids of the models' coef_ and intercept_ -> (those arrays, weights, intercepts)
@@ -556,7 +756,7 @@ def positive_proba(model, X) -> np.ndarray:
         p = _expit(-(platt.a_ * decision(calibrated.estimator, X)[:, 0] + platt.b_))
         p[(1.0 < p) & (p <= 1.0 + 1e-5)] = 1.0
         return p
-    return model.predict_proba(X.matrix() if isinstance(X, Rows) else X)[:, 1]
+    return model.predict_proba(X.matrix() if isinstance(X, (Rows, Blocks)) else X)[:, 1]
 
 
 def multinomial(model, X) -> np.ndarray:

@@ -478,11 +478,11 @@ class KindModel:
         self.margin = margin
 
     def _rows(self, texts):
-        """The model's rows (:class:`~analyzer.features.Rows`: ``.matrix()`` to fit, multiplied directly to predict)."""
-        from .features import side_by_side_rows, tfidf_rows
+        """The model's rows (:class:`~analyzer.features.Blocks`: ``.matrix()`` to fit, multiplied directly to predict)."""
+        from .features import blocks, tfidf_rows
 
-        return side_by_side_rows([tfidf_rows(self.vec_, [compact(t) for t in texts]),
-                             np.array([cue_features(t) for t in texts]).reshape(len(texts), -1)])
+        return blocks([tfidf_rows(self.vec_, [compact(t) for t in texts]),
+                       np.array([cue_features(t) for t in texts]).reshape(len(texts), -1)])
 
     def fit(self, texts: list[str], kinds: list[str],
             dev: tuple[list[str], list[str]] | None = None) -> "KindModel":

@@ -20,7 +20,7 @@ from typing import Collection
 
 import sklearn
 
-from . import coverage, criticism, depth, ingest, kinds, modelstore, noise, rectification, summary
+from . import coverage, criticism, depth, features, ingest, kinds, modelstore, noise, rectification, summary
 from .copydetect import CopyDetector
 from .coverage import PatternMatcher
 from .document import CopyResult, Document, KindResult, Piece
@@ -182,7 +182,7 @@ class Structure(Stage):
 
     def run(self, doc: Document) -> None:
         doc.layout = heading_layout(doc)
-        doc.roles = self.model.predict(doc.texts, doc.tokens, doc.layout)
+        doc.roles = self.model.predict(doc.texts, doc.tokens, doc.layout, features.of(doc))
 
 
 def heading_layout(doc: Document) -> Layout:

@@ -210,13 +210,14 @@ class RoleModel:
         self.smoothing = smoothing
         self.emission_weight = emission_weight
 
-    def _rows(self, paragraphs, tokens, lay):
-        """The model's rows (:class:`~analyzer.features.Rows`, multiplied without a scipy matrix)."""
-        from .features import dict_matrix, side_by_side_rows, tfidf_rows
+    def _rows(self, paragraphs, tokens, lay, grams=None):
+        """The model's rows (:class:`~analyzer.features.Blocks`, multiplied without a joined matrix);
+        the words from ``grams`` (the document's :class:`~analyzer.features.DocumentGrams`) if given."""
+        from .features import blocks, dict_matrix, tfidf_rows
 
-        words = [" ".join(t) for t in tokens]
-        feats = paragraph_features(paragraphs, lay)
-        return side_by_side_rows([tfidf_rows(self.tfidf_, words), dict_matrix(self.dict_, feats)])
+        words = grams.words.rows(self.tfidf_) if grams is not None else \
+            tfidf_rows(self.tfidf_, [" ".join(t) for t in tokens])
+        return blocks([words, dict_matrix(self.dict_, paragraph_features(paragraphs, lay))])
 
     def fit(self, docs: list[tuple[list[str], list[list[str]], set[int], list[str]]]) -> "RoleModel":
         from scipy.sparse import hstack
@@ -247,18 +248,19 @@ class RoleModel:
         self.log_start_ = np.log(start / start.sum())
         return self
 
-    def predict_proba(self, paragraphs: list[str], tokens: list[list[str]], lay: Layout) -> np.ndarray:
-        """Per-paragraph probabilities over :data:`ROLES` (columns in ROLES order)."""
+    def predict_proba(self, paragraphs: list[str], tokens: list[list[str]], lay: Layout, grams=None) -> np.ndarray:
+        """Per-paragraph probabilities over :data:`ROLES` (columns in ROLES order); ``grams``: the
+        document's shared featurisation, when there is one."""
         from .features import multinomial
 
-        X = self._rows(paragraphs, tokens, lay)
+        X = self._rows(paragraphs, tokens, lay, grams)
         proba = multinomial(self.clf_, X)
         out = np.full((len(paragraphs), len(ROLES)), 1e-6)
         for j, cls in enumerate(self.clf_.classes_):
             out[:, ROLES.index(cls)] = proba[:, j]
         return out
 
-    def predict(self, paragraphs: list[str], tokens: list[list[str]], lay: Layout) -> list[str]:
-        proba = self.predict_proba(paragraphs, tokens, lay)
+    def predict(self, paragraphs: list[str], tokens: list[list[str]], lay: Layout, grams=None) -> list[str]:
+        proba = self.predict_proba(paragraphs, tokens, lay, grams)
         path = viterbi(self.emission_weight * np.log(proba), self.log_trans_, self.log_start_)
         return [ROLES[j] for j in path]

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from . import features
 from .document import Document, SummaryResult
 from .resources import LexiconSet, lexicon
 from .thresholds import best_threshold, f1
@@ -88,11 +89,14 @@ class SummaryModel:
             rows.append(row)
         return np.array(rows)
 
-    def _rows(self, texts, tokens, roles):
-        """The model's rows (:class:`~analyzer.features.Rows`: ``.matrix()`` to fit, multiplied directly to predict)."""
-        from .features import side_by_side_rows, tfidf_rows
+    def _rows(self, texts, tokens, roles, grams=None):
+        """The model's rows (:class:`~analyzer.features.Blocks`: ``.matrix()`` to fit, multiplied directly
+        to predict); the words from ``grams`` (the document's :class:`~analyzer.features.DocumentGrams`) if given."""
+        from .features import blocks, tfidf_rows
 
-        return side_by_side_rows([tfidf_rows(self.vec_, [" ".join(t) for t in tokens]), self._cues(texts, roles)])
+        words = grams.words.rows(self.vec_) if grams is not None else \
+            tfidf_rows(self.vec_, [" ".join(t) for t in tokens])
+        return blocks([words, self._cues(texts, roles)])
 
     def fit(self, texts, tokens, roles, labels, dev: list[DevDocument] = ()):
         """Fit on the pooled paragraph columns. With ``dev`` documents, first fit on these columns
@@ -127,10 +131,10 @@ class SummaryModel:
             X, np.array(labels, dtype=bool))
         return self
 
-    def predict_proba(self, texts, tokens, roles) -> np.ndarray:
+    def predict_proba(self, texts, tokens, roles, grams=None) -> np.ndarray:
         from .features import positive_proba
 
-        proba = positive_proba(self.clf_, self._rows(texts, tokens, roles))
+        proba = positive_proba(self.clf_, self._rows(texts, tokens, roles, grams))
         return np.where(np.isin(np.array(roles), NEVER_FLAGGED), 0.0, proba)
 
 
@@ -138,7 +142,7 @@ def assess(doc: Document, model: SummaryModel) -> SummaryResult:
     """Per-paragraph probability, the ``summary_like`` object, and cue phrases per paragraph,
     of the content paragraphs of a segmented and structured ``doc``."""
     texts, tokens, roles = doc.texts, doc.tokens, doc.roles
-    proba = model.predict_proba(texts, tokens, roles)
+    proba = model.predict_proba(texts, tokens, roles, features.of(doc))
     flagged = [i for i, p in enumerate(proba) if p >= model.threshold_]
     cues = [cue_phrases(texts[i]) if i in flagged else [] for i in range(len(texts))]
     total = sum(len(t) for t in texts) or 1

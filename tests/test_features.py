@@ -7,6 +7,7 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
+from analyzer import features
 from analyzer.features import (Rows, dict_matrix, multinomial, positive_proba, probabilities, side_by_side,
                                side_by_side_rows, tfidf, tfidf_rows)
 from analyzer.segment import tokenize
@@ -85,6 +86,11 @@ def test_rows_multiply_to_the_same_bits_as_the_scipy_product():
     assert isinstance(rows, Rows) and abs(rows.matrix() - side_by_side([tfidf(vec, PARAGRAPHS), dense])).max() == 0
     weights = np.random.default_rng(2).normal(size=(rows.shape[1], 4))
     assert np.array_equal(rows.dot(weights), np.asarray(rows.matrix() @ weights))  # equal, not close
+    kernel, features.csr_matvecs = features.csr_matvecs, None  # a scipy without the private kernel
+    try:
+        assert np.array_equal(rows.dot(weights), np.asarray(rows.matrix() @ weights))
+    finally:
+        features.csr_matvecs = kernel
     y = np.arange(len(PARAGRAPHS)) % 2 == 0
     binary = [LogisticRegression().fit(rows.matrix(), y), LogisticRegression(C=0.1).fit(rows.matrix(), ~y)]
     assert np.array_equal(probabilities(binary, rows), probabilities(binary, rows.matrix()))
@@ -127,15 +133,18 @@ def test_char_grams_give_the_rows_of_texts_spans_and_extra_texts():
     assert grams.rows(four, spans).matrix().nnz > 0
 
 
-def test_token_words_give_the_rows_of_token_lists_and_of_the_tokens_in_spans():
-    from analyzer.features import TokenWords
+def test_word_grams_give_the_rows_of_token_lists_and_of_the_tokens_in_spans():
+    from analyzer.features import WordGrams
     from analyzer.segment import sentence_spans
 
-    tokens = [tokenize(p) for p in PARAGRAPHS] + [["会议", "太多"], ["Ａ B", "文山会海"]]
-    texts = PARAGRAPHS + ["会议 太多", "Ａ B文山会海"]  # the first is not its tokens joined
-    vec = TfidfVectorizer(token_pattern=r"[^ ]+", min_df=1, sublinear_tf=True).fit([" ".join(t) for t in tokens])
-    words = TokenWords(vec, texts, tokens)
-    assert _same(words.rows(list(range(len(texts)))), vec.transform([" ".join(t) for t in tokens]))
+    tokens = [tokenize(p) for p in PARAGRAPHS] + [["会议", "太多"], ["Ａ B", "文山会海"], ["", " ", "调研"]]
+    texts = PARAGRAPHS + ["会议 太多", "Ａ B文山会海", " 调研"]  # the first is not its tokens joined
+    joined = [" ".join(t) for t in tokens]
+    vec = TfidfVectorizer(token_pattern=r"[^ ]+", min_df=1, sublinear_tf=True).fit(joined)
+    pairs = TfidfVectorizer(token_pattern=r"[^ ]+", ngram_range=(1, 2), min_df=1, sublinear_tf=True).fit(joined[:12])
+    words = WordGrams(texts, tokens, [vec, pairs])
+    assert _same(words.rows(vec), vec.transform(joined))
+    assert _same(words.rows(pairs), pairs.transform(joined))  # bigrams across a token of two words too
     skip = frozenset({"问题", "会议"})
     spans = [(i, a, b) for i, t in enumerate(texts) for a, b in sentence_spans(t)]
     expected = []
@@ -148,6 +157,38 @@ def test_token_words_give_the_rows_of_token_lists_and_of_the_tokens_in_spans():
                 if a <= at < b and tok not in skip:
                     kept.append(tok)
         expected.append(" ".join(kept))
-    assert _same(words.rows(spans, skip), vec.transform(expected))
+    assert _same(words.rows(vec, spans, skip), vec.transform(expected))
     with pytest.raises(ValueError):
-        TokenWords(TfidfVectorizer(token_pattern=r"[^ ]+", ngram_range=(1, 2)).fit(texts), texts, tokens)
+        words.rows(pairs, spans)
+
+
+def test_grams_read_the_texts_again_for_a_vectorizer_registered_after_them():
+    """A document's n-grams found before a model's vocabulary registered (its characters and words
+    had no id yet) are found again when that model asks for its rows."""
+    from analyzer.features import DocumentGrams
+
+    texts = PARAGRAPHS[:6] + ["夔纹鼎上鼋鼍蟠绕", "鼋鼍夔纹"]  # characters no other vocabulary holds
+    tokens = [tokenize(p) for p in texts]
+    joined = [" ".join(t) for t in tokens]
+    grams = DocumentGrams(texts, tokens)
+    assert grams.chars.n_texts == grams.words.n_texts == len(texts)  # read before the vocabularies exist
+    chars = TfidfVectorizer(analyzer="char", ngram_range=(1, 2), min_df=1, sublinear_tf=True).fit(texts)
+    words = TfidfVectorizer(token_pattern=r"[^ ]+", ngram_range=(1, 2), min_df=1, sublinear_tf=True).fit(joined)
+    assert _same(grams.chars.rows(chars), chars.transform(texts))
+    assert _same(grams.words.rows(words), words.transform(joined))
+    assert grams.chars.rows(chars).matrix()[6:].nnz >= 8
+
+
+def test_the_union_hash_table_finds_every_key_and_nothing_else():
+    import weakref
+
+    from analyzer.features import _Union
+
+    rng = np.random.default_rng(3)
+    keys = np.unique(np.concatenate([rng.integers(1, 2 ** 62, 5000), np.arange(1, 3000)]).astype(np.uint64))
+    union = _Union(0, keys, weakref.WeakKeyDictionary())
+    asked = np.concatenate([keys[rng.permutation(len(keys))], rng.integers(1, 2 ** 62, 3000).astype(np.uint64),
+                            np.arange(2990, 3100, dtype=np.uint64), keys[:5]])
+    at = np.minimum(np.searchsorted(keys, asked), len(keys) - 1)
+    assert np.array_equal(union.find(asked), np.where(keys[at] == asked, at, -1))
+    assert (_Union(0, keys[:0], weakref.WeakKeyDictionary()).find(asked) == -1).all()
