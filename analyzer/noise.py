@@ -37,7 +37,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice
 
 from .prefilter import required
 from .resources import MEMO, Lexicon, load_yaml, phrase_regex
@@ -527,8 +526,10 @@ def _credit(text: str) -> bool:
 def _repeated(text: str) -> bool:
     """A line that is one phrase over and over (作风建设作风建设作风建设…, 某某总结篇1某某总结篇2…): a tag
     cloud or a list of links to one title, never a sentence of a document."""
+    if _BODY_END.search(text):  # a sentence end (blanks are none): the usual prose line, answered first
+        return False
     bare = re.sub(r"\s+", "", text)
-    if len(bare) < 12 or len(bare) > 400 or _BODY_END.search(bare) \
+    if len(bare) < 12 or len(bare) > 400 \
             or all(bare.count(bare[k:k + 3]) < 3 for k in range(4)):  # no three characters come back three times
         return False
     for size in range(3, 21):
@@ -691,8 +692,14 @@ def _head_furniture(text: str) -> list[str]:
 
 
 def _cjk_at_least(text: str, n: int) -> bool:
-    """Whether ``text`` holds ``n`` Chinese characters or more (counted only up to ``n``)."""
-    return sum(1 for _ in islice(_CJK.finditer(text), n)) >= n
+    """Whether ``text`` holds ``n`` Chinese characters or more (the regular expression stops at the ``n``-th)."""
+    return n <= 0 or _cjk_run(n).match(text) is not None
+
+
+@lru_cache(maxsize=None)
+def _cjk_run(n: int) -> re.Pattern:
+    """A text's start up to its ``n``-th Chinese character."""
+    return re.compile(r"(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){%d}" % n)
 
 
 def head_lines(lines: list[str]) -> set[int]:
