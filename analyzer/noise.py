@@ -211,20 +211,20 @@ class _Gate:
         self.literals = sorted({x for conj in self.needs.values() for alt in conj for x in alt} - {_DIGITS, _LATIN})
         self.automaton = ahocorasick_rs.AhoCorasick(self.literals)
         self._by_found: dict[frozenset, frozenset] = {}
-        self._memo: dict[str, frozenset] = {}
+        self._last: tuple[str, frozenset] = ("", self._rules(frozenset()))
 
     def rules(self, text: str) -> frozenset:
-        rules = self._memo.get(text)
-        if rules is None:
+        """The rules that may find something in ``text`` (the last text's are kept: the rules of
+        one line ask about it one after another)."""
+        last, rules = self._last
+        if text != last:
             found = {self.literals[k] for k, _, _ in self.automaton.find_matches_as_indexes(text, overlapping=True)}
             if _ANY_DIGIT.search(text):
                 found.add(_DIGITS)
             if _LETTER.search(text):
                 found.add(_LATIN)
             rules = self._rules(frozenset(found))
-            if len(self._memo) >= MEMO:
-                self._memo.clear()
-            self._memo[text] = rules
+            self._last = (text, rules)
         return rules
 
     def _rules(self, found: frozenset) -> frozenset:
