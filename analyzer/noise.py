@@ -37,9 +37,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice
 
-from .resources import Lexicon, load_yaml
+from .prefilter import required
+from .resources import MEMO, Lexicon, load_yaml, phrase_regex
 from .segment import load_jieba
 
 LINE_MAX = 120          # a furniture line is short; a long line with a cue is content with a footer
@@ -178,6 +178,146 @@ def _lexicons():
     }
 
 
+# ---- which rules may find anything in a text ------------------------------------------------------
+#
+# Most lines of a material are ordinary prose that no rule takes. Every rule below finds something
+# only where a literal it needs stands (a phrase of the lexicon, a field's colon, a digit): the
+# literals of its regular expressions (:func:`analyzer.prefilter.required`, read from the patterns'
+# text) or of its lexicon entries. :func:`_gate` looks for all of them in one pass of an
+# Aho-Corasick automaton per text, and a rule whose literals are absent is not run, nor a family of
+# rules (:func:`_inline`, :func:`_furniture`, :func:`_runs`) none of whose rules may find anything:
+# the decisions are the rules' own, only fewer of them are computed.
+
+_DIGITS = object()  # stands for "a digit (``\\d``)" among the literals a rule needs
+_LATIN = object()   # stands for "a Latin letter (``_LETTER``)"
+_ANY_DIGIT = re.compile(r"\d")
+
+
+class _Gate:
+    """``rules(text)``: the rules that may find something in ``text``, and the names of the
+    families that hold one of them. ``families`` maps a family's name to its rules, each with the
+    literal sets it needs, every one of them (a rule with none is always run); a set is met when
+    one of its literals is in the text (``_DIGITS``: a digit, ``_LATIN``: a Latin letter)."""
+
+    def __init__(self, families: dict[str, dict]):
+        import ahocorasick_rs
+
+        self.needs = {}
+        for rules in families.values():
+            for rule, conj in rules.items():
+                conj = tuple(frozenset(alt) for alt in conj)
+                assert self.needs.setdefault(rule, conj) == conj, rule  # one rule, one need
+        self.families = {name: frozenset(rules) for name, rules in families.items()}
+        self.literals = sorted({x for conj in self.needs.values() for alt in conj for x in alt} - {_DIGITS, _LATIN})
+        self.automaton = ahocorasick_rs.AhoCorasick(self.literals)
+        self._by_found: dict[frozenset, frozenset] = {}
+        self._last: tuple[str, frozenset] = ("", self._rules(frozenset()))
+
+    def rules(self, text: str) -> frozenset:
+        """The rules that may find something in ``text`` (the last text's are kept: the rules of
+        one line ask about it one after another)."""
+        last, rules = self._last
+        if text != last:
+            found = {self.literals[k] for k, _, _ in self.automaton.find_matches_as_indexes(text, overlapping=True)}
+            if _ANY_DIGIT.search(text):
+                found.add(_DIGITS)
+            if _LETTER.search(text):
+                found.add(_LATIN)
+            rules = self._rules(frozenset(found))
+            self._last = (text, rules)
+        return rules
+
+    def _rules(self, found: frozenset) -> frozenset:
+        rules = self._by_found.get(found)
+        if rules is None:
+            rules = {rule for rule, conj in self.needs.items() if all(not alt.isdisjoint(found) for alt in conj)}
+            rules |= {name for name, family in self.families.items() if not family.isdisjoint(rules)}
+            if len(self._by_found) >= MEMO:
+                self._by_found.clear()
+            rules = self._by_found[found] = frozenset(rules)
+        return rules
+
+
+def _needs(*patterns: re.Pattern) -> tuple[frozenset, ...]:
+    """The literal set a match of any of ``patterns`` needs, as a rule's needs (none when one of
+    them needs no literal). A pattern that ignores case keeps literals that have no case (Chinese)."""
+    literals: set[str] = set()
+    for pattern in patterns:
+        caseless = bool(pattern.flags & re.IGNORECASE)
+        found = required(re.compile(pattern.pattern) if caseless else pattern)
+        if found is None or (caseless and any(x.lower() != x.upper() for x in found)):
+            return ()
+        literals |= found
+    return (frozenset(literals),)
+
+
+def _entry_needs(entries) -> tuple[frozenset, ...]:
+    """What a lexicon of ``entries`` needs to find anything, as a rule's needs: each phrase, and of
+    an ``A…B`` entry what its regular expression needs (none when one of them needs nothing)."""
+    out: set[str] = set()
+    for entry in entries:
+        if "…" not in entry:
+            out.add(entry)
+            continue
+        found = required(re.compile(phrase_regex(entry)))
+        if found is None:
+            return ()
+        out |= found
+    return (frozenset(out),)
+
+
+@lru_cache(maxsize=1)
+def _gate() -> _Gate:
+    """The rules of :func:`_inline`, :func:`_furniture` and :func:`_runs` with the literals they
+    need: a regular expression is a rule of its own; the named rules say in a comment what they need."""
+    spec = load_yaml("lexicons/noise.yaml")
+    lx = _lexicons()
+    phrases = _entry_needs(str(p) for group in spec["phrases"].values() for p in group)
+    widgets = _entry_needs(str(w) for w in spec["widgets"] + spec["line_widgets"])  # all widget words
+    site = _needs(lx["site"])
+    digit = (frozenset({_DIGITS}),)
+
+    def own(*patterns):
+        return {pattern: _needs(pattern) for pattern in patterns}
+
+    trails = own(_TRAIL, lx["open_trail"], lx["open_trail_sep"])
+    meta = own(_ISO_STAMP, _ISSUE_RUN, _KEYWORDS, _AFFILIATION_RUN, _BIO, _PLAYER, _PUBLISHED, _FILE_META, _EDITION_RUN)
+    form = {**own(_CREDIT_RUN, _WELCOME_RUN, _DATELINE), _COUNTER_RUN: digit}
+    return _Gate({
+        "inline": {
+            **own(lx["site"], _BRACKET_PAGE, _EDIT_LINK),
+            "latin": (frozenset({_LATIN}),),  # scraping tokens, pinyin glosses, URLs
+            "brackets": (phrases[0] | site[0],) if phrases and site else (),  # a footer in brackets: a phrase, a site
+        },
+        "furniture": {
+            **own(lx["crumb_sep"], lx["field"], lx["ui_field"], _WELCOME, _INSTITUTION, _ISSUE, _AFFILIATION, _TAGS,
+                  _SOURCE, _EDITION, _EMPTY_FIELD, _CREDITS, _FILE_META, _BIO, _URL),
+            "digits": digit,  # page numbers, counters, date stamps, affiliations with a postcode
+            "phrases": phrases,
+            "widgets": widgets,
+            "nav": (frozenset(lx["crumb_start"]),),  # the site's menu, opening with 首页
+            "journal": (frozenset({"期"}),),
+            "publisher": _needs(_URL, _READ_TAG),
+            "bracketed": (frozenset("(（"),),  # a byline or credit in brackets, alone on its line
+        },
+        "trails": trails,
+        "meta": meta,
+        "form": form,
+        "runs": {
+            **trails, **meta, **form, **own(_SOURCE, lx["field"], _DATE_LABEL),
+            "widgets": widgets,
+            "page_marks": digit + _needs(_PAGE_MARK),  # every page mark holds a digit
+            "phrases": phrases,
+            "head": _needs(lx["column_head"], _WIRE_BYLINE),  # a site section or a wire byline at a page's head
+        },
+    })
+
+
+def _finditer(pattern: re.Pattern, text: str, may: frozenset):
+    """``pattern.finditer(text)``, nothing where :func:`_gate` says the pattern cannot match."""
+    return pattern.finditer(text) if pattern in may else ()
+
+
 def _random_token(token: str, allowed: set[str]) -> bool:
     """A run of ASCII that reads as a scraping token, not a number, word, acronym or unit."""
     if token in allowed or _ORDINARY.fullmatch(token):
@@ -217,9 +357,12 @@ def _glosses(text: str) -> list[tuple[int, int]]:
 
 def _inline(text: str) -> tuple[list[tuple[int, int]], list[str]]:
     lx = _lexicons()
-    spans = _sites(text)
+    may = _gate().rules(text)
+    if "inline" not in may:
+        return [], []
+    spans = _sites(text) if lx["site"] in may else []
     cues = [text[a:b] for a, b in spans]
-    if _LETTER.search(text):  # tokens, URLs and pinyin all hold Latin letters
+    if "latin" in may:  # tokens, URLs and pinyin all hold Latin letters
         for m in _TOKEN.finditer(text):
             if _random_token(m.group(0), lx["allowed"]) and not _URL.search(m.group(0)):
                 spans.append(m.span())
@@ -235,10 +378,10 @@ def _inline(text: str) -> tuple[list[tuple[int, int]], list[str]]:
             if sum(bool(_TOKEN_SYMBOL.search(f) and re.search(r"[A-Za-z0-9]", f)) for f in m.group(0).split()) >= 3:
                 spans.append(m.span())
                 cues.append(m.group(0))
-    for m in list(_BRACKET_PAGE.finditer(text)) + list(_EDIT_LINK.finditer(text)):
+    for m in [*_finditer(_BRACKET_PAGE, text, may), *_finditer(_EDIT_LINK, text, may)]:
         spans.append(m.span())
         cues.append(m.group(0))
-    for m in _BRACKETS.finditer(text):  # （本文由XX网整理，转载请注明出处）inside a content line
+    for m in _BRACKETS.finditer(text) if "brackets" in may else ():  # （本文由XX网整理，转载请注明出处）inside a line
         if lx["phrases"].find(m.group(1)) or lx["site"].search(m.group(1)):
             spans.append(m.span())
             cues.append(m.group(0))
@@ -256,57 +399,64 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _furniture(text: str) -> list[str]:
-    """Cues that make a short line page furniture (empty if none)."""
+    """Cues that make a short line page furniture (empty if none); each rule is run only where
+    the literals it needs stand (:func:`_gate`)."""
     lx = _lexicons()
+    may = _gate().rules(text)
+    if "furniture" not in may:
+        return []
     cues = []
-    text = _BULLET.sub("", text)
-    parts = [p for p in lx["crumb_sep"].split(text) if p]
-    trail = len(parts) >= 3 and len(lx["crumb_sep"].findall(text)) >= 2 and all(
-        _CJK.search(p) for p in parts)  # 2024-06-30 is a date and W- O: E/ a token, not a trail of three pages
-    if text.startswith(lx["crumb_start"]) and len(parts) >= 2 or trail and max(map(len, parts)) <= 16 or \
-            trail and _site_name(parts[0].strip()) and max(map(len, parts[:-1])) <= 16:  # 某某网 > 栏目 > 长标题
-        cues.append("导航路径 breadcrumb")
-    found = list(lx["field"].finditer(text))
-    fields = [re.sub(r"\s", "", m.group(1)) for m in found]
-    asked = len(found) == 1 and re.search(r"[。！？!?]", text[found[0].end():])  # 记者：怎么看待…？ is speech
-    if len(set(fields)) >= 2 or fields and not asked and (len(text) <= 40 or _DATE.search(text)):
-        cues.append("来源/日期栏 " + "、".join(dict.fromkeys(fields)))
-    page = _PAGE.search(_BRACKET_PAGE.sub("", text))
+    text = _BULLET.sub("", text)  # the line without its bullet: what the gate found holds for it
+    if lx["crumb_sep"] in may:  # a trail needs two parts at least
+        parts = [p for p in lx["crumb_sep"].split(text) if p]
+        trail = len(parts) >= 3 and len(lx["crumb_sep"].findall(text)) >= 2 and all(
+            _CJK.search(p) for p in parts)  # 2024-06-30 is a date and W- O: E/ a token, not a trail of three pages
+        if text.startswith(lx["crumb_start"]) and len(parts) >= 2 or trail and max(map(len, parts)) <= 16 or \
+                trail and _site_name(parts[0].strip()) and max(map(len, parts[:-1])) <= 16:  # 某某网 > 栏目 > 长标题
+            cues.append("导航路径 breadcrumb")
+    if lx["field"] in may:
+        found = list(lx["field"].finditer(text))
+        fields = [re.sub(r"\s", "", m.group(1)) for m in found]
+        asked = len(found) == 1 and re.search(r"[。！？!?]", text[found[0].end():])  # 记者：怎么看待…？ is speech
+        if len(set(fields)) >= 2 or fields and not asked and (len(text) <= 40 or _DATE.search(text)):
+            cues.append("来源/日期栏 " + "、".join(dict.fromkeys(fields)))
+    page = _PAGE.search(_BRACKET_PAGE.sub("", text)) if "digits" in may else None
     if page:
         cues.append("页码 " + page.group(0).strip())
-    cues += lx["phrases"].phrases(text)
+    if "phrases" in may:
+        cues += lx["phrases"].phrases(text)
     bare = text.strip()
-    if bare.rstrip(":： ") in lx["crumb_start"] or bare.startswith(lx["crumb_start"]) and len(bare) >= 10 \
-            and not re.search(r"[。，,；;！!？?：:]", bare):  # 首页学院概况党建工作…: the site's menu
+    if "nav" in may and (bare.rstrip(":： ") in lx["crumb_start"] or bare.startswith(lx["crumb_start"])
+                         and len(bare) >= 10 and not re.search(r"[。，,；;！!？?：:]", bare)):  # 首页学院概况党建工作…
         cues.append("导航栏 navigation bar")
-    if _widgets(bare) or _branded_widgets(bare):
+    if "widgets" in may and (_widgets(bare) or _branded_widgets(bare)):
         cues.append("页面按钮 page widgets")
-    if _counters(bare):
+    if "digits" in may and _counters(bare):
         cues.append("计数栏 counters")
-    if _page_field(bare):
+    if lx["ui_field"] in may and _page_field(bare):
         cues.append("页面字段 page field")
-    if _WELCOME.fullmatch(bare):
+    if _WELCOME in may and _WELCOME.fullmatch(bare):
         cues.append("欢迎语 site welcome")
-    if _journal_issue(bare):
+    if "journal" in may and _journal_issue(bare):
         cues.append("刊期 journal issue")
-    if _author_notes(bare):
+    if _INSTITUTION in may and _author_notes(bare):
         cues.append("作者简介 author's note")
-    if _stamp(bare):
+    if "digits" in may and _stamp(bare):
         cues.append("日期栏 date stamp")
     for pattern, cue in ((_ISSUE, "刊期 journal issue"), (_AFFILIATION, "作者单位 affiliation"),
                          (_TAGS, "标签 tags"), (_SOURCE, "来源 source"), (_EDITION, "版面 newspaper page"),
                          (_EMPTY_FIELD, "空栏 empty field"), (_CREDITS, "署名 byline"),
                          (_FILE_META, "文档信息 file details"), (_BIO, "作者简介 author's note")):
-        if pattern.fullmatch(bare):
+        if pattern in may and pattern.fullmatch(bare):
             cues.append(cue)
-    url = _URL.search(bare)
+    url = _URL.search(bare) if _URL in may else None
     if url and len(bare) <= 60 and len(_CJK.findall(_URL.sub("", bare))) <= 8:
         cues.append("网址 " + url.group(0))
-    elif _publisher(bare):
+    elif "publisher" in may and _publisher(bare):
         cues.append("发布栏 publisher line")
-    if _affiliations(bare):
+    if "digits" in may and _affiliations(bare):
         cues.append("作者单位 affiliation")
-    bracketed = re.fullmatch(r"[（(]\s*([^（()）]{2,12})\s*[)）]", bare)
+    bracketed = re.fullmatch(r"[（(]\s*([^（()）]{2,12})\s*[)）]", bare) if "bracketed" in may else None
     if bracketed and (_byline(bracketed.group(1)) or _credit(bracketed.group(1))):  # (王某), (党委工作部)
         cues.append("署名 byline")
     return cues
@@ -376,8 +526,10 @@ def _credit(text: str) -> bool:
 def _repeated(text: str) -> bool:
     """A line that is one phrase over and over (作风建设作风建设作风建设…, 某某总结篇1某某总结篇2…): a tag
     cloud or a list of links to one title, never a sentence of a document."""
+    if _BODY_END.search(text):  # a sentence end (blanks are none): the usual prose line, answered first
+        return False
     bare = re.sub(r"\s+", "", text)
-    if len(bare) < 12 or len(bare) > 400 or _BODY_END.search(bare) \
+    if len(bare) < 12 or len(bare) > 400 \
             or all(bare.count(bare[k:k + 3]) < 3 for k in range(4)):  # no three characters come back three times
         return False
     for size in range(3, 21):
@@ -540,8 +692,14 @@ def _head_furniture(text: str) -> list[str]:
 
 
 def _cjk_at_least(text: str, n: int) -> bool:
-    """Whether ``text`` holds ``n`` Chinese characters or more (counted only up to ``n``)."""
-    return sum(1 for _ in islice(_CJK.finditer(text), n)) >= n
+    """Whether ``text`` holds ``n`` Chinese characters or more (the regular expression stops at the ``n``-th)."""
+    return n <= 0 or _cjk_run(n).match(text) is not None
+
+
+@lru_cache(maxsize=None)
+def _cjk_run(n: int) -> re.Pattern:
+    """A text's start up to its ``n``-th Chinese character."""
+    return re.compile(r"(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){%d}" % n)
 
 
 def head_lines(lines: list[str]) -> set[int]:
@@ -746,7 +904,7 @@ def _phrase_runs(text: str, stops: set[int] = frozenset()) -> list[tuple[int, in
     a linked title after 上一篇：/猜你喜欢：, else the phrase and its furniture tail (版权所有 © …).
     ``stops``: where other furniture ends (a sentence may start there)."""
     lx = _lexicons()
-    if not lx["phrases"].find(text):
+    if "phrases" not in _gate().rules(text) or not lx["phrases"].find(text):
         return []
     hits = sorted((m.start(), m.end(), m.group(0), group) for group, lexicon in lx["groups"].items()
                   for m in lexicon.find(text))
@@ -857,23 +1015,24 @@ def _meta_runs(text: str) -> list[tuple[int, int, list[str]]]:
     postcode ((某某大学马克思主义学院,甘肃兰州 730000)), a media player's clock (00:00/00:00)."""
     if not re.search(r"\d|关键|作者|格式|研究", text):  # every run below holds a digit or one of these words
         return []
+    may = _gate().rules(text)
     runs = []
-    for m in _ISO_STAMP.finditer(text):
+    for m in _finditer(_ISO_STAMP, text, may):
         if text[max(0, m.start() - 1):m.start()] in _RANGE or text[m.end():m.end() + 1] in _RANGE:
             continue  # 完成时限：2024-06-30, 2023-01-01至2023-12-31
         end = _names_end(text, m.end()) or m.end()
         end += 2 if end > m.end() and text.startswith(_HONORIFICS, end) else 0  # 2018-12-09王某老师
         runs.append((m.start(), end, ["日期栏 date stamp"]))
-    for m in _ISSUE_RUN.finditer(text):  # 某某学报 2021年第3期: the journal's name with it
+    for m in _finditer(_ISSUE_RUN, text, may):  # 某某学报 2021年第3期: the journal's name with it
         name = _JOURNAL.search(text, max(0, m.start() - 16), m.start())
         runs.append((name.start() if name else m.start(), m.end(), ["刊期 journal issue"]))
-    runs += [_tags_before_name(text, m.start(), m.end()) for m in _KEYWORDS.finditer(text)]
-    runs += [(m.start(), m.end(), ["作者单位 affiliation"]) for m in _AFFILIATION_RUN.finditer(text)]
-    runs += [(m.start(), m.end(), ["作者简介 author's note"]) for m in _BIO.finditer(text)]
-    runs += [(m.start(), m.end(), ["播放器 player"]) for m in _PLAYER.finditer(text)]
-    runs += [(m.start(), m.end(), ["日期栏 date stamp"]) for m in _PUBLISHED.finditer(text)]
-    runs += [(m.start(), m.end(), ["文档信息 file details"]) for m in _FILE_META.finditer(text)]
-    runs += [(m.start(), m.end(), ["版面 newspaper page"]) for m in _EDITION_RUN.finditer(text)]
+    runs += [_tags_before_name(text, m.start(), m.end()) for m in _finditer(_KEYWORDS, text, may)]
+    runs += [(m.start(), m.end(), ["作者单位 affiliation"]) for m in _finditer(_AFFILIATION_RUN, text, may)]
+    runs += [(m.start(), m.end(), ["作者简介 author's note"]) for m in _finditer(_BIO, text, may)]
+    runs += [(m.start(), m.end(), ["播放器 player"]) for m in _finditer(_PLAYER, text, may)]
+    runs += [(m.start(), m.end(), ["日期栏 date stamp"]) for m in _finditer(_PUBLISHED, text, may)]
+    runs += [(m.start(), m.end(), ["文档信息 file details"]) for m in _finditer(_FILE_META, text, may)]
+    runs += [(m.start(), m.end(), ["版面 newspaper page"]) for m in _finditer(_EDITION_RUN, text, may)]
     return runs
 
 
@@ -995,17 +1154,22 @@ def runs(text: str) -> list[tuple[int, int, list[str]]]:
 
 
 def _runs(text: str) -> list[tuple[int, int, list[str]]]:
-    trails = [(m.start() - len(w.group(0)) if (w := _WHERE.search(text, 0, m.start())) else m.start(), m.end(),
-               ["导航路径 breadcrumb"]) for m in _TRAIL.finditer(text)]
-    trails += [(m.start(), m.end(), ["导航路径 breadcrumb"]) for m in _lexicons()["open_trail"].finditer(text)]  # …>> 市县动态
-    trails += [(m.start(), m.end(), ["导航路径 breadcrumb"]) for m in _lexicons()["open_trail_sep"].finditer(text)]
-    sources = [(m.start(), m.end(), ["来源 source"]) for m in _SOURCE.finditer(text)  # not 据《某报》报道，…
-               if not re.match(r"[，,、报消称]", text[m.end():m.end() + 1])
-               and (m.start() == 0 or text[m.start() - 1] in _SENTENCE_END | set("》）)】]"))]
-    found = _field_runs(text) + _widget_runs(text) + _page_runs(text) + trails + sources + _meta_runs(text) \
-        + _form_runs(text)
+    lx, may = _lexicons(), _gate().rules(text)
+    named = text[:1].isspace() or len(text) > LINE_MAX and (  # a byline may open it (:func:`_head_runs`)
+        text[:1] in lx["surnames"] or text[:1] in ("小", "老"))
+    if "runs" not in may and not named:
+        return []
+    found = []
+    for rule, finder in ((lx["field"], _field_runs), ("widgets", _widget_runs), ("page_marks", _page_runs),
+                         ("trails", _trail_runs), (_SOURCE, _source_runs), ("meta", _meta_runs), ("form", _form_runs)):
+        if rule in may:
+            found += finder(text)
     found = _merge_runs(found + _phrase_runs(text, {b for _, b, _ in found}))
-    found = _merge_runs(found + _head_runs(text, found) + _date_label_runs(text))
+    # a site section, widget bar or byline opens the line only with one of these (:func:`_head_runs`)
+    opening = found or named or "head" in may or len(text) > LINE_MAX and "widgets" in may
+    found = _merge_runs(found + (_head_runs(text, found) if opening else []) + _date_label_runs(text))
+    if not found:
+        return []
     found = _merge_runs([_with_labels(text, a, b) + (cues,) for a, b, cues in found])
     out: list[tuple[int, int, list[str]]] = []
     for a, b, cues in found:  # a scrap of two characters between furniture is furniture (…随时随地看 范文)
@@ -1020,15 +1184,33 @@ def _runs(text: str) -> list[tuple[int, int, list[str]]]:
     return [(a, b, cues) for a, b, cues in out if text[a:b].strip()]
 
 
+def _trail_runs(text: str) -> list[tuple[int, int, list[str]]]:
+    """Breadcrumb trails glued into a line (首页 > 范文 > 正文, …>> 市县动态), with the 当前位置： before one."""
+    lx, may = _lexicons(), _gate().rules(text)
+    trails = [(m.start() - len(w.group(0)) if (w := _WHERE.search(text, 0, m.start())) else m.start(), m.end(),
+               ["导航路径 breadcrumb"]) for m in _finditer(_TRAIL, text, may)]
+    trails += [(m.start(), m.end(), ["导航路径 breadcrumb"]) for m in _finditer(lx["open_trail"], text, may)]
+    trails += [(m.start(), m.end(), ["导航路径 breadcrumb"]) for m in _finditer(lx["open_trail_sep"], text, may)]
+    return trails
+
+
+def _source_runs(text: str) -> list[tuple[int, int, list[str]]]:
+    """A source line glued after a sentence (据《某报》), not a sentence citing one (据《某报》报道，…)."""
+    return [(m.start(), m.end(), ["来源 source"]) for m in _SOURCE.finditer(text)
+            if not re.match(r"[，,、报消称]", text[m.end():m.end() + 1])
+            and (m.start() == 0 or text[m.start() - 1] in _SENTENCE_END | set("》）)】]"))]
+
+
 def _form_runs(text: str) -> list[tuple[int, int, list[str]]]:
     """Furniture told by its form, whatever the site: a row of counters (发帖85 精华0 威望96), a news
     item's credit bracket ((图/某某 文/某某), (文/图 某某)), the site's greeting with its name
     (欢迎访问某某网), a dateline with its weekday (2017年03月15日 星期三)."""
     runs = []
-    counters = len(_DIGIT.findall(text)) >= 3  # a row of counters holds three numbers at least
+    may = _gate().rules(text)
+    counters = _COUNTER_RUN in may and len(_DIGIT.findall(text)) >= 3  # a row of counters: three numbers at least
     for pattern, cue in ((_COUNTER_RUN if counters else None, "计数栏 counters"), (_CREDIT_RUN, "署名 byline"),
                          (_WELCOME_RUN, "欢迎语 site welcome"), (_DATELINE, "日期栏 date stamp")):
-        runs += [(m.start(), m.end(), [cue]) for m in pattern.finditer(text)] if pattern else []
+        runs += [(m.start(), m.end(), [cue]) for m in pattern.finditer(text)] if pattern in may else []
     return runs
 
 
@@ -1038,7 +1220,7 @@ def _date_label_runs(text: str) -> list[tuple[int, int, list[str]]]:
     never a deadline or a meeting's date (完成时间：, 会议日期：)."""
     head = None
     runs = []
-    for m in _DATE_LABEL.finditer(text):
+    for m in _finditer(_DATE_LABEL, text, _gate().rules(text)):
         if text[max(0, m.start() - 2):m.start()] in _DEADLINE_WORDS and not m.group("prefix"):
             continue
         head = _head_end(text) if head is None else head

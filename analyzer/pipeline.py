@@ -322,7 +322,7 @@ def paragraphs(source: ingest.Source) -> list[Piece]:
     """The report's paragraphs: every line of ``source``, furniture glued into it cut out whole
     (:func:`analyzer.noise.runs`), run-on lines split (see :mod:`analyzer.segmenting`), each
     paragraph inspected for web noise (:mod:`analyzer.noise`)."""
-    cut = []  # (line, start, end, split) of every paragraph-to-be
+    cut = []  # (line, start, end, split, cues) of every paragraph-to-be
     alone = len(source.paragraphs) <= 2  # a paste that lost its line breaks
     for line, (start, end) in enumerate(source.paragraphs):
         line_text = source.text[start:end]
@@ -331,14 +331,15 @@ def paragraphs(source: ingest.Source) -> list[Piece]:
         spans = split_line(line_text, alone, noise.boundaries(line_text) if runon else set(),
                            keep=[(a, b) for a, b, _ in glued])
         for a, b in spans:
-            raw = source.text[start + a:start + b]
-            cues = next((c for ga, gb, c in glued if ga <= a and b <= gb), None)
+            raw = line_text[a:b]
+            cues = next((c for ga, gb, c in glued if ga <= a and b <= gb), None) if glued else None
             a, b = a + len(raw) - len(raw.lstrip()), b - (len(raw) - len(raw.rstrip()))
             cut.append((line, start + a, start + b, len(spans) > 1, cues))
-    head = noise.head_lines([source.text[a:b] for _, a, b, _, _ in cut])  # a run-on page has a head too
+    texts = [source.text[a:b] for _, a, b, _, _ in cut]
+    head = noise.head_lines(texts)  # a run-on page has a head too
     out = []
     for k, (line, a, b, split, cues) in enumerate(cut):
-        raw = source.text[a:b]
+        raw = texts[k]
         found = noise.inspect(raw, head=k in head)
         if cues and not found.line:
             found = noise.Noise(line=True, cues=cues)

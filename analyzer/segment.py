@@ -5,9 +5,10 @@ line breaks (:func:`paragraph_words`): jieba never joins characters across a lin
 words of a paragraph are those :func:`tokenize` gives for it alone. The sentences are those of the
 one splitter every stage uses (:func:`sentence_spans`). The call is spaCy's: :func:`get_nlp` is
 ``spacy.blank("zh")`` whose tokenizer is :class:`WordTokenizer` and whose one component,
-:func:`zh_sentences`, sets the splitter's sentence starts; the paragraphs' words are read off its
-``Doc`` (``Document.spacy``). Nothing heavy is imported until it is used: the
-CLI answers ``--help`` or a missing file without loading spaCy or NumPy.
+:func:`zh_sentences`, sets the splitter's sentence starts; the paragraphs' words are the
+segmenter's words the tokenizer keeps with its ``Doc`` (``Document.spacy``), split at the line
+breaks. Nothing heavy is imported until it is used: the CLI answers ``--help`` or a missing
+file without loading spaCy or NumPy.
 
 The words are exactly ``jieba.lcut`` with the domain dictionary (``data/userdict.txt``):
 :class:`FastJieba` computes them with the C++ word graph of ``jieba_fast_dat`` and jieba's own
@@ -23,6 +24,7 @@ from pathlib import Path
 from .resources import DATA_DIR
 
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]*")
+_OTHER_BLANKS = re.compile(r"[^\S\n]|\n\n")  # a blank besides a line break between two non-blank words
 
 
 def zh_sentences(doc):
@@ -215,7 +217,9 @@ def load_segmenter():
 class WordTokenizer:
     """spaCy tokenizer: the words of :func:`load_segmenter`, blanks kept as spaCy keeps them (a
     space right after a word becomes the word's trailing space, other blanks are tokens), the
-    result of spaCy's ``get_words_and_spaces`` computed in one pass (the words tile the text)."""
+    result of spaCy's ``get_words_and_spaces`` computed in one pass (the words tile the text); a
+    text whose only blanks are single line breaks gives the segmenter's words as they are. The
+    segmenter's words are kept as ``doc.user_data["words"]`` (and the text as ``"text"``)."""
 
     def __init__(self, vocab):
         self.vocab = vocab
@@ -224,23 +228,32 @@ class WordTokenizer:
     def __call__(self, text: str):
         from spacy.tokens import Doc
 
-        words: list[str] = []
+        words = self.segmenter.lcut(text)
+        if _OTHER_BLANKS.search(text):
+            doc_words, spaces = self._words_and_spaces(words)
+        else:  # each blank word is a line break of its own: the words as they are, no space after any
+            doc_words, spaces = words, [False] * len(words)
+        doc = Doc(self.vocab, words=doc_words, spaces=spaces)
+        doc.user_data["text"] = text
+        doc.user_data["words"] = words
+        return doc
+
+    def _words_and_spaces(self, words: list[str]) -> tuple[list[str], list[bool]]:
+        out: list[str] = []
         spaces: list[bool] = []
         blank = ""
-        for w in self.segmenter.lcut(text):
+        for w in words:
             if w.isspace():
                 blank += w
                 continue
             if blank:
-                self._blank(blank, words, spaces)
+                self._blank(blank, out, spaces)
                 blank = ""
-            words.append(w)
+            out.append(w)
             spaces.append(False)
         if blank:
-            self._blank(blank, words, spaces)
-        doc = Doc(self.vocab, words=words, spaces=spaces)
-        doc.user_data["text"] = text
-        return doc
+            self._blank(blank, out, spaces)
+        return out, spaces
 
     @staticmethod
     def _blank(blank: str, words: list[str], spaces: list[bool]) -> None:
@@ -273,23 +286,38 @@ def document_doc(texts: list[str]):
 
 def paragraph_words(texts: list[str]):
     """The spaCy ``Doc`` of ``texts`` joined by line breaks (:func:`get_nlp`: one segmenter call,
-    the splitter's sentence starts) and the words of each text read off its tokens, blanks dropped:
-    jieba gives each line break as a word of its own, so the words of a text are those
-    :func:`tokenize` gives it alone. Texts holding a line break or a carriage return themselves are
-    segmented one by one, with no Doc."""
+    the splitter's sentence starts) and the words of each text, blanks dropped: the segmenter's
+    words that :class:`WordTokenizer` kept with the Doc, split at the line breaks (jieba gives each
+    line break as a word of its own, so the words of a text are those :func:`tokenize` gives it
+    alone); no spaCy token is read back. Texts holding a line break or a carriage return themselves
+    are segmented one by one, with no Doc."""
     if not texts or any("\n" in t or "\r" in t for t in texts):
         return None, [tokenize(t) for t in texts]
     spacy_doc = document_doc(texts)
-    out, words = [], []
-    for word in (token.text for token in spacy_doc):
-        if not word.isspace():
-            words.append(word)
-            continue
-        for _ in range(word.count("\n")):  # a blank token holds each line break between two texts
-            out.append(words)
-            words = []
-    out.append(words)
+    words = spacy_doc.user_data["words"]
+    if _OTHER_BLANKS.search(doc_text(spacy_doc)):
+        return spacy_doc, _lines_of_words(words)
+    out, start = [], 0
+    for _ in range(len(texts) - 1):  # the only blank words are the line breaks between the texts
+        end = words.index("\n", start)
+        out.append(words[start:end])
+        start = end + 1
+    out.append(words[start:])
     return spacy_doc, out
+
+
+def _lines_of_words(words: list[str]) -> list[list[str]]:
+    """Non-blank words split at every line break (a blank word may hold several, or none)."""
+    out, line = [], []
+    for word in words:
+        if not word.isspace():
+            line.append(word)
+            continue
+        for _ in range(word.count("\n")):
+            out.append(line)
+            line = []
+    out.append(line)
+    return out
 
 
 def tokenize(text: str) -> list[str]:

@@ -307,5 +307,7 @@ def split_line(text: str, alone: bool = False, extra: set[int] = frozenset(),
 
 
 def _pieces(text: str, cuts: set[int]) -> list[tuple[int, int]]:
+    if not cuts:  # the line whole (the usual case)
+        return [(0, len(text))] if text.strip() else []
     bounds = sorted({c for c in cuts if 0 < c < len(text)} | {0, len(text)})
     return [(a, b) for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]

@@ -99,7 +99,8 @@ def test_a_user_word_without_frequency_is_refused(tmp_path):
         segment.user_words(path)
 
 
-@pytest.mark.parametrize("text", AWKWARD + ["\n".join(AWKWARD), " 一 \n\n 二  三\t四 "])
+@pytest.mark.parametrize("text", AWKWARD + ["\n".join(AWKWARD), " 一 \n\n 二  三\t四 ",
+                                  "\n在理论学习方面。\n学习不够深入！\n调研v2.0版\n"])  # line breaks its only blanks
 def test_word_tokenizer_keeps_blanks_as_spacys_jieba_tokenizer(text):
     from spacy.util import get_words_and_spaces
 
@@ -108,6 +109,7 @@ def test_word_tokenizer_keeps_blanks_as_spacys_jieba_tokenizer(text):
     assert [t.text for t in doc] == words
     assert [bool(t.whitespace_) for t in doc] == spaces
     assert doc.text == text
+    assert doc.user_data["words"] == load_segmenter().lcut(text)
 
 
 def test_a_damaged_dictionary_cache_is_built_again(tmp_path, monkeypatch):
