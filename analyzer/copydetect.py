@@ -165,7 +165,7 @@ class QuotationMatcher:
     groups share one k-gram look-up, and a bitmap of the hashes' low bits spares looking up the
     k-grams that are in no text."""
 
-    _BITS = (1 << 18) - 1
+    _BITS = (1 << 15) - 1  # a bitmap of 32 kB: it stays in the cache between documents
 
     def __init__(self, groups: list[tuple[list[str], int]], fingerprinter: Fingerprinter, k: int = 4):
         canon, need = [], []
