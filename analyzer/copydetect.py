@@ -92,23 +92,30 @@ SHORT_SENTENCE = 12  # canonical characters: a heading or label that copying may
 
 def _mask_spans(mask: np.ndarray) -> list[tuple[int, int]]:
     """(start, end) of the runs of True in a boolean mask."""
-    if mask.all():  # the common case, answered without the general computation
+    if mask.all():  # the common cases, answered without the general computation
         return [(0, len(mask))] if len(mask) else []
+    if not mask.any():
+        return []
     edges = np.flatnonzero(np.diff(np.concatenate(([0], mask.view(np.int8), [0]))))
     return list(zip(edges[::2].tolist(), edges[1::2].tolist()))
 
 
-def _runs(ha: np.ndarray, hb: np.ndarray, order: np.ndarray, k: int, max_repeat: int = 32) -> np.ndarray:
+def _runs(ha: np.ndarray, sb: np.ndarray, order: np.ndarray, k: int, max_repeat: int = 32,
+          maybe: np.ndarray | None = None) -> np.ndarray:
     """Maximal common substrings from equal k-gram hashes, as rows (a_s, a_e, b_s, b_e);
-    ``order`` sorts ``hb``."""
-    if len(ha) == 0 or len(hb) == 0:
+    ``sb`` = ``hb[order]``, the hashes of b sorted. ``maybe``: a mask of the positions of ``ha`` that
+    may be in ``sb`` (the others are not looked up)."""
+    if len(ha) == 0 or len(sb) == 0:
         return np.zeros((0, 4), dtype=np.int64)
-    sb = hb[order]
-    lo = np.searchsorted(sb, ha, "left")
-    hit = np.flatnonzero(sb[np.minimum(lo, len(sb) - 1)] == ha)
+    asked = None if maybe is None else np.flatnonzero(maybe)
+    query = ha if asked is None else ha[asked]
+    lo = np.searchsorted(sb, query, "left")
+    hit = np.flatnonzero(sb[np.minimum(lo, len(sb) - 1)] == query)
     if not len(hit):
         return np.zeros((0, 4), dtype=np.int64)
     lo = lo[hit]
+    if asked is not None:
+        hit = asked[hit]
     counts = np.minimum(np.searchsorted(sb, ha[hit], "right"), lo + max_repeat) - lo
     ia = np.repeat(hit, counts)
     offsets = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
@@ -130,7 +137,7 @@ def align(a: Prepared, b: Prepared, k: int, min_len: int, gap: int) -> list[tupl
     Longest common substrings are taken first, each clipped to the part of ``a`` not
     yet covered; pieces on one diagonal at most ``gap`` apart are joined.
     """
-    runs = _runs(a.hashes, b.hashes, b.order, k)
+    runs = _runs(a.hashes, b.hashes[b.order], b.order, k)
     runs = runs[np.argsort(runs[:, 0] - runs[:, 1], kind="stable")]
     covered = np.zeros(len(a.canon.text) + 1, dtype=bool)
     pieces = []
@@ -152,25 +159,39 @@ def align(a: Prepared, b: Prepared, k: int, min_len: int, gap: int) -> list[tupl
 
 
 class QuotationMatcher:
-    """Find where a canonical text quotes official formulations."""
+    """Find where a canonical text quotes official formulations or stock sentences. ``groups``:
+    (texts, min_len) pairs; a text of a group is quoted where at least ``min(len(text), min_len)``
+    consecutive canonical characters of it match (texts shorter than ``k`` are ignored). All
+    groups share one k-gram look-up, and a bitmap of the hashes' low bits spares looking up the
+    k-grams that are in no text."""
 
-    def __init__(self, quotations: list[str], fingerprinter: Fingerprinter, k: int = 4, min_len: int = 8):
-        canon = [fingerprinter.canonicalise(q).text for q in quotations]
-        canon = [q for q in canon if len(q) >= k]
+    _BITS = (1 << 15) - 1  # a bitmap of 32 kB: it stays in the cache between documents
+
+    def __init__(self, groups: list[tuple[list[str], int]], fingerprinter: Fingerprinter, k: int = 4):
+        canon, need = [], []
+        for texts, min_len in groups:
+            for q in texts:
+                text = fingerprinter.canonicalise(q).text
+                if len(text) >= k:
+                    canon.append(text)
+                    need.append(min(len(text), min_len))
         self.k = k
         self.text = "|".join(canon)  # '|' never occurs in canonical text
-        self.hashes = kgram_hashes(self.text, k)
-        self.order = np.argsort(self.hashes, kind="stable")
+        hashes = kgram_hashes(self.text, k)
+        self.order = np.argsort(hashes, kind="stable")
+        self.sorted = hashes[self.order]
         self.bounds = np.cumsum([len(q) + 1 for q in canon])
-        self.need = np.array([min(len(q), min_len) for q in canon], dtype=np.int64)
+        self.need = np.array(need, dtype=np.int64)
+        self.present = np.zeros(self._BITS + 1, dtype=bool)
+        self.present[hashes & self._BITS] = True
 
-    def mask(self, canon_text: str, hashes: np.ndarray | None = None) -> np.ndarray:
-        """Boolean mask over ``canon_text``: characters inside a recognised quotation; ``hashes``: its
-        k-gram hashes, when already computed."""
+    def mask(self, canon_text: str) -> np.ndarray:
+        """Boolean mask over ``canon_text``: characters inside a recognised quotation."""
         mask = np.zeros(len(canon_text), dtype=bool)
-        if not len(self.hashes):
+        if not len(self.sorted):
             return mask
-        runs = _runs(kgram_hashes(canon_text, self.k) if hashes is None else hashes, self.hashes, self.order, self.k)
+        hashes = kgram_hashes(canon_text, self.k)
+        runs = _runs(hashes, self.sorted, self.order, self.k, maybe=self.present[hashes & self._BITS])
         which = np.searchsorted(self.bounds, runs[:, 2], "right")
         for a_s, a_e in runs[runs[:, 1] - runs[:, 0] >= self.need[which], :2].tolist():
             mask[a_s:a_e] = True
@@ -191,15 +212,14 @@ class CopyDetector:
                  boiler_df_share: float = 0.02, boiler_max: int = 60,
                  max_candidates: int = 20, min_shared: int = 3, min_shared_share: float = 0.02,
                  max_common: int = 16, cache_size: int = 512, stock: list[str] | None = None,
-                 stock_min_len: int = 10, paraphrase_min: float = 0.5,
+                 quote_min_len: int = 8, stock_min_len: int = 10, paraphrase_min: float = 0.5,
                  paraphrase_seed: float = 0.1):
         if quotations is None:
             quotations = load_quotations() if QUOTATIONS_PATH.exists() else []
         if stock is None:
             stock = [str(x) for x in load_yaml("lexicons/boilerplate.yaml").get("sentences") or []]
         self.fingerprinter = Fingerprinter(spinning, k, window)
-        self.quotes = QuotationMatcher(quotations, self.fingerprinter)
-        self.stock = QuotationMatcher(stock, self.fingerprinter, min_len=stock_min_len)
+        self.quotes = QuotationMatcher([(quotations, quote_min_len), (stock, stock_min_len)], self.fingerprinter)
         self.library = library
         if library is not None and library.digest != self.fingerprinter.digest:
             log.warning("library %s was indexed with other settings: reindexing", library.path)
@@ -244,6 +264,9 @@ class CopyDetector:
         noise are then left out of every ratio, and ``sections`` gives the ratio of the
         problems, causes and measures."""
         doc = self.fingerprinter.prepare(text)
+        if self.library is None and not self.peers_:  # checked alone: no source, no fingerprint needed
+            quoted = self._not_copying(doc)
+            return self._report(doc, [], quoted, np.zeros_like(quoted), roles)
         skip = {name, *skip}
         fps = doc.fingerprints
         df = self._doc_freq(fps)
@@ -279,8 +302,7 @@ class CopyDetector:
 
     def _not_copying(self, doc: Prepared) -> np.ndarray:
         """Canonical characters inside official quotations or stock sentences."""
-        hashes = kgram_hashes(doc.canon.text, self.quotes.k) if self.quotes.k == self.stock.k else None
-        return self.quotes.mask(doc.canon.text, hashes) | self.stock.mask(doc.canon.text, hashes)
+        return self.quotes.mask(doc.canon.text)
 
     def boiler_threshold(self) -> int:
         """MOSS ``-m``: fingerprints in more than this many documents are common."""
@@ -543,17 +565,14 @@ class CopyDetector:
 
 def section_ratios(roles: list[tuple[int, int, str]], counted: np.ndarray, copied: np.ndarray) -> dict:
     """Per role of SECTION_ROLES present: counted characters, copied characters and their ratio."""
-    out = {}
-    for role in SECTION_ROLES:
-        spans = np.array([(start, end) for start, end, r in roles if r == role], dtype=np.int64).reshape(-1, 2)
-        if not len(spans):
-            continue
-        edges = np.zeros(len(counted) + 1, dtype=np.int64)  # +1 where a span of the role opens, -1 where it closes
-        np.add.at(edges, spans[:, 0], 1)
-        np.add.at(edges, spans[:, 1], -1)
-        inside = (np.cumsum(edges[:-1]) > 0) & counted
-        chars = int(inside.sum())
-        if chars:
-            n = int((inside & copied).sum())
-            out[role] = {"chars": chars, "copied_chars": n, "ratio": round(n / chars, 4)}
-    return out
+    spans = np.array([(start, end, SECTION_ROLES.index(r)) for start, end, r in roles if r in SECTION_ROLES],
+                     dtype=np.int64).reshape(-1, 3)
+    if not len(spans):
+        return {}
+    edges = np.zeros((len(SECTION_ROLES), len(counted) + 1), dtype=np.int64)  # per role: +1 where a span opens, -1 where it closes
+    np.add.at(edges, (spans[:, 2], spans[:, 0]), 1)
+    np.add.at(edges, (spans[:, 2], spans[:, 1]), -1)
+    inside = (np.cumsum(edges[:, :-1], axis=1) > 0) & counted
+    chars, copied_chars = inside.sum(axis=1).tolist(), (inside & copied).sum(axis=1).tolist()
+    return {role: {"chars": chars[k], "copied_chars": copied_chars[k], "ratio": round(copied_chars[k] / chars[k], 4)}
+            for k, role in enumerate(SECTION_ROLES) if chars[k]}

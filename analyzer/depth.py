@@ -89,6 +89,7 @@ class BoilerplateBank:
         self.sentences = [str(s) for s in load_yaml("lexicons/boilerplate.yaml")["sentences"]]
         self.vec = TfidfVectorizer(analyzer="char", ngram_range=(2, 2)).fit(self.sentences)
         self.bank = self.vec.transform(self.sentences)
+        self.bank_t = self.bank.T.tocsr()  # what every product with the bank reads (scipy would convert .T each time)
         self.threshold = threshold
 
     def match(self, sentences: list[str]) -> list[tuple[str, str, float]]:
@@ -98,7 +99,7 @@ class BoilerplateBank:
             return []
         from .features import tfidf
 
-        sims = (tfidf(self.vec, sentences) @ self.bank.T).toarray()
+        sims = (tfidf(self.vec, sentences) @ self.bank_t).toarray()
         best = sims.argmax(axis=1)
         return [(s, self.sentences[b], float(sims[i, b])) for i, (s, b) in enumerate(zip(sentences, best))
                 if sims[i, b] >= self.threshold]
@@ -554,7 +555,7 @@ class DepthModel:
 
     @staticmethod
     def to_100(grade: float) -> float:
-        return float(np.clip((grade - 1) / 4 * 100, 0, 100))
+        return float(min(max((grade - 1) / 4 * 100, 0.0), 100.0))  # np.clip's answer, without an array
 
     def grade(self, sig: Signals) -> float:
         names, (weights, bias) = self._scoring(sig)

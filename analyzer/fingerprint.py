@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from itertools import chain
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -84,6 +85,8 @@ class Canonicaliser:
         words = sorted(self.table)
         self.reps = [self.table[w] for w in words]
         self.rep_sizes = np.array([len(r) for r in self.reps], dtype=np.int64)
+        self.rep_codes = _codes("".join(self.reps))  # the representatives' characters, one after another
+        self.rep_first = np.cumsum(self.rep_sizes) - self.rep_sizes
         # leftmost-longest: the longest word starting at the first place one starts, then on after it
         self.automaton = ahocorasick_rs.AhoCorasick(
             words, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest) if words else None
@@ -92,25 +95,30 @@ class Canonicaliser:
 
     def __call__(self, text: str) -> "Canon":
         codes = _codes(text)
-        keep = _KEEP[np.minimum(codes, 0xFFFF)]
-        for i in np.flatnonzero(codes > 0xFFFF).tolist():
-            keep[i] = text[i].isalnum()
-        low = np.where(codes <= 0xFFFF, _LOWER[np.minimum(codes, 0xFFFF)], codes)
-        words = np.array(self.automaton.find_matches_as_indexes(text) if self.automaton else [],
-                         dtype=np.int64).reshape(-1, 3)  # (word, start, end), not overlapping
-        word, a, b = words.T
+        bmp = np.minimum(codes, 0xFFFF)
+        keep, low = _KEEP[bmp], _LOWER[bmp]
+        for i in np.flatnonzero(codes > 0xFFFF).tolist():  # beyond the BMP (rare): asked one by one, kept as is
+            keep[i], low[i] = text[i].isalnum(), codes[i]
+        found = self.automaton.find_matches_as_indexes(text) if self.automaton else []
+        word, a, b = np.fromiter(chain.from_iterable(found), dtype=np.int64,  # (word, start, end), not overlapping
+                                 count=3 * len(found)).reshape(-1, 3).T
         inside = np.zeros(len(codes) + 1, dtype=np.int64)  # +1 where a word starts, -1 where it ends
         inside[a] += 1
         inside[b] -= 1
-        keep &= np.cumsum(inside[:-1]) == 0
-        kept = np.flatnonzero(keep)
-        reps = [self.reps[w] for w in word.tolist()]
+        # canonical characters made from each character: 1 if kept, the representative at a word's start
+        made = (keep & (np.cumsum(inside[:-1]) == 0)).astype(np.int64)
         sizes = self.rep_sizes[word]
-        start = np.concatenate([kept, np.repeat(a, sizes)])
-        end = np.concatenate([kept + 1, np.repeat(b, sizes)])
-        canon = np.concatenate([low[kept], _codes("".join(reps))])
-        order = np.argsort(start, kind="stable")
-        return Canon(canon[order].astype(np.uint32).tobytes().decode("utf-32-le"), start[order], end[order])
+        made[a] = sizes
+        start = np.repeat(np.arange(len(codes)), made)  # the character each canonical character came from
+        span = np.ones(len(codes), dtype=np.int64)
+        span[a] = b - a
+        canon = low[start]
+        word_start = np.zeros(len(codes), dtype=bool)
+        word_start[a] = True
+        firsts = np.cumsum(sizes) - sizes  # where each representative starts among those of the text
+        canon[word_start[start]] = self.rep_codes[np.repeat(self.rep_first[word] - firsts, sizes)
+                                                  + np.arange(int(sizes.sum()))]
+        return Canon(canon.tobytes().decode("utf-32-le"), start, start + span[start])
 
 
 def _codes(text: str) -> np.ndarray:
@@ -171,12 +179,28 @@ def winnow(hashes: np.ndarray, window: int) -> np.ndarray:
 
 @dataclass
 class Prepared:
-    """A text ready for matching: its canonical form, k-gram hashes and fingerprints."""
+    """A text ready for matching: its canonical form; its k-gram hashes, fingerprints and the
+    paragraph of each canonical character are computed when first asked for (a text checked
+    against no source needs none of them)."""
     text: str
     canon: Canon
-    hashes: np.ndarray
-    fp_pos: np.ndarray
-    para: np.ndarray  # paragraph (line) number of each canonical character
+    k: int
+    window: int
+
+    @cached_property
+    def hashes(self) -> np.ndarray:
+        """The hash of every canonical k-gram (:func:`kgram_hashes`)."""
+        return kgram_hashes(self.canon.text, self.k)
+
+    @cached_property
+    def fp_pos(self) -> np.ndarray:
+        """Positions of the fingerprints among :attr:`hashes` (:func:`winnow`)."""
+        return winnow(self.hashes, self.window)
+
+    @cached_property
+    def para(self) -> np.ndarray:
+        """Paragraph (line) number of each canonical character."""
+        return np.searchsorted(np.flatnonzero(_codes(self.text) == 10), self.canon.start)
 
     @property
     def fingerprints(self) -> np.ndarray:
@@ -243,15 +267,7 @@ class Fingerprinter:
         self.digest = f"{self.canonicalise.digest}:k{k}:w{window}"
 
     def prepare(self, text: str) -> Prepared:
-        canon = self.canonicalise(text)
-        hashes = kgram_hashes(canon.text, self.k)
-        return self._assemble(text, canon, winnow(hashes, self.window), hashes)
-
-    def _assemble(self, text: str, canon: Canon, fp_pos: np.ndarray, hashes: np.ndarray | None = None) -> Prepared:
-        if hashes is None:
-            hashes = kgram_hashes(canon.text, self.k)
-        newlines = np.flatnonzero(_codes(text) == 10)
-        return Prepared(text, canon, hashes, fp_pos, np.searchsorted(newlines, canon.start))
+        return Prepared(text, self.canonicalise(text), self.k, self.window)
 
     def pack(self, p: Prepared) -> bytes:
         """``p`` as bytes for :meth:`unpack`: the texts, canonical offsets, fingerprint positions,
@@ -275,8 +291,9 @@ class Fingerprinter:
             arrays.append(np.frombuffer(data, dtype=dtype, count=n, offset=at))
             at += arrays[-1].nbytes
         start, end, fp_pos, sentences, per_row, columns = arrays
-        p = self._assemble(text, Canon(canon, start.astype(np.int64), end.astype(np.int64)), fp_pos.astype(np.int64))
-        p.__dict__["sentences"] = sentences.astype(np.int64).reshape(-1, 2)  # the cached properties
+        p = Prepared(text, Canon(canon, start.astype(np.int64), end.astype(np.int64)), self.k, self.window)
+        p.__dict__["fp_pos"] = fp_pos.astype(np.int64)  # the cached properties
+        p.__dict__["sentences"] = sentences.astype(np.int64).reshape(-1, 2)
         p.__dict__["bigram_columns"] = per_row.astype(np.int64), columns.astype(np.int64)
         return p
 

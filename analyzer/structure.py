@@ -32,6 +32,7 @@ NUMBERING = (  # style, level, pattern
     ("shi", 7, re.compile(r"^[一二三四五六七八九十]是")),
 )
 _LEAD_END = re.compile(r"[。：:！？；]")
+_DIGIT = re.compile(r"\d")
 _TITLE_WORDS = re.compile(r"材料|发言|提纲|剖析|报告|检查|检视|对照")
 HEADING_MAX = 36
 
@@ -142,11 +143,12 @@ def paragraph_features(paragraphs: list[str], lay: Layout) -> list[dict]:
     feats = []
     for i, text in enumerate(paragraphs):
         style, level, rest = numbering(text)
+        head = lead(rest)
         f = {
             f"num={style}": 1.0,
             "heading_rule": float(lay.is_heading[i]),
             f"context={lay.context[i] or 'none'}": 1.0,
-            f"own_class={section_class(lead(rest)) if len(lead(rest)) <= HEADING_MAX else 'long'}": 1.0,
+            f"own_class={section_class(head) if len(head) <= HEADING_MAX else 'long'}": 1.0,
             "pos": i / max(n - 1, 1),
             "first": float(i == 0),
             "last": float(i == n - 1),
@@ -154,7 +156,7 @@ def paragraph_features(paragraphs: list[str], lay: Layout) -> list[dict]:
             "log_len": math.log1p(len(text)) / 8,
             "ends_period": float(text.endswith(("。", "！"))),
             "ends_colon": float(text.endswith(("：", ":"))),
-            "has_digit": float(bool(re.search(r"\d", text))),
+            "has_digit": float(_DIGIT.search(text) is not None),
         }
         for name, c in lex.counts(text).items():
             if c:

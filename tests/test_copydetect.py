@@ -135,6 +135,19 @@ def test_independent_materials_sharing_quotations_and_stock_phrases(detector):
     assert detector.check("B.txt", B)["quoted_ratio"] > 0
 
 
+def test_a_document_checked_alone_reports_as_against_unrelated_sources(detector):
+    """Alone (no library, no peers) a document is matched against quotations and stock sentences
+    only, without fingerprints; the copy object is the one the full search gives when the sources
+    share nothing with it."""
+    doc = B + "\n理论学习不够系统深入，学用结合不够紧密。根源在于宗旨意识淡化，对群众的冷暖关心不够。"
+    roles = [(0, 12, "heading"), (12, len(B), "problem"), (len(B), len(doc), "cause")]
+    alone = detector.check("B2.txt", doc, roles=roles)
+    detector.add_peer("other.txt", "今天天气晴朗，我们去公园散步，看见湖面上有几只白鹭。")
+    assert detector.check("B2.txt", doc, roles=roles) == alone
+    assert alone["sources"] == [] and alone["ratio"] == 0 and alone["quoted_ratio"] > 0.05
+    assert len(alone["quotations"]) >= 3 and set(alone["sections"]) == {"problem", "cause"}
+
+
 def _library_with_stock(path, stock, count):
     """A library whose first ``count`` documents contain ``stock`` in different contexts."""
     lib = Library(path, CopyDetector(SPINNING, QUOTES).fingerprinter)
