@@ -10,11 +10,13 @@ character 2–3-grams of the whitespace-free text (so a run-on paste reads like 
 and the cue lexicons of ``data/lexicons/kinds.yaml``: title words in the opening line, body
 phrases per kind, and grammatical person (我/本人 vs 我们/班子 vs 你/同志, ``person.yaml``).
 A title that names the document a personal or a 班子 self-examination (个人对照检查材料, XX党委
-领导班子对照检查材料) and no other kind settles it (score 1.0). Otherwise the decision leans
+领导班子对照检查材料) and no other kind settles it (score 1.0), and so does a title that names a work report
+(…抓基层党建工作述职报告) when the text reports its own work. Otherwise the decision leans
 away from self-examination: a text with no self-examination cue at all (no 对照检查、查摆、
 班子存在, not even a self-critical 不够/存在/淡化) is never called one, and when a non-material
-kind is close behind a material kind (within :attr:`KindModel.margin_`) and has cue phrases of
-its own, the non-material wins, because scoring a news item or symptom catalogue as a material gives
+kind is close behind a material kind (within :attr:`KindModel.margin_`), has cue phrases of
+its own, and the sentences that speak as another kind does are more than half as many as the confessions,
+the non-material wins, because scoring a news item or symptom catalogue as a material gives
 confident, meaningless numbers, whereas a material taken for something else gets a visible
 warning that names the kind, its cues and the fix (``--kind personal``).
 
@@ -192,6 +194,19 @@ def claimed_kind(text: str) -> str | None:
     return None
 
 
+def titled_work_report(text: str) -> bool:
+    """Does the title name the document a work report (工作总结、述职报告: :func:`title_genre`)? A one-line
+    paste's title is read from its opening."""
+    one_line = len([s for s in text.splitlines() if s.strip()]) <= 1
+    return title_genre(title_line(text) or (opening(text) if one_line else ""), "work_report")
+
+
+def titled_kind(text: str) -> str | None:
+    """The material kind the title names: a self-examination (:func:`claimed_kind`), else work_report when
+    the title names a work report; else None."""
+    return claimed_kind(text) or ("work_report" if titled_work_report(text) else None)
+
+
 def self_examination_cues(text: str) -> bool:
     """Does the text examine someone's shortcomings at all: a title or body cue of personal or
     collective, or a self-critical phrase (``self_critical.yaml``: 不够、存在、淡化 …, or a colloquial
@@ -250,6 +265,7 @@ class Voice:
     confession: str = ""    # the first confessing sentence
     work: str = ""          # the first own-work sentence
     opinions: int = 0       # sentences that suggest, wish or find fault (建议、希望、不够、太多): what an opinions list says
+    named: bool = False     # the author named as the subject of a body sentence in its own voice (我、本人、班子在…)
 
 
 @lru_cache(maxsize=1)
@@ -309,6 +325,7 @@ def voice(text: str) -> Voice:
     planning = False  # from 今后…的安排/下一步打算 to the next 二、 section: plans, not work done
     subject = ""  # whose the last named subject was ("own" or "other"): a sentence without one continues it
     named = False  # the author named anywhere (我、本人、班子在…)
+    named_in_body = False  # … in a sentence other than the title (XX镇党委书记个人对照检查材料 names it in the title)
     lines = {s.strip() for s in text.splitlines()}
     for sentence in _VOICE_SENTENCE.findall(_QUOTED.sub("", text)):
         sentence = sentence.strip()
@@ -343,6 +360,7 @@ def voice(text: str) -> Voice:
                is not None) and not rx["observer"].search(sentence)  # 自己 is whoever the chain's subject is
         subject = "own" if own else subject
         named = named or own
+        named_in_body = named_in_body or own and not (title and title.startswith(sentence))
         exhorts = rx["not_work"].search(sentence) is not None  # 我们要、必须: advice, neither confession nor work
         # 对进度滞后的事项挂牌督办: the fault is the target's, not the author's; 写检讨、一份检讨书 names a genre
         judged = _GENRE_NOUN.sub("", _TARGET.sub("", sentence))
@@ -386,14 +404,14 @@ def voice(text: str) -> Voice:
     present = present or named  # the author named as a subject somewhere (我、本人、班子在…)
     confessions = critical_sentences if present and not titled_other else []
     titled_other = titled_other or not claimed and speech(text)  # an oral self-examination opens with 同志们 too
-    titled_work = title_genre(title or (opening(text) if one_line else ""), "work_report")
+    titled_work = titled_work_report(text)
     # and a period's results with no subject (全年粮食总产量…) are no one's own work until one sentence
     # names its own subject (我局、本人、2023年，区教育局坚持…) or uses a report formula, a heading names the
     # work done (一、主要工作成效), or the title names a work report
     work = reports + results if (anchored and (reports or results) or titled_work) and (titled_work or not titled_other) else []
     return Voice(len(confessions), len(work), counts["reported"], counts["expository"], counts["about_others"],
                  counts["reflective"], confessions[0] if confessions else "", work[0] if work else "",
-                 counts["opinions"])
+                 counts["opinions"], named_in_body)
 
 
 def speech(text: str) -> bool:
@@ -414,9 +432,13 @@ def speaks_as(kind: str, spoken: Voice, titled: bool = False) -> bool:
     suggests, wishes or finds fault (``opinion``); the other kinds are not restricted.
     A self-examination examines more than one thing: a single self-critical sentence is an aside (a
     diary's 学习不够, a blog's 这一点也是我存在的问题, a novel's 我做检讨), unless the title names the
-    text a self-examination (``titled``: 个人对照检查材料 and its first problem)."""
+    text a self-examination (``titled``: 个人对照检查材料 and its first problem). Under such a title an excerpt
+    of the causes or measures alone (本人每月到包联村不少于3天…) confesses nothing and is still one, when it names
+    its author as a subject and no sentence speaks as another kind does."""
     others = spoken.reported + spoken.expository + spoken.about_others
     if kind in SELF_EXAMINATION:
+        if titled and spoken.confessions == 0:
+            return spoken.named and others == 0
         return spoken.confessions >= (1 if titled else 2) and 2 * spoken.confessions > others
     if kind == "work_report":
         return spoken.own_work > 0 and 2 * spoken.own_work > others + spoken.reflective
@@ -508,13 +530,17 @@ class KindModel:
         """The kind from one row of probabilities, leaning away from self-examination (module doc)."""
         text = content(text)
         spoken = voice(text)
-        claimed = claimed_kind(text)
+        claimed = titled_kind(text)
         if claimed and speaks_as(claimed, spoken, titled=True):
             return claimed
         # a rectification document names rectification (整改、销号、问题清单): a work summary that lists its
         # shortcomings and next steps is not one
         rectifies = _voice_patterns()["rectifies"].search(text) is not None
         allowed = [k for k in KINDS if speaks_as(k, spoken) and (k != "rectification" or rectifies)]
+        # a text the model reads as a self-examination is a work report only if it reports its own work more than
+        # once: one sentence of a memoir (近年来我的记忆力开始衰退…) is no report
+        if KINDS[int(np.argmax(proba))] in SELF_EXAMINATION and spoken.own_work < 2:
+            allowed = [k for k in allowed if k in SELF_EXAMINATION or k not in MATERIAL_KINDS]
         top = max(allowed, key=lambda k: proba[KINDS.index(k)])
         if top not in SELF_EXAMINATION:
             return top
@@ -522,9 +548,10 @@ class KindModel:
         alt = max(others, key=lambda k: proba[KINDS.index(k)])
         if not self_examination_cues(text):  # a self-examination that never says so is not one
             return alt
-        # lean away only when some sentences speak as another kind does (report a meeting, explain, address
-        # someone): a text that only confesses keeps its self-examination kind however close the model is
-        mixed = spoken.reported + spoken.expository + spoken.about_others > 0
+        # lean away only when the sentences that speak as another kind does (report a meeting, explain, address
+        # someone) are more than half as many as the confessions: a text that only confesses, or confesses seven
+        # times beside one exhortation (必须按照…), keeps its self-examination kind however close the model is
+        mixed = 2 * (spoken.reported + spoken.expository + spoken.about_others) > spoken.confessions
         close = proba[KINDS.index(top)] - proba[KINDS.index(alt)] < self.margin_
         return alt if close and mixed and has_cues(text, alt) else top
 
@@ -535,7 +562,7 @@ class KindModel:
         """The report's ``kind``: ``{"id", "label", "score", "cues"}``."""
         text = content(text)
         spoken = voice(text)
-        claimed = claimed_kind(text)
+        claimed = titled_kind(text)
         if claimed and speaks_as(claimed, spoken, titled=True):  # the title settles it
             return {"id": claimed, "label": LABELS[claimed], "score": 1.0,
                     "cues": [f"标题自称{LABELS[claimed]} / the title names it one: 「{title_line(text)}」"]

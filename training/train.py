@@ -841,11 +841,15 @@ material excerpt with no 我/班子 and no claiming title (an implicit-subject p
 work-report excerpt that lists results with no subject, period or title, is taken for another kind and
 gets the `not_a_material` warning instead.
 **Model**: balanced logistic regression. A title naming the document a personal or 班子
-self-examination (`claims` in kinds.yaml) and no other kind settles it if the text speaks as one;
-otherwise the decision is the most probable kind the voice allows, leaning away from
+self-examination (`claims` in kinds.yaml) and no other kind settles it if the text speaks as one
+(confesses, or — an excerpt of its causes or measures — names its author in a body sentence and
+speaks as nothing else), and so does a title naming a work report (…述职报告、工作总结) if the text
+reports its own work; otherwise the decision is the most probable kind the voice allows, leaning away from
 self-examination — a text with no self-examination cue (not even a self-critical 不够/存在) is
-never called one, and a non-material kind within {margin} of the top material kind wins if it has
-cue phrases of its own. The margin is the widest of 0–0.8 that cost at most 0.01 of dev accuracy
+never called one, a text the model reads as a self-examination is a work report only if it reports
+its own work more than once, and a non-material kind within {margin} of the top material kind wins if it has
+cue phrases of its own and the sentences reporting a meeting, explaining or addressing someone are more
+than half as many as the confessions (one exhortation beside seven confessions is no mixed voice). The margin is the widest of 0–0.8 that cost at most 0.01 of dev accuracy
 (model fitted on train only); the final model is refitted on train+dev.
 
 The opposite rule — a non-material with no cue phrase of its own loses to a self-examination that
