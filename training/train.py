@@ -779,7 +779,7 @@ rectification, opinions, work_report, other, and page-shaped personal and collec
 `data/kinds/splits.csv`): train {counts['train']}, dev {counts['dev']}, test {counts['test']}. Every
 document is also used in five generated shapes (run-on paste, web noise, title dropped, excerpt,
 abridged; `training/kinds_corpus.py`), so each split holds six versions of each of its documents;
-shapes never cross splits. Written in eight rounds: the first round's test documents were looked at
+shapes never cross splits. Written in nine rounds: the first round's test documents were looked at
 while developing, so they moved to dev; the second round is test; the third round (69 documents
 in the shapes of real pages — news of meetings quoting members, genre guides, 心得体会, essays,
 abstracts, notices, rules, 范文 list pages, fiction, page-shaped materials and work reports —
@@ -802,7 +802,15 @@ rectification 3, opinions 3, criticism 2) is train only: written for the confusi
 — year-review speeches and news, 巡察/督导 feedback, training 心得 and 党课 taken for work reports;
 spoken and dialect-flavoured 发言 (偷懒、这事怪我、俺) not taken for materials; 范文 and search-result list
 pages; journal pages of short metadata lines; 班子 materials read by a secretary who says 我 — each by
-its own persona, 65–1,701 characters (data/README.md).
+its own persona, 65–1,701 characters (data/README.md); the ninth round (86 documents, branch
+kindstrain3: other 31, personal 16, work_report 15, collective 9, opinions 7, rectification 6,
+criticism 2) is train only: written for the confusions on the written dev split and the real DEV sets
+— short and mid-way materials confessing in township, hospital, school, SOE, court, police and village
+registers; 班子 materials pasted with 范文- and document-site furniture; work reports that are mostly
+achievements with a 不足 of one or two sentences; and their nearest look-alikes: meeting news quoting a
+member, a diary, a satirical 检讨, a blog that asks "is that me?", 征求意见 notices, guides and rules,
+rectification essays and a 通报, fiction, 述职 list pages, journal abstracts, research reports — each by
+its own persona, 98–1,799 characters (data/README.md).
 **Features**: TF-IDF over character 2–3-grams of the whitespace-free text; cue lexicons
 (`data/lexicons/kinds.yaml`: title words in the opening line, body phrases per kind) and
 grammatical person (我/本人, 我们/班子, 你, 同志): log counts and densities; the log length.
@@ -1091,6 +1099,48 @@ every shaped text through `ingest.from_text`: traditional → simplified, full-w
 spaces; 1,463 of 4,116 shaped texts had differed from what the tool sees at run time) and the model
 retrained: written dev 0.893 → 0.893, the written test 0.880 → 0.884 (the table above; materials given
 another kind 29 → 26).
+Ninth round (issue 13, branch kindstrain3; data/README.md): 86 train documents (other 31, personal
+16, work_report 15, collective 9, opinions 7, rectification 6, criticism 2) written for the confusions
+first listed on the written dev split and the real DEV sets; no rule or code changed, the model
+retrained. Before the retrain, the model then in use scored the new documents in their six shapes at
+0.777: 15 of 276 shaped non-materials given a material kind (a 述职 范文 list page, a college's 述职
+news, a year-summary speech and county 整治 news as work reports, a satirical 检讨 as personal) and 52
+of 240 shaped materials given a non-material kind. Before → after, model fitted on train only for the
+written dev split (`python -m training.kinds_corpus dev`, margin 0.8 both times) and refitted on
+train+dev for the real DEV sets (`python -m training.realdocs --index data/realdocs/dev-<set>.csv
+--kinds-only --errors --no-write`): written dev 0.893 → 0.904 (clean 0.935 → 0.951, run-on 0.930 →
+0.941, noisy 0.903 → 0.924, untitled 0.903 → 0.908, excerpt 0.800 → 0.795, abridged 0.886 → 0.903),
+non-materials given any material kind 0 → 1 of 738 (an excerpt of a rectification progress report
+counting schools visited, as a work report), materials given another kind 29 → 29 of 372 (a short
+抓党建述职 no longer personal in four shapes; a colloquial opinions summary now other in all six),
+other taken for opinions 31 → 24; dev-kinds 0.888 → 0.899, 0 → 0 of 80, materials withheld 4 → 4 of 9
+(a guide on giving opinions no longer opinions); dev-nonmat 0.857 → 0.857, 1 → 1 of 21; dev-genres
+0.924 → 0.894, 0 → 0 of 55, 2 → 3 of 11 (a student branch's evaluation summary now other, a county's
+policy paper on 民主生活会 now opinions); dev-voice 0.906 → 0.943, 2 → 2 of 47, 1 → 0 of 6 (a 杂文 no
+longer criticism, a hospital branch's summary page now a work report); dev-noise 0.933 → 0.933, 0 → 0
+of 86, 2 → 3 of 4 (a journal page no longer opinions; a 政治素质 self-report now other); dev-noise2
+0.808 → 0.923, 0 → 0 of 26 (a document-sharing guide and a web-novel chapter no longer criticism, a
+journal page no longer opinions); dev-noise3 0.969 → 0.969, 1 → 1 of 32. The DEV pages were read
+before writing, and five of the documents were written after a first retrain with the other 81 (which
+gave dev-voice 4 of 47 non-materials a material kind: a satirical 检讨 and a reflective blog as
+personal), so these figures are optimistic; the real TEST set was not scored, and the written test
+table the retrain rewrote was not read. What data alone cannot fix (the gate and the lean, left to the
+rules): after the retrain the model prefers the material's kind for pages the voice gate withholds —
+implicit-subject excerpts with no confession found (dv-kinds-038, dv-noise-048; the round's school
+branch excerpt), spoken confessions the lexicon misses (一忙就忘了、口子是我开的、是我的失职、我负有
+领导责任、是我带头搞了数字游戏), and an untitled excerpt of counted results with no subject; a 范文 list
+page's numbered titles (…述职报告（精选5篇）) count as own-work sentences; and a page with ten
+confessions and one expository sentence (dv-genres-045, personal 0.80) went to other, because with the
+margin at 0.8 one expository sentence was enough to lean away (main's rules from branch kindsrules5 now
+ask for other voices more than half the confessions). Merged with those rules (main at 4f88d1e, same
+command, main's model → the round-9 model): dev-kinds 0.888 → 0.899, 0 → 0 of 80, 4 → 4 of 9;
+dev-nonmat 0.905 → 0.905, 0 → 0 of 21; dev-genres 0.939 → 0.909, 0 → 0 of 55, 1 → 2 of 11; dev-voice
+0.925 → 0.943, 2 → 2 of 47, 0 → 0 of 6; dev-noise 0.933 → 0.933, 0 → 0 of 86, 2 → 3 of 4; dev-noise2
+0.808 → 0.923, 0 → 0 of 26; dev-noise3 1.000 → 1.000, 0 → 0 of 32 — 346 → 349 of 377 pages right,
+non-materials given a material kind 2 → 2, materials withheld 7 → 9 of 30 (a student branch's
+evaluation summary and a 政治素质 self-report, which the model now reads as personal, 0.49 and 0.69, and
+the gate refuses: they confess nothing). Written dev after the merge (`python -m training.kinds_corpus
+dev`): 0.914, non-materials given any material kind 1 of 738, materials given another kind 20 of 372.
 **Caveats.** Every document is written for this project (the non-materials by the same writer,
 from domain knowledge), not collected: real documents are longer, mix kinds (a 述职报告 with a
 self-criticism section, a news item quoting a material) and carry noise of other shapes. The test
