@@ -306,7 +306,3 @@ class Document:
     def at(self, k: int) -> int:
         """The report's paragraph index of content paragraph ``k``."""
         return self.content[k]
-
-    def sentence_texts(self, k: int) -> list[str]:
-        """The sentences of content paragraph ``k``."""
-        return [self.texts[k][a:b] for a, b in self.sentences[k]]
