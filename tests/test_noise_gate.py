@@ -8,7 +8,7 @@ import re
 import pytest
 
 from analyzer import noise
-from analyzer.resources import DATA_DIR
+from training.kinds_corpus import KINDS_DIR
 
 PROSE = [
     "在理论学习方面，学习不够深入，调查研究不够，对新思想的理解停留在表面。",
@@ -35,7 +35,7 @@ FURNITURE = [
 
 
 def _noise_lines() -> list[str]:
-    lines = (DATA_DIR / "kinds" / "noise.txt").read_text(encoding="utf-8").splitlines()
+    lines = (KINDS_DIR / "noise.txt").read_text(encoding="utf-8").splitlines()
     return [s.strip() for s in lines if s.strip() and not s.startswith("#")]
 
 
