@@ -38,7 +38,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .denials import CUE_COUNTS, DenialClassifier, cue_counts, find_all
+from .denials import CUE_COUNTS, DenialClassifier, cue_counts
 from .document import CoverageResult, Document
 from . import features
 from .features import Blocks, CharGrams, Rows, blocks, probabilities, tfidf_rows
@@ -135,12 +135,12 @@ class PatternMatcher:
     def names_in(self, texts: list[str]) -> list[tuple[frozenset, str, bool]]:
         """:meth:`_names_in` of every text, each read once: the categories it names
         (:meth:`named_in`); a text naming one has the names of each category in turn taken out,
-        those of every such text found in one scan (:func:`~analyzer.denials.find_all`)."""
+        those of every such text found in one scan (:meth:`~analyzer.resources.Lexicon.find_all`)."""
         named = self.named_in(texts)
         holding = [k for k, n in enumerate(named) if n]
         rests = [texts[k] for k in holding]
         for lx in self.names.values() if holding else ():
-            for j, m in reversed(list(zip(*find_all(lx, rests)))):  # from the end: earlier offsets stay
+            for j, m in reversed(list(zip(*lx.find_all(rests)))):  # from the end: earlier offsets stay
                 rests[j] = rests[j][:m.start()] + rests[j][m.end():]
         rest_of = dict(zip(holding, rests))
         out = []
@@ -155,11 +155,11 @@ class PatternMatcher:
     def named_in(self, texts: list[str]) -> list[frozenset]:
         """The categories each text names, read from one scan of them all: every occurrence of
         every name in the texts joined by line breaks (no name holds one), or each category's
-        lexicon (:func:`~analyzer.denials.find_all`) where a name is more than a phrase."""
+        lexicon (:meth:`~analyzer.resources.Lexicon.find_all`) where a name is more than a phrase."""
         named: dict[int, set] = {}
         if self._name_index is None:
             for cid, lx in self.names.items():
-                for k in find_all(lx, texts)[0]:
+                for k in lx.find_all(texts)[0]:
                     named.setdefault(k, set()).add(cid)
         elif texts:
             found = self._name_index.find_matches_as_indexes("\n".join(texts), overlapping=True)
@@ -177,17 +177,17 @@ class PatternMatcher:
     def match_all(self, texts: list[str], sentences: list[list[Sentence]], named: list[frozenset]) -> list[list[Match]]:
         """:meth:`match` of every text with its sentences and the categories it names
         (:meth:`named_in`), each lexicon read from one scan of them all
-        (:func:`~analyzer.denials.find_all`)."""
+        (:meth:`~analyzer.resources.Lexicon.find_all`)."""
         out = [[] for _ in texts]
         denying = [k for k, ss in enumerate(sentences) if named[k] and any(s.denied for s in ss)]
         denied_at = {k: _denied_at(sentences[k]) for k in denying}
         for cid, lx in self.names.items() if denying else ():
-            for j, m in zip(*find_all(lx, [texts[k] for k in denying])):
+            for j, m in zip(*lx.find_all([texts[k] for k in denying])):
                 if denied_at[denying[j]](m.start()):
                     out[denying[j]].append(Match(cid, "name", m.group(0), m.start(), True))
         found: dict[int, list] = {}
         for cid, (lx, _, _) in self.compiled.items():
-            for k, m in zip(*find_all(lx, texts)):
+            for k, m in zip(*lx.find_all(texts)):
                 found.setdefault(k, []).append((cid, m.group(0), m.start()))
         for k, f in found.items():
             denied = denied_at.get(k) or _denied_at(sentences[k])

@@ -16,11 +16,10 @@ Sentences are those of the one splitter every stage uses (:func:`analyzer.segmen
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 
 import numpy as np
 
-from .resources import Hit, Lexicon, lexicon
+from .resources import lexicon
 from .thresholds import best_threshold, f1
 
 
@@ -48,8 +47,8 @@ def cue_rows(counts: np.ndarray) -> np.ndarray:
 
 def cue_counts(texts: list[str]) -> np.ndarray:
     """The :data:`CUE_COUNTS` of every text, each cue lexicon read from one scan of them all
-    (:func:`find_all`)."""
-    denial, critical, *others = [find_all(lx, texts, regexes) for lx, regexes in _cue_lexicons()]
+    (:meth:`~analyzer.resources.Lexicon.find_all`)."""
+    denial, critical, *others = [lx.find_all(texts) for lx in _cue_lexicons()]
     out = np.zeros((len(texts), len(CUE_COUNTS)), dtype=np.int64)
     out[:, 6] = [len(t) for t in texts]
     if not texts:
@@ -62,41 +61,9 @@ def cue_counts(texts: list[str]) -> np.ndarray:
 
 
 def _cue_lexicons() -> tuple:
-    """The cue lexicons in :data:`CUE_COUNTS` order, each with whether it holds regexes."""
-    return ((lexicon("denial", "phrases"), False), (lexicon("self_critical", "phrases"), False),
-            (lexicon("denial", "concessions"), False), (lexicon("denial", "resolutions"), False),
-            (lexicon("instances", "markers", "regex"), True))
-
-
-def find_all(lx: Lexicon, texts: list[str], regexes: bool = False) -> tuple[list[int], list[Hit]]:
-    """``lx.find(t)`` of every text ``t`` as one list: each match's text (its index) and the match,
-    with offsets in its text.
-
-    A lexicon of phrases and ``A…B`` entries none of which holds a line break reads the texts from
-    one scan of them joined by line breaks: no match can hold the join (an ``A…B`` gap never spans a
-    line break), and a phrase or gap matches the same characters wherever it stands, so the matches
-    of each text are those of the joined text inside it. Other lexicons (``regexes``: one made with
-    raw regular expressions, which may read across the join) are scanned text by text."""
-    owners, hits = [], []
-    if regexes or _holds_line_break(lx):
-        for k, t in enumerate(texts):
-            found = lx.find(t)
-            owners += [k] * len(found)
-            hits += found
-        return owners, hits
-    found = lx.find("\n".join(texts))
-    if not found:
-        return owners, hits
-    ends = np.cumsum([len(t) + 1 for t in texts])  # text k ends at ends[k] - 1, where its line break stands
-    bases = [0, *ends[:-1].tolist()]
-    owners = np.searchsorted(ends, [m.start() for m in found], side="right").tolist()
-    return owners, [Hit(m.start() - bases[k], m.end() - bases[k], m.group(0)) for k, m in zip(owners, found)]
-
-
-@lru_cache(maxsize=None)
-def _holds_line_break(lx: Lexicon) -> bool:
-    """Whether an entry of ``lx`` holds a line break."""
-    return any("\n" in e for e in lx.entries)
+    """The cue lexicons in :data:`CUE_COUNTS` order."""
+    return (lexicon("denial", "phrases"), lexicon("self_critical", "phrases"), lexicon("denial", "concessions"),
+            lexicon("denial", "resolutions"), lexicon("instances", "markers", "regex"))
 
 
 class DenialClassifier:

@@ -12,9 +12,11 @@ import re
 import shutil
 import tempfile
 import weakref
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources as _resources
+from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
 
@@ -111,6 +113,8 @@ class Lexicon:
         # longer piece of an A…B entry, 过程中 of 在…过程中, :mod:`analyzer.prefilter`)
         self.alternation = Alternation(parts) if parts else None
         self.needed = required(self.pattern) if self.pattern else None
+        # phrases and A…B gaps never match across a line break (raw regexes may): see find_all
+        self.joinable = not regexes and not any("\n" in e for e in self.entries)
         self._memo: dict[str, tuple] = {}
         _LEXICONS.add(self)
 
@@ -134,6 +138,31 @@ class Lexicon:
             hits += self.alternation.finditer(text)
             hits.sort(key=lambda m: m.start())
         return tuple(hits)
+
+    def find_all(self, texts: list[str]) -> tuple[list[int], list[Hit]]:
+        """:meth:`find` of every text as one list: each match's text (its index) and the match,
+        with offsets in its text.
+
+        A lexicon of phrases and ``A…B`` entries none of which holds a line break reads the texts
+        from one scan of them joined by line breaks: no match can hold the join (an ``A…B`` gap
+        never spans a line break), and a phrase or gap matches the same characters wherever it
+        stands, so the matches of each text are those of the joined text inside it. A lexicon with
+        raw regular expressions (which may read across the join) scans the texts one by one."""
+        owners, hits = [], []
+        if not self.joinable:
+            for k, t in enumerate(texts):
+                found = self.find(t)
+                owners += [k] * len(found)
+                hits += found
+            return owners, hits
+        found = self.find("\n".join(texts))
+        ends = list(accumulate(len(t) + 1 for t in texts))  # text k ends at ends[k] - 1, its line break
+        for m in found:
+            k = bisect_right(ends, m.start())
+            base = ends[k - 1] if k else 0
+            owners.append(k)
+            hits.append(Hit(m.start() - base, m.end() - base, m.group(0)))
+        return owners, hits
 
     def phrases(self, text: str) -> list[str]:
         return [m.group(0) for m in self.find(text)]

@@ -46,19 +46,22 @@ def _sentences_of_awkward_paragraphs() -> list[str]:
 
 
 def test_lexicons_read_from_one_scan_of_many_texts_find_what_each_text_holds_alone():
-    from analyzer.denials import _cue_lexicons, find_all
+    from analyzer.denials import _cue_lexicons
     from analyzer.resources import Lexicon
 
     texts = _sentences_of_awkward_paragraphs()
     # pieces that meet only across the line break joining two texts: 开会|多得很, 文山|会海, 没有|发现
     texts += ["经常开会", "多得很", "文山", "会海", "没有", "发现问题"]
-    made = [(Lexicon("t", ["会…多", "文山会海", "没有…发现"]), False), (Lexicon("t", ["山\n会"]), False)]
-    for lx, regexes in list(_cue_lexicons()) + made:
-        owners, hits = find_all(lx, texts, regexes)
+    made = [Lexicon("t", ["会…多", "文山会海", "没有…发现"]), Lexicon("t", ["山\n会"]),
+            Lexicon("t", ["会海"], regexes=[r"山\s会"])]
+    for lx in list(_cue_lexicons()) + made:
+        owners, hits = lx.find_all(texts)
         alone = [(k, m.start(), m.end(), m.group(0)) for k, t in enumerate(texts) for m in lx.find(t)]
         assert [(k, m.start(), m.end(), m.group(0)) for k, m in zip(owners, hits)] == alone, lx.name
-    # an entry holding a line break would match across the join: that lexicon is read text by text
-    assert made[1][0].find("\n".join(texts)) and find_all(made[1][0], texts) == ([], [])
+    # an entry holding a line break, or a raw regex, would match across the join: read text by text
+    for lx in made[1:]:
+        assert not lx.joinable and lx.find("\n".join(texts)) and "山\n会" not in [m.group(0) for m in lx.find_all(texts)[1]]
+    assert made[0].joinable and not _cue_lexicons()[-1].joinable  # instances holds raw regexes
 
 
 def test_cue_counts_are_those_of_each_sentence_alone():
