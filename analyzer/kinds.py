@@ -72,12 +72,13 @@ MARGINS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)  # the lean away from se
 _SPACE = re.compile(r"\s+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SENTENCE_MARK = re.compile(r"[，。：；？！,:;?!]")
+_LIST_PAGE = re.compile(r"\s*(大全|合集|汇编|精选|[（(][^）)]{0,6}\d+篇|\d+篇)")  # 范文大全、范文（通用5篇）
 _ENUMERATOR = re.compile(r"^[\s（(]*[一二三四五六七八九十\d]+[）)、.．]\s*")
 _NOT_A_TITLE = re.compile(r"首页|位置|>|›|»|来源|发布|©|http|www|阅读|浏览|下载|字体")
 # a line of web furniture: navigation, related links, source and copyright lines. Its words name
 # other documents (上一篇：个人剖析材料), so it is left out before the kind is judged.
 _FURNITURE = re.compile(r"^\W{0,3}(首页|当前位置|您现在的位置|您的位置|网站首页|上一篇|下一篇|相关推荐|相关文章|相关搜索|"
-                        r"热门搜索|猜你喜欢|来源[：:]|发布时间|发布日期|版权所有|免责声明|本文由|文章来源|扫码|"
+                        r"热门搜索|猜你喜欢|来源[：:]|发布时间|发布日期|版权所有|版权说明|免责声明|本文由|文章来源|扫码|"
                         r"点击下载|下载本文|上一页)")
 
 
@@ -168,9 +169,14 @@ def title_line(text: str) -> str:
 def title_genre(title: str, kind: str) -> bool:
     """Does the title name the document ``kind``? A Chinese title ends in its genre (…工作总结大会上的讲话稿 is
     a speech): a title word of ``kind`` counts unless a title word of another kind ends after it, other than
-    one joined to it by 及/和/与/暨 (工作总结及工作计划)."""
+    one joined to it by 及/和/与/暨 (工作总结及工作计划). 范文 right after another genre names a sample of that
+    genre (…整改措施范文 is a 整改措施 a site offers), not a page about writing, unless a list follows
+    (范文大全、范文（精选5篇）: a list page)."""
     found = [(title.rfind(w) + len(w), title.rfind(w), k) for k, (lx, _) in cue_lexicons().items()
              for w in lx.phrases(title)]
+    found = [(end, start, k) for end, start, k in found
+             if not (title[start:end] == "范文" and not _LIST_PAGE.match(title[end:])
+                     and any(e == start and o != "other" for e, _, o in found))]
     mine = [end for end, _, k in found if k == kind]
     if not mine:
         return False
@@ -266,6 +272,8 @@ class Voice:
     work: str = ""          # the first own-work sentence
     opinions: int = 0       # sentences that suggest, wish or find fault (建议、希望、不够、太多): what an opinions list says
     named: bool = False     # the author named as the subject of a body sentence in its own voice (我、本人、班子在…)
+    declared: bool = False  # the author says in its own voice that the text is its self-examination (我…查摆了自身…)
+    rectified: int = 0      # sentences reporting rectification done (问题已整改完成6个): rectification, not own work
 
 
 @lru_cache(maxsize=1)
@@ -326,6 +334,8 @@ def voice(text: str) -> Voice:
     subject = ""  # whose the last named subject was ("own" or "other"): a sentence without one continues it
     named = False  # the author named anywhere (我、本人、班子在…)
     named_in_body = False  # … in a sentence other than the title (XX镇党委书记个人对照检查材料 names it in the title)
+    declared = False  # 我认真查摆了自身…、以上对照检查，请同志们批评指正: the text names itself a self-examination
+    skeleton = False  # a heading of a self-examination's own sections (存在的问题、原因剖析、整改措施)
     lines = {s.strip() for s in text.splitlines()}
     for sentence in _VOICE_SENTENCE.findall(_QUOTED.sub("", text)):
         sentence = sentence.strip()
@@ -337,6 +347,8 @@ def voice(text: str) -> Voice:
         counts["opinions"] += rx["opinion"].search(sentence) is not None
         head = _ENUMERATOR.sub("", sentence)
         anchored = anchored or bool(rx["work_heading"].search(head))  # 一、2023年主要工作成效 heads own work
+        skeleton = skeleton or bool(rx["own_heading"].search(head))
+        counts["wider"] += rx["wider"].search(sentence) is not None  # 全县共有行政村236个: an area, not the author
         if rx["opinions_heading"].search(head):
             opinions = True
         elif rx["section"].search(sentence):
@@ -362,6 +374,9 @@ def voice(text: str) -> Voice:
         named = named or own
         named_in_body = named_in_body or own and not (title and title.startswith(sentence))
         exhorts = rx["not_work"].search(sentence) is not None  # 我们要、必须: advice, neither confession nor work
+        # in its own voice (not 要查摆自身…, not after a sentence about others) the author calls the text its
+        # self-examination, as a claiming title does
+        declared = declared or not exhorts and subject != "other" and rx["declares"].search(sentence) is not None
         # 对进度滞后的事项挂牌督办: the fault is the target's, not the author's; 写检讨、一份检讨书 names a genre
         judged = _GENRE_NOUN.sub("", _TARGET.sub("", sentence))
         written = critical.count(judged) or rx["problem"].search(judged)
@@ -389,8 +404,11 @@ def voice(text: str) -> Voice:
                                           and (done or rx["achievement"].search(sentence)))
         anchored = anchored or bool(formula or own_work and period
                                     or period and rx["unit_subject"].search(sentence)) or subject_done and period_done
-        if (formula or period and not rx["wider"].search(sentence) and (rx["achievement"].search(sentence) or done)
-                or own_work and (done or period)):
+        reporting = (formula or period and not rx["wider"].search(sentence)
+                     and (rx["achievement"].search(sentence) or done) or own_work and (done or period))
+        if (reporting or rx["achievement"].search(sentence)) and rx["rectified"].search(sentence):
+            counts["rectified"] += 1  # 查摆的8个问题已整改完成6个: progress of a rectification, not a work report's
+        elif reporting:
             reports.append(sentence)
         elif rx["achievement"].search(sentence):
             results.append(sentence)
@@ -401,7 +419,10 @@ def voice(text: str) -> Voice:
     head = _SENTENCE_MARK.split(opening(text))[0] if one_line and not title else ""
     titled_other = not claimed and (any(title_genre(title, k) for k in ("other", "opinions"))
                                     or _genre_titles().count(head) > 0)
-    present = present or named  # the author named as a subject somewhere (我、本人、班子在…)
+    # the author is present when named as a subject somewhere (我、本人、班子在…) or declared; and implicitly, when
+    # the text has a self-examination's own sections (存在的问题、原因剖析) and names no one else at all
+    implicit = skeleton and not counts["reported"] + counts["expository"] + counts["about_others"] + counts["wider"]
+    present = present or named or declared or implicit
     confessions = critical_sentences if present and not titled_other else []
     titled_other = titled_other or not claimed and speech(text)  # an oral self-examination opens with 同志们 too
     titled_work = titled_work_report(text)
@@ -411,7 +432,7 @@ def voice(text: str) -> Voice:
     work = reports + results if (anchored and (reports or results) or titled_work) and (titled_work or not titled_other) else []
     return Voice(len(confessions), len(work), counts["reported"], counts["expository"], counts["about_others"],
                  counts["reflective"], confessions[0] if confessions else "", work[0] if work else "",
-                 counts["opinions"], named_in_body)
+                 counts["opinions"], named_in_body, declared, counts["rectified"])
 
 
 def speech(text: str) -> bool:
@@ -436,6 +457,7 @@ def speaks_as(kind: str, spoken: Voice, titled: bool = False) -> bool:
     of the causes or measures alone (本人每月到包联村不少于3天…) confesses nothing and is still one, when it names
     its author as a subject and no sentence speaks as another kind does."""
     others = spoken.reported + spoken.expository + spoken.about_others
+    titled = titled or spoken.declared  # 我…查摆了自身…问题。现报告如下 names the text as its title would
     if kind in SELF_EXAMINATION:
         if titled and spoken.confessions == 0:
             return spoken.named and others == 0
