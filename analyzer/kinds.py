@@ -74,7 +74,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SENTENCE_MARK = re.compile(r"[，。：；？！,:;?!]")
 _LIST_PAGE = re.compile(r"\s*(大全|合集|汇编|精选|[（(][^）)]{0,6}\d+篇|\d+篇)")  # 范文大全、范文（通用5篇）
 _ENUMERATOR = re.compile(r"^[\s（(]*[一二三四五六七八九十\d]+[）)、.．]\s*")
-_NOT_A_TITLE = re.compile(r"首页|位置|>|›|»|来源|发布|©|http|www|阅读|浏览|下载|字体")
+_NOT_A_TITLE = re.compile(r"首页|位置|>|›|»|来源|发布|©|http|www|阅读|浏览|下载|字体|责编|编辑[：:]|审核[：:]")
 # a line of web furniture: navigation, related links, source and copyright lines. Its words name
 # other documents (上一篇：个人剖析材料), so it is left out before the kind is judged.
 _FURNITURE = re.compile(r"^\W{0,3}(首页|当前位置|您现在的位置|您的位置|网站首页|上一篇|下一篇|相关推荐|相关文章|相关搜索|"
@@ -274,6 +274,7 @@ class Voice:
     named: bool = False     # the author named as the subject of a body sentence in its own voice (我、本人、班子在…)
     declared: bool = False  # the author says in its own voice that the text is its self-examination (我…查摆了自身…)
     rectified: int = 0      # sentences reporting rectification done (问题已整改完成6个): rectification, not own work
+    explains: int = 0       # expository sentences that explain or label the text (关键词、本文、是指), not about some units
 
 
 @lru_cache(maxsize=1)
@@ -320,7 +321,10 @@ def voice(text: str) -> Voice:
     a work done and a period's results in separate sentences. A title ends in its genre
     (:func:`title_genre`). Sentences addressed to someone, about someone else or under a heading
     对班子的意见 (until the next 二、 section) count as ``about_others`` and are neither confession,
-    presence nor own work."""
+    presence nor own work. An author who declares the text its self-examination (``declares``: 我…查摆了自身…,
+    以上对照检查，请同志们批评帮助) is present, and so is the unnamed author of a text with a self-examination's
+    own sections (存在的问题、原因剖析) that names no one else. Rectification progress (问题已整改完成6个) is
+    counted apart (``rectified``), not as own work."""
     patterns, critical = _voice_pattern_set().view(), lexicon("self_critical", "phrases")
     colloquial = _colloquial()
     counts, critical_sentences, reports, results = Counter(), [], [], []
@@ -347,6 +351,8 @@ def voice(text: str) -> Voice:
         counts["opinions"] += rx["opinion"].search(sentence) is not None
         head = _ENUMERATOR.sub("", sentence)
         anchored = anchored or bool(rx["work_heading"].search(head))  # 一、2023年主要工作成效 heads own work
+        # and so does an enumerated heading stating a result of its own field (（三）教师队伍建设加强)
+        anchored = anchored or bool(_ENUMERATOR.match(sentence) and rx["result_heading"].search(head))
         skeleton = skeleton or bool(rx["own_heading"].search(head))
         counts["wider"] += rx["wider"].search(sentence) is not None  # 全县共有行政村236个: an area, not the author
         if rx["opinions_heading"].search(head):
@@ -361,6 +367,8 @@ def voice(text: str) -> Voice:
         expository = generic or bool(rx["expository"].search(sentence))
         counts["reported"] += reported
         counts["expository"] += expository
+        # 一些单位…、部分部门推诿 is what opinions complain of; 关键词、摘要、本文、是指 explain or label the text
+        counts["explains"] += expository and not generic and not rx["generic_subject"].search(sentence)
         if reported or expository:  # the author's own only when it speaks as 我/本人 (本单位的利益 is anyone's)
             subject = "own" if rx["speaker"].search(sentence) and not generic else "other"
             continue
@@ -432,7 +440,7 @@ def voice(text: str) -> Voice:
     work = reports + results if (anchored and (reports or results) or titled_work) and (titled_work or not titled_other) else []
     return Voice(len(confessions), len(work), counts["reported"], counts["expository"], counts["about_others"],
                  counts["reflective"], confessions[0] if confessions else "", work[0] if work else "",
-                 counts["opinions"], named_in_body, declared, counts["rectified"])
+                 counts["opinions"], named_in_body, declared, counts["rectified"], counts["explains"])
 
 
 def speech(text: str) -> bool:
@@ -449,8 +457,11 @@ def speech(text: str) -> bool:
 def speaks_as(kind: str, spoken: Voice, titled: bool = False) -> bool:
     """Can a text that speaks this way be of ``kind``? A self-examination needs confessions, a work
     report its own work, each more than half as many as the third-person, expository and about-others
-    sentences together (for a work report, reflective ones too); a list of opinions needs one sentence that
-    suggests, wishes or finds fault (``opinion``); the other kinds are not restricted.
+    sentences together (for a work report, reflective ones too); a list of opinions needs sentences that
+    suggest, wish or find fault (``opinion``) more than those that report a meeting or explain or label the text
+    (关键词、摘要、本文由…; not 一些单位…, which opinions complain of); the other kinds are not restricted.
+    An author who declares the text its self-examination in its own voice (``Voice.declared``: 我…查摆了自身…,
+    以上对照检查，请同志们批评帮助) is held to a claiming title's bar.
     A self-examination examines more than one thing: a single self-critical sentence is an aside (a
     diary's 学习不够, a blog's 这一点也是我存在的问题, a novel's 我做检讨), unless the title names the
     text a self-examination (``titled``: 个人对照检查材料 and its first problem). Under such a title an excerpt
@@ -464,8 +475,8 @@ def speaks_as(kind: str, spoken: Voice, titled: bool = False) -> bool:
         return spoken.confessions >= (1 if titled else 2) and 2 * spoken.confessions > others
     if kind == "work_report":
         return spoken.own_work > 0 and 2 * spoken.own_work > others + spoken.reflective
-    if kind == "opinions":  # a list of opinions suggests or finds fault somewhere; a page of furniture lines does not
-        return spoken.opinions > 0
+    if kind == "opinions":  # a list of opinions suggests or finds fault, more often than it reports or explains
+        return spoken.opinions > spoken.reported + spoken.explains  # (an abstract's 关键词、摘要; a page's 本文由…)
     return True
 
 

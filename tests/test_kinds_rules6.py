@@ -148,3 +148,35 @@ def test_a_unit_subject_after_a_period_anchors_own_work_in_a_run_on_paste():
     assert voice(runon).own_work >= 2
     news = "今年以来，某县坚持把作风建设摆在突出位置，全年查处问题56起。"
     assert voice(news).own_work == 0  # a place named as the subject is a wider area
+
+
+def test_an_opinions_list_finds_fault_more_often_than_it_explains_itself():
+    abstract = ("论基层减负的长效机制\n"
+                "关键词：基层减负；形式主义；长效机制\n"
+                "摘要：文章梳理了近年来基层减负的做法，并就防止形式主义反弹提出了若干建议。")
+    spoken = voice(abstract)
+    assert spoken.explains == 2 and not speaks_as("opinions", spoken)
+    assert _decide(abstract, opinions=0.55, other=0.45) == "other"
+    table = ("对区政府领导班子的意见建议汇总 1.窗口开放数量不足，高峰期排队时间长 2.部分部门对企业诉求推诿，说不归我们管"
+             " 3.希望领导多到企业走走")
+    spoken = voice(table)  # 部分部门推诿 is what the opinions complain of, not an explanation
+    assert spoken.explains == 0 and speaks_as("opinions", spoken)
+
+
+def test_an_enumerated_heading_stating_a_result_heads_the_authors_own_results():
+    excerpt = ("（三）教师队伍建设加强。招聘新教师180名，组织各类培训9000人次，评选区级骨干教师120名。\n"
+               "（四）教育改革深入推进。集团化办学覆盖率达到60%，课后服务参与率达到95%。")
+    spoken = voice(excerpt)
+    assert spoken.own_work >= 2 and speaks_as("work_report", spoken)
+    assert _decide(excerpt, work_report=0.45, opinions=0.4, other=0.15) == "work_report"
+    faults = ("（三）教师队伍建设有待加强。骨干教师流失12名，培训覆盖率只有60%。")
+    assert voice(faults).own_work == 0  # a heading that names a shortfall heads no results
+
+
+def test_a_credit_line_is_no_title():
+    from analyzer.kinds import title_line, titled_work_report
+
+    page = ("（责编：李华 审核：赵强）\n"
+            "某学院2023年工作总结\n"
+            "学院坚持立德树人，各项事业取得新进展。学生获省级以上竞赛奖项40项，毕业生就业率达到95%。")
+    assert title_line(page) == "某学院2023年工作总结" and titled_work_report(page)
