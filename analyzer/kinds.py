@@ -275,6 +275,7 @@ class Voice:
     declared: bool = False  # the author says in its own voice that the text is its self-examination (我…查摆了自身…)
     rectified: int = 0      # sentences reporting rectification done (问题已整改完成6个): rectification, not own work
     explains: int = 0       # expository sentences that explain or label the text (关键词、本文、是指), not about some units
+    relayed: int = 0        # sentences relaying what others said or asked for (有人说、群众反映、职工希望)
 
 
 @lru_cache(maxsize=1)
@@ -349,6 +350,7 @@ def voice(text: str) -> Voice:
         if rx["link"].search(sentence):  # a run-on paste's 上一篇/下一篇 links name other pages
             continue
         counts["opinions"] += rx["opinion"].search(sentence) is not None
+        counts["relayed"] += rx["relayed"].search(sentence) is not None
         head = _ENUMERATOR.sub("", sentence)
         anchored = anchored or bool(rx["work_heading"].search(head))  # 一、2023年主要工作成效 heads own work
         # and so does an enumerated heading stating a result of its own field (（三）教师队伍建设加强)
@@ -440,7 +442,8 @@ def voice(text: str) -> Voice:
     work = reports + results if (anchored and (reports or results) or titled_work) and (titled_work or not titled_other) else []
     return Voice(len(confessions), len(work), counts["reported"], counts["expository"], counts["about_others"],
                  counts["reflective"], confessions[0] if confessions else "", work[0] if work else "",
-                 counts["opinions"], named_in_body, declared, counts["rectified"], counts["explains"])
+                 counts["opinions"], named_in_body, declared, counts["rectified"], counts["explains"],
+                 counts["relayed"])
 
 
 def speech(text: str) -> bool:
@@ -575,6 +578,10 @@ class KindModel:
         if KINDS[int(np.argmax(proba))] in SELF_EXAMINATION and spoken.own_work < 2:
             allowed = [k for k in allowed if k in SELF_EXAMINATION or k not in MATERIAL_KINDS]
         top = max(allowed, key=lambda k: proba[KINDS.index(k)])
+        if top == "other" and "opinions" in allowed and spoken.relayed >= 2 and not spoken.confessions + spoken.own_work:
+            # a text that relays what others said (有人说…、群众反映…) and speaks as no material is a list of
+            # opinions rather than something else, when the model has it close
+            return "opinions" if proba[KINDS.index("other")] - proba[KINDS.index("opinions")] < self.margin_ else top
         if top not in SELF_EXAMINATION:
             return top
         others = [k for k in allowed if k not in SELF_EXAMINATION]

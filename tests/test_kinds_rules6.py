@@ -180,3 +180,14 @@ def test_a_credit_line_is_no_title():
             "某学院2023年工作总结\n"
             "学院坚持立德树人，各项事业取得新进展。学生获省级以上竞赛奖项40项，毕业生就业率达到95%。")
     assert title_line(page) == "某学院2023年工作总结" and titled_work_report(page)
+
+
+def test_a_text_relaying_what_others_said_is_an_opinions_list_rather_than_other():
+    spoken_summary = ("这回征求意见收上来二十多条，我归拢一下。职工反映最多的是加班太多，周末也要开会。"
+                      "还有人说食堂的菜太咸，这个也记上。几位老同志提了意见，说活动室答应了一年还没落实。")
+    spoken = voice(spoken_summary)
+    assert spoken.relayed >= 2 and spoken.confessions == 0 and spoken.own_work == 0
+    assert _decide(spoken_summary, other=0.55, opinions=0.3, personal=0.15) == "opinions"
+    assert _decide(spoken_summary, other=0.95, opinions=0.01, personal=0.04) == "other"  # not against the model's certainty
+    news = "会上，大家普遍反映这次培训收获很大。有人说，案例教学让人印象深刻。"
+    assert voice(news).relayed >= 1 and _decide(news, other=0.7, opinions=0.3) == "other"  # reported: no opinions list
