@@ -81,6 +81,7 @@ _FURNITURE = re.compile(r"^\W{0,3}(首页|当前位置|您现在的位置|您的
                         r"点击下载|下载本文|上一页)")
 
 
+@lru_cache(maxsize=8)
 def content(text: str) -> str:
     """The text without lines of web furniture (a one-line paste is kept whole)."""
     lines = text.splitlines()
@@ -88,11 +89,13 @@ def content(text: str) -> str:
     return "\n".join(kept) if any(s.strip() for s in kept) else text
 
 
+@lru_cache(maxsize=8)
 def compact(text: str) -> str:
     """The text without whitespace: a run-on paste and its multi-line original read alike."""
     return _SPACE.sub("", text)
 
 
+@lru_cache(maxsize=8)
 def opening(text: str) -> str:
     """The document's first real line (its title, if it has one), skipping web furniture;
     for a one-line paste, its first 32 characters."""
@@ -143,6 +146,7 @@ def cue_features(text: str) -> list[float]:
     return row
 
 
+@lru_cache(maxsize=8)  # asked about the same text by voice, classify, decide and the cue features
 def title_line(text: str) -> str:
     """The title, if the document opens with one: a short first line without sentence punctuation
     (web furniture skipped), or in a one-line paste the words before the first claim word
@@ -194,6 +198,7 @@ def claimed_kind(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8)
 def titled_work_report(text: str) -> bool:
     """Does the title name the document a work report (工作总结、述职报告: :func:`title_genre`)? A one-line
     paste's title is read from its opening."""
