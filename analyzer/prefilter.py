@@ -130,7 +130,7 @@ class _Counted:
 
     def count(self, text: str) -> int:
         answers = self.answers
-        if text != answers.home[0]:
+        if text != answers.home[0] or answers.index < 0:
             return self.lexicon.count(text)
         if self._counts is None:
             self._counts = [0] * len(answers.strings)

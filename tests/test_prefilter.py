@@ -52,6 +52,8 @@ def test_literals_are_found_in_their_own_string_of_the_list():
 
 def test_lexicon_counts_per_string_from_one_reading():
     critical = lexicon("self_critical", "phrases")
+    early = PatternSet({}, {"critical": critical}).over(["理论学习不够深入"])
+    assert early.base["critical"].count("") == 0  # asked before any string is at hand: counted for real
     answers = PatternSet({}, {"critical": critical}).over(SENTENCES)
     for i, sentence in enumerate(SENTENCES):
         rx = answers.at(i)
