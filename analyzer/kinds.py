@@ -82,6 +82,7 @@ _FURNITURE = re.compile(r"^\W{0,3}(首页|当前位置|您现在的位置|您的
                         r"点击下载|下载本文|上一页)")
 
 
+@lru_cache(maxsize=8)
 def content(text: str) -> str:
     """The text without lines of web furniture (a one-line paste is kept whole)."""
     lines = text.splitlines()
@@ -89,11 +90,13 @@ def content(text: str) -> str:
     return "\n".join(kept) if any(s.strip() for s in kept) else text
 
 
+@lru_cache(maxsize=8)
 def compact(text: str) -> str:
     """The text without whitespace: a run-on paste and its multi-line original read alike."""
     return _SPACE.sub("", text)
 
 
+@lru_cache(maxsize=8)
 def opening(text: str) -> str:
     """The document's first real line (its title, if it has one), skipping web furniture;
     for a one-line paste, its first 32 characters."""
@@ -144,6 +147,7 @@ def cue_features(text: str) -> list[float]:
     return row
 
 
+@lru_cache(maxsize=8)  # asked about the same text by voice, classify, decide and the cue features
 def title_line(text: str) -> str:
     """The title, if the document opens with one: a short first line without sentence punctuation
     (web furniture skipped), or in a one-line paste the words before the first claim word
@@ -200,6 +204,7 @@ def claimed_kind(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8)
 def titled_work_report(text: str) -> bool:
     """Does the title name the document a work report (工作总结、述职报告: :func:`title_genre`)? A one-line
     paste's title is read from its opening."""
@@ -285,8 +290,10 @@ def _voice_patterns() -> dict[str, re.Pattern]:
 
 @lru_cache(maxsize=1)
 def _voice_pattern_set() -> PatternSet:
-    """The voice patterns, each run on a sentence only when the literals it needs are in it."""
-    return PatternSet(_voice_patterns())
+    """The voice patterns and the sentence rewrites (each run on a sentence only where the literals it needs
+    stand), and the self-critical lexicons (read once over a text's sentences)."""
+    return PatternSet({**_voice_patterns(), "_ENUMERATOR": _ENUMERATOR, "_TARGET": _TARGET, "_GENRE_NOUN": _GENRE_NOUN},
+                      {"self_critical": lexicon("self_critical", "phrases"), "colloquial": _colloquial()})
 
 
 @lru_cache(maxsize=1)
@@ -326,8 +333,6 @@ def voice(text: str) -> Voice:
     以上对照检查，请同志们批评帮助) is present, and so is the unnamed author of a text with a self-examination's
     own sections (存在的问题、原因剖析) that names no one else. Rectification progress (问题已整改完成6个) is
     counted apart (``rectified``), not as own work."""
-    patterns, critical = _voice_pattern_set().view(), lexicon("self_critical", "phrases")
-    colloquial = _colloquial()
     counts, critical_sentences, reports, results = Counter(), [], [], []
     anchored = False  # a report formula, or its own subject (我局、本人) with a period, in one sentence
     subject_done = period_done = False  # or each in a sentence of its own: 我局…完成, 今年共接待123人次
@@ -342,16 +347,17 @@ def voice(text: str) -> Voice:
     declared = False  # 我认真查摆了自身…、以上对照检查，请同志们批评指正: the text names itself a self-examination
     skeleton = False  # a heading of a self-examination's own sections (存在的问题、原因剖析、整改措施)
     lines = {s.strip() for s in text.splitlines()}
-    for sentence in _VOICE_SENTENCE.findall(_QUOTED.sub("", text)):
-        sentence = sentence.strip()
-        rx = patterns.at(sentence)  # the patterns that can match it; the others stand in, matching nothing
+    sentences = [s.strip() for s in _VOICE_SENTENCE.findall(_QUOTED.sub("", text))]
+    patterns = _voice_pattern_set().over(sentences)  # each pattern run once over the sentences joined
+    for i, sentence in enumerate(sentences):
+        rx = patterns.at(i)  # the patterns' answers about this sentence (and any other string)
         if sentence in lines and len(sentence) <= 30 and not _SENTENCE_MARK.search(sentence):
             subject = ""  # a heading (二、检视剖析的问题, （一）理论学习方面) starts a new topic chain
         if rx["link"].search(sentence):  # a run-on paste's 上一篇/下一篇 links name other pages
             continue
         counts["opinions"] += rx["opinion"].search(sentence) is not None
         counts["relayed"] += rx["relayed"].search(sentence) is not None
-        head = _ENUMERATOR.sub("", sentence)
+        head = rx["_ENUMERATOR"].sub("", sentence)
         anchored = anchored or bool(rx["work_heading"].search(head))  # 一、2023年主要工作成效 heads own work
         # and so does an enumerated heading stating a result of its own field (（三）教师队伍建设加强)
         anchored = anchored or bool(_ENUMERATOR.match(sentence) and rx["result_heading"].search(head))
@@ -388,9 +394,9 @@ def voice(text: str) -> Voice:
         # self-examination, as a claiming title does
         declared = declared or not exhorts and subject != "other" and rx["declares"].search(sentence) is not None
         # 对进度滞后的事项挂牌督办: the fault is the target's, not the author's; 写检讨、一份检讨书 names a genre
-        judged = _GENRE_NOUN.sub("", _TARGET.sub("", sentence))
-        written = critical.count(judged) or rx["problem"].search(judged)
-        if written or colloquial.count(judged):
+        judged = rx["_GENRE_NOUN"].sub("", rx["_TARGET"].sub("", sentence))
+        written = rx["self_critical"].count(judged) or rx["problem"].search(judged)
+        if written or rx["colloquial"].count(judged):
             # a confession is the author's: its subject is the author (我、班子在…), or it has none and
             # continues a sentence whose subject was (我查摆出以下问题。一是…); a colloquial one (偷懒、图省事)
             # only in a chain the author opened by name — 偷懒的人…, 工作的时候偷懒… is about anyone
