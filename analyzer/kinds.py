@@ -260,7 +260,8 @@ _QUOTED = re.compile(r"“[^”\"\n]{0,200}[”\"]|「[^」]{0,200}」|『[^』]
 _VOICE_SENTENCE = re.compile(r"[^。！？；!?;\n]+")
 # the target of an action, described (对群众反映强烈的, 针对调查研究不深入问题, “会议偏多”问题，已…): no confession
 _TARGET = re.compile(r"对[^，,。；;：:对]{1,12}的|针对[^，,。；;]{1,20}?问题|“[^”\n]{1,8}”问题")
-_GENRE_NOUN = re.compile(r"(写|交|做|作)[过了的]?[^，,。]{0,3}检讨书?|[份篇]检讨书?|检讨书|^检讨$")  # the genre named, not a confession
+# the genre or the act named, not a confession: 写过检讨、一份检讨书; 我得检讨、还是要检讨 announces one
+_GENRE_NOUN = re.compile(r"(写|交|做|作)[过了的]?[^，,。]{0,3}检讨书?|[份篇]检讨书?|检讨书|^检讨$|(得|要|该|须|需)检讨")
 
 
 @dataclass(frozen=True)

@@ -191,3 +191,12 @@ def test_a_text_relaying_what_others_said_is_an_opinions_list_rather_than_other(
     assert _decide(spoken_summary, other=0.95, opinions=0.01, personal=0.04) == "other"  # not against the model's certainty
     news = "会上，大家普遍反映这次培训收获很大。有人说，案例教学让人印象深刻。"
     assert voice(news).relayed >= 1 and _decide(news, other=0.7, opinions=0.3) == "other"  # reported: no opinions list
+
+
+def test_announcing_a_confession_confesses_nothing():
+    satire = ("尊敬的领导：\n我得检讨，因为我开会就犯困。当然，领导没有发现。但我觉得还是要检讨。\n"
+              "首先，是因为累。其次，是稿子太长，一句话的事能写五页。")
+    assert voice(satire).confessions == 0
+    assert not speaks_as("personal", voice(satire))
+    material = "我得检讨，这一年下基层不够，听汇报多。"
+    assert voice(material).confessions == 1  # the fault named still confesses
