@@ -1146,6 +1146,31 @@ given another kind 26 → 18, non-material versions given a material kind 1 → 
 0 → 0), still under the issue's 0.9; the real TEST set, scored once afterwards (`python -m
 training.realdocs`), fell: kind accuracy 0.819 → 0.799, non-materials given material scores 2 → 4 of
 111, while the written test and every real DEV set rose. Nothing was chosen on either test set.
+Rules round 6 (issue 13, branch kindsrules6; `analyzer/kinds.py`, the `voice` patterns of kinds.yaml, tests in
+`tests/test_kinds_rules6.py`; no data changed). Each rule that withheld a material on the written dev split or a
+real DEV page was wrong about something nameable, and is now precise: 关于召开…的部署 names a directive, not a meeting
+reported (`reported_weak`); an author who declares the text its self-examination in its own voice (`declares`:
+我…认真查摆了自身…问题、我把…对照检查情况跟大家说一说、以上对照检查，请同志们批评帮助) is held to a claiming title's
+bar and is present; a self-examination's own section headings (`own_heading`: 存在的问题、原因剖析、整改措施) in a
+text that names no one else (nothing reported, expository, about others or a wider area such as 全县) make its
+unnamed author present; 听了一些同志的意见 is whose opinions were heard, not a generic subject; …整改措施范文 is a
+sample of a 整改措施, not a page about writing (a list — 范文大全、（精选5篇） — still is); an enumerated heading
+stating a result of its field (（三）教师队伍建设加强) heads the author's own results; a unit subject after 以来
+anchors own work inside a run-on sentence; a credit line (责编、审核) is no title; spoken blame (是我的失职、口子是我开的、
+负有领导/直接责任、一忙就忘). Non-materials no longer reach a material kind through rectification progress counted as
+own work (`rectified`: 问题已整改完成6个 — the excerpt of a rectification progress report that was a work report),
+an issue number (第9期) counted as a result, or an announced confession (我得检讨) counted as one. An opinions list
+must find fault more often than it reports or explains itself (关键词、摘要、本文由…; not 一些单位、部分部门, which
+opinions complain of), and a text that relays what others said twice or more (有人说、职工反映) and speaks as no
+material is an opinions list rather than other when the model has it within the margin. The voice counts are
+features, so the kind model must be retrained. Before → after (`python -m training.kinds_corpus dev`, model fitted
+on train, margin 0.8 both times): written dev 0.914 → 0.937, non-materials given any material kind 1 → 0 of 738,
+materials given another kind 20 → 11 of 372. Real DEV, model fitted on train+dev with these rules and not the
+written test (main's model before): 355 → 362 of 384 pages right on the eight kind sets (dev-kinds 80 → 81 of 89,
+dev-genres 60 → 62 of 66, dev-voice 49 → 50 of 53, dev-noise 85 → 87 of 90, dev-noise3b 6 → 7 of 7; dev-nonmat,
+dev-noise2 and dev-noise3 unchanged), non-materials given a material kind 4 → 2 (both left are from before: a diary
+after a meeting and a company employee's 反省 essay), materials withheld 8 → 5 of 30. The DEV pages and dev split were
+read to write the rules, so these figures are optimistic; neither test set was scored or read.
 **Caveats.** Every document is written for this project (the non-materials by the same writer,
 from domain knowledge), not collected: real documents are longer, mix kinds (a 述职报告 with a
 self-criticism section, a news item quoting a material) and carry noise of other shapes. The test
