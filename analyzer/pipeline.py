@@ -337,10 +337,12 @@ def paragraphs(source: ingest.Source) -> list[Piece]:
             cut.append((line, start + a, start + b, len(spans) > 1, cues))
     texts = [source.text[a:b] for _, a, b, _, _ in cut]
     head = noise.head_lines(texts)  # a run-on page has a head too
+    echoes = noise.echoed_summaries(texts)  # a site's summary of the text below it
     out = []
     for k, (line, a, b, split, cues) in enumerate(cut):
         raw = texts[k]
         found = noise.inspect(raw, head=k in head)
+        cues = cues or echoes.get(k)
         if cues and not found.line:
             found = noise.Noise(line=True, cues=cues)
         out.append(Piece(line, a, b, raw if found.line else found.clean(raw), found, split))
