@@ -160,11 +160,13 @@ def _lexicons():
                                   rf"|[\u4e00-\u9fffA-Za-z]{{0,8}}?({suffixes})|佚名|[大中小\s]{{3,7}})"),
         "crumb_start": crumb_start,
         "unit_value": re.compile(r"[\u4e00-\u9fff]{1,12}(" + "|".join(map(re.escape, spec["units"])) + ")"),
+        # a trail's parts end with no blank, and the blanks around a separator are taken whole (\s*+): each
+        # text splits one way only, so a long menu row with no column word at its end is not tried 2^n ways
         "open_trail": re.compile("(" + "|".join(map(re.escape, sorted(crumb_start, key=len, reverse=True))) + r")\s*[:：]?\s*"
-                                 r"([^>»›|｜。，,；;]{1,16}?\s*[>»›|｜]+\s*)+[^>»›|｜。，,；;]{0,10}?("
+                                 r"(([^>»›|｜。，,；;]{0,15}?[^>»›|｜。，,；;\s])?\s*+[>»›|｜]++\s*+)+[^>»›|｜。，,；;]{0,10}?("
                                  + "|".join(map(re.escape, spec["columns"] + ["正文"])) + r")(?!\s*[>»›|｜])"),
         "open_trail_sep": re.compile("(" + "|".join(map(re.escape, sorted(crumb_start, key=len, reverse=True)))
-                                     + r")\s*[:：]?\s*([^>»›|｜。，,；;]{0,16}?\s*[>»›]\s*)+[^>»›|｜。，,；;]{1,16}?\s*[>»›]"
+                                     + r")\s*[:：]?\s*(([^>»›|｜。，,；;]{0,15}?[^>»›|｜。，,；;\s])?\s*+[>»›]\s*+)+[^>»›|｜。，,；;]{1,16}?\s*[>»›]"
                                      r"(?=[^\s>»›])"),  # 首页 > 栏目 > 栏目 >标题…: the title glued to the last separator
         "crumb_sep": re.compile(rf"\s*[{seps}]\s*"),
         "allowed": {str(t) for t in spec["allowed_tokens"]},

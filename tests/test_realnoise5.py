@@ -85,3 +85,11 @@ def test_a_written_material_keeps_every_line():
             "张某某\n"
             "2024年1月8日")
     assert not any(is_noise for _, is_noise in _roles(text))
+
+
+def test_a_long_menu_row_is_read_in_one_pass():
+    """A menu row of many sections with no column word at its end (首页 | 文学 | … pasted into one line) is
+    split one way only: it used to be tried 2^n ways and a page of 15 sections never finished."""
+    row = "首页 | " + " | ".join(f"栏目{k}" for k in range(60)) + " | 文集" + "明天要开民主生活会，大家都在准备发言提纲。"
+    assert all(b <= row.index("明天") for _, b, _ in noise.runs(row))  # the sentence after the row stays content
+    assert [p.noise.line for p in paragraphs(ingest.from_text("首页 > 范文大全 > 党建材料 > 正文"))] == [True]
