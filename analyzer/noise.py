@@ -23,7 +23,11 @@ Other furniture is told by its form alone, so that it holds on sites never seen:
 medium's name before its widget words (某某报客户端), the site's greeting (欢迎访问某某网), one phrase
 repeated over a line (a tag cloud), a credit bracket ((党委工作部), (图/某某 文/某某)), a journal's issue
 line, authors' notes run together, and at a page's head a newspaper's dateline with its weekday or a
-reporter after the medium's name. A document's own fields (会议时间：, 责任人：), numbered parts (附件1,
+reporter after the medium's name; so are a credit alone on its line ((某某/摄), 文/图:某某), a location
+label (您的当前位置:), an input prompt (请输入关键字), a service hotline, a paywall's truncation notice, an
+image file name, a related link with its timestamp and a follow prompt. A site's summary (摘要:…) is told
+by its echo: it repeats the opening of the text below it (:func:`echoed_summaries`), which an author's
+abstract never does. A document's own fields (会议时间：, 责任人：), numbered parts (附件1,
 问题3) and headings never take these forms.
 
 A page pasted into one line glues its furniture between the sentences of the material. Before the
