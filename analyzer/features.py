@@ -113,6 +113,13 @@ def _columns(vectorizer) -> _Columns:
         return _register(vectorizer)
 
 
+def register(vectorizer) -> None:
+    """Add a fitted vectorizer's n-grams to the union of vocabularies that every document's
+    n-grams are searched in once (:class:`CharGrams`, :class:`WordGrams`), so that the rows of its
+    texts and spans are cut from a document's n-grams without reading them again."""
+    _columns(vectorizer)
+
+
 def _register(vectorizer) -> _Columns:
     found = _COLUMNS.get(vectorizer)
     if found is not None and found.vocabulary is vectorizer.vocabulary_:
