@@ -597,10 +597,11 @@ class DepthModel:
         ranked = sorted(((n, a) for n, a in lost.items() if a > 0), key=lambda kv: -kv[1])
         ranked = [kv for k, kv in enumerate(ranked) if k == 0 or missing * kv[1] / total >= 0.5]
         total = sum(a for _, a in ranked)
+        details = _details(sig)
         out, unattributed = [], 0.0
         for name, amount in ranked:
             points = missing * amount / total
-            detail = _detail(name, sig)
+            detail = details.get(name, "")
             paragraphs, quotes = sig.gaps.get(name, [])[:8], sig.quotes.get(name, [])[:5]
             if not (paragraphs or quotes or detail.lstrip("：") in ABSENT):
                 unattributed += points
@@ -633,35 +634,40 @@ def substitution_values(sig: Signals) -> dict[str, float]:
 ABSENT = ("没有原因分析", "没有整改措施", "没有问题段落")  # details that name what is missing
 
 
-def _detail(name: str, sig: Signals) -> str:
-    """The numbers behind one deduction, quotable: “：4 个问题段落中 3 个没有”."""
+def _details(sig: Signals) -> dict[str, str]:
+    """Per signal, the numbers behind its deduction, quotable: “：4 个问题段落中 3 个没有” (made
+    once per document, for every deduction it lists)."""
     c, v, gaps = sig.counts, sig.values, sig.gaps
     no_causes, no_measures, no_problems = ABSENT
 
     if c.get("causes_of_nothing"):
         no_causes = no_problems  # cause paragraphs there are, but no problem for them to explain
 
-    def of_measures(what):
-        return f"{c['measures']} 条措施中 {len(gaps[name])} 条没有{what}" if c["measures"] else no_measures
+    def short(name):  # the paragraphs that fall short on a signal
+        return len(gaps.get(name, []))
 
-    detail = {
+    def of_measures(name, what):
+        return f"{c['measures']} 条措施中 {short(name)} 条没有{what}" if c["measures"] else no_measures
+
+    details = {
         "standards": f"援引 {c['standards']} 处", "missing_share": "、".join(c["not_covered"]),
         "denied_share": "、".join(c["denied"]),
         "instance_share": f"{c['problems']} 个问题段落中 {c['no_instance']} 个没有" if c["problems"] else no_problems,
         "singular_share": f"“我们/班子” {c['plural']} 次，“我/本人” {c['singular']} 次",
         "boilerplate_share": f"{c['boiler']}/{c['sentences']} 句" if c["sentences"] else "",
         "summary_ratio": f"占篇幅 {v['summary_ratio']:.0%}", "preamble_share": f"第一个问题之前 {c['pre_chars']} 字",
-        "styleless_share": f"{len(gaps[name])} 个问题段落",
-        "work_result_share": f"{len(gaps[name])} 个问题段落",
-        "root_per_cause": f"{c['causes']} 段原因中 {len(gaps[name])} 段没有" if c["causes"] else no_causes,
+        "styleless_share": f"{short('styleless_share')} 个问题段落",
+        "work_result_share": f"{short('work_result_share')} 个问题段落",
+        "root_per_cause": f"{c['causes']} 段原因中 {short('root_per_cause')} 段没有" if c["causes"] else no_causes,
         "root_variety": f"{int(v['root_variety'])} 种根源" if c["causes"] else no_causes,
         "cause_share": f"{c['causes']} 段" if c["causes"] else no_causes,
         "excuse_share": "" if c["causes"] else no_causes,
-        "deadline_share": of_measures("完成时间"), "quantity_share": of_measures("量化目标"),
-        "owner_share": of_measures("责任人"), "roadmap": "" if c["measures"] else no_measures,
+        "deadline_share": of_measures("deadline_share", "完成时间"),
+        "quantity_share": of_measures("quantity_share", "量化目标"),
+        "owner_share": of_measures("owner_share", "责任人"), "roadmap": "" if c["measures"] else no_measures,
         "vague_per_measure": "" if c["measures"] else no_measures,
-    }.get(name, "")
-    return f"：{detail}" if detail else ""
+    }
+    return {name: f"：{detail}" for name, detail in details.items() if detail}
 
 
 @dataclass
