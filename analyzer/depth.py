@@ -28,6 +28,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from . import features
 from .document import DepthResult, Document
 from .resources import LexiconSet, lexicon, load_yaml
 from .thresholds import best_threshold, f1
@@ -44,6 +45,7 @@ SIGNALS = tuple(s for names in CRITERIA_SIGNALS.values() for s in names)
 # 以工作问题代替作风问题 when at least half of the problems are work problems: a fixed rule, not
 # a fitted threshold (a share chosen on dev fired on 7 test materials for 2 true ones).
 WORK_FOR_STYLE_SHARE = 0.5
+_DIGIT = re.compile(r"\d")
 _COLLECTIVE_TITLE = re.compile(r"班子|党组|党委(?!书记)|常委会|常委班子|两委")
 
 
@@ -89,17 +91,25 @@ class BoilerplateBank:
         self.sentences = [str(s) for s in load_yaml("lexicons/boilerplate.yaml")["sentences"]]
         self.vec = TfidfVectorizer(analyzer="char", ngram_range=(2, 2)).fit(self.sentences)
         self.bank = self.vec.transform(self.sentences)
-        self.bank_t = self.bank.T.tocsr()  # what every product with the bank reads (scipy would convert .T each time)
+        # dense (bigrams × stock sentences): a sentence's row times it adds the same products in the same
+        # order as the sparse product, and the sum of a cell with no bigram in common stays 0
+        self.bank_t = self.bank.T.toarray()
         self.threshold = threshold
+        features.register(self.vec)  # a document's character n-grams hold the sentences' bigrams
 
-    def match(self, sentences: list[str]) -> list[tuple[str, str, float]]:
-        """(sentence, most similar stock sentence, cosine) for each boilerplate sentence."""
-        sentences = [s for s in sentences if len(s) >= 8 and not re.search(r"\d", s)]  # numbers are specific
-        if not sentences:
+    def match(self, sentences: list[str], spans: list[tuple[int, int, int]] | None = None,
+              grams: features.CharGrams | None = None) -> list[tuple[str, str, float]]:
+        """(sentence, most similar stock sentence, cosine) for each boilerplate sentence. With
+        ``grams`` (a document's :class:`~analyzer.features.CharGrams`) and ``spans`` (each
+        sentence's paragraph, start and end in it), the sentences' bigrams are cut from the
+        document's n-grams, not read again."""
+        kept = [k for k, s in enumerate(sentences) if len(s) >= 8 and not _DIGIT.search(s)]  # numbers are specific
+        if not kept:
             return []
-        from .features import tfidf
-
-        sims = (tfidf(self.vec, sentences) @ self.bank_t).toarray()
+        sentences = [sentences[k] for k in kept]
+        rows = grams.rows(self.vec, [spans[k] for k in kept]) if grams is not None else \
+            features.tfidf_rows(self.vec, sentences)
+        sims = rows.dot(self.bank_t)
         best = sims.argmax(axis=1)
         return [(s, self.sentences[b], float(sims[i, b])) for i, (s, b) in enumerate(zip(sentences, best))
                 if sims[i, b] >= self.threshold]
@@ -151,7 +161,7 @@ def measure(doc: Document, bank: BoilerplateBank) -> Signals:
     parts = Parts.of(texts, roles, with_evidence(styles, coverage), doc.sentences)
     sig = Signals({})
     _strict_signals(sig, parts, coverage, lx)
-    _accurate_signals(sig, parts, summary, bank, lx)
+    _accurate_signals(sig, parts, summary, bank, lx, features.of(doc).chars)
     _deep_signals(sig, parts, lx)
     _concrete_signals(sig, parts, lx)
     sig.not_in_text = cut_parts(parts)
@@ -266,16 +276,19 @@ def _strict_signals(sig: Signals, parts: Parts, coverage: dict, lx: LexiconSet) 
                        "standards": sum(len(v) for v in std.values())})
 
 
-def _accurate_signals(sig: Signals, parts: Parts, summary: dict, bank: BoilerplateBank, lx: LexiconSet) -> None:
+def _accurate_signals(sig: Signals, parts: Parts, summary: dict, bank: BoilerplateBank, lx: LexiconSet,
+                      chars: features.CharGrams | None = None) -> None:
     """查摆问题准: concrete instances, first person singular, little boilerplate, little
-    work-report text, 开门见山, problems about style rather than work (work_for_style)."""
+    work-report text, 开门见山, problems about style rather than work (work_for_style). ``chars``:
+    the character n-grams of the paragraphs, when the document has them."""
     texts, problems = parts.texts, parts.problems
     n_problems = max(len(problems), 1)
     inst = {i: found for i in problems if (found := own_instances(texts[i], lx))}
     sing = sum(lx["singular"].count(texts[i]) for i in problems)
     plur = sum(lx["plural"].count(texts[i]) for i in problems)
-    sentences = [(i, texts[i][a:b]) for i in problems for a, b in parts.sentences[i] if b - a >= 6]
-    boiler = bank.match([s for _, s in sentences])
+    spans = [(i, a, b) for i in problems for a, b in parts.sentences[i] if b - a >= 6]
+    sentences = [(i, texts[i][a:b]) for i, a, b in spans]
+    boiler = bank.match([s for _, s in sentences], spans, chars)
     boiler_set = {s for s, _, _ in boiler}
     boiler_paras = sorted({i for i, s in sentences if s in boiler_set})
     preamble = preamble_paragraphs(texts, parts.roles, problems[0] if problems else len(texts))
@@ -584,10 +597,11 @@ class DepthModel:
         ranked = sorted(((n, a) for n, a in lost.items() if a > 0), key=lambda kv: -kv[1])
         ranked = [kv for k, kv in enumerate(ranked) if k == 0 or missing * kv[1] / total >= 0.5]
         total = sum(a for _, a in ranked)
+        details = _details(sig)
         out, unattributed = [], 0.0
         for name, amount in ranked:
             points = missing * amount / total
-            detail = _detail(name, sig)
+            detail = details.get(name, "")
             paragraphs, quotes = sig.gaps.get(name, [])[:8], sig.quotes.get(name, [])[:5]
             if not (paragraphs or quotes or detail.lstrip("：") in ABSENT):
                 unattributed += points
@@ -620,35 +634,40 @@ def substitution_values(sig: Signals) -> dict[str, float]:
 ABSENT = ("没有原因分析", "没有整改措施", "没有问题段落")  # details that name what is missing
 
 
-def _detail(name: str, sig: Signals) -> str:
-    """The numbers behind one deduction, quotable: “：4 个问题段落中 3 个没有”."""
+def _details(sig: Signals) -> dict[str, str]:
+    """Per signal, the numbers behind its deduction, quotable: “：4 个问题段落中 3 个没有” (made
+    once per document, for every deduction it lists)."""
     c, v, gaps = sig.counts, sig.values, sig.gaps
     no_causes, no_measures, no_problems = ABSENT
 
     if c.get("causes_of_nothing"):
         no_causes = no_problems  # cause paragraphs there are, but no problem for them to explain
 
-    def of_measures(what):
-        return f"{c['measures']} 条措施中 {len(gaps[name])} 条没有{what}" if c["measures"] else no_measures
+    def short(name):  # the paragraphs that fall short on a signal
+        return len(gaps.get(name, []))
 
-    detail = {
+    def of_measures(name, what):
+        return f"{c['measures']} 条措施中 {short(name)} 条没有{what}" if c["measures"] else no_measures
+
+    details = {
         "standards": f"援引 {c['standards']} 处", "missing_share": "、".join(c["not_covered"]),
         "denied_share": "、".join(c["denied"]),
         "instance_share": f"{c['problems']} 个问题段落中 {c['no_instance']} 个没有" if c["problems"] else no_problems,
         "singular_share": f"“我们/班子” {c['plural']} 次，“我/本人” {c['singular']} 次",
         "boilerplate_share": f"{c['boiler']}/{c['sentences']} 句" if c["sentences"] else "",
         "summary_ratio": f"占篇幅 {v['summary_ratio']:.0%}", "preamble_share": f"第一个问题之前 {c['pre_chars']} 字",
-        "styleless_share": f"{len(gaps[name])} 个问题段落",
-        "work_result_share": f"{len(gaps[name])} 个问题段落",
-        "root_per_cause": f"{c['causes']} 段原因中 {len(gaps[name])} 段没有" if c["causes"] else no_causes,
+        "styleless_share": f"{short('styleless_share')} 个问题段落",
+        "work_result_share": f"{short('work_result_share')} 个问题段落",
+        "root_per_cause": f"{c['causes']} 段原因中 {short('root_per_cause')} 段没有" if c["causes"] else no_causes,
         "root_variety": f"{int(v['root_variety'])} 种根源" if c["causes"] else no_causes,
         "cause_share": f"{c['causes']} 段" if c["causes"] else no_causes,
         "excuse_share": "" if c["causes"] else no_causes,
-        "deadline_share": of_measures("完成时间"), "quantity_share": of_measures("量化目标"),
-        "owner_share": of_measures("责任人"), "roadmap": "" if c["measures"] else no_measures,
+        "deadline_share": of_measures("deadline_share", "完成时间"),
+        "quantity_share": of_measures("quantity_share", "量化目标"),
+        "owner_share": of_measures("owner_share", "责任人"), "roadmap": "" if c["measures"] else no_measures,
         "vague_per_measure": "" if c["measures"] else no_measures,
-    }.get(name, "")
-    return f"：{detail}" if detail else ""
+    }
+    return {name: f"：{detail}" for name, detail in details.items() if detail}
 
 
 @dataclass

@@ -113,6 +113,13 @@ def _columns(vectorizer) -> _Columns:
         return _register(vectorizer)
 
 
+def register(vectorizer) -> None:
+    """Add a fitted vectorizer's n-grams to the union of vocabularies that every document's
+    n-grams are searched in once (:class:`CharGrams`, :class:`WordGrams`), so that the rows of its
+    texts and spans are cut from a document's n-grams without reading them again."""
+    _columns(vectorizer)
+
+
 def _register(vectorizer) -> _Columns:
     found = _COLUMNS.get(vectorizer)
     if found is not None and found.vocabulary is vectorizer.vocabulary_:
@@ -676,25 +683,6 @@ def of(doc) -> DocumentGrams:
     if grams is None or grams.texts is not doc.texts or grams.tokens is not doc.tokens:
         grams = doc.features["grams"] = DocumentGrams(doc.texts, doc.tokens)
     return grams
-
-
-def dict_matrix(vectorizer, rows: list[dict]) -> csr_matrix:
-    """``vectorizer.transform(rows)`` for a fitted sparse ``DictVectorizer`` and rows of numeric
-    values (names it never saw are left out, zeros kept, columns in order), without
-    scikit-learn's per-call checks; a row with a text value goes to ``transform`` itself. Every
-    name is looked up in one pass and the cells ordered by row and column in NumPy."""
-    values = [value for row in rows for value in row.values()]
-    if not vectorizer.sparse or any(isinstance(value, str) for value in values):
-        return vectorizer.transform(rows)
-    names = [name for row in rows for name in row]
-    columns = np.fromiter(map(vectorizer.vocabulary_.get, names, repeat(-1)), dtype=np.int64, count=len(names))
-    row_of = np.repeat(np.arange(len(rows)), [len(row) for row in rows])
-    known = columns >= 0
-    columns, row_of = columns[known], row_of[known]
-    order = np.lexsort((columns, row_of))
-    data = np.array(values, dtype=vectorizer.dtype)[known][order]
-    indptr = np.concatenate([[0], np.cumsum(np.bincount(row_of, minlength=len(rows)))]).astype(np.int64)
-    return _csr(data, columns[order], indptr, (len(rows), len(vectorizer.feature_names_)))
 
 
 def decision(model, X) -> np.ndarray:

@@ -23,7 +23,11 @@ Other furniture is told by its form alone, so that it holds on sites never seen:
 medium's name before its widget words (某某报客户端), the site's greeting (欢迎访问某某网), one phrase
 repeated over a line (a tag cloud), a credit bracket ((党委工作部), (图/某某 文/某某)), a journal's issue
 line, authors' notes run together, and at a page's head a newspaper's dateline with its weekday or a
-reporter after the medium's name. A document's own fields (会议时间：, 责任人：), numbered parts (附件1,
+reporter after the medium's name; so are a credit alone on its line ((某某/摄), 文/图:某某), a location
+label (您的当前位置:), an input prompt (请输入关键字), a service hotline, a paywall's truncation notice, an
+image file name, a related link with its timestamp and a follow prompt. A site's summary (摘要:…) is told
+by its echo: it repeats the opening of the text below it (:func:`echoed_summaries`), which an author's
+abstract never does. A document's own fields (会议时间：, 责任人：), numbered parts (附件1,
 问题3) and headings never take these forms.
 
 A page pasted into one line glues its furniture between the sentences of the material. Before the
@@ -48,6 +52,8 @@ VOICE_GAP = 12          # a furniture sentence (声明：本站…) holds at mos
 SENTENCE_TAIL = 8       # … and ends this near its last cue
 VOICE_SENTENCE = 60     # a sentence in the site's own voice (以下是小编…) ends at most this far after its cue
 MIN_CONTENT_CJK = 1     # no Chinese character left: nothing to judge
+ECHO_CJK = 16           # a site's summary repeats at least this many Chinese characters of the body …
+ECHO_REACH = 3          # … in one of the paragraphs this near below it
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _URL = re.compile(r"(https?://|www\.)[\w./?=&%#:~+-]+|[\w-]+(\.[\w-]+)*\.(com|cn|net|org|gov\.cn)(/[\w./?=&%#-]*)?",
@@ -104,6 +110,21 @@ _MEDIA_ENDS = set("报网台社刊")
 _DIGIT = re.compile(r"\d+")
 _INSTITUTION = re.compile(r"大学|学院|党校|研究院|研究所|研究中心|社科院|社会科学院")
 _PARTICLES = {"的", "之", "与", "和", "及", "在", "对", "把", "被", "为", "是", "有", "要", "让", "向", "从", "以"}
+_WHERE_LINE = re.compile(r"(您|你)?的?(当前|现在|目前)?的?(所在)?的?位置\s*[:：]\s*[^。，,；;！!？?：:]{0,12}")
+# 您的当前位置:, 您的位置: 论坛 — the label of a page's location, alone or with its one section
+_TRUNCATED = re.compile(r"[…．.]*\s*[（(][^（()）]{0,30}?(全文|省略|显示|未完|剩余)[^（()）]{0,30}?\d+\s*字[^（()）]{0,30}[)）]")
+# (未完,全文共1936字,当前显示525字), ……(开头部分已省略68字): a paywall's count of the text held back
+_IMAGE_FILE = re.compile(r"[^\s。，,；;！？!?]{1,40}\.(png|jpe?g|gif|bmp|webp|PNG|JPE?G|GIF|BMP|WEBP)")  # 图片1.png
+_DATED = re.compile(r"(发布)?(时间|日期)\s*[:：]\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?")
+_SUMMARY_TAG = re.compile(r"\s*([【\[〔]\s*(摘\s*要|内容提要|提要|导语|导读)\s*[】\]〕]|(摘\s*要|内容提要|导语|导读)\s*[:：])\s*")
+_LINKED_TITLE = re.compile(r"[-•·]\s*[^。！？!?；;]{2,60}?[（(]\d{4}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?[)）]"
+                           r"|[^。！？!?；;]{2,60}?[（(]\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(:\d{2})?[)）]")
+# - 某某镇召开现场会(2019-12-19 15:33:55): a related-news link, listed or with its clock time (a document dates itself 2019年…)
+_FOLLOW = re.compile(r"[^。！？!?]{0,12}?关注(我们|本站|本号|[\u4e00-\u9fff]{1,8}?(官方)?(微信|公众号|微博))"
+                     r"(?![\u4e00-\u9fff])[^。！？!?]{0,16}")  # 看某某新闻,关注某某新闻网微信 / 关注我们,获取…资讯
+_CHANNEL_LINE = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,8}?官方(微信|微博|公众号|网站|抖音号|视频号)")  # 某某官方微博
+_TABLE_BARS = re.compile(r"(\s*[|｜])+\s*$")
+_PHONE = re.compile(r"(?<!\d)(400-?\d{3}-?\d{4}|0\d{2,3}-\d{7,8}|1\d{10})(?!\d)")
 _MONTH_LINE = re.compile(r"\d{4}年\d{1,2}月")  # a bare month above the title of a blog post
 _ISO_DAY = re.compile(r"(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d)")
 
@@ -143,11 +164,13 @@ def _lexicons():
                                   rf"|[\u4e00-\u9fffA-Za-z]{{0,8}}?({suffixes})|佚名|[大中小\s]{{3,7}})"),
         "crumb_start": crumb_start,
         "unit_value": re.compile(r"[\u4e00-\u9fff]{1,12}(" + "|".join(map(re.escape, spec["units"])) + ")"),
+        # a trail's parts end with no blank, and the blanks around a separator are taken whole (\s*+): each
+        # text splits one way only, so a long menu row with no column word at its end is not tried 2^n ways
         "open_trail": re.compile("(" + "|".join(map(re.escape, sorted(crumb_start, key=len, reverse=True))) + r")\s*[:：]?\s*"
-                                 r"([^>»›|｜。，,；;]{1,16}?\s*[>»›|｜]+\s*)+[^>»›|｜。，,；;]{0,10}?("
+                                 r"(([^>»›|｜。，,；;]{0,15}?[^>»›|｜。，,；;\s])?\s*+[>»›|｜]++\s*+)+[^>»›|｜。，,；;]{0,10}?("
                                  + "|".join(map(re.escape, spec["columns"] + ["正文"])) + r")(?!\s*[>»›|｜])"),
         "open_trail_sep": re.compile("(" + "|".join(map(re.escape, sorted(crumb_start, key=len, reverse=True)))
-                                     + r")\s*[:：]?\s*([^>»›|｜。，,；;]{0,16}?\s*[>»›]\s*)+[^>»›|｜。，,；;]{1,16}?\s*[>»›]"
+                                     + r")\s*[:：]?\s*(([^>»›|｜。，,；;]{0,15}?[^>»›|｜。，,；;\s])?\s*+[>»›]\s*+)+[^>»›|｜。，,；;]{1,16}?\s*[>»›]"
                                      r"(?=[^\s>»›])"),  # 首页 > 栏目 > 栏目 >标题…: the title glued to the last separator
         "crumb_sep": re.compile(rf"\s*[{seps}]\s*"),
         "allowed": {str(t) for t in spec["allowed_tokens"]},
@@ -173,6 +196,10 @@ def _lexicons():
         "link": re.compile("(" + "|".join(map(re.escape, spec["link_labels"])) + r")\s*[:：]\s*"),
         "link_title": re.compile(r"[^。！？!?；;：:]{1,%d}?(?:(?:%s)(?:[（(]?\d{1,3}篇[)）]?)?|\d{1,3}篇)+" % (
             LINK_MAX, "|".join(map(re.escape, sorted(spec["title_ends"], key=len, reverse=True))))),
+        "credit_line": _credit_line(spec["credit_tasks"]),
+        "prompt": re.compile(r"请您?(" + "|".join(map(re.escape, spec["prompt_verbs"])) + r")[\u4e00-\u9fff]{0,6}[.。…]*"),
+        "hotline_ends": tuple(spec["hotline_ends"]),
+        "hotline_not": tuple(spec["hotline_not"]),
         "site_value": re.compile(rf"[\u4e00-\u9fffA-Za-z0-9]{{0,8}}?({suffixes})|[\u4e00-\u9fffA-Za-z0-9]{{1,8}}?({names})"
                                  r"|网络|互联网|本站|原创|佚名|新华社|中新社|[\u4e00-\u9fff]{2,6}?(报社|杂志社|出版社)"),
     }
@@ -299,6 +326,9 @@ def _gate() -> _Gate:
             "journal": (frozenset({"期"}),),
             "publisher": _needs(_URL, _READ_TAG),
             "bracketed": (frozenset("(（"),),  # a byline or credit in brackets, alone on its line
+            **own(lx["credit_line"], lx["prompt"], _WHERE_LINE, _TRUNCATED, _IMAGE_FILE, _LINKED_TITLE, _FOLLOW,
+                  _CHANNEL_LINE),
+            "hotline": (frozenset(lx["hotline_ends"]),) + digit,  # a service's name and its number
         },
         "trails": trails,
         "meta": meta,
@@ -456,6 +486,15 @@ def _furniture(text: str) -> list[str]:
         cues.append("发布栏 publisher line")
     if "digits" in may and _affiliations(bare):
         cues.append("作者单位 affiliation")
+    unbarred = _TABLE_BARS.sub("", bare)  # (图片:某某) | | |: a credit left in a table's cells
+    for pattern, cue in ((lx["credit_line"], "署名 byline"), (_WHERE_LINE, "导航路径 breadcrumb"),
+                         (lx["prompt"], "输入提示 input prompt"), (_TRUNCATED, "截断提示 truncation notice"),
+                         (_IMAGE_FILE, "图片文件 image file"), (_LINKED_TITLE, "相关链接 related link"),
+                         (_FOLLOW, "关注提示 follow prompt"), (_CHANNEL_LINE, "页面按钮 page widgets")):
+        if pattern in may and pattern.fullmatch(unbarred):
+            cues.append(cue)
+    if "hotline" in may and _hotlines(bare):
+        cues.append("服务热线 service line")
     bracketed = re.fullmatch(r"[（(]\s*([^（()）]{2,12})\s*[)）]", bare) if "bracketed" in may else None
     if bracketed and (_byline(bracketed.group(1)) or _credit(bracketed.group(1))):  # (王某), (党委工作部)
         cues.append("署名 byline")
@@ -464,19 +503,46 @@ def _furniture(text: str) -> list[str]:
 
 def _counters(text: str) -> bool:
     """A line of counts, each a label and its number (发帖85, 关注(1)|粉丝(1), 很赞哦! (1025), 加入书架 · 5132,
-    某某代码:12616): a forum's or a site's counters. A document's numbered parts (附件1, 问题3, 第2条)
+    某某代码:12616), perhaps with a publishing date (浏览:1516   时间:…): a forum's or a site's counters. A document's numbered parts (附件1, 问题3, 第2条)
     end with a word of ``counter_not``."""
     if len(text) > 60 or not _DIGIT.search(text):
         return False
     lx = _lexicons()
-    items = [i for i in re.split(r"\s*[|｜]\s*", _BULLET.sub("", text).strip()) if i]
+    items = [i for i in re.split(r"\s*[|｜]\s*|\s{2,}", _BULLET.sub("", text).strip()) if i]
     if not 1 <= len(items) <= 4:
         return False
+    counts = 0
     for item in items:
+        if _DATED.fullmatch(item):  # 浏览:1516   时间:2024年11月01日: a publishing date beside a count
+            continue
         m = _COUNT.fullmatch(item)
         if not m or m.group("label").endswith(lx["counter_not"]) or m.group("label").startswith("第"):
             return False
-    return True
+        counts += 1
+    return counts > 0
+
+
+def _hotlines(text: str) -> bool:
+    """A line of a site's or a medium's service numbers (新闻热线:0576-…, 发表咨询:400-…, 订阅咨询:…): every
+    label before a number ends in 热线 or 咨询 and names no reporting or contact line of a document
+    (举报热线, 监督电话, 联系人及电话 stay content), and no sentence ends."""
+    if len(text) > 80 or _BODY_END.search(text) or not _PHONE.search(text):
+        return False
+    lx = _lexicons()
+    labels = [w for w in re.split(r"[\s,，、;；:：|｜]+", _PHONE.sub(" ", text)) if w]
+    return bool(labels) and all(w.endswith(lx["hotline_ends"]) and not any(n in w for n in lx["hotline_not"])
+                                for w in labels)
+
+
+def _credit_line(tasks: list[str]) -> re.Pattern:
+    """A photo or text credit alone on its line: names with their tasks in brackets ((某某/摄), (图片:某某),
+    (某某/图 某某/文 某某/审核)), or tasks and a name after a colon (文/图:某某, 摄影:某某)."""
+    task = "(?:" + "|".join(map(re.escape, sorted(tasks, key=len, reverse=True))) + ")"
+    tasks_ = rf"{task}(?:\s*[/／]\s*{task})*"
+    name = r"[\u4e00-\u9fff]{2,8}?"
+    item = rf"(?:{name}\s*[/／]\s*{tasks_}|{tasks_}\s*[/／:：]\s*{name})"
+    return re.compile(rf"[（(]\s*{item}(?:\s+{item})*\s*[)）]"
+                      rf"|{task}\s*[/／]\s*{tasks_}\s*[:：]\s*{name}|(?:图片|摄影|摄|照片)\s*[:：]\s*{name}")
 
 
 def _page_field(text: str) -> bool:
@@ -714,6 +780,23 @@ def head_lines(lines: list[str]) -> set[int]:
         if body and not inspect(line).line:
             return set(range(k))
     return set(range(len(lines)))
+
+
+def echoed_summaries(texts: list[str]) -> dict[int, list[str]]:
+    """The paragraphs that are a site's summary of the text below it: a summary tag (摘要:, 【摘要】,
+    导语:…) whose first :data:`ECHO_CJK` Chinese characters come again in one of the next
+    :data:`ECHO_REACH` paragraphs (the site cut the body's opening into a summary). An author's
+    abstract is never the body's own words, so it stays content. Maps index → cues."""
+    out = {}
+    for k, text in enumerate(texts):
+        tag = _SUMMARY_TAG.match(text)
+        if not tag:
+            continue
+        key = "".join(_CJK.findall(text, tag.end()))[:ECHO_CJK]
+        below = "".join("".join(_CJK.findall(t)) for t in texts[k + 1:k + 1 + ECHO_REACH])
+        if len(key) == ECHO_CJK and key in below:
+            out[k] = ["站点摘要 site summary (repeats the text below)"]
+    return out
 
 
 def boundaries(text: str) -> set[int]:

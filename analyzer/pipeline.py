@@ -28,7 +28,7 @@ from .errors import JingziError, SetupError, warning
 from .opinions import OpinionMatcher
 from .report import Report
 from .resources import load_rubric
-from .segment import get_nlp, paragraph_words, sentence_spans
+from .segment import get_nlp, paragraph_words
 from .segmenting import is_runon, split_line
 from .structure import Layout, layout
 
@@ -168,8 +168,7 @@ class Segment(Stage):
     name = "segment"
 
     def run(self, doc: Document) -> None:
-        doc.spacy_doc, doc.tokens = paragraph_words(doc.texts)
-        doc.sentences = [sentence_spans(t) for t in doc.texts]
+        doc.spacy_doc, doc.tokens, doc.sentences = paragraph_words(doc.texts)
 
 
 class Structure(Stage):
@@ -337,10 +336,12 @@ def paragraphs(source: ingest.Source) -> list[Piece]:
             cut.append((line, start + a, start + b, len(spans) > 1, cues))
     texts = [source.text[a:b] for _, a, b, _, _ in cut]
     head = noise.head_lines(texts)  # a run-on page has a head too
+    echoes = noise.echoed_summaries(texts)  # a site's summary of the text below it
     out = []
     for k, (line, a, b, split, cues) in enumerate(cut):
         raw = texts[k]
         found = noise.inspect(raw, head=k in head)
+        cues = cues or echoes.get(k)
         if cues and not found.line:
             found = noise.Noise(line=True, cues=cues)
         out.append(Piece(line, a, b, raw if found.line else found.clean(raw), found, split))

@@ -135,34 +135,78 @@ def layout(paragraphs: list[str], hints: set[int] = frozenset()) -> Layout:
     return Layout(is_heading, sections, context, categories)
 
 
-def paragraph_features(paragraphs: list[str], lay: Layout) -> list[dict]:
-    """Layout and lexicon features of every paragraph (for the role and summary models)."""
+def _features(paragraphs: list[str], lay: Layout) -> tuple[dict, dict, dict]:
+    """The layout and lexicon features of every paragraph, by feature: (class-valued features:
+    prefix -> the class of each paragraph; numeric features: name -> the value of each paragraph;
+    lexicon cues: name -> the number of matches in each paragraph)."""
     n = len(paragraphs)
     lex = _role_lexicons()
     first_problem = next((i for i, c in enumerate(lay.context) if c == "problem"), n)
-    feats = []
-    for i, text in enumerate(paragraphs):
+    styles, owns = [], []
+    for text in paragraphs:
         style, level, rest = numbering(text)
         head = lead(rest)
-        f = {
-            f"num={style}": 1.0,
-            "heading_rule": float(lay.is_heading[i]),
-            f"context={lay.context[i] or 'none'}": 1.0,
-            f"own_class={section_class(head) if len(head) <= HEADING_MAX else 'long'}": 1.0,
-            "pos": i / max(n - 1, 1),
-            "first": float(i == 0),
-            "last": float(i == n - 1),
-            "before_first_problem": float(i < first_problem),
-            "log_len": math.log1p(len(text)) / 8,
-            "ends_period": float(text.endswith(("。", "！"))),
-            "ends_colon": float(text.endswith(("：", ":"))),
-            "has_digit": float(_DIGIT.search(text) is not None),
-        }
-        for name, c in lex.counts(text).items():
-            if c:
-                f[f"lex={name}"] = math.log1p(c)
+        styles.append(style)
+        owns.append(section_class(head) if len(head) <= HEADING_MAX else "long")
+    classes = {"num": styles, "context": [c or "none" for c in lay.context], "own_class": owns}
+    numeric = {
+        "heading_rule": [float(h) for h in lay.is_heading],
+        "pos": [i / max(n - 1, 1) for i in range(n)],
+        "first": [float(i == 0) for i in range(n)],
+        "last": [float(i == n - 1) for i in range(n)],
+        "before_first_problem": [float(i < first_problem) for i in range(n)],
+        "log_len": [math.log1p(len(text)) / 8 for text in paragraphs],
+        "ends_period": [float(text.endswith(("。", "！"))) for text in paragraphs],
+        "ends_colon": [float(text.endswith(("：", ":"))) for text in paragraphs],
+        "has_digit": [float(_DIGIT.search(text) is not None) for text in paragraphs],
+    }
+    counts = [lex.counts(text) for text in paragraphs]
+    cues = {name: [c[name] for c in counts] for name in lex.lexicons}
+    return classes, numeric, cues
+
+
+def paragraph_features(paragraphs: list[str], lay: Layout) -> list[dict]:
+    """Layout and lexicon features of every paragraph, one dict each (what the role model's
+    ``DictVectorizer`` is fitted on; :func:`feature_rows` gives its rows without the dicts)."""
+    classes, numeric, cues = _features(paragraphs, lay)
+    feats = []
+    for i in range(len(paragraphs)):
+        f = {f"{prefix}={values[i]}": 1.0 for prefix, values in classes.items()}
+        f.update({name: values[i] for name, values in numeric.items()})
+        f.update({f"lex={name}": math.log1p(c[i]) for name, c in cues.items() if c[i]})
         feats.append(f)
     return feats
+
+
+def feature_rows(vectorizer, paragraphs: list[str], lay: Layout):
+    """``vectorizer.transform(paragraph_features(paragraphs, lay))`` for the fitted sparse
+    ``DictVectorizer`` of the role model, as :class:`~analyzer.features.Rows`, built feature by
+    feature in NumPy without a dict per paragraph: the same cells (names it never saw left out,
+    numeric zeros kept, columns in order) and the same values."""
+    from .features import Rows
+
+    n = len(paragraphs)
+    vocabulary = vectorizer.vocabulary_
+    classes, numeric, cues = _features(paragraphs, lay)
+    cells = []  # (rows, column of each, value of each) of every feature
+
+    for prefix, found in classes.items():
+        column = np.fromiter((vocabulary.get(f"{prefix}={v}", -1) for v in found), dtype=np.int64, count=n)
+        known = np.flatnonzero(column >= 0)
+        cells.append((known, column[known], np.ones(len(known))))
+    for name, found in numeric.items():
+        if name in vocabulary:
+            cells.append((np.arange(n), np.full(n, vocabulary[name]), np.array(found)))
+    for name, counts in cues.items():
+        at = [i for i, c in enumerate(counts) if c]
+        if f"lex={name}" in vocabulary and at:
+            cells.append((np.array(at), np.full(len(at), vocabulary[f"lex={name}"]),
+                          np.array([math.log1p(counts[i]) for i in at])))
+    rows, columns, values = (np.concatenate(part) for part in zip(*cells))
+    order = np.lexsort((columns, rows))
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=n))])
+    return Rows(values.astype(vectorizer.dtype)[order], columns[order], indptr,
+                (n, len(vectorizer.feature_names_)))
 
 
 @lru_cache(maxsize=1)
@@ -215,11 +259,11 @@ class RoleModel:
     def _rows(self, paragraphs, tokens, lay, grams=None):
         """The model's rows (:class:`~analyzer.features.Blocks`, multiplied without a joined matrix);
         the words from ``grams`` (the document's :class:`~analyzer.features.DocumentGrams`) if given."""
-        from .features import blocks, dict_matrix, tfidf_rows
+        from .features import blocks, tfidf_rows
 
         words = grams.words.rows(self.tfidf_) if grams is not None else \
             tfidf_rows(self.tfidf_, [" ".join(t) for t in tokens])
-        return blocks([words, dict_matrix(self.dict_, paragraph_features(paragraphs, lay))])
+        return blocks([words, feature_rows(self.dict_, paragraphs, lay)])
 
     def fit(self, docs: list[tuple[list[str], list[list[str]], set[int], list[str]]]) -> "RoleModel":
         from scipy.sparse import hstack

@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from sklearn.feature_extraction import DictVectorizer
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from analyzer import features
-from analyzer.features import (Rows, dict_matrix, multinomial, positive_proba, probabilities, side_by_side,
+from analyzer.features import (Rows, multinomial, positive_proba, probabilities, side_by_side,
                                side_by_side_rows, tfidf, tfidf_rows)
 from analyzer.segment import tokenize
 
@@ -94,19 +93,6 @@ def test_rows_multiply_to_the_same_bits_as_the_scipy_product():
     y = np.arange(len(PARAGRAPHS)) % 2 == 0
     binary = [LogisticRegression().fit(rows.matrix(), y), LogisticRegression(C=0.1).fit(rows.matrix(), ~y)]
     assert np.array_equal(probabilities(binary, rows), probabilities(binary, rows.matrix()))
-
-
-def test_dict_matrix_equals_dict_vectorizer():
-    rows = [{"num=（一）": 1.0, "heading_rule": 0.0, "lex=excuse": 0.69, "pos": 0.25},
-            {"lex=root": 1.1, "num=none": 1.0, "heading_rule": 1.0, "last": True},
-            {"pos": 0.5, "从未见过的特征": 3.0}, {}]
-    vec = DictVectorizer().fit(rows[:2])
-    for batch in (rows, rows[2:], [{"kind": "文本值", "pos": 1.0}]):
-        ours, theirs = dict_matrix(vec, batch), vec.transform(batch)
-        assert ours.shape == theirs.shape
-        assert (ours.indptr == theirs.indptr).all() and (ours.indices == theirs.indices).all()
-        assert (ours.data == theirs.data).all()
-    assert dict_matrix(vec, rows[:1]).nnz == 4  # the explicit zero is kept, as transform keeps it
 
 
 def _same(ours: Rows, theirs) -> bool:

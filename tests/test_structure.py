@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from analyzer.structure import layout, looks_like_heading, numbering, section_class
+from analyzer.structure import feature_rows, layout, looks_like_heading, numbering, paragraph_features, section_class
 
 from .conftest import GOOD, WORK_SUMMARY
 
@@ -85,3 +85,19 @@ def test_roles_without_headings(analyzer):
 def test_work_summary_paragraphs_get_summary_role(analyzer):
     roles = _roles(analyzer, WORK_SUMMARY)
     assert roles[1:3] == ["summary", "summary"]
+
+
+def test_feature_rows_are_what_the_dict_vectorizer_makes_of_the_feature_dicts():
+    from sklearn.feature_extraction import DictVectorizer
+
+    texts = [p for p in GOOD.splitlines() if p.strip()]
+    vec = DictVectorizer().fit(paragraph_features(texts[:6], layout(texts[:6])))  # later names unseen
+    for batch in (texts, texts[6:], WORK_SUMMARY.splitlines()[:3]):
+        lay = layout(batch)
+        ours, theirs = feature_rows(vec, batch, lay).matrix(), vec.transform(paragraph_features(batch, lay))
+        assert ours.shape == theirs.shape
+        assert (ours.indptr == theirs.indptr).all() and (ours.indices == theirs.indices).all()
+        assert (ours.data == theirs.data).all()
+    feats = paragraph_features(texts, layout(texts))
+    assert any(k.startswith("lex=") for f in feats for k in f) and any(f["heading_rule"] == 0.0 for f in feats)
+    assert feature_rows(vec, texts, layout(texts)).matrix().nnz == vec.transform(feats).nnz  # zeros kept
