@@ -779,7 +779,7 @@ rectification, opinions, work_report, other, and page-shaped personal and collec
 `data/kinds/splits.csv`): train {counts['train']}, dev {counts['dev']}, test {counts['test']}. Every
 document is also used in five generated shapes (run-on paste, web noise, title dropped, excerpt,
 abridged; `training/kinds_corpus.py`), so each split holds six versions of each of its documents;
-shapes never cross splits. Written in nine rounds: the first round's test documents were looked at
+shapes never cross splits. Written in ten rounds: the first round's test documents were looked at
 while developing, so they moved to dev; the second round is test; the third round (69 documents
 in the shapes of real pages — news of meetings quoting members, genre guides, 心得体会, essays,
 abstracts, notices, rules, 范文 list pages, fiction, page-shaped materials and work reports —
@@ -810,7 +810,16 @@ registers; 班子 materials pasted with 范文- and document-site furniture; wor
 achievements with a 不足 of one or two sentences; and their nearest look-alikes: meeting news quoting a
 member, a diary, a satirical 检讨, a blog that asks "is that me?", 征求意见 notices, guides and rules,
 rectification essays and a 通报, fiction, 述职 list pages, journal abstracts, research reports — each by
-its own persona, 98–1,799 characters (data/README.md).
+its own persona, 98–1,799 characters (data/README.md); the tenth round (55 documents, branch
+kindstrain4: work_report 15, other 13, rectification 11, personal 9, collective 4, opinions 2,
+criticism 1) is train only: written for the confusions left after round 9 — work-report excerpts of many
+sectors (water, farming, banking, hospital, archive, steelworks safety, tax, a 第一书记) that open
+mid-way and still show their own work; rectification plans, ledgers and progress reports that open
+mid-way, have no title or no header row, or are spoken; self-examination excerpts with an implicit
+subject (a causes section, a ①② list) or in spoken register; and the nearest look-alikes: news of a
+rectification meeting, of a city's rectification disclosure and of a year-summary meeting, 整改方案 and
+述职 list pages, a 党建工作要点, a term plan, a notice asking for rectification progress, a 回头看
+通报, a guide to 整改台账 — each by its own persona, 103–2,184 characters (data/README.md).
 **Features**: TF-IDF over character 2–3-grams of the whitespace-free text; cue lexicons
 (`data/lexicons/kinds.yaml`: title words in the opening line, body phrases per kind) and
 grammatical person (我/本人, 我们/班子, 你, 同志): log counts and densities; the log length.
@@ -1171,6 +1180,33 @@ dev-genres 60 → 62 of 66, dev-voice 49 → 50 of 53, dev-noise 85 → 87 of 90
 dev-noise2 and dev-noise3 unchanged), non-materials given a material kind 4 → 2 (both left are from before: a diary
 after a meeting and a company employee's 反省 essay), materials withheld 8 → 5 of 30. The DEV pages and dev split were
 read to write the rules, so these figures are optimistic; neither test set was scored or read.
+Tenth round (issue 13, branch kindstrain4; data/README.md): 55 train documents (work_report 15, other
+13, rectification 11, personal 9, collective 4, opinions 2, criticism 1) written for the confusions
+first listed on the written dev split and the real DEV sets; no rule or code changed, the model
+retrained. Before the retrain, the model then in use scored the new documents in their six shapes at
+0.715: 15 of 162 shaped non-materials given a material kind (an energy group's year-summary meeting news
+and a 述职 list page as work reports, a village secretary's spoken rectification account as personal)
+and 34 of 168 shaped materials given a non-material kind. Before → after, model fitted on train only for
+the written dev split (`python -m training.kinds_corpus dev`, margin 0.8 both times) and refitted on
+train+dev for the real DEV sets (`python -m training.realdocs --index data/realdocs/dev-<set>.csv
+--kinds-only --errors --no-write`): written dev 0.914 → 0.921 (clean 0.951 → 0.962, run-on 0.946 →
+0.951, noisy 0.935 → 0.924, untitled 0.908 → 0.924, excerpt 0.816 → 0.827, abridged 0.924 → 0.935),
+non-materials given any material kind 1 → 1 of 738, materials given another kind 20 → 20 of 372,
+rectification taken for other 11 → 7, other taken for opinions 23 → 25; dev-kinds 0.899 → 0.910, 0 → 0
+of 80, 4 → 4 of 9 (a school notice collecting opinions no longer opinions); dev-nonmat 0.905 → 0.905;
+dev-genres 0.909 → 0.909, 0 → 0 of 55, 2 → 2 of 11; dev-voice 0.925 → 0.925, 3 → 3 of 47 (a reflective
+blog no longer personal, a satirical 检讨 now personal at 0.49); dev-noise 0.944 → 0.944, 0 → 0 of 86, 2
+→ 2 of 4; dev-noise2 0.923 → 0.923; dev-noise3 1.000 → 1.000; dev-noise3b 0.857 → 0.857, 1 → 1 of 7 —
+355 → 356 of 384 pages right, non-materials given a material kind 4 → 4. The DEV pages were read before
+writing, so these figures are optimistic; the real TEST set was not scored. The probabilities moved
+toward the labels on most withheld pages (a bureau's rectification report, dv-kinds-085, other 0.81 →
+0.53), but the decision did not: what is left is the gate's and the rules', not the model's. Even on
+its own training documents the retrained model's decisions are right for 0.845 of the shaped versions,
+because the voice gate refuses them: an implicit-subject causes section (一是理想信念有所松动…) and a
+spoken confession (这个口子是我开的、是我的失职、一忙就忘了、问题出在我身上) find no confession; a four-line
+要点 with one (责任在我) is too few; a ledger excerpt in tab rows with no 整改/销号 word cannot be
+rectification; and a news item titled …召开2025年度工作总结暨表彰大会 is settled as a work report by its
+title although the model reads it as other at 0.98.
 **Caveats.** Every document is written for this project (the non-materials by the same writer,
 from domain knowledge), not collected: real documents are longer, mix kinds (a 述职报告 with a
 self-criticism section, a news item quoting a material) and carry noise of other shapes. The test
