@@ -624,10 +624,19 @@ _WIDTH = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}               # ０-９
 _WIDTH.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})          # Ａ-Ｚ
 _WIDTH.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})          # ａ-ｚ
 _WIDTH.update({0xFF05: ord("%"), 0xFF0E: ord(".")})
+_FULL_WIDTH = re.compile("[０-９Ａ-Ｚａ-ｚ％．]+")  # runs of the characters _WIDTH maps
+_ZERO_WIDTH = "\u200b\u200c\u200d\ufeff"
+# what a line is trimmed of: every character str.isspace calls blank (none above U+3000), and zero-width ones
+_BLANK = "".join(ch for ch in map(chr, range(0x3001)) if ch.isspace()) + _ZERO_WIDTH
+_DROPPED = re.compile(f"[{_ZERO_WIDTH}]|{_INNER_SPACE.pattern}")  # inside a line: zero-width characters, inner spaces
 
 
 def normalise(raw: str, name: str, hinted_lines: set[int] | None = None) -> Source:
-    """Normalise raw text into a :class:`Source` (see module docstring)."""
+    """Normalise raw text into a :class:`Source` (see module docstring).
+
+    A kept line is copied as the slices between what it loses (its blanks at either end,
+    zero-width characters, spaces between Chinese characters); the offset map is made from
+    where each slice came from, in one array operation (:func:`_offset_map`)."""
     if not raw.strip():
         raise JingziError("empty", f"没有文字内容 / no text in {name}")
     if len(raw) > MAX_CHARS:
@@ -639,41 +648,72 @@ def normalise(raw: str, name: str, hinted_lines: set[int] | None = None) -> Sour
     converted = _t2s(raw)
     if len(converted) != len(raw):  # OpenCC t2s is per character in practice; keep offsets exact
         converted = "".join(_t2s(ch) if len(_t2s(ch)) == 1 else ch for ch in raw)
-    changed = sum(a != b for a, b in zip(raw, converted))
-    if changed >= 5 and changed > 0.01 * len(_CJK_RE.findall(raw)):
-        warnings.append(warning("traditional_converted", f"{changed} 个字"))
-    text = converted.translate(_WIDTH)
+    if converted != raw:
+        changed = int((_code_points(raw) != _code_points(converted)).sum())
+        if changed >= 5 and changed > 0.01 * _cjk_count(raw):
+            warnings.append(warning("traditional_converted", f"{changed} 个字"))
+    text = _FULL_WIDTH.sub(lambda m: m.group().translate(_WIDTH), converted)
 
-    out: list[str] = []
-    offsets = array("i")
+    out: list[str] = []      # the normalised text, slice by slice
+    origins: list[int] = []  # where each slice starts in ``text``
     paragraphs: list[tuple[int, int]] = []
     heading_hints: set[int] = set()
     pos = 0
     for line_no, (line_start, line) in enumerate(_raw_lines(text)):
-        kept = _clean_line(line)
-        if kept:
-            if out:
-                out.append("\n")
-                offsets.append(line_start - 1 if line_start else 0)
-                pos += 1
-            start = pos
-            for idx in kept:
-                out.append(line[idx])
-                offsets.append(line_start + idx)
-            pos += len(kept)
-            paragraphs.append((start, pos))
-            if len(paragraphs) > MAX_PARAGRAPHS:
-                raise JingziError("too_complex", f"段落过多 / too many paragraphs: > {MAX_PARAGRAPHS}")
-            if hinted_lines and line_no in hinted_lines:
-                heading_hints.add(len(paragraphs) - 1)
+        cut = len(line) - len(line.lstrip(_BLANK))
+        if cut == len(line):
+            continue
+        end = len(line.rstrip(_BLANK))
+        if out:
+            out.append("\n")
+            origins.append(line_start - 1)
+            pos += 1
+        start = pos
+        for m in _DROPPED.finditer(line, cut, end):
+            out.append(line[cut:m.start()])
+            origins.append(line_start + cut)
+            pos += m.start() - cut
+            cut = m.end()
+        out.append(line[cut:end])
+        origins.append(line_start + cut)
+        pos += end - cut
+        paragraphs.append((start, pos))
+        if len(paragraphs) > MAX_PARAGRAPHS:
+            raise JingziError("too_complex", f"段落过多 / too many paragraphs: > {MAX_PARAGRAPHS}")
+        if hinted_lines and line_no in hinted_lines:
+            heading_hints.add(len(paragraphs) - 1)
     norm = "".join(out)
-    cjk = len(_CJK_RE.findall(norm))
-    if cjk < 0.3 * len(norm.replace("\n", "")):
+    cjk = _cjk_count(norm)
+    if cjk < 0.3 * (len(norm) - norm.count("\n")):
         warnings.append(warning("low_chinese", f"中文字符占 {cjk / max(len(norm), 1):.0%}"))
     if len(paragraphs) < 3 and len(norm) > 400:
         warnings.append(warning("few_paragraphs", f"{len(paragraphs)} 段"))
-    return Source(name=name, text=norm, paragraphs=paragraphs, offsets=offsets,
+    return Source(name=name, text=norm, paragraphs=paragraphs, offsets=_offset_map(out, origins),
                   warnings=warnings, heading_hints=heading_hints)
+
+
+def _offset_map(slices: list[str], origins: list[int]) -> array:
+    """The offset map of text made of ``slices`` (in order), each copied from ``origins[k]`` on:
+    every character's origin, as ``array("i")``."""
+    import numpy as np
+
+    lengths = np.fromiter(map(len, slices), dtype=np.intp, count=len(slices))
+    shift = np.asarray(origins, dtype=np.intp) - (np.cumsum(lengths) - lengths)  # origin minus position
+    out = array("i")
+    out.frombytes((np.arange(lengths.sum()) + np.repeat(shift, lengths)).astype(np.intc).tobytes())
+    return out
+
+
+def _code_points(text: str):
+    import numpy as np
+
+    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+
+
+def _cjk_count(text: str) -> int:
+    """Characters of ``text`` in the ranges of :data:`_CJK_RE`."""
+    cp = _code_points(text)
+    return int(((cp >= 0x3400) & (cp <= 0x9FFF)).sum() + ((cp >= 0xF900) & (cp <= 0xFAFF)).sum())
 
 
 def _raw_lines(text: str):
@@ -686,14 +726,3 @@ def _raw_lines(text: str):
 
 
 _LINEBREAKS_OR_NL = re.compile("\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x85")
-
-
-def _clean_line(line: str) -> list[int]:
-    """Indices of the characters of ``line`` that survive: trimmed, inner spaces removed."""
-    drop = set()
-    for m in _INNER_SPACE.finditer(line):
-        drop.update(range(m.start(), m.end()))
-    keep = [i for i, ch in enumerate(line) if i not in drop and ch not in "\u200b\u200c\u200d\ufeff"]
-    first = next((k for k, i in enumerate(keep) if not line[i].isspace()), len(keep))
-    last = next((k for k in range(len(keep) - 1, -1, -1) if not line[keep[k]].isspace()), -1)
-    return keep[first:last + 1]

@@ -81,6 +81,7 @@ _FURNITURE = re.compile(r"^\W{0,3}(首页|当前位置|您现在的位置|您的
                         r"点击下载|下载本文|上一页)")
 
 
+@lru_cache(maxsize=8)
 def content(text: str) -> str:
     """The text without lines of web furniture (a one-line paste is kept whole)."""
     lines = text.splitlines()
@@ -88,11 +89,13 @@ def content(text: str) -> str:
     return "\n".join(kept) if any(s.strip() for s in kept) else text
 
 
+@lru_cache(maxsize=8)
 def compact(text: str) -> str:
     """The text without whitespace: a run-on paste and its multi-line original read alike."""
     return _SPACE.sub("", text)
 
 
+@lru_cache(maxsize=8)
 def opening(text: str) -> str:
     """The document's first real line (its title, if it has one), skipping web furniture;
     for a one-line paste, its first 32 characters."""
@@ -143,6 +146,7 @@ def cue_features(text: str) -> list[float]:
     return row
 
 
+@lru_cache(maxsize=8)  # asked about the same text by voice, classify, decide and the cue features
 def title_line(text: str) -> str:
     """The title, if the document opens with one: a short first line without sentence punctuation
     (web furniture skipped), or in a one-line paste the words before the first claim word
@@ -194,6 +198,7 @@ def claimed_kind(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8)
 def titled_work_report(text: str) -> bool:
     """Does the title name the document a work report (工作总结、述职报告: :func:`title_genre`)? A one-line
     paste's title is read from its opening."""
@@ -275,8 +280,10 @@ def _voice_patterns() -> dict[str, re.Pattern]:
 
 @lru_cache(maxsize=1)
 def _voice_pattern_set() -> PatternSet:
-    """The voice patterns, each run on a sentence only when the literals it needs are in it."""
-    return PatternSet(_voice_patterns())
+    """The voice patterns and the sentence rewrites (each run on a sentence only where the literals it needs
+    stand), and the self-critical lexicons (read once over a text's sentences)."""
+    return PatternSet({**_voice_patterns(), "_ENUMERATOR": _ENUMERATOR, "_TARGET": _TARGET, "_GENRE_NOUN": _GENRE_NOUN},
+                      {"self_critical": lexicon("self_critical", "phrases"), "colloquial": _colloquial()})
 
 
 @lru_cache(maxsize=1)
@@ -313,8 +320,6 @@ def voice(text: str) -> Voice:
     (:func:`title_genre`). Sentences addressed to someone, about someone else or under a heading
     对班子的意见 (until the next 二、 section) count as ``about_others`` and are neither confession,
     presence nor own work."""
-    patterns, critical = _voice_pattern_set().view(), lexicon("self_critical", "phrases")
-    colloquial = _colloquial()
     counts, critical_sentences, reports, results = Counter(), [], [], []
     anchored = False  # a report formula, or its own subject (我局、本人) with a period, in one sentence
     subject_done = period_done = False  # or each in a sentence of its own: 我局…完成, 今年共接待123人次
@@ -327,15 +332,16 @@ def voice(text: str) -> Voice:
     named = False  # the author named anywhere (我、本人、班子在…)
     named_in_body = False  # … in a sentence other than the title (XX镇党委书记个人对照检查材料 names it in the title)
     lines = {s.strip() for s in text.splitlines()}
-    for sentence in _VOICE_SENTENCE.findall(_QUOTED.sub("", text)):
-        sentence = sentence.strip()
-        rx = patterns.at(sentence)  # the patterns that can match it; the others stand in, matching nothing
+    sentences = [s.strip() for s in _VOICE_SENTENCE.findall(_QUOTED.sub("", text))]
+    patterns = _voice_pattern_set().over(sentences)  # each pattern run once over the sentences joined
+    for i, sentence in enumerate(sentences):
+        rx = patterns.at(i)  # the patterns' answers about this sentence (and any other string)
         if sentence in lines and len(sentence) <= 30 and not _SENTENCE_MARK.search(sentence):
             subject = ""  # a heading (二、检视剖析的问题, （一）理论学习方面) starts a new topic chain
         if rx["link"].search(sentence):  # a run-on paste's 上一篇/下一篇 links name other pages
             continue
         counts["opinions"] += rx["opinion"].search(sentence) is not None
-        head = _ENUMERATOR.sub("", sentence)
+        head = rx["_ENUMERATOR"].sub("", sentence)
         anchored = anchored or bool(rx["work_heading"].search(head))  # 一、2023年主要工作成效 heads own work
         if rx["opinions_heading"].search(head):
             opinions = True
@@ -363,9 +369,9 @@ def voice(text: str) -> Voice:
         named_in_body = named_in_body or own and not (title and title.startswith(sentence))
         exhorts = rx["not_work"].search(sentence) is not None  # 我们要、必须: advice, neither confession nor work
         # 对进度滞后的事项挂牌督办: the fault is the target's, not the author's; 写检讨、一份检讨书 names a genre
-        judged = _GENRE_NOUN.sub("", _TARGET.sub("", sentence))
-        written = critical.count(judged) or rx["problem"].search(judged)
-        if written or colloquial.count(judged):
+        judged = rx["_GENRE_NOUN"].sub("", rx["_TARGET"].sub("", sentence))
+        written = rx["self_critical"].count(judged) or rx["problem"].search(judged)
+        if written or rx["colloquial"].count(judged):
             # a confession is the author's: its subject is the author (我、班子在…), or it has none and
             # continues a sentence whose subject was (我查摆出以下问题。一是…); a colloquial one (偷懒、图省事)
             # only in a chain the author opened by name — 偷懒的人…, 工作的时候偷懒… is about anyone

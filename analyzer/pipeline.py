@@ -28,7 +28,7 @@ from .errors import JingziError, SetupError, warning
 from .opinions import OpinionMatcher
 from .report import Report
 from .resources import load_rubric
-from .segment import get_nlp, paragraph_words, sentence_spans
+from .segment import get_nlp, paragraph_words
 from .segmenting import is_runon, split_line
 from .structure import Layout, layout
 
@@ -168,8 +168,7 @@ class Segment(Stage):
     name = "segment"
 
     def run(self, doc: Document) -> None:
-        doc.spacy_doc, doc.tokens = paragraph_words(doc.texts)
-        doc.sentences = [sentence_spans(t) for t in doc.texts]
+        doc.spacy_doc, doc.tokens, doc.sentences = paragraph_words(doc.texts)
 
 
 class Structure(Stage):

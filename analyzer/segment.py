@@ -23,8 +23,12 @@ from pathlib import Path
 
 from .resources import DATA_DIR
 
-_SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]*")
-_OTHER_BLANKS = re.compile(r"[^\S\n]|\n\n")  # a blank besides a line break between two non-blank words
+# a sentence without the blanks around it: from a non-blank character up to its run of terminators, else
+# up to its last non-blank character before a line break; a run of terminators after blanks alone
+_SENTENCE = re.compile(r"[^。！？；!?;\s](?:[^。！？；!?;\n]*[。！？；!?;]+|(?:[^。！？；!?;\n]*[^。！？；!?;\s])?)"
+                       r"|(?<=[^\S\n])[。！？；!?;]+")
+# every blank but the line break (str.isspace; none above U+3000)
+_OTHER_BLANK = re.compile("[" + re.escape("".join(c for c in map(chr, range(0x3001)) if c.isspace() and c != "\n")) + "]")
 
 
 def zh_sentences(doc):
@@ -32,15 +36,17 @@ def zh_sentences(doc):
     every line break), written in one ``from_array`` call (setting ``token.is_sent_start`` one
     token at a time re-checks the whole document each time: quadratic). Blanks and stray
     terminators between sentences stay with the sentence before them; a first token that starts
-    no sentence is marked so (``is_sent_start`` False)."""
+    no sentence is marked so (``is_sent_start`` False). The spans are kept as
+    ``doc.user_data["sentences"]``: the document is split into sentences once."""
     import numpy
     from spacy.attrs import IDX, SENT_START
 
+    spans = doc.user_data["sentences"] = sentence_spans(doc_text(doc))
     if not len(doc):
         return doc
     not_start = numpy.uint64(2**64 - 1)  # SENT_START -1 ("not a start") as spaCy stores it
     starts = numpy.full((len(doc), 1), not_start, dtype="uint64")
-    first_chars = [a for a, _ in sentence_spans(doc_text(doc))]
+    first_chars = [a for a, _ in spans]
     if first_chars:  # the token holding each sentence's first character
         starts[numpy.searchsorted(doc.to_array(IDX), first_chars, side="right") - 1, 0] = 1
     doc.from_array([SENT_START], starts)
@@ -219,24 +225,42 @@ class WordTokenizer:
     space right after a word becomes the word's trailing space, other blanks are tokens), the
     result of spaCy's ``get_words_and_spaces`` computed in one pass (the words tile the text); a
     text whose only blanks are single line breaks gives the segmenter's words as they are. The
-    segmenter's words are kept as ``doc.user_data["words"]`` (and the text as ``"text"``)."""
+    segmenter's words are kept as ``doc.user_data["words"]`` (and the text as ``"text"``). The
+    ``Doc`` is given the words' ids in the vocabulary (:meth:`_ids`), which it reads without hashing
+    each word again."""
+
+    MAX_IDS = 1 << 18  # words whose id is kept; more and the table starts again
 
     def __init__(self, vocab):
         self.vocab = vocab
         self.segmenter = load_segmenter()
+        self._known: dict[str, int] = {}
 
     def __call__(self, text: str):
         from spacy.tokens import Doc
 
         words = self.segmenter.lcut(text)
-        if _OTHER_BLANKS.search(text):
+        if _other_blanks(text):
             doc_words, spaces = self._words_and_spaces(words)
         else:  # each blank word is a line break of its own: the words as they are, no space after any
             doc_words, spaces = words, [False] * len(words)
-        doc = Doc(self.vocab, words=doc_words, spaces=spaces)
+        doc = Doc(self.vocab, words=self._ids(doc_words), spaces=spaces)
         doc.user_data["text"] = text
         doc.user_data["words"] = words
         return doc
+
+    def _ids(self, words: list[str]) -> list[int]:
+        """The vocabulary's id (its string store's hash) of each word; a word not seen yet is added
+        to the string store, as spaCy itself adds it on making its lexeme."""
+        try:
+            return list(map(self._known.__getitem__, words))
+        except KeyError:
+            if len(self._known) > self.MAX_IDS:
+                self._known.clear()
+            add = self.vocab.strings.add
+            for w in set(words).difference(self._known):
+                self._known[w] = add(w)
+            return list(map(self._known.__getitem__, words))
 
     def _words_and_spaces(self, words: list[str]) -> tuple[list[str], list[bool]]:
         out: list[str] = []
@@ -286,24 +310,41 @@ def document_doc(texts: list[str]):
 
 def paragraph_words(texts: list[str]):
     """The spaCy ``Doc`` of ``texts`` joined by line breaks (:func:`get_nlp`: one segmenter call,
-    the splitter's sentence starts) and the words of each text, blanks dropped: the segmenter's
-    words that :class:`WordTokenizer` kept with the Doc, split at the line breaks (jieba gives each
-    line break as a word of its own, so the words of a text are those :func:`tokenize` gives it
-    alone); no spaCy token is read back. Texts holding a line break or a carriage return themselves
-    are segmented one by one, with no Doc."""
+    the splitter's sentence starts), the words of each text, blanks dropped, and its sentences
+    (:func:`sentence_spans`, offsets in the text). The words are the segmenter's words that
+    :class:`WordTokenizer` kept with the Doc, split at the line breaks (jieba gives each line break
+    as a word of its own, so the words of a text are those :func:`tokenize` gives it alone); the
+    sentences are the Doc's (``zh_sentences``), split at the line breaks, none of them crossing
+    one; no spaCy token is read back. Texts holding a line break or a carriage return themselves
+    are segmented and split one by one, with no Doc."""
     if not texts or any("\n" in t or "\r" in t for t in texts):
-        return None, [tokenize(t) for t in texts]
+        return None, [tokenize(t) for t in texts], [sentence_spans(t) for t in texts]
     spacy_doc = document_doc(texts)
     words = spacy_doc.user_data["words"]
-    if _OTHER_BLANKS.search(doc_text(spacy_doc)):
-        return spacy_doc, _lines_of_words(words)
+    sentences = _sentences_of_texts(spacy_doc.user_data["sentences"], texts)
+    if _other_blanks(doc_text(spacy_doc)):
+        return spacy_doc, _lines_of_words(words), sentences
     out, start = [], 0
     for _ in range(len(texts) - 1):  # the only blank words are the line breaks between the texts
         end = words.index("\n", start)
         out.append(words[start:end])
         start = end + 1
     out.append(words[start:])
-    return spacy_doc, out
+    return spacy_doc, out, sentences
+
+
+def _sentences_of_texts(spans: list[tuple[int, int]], texts: list[str]) -> list[list[tuple[int, int]]]:
+    """The sentence spans of ``texts`` joined by line breaks, per text and from the text's start."""
+    out: list[list[tuple[int, int]]] = [[]]
+    base, end = 0, len(texts[0])  # the current text's span in the joined text
+    for a, b in spans:
+        while a > end:
+            base = end + 1
+            end = base + len(texts[len(out)])
+            out.append([])
+        out[-1].append((a - base, b - base))
+    out += [[] for _ in range(len(texts) - len(out))]
+    return out
 
 
 def _lines_of_words(words: list[str]) -> list[list[str]]:
@@ -333,10 +374,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     >>> [(s, e) for s, e in sentence_spans("4.奢靡之风方面。在这方面没有发现明显问题")]
     [(0, 9), (9, 21)]
     """
-    out = []
-    for m in _SENTENCE.finditer(text):
-        s = m.group(0)
-        if s.strip():
-            start = m.start() + len(s) - len(s.lstrip())
-            out.append((start, start + len(s.strip())))
-    return out
+    return [m.span() for m in _SENTENCE.finditer(text)]
+
+
+def _other_blanks(text: str) -> bool:
+    """Whether ``text`` holds a blank besides single line breaks between two non-blank words."""
+    return "\n\n" in text or _OTHER_BLANK.search(text) is not None

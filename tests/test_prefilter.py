@@ -31,19 +31,39 @@ def test_required_literals_leave_assertions_out():
 
 def test_pattern_set_answers_as_the_patterns_do():
     patterns = _voice_patterns()
-    view = PatternSet(patterns).view()
-    for sentence in SENTENCES:
-        rx = view.at(sentence)
+    answers = PatternSet(patterns).over(SENTENCES)
+    for i, sentence in enumerate(SENTENCES):
+        rx = answers.at(i)
         for name, pattern in patterns.items():
-            for text in (sentence, sentence[2:], sentence[:-2]):  # the sentence and parts of it
+            for text in (sentence, sentence[2:], sentence[:-2], SENTENCES[i - 1]):  # the sentence, parts of it, another
                 assert (rx[name].search(text) is None) == (pattern.search(text) is None), (name, text)
             assert rx[name].findall(sentence) == pattern.findall(sentence)
             assert rx[name].sub("", sentence) == pattern.sub("", sentence)
 
 
+def test_literals_are_found_in_their_own_string_of_the_list():
+    # 我 ends one string, 们 starts the next: 我们 is in neither, and a literal found is handed to its own string
+    answers = PatternSet({"plural": re.compile("我们"), "self": re.compile("(?<!自)我")}).over(["这是我", "们的", "自我", "我们"])
+    assert [answers.at(i)["plural"].search(s) is not None for i, s in enumerate(["这是我", "们的", "自我", "我们"])] \
+        == [False, False, False, True]
+    assert [answers.at(i)["self"].search(s) is not None for i, s in enumerate(["这是我", "们的", "自我", "我们"])] \
+        == [True, False, False, True]
+
+
+def test_lexicon_counts_per_string_from_one_reading():
+    critical = lexicon("self_critical", "phrases")
+    early = PatternSet({}, {"critical": critical}).over(["理论学习不够深入"])
+    assert early.base["critical"].count("") == 0  # asked before any string is at hand: counted for real
+    answers = PatternSet({}, {"critical": critical}).over(SENTENCES)
+    for i, sentence in enumerate(SENTENCES):
+        rx = answers.at(i)
+        assert rx["critical"].count(sentence) == critical.count(sentence)
+        assert rx["critical"].count(sentence + "，学习不够") == critical.count(sentence + "，学习不够")
+
+
 def test_a_string_made_by_a_substitution_is_searched_for_real():
-    view = PatternSet({"done": re.compile("开展"), "agent": re.compile("由[^，]{1,6}举办的")}).view()
-    rx = view.at("开由县里举办的展活动")  # 开展 only once the agent is cut out
+    answers = PatternSet({"done": re.compile("开展"), "agent": re.compile("由[^，]{1,6}举办的")}).over(["开由县里举办的展活动"])
+    rx = answers.at(0)  # 开展 only once the agent is cut out
     joined = rx["agent"].sub("", "开由县里举办的展活动")
     assert joined == "开展活动" and rx["done"].search(joined) is not None
     assert rx["done"].search("开由县里举办的展活动") is None

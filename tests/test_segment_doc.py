@@ -48,7 +48,7 @@ def _doc_paragraphs(spacy_doc, texts):
     [""],
 ])
 def test_awkward_paragraphs_segment_like_each_alone(texts):
-    assert paragraph_words(texts)[1] == [tokenize(t) for t in texts]
+    assert paragraph_words(texts)[1:] == ([tokenize(t) for t in texts], [sentence_spans(t) for t in texts])
     if not any("\n" in t or "\r" in t for t in texts):
         spacy_doc = document_doc(texts)
         words, starts = _doc_paragraphs(spacy_doc, texts)
