@@ -105,6 +105,10 @@ class PatternMatcher:
         plain = all(lx.pattern is None and not any("\n" in e for e in lx.entries) for lx in self.names.values())
         _, self._name_owners, self._name_index = literal_index({cid: lx.entries for cid, lx in self.names.items()}) \
             if plain else (None, None, None)
+        # whether every pattern and name found in a paragraph stands inside one of its sentences, so
+        # that a sentence's are the paragraph's inside it (:meth:`found_all`, :func:`judge`)
+        self.sliceable = all(_inside_sentences(lx) for lx in [*(lx for lx, _, _ in self.compiled.values()),
+                                                              *self.names.values()])
         denial = load_yaml("lexicons/denial.yaml")
         self.negators = tuple(sorted(denial.get("negators") or [], key=len, reverse=True))
         self._names_memo: dict[str, tuple[frozenset, str, bool]] = {}
@@ -174,10 +178,21 @@ class PatternMatcher:
         sentences = self.sentences([text])[0] if sentences is None else sentences
         return self.match_all([text], [sentences], self.named_in([text]))[0]
 
-    def match_all(self, texts: list[str], sentences: list[list[Sentence]], named: list[frozenset]) -> list[list[Match]]:
-        """:meth:`match` of every text with its sentences and the categories it names
-        (:meth:`named_in`), each lexicon read from one scan of them all
+    def found_all(self, texts: list[str]) -> dict[int, list[tuple[str, str, int]]]:
+        """Text (its index) -> (category, phrase, offset) of every manifestation pattern found in it,
+        category by category, each lexicon read from one scan of them all
         (:meth:`~analyzer.resources.Lexicon.find_all`)."""
+        found: dict[int, list] = {}
+        for cid, (lx, _, _) in self.compiled.items():
+            for k, m in zip(*lx.find_all(texts)):
+                found.setdefault(k, []).append((cid, m.group(0), m.start()))
+        return found
+
+    def match_all(self, texts: list[str], sentences: list[list[Sentence]], named: list[frozenset],
+                  found: dict[int, list[tuple[str, str, int]]] | None = None) -> list[list[Match]]:
+        """:meth:`match` of every text with its sentences and the categories it names
+        (:meth:`named_in`); ``found``: the patterns in each text (:meth:`found_all`), when already
+        found."""
         out = [[] for _ in texts]
         denying = [k for k, ss in enumerate(sentences) if named[k] and any(s.denied for s in ss)]
         denied_at = {k: _denied_at(sentences[k]) for k in denying}
@@ -185,11 +200,7 @@ class PatternMatcher:
             for j, m in zip(*lx.find_all([texts[k] for k in denying])):
                 if denied_at[denying[j]](m.start()):
                     out[denying[j]].append(Match(cid, "name", m.group(0), m.start(), True))
-        found: dict[int, list] = {}
-        for cid, (lx, _, _) in self.compiled.items():
-            for k, m in zip(*lx.find_all(texts)):
-                found.setdefault(k, []).append((cid, m.group(0), m.start()))
-        for k, f in found.items():
+        for k, f in (self.found_all(texts) if found is None else found).items():
             denied = denied_at.get(k) or _denied_at(sentences[k])
             self._manifestations(texts[k], f, denied, out[k])
         return out
@@ -257,6 +268,20 @@ def _denied_at(sentences: list[Sentence]):
         return sentences[k].denied if k >= 0 else False
 
     return denied_at
+
+
+_SENTENCE_BREAK = frozenset("。！？；!?;\n")
+
+
+def _inside_sentences(lx: Lexicon) -> bool:
+    """Does every match of ``lx`` in a paragraph stand inside one of its sentences
+    (:func:`~analyzer.segment.sentence_spans`), found there as in the paragraph? So it is when the
+    lexicon holds phrases and ``A…B`` entries only (whose gap never passes a sentence end) none of
+    whose pieces holds a sentence end or a blank (which a sentence may leave at its edges): a match
+    then never reaches across a sentence end, and a scan reaches each sentence as one of the
+    sentence alone starts it."""
+    return lx.joinable and not any(_SENTENCE_BREAK.intersection(e) or any(c.isspace() for c in e.replace("…", ""))
+                                   for e in lx.entries)
 
 
 def _name_only(rest: str) -> bool:
@@ -420,12 +445,14 @@ class CoverageModel:
 @dataclass
 class Judged:
     """Per paragraph: its sentences (with denial verdicts), pattern matches, the categories
-    each denial sentence is aimed at, and the categories the paragraph names."""
+    each denial sentence is aimed at, and the categories the paragraph names; ``found``: the
+    patterns found in each paragraph (:meth:`PatternMatcher.found_all`)."""
 
     sentences: list[list[Sentence]]
     matches: list[list[Match]]
     targets: list[list[set[str]]]
     named: list[frozenset]
+    found: dict[int, list[tuple[str, str, int]]] | None = None
 
     @property
     def denials(self) -> list[tuple[int, Sentence, set[str]]]:
@@ -437,12 +464,15 @@ class Judged:
 def judge(texts: list[str], contexts: list[str], matcher: PatternMatcher, chars: CharGrams | None = None,
           spans: list[list[tuple[int, int]]] | None = None) -> Judged:
     """The sentences, matches, denial targets and names of paragraphs (``spans``: their sentences,
-    when already split)."""
+    when already split). A paragraph names the categories its sentences name where no name reaches
+    across a sentence end (:attr:`PatternMatcher.sliceable`)."""
     sentences = matcher.sentences(texts, chars, spans)
-    named = matcher.named_in(texts)
-    matches = matcher.match_all(texts, sentences, named)
+    named = [frozenset().union(*(s.named for s in ss)) if any(s.named for s in ss) else _NONE for ss in sentences] \
+        if matcher.sliceable else matcher.named_in(texts)
+    found = matcher.found_all(texts)
+    matches = matcher.match_all(texts, sentences, named, found)
     targets = [matcher.denial_targets(s, m, c) for s, m, c in zip(sentences, matches, contexts)]
-    return Judged(sentences, matches, targets, named)
+    return Judged(sentences, matches, targets, named, found)
 
 
 def pattern_proba(matches: list[list[Match]], rubric: Rubric, named_ctx: list[set[str]]) -> np.ndarray:
@@ -521,13 +551,33 @@ class EvidenceFinder:
                     bare.append(not s.owned)
         if keys:  # these sentences are already judged no denial: matched as single sentences
             single = [[Sentence(0, len(t), t, 0.0, False)] for t in s_texts]
-            known = Judged(single, matcher.match_all(s_texts, single, s_named), [[set()] for _ in keys], s_named)
+            known = Judged(single, matcher.match_all(s_texts, single, s_named, self._found(keys, s_texts)),
+                           [[set()] for _ in keys], s_named)
             X, _ = model.features(s_texts, None, s_roles, s_ctx, matcher, known, text.sentences(spans, s_texts, names))
             proba = model.predict_proba(X)
             alone = [k for k, b in enumerate(bare) if b]
             if alone:  # scored again without its heading
                 proba[alone] = np.minimum(proba[alone], model.predict_proba(model.without_heading(X))[alone])
             self.proba = dict(zip(keys, proba))
+
+    def _found(self, keys: list[tuple[int, int]], texts: list[str]) -> dict[int, list[tuple[str, str, int]]]:
+        """The patterns in each sentence ``keys[r]`` read as ``texts[r]``: those of its paragraph inside
+        it, where the sentence is read whole and the patterns stand inside sentences
+        (:attr:`PatternMatcher.sliceable`); the sentences read otherwise (names taken out) are scanned."""
+        judged, out, scanned = self.judged, {}, []
+        for r, (i, k) in enumerate(keys):
+            s = judged.sentences[i][k]
+            if not self.matcher.sliceable or judged.found is None or s.named:
+                scanned.append(r)
+                continue
+            inside = [(cid, phrase, start - s.start) for cid, phrase, start in judged.found.get(i, ())
+                      if s.start <= start < s.end]
+            if inside:
+                out[r] = inside
+        if scanned:
+            for j, found in self.matcher.found_all([texts[r] for r in scanned]).items():
+                out[scanned[j]] = found
+        return out
 
     def sentences(self, i: int, j: int) -> list[Sentence]:
         cid = self.rubric.ids[j]

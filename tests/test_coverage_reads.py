@@ -48,3 +48,35 @@ def test_names_read_together_are_those_of_each_text(analyzer):
     assert together == [matcher.names_in([t])[0] for t in texts]
     assert [t for t, (_, _, bare) in zip(texts, together) if bare][-5:] == texts[-5:]
     assert together[-2][1] == "方面"
+
+
+def test_a_sentence_holds_the_patterns_and_names_of_its_paragraph_inside_it(analyzer):
+    from analyzer.coverage import _inside_sentences
+    from analyzer.resources import Lexicon
+
+    matcher = analyzer.matcher
+    assert matcher.sliceable
+    paragraphs = GOOD.splitlines() + WORK_SUMMARY.splitlines() + AWKWARD + ["形式\n主义；文山会海。  会议多！官僚主义"]
+    found = matcher.found_all(paragraphs)
+    named = matcher.named_in(paragraphs)
+    for i, p in enumerate(paragraphs):
+        spans = sentence_spans(p)
+        alone = matcher.found_all([p[a:b] for a, b in spans])
+        sliced = {k: [(c, ph, s - a) for c, ph, s in found.get(i, ()) if a <= s < b] for k, (a, b) in enumerate(spans)}
+        assert {k: f for k, f in sliced.items() if f} == alone, p
+        assert named[i] == frozenset().union(*matcher.named_in([p[a:b] for a, b in spans])), p
+    assert sum(map(len, found.values())) >= 10 and sum(bool(n) for n in named) >= 3
+    # a piece holding a sentence end or a blank could reach across one: such a lexicon is scanned per sentence
+    assert not _inside_sentences(Lexicon("t", ["会议多。文件多"])) and not _inside_sentences(Lexicon("t", ["文山 会海"]))
+    assert not _inside_sentences(Lexicon("t", ["会海"], regexes=[r"山\s会"])) and _inside_sentences(Lexicon("t", ["会…多"]))
+
+
+def test_reading_sentences_from_their_paragraphs_changes_no_coverage(analyzer):
+    texts = [GOOD, WORK_SUMMARY, "\n".join(AWKWARD)]
+    sliced = [analyzer.analyze(t).coverage for t in texts]
+    try:
+        analyzer.matcher.sliceable = False
+        scanned = [analyzer.analyze(t).coverage for t in texts]
+    finally:
+        analyzer.matcher.sliceable = True
+    assert sliced == scanned and any(c["covered"] for c in sliced[0].values())
