@@ -1207,6 +1207,14 @@ spoken confession (这个口子是我开的、是我的失职、一忙就忘了�
 要点 with one (责任在我) is too few; a ledger excerpt in tab rows with no 整改/销号 word cannot be
 rectification; and a news item titled …召开2025年度工作总结暨表彰大会 is settled as a work report by its
 title although the model reads it as other at 0.98.
+Both rounds merged (eighth session), full retrain (`python -m training`): written dev (model fitted on train,
+margin 0.8) 0.914 → 0.932; the written test split, scored once after the merge (the table above), 0.896 → 0.901
+over all shapes, but non-materials given a material kind 1 → 6 versions: one opinions document is now taken for
+a collective material in all six shapes (it was right before; the keys of the moved metrics showed it to
+kindstrain4 after round 10's retrain, before rules round 6 was merged). Nothing was changed in answer to it, so
+the issue's "no non-material scored as a material" is not met on this split. Real TEST set, scored once
+(`python -m training.realdocs`): 0.799 → 0.792, non-materials given material scores 4 → 3 of 111. Of the gate's
+refusals listed just above, the spoken confessions are read since rules round 6 (是我的失职、口子是我开的、一忙就忘).
 **Caveats.** Every document is written for this project (the non-materials by the same writer,
 from domain knowledge), not collected: real documents are longer, mix kinds (a 述职报告 with a
 self-criticism section, a news item quoting a material) and carry noise of other shapes. The test
