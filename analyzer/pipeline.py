@@ -27,7 +27,7 @@ from .document import CopyResult, Document, KindResult, Piece
 from .errors import JingziError, SetupError, warning
 from .opinions import OpinionMatcher
 from .report import Report
-from .resources import load_rubric
+from .resources import forget_matches, load_rubric
 from .segment import get_nlp, paragraph_words
 from .segmenting import is_runon, split_line
 from .structure import Layout, layout
@@ -123,6 +123,7 @@ class Analyzer:
         applies to it. ``copy_key`` is its name among the copy detector's peers (default: its
         file name), so that it is not reported as copying itself; ``skip`` names stages to leave
         out (e.g. ``{"depth"}`` while the depth model is trained on the stages before it)."""
+        forget_matches()  # the lexicons' memo is shared by this document's stages, not kept across documents
         # inputs are built by our own code: skip scikit-learn's per-call validation
         with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
             doc = read(source)

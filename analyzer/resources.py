@@ -25,7 +25,7 @@ import yaml
 from .prefilter import Alternation, literal_index, required
 
 GAP = 12
-MEMO = 4096  # texts whose lexicon matches are remembered, per lexicon
+MEMO = 4096  # texts whose lexicon matches are remembered, per lexicon (a bound: the pipeline forgets them per document)
 _NO_SENTENCE_END = r"[^。！？；!?;\n]"
 
 
@@ -233,8 +233,10 @@ _LEXICONS: "weakref.WeakSet" = weakref.WeakSet()  # every Lexicon and LexiconSet
 
 
 def forget_matches() -> None:
-    """Forget the matches every lexicon remembers (:data:`MEMO` texts each): what a benchmark does
-    between rounds over the same texts, so that each round reads them as new documents."""
+    """Forget the matches every lexicon remembers (:data:`MEMO` texts each). The memo lets the stages
+    of one document share what a lexicon found in its texts; the pipeline forgets it before each
+    document, so that a long batch keeps no earlier document's texts (memory flat in the number of
+    documents) and a benchmark's rounds read the same texts as new documents."""
     for lx in list(_LEXICONS):
         lx._memo.clear()
 
