@@ -8,15 +8,9 @@ no one else not counted as the author's; and a non-material reached work_report 
 Texts written for these tests."""
 from __future__ import annotations
 
-import numpy as np
+from analyzer.kinds import content, speaks_as, voice
 
-from analyzer.kinds import KINDS, KindModel, content, speaks_as, voice
-
-
-def _decide(text: str, **proba: float) -> str:
-    model = KindModel()
-    model.margin_ = 0.8
-    return model.decide(text, np.array([proba.get(k, 0.0) for k in KINDS]))
+from .test_kinds_decision import _decide
 
 
 # an abridged 班子 material: title, opening and one measure; the opening names the directive it follows
