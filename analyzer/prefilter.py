@@ -99,7 +99,6 @@ def _separable(pattern: re.Pattern) -> bool:
     return piece is not None and piece.shortest > 0 and not piece.backref
 
 
-
 class _Absent:
     """Stands for a pattern in a string holding none of its required literals: it matches nowhere in
     that string or a part of it; any other string (one a substitution made) is searched for real."""
