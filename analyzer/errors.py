@@ -38,9 +38,10 @@ WARNINGS = {
     "low_chinese": "中文比例偏低，结果可能不可靠 / little Chinese text; results may be unreliable.",
     "mixed_encoding": "文件混用了多种编码，已逐行识别 / the file mixes encodings and was decoded line by line.",
     "few_paragraphs": "段落很少，可能缺少换行 / very few paragraphs: line breaks may be missing.",
-    "not_a_material": "不是对照检查材料或工作总结，未评覆盖、总结化和深度；如确是材料，用 --kind personal（或 collective）"
-                      "强制评判 / not a self-examination material or work report, so coverage, work-summary and "
-                      "depth were not judged; use --kind personal (or collective) to force them.",
+    "not_a_material": "不是对照检查材料或工作总结，未评覆盖、总结化和深度；如确是材料或工作总结，用 --kind personal、"
+                      "collective 或 work_report 强制评判 / not a self-examination material or work report, so "
+                      "coverage, work-summary and depth were not judged; if it is one, force them with --kind "
+                      "personal, collective or work_report.",
     "opinions_unreadable": "意见清单无法读取，未检查意见回应 / the opinions list could not be read: opinions not checked.",
     "no_items": "没有找到条目；请检查编号或表格格式 / no items found: check the numbering or the table.",
     "runon_split": "长段已按小标题、序号或句子拆分 / run-on lines were split at headings, numbering or sentences.",

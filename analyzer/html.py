@@ -15,6 +15,7 @@ from typing import Iterator
 from urllib.parse import quote
 
 from .render import CRITERION_LABEL, ROLE_LABEL, SUBSTITUTION_LABEL
+from .report import evidence_text, judged, quoted_phrases
 
 COPY_FLAG = 0.2  # copy ratio shown red and flagged (SPEC: every source contributing ≥ 20% must be found)
 MAX_CLUSTERS, MAX_PAIRS = 100, 20  # the overview lists at most this many clusters, and pairs per cluster
@@ -151,7 +152,7 @@ def _depth_section(depth: dict) -> str:
         for k, flagged in depth["substitutions"].items())
     notes = "".join(f"<li>{e(n)}</li>" for n in depth["notes"])
     lost = "".join(f'<li>−{x["points"]:.0f} {e(x["reason"])} {_para_links(x["paragraphs"])}'
-                   + "".join(f' <q class="muted">{e(p)}</q>' for p in x.get("phrases", [])[:3]) + "</li>"
+                   + "".join(f' <q class="muted">{e(p)}</q>' for p in quoted_phrases(x, 3)) + "</li>"
                    for x in depth.get("deductions", []))
     if depth.get("unattributed_points"):
         lost += (f'<li class="muted">−{depth["unattributed_points"]:.0f} 材料中无可指出之处 / nothing in the '
@@ -169,7 +170,7 @@ def _coverage_section(coverage: dict) -> str:
     rows = []
     for cid, c in coverage.items():
         verdict = '<span class="ok">✓ 已查摆</span>' if c["covered"] else '<span class="bad">✗ 未查摆</span>'
-        said = c.get("best_sentence") or c.get("note") or ""
+        said = evidence_text(c.get("best_sentence") or "") or c.get("note") or ""
         if not c["covered"] and c.get("denials"):
             said += f"：“{c['denials'][0]['text']}”"
         phrases = "、".join(c.get("phrases", [])[:8])
@@ -249,6 +250,10 @@ def _copy_section(copy: dict, links: dict[str, str], pairs: dict[str, str] | Non
     return f'<section id="copy"><h2>文字复制 copy</h2>{copy_metrics(copy)}{table}{note}</section>'
 
 
+NOT_JUDGED_ROLES = ("不是材料：段落角色只示段落形态，未据此评判 / not a material: the paragraph roles only show "
+                    "each paragraph's form, nothing was judged on them")
+
+
 def _text_section(d: dict) -> str:
     marks = _document_marks(d)
     flagged = set((d.get("summary_like") or {}).get("paragraphs", []))
@@ -258,7 +263,8 @@ def _text_section(d: dict) -> str:
               '<span class="ev">类别证据</span>；左边框颜色 = 段落角色</p>')
     labels = {cid: c["label"] for cid, c in (d.get("coverage") or {}).items()}
     paras = [_paragraph(p, marks.get(p["index"], []), p["index"] in flagged, labels) for p in d["paragraphs"]]
-    return f'<section id="text"><h2>全文 text</h2>{legend}\n' + "\n".join(paras) + "</section>"
+    note = "" if judged(d.get("warnings", [])) else f'<p class="warn">{e(NOT_JUDGED_ROLES)}</p>'
+    return f'<section id="text"><h2>全文 text</h2>{note}{legend}\n' + "\n".join(paras) + "</section>"
 
 
 def _document_marks(d: dict) -> dict[int, list[tuple[int, int, str, str]]]:

@@ -15,7 +15,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from .report import Report
+from .report import Report, evidence_text, judged, quoted_phrases
 
 ROLE_STYLE = {
     "heading": "bold", "preamble": "dim", "problem": "red", "cause": "yellow",
@@ -175,8 +175,13 @@ def _opinions_table(o: dict) -> Table:
     return table
 
 
+NOT_JUDGED_TITLE = ("结构 structure（不是材料：角色只示段落形态，未据此评判 / "
+                    "not a material: the roles only show each paragraph's form, nothing was judged on them）")
+
+
 def _structure_table(report: Report) -> Table:
-    table = Table(title="结构 structure", show_lines=False, expand=True)
+    title = "结构 structure" if judged(report.warnings) else NOT_JUDGED_TITLE
+    table = Table(title=title, show_lines=False, expand=True)
     table.add_column("#", justify="right", width=3)
     table.add_column("角色 role", width=14, no_wrap=True)
     table.add_column("类别 styles", width=14)
@@ -206,7 +211,7 @@ def _coverage_table(report: Report) -> Table:
         verdict = "[green]✓ 已查摆[/]" if c["covered"] else "[red]✗ 未查摆[/]"
         ev = ""
         if c.get("best_sentence"):
-            ev = f"¶{c['evidence'][0]} {_escape(_snippet(c['best_sentence'], 70))}"
+            ev = f"¶{c['evidence'][0]} {_escape(_snippet(evidence_text(c['best_sentence']), 70))}"
         elif c.get("note"):
             ev = f"[yellow]{_escape(c['note'])}[/]"
             if c.get("denials"):
@@ -267,7 +272,7 @@ def _depth_panel(report: Report) -> Panel:
         rows.append(f"[dim]  扣分 where the other {100 - d['score']:.0f} points went:[/]")
     for x in d.get("deductions", [])[:4]:
         where = f" ¶{','.join(map(str, x['paragraphs'][:5]))}" if x["paragraphs"] else ""
-        quotes = "".join(f"「{_escape(p)}」" for p in x.get("phrases", [])[:1])
+        quotes = "".join(f"「{_escape(p)}」" for p in quoted_phrases(x, 1))
         rows.append(f"  −{x['points']:.0f} {_escape(x['reason'])}{where}" + (f" [dim]{quotes}[/]" if quotes else ""))
     if d.get("unattributed_points"):
         rows.append(f"[dim]  −{d['unattributed_points']:.0f} 材料中无可指出之处 / nothing in the text to show for them[/]")

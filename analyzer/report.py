@@ -4,11 +4,42 @@ A stage that did not run leaves its field ``None`` and the field is absent from 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .document import Document
+
+_LEAD_IN = re.compile(r"[:：]\s*$")  # 整改时限： / …整改目标如下： — a label or a lead-in, not a finding
+_CLOSING_MARKS = "”’」』）)》〉】、，,。；;：:！!？? \u3000"
+
+
+def quoted_phrases(deduction: dict, limit: int) -> list[str]:
+    """The phrases of a depth deduction that a reader is shown as quotations from the text.
+
+    A deduction that points at no paragraph quotes nothing: its phrases are names (the
+    categories not examined), already in its reason, and put in 「」 they would read as words
+    of the document. A bare label or lead-in ending in a colon (整改时限：, 整改目标如下：)
+    is passed over while the deduction has another phrase to show.
+    """
+    if not deduction.get("paragraphs"):
+        return []
+    phrases = deduction.get("phrases", [])
+    findings = [p for p in phrases if not _LEAD_IN.search(p)]
+    return (findings or phrases)[:limit]
+
+
+def evidence_text(sentence: str) -> str:
+    """An evidence sentence as quoted: without the closing marks a sentence split leaves at its
+    start (”被批评的同志… begins with the close of the previous sentence's quotation)."""
+    return sentence.lstrip(_CLOSING_MARKS)
+
+
+def judged(report_warnings: list[dict]) -> bool:
+    """Whether the document was judged as a material: the roles of a document that got the
+    ``not_a_material`` warning only show the form of its paragraphs."""
+    return not any(w.get("code") == "not_a_material" for w in report_warnings)
 
 
 @dataclass

@@ -1,0 +1,98 @@
+"""What a reviewer reads: every quotation is words of the document, no reason quotes a bare
+label, and a document that was not judged as a material says so where its roles are shown.
+Found on the real-page DEV set dev-fresh9 (data/README.md); the texts here are invented."""
+from __future__ import annotations
+
+from rich.console import Console
+
+from analyzer.html import NOT_JUDGED_ROLES, report_page
+from analyzer.render import render
+from analyzer.report import Report, evidence_text, quoted_phrases
+
+LEDGER = ["本人对照县委部署，查摆个人在公务接待方面的问题如下。",
+          "问题一：去年三次陪同外地考察团到农家乐就餐，超出接待标准。",
+          "整改时限：",
+          "立即整改，今后每次接待都按公函和清单执行，并长期坚持。"]
+
+
+def _report(deductions: list[dict], coverage: dict | None = None, warnings: list[dict] | None = None) -> Report:
+    """A finished report of LEDGER, with the depth deductions and coverage given."""
+    paras, at = [], 0
+    for i, (text, role) in enumerate(zip(LEDGER, ("preamble", "problem", "measure", "measure"))):
+        paras.append({"index": i, "text": text, "start": at, "end": at + len(text), "role": role, "styles": []})
+        at += len(text) + 1
+    depth = {"score": 40.0, "criteria": {"strict": 30.0, "accurate": 50.0, "deep": 20.0, "concrete": 60.0},
+             "substitutions": {"work_for_style": False, "collective_for_personal": False,
+                               "generic_for_specific": False},
+             "notes": [], "deductions": deductions, "kind": "personal"}
+    return Report.from_dict({"file": "ledger.txt", "name": "ledger.txt", "sha256": "0" * 64, "chars": at,
+                             "paragraphs": paras, "rubric": "four-styles", "coverage": coverage,
+                             "depth": depth, "warnings": warnings or []})
+
+
+NOT_EXAMINED = {"signal": "missing_share", "criterion": "strict", "points": 11.0, "paragraphs": [],
+                "reason": "有类别未查摆 / categories not examined：形式主义、官僚主义",
+                "phrases": ["形式主义", "官僚主义"]}
+NO_ROADMAP = {"signal": "roadmap", "criterion": "concrete", "points": 5.0, "paragraphs": [2, 3],
+              "reason": "没有路线图、时间表 / no roadmap or timetable",
+              "phrases": ["整改时限：", "立即整改，今后每次接待都按公函和清单执行…"]}
+
+
+def _terminal(report: Report) -> str:
+    console = Console(record=True, width=200)
+    render(report, console)
+    return console.export_text()
+
+
+def test_a_deduction_that_points_at_no_paragraph_quotes_nothing():
+    assert quoted_phrases(NOT_EXAMINED, 3) == []
+    out = _terminal(_report([NOT_EXAMINED]))
+    assert "有类别未查摆" in out and "形式主义、官僚主义" in out
+    assert "「形式主义」" not in out  # a category's name is not a quotation from the material
+    page = report_page(_report([NOT_EXAMINED]).to_dict())
+    assert "<q class=\"muted\">形式主义</q>" not in page
+
+
+def test_a_bare_label_is_passed_over_for_the_measure_it_heads():
+    assert quoted_phrases(NO_ROADMAP, 1) == ["立即整改，今后每次接待都按公函和清单执行…"]
+    out = _terminal(_report([NO_ROADMAP]))
+    assert "「立即整改，今后每次接待" in out and "「整改时限：」" not in out
+    page = report_page(_report([NO_ROADMAP]).to_dict())
+    assert "立即整改，今后每次接待" in page and "<q class=\"muted\">整改时限：</q>" not in page
+
+
+def test_a_deduction_of_lead_ins_only_still_shows_what_it_points_at():
+    lead_ins = {**NO_ROADMAP, "phrases": ["整改时限：", "整改措施如下："]}
+    assert quoted_phrases(lead_ins, 1) == ["整改时限："]
+
+
+def test_evidence_does_not_start_with_the_close_of_the_previous_quotation():
+    sentence = "”被批评的同志要欢迎别人的批评，虚心听取各种意见。"
+    assert evidence_text(sentence) == "被批评的同志要欢迎别人的批评，虚心听取各种意见。"
+    assert evidence_text("问题一：去年三次陪同外地考察团到农家乐就餐。") == "问题一：去年三次陪同外地考察团到农家乐就餐。"
+    coverage = {"extravagance": {"label": "奢靡之风", "covered": True, "score": 0.8, "evidence": [1],
+                                 "phrases": ["农家乐"], "best_sentence": sentence}}
+    out = _terminal(_report([], coverage))
+    assert "¶1 被批评的同志" in out and "”被批评" not in out
+    assert "<td>被批评的同志" in report_page(_report([], coverage).to_dict())
+
+
+NEWS = ("区政协召开座谈会征求意见建议\n"
+        "本报讯 3月5日，区政协召开部分委员座谈会，就区政府领导班子作风建设征求意见建议。区政协副主席主持会议。\n"
+        "与会委员围绕营商环境、城市管理和基层减负等话题畅所欲言，会议气氛热烈。\n"
+        "主持人表示，将把委员们的意见建议原原本本转交有关部门。（通讯员 李明）\n")
+
+
+def test_a_document_not_judged_as_a_material_says_how_to_force_every_material_kind(analyzer):
+    report = analyzer.analyze(NEWS, "news.txt")
+    assert report.kind["id"] not in {"personal", "collective", "work_report"}
+    warning = next(w for w in report.warnings if w["code"] == "not_a_material")
+    assert "--kind personal" in warning["message"] and "work_report" in warning["message"]
+    assert "不是材料" in _terminal(report)  # beside the roles it shows
+    assert NOT_JUDGED_ROLES in report_page(report.to_dict()).replace("&#x27;", "'")
+
+
+def test_a_material_s_roles_are_shown_without_the_note():
+    out = _terminal(_report([NO_ROADMAP]))
+    assert "结构 structure" in out and "不是材料" not in out
+    assert NOT_JUDGED_ROLES not in report_page(_report([NO_ROADMAP]).to_dict())
