@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 from urllib.parse import quote
 
-from .render import CRITERION_LABEL, ROLE_LABEL, SUBSTITUTION_LABEL
+from .render import CRITERION_LABEL, ROLE_LABEL, SUBSTITUTION_LABEL, WORK_REPORT_DEPTH
 from .report import evidence_text, judged, quoted_phrases
 
 COPY_FLAG = 0.2  # copy ratio shown red and flagged (SPEC: every source contributing ≥ 20% must be found)
@@ -124,7 +124,7 @@ def report_page(d: dict, links: dict[str, str] | None = None, home: str | None =
     if d.get("opinions") is not None:
         parts.append(opinions_section(d["opinions"]))
     if d.get("depth") is not None:
-        parts.append(_depth_section(d["depth"]))
+        parts.append(_depth_section(d["depth"], (d.get("kind") or {}).get("id")))
     if d.get("coverage") is not None:
         parts.append(_coverage_section(d["coverage"]))
     if d.get("summary_like") is not None:
@@ -142,7 +142,13 @@ def _kind_section(kind: dict) -> str:
             f'<p class="muted">依据 cues:</p><ul>{cues}</ul></section>')
 
 
-def _depth_section(depth: dict) -> str:
+DEPTH_AS = {"personal": "个人材料", "collective": "班子材料", "work_report": WORK_REPORT_DEPTH.strip("（）")}
+
+
+def _depth_section(depth: dict, kind_id: str | None = None) -> str:
+    """The depth scores, reasons and deductions; beside the score, what the document was
+    measured as: the depth stage's personal/collective reading, or the document's own kind when
+    that is another (a work report is not called 个人材料)."""
     rows = "".join(f'<tr><td>{e(CRITERION_LABEL.get(k, k))} <span class="muted">{e(k)}</span></td>'
                    f'<td class="num">{v:.0f}</td><td>{_bar(v)}</td></tr>' for k, v in depth["criteria"].items())
     evidence = depth.get("substitution_evidence", {})
@@ -157,7 +163,7 @@ def _depth_section(depth: dict) -> str:
     if depth.get("unattributed_points"):
         lost += (f'<li class="muted">−{depth["unattributed_points"]:.0f} 材料中无可指出之处 / nothing in the '
                  "text to show for them</li>")
-    kind = {"personal": "个人材料", "collective": "班子材料"}.get(depth.get("kind"), "")
+    kind = DEPTH_AS.get(kind_id if kind_id not in (None, "personal", "collective") else depth.get("kind"), "")
     return (f'<section id="depth"><h2>深度 depth</h2><p><span class="score">{depth["score"]:.0f}</span> / 100 '
             f'<span class="muted">{e(kind)}</span></p><table>{rows}</table>'
             f"<h3>“三个代替” substitutions</h3><ul>{subs}</ul>"

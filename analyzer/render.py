@@ -257,6 +257,9 @@ def _copy_panel(report: Report) -> Panel:
                  border_style=style)
 
 
+WORK_REPORT_DEPTH = "（工作总结，按对照检查材料的尺子量 / a work report, measured by a self-examination's bar）"
+
+
 def _depth_panel(report: Report) -> Panel:
     d = report.depth
     rows = [f"[bold]深度得分 depth {d['score']:.0f}/100[/]"]
@@ -276,7 +279,8 @@ def _depth_panel(report: Report) -> Panel:
         rows.append(f"  −{x['points']:.0f} {_escape(x['reason'])}{where}" + (f" [dim]{quotes}[/]" if quotes else ""))
     if d.get("unattributed_points"):
         rows.append(f"[dim]  −{d['unattributed_points']:.0f} 材料中无可指出之处 / nothing in the text to show for them[/]")
-    return Panel(Group(*[Wrapped(Text.from_markup(r)) for r in rows]), title="深度 depth", border_style="cyan")
+    title = "深度 depth" + (WORK_REPORT_DEPTH if (report.kind or {}).get("id") == "work_report" else "")
+    return Panel(Group(*[Wrapped(Text.from_markup(r)) for r in rows]), title=title, border_style="cyan")
 
 
 def _marked(text: str, spans: list[tuple[int, int, str]]) -> Text:

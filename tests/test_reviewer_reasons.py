@@ -96,3 +96,16 @@ def test_a_material_s_roles_are_shown_without_the_note():
     out = _terminal(_report([NO_ROADMAP]))
     assert "结构 structure" in out and "不是材料" not in out
     assert NOT_JUDGED_ROLES not in report_page(_report([NO_ROADMAP]).to_dict())
+
+
+def test_a_work_report_s_depth_is_not_called_a_personal_material():
+    work_report = _report([NO_ROADMAP])
+    work_report.kind = {"id": "work_report", "label": "工作总结/述职报告", "score": 0.9, "cues": ["「同比增长」×3"]}
+    page = report_page(work_report.to_dict())
+    depth = page[page.index('id="depth"'):page.index("</section>", page.index('id="depth"'))]
+    assert "个人材料" not in depth and "工作总结，按对照检查材料的尺子量" in depth
+    assert "工作总结，按对照检查材料的尺子量" in _terminal(work_report)
+    personal = _report([NO_ROADMAP])
+    personal.kind = {"id": "personal", "label": "个人对照检查材料", "score": 0.9, "cues": []}
+    assert "个人材料" in report_page(personal.to_dict())
+    assert "按对照检查材料的尺子量" not in _terminal(personal)
