@@ -8,8 +8,8 @@ typed result:
 =============  ======================================================================
 stage          writes
 =============  ======================================================================
-segment        the ``tokens`` and ``sentences`` of every content paragraph (the spaCy
-               ``Doc`` of them, ``spacy``, is made on demand: no stage reads it)
+segment        ``spacy_doc`` (one spaCy ``Doc`` of the content paragraphs joined by line
+               breaks), the ``tokens`` of every content paragraph read off it, ``sentences``
 structure      ``layout`` (headings, sections, heading context) and ``roles``
 kind           ``kind`` (:class:`KindResult`)
 copy           ``copy`` (:class:`CopyResult`)
@@ -252,6 +252,7 @@ class Document:
     pieces: list[Piece]
     warnings: list[dict] = field(default_factory=list)
     # segment
+    spacy_doc: Doc | None = field(default=None, repr=False)  # the content paragraphs' spaCy Doc
     tokens: list[list[str]] = field(default_factory=list)
     sentences: list[list[tuple[int, int]]] = field(default_factory=list)  # (start, end) in the paragraph
     # structure
@@ -266,7 +267,6 @@ class Document:
     opinions: OpinionsResult | None = None
     criticism: CriticismResult | None = None
     rectification: RectificationResult | None = None
-    spacy_doc: Doc | None = field(default=None, repr=False)  # the content paragraphs' spaCy Doc, on demand
     # the shared featurisation of the paragraph/sentence models, filled on first use
     features: dict = field(default_factory=dict, repr=False)
 
@@ -277,8 +277,8 @@ class Document:
     @property
     def spacy(self) -> Doc:
         """The spaCy ``Doc`` of the content paragraphs joined by line breaks, with the segmenter's
-        words and the sentence starts of the one splitter (the segment stage's ``tokens`` and
-        ``sentences``), made on first use (:func:`analyzer.segment.document_doc`): no stage reads it."""
+        words and the sentence starts of the one splitter: the segment stage's, whose words it read;
+        made here for a document that was not segmented (:func:`analyzer.segment.document_doc`)."""
         if self.spacy_doc is None:
             from .segment import document_doc
 

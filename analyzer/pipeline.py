@@ -28,7 +28,7 @@ from .errors import JingziError, SetupError, warning
 from .opinions import OpinionMatcher
 from .report import Report
 from .resources import forget_matches, load_rubric
-from .segment import load_segmenter, paragraph_words
+from .segment import get_nlp, paragraph_words
 from .segmenting import is_runon, split_line
 from .structure import Layout, layout
 
@@ -55,7 +55,7 @@ class Analyzer:
     def __init__(self, rubric: str = "four-styles", library: str | Path | None = None,
                  copy_detector: CopyDetector | None = None, kind: str | None = None):
         self.forced_kind = kinds.forced(kind) if kind is not None else None
-        load_segmenter()  # jieba with the domain dictionary, loaded once
+        get_nlp()  # spaCy zh with jieba (the domain dictionary) as its tokenizer, loaded once
         self.rubric = load_rubric(rubric)
         self.role_model = modelstore.load("roles")
         self.matcher = PatternMatcher(self.rubric)
@@ -163,13 +163,13 @@ class MaterialStage(Stage):
 
 
 class Segment(Stage):
-    """The words (jieba's) and the sentences (the one splitter's) of every content paragraph,
-    from one segmenter call over the document (:func:`~analyzer.segment.paragraph_words`)."""
+    """The content paragraphs through the spaCy pipeline (jieba's words, the splitter's sentence
+    starts): the words of every paragraph read off its ``Doc``, and the sentences of every paragraph."""
 
     name = "segment"
 
     def run(self, doc: Document) -> None:
-        doc.tokens, doc.sentences = paragraph_words(doc.texts)
+        doc.spacy_doc, doc.tokens, doc.sentences = paragraph_words(doc.texts)
 
 
 class Structure(Stage):

@@ -3,11 +3,11 @@
 The words are jieba's (:func:`load_segmenter`), from one call over the content paragraphs joined by
 line breaks (:func:`paragraph_words`): jieba never joins characters across a line break, so the
 words of a paragraph are those :func:`tokenize` gives for it alone. The sentences are those of the
-one splitter every stage uses (:func:`sentence_spans`), from one split of the same joined text.
-The document's spaCy ``Doc`` (``Document.spacy``) holds the same words and sentence starts: no
-stage reads it, so it is made only when asked for (:func:`document_doc`): :func:`get_nlp` is
+one splitter every stage uses (:func:`sentence_spans`). The call is spaCy's: :func:`get_nlp` is
 ``spacy.blank("zh")`` whose tokenizer is :class:`WordTokenizer` and whose one component,
-:func:`zh_sentences`, sets the splitter's sentence starts. Nothing heavy is imported until it is used: the CLI answers ``--help`` or a missing
+:func:`zh_sentences`, sets the splitter's sentence starts; the paragraphs' words are the
+segmenter's words the tokenizer keeps with its ``Doc`` (``Document.spacy``), split at the line
+breaks. Nothing heavy is imported until it is used: the CLI answers ``--help`` or a missing
 file without loading spaCy or NumPy.
 
 The words are exactly ``jieba.lcut`` with the domain dictionary (``data/userdict.txt``):
@@ -304,33 +304,33 @@ def get_nlp():
 
 
 def document_doc(texts: list[str]):
-    """One spaCy ``Doc`` (:func:`get_nlp`) of ``texts`` joined by line breaks: the words and
-    sentences :func:`paragraph_words` gives, as spaCy tokens and sentence starts."""
+    """One spaCy ``Doc`` (:func:`get_nlp`) of ``texts`` joined by line breaks."""
     return get_nlp()("\n".join(texts))
 
 
-def paragraph_words(texts: list[str]) -> tuple[list[list[str]], list[list[tuple[int, int]]]]:
-    """The words of each of ``texts``, blanks dropped, and its sentences (:func:`sentence_spans`,
-    offsets in the text), from one segmenter call and one split of the texts joined by line breaks.
-    The words are split at the line breaks (jieba gives each line break as a word of its own, so
-    the words of a text are those :func:`tokenize` gives it alone); the sentences are split at the
-    line breaks, none of them crossing one. No spaCy ``Doc`` is made: no stage reads one
-    (``Document.spacy`` makes it on demand). Texts holding a line break or a carriage return
-    themselves are segmented and split one by one."""
+def paragraph_words(texts: list[str]):
+    """The spaCy ``Doc`` of ``texts`` joined by line breaks (:func:`get_nlp`: one segmenter call,
+    the splitter's sentence starts), the words of each text, blanks dropped, and its sentences
+    (:func:`sentence_spans`, offsets in the text). The words are the segmenter's words that
+    :class:`WordTokenizer` kept with the Doc, split at the line breaks (jieba gives each line break
+    as a word of its own, so the words of a text are those :func:`tokenize` gives it alone); the
+    sentences are the Doc's (``zh_sentences``), split at the line breaks, none of them crossing
+    one; no spaCy token is read back. Texts holding a line break or a carriage return themselves
+    are segmented and split one by one, with no Doc."""
     if not texts or any("\n" in t or "\r" in t for t in texts):
-        return [tokenize(t) for t in texts], [sentence_spans(t) for t in texts]
-    text = "\n".join(texts)
-    words = load_segmenter().lcut(text)
-    sentences = _sentences_of_texts(sentence_spans(text), texts)
-    if _other_blanks(text):
-        return _lines_of_words(words), sentences
+        return None, [tokenize(t) for t in texts], [sentence_spans(t) for t in texts]
+    spacy_doc = document_doc(texts)
+    words = spacy_doc.user_data["words"]
+    sentences = _sentences_of_texts(spacy_doc.user_data["sentences"], texts)
+    if _other_blanks(doc_text(spacy_doc)):
+        return spacy_doc, _lines_of_words(words), sentences
     out, start = [], 0
     for _ in range(len(texts) - 1):  # the only blank words are the line breaks between the texts
         end = words.index("\n", start)
         out.append(words[start:end])
         start = end + 1
     out.append(words[start:])
-    return out, sentences
+    return spacy_doc, out, sentences
 
 
 def _sentences_of_texts(spans: list[tuple[int, int]], texts: list[str]) -> list[list[tuple[int, int]]]:
