@@ -6,7 +6,8 @@ same before and after a change.
     python benchmarks/same_reports.py check /tmp/before.json  # after it: lists what differs
 
 The run-on shape joins a page's non-blank lines with nothing between them, as a chat or a careless
-copy delivers them. Floats must agree to 1e-9 (tests/test_golden.py's rule); anything else exactly.
+copy delivers them. Reports are compared as tests/test_golden.py compares them: floats to 1e-9,
+anything else exactly.
 Only DEV pages are read: the TEST pages (``rd*.txt``) are held out. Exit status 1 when any report differs.
 """
 from __future__ import annotations
@@ -45,19 +46,6 @@ def reports(texts: dict[str, str]) -> dict[str, dict]:
     return json.loads(json.dumps(out, ensure_ascii=False))  # tuples -> lists, as a reader of the JSON sees them
 
 
-def differences(old, new, where: str = "") -> list[str]:
-    """Paths where two JSON values differ (floats: by 1e-9 or more)."""
-    if isinstance(old, float) or isinstance(new, float):
-        ok = isinstance(old, (int, float)) and isinstance(new, (int, float)) and abs(old - new) < 1e-9
-        return [] if ok else [f"{where}: {old!r} -> {new!r}"]
-    if isinstance(old, dict) and isinstance(new, dict):
-        out = [f"{where}/{k}: only in {'before' if k in old else 'after'}" for k in old.keys() ^ new.keys()]
-        return out + [d for k in old.keys() & new.keys() for d in differences(old[k], new[k], f"{where}/{k}")]
-    if isinstance(old, list) and isinstance(new, list) and len(old) == len(new):
-        return [d for i, (a, b) in enumerate(zip(old, new)) for d in differences(a, b, f"{where}[{i}]")]
-    return [] if old == new else [f"{where}: {str(old)[:80]!r} -> {str(new)[:80]!r}"]
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("mode", choices=["save", "check"])
@@ -73,6 +61,8 @@ def main() -> int:
         args.file.write_text(json.dumps(now, ensure_ascii=False), encoding="utf-8")
         print(f"{len(now)} reports ({len(now) // 2} pages, two shapes) saved to {args.file}")
         return 0
+    from tests.test_golden import differences  # the golden test's comparison: floats to 1e-9
+
     before = json.loads(args.file.read_text(encoding="utf-8"))
     diff = differences(before, now)
     for line in diff[:40]:
