@@ -1394,8 +1394,7 @@ def _tag_tables() -> tuple[dict, dict]:
     """jieba's word tags: the domain dictionary's (data/userdict.txt) and jieba's own."""
     import jieba.posseg
 
-    jieba = load_jieba()
-    return jieba.dt.user_word_tag_tab, jieba.posseg.dt.word_tag_tab
+    return load_jieba().dt.user_word_tag_tab, jieba.posseg.dt.word_tag_tab
 
 
 def _predicate(word: str, first: bool) -> bool:
