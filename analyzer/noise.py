@@ -1413,8 +1413,8 @@ def _predicate(word: str, first: bool) -> bool:
 def is_sentence(text: str, words: list[str]) -> bool:
     """Whether a paragraph reads as a sentence: it has a sentence or clause mark (。！？；，…) or, when it has
     none, it is mostly Chinese and one of its ``words`` (the segmenter's) is a predicate. Page names and
-    slogans, bylines, captions of nouns, column labels, tag clouds and counters are not (团干加油站,
-    某某县人民法院政治部主任张某, 冰点特稿第1043期, 0 阅读:0); a title of nouns is not either."""
+    slogans, bylines, captions of nouns, column labels, tag clouds and counters are not (青年之家加油站,
+    某某区人民检察院副检察长王某某, 理论周刊第2087期, 12 评论:3); a title of nouns is not either."""
     if _SENTENCE_MARK.search(text):
         return True
     bare = "".join(text.split())
