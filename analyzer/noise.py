@@ -35,6 +35,16 @@ run-on splitter, :func:`runs` finds each such piece whole — fields with their 
 the site's voice, a linked title, a footer with its tail, a widget bar, a page marker, a stamp, a
 journal's metadata — and the pipeline cuts it out as its own noise paragraph, so that no furniture is
 judged and no sentence of the material is lost into it.
+
+A scraping token may look like an acronym, a unit or a code (WQB4, 59SL, 832d): it is told by its form
+(no known unit, too many capitals for its one digit) or by where it sits, inside a Chinese word (纪59SL律).
+
+The judging side (:func:`unjudged`, applied where the role model settles the roles): furniture no rule
+knows still has a form a sentence never has. A paragraph with no sentence or clause mark and no predicate
+(no verb, adjective, idiom or negation by jieba's dictionary tags), or mostly not Chinese, states nothing
+to judge — a site's column name, a byline, a caption of nouns, a counter, a title — and gets the role
+``other`` instead of a problem, cause, measure, summary, preamble or closing. Headings found by rule and
+labels ending in a colon (形式主义：) keep their roles; a material's lines are sentences and keep theirs.
 """
 from __future__ import annotations
 
@@ -54,6 +64,7 @@ VOICE_SENTENCE = 60     # a sentence in the site's own voice (以下是小编…
 MIN_CONTENT_CJK = 1     # no Chinese character left: nothing to judge
 ECHO_CJK = 16           # a site's summary repeats at least this many Chinese characters of the body …
 ECHO_REACH = 3          # … in one of the paragraphs this near below it
+WORD_REACH = 4          # characters on each side of a token that the word test segments
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _URL = re.compile(r"(https?://|www\.)[\w./?=&%#:~+-]+|[\w-]+(\.[\w-]+)*\.(com|cn|net|org|gov\.cn)(/[\w./?=&%#-]*)?",
@@ -74,8 +85,10 @@ _TOKEN_SYMBOL = re.compile(r"[+\-/:;=*#@$^&_~]")
 _DATE = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(\s*\d{1,2}:\d{2}(:\d{2})?)?")
 _TOKEN = re.compile(r"[A-Za-z0-9#@$^&*_~]{3,}")
 _SYMBOLS = set("#@$^&*_~")  # not + % = (互联网+, 5+2, AA+, 100%), not <> (quoted markup)
-_ORDINARY = re.compile(r"\d+([.:]\d+)*|[A-Z]+|[a-z]+|[A-Z][a-z]+|[A-Z]+s|\d+([A-Z]{1,2}|[a-z])|[A-Z]+\d+"
-                       r"|\d+(k[VWm]h?|kg|km|mm|cm|MW|GB|TB|MB|mAh)")
+# a quantity: a number with its unit (10kV, 5m, 34KB; not 832d, 59SL) or a placeholder (20XX年, 2xxxx人)
+_QUANTITY = r"\d+([xX]+|[mgtshkw]|k[VWm]h?|kg|km|mm|cm|ml|mg|Hz|KB|MW|GW|GB|TB|MB|mAh)"
+_ORDINARY = re.compile(r"\d+([.:]\d+)*|[A-Z]+|[a-z]+|[A-Z][a-z]+|[A-Z]+s|" + _QUANTITY +
+                       r"|\d+[A-Z]|[A-Z]{1,2}\d+|[A-Z]{3,}\d{2,}")  # 5G, 503A; G20, D262, MP3; ISO9001 (not WQB4)
 _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[（(]([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*|[a-z]{1,6}\d?)[)）]")
 _TONE = re.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
 _INLINE_PAGE = re.compile(r"第\s*\d+\s*页(\s*[/，,]?\s*共\s*\d+\s*页)?")
@@ -358,9 +371,29 @@ def _random_token(token: str, allowed: set[str]) -> bool:
     digits, letters = "d" in classes, "a" in classes or "A" in classes
     if symbols:
         return symbols >= 2 or len(set(classes)) >= 2
-    if digits and letters:  # 2eeXB, ps9m, 94mbn (not Win10, ISO9001, 5G, 10kV)
-        return switches >= 2 or bool(re.fullmatch(r"\d+[A-Za-z]{3,}|[a-z]{3,}\d+[a-z]*", token))
+    if digits and letters:  # 2eeXB, ps9m, 94mbn, 643LF, 832d, bd46, WQB4 (not Win10, ISO9001, 5G, 10kV, 20XX)
+        return switches >= 2 or bool(re.fullmatch(r"\d+[A-Za-z]{2,}|\d{2,}[a-z]|[a-z]{2,}\d{2,}|[a-z]{3,}\d+[a-z]*"
+                                                  r"|[A-Z]{3,}\d", token))
     return switches >= 3  # xKqT (not PhD, iPad)
+
+
+def _splits_word(text: str, start: int, end: int, allowed: set[str]) -> bool:
+    """Whether the letters and digits at ``text[start:end]`` sit inside a Chinese word (纪59SL律,
+    相643LF对): the characters on both sides are Chinese and, without the token, one word of the
+    segmenter's runs across the gap. An acronym or a number of a document stands between words."""
+    token = text[start:end]
+    if token in allowed or not (_LETTER.search(token) and _DIGIT.search(token)) or re.fullmatch(_QUANTITY, token):
+        return False
+    if start == 0 or end == len(text) or not (_CJK.match(text, start - 1) and _CJK.match(text, end)):
+        return False
+    left = text[max(0, start - WORD_REACH):start]
+    cut = len(left)
+    at = 0
+    for word in load_jieba().lcut(left + text[end:end + WORD_REACH], HMM=False):  # dictionary words only
+        if at < cut < at + len(word):
+            return True
+        at += len(word)
+    return False
 
 
 def _sites(text: str) -> list[tuple[int, int]]:
@@ -394,7 +427,8 @@ def _inline(text: str) -> tuple[list[tuple[int, int]], list[str]]:
     cues = [text[a:b] for a, b in spans]
     if "latin" in may:  # tokens, URLs and pinyin all hold Latin letters
         for m in _TOKEN.finditer(text):
-            if _random_token(m.group(0), lx["allowed"]) and not _URL.search(m.group(0)):
+            if (_random_token(m.group(0), lx["allowed"]) or _splits_word(text, *m.span(), lx["allowed"])) \
+                    and not _URL.search(m.group(0)):
                 spans.append(m.span())
                 cues.append(m.group(0))
         glosses = _glosses(text)
@@ -1343,3 +1377,58 @@ def inspect(text: str, head: bool = False) -> Noise:
         noise.cues = list(dict.fromkeys(furniture + cues)) or ["无中文内容 no Chinese content"]
         noise.spans = []
     return noise
+
+
+# ---- the judging side: a paragraph that is not a sentence is given no judged role ----
+
+JUDGED_ROLES = ("preamble", "problem", "cause", "measure", "summary", "closing")
+UNJUDGED_ROLE = "other"
+_SENTENCE_MARK = re.compile(r"[。！？；!?;，,…]")
+_PREDICATE_TAGS = ("a", "i", "l")  # besides the verbs (v, vd, vi …; not the verbal noun vn): adjectives, idioms,
+# set phrases (宗旨意识淡薄, 敷衍塞责, 重显绩轻潜绩); not adverbs (认真) or nouns
+_NEGATIONS = ("不", "没")
+
+
+@lru_cache(maxsize=1)
+def _tag_tables() -> tuple[dict, dict]:
+    """jieba's word tags: the domain dictionary's (data/userdict.txt) and jieba's own."""
+    import jieba.posseg
+
+    return load_jieba().dt.user_word_tag_tab, jieba.posseg.dt.word_tag_tab
+
+
+def _predicate(word: str, first: bool) -> bool:
+    """A word that can carry a sentence: a negation (不, 不正, 没有) or a verb, an adjective, an idiom or a set
+    phrase by jieba's dictionary tags, that is not a page widget's word (分享, 阅读, 收藏 …); a one-character
+    verb or adjective only after another word (调研少; not 请…, 看…, 红…: a prompt or a caption's start)."""
+    if word.startswith(_NEGATIONS):
+        return True
+    if len(word) < 2 and first or word in _lexicons()["line_widgets"]:
+        return False
+    user, own = _tag_tables()
+    tag = user.get(word) or own.get(word, "")
+    return tag.startswith("v") and tag != "vn" or tag in _PREDICATE_TAGS
+
+
+def is_sentence(text: str, words: list[str]) -> bool:
+    """Whether a paragraph reads as a sentence: it has a sentence or clause mark (。！？；，…) or, when it has
+    none, it is mostly Chinese and one of its ``words`` (the segmenter's) is a predicate. Page names and
+    slogans, bylines, captions of nouns, column labels, tag clouds and counters are not (青年之家加油站,
+    某某区人民检察院副检察长王某某, 理论周刊第2087期, 12 评论:3); a title of nouns is not either."""
+    if _SENTENCE_MARK.search(text):
+        return True
+    bare = "".join(text.split())
+    if len(_CJK.findall(bare)) * 2 < len(bare):
+        return False
+    words = [w for w in words if _NAME_CHAR.search(w)]  # not the blanks and marks
+    return any(_predicate(w, k == 0) for k, w in enumerate(words))
+
+
+def unjudged(roles: list[str], texts: list[str], tokens: list[list[str]], headings: list[bool]) -> list[str]:
+    """``roles`` with every paragraph that is not a sentence (:func:`is_sentence`) given the role
+    :data:`UNJUDGED_ROLE` instead of a judged one (problem, cause, measure, summary, preamble, closing):
+    such a line states nothing to judge. A heading found by rule (一、存在的问题, a title, a section label) keeps
+    its role, and so does a label that opens what follows it (形式主义：, 具体表现:): the text below is its content."""
+    return [UNJUDGED_ROLE if role in JUDGED_ROLES and not heading and not text.rstrip().endswith(("：", ":"))
+            and not is_sentence(text, words) else role
+            for role, text, words, heading in zip(roles, texts, tokens, headings)]

@@ -6,7 +6,8 @@ come from a classifier trained on the labelled corpus (``python -m training``): 
 jieba words plus layout and lexicon
 features, including the class of the enclosing section (问题/原因/措施/情况 …), decoded
 over the whole document with role-transition probabilities (Viterbi), so materials
-organised 问题/原因/措施, interleaved by category, or with no headings at all all work.
+organised 问题/原因/措施, interleaved by category, or with no headings at all all work. A paragraph
+that is not a sentence is then given no judged role (:func:`analyzer.noise.unjudged`).
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from .noise import unjudged
 from .resources import LexiconSet, lexicon, load_yaml
 
 ROLES = ("heading", "preamble", "problem", "cause", "measure", "summary", "closing", "other")
@@ -309,4 +311,4 @@ class RoleModel:
     def predict(self, paragraphs: list[str], tokens: list[list[str]], lay: Layout, grams=None) -> list[str]:
         proba = self.predict_proba(paragraphs, tokens, lay, grams)
         path = viterbi(self.emission_weight * np.log(proba), self.log_trans_, self.log_start_)
-        return [ROLES[j] for j in path]
+        return unjudged([ROLES[j] for j in path], paragraphs, tokens, lay.is_heading)  # a non-sentence is not judged
