@@ -180,7 +180,7 @@ def measure(doc: Document, bank: BoilerplateBank) -> Signals:
 ABSENCES = {
     "no_problems": ("没有查摆出问题：文本中没有查摆问题的段落 / no problems confessed", "accurate",
                     ("self_critical", "disguised_praise", "instance_share", "singular_share", "boilerplate_share",
-                     "styleless_share")),
+                     "styleless_share", "preamble_share")),  # no 开门见山 where no problem comes
     "no_causes": ("没有原因分析 / no cause analysis", "deep", CRITERIA_SIGNALS["deep"]),
     "no_measures": ("没有整改措施 / no rectification measures", "concrete", CRITERIA_SIGNALS["concrete"]),
 }
@@ -789,7 +789,7 @@ def reasons(sig: Signals, subs: dict) -> list[Note]:
         out.append(Note("praise", False, f"变相表扬：{'、'.join(ph['disguised_praise'][:3])}"))
     if c["boiler"] >= 3 and v["boilerplate_share"] >= 0.25:
         out.append(Note("boilerplate", False, f"套话多：{c['boiler']} 句与常见套话相似，如“{ph['boilerplate_share'][0]}”"))
-    if v["preamble_share"] >= 0.2:
+    if v["preamble_share"] >= 0.2 and c["problems"]:
         out.append(Note("preamble", False, f"未开门见山：第一个问题之前铺垫 {c['pre_chars']} 字"))
     examined = len(c["not_covered"]) < c["categories"]  # concrete problems of no category earn no praise
     if v["instance_share"] >= 0.6 and c["problems"] and examined:

@@ -102,6 +102,7 @@ def test_no_problems_is_said_once_and_never_as_problems_without_instances(report
     assert [x["signal"] for x in d["deductions"] if x["signal"] == "no_problems"] == ["no_problems"]
     assert not [x for x in d["deductions"] if x["signal"] in ABSENCES["no_problems"][2]]
     assert not any("具体事例" in x["reason"] for x in d["deductions"])
+    assert not any(n.startswith("未开门见山") for n in d["notes"])  # no first problem to come to
     causes = [x for x in d["deductions"] if x["criterion"] == "deep"]
     assert [x["signal"] for x in causes] == ["no_causes"]  # the causes are missing too: one deduction for them
     _adds_up(d)
@@ -131,6 +132,8 @@ def test_the_checker_finds_each_reason_given_twice_for_one_fact(reports):
     bad["depth"]["deductions"].append({"signal": "instance_share", "criterion": "accurate", "points": 0.5,
                                        "paragraphs": [], "phrases": [], "reason": "问题没有具体事例：没有问题段落"})
     assert "absence_deducted_as:instance_share" in problems(bad)
+    bad["depth"]["notes"].append("未开门见山：第一个问题之前铺垫 112 字")
+    assert "note_on_absent_problems:未开门见山" in problems(bad)
 
     bad = copy.deepcopy(reports["dated"])
     bad["depth"]["deductions"].append({"signal": "no_measures", "criterion": "concrete", "points": 0.5,

@@ -18,7 +18,8 @@ with their cached texts; never the test index), and lists every report in which
   paragraphs it names, or claims a shortfall it names no paragraph, phrase or absence for;
 - one fact gives two reasons: a praise beside a deduction that says its opposite (整改措施有时限
   beside 整改措施无时限 or 没有…时间表), a missing part deducted twice or under another name
-  (问题没有具体事例 where no problem is confessed), or deducted where the part is there;
+  (问题没有具体事例 where no problem is confessed), or deducted where the part is there; a note on
+  the problems of a text that confesses none (未开门见山: no first problem to come to);
 - a depth score below 100 does not say where the missing points went (the deductions and the
   unattributed points add up to 100 − score, largest first, and the largest names its evidence).
 
@@ -165,6 +166,9 @@ def _one_reason_per_fact(depth: dict, roles: list[str]) -> list[str]:
         # causes of no confessed problem analyse nothing: their points go with the problems' absence
         emptied = ABSENCES[name][2] + (ABSENCES["no_causes"][2] if name == "no_problems" else ())
         out += [f"absence_deducted_as:{d['signal']}" for d in deductions if d["signal"] in emptied]
+    if "problem" not in roles:  # notes on the problems a text does not confess
+        out += [f"note_on_absent_problems:{n.split('：')[0]}" for n in depth["notes"]
+                if n.startswith(("未开门见山", "已查摆的问题具体", "以共性问题代替具体问题"))]
     return out
 
 
