@@ -124,6 +124,7 @@ class Signals:
     gaps: dict = field(default_factory=dict)       # signal -> paragraphs where the material falls short
     quotes: dict = field(default_factory=dict)     # signal -> phrases of those paragraphs that show it
     not_in_text: tuple = ()                        # parts a text cut short never reached (cut_parts)
+    absent: dict = field(default_factory=dict)     # signal -> the missing part its shortfall stems from (ABSENCES)
 
 
 @dataclass
@@ -168,8 +169,38 @@ def measure(doc: Document, bank: BoilerplateBank) -> Signals:
     for part in sig.not_in_text:
         for name in PART_SIGNALS[part]:
             sig.gaps[name] = []
+    sig.absent = absent_parts(parts, sig.counts)
     _quotes(sig, parts, lx)
     return sig
+
+
+# One absence, one deduction: when a complete material lacks a part, every signal that measures a
+# quality of that part falls short for that one reason, and their points form one deduction named
+# for what is missing. key: (reason, criterion, the signals the absence empties)
+ABSENCES = {
+    "no_problems": ("没有查摆出问题：文本中没有查摆问题的段落 / no problems confessed", "accurate",
+                    ("self_critical", "disguised_praise", "instance_share", "singular_share", "boilerplate_share",
+                     "styleless_share", "preamble_share")),  # no 开门见山 where no problem comes
+    "no_causes": ("没有原因分析 / no cause analysis", "deep", CRITERIA_SIGNALS["deep"]),
+    "no_measures": ("没有整改措施 / no rectification measures", "concrete", CRITERIA_SIGNALS["concrete"]),
+}
+
+
+def absent_parts(parts: Parts, counts: dict) -> dict[str, str]:
+    """signal -> the :data:`ABSENCES` key of the missing part its shortfall stems from. Causes
+    that explain no confessed problem earn nothing because no problem is confessed; so do the
+    categories when none is examined and no problem is confessed."""
+    absent = {}
+    if not parts.problems:
+        absent.update(dict.fromkeys(ABSENCES["no_problems"][2], "no_problems"))
+        if len(counts["not_covered"]) == counts["categories"]:
+            absent["missing_share"] = "no_problems"
+        absent.update(dict.fromkeys(ABSENCES["no_causes"][2], "no_problems" if parts.causes else "no_causes"))
+    elif not parts.causes:
+        absent.update(dict.fromkeys(ABSENCES["no_causes"][2], "no_causes"))
+    if not parts.measures:
+        absent.update(dict.fromkeys(ABSENCES["no_measures"][2], "no_measures"))
+    return absent
 
 
 # The signals of each part a cut text may not reach; "categories": the categories examined.
@@ -465,13 +496,41 @@ SHORTFALL = {  # what a deduction on each signal means
     "root_per_cause": "原因没有触及主观根源 / causes without subjective roots",
     "excuse_share": "强调客观原因 / objective excuses",
     "cause_share": "原因分析篇幅少 / short cause analysis",
-    "root_variety": "根源剖析单一 / few kinds of root causes",
+    "root_variety": "根源剖析不够全面 / root causes could range wider",
     "deadline_share": "整改措施无时限 / measures without deadlines",
     "quantity_share": "整改措施没有量化 / measures without quantities",
     "owner_share": "整改措施没有责任人 / measures without owners",
-    "roadmap": "没有路线图、时间表 / no roadmap or timetable",
+    "roadmap": "整改缺少总体安排：没有路线图、台账或整改清单 / no plan for the measures as a whole (roadmap, ledger, "
+               "checklist)",
     "vague_per_measure": "整改措施笼统 / vague measures",
 }
+# The same shortfall when only some of the items fall short: it must not read as the opposite of a
+# reason that praises the rest (已查摆的问题具体 beside 问题没有具体事例).
+SHORTFALL_OF_SOME = {
+    "instance_share": "部分问题没有具体事例 / some problems without concrete instances",
+    "root_per_cause": "部分原因没有触及主观根源 / some causes without subjective roots",
+    "deadline_share": "部分整改措施无时限 / some measures without deadlines",
+    "quantity_share": "部分整改措施没有量化 / some measures without quantities",
+    "owner_share": "部分整改措施没有责任人 / some measures without owners",
+}
+# The items each per-item signal counts (its paragraphs that fall short are among them).
+_ITEMS_OF = {"instance_share": "problems", "root_per_cause": "causes", "deadline_share": "measures",
+             "quantity_share": "measures", "owner_share": "measures"}
+# A reason that praises an aspect, and the headlines of deductions that would say its opposite.
+PRAISE_OPPOSITES = {
+    "已查摆的问题具体": ("问题没有具体事例",),
+    "原因剖析触及主观根源": ("原因没有触及主观根源",),
+    "整改措施有时限": ("整改措施无时限", "时间表"),  # a measure with a deadline is an entry of a timetable
+}
+
+
+def _headline(name: str, sig: Signals) -> str:
+    """What a deduction on signal ``name`` means: :data:`SHORTFALL`, or
+    :data:`SHORTFALL_OF_SOME` when only some of the items it counts fall short."""
+    items = sig.counts.get(_ITEMS_OF.get(name, ""), 0)
+    if name in SHORTFALL_OF_SOME and 0 < len(sig.gaps.get(name, [])) < items:
+        return SHORTFALL_OF_SOME[name]
+    return SHORTFALL[name]
 
 
 class DepthModel:
@@ -585,11 +644,15 @@ class DepthModel:
         shortfalls with nothing in the text to show for them (e.g. neither 我 nor 我们 used),
         which no reason may claim. Shortfalls worth under half a point are not listed; the
         points are shared among the rest. A text cut short loses nothing for the parts it never
-        reached."""
+        reached; a complete material that lacks a part loses its points in one deduction named
+        for it (:data:`ABSENCES`)."""
         names, (weights, _) = self._scoring(sig)
         missing = 100 - self.to_100(self.grade(sig))
         row = self._row(sig, names)
-        lost = {n: float(w * max(0.0, self.ideal_[n] - x)) for n, w, x in zip(names, weights, row)}
+        lost = {}
+        for n, w, x in zip(names, weights, row):  # the signals a missing part empties count as one
+            key = sig.absent.get(n, n)
+            lost[key] = lost.get(key, 0.0) + float(w * max(0.0, self.ideal_[n] - x))
         total = sum(lost.values())
         if missing <= 0 or total <= 0:
             return [], round(max(missing, 0.0), 1)
@@ -601,13 +664,18 @@ class DepthModel:
         out, unattributed = [], 0.0
         for name, amount in ranked:
             points = missing * amount / total
+            if name in ABSENCES:
+                reason, criterion, _ = ABSENCES[name]
+                out.append({"signal": name, "criterion": criterion, "points": round(points, 1), "reason": reason,
+                            "paragraphs": [], "phrases": []})
+                continue
             detail = details.get(name, "")
             paragraphs, quotes = sig.gaps.get(name, [])[:8], sig.quotes.get(name, [])[:5]
-            if not (paragraphs or quotes or detail.lstrip("：") in ABSENT):
+            if not (paragraphs or quotes):
                 unattributed += points
             else:
                 out.append({"signal": name, "criterion": CRITERION_OF[name], "points": round(points, 1),
-                            "reason": f"{SHORTFALL[name]}{detail}", "paragraphs": paragraphs, "phrases": quotes})
+                            "reason": f"{_headline(name, sig)}{detail}", "paragraphs": paragraphs, "phrases": quotes})
         return out, round(unattributed, 1)
 
     def substitutions(self, sig: Signals, collective: bool) -> dict:
@@ -631,41 +699,33 @@ def substitution_values(sig: Signals) -> dict[str, float]:
             "generic_for_specific": 1 - v["instance_share"]}
 
 
-ABSENT = ("没有原因分析", "没有整改措施", "没有问题段落")  # details that name what is missing
-
-
 def _details(sig: Signals) -> dict[str, str]:
     """Per signal, the numbers behind its deduction, quotable: “：4 个问题段落中 3 个没有” (made
-    once per document, for every deduction it lists)."""
+    once per document, for every deduction it lists). A part that is missing has none: its
+    signals' points go to the one deduction that names the absence (:data:`ABSENCES`)."""
     c, v, gaps = sig.counts, sig.values, sig.gaps
-    no_causes, no_measures, no_problems = ABSENT
-
-    if c.get("causes_of_nothing"):
-        no_causes = no_problems  # cause paragraphs there are, but no problem for them to explain
 
     def short(name):  # the paragraphs that fall short on a signal
         return len(gaps.get(name, []))
 
     def of_measures(name, what):
-        return f"{c['measures']} 条措施中 {short(name)} 条没有{what}" if c["measures"] else no_measures
+        return f"{c['measures']} 条措施中 {short(name)} 条没有{what}" if c["measures"] else ""
 
     details = {
         "standards": f"援引 {c['standards']} 处", "missing_share": "、".join(c["not_covered"]),
         "denied_share": "、".join(c["denied"]),
-        "instance_share": f"{c['problems']} 个问题段落中 {c['no_instance']} 个没有" if c["problems"] else no_problems,
+        "instance_share": f"{c['problems']} 个问题段落中 {c['no_instance']} 个没有" if c["problems"] else "",
         "singular_share": f"“我们/班子” {c['plural']} 次，“我/本人” {c['singular']} 次",
         "boilerplate_share": f"{c['boiler']}/{c['sentences']} 句" if c["sentences"] else "",
         "summary_ratio": f"占篇幅 {v['summary_ratio']:.0%}", "preamble_share": f"第一个问题之前 {c['pre_chars']} 字",
         "styleless_share": f"{short('styleless_share')} 个问题段落",
         "work_result_share": f"{short('work_result_share')} 个问题段落",
-        "root_per_cause": f"{c['causes']} 段原因中 {short('root_per_cause')} 段没有" if c["causes"] else no_causes,
-        "root_variety": f"{int(v['root_variety'])} 种根源" if c["causes"] else no_causes,
-        "cause_share": f"{c['causes']} 段" if c["causes"] else no_causes,
-        "excuse_share": "" if c["causes"] else no_causes,
+        "root_per_cause": f"{c['causes']} 段原因中 {short('root_per_cause')} 段没有" if c["causes"] else "",
+        "root_variety": f"涉及 {int(v['root_variety'])} 种根源" if c["causes"] else "",
+        "cause_share": f"{c['causes']} 段" if c["causes"] else "",
         "deadline_share": of_measures("deadline_share", "完成时间"),
         "quantity_share": of_measures("quantity_share", "量化目标"),
-        "owner_share": of_measures("owner_share", "责任人"), "roadmap": "" if c["measures"] else no_measures,
-        "vague_per_measure": "" if c["measures"] else no_measures,
+        "owner_share": of_measures("owner_share", "责任人"),
     }
     return {name: f"：{detail}" for name, detail in details.items() if detail}
 
@@ -687,11 +747,13 @@ def reasons(sig: Signals, subs: dict) -> list[Note]:
     if c["denied"]:
         out.append(Note("examined", False, f"否认存在问题：{'、'.join(c['denied'])}方面称没有问题，未作查摆"))
     cut = sig.not_in_text
+    if not c["problems"]:
+        out.append(Note("examined", False, ABSENCES["no_problems"][0]))
     if c["missing"] and "categories" in cut:
         out.append(Note("examined", False, f"文本中未见：{'、'.join(c['missing'])}方面的问题不在所给文本中（文本止于"
                                            "问题部分，后文未给出，不据此扣分） / not in the text: it stops inside the "
                                            "material, no points taken"))
-    elif c["missing"]:
+    elif c["missing"] and (c["problems"] or len(c["not_covered"]) < c["categories"]):  # else: said just above
         out.append(Note("examined", False, f"未查摆：{'、'.join(c['missing'])}方面没有查摆出任何问题"))
     if c.get("summary_flagged"):
         out.append(Note("summary", False, f"写成了工作总结：{v['summary_ratio']:.0%} 的篇幅在讲工作和成绩"))
@@ -727,7 +789,7 @@ def reasons(sig: Signals, subs: dict) -> list[Note]:
         out.append(Note("praise", False, f"变相表扬：{'、'.join(ph['disguised_praise'][:3])}"))
     if c["boiler"] >= 3 and v["boilerplate_share"] >= 0.25:
         out.append(Note("boilerplate", False, f"套话多：{c['boiler']} 句与常见套话相似，如“{ph['boilerplate_share'][0]}”"))
-    if v["preamble_share"] >= 0.2:
+    if v["preamble_share"] >= 0.2 and c["problems"]:
         out.append(Note("preamble", False, f"未开门见山：第一个问题之前铺垫 {c['pre_chars']} 字"))
     examined = len(c["not_covered"]) < c["categories"]  # concrete problems of no category earn no praise
     if v["instance_share"] >= 0.6 and c["problems"] and examined:

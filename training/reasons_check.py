@@ -16,6 +16,10 @@ with their cached texts; never the test index), and lists every report in which
   collective, or the other way round (so 以班子问题代替个人问题 would contradict the kind);
 - a deduction quotes a heading or noise paragraph, quotes a phrase found in none of the
   paragraphs it names, or claims a shortfall it names no paragraph, phrase or absence for;
+- one fact gives two reasons: a praise beside a deduction that says its opposite (整改措施有时限
+  beside 整改措施无时限 or 没有…时间表), a missing part deducted twice or under another name
+  (问题没有具体事例 where no problem is confessed), or deducted where the part is there; a note on
+  the problems of a text that confesses none (未开门见山: no first problem to come to);
 - a depth score below 100 does not say where the missing points went (the deductions and the
   unattributed points add up to 100 − score, largest first, and the largest names its evidence).
 
@@ -30,13 +34,13 @@ from collections import Counter
 from itertools import chain
 from pathlib import Path
 
-from analyzer.depth import PART_LABEL, PART_SIGNALS
+from analyzer.depth import ABSENCES, PART_LABEL, PART_SIGNALS, PRAISE_OPPOSITES
 
 from .corpus import DATA_DIR
 
 SHAPES = ("clean", "one_paragraph", "noisy", "excerpt")
-# a deduction may name no paragraph when what it faults is an absence the reason states
-ABSENCE = ("没有原因分析", "没有整改措施", "没有问题段落")
+# the role of the paragraphs whose absence each ABSENCES deduction names
+ABSENT_ROLE = {"no_problems": "problem", "no_causes": "cause", "no_measures": "measure"}
 
 
 def problems(report: dict) -> list[str]:
@@ -50,7 +54,7 @@ def problems(report: dict) -> list[str]:
     out += [f"summary_quotes_noise:{i}" for i in summary.get("paragraphs", []) if roles[i] == "noise"]
     if depth:
         out += _note_problems(depth, coverage or {}, summary)
-        out += _deduction_problems(depth, paras)
+        out += _deduction_problems(depth, paras, roles)
         kind = (report.get("kind") or {}).get("id")
         if kind in ("personal", "collective") and depth.get("kind") != kind:
             out.append(f"depth_kind_vs_kind:{depth.get('kind')}/{kind}")
@@ -102,7 +106,7 @@ def _note_problems(depth: dict, coverage: dict, summary: dict) -> list[str]:
     return out
 
 
-def _deduction_problems(depth: dict, paras: list[dict]) -> list[str]:
+def _deduction_problems(depth: dict, paras: list[dict], roles: list[str]) -> list[str]:
     out = []
     deductions = depth.get("deductions", [])
     # a part the notes call not in the text (a cut text) may cost no points
@@ -133,9 +137,38 @@ def _deduction_problems(depth: dict, paras: list[dict]) -> list[str]:
                 if not any(phrase.rstrip("…") in t for t in texts):
                     out.append(f"deduction_phrase_not_in_its_paragraphs:{name}")
                     break
-        stated = any(a in d["reason"] for a in ABSENCE) or (name == "missing_share" and d["phrases"])
+        stated = name in ABSENCES or (name == "missing_share" and d["phrases"])
         if not d["paragraphs"] and not stated:
             out.append(f"deduction_without_evidence:{name}")
+    out += _one_reason_per_fact(depth, roles)
+    return out
+
+
+def _one_reason_per_fact(depth: dict, roles: list[str]) -> list[str]:
+    """A praise and a deduction that say opposite things of one aspect (整改措施有时限 beside
+    整改措施无时限 or 没有…时间表); an absence deducted twice, or under another name (问题没有具体
+    事例 where no problem is confessed, 整改措施无时限 where there are no measures); an absence
+    deducted where the part is there."""
+    out, deductions = [], depth.get("deductions", [])
+    headlines = {d["signal"]: d["reason"].split(" / ")[0] for d in deductions}
+    for note in depth["notes"]:
+        for praise, opposites in PRAISE_OPPOSITES.items():
+            if note.startswith(praise):
+                out += [f"praise_vs_deduction:{praise}/{name}" for name, head in headlines.items()
+                        if not head.startswith("部分") and any(o in head for o in opposites)]
+    by_absence = Counter(name for d in deductions for name, (reason, _, _) in ABSENCES.items()
+                         if reason.split("：")[0].split(" / ")[0] in d["reason"])
+    out += [f"absence_deducted_twice:{name}" for name, n in by_absence.items() if n > 1]
+    for name, role in ABSENT_ROLE.items():
+        if role in roles:
+            out += [f"absence_of_a_part_that_is_there:{name}"] if name in headlines else []
+            continue
+        # causes of no confessed problem analyse nothing: their points go with the problems' absence
+        emptied = ABSENCES[name][2] + (ABSENCES["no_causes"][2] if name == "no_problems" else ())
+        out += [f"absence_deducted_as:{d['signal']}" for d in deductions if d["signal"] in emptied]
+    if "problem" not in roles:  # notes on the problems a text does not confess
+        out += [f"note_on_absent_problems:{n.split('：')[0]}" for n in depth["notes"]
+                if n.startswith(("未开门见山", "已查摆的问题具体", "以共性问题代替具体问题"))]
     return out
 
 
@@ -210,6 +243,8 @@ summary judgement does not flag, personal/collective against the document kind),
 category has an evidence sentence outside headings, noise and denials, no verdict quotes noise,
 and every depth score below 100 lists deductions that add up, largest first, each naming the
 paragraphs that fall short and phrases quoted from them (or stating the absence: 没有原因分析).
+No praise and deduction say opposite things of one aspect, and a missing part is deducted once,
+named for what is missing.
 
 Reports checked: {checked} ({shapes}); reports with a problem: **{result['reports_with_problems']}**
 ({found}). Points missing from 100 that no deduction could show in the text (neither 我 nor 我们
@@ -219,6 +254,10 @@ deductions quoting the evidence of what was done well (1,045), shortfalls naming
 depth calling a material personal that the kind calls collective or the reverse (89), work
 problems that were a category's evidence (64), a work-summary note without the flag (27), and
 concrete problems praised beside "no category examined" (1, the work-report sample).
+The one-reason-per-fact checks, run on the code before their fix (commit 5c7d666): 273 of 1,225
+reports had a problem — a praise beside a deduction saying its opposite (339: 已查摆的问题具体 beside
+问题没有具体事例, 整改措施有时限 beside 整改措施无时限 or 没有路线图、时间表), an absent part deducted under
+another name (68) or twice (17), 未开门见山 where no problem is confessed (4).
 What this does not show: that the reasons are right — only that they agree with each other and
 with the evidence they cite; the shapes are generated from the written corpus.
 """

@@ -628,7 +628,11 @@ figures below are those of the overall model.
 
 **Deductions** (`depth.deductions`): for each signal, its shortfall from the value reached by the best
 tenth of the training materials times its weight; the points missing from 100 are shared out in
-proportion, largest first, each with its reason and the paragraphs and phrases behind it.
+proportion, largest first, each with its reason and the paragraphs and phrases behind it. One fact, one
+reason: a complete material that lacks a part (no problem, cause or measure paragraph) loses the points
+of every signal that part empties in one deduction named for it (没有查摆出问题 / 没有原因分析 /
+没有整改措施), and a deduction on the items a praise counts (problems with instances, causes with roots,
+measures with deadlines) says 部分… when only some of them fall short.
 
 **Criteria are signals, not measurements.** The corpus has no per-criterion labels, so the four criterion
 scores (each a regression of the overall guide grade on that criterion's signals) cannot be validated;
