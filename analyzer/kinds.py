@@ -74,6 +74,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SENTENCE_MARK = re.compile(r"[，。：；？！,:;?!]")
 _LIST_PAGE = re.compile(r"\s*(大全|合集|汇编|精选|[（(][^）)]{0,6}\d+篇|\d+篇)")  # 范文大全、范文（通用5篇）
 _ENUMERATOR = re.compile(r"^[\s（(]*[一二三四五六七八九十\d]+[）)、.．]\s*")
+_INLINE_ITEM = re.compile(r"[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[、.．](?!\d)")  # 1. 一、（一） in a run-on
 _NOT_A_TITLE = re.compile(r"首页|位置|>|›|»|来源|发布|©|http|www|阅读|浏览|下载|字体|责编|编辑[：:]|审核[：:]")
 # a line of web furniture: navigation, related links, source and copyright lines. Its words name
 # other documents (上一篇：个人剖析材料), so it is left out before the kind is judged.
@@ -341,6 +342,7 @@ def voice(text: str) -> Voice:
     claimed = any(w in title for w in load_yaml("lexicons/kinds.yaml")["claims"])
     present = claimed  # a title claiming a self-examination makes the author present
     opinions = False  # inside a section headed 对班子的意见: others' opinions, not confessions
+    collected = False  # after 共收到意见建议27条，梳理归纳如下: the collected opinions, under whatever headings follow
     planning = False  # from 今后…的安排/下一步打算 to the next 二、 section: plans, not work done
     subject = ""  # whose the last named subject was ("own" or "other"): a sentence without one continues it
     named = False  # the author named anywhere (我、本人、班子在…)
@@ -350,6 +352,9 @@ def voice(text: str) -> Voice:
     lines = {s.strip() for s in text.splitlines()}
     sentences = [s.strip() for s in _VOICE_SENTENCE.findall(_QUOTED.sub("", text))]
     patterns = _voice_pattern_set().over(sentences)  # each pattern run once over the sentences joined
+    # a text that suggests or wishes to a body (建议班子…、希望领导班子…) speaks to it: the body it names is the
+    # addressee, not the author, unless 我/我们 speak (我们班子…)
+    addressee = any(patterns.at(i)["suggests_to"].search(s) for i, s in enumerate(sentences))
     for i, sentence in enumerate(sentences):
         rx = patterns.at(i)  # the patterns' answers about this sentence (and any other string)
         if sentence in lines and len(sentence) <= 30 and not _SENTENCE_MARK.search(sentence):
@@ -368,6 +373,15 @@ def voice(text: str) -> Voice:
             opinions = True
         elif rx["section"].search(sentence):
             opinions = planning = False
+        # the collected opinions run on through category headings (一、形式主义方面) until the author takes up its
+        # own examination: a section of its own (存在的问题、二、原因剖析、一、征求意见情况), a declaration, 现对照…检查如下,
+        # or 班子认真查摆… in its own voice
+        owned_heading = rx["own_heading"].search(head) is not None
+        if (owned_heading or rx["section"].search(sentence) and rx["own_part"].search(head) or rx["declares"].search(sentence)
+                or rx["examines"].search(sentence) and (rx["own"].search(sentence) or rx["below"].search(sentence))):
+            collected = False
+        elif rx["collected"].search(sentence) or rx["collected_count"].search(sentence) and not rx["own"].search(sentence):
+            collected = True  # announced as a list (梳理归纳如下), or counted with no collector named (本次共收集意见建议43条)
         planning = planning or bool(rx["plan_heading"].search(sentence))  # 今后三个月的整改安排：… 下一步打算
         first = rx["first_person"].search(sentence) is not None
         reported = not first and (rx["reported"].search(sentence) is not None
@@ -381,7 +395,11 @@ def voice(text: str) -> Voice:
         if reported or expository:  # the author's own only when it speaks as 我/本人 (本单位的利益 is anyone's)
             subject = "own" if rx["speaker"].search(sentence) and not generic else "other"
             continue
-        if opinions or rx["addressed"].search(sentence) or not first and rx["third_party"].search(sentence):
+        body, relays = rx["own"].search(sentence), rx["relaying"].search(sentence)
+        # 群众反映，班子成员…: others' words about the body; 班子通过…征集意见，群众反映…: the body speaking, then relaying
+        relays = relays is not None and (body is None or relays.start() < body.start())
+        if (opinions or collected or rx["addressed"].search(sentence)
+                or not first and (rx["third_party"].search(sentence) or relays or addressee and body)):
             counts["about_others"] += 1  # someone else's fault or work: no confession, no own work
             subject = "other"
             continue
@@ -434,8 +452,14 @@ def voice(text: str) -> Voice:
     # first punctuation naming a genre, ``genre_titles``), and no self-examination: no confession; nor
     # own work, nor in a speech
     head = _SENTENCE_MARK.split(opening(text))[0] if one_line and not title else ""
+    # a title that addresses opinions to someone (对局领导班子的意见建议) names the whole text, not one section; a
+    # one-line paste's words before its first item (征求意见情况1.班子成员…) name its genre as a title would
+    listed = _INLINE_ITEM.split(opening(text))[0] if one_line and not title else ""
     titled_other = not claimed and (any(title_genre(title, k) for k in ("other", "opinions"))
-                                    or _genre_titles().count(head) > 0)
+                                    or _genre_titles().count(head) > 0
+                                    or bool(title) and _voice_patterns()["opinions_heading"].search(title) is not None
+                                    or listed != opening(text) and len(listed) <= 24
+                                    and not _SENTENCE_MARK.search(listed) and title_genre(listed, "opinions"))
     # the author is present when named as a subject somewhere (我、本人、班子在…) or declared; and implicitly, when
     # the text has a self-examination's own sections (存在的问题、原因剖析) and names no one else at all
     implicit = skeleton and not counts["reported"] + counts["expository"] + counts["about_others"] + counts["wider"]
