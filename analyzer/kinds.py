@@ -368,6 +368,7 @@ def voice(text: str) -> Voice:
         # and so does an enumerated heading stating a result of its own field (（三）教师队伍建设加强)
         anchored = anchored or bool(_ENUMERATOR.match(sentence) and rx["result_heading"].search(head))
         skeleton = skeleton or bool(rx["own_heading"].search(head))
+        counts["advises"] += rx["advice_heading"].search(head) is not None  # 二、意见建议 (1.建议… in a run-on)
         counts["wider"] += rx["wider"].search(sentence) is not None  # 全县共有行政村236个: an area, not the author
         if rx["opinions_heading"].search(head):
             opinions = True
@@ -390,6 +391,7 @@ def voice(text: str) -> Voice:
         expository = generic or bool(rx["expository"].search(sentence))
         counts["reported"] += reported
         counts["expository"] += expository
+        counts["page_label"] += expository and rx["page_label"].search(sentence) is not None  # 本文为付费内容
         # 一些单位…、部分部门推诿 is what opinions complain of; 关键词、摘要、本文、是指 explain or label the text
         counts["explains"] += expository and not generic and not rx["generic_subject"].search(sentence)
         if reported or expository:  # the author's own only when it speaks as 我/本人 (本单位的利益 is anyone's)
@@ -462,7 +464,10 @@ def voice(text: str) -> Voice:
                                     and not _SENTENCE_MARK.search(listed) and title_genre(listed, "opinions"))
     # the author is present when named as a subject somewhere (我、本人、班子在…) or declared; and implicitly, when
     # the text has a self-examination's own sections (存在的问题、原因剖析) and names no one else at all
-    implicit = skeleton and not counts["reported"] + counts["expository"] + counts["about_others"] + counts["wider"]
+    # (a site's label on the page, 本文为付费内容, names no one); a text with a suggestions section (二、意见建议) advises
+    # whoever it names or leaves unnamed, so its problems are not the unnamed author's
+    others = counts["reported"] + counts["expository"] - counts["page_label"] + counts["about_others"] + counts["wider"]
+    implicit = skeleton and not others and not counts["advises"]
     present = present or named or declared or implicit
     confessions = critical_sentences if present and not titled_other else []
     titled_other = titled_other or not claimed and speech(text)  # an oral self-examination opens with 同志们 too

@@ -173,3 +173,43 @@ def test_materials_that_collect_and_relay_opinions_stay_materials(shape):
         spoken = voice(shaped_text)
         assert spoken.confessions >= 2 and speaks_as(kind, spoken), (name, shape)
         assert _decide(shaped_text, **{kind: 0.55}, opinions=0.4, other=0.05) == kind, (name, shape)
+
+
+# the round-6 implicit author (a self-examination's sections, no one else named) is not the author of a list that
+# advises: its problems section sits beside suggestions, not causes and measures
+ADVISING_LIST = """一、存在的问题
+1.理论学习不够深入，学用结合不够紧密，有时满足于读文件、记笔记。
+2.调查研究不够扎实，下基层多是听汇报，了解情况不全面。
+3.抓落实的力度不够，有的工作部署多、督促少。
+二、意见建议
+1.建议每季度开展一次专题调研，形成调研报告。
+2.希望减少会议和文件，把精力放在抓落实上。"""
+# the same problems with the causes and measures of a material: the unnamed author's own
+IMPLICIT_MATERIAL = """一、存在的问题
+1.理论学习不够深入，学用结合不够紧密，有时满足于读文件、记笔记。
+2.调查研究不够扎实，下基层多是听汇报，了解情况不全面。
+二、原因剖析
+宗旨意识有所淡化，对群众诉求重视不够。
+三、整改措施
+1.坚持每季度开展一次专题调研，形成调研报告。
+2.精简会议和文件，把精力放在抓落实上。"""
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_a_list_with_a_suggestions_section_has_no_implicit_author(shape):
+    text = _shapes("advising", ADVISING_LIST)[shape]
+    assert voice(text).confessions == 0
+    assert _decide(text, collective=0.6, opinions=0.4) == "opinions"
+    if shape == "noisy":
+        return  # its noise lines include a reporter's credit (记者：…), which names someone else: a news page's sign
+    material = _shapes("implicit", IMPLICIT_MATERIAL)[shape]
+    assert voice(material).confessions >= 2
+    assert _decide(material, collective=0.6, opinions=0.4) == "collective"
+
+
+def test_a_sites_label_on_the_page_names_no_one_else():
+    labelled = "(本文为付费内容，开通会员可复制全文)\n" + IMPLICIT_MATERIAL
+    spoken = voice(labelled)
+    assert spoken.expository == 1 and spoken.confessions >= 2
+    guide = "写作时要注意：存在的问题要具体。\n" + IMPLICIT_MATERIAL  # an explaining sentence still names a writer
+    assert voice(guide).confessions == 0
