@@ -367,7 +367,8 @@ def voice(text: str) -> Voice:
         anchored = anchored or bool(rx["work_heading"].search(head))  # 一、2023年主要工作成效 heads own work
         # and so does an enumerated heading stating a result of its own field (（三）教师队伍建设加强)
         anchored = anchored or bool(_ENUMERATOR.match(sentence) and rx["result_heading"].search(head))
-        skeleton = skeleton or bool(rx["own_heading"].search(head))
+        # or an analysis of the causes in the text's own voice (缺乏业务知识有以下几个原因。一是…)
+        skeleton = skeleton or bool(rx["own_heading"].search(head) or rx["cause_analysis"].search(sentence))
         counts["advises"] += rx["advice_heading"].search(head) is not None  # 二、意见建议 (1.建议… in a run-on)
         counts["wider"] += rx["wider"].search(sentence) is not None  # 全县共有行政村236个: an area, not the author
         if rx["opinions_heading"].search(head):

@@ -213,3 +213,20 @@ def test_a_sites_label_on_the_page_names_no_one_else():
     assert spoken.expository == 1 and spoken.confessions >= 2
     guide = "写作时要注意：存在的问题要具体。\n" + IMPLICIT_MATERIAL  # an explaining sentence still names a writer
     assert voice(guide).confessions == 0
+
+
+# a fragment of a self-examination with no subject and no headings, analysing the causes of its own shortcomings
+IMPLICIT_CAUSES = ("钻研业务不够深入，对新出台的政策文件吃得不透，遇到复杂问题时处理不够果断。\n"
+                   "服务群众的主动性不强，有时满足于按部就班。\n"
+                   "产生这些问题的原因主要有以下几个方面。一是理论学习抓得不紧，学习的自觉性不强。"
+                   "二是宗旨意识有所淡化，对群众的急难愁盼关注不够。")
+
+
+def test_an_analysis_of_its_own_causes_makes_the_unnamed_author_present():
+    spoken = voice(IMPLICIT_CAUSES)
+    assert not spoken.named and spoken.confessions >= 3
+    assert _decide(IMPLICIT_CAUSES, personal=0.5, other=0.4, opinions=0.1) == "personal"
+    # the same analysis of what "some cadres" do is an essay's: someone else is named
+    essay = "有的干部钻研业务不够深入，遇到复杂问题时处理不够果断。\n究其原因，一是理论学习抓得不紧，二是宗旨意识有所淡化。"
+    assert voice(essay).confessions == 0
+    assert _decide(essay, personal=0.55, other=0.45) == "other"
