@@ -483,6 +483,15 @@ def voice(text: str) -> Voice:
                  counts["relayed"])
 
 
+def ledger_rows(text: str) -> int:
+    """Rows of a task ledger: tab-separated lines of four cells or more whose last cell is a deadline (2024年3月31日、
+    年底前、长期坚持). A ledger's rows name rectification by their form (problem, measure, owner, deadline) even
+    where an excerpt has lost the header and title that say 整改."""
+    deadline = _voice_patterns()["deadline"]
+    rows = (line.split("\t") for line in text.splitlines() if line.count("\t") >= 3)
+    return sum(1 for cells in rows if deadline.search([c for c in cells if c.strip()][-1].strip()))
+
+
 def speech(text: str) -> bool:
     """Does the text address an audience as a speech does (同志们：… 刚才，几位同志作了发言 … 下面，我讲三点意见 …
     同志们，让我们…), or greet it (致以节日的问候、祝大家新春愉快)? 各位领导、同志们：
@@ -606,9 +615,9 @@ class KindModel:
         claimed = titled_kind(text)
         if claimed and speaks_as(claimed, spoken, titled=True):
             return claimed
-        # a rectification document names rectification (整改、销号、问题清单): a work summary that lists its
-        # shortcomings and next steps is not one
-        rectifies = _voice_patterns()["rectifies"].search(text) is not None
+        # a rectification document names rectification (整改、销号、问题清单) or has a task ledger's rows
+        # (problem, measure, owner, deadline): a work summary that lists its shortcomings and next steps is not one
+        rectifies = _voice_patterns()["rectifies"].search(text) is not None or ledger_rows(text) >= 2
         allowed = [k for k in KINDS if speaks_as(k, spoken) and (k != "rectification" or rectifies)]
         # a text the model reads as a self-examination is a work report only if it reports its own work more than
         # once: one sentence of a memoir (近年来我的记忆力开始衰退…) is no report

@@ -230,3 +230,20 @@ def test_an_analysis_of_its_own_causes_makes_the_unnamed_author_present():
     essay = "有的干部钻研业务不够深入，遇到复杂问题时处理不够果断。\n究其原因，一是理论学习抓得不紧，二是宗旨意识有所淡化。"
     assert voice(essay).confessions == 0
     assert _decide(essay, personal=0.55, other=0.45) == "other"
+
+
+# rows of a task ledger cut from the middle: problem, measure, owner, deadline; no 整改 word left
+LEDGER_ROWS = ("4\t下基层调研多是听汇报\t班子成员每季度蹲点调研1次，形成调研报告\t各班子成员\t2025年12月31日\n"
+               "5\t会议文件偏多\t全年发文数量压减20%，合并同类会议\t办公室\t年底前\n"
+               "6\t窗口办事要求反复补正\t推行一次性告知清单\t政务服务科\t长期坚持")
+
+
+def test_a_ledgers_rows_name_rectification_by_their_form():
+    from analyzer.kinds import ledger_rows
+
+    assert ledger_rows(LEDGER_ROWS) == 3
+    assert _decide(LEDGER_ROWS, rectification=0.7, other=0.3) == "rectification"
+    # a table of counts has rows too, but no deadline closes them
+    statistics = "序号\t单位\t党员人数\t参会人数\n1\t机关支部\t32\t30\n2\t后勤支部\t18\t17"
+    assert ledger_rows(statistics) == 0
+    assert _decide(statistics, rectification=0.6, other=0.4) == "other"
