@@ -247,3 +247,11 @@ def test_a_ledgers_rows_name_rectification_by_their_form():
     statistics = "序号\t单位\t党员人数\t参会人数\n1\t机关支部\t32\t30\n2\t后勤支部\t18\t17"
     assert ledger_rows(statistics) == 0
     assert _decide(statistics, rectification=0.6, other=0.4) == "other"
+
+
+def test_a_complaint_as_the_topic_of_the_authors_own_fault_is_still_a_confession():
+    # relayed words count as others' only when the verb hands over to them (群众反映，… / 有人说…)
+    text = ("我分管的水利工作中，对群众诉求回应不够及时。西河村村民反映上游灌溉渠被截流的问题，前后拖了近两个月才协调解决，"
+            "群众意见很大。企业和群众反映最集中的是办事慢，窗口提速不明显。")
+    spoken = voice(text)
+    assert spoken.about_others == 0 and spoken.confessions >= 2
