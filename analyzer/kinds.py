@@ -333,8 +333,11 @@ def voice(text: str) -> Voice:
     对班子的意见 (until the next 二、 section) count as ``about_others`` and are neither confession,
     presence nor own work. An author who declares the text its self-examination (``declares``: 我…查摆了自身…,
     以上对照检查，请同志们批评帮助) is present, and so is the unnamed author of a text with a self-examination's
-    own sections (存在的问题、原因剖析) that names no one else. Rectification progress (问题已整改完成6个) is
-    counted apart (``rectified``), not as own work."""
+    own sections (存在的问题、原因剖析) or analysis of its own causes (产生这些问题的原因主要有…) that names no one
+    else and has no suggestions section (二、意见建议). Rectification progress (问题已整改完成6个) is
+    counted apart (``rectified``), not as own work. Collected opinions announced as a list (共收到意见建议27条，
+    梳理归纳如下) are about others under the headings that follow, until the author takes up its own examination; a
+    body the text suggests to (建议班子…) is its addressee, not its author; 群众反映，… relays others' words."""
     counts, critical_sentences, reports, results = Counter(), [], [], []
     anchored = False  # a report formula, or its own subject (我局、本人) with a period, in one sentence
     subject_done = period_done = False  # or each in a sentence of its own: 我局…完成, 今年共接待123人次
