@@ -73,6 +73,7 @@ _SPACE = re.compile(r"\s+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SENTENCE_MARK = re.compile(r"[，。：；？！,:;?!]")
 _LIST_PAGE = re.compile(r"\s*(大全|合集|汇编|精选|[（(][^）)]{0,6}\d+篇|\d+篇)")  # 范文大全、范文（通用5篇）
+_MEETING = re.compile(r"(大会|会议|座谈会|推进会|部署会|动员会|表彰会|总结会|评议会|报告会|讲评会)")  # a meeting named in a title
 _ENUMERATOR = re.compile(r"^[\s（(]*[一二三四五六七八九十\d]+[）)、.．]\s*")
 _INLINE_ITEM = re.compile(r"[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[、.．](?!\d)")  # 1. 一、（一） in a run-on
 _NOT_A_TITLE = re.compile(r"首页|位置|>|›|»|来源|发布|©|http|www|阅读|浏览|下载|字体|责编|编辑[：:]|审核[：:]")
@@ -182,11 +183,16 @@ def title_genre(title: str, kind: str) -> bool:
     found = [(end, start, k) for end, start, k in found
              if not (title[start:end] == "范文" and not _LIST_PAGE.match(title[end:])
                      and any(e == start and o != "other" for e, _, o in found))]
+    # a meeting named (…工作总结暨表彰大会、…述职评议会议) is a genre of other: news of it, or a speech at it
+    found += [(m.end(), m.start(), "other") for m in _MEETING.finditer(title)]
     mine = [end for end, _, k in found if k == kind]
     if not mine:
         return False
-    later = [start for end, start, k in found if k != kind and end > max(mine)]
-    return all(any(c in title[max(mine):start] for c in "及和与暨、") for start in later)
+    later = sorted((start, end) for end, start, k in found if k != kind and end > max(mine))
+    # each joined by 及/和/与/暨 to the word just before it (工作总结暨表彰: still a work report; …表彰大会上的讲话: a speech)
+    ends = [end for end, _, _ in found]
+    return all(any(c in title[max([e for e in ends if e <= start], default=max(mine)):start] for c in "及和与暨、")
+               for start, _ in later)
 
 
 def claimed_kind(text: str) -> str | None:

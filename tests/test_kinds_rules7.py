@@ -255,3 +255,17 @@ def test_a_complaint_as_the_topic_of_the_authors_own_fault_is_still_a_confession
             "群众意见很大。企业和群众反映最集中的是办事慢，窗口提速不明显。")
     spoken = voice(text)
     assert spoken.about_others == 0 and spoken.confessions >= 2
+
+
+def test_a_meeting_named_in_the_title_is_its_genre():
+    from analyzer.kinds import title_genre, titled_kind
+
+    news = ("某热电公司召开2025年度工作总结暨表彰大会\n"
+            "1月20日，公司召开2025年度工作总结暨表彰大会。会上，总经理作工作报告，全年完成发电量42亿千瓦时，同比增长6%。")
+    assert titled_kind(news) is None  # not settled as a work report by 工作总结 inside a meeting's name
+    assert title_genre("在全县2024年度工作总结暨表彰大会上的讲话", "other")
+    assert not title_genre("在全县2024年度工作总结暨表彰大会上的讲话", "work_report")
+    # a report delivered at a meeting, and a summary joined to a plan, are still work reports
+    assert title_genre("在述职评议会议上的述职报告", "work_report")
+    assert title_genre("XX局2024年工作总结及2025年工作计划", "work_report")
+    assert title_genre("2024年度工作总结暨表彰", "work_report")
