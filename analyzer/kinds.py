@@ -386,9 +386,10 @@ def voice(text: str) -> Voice:
             opinions = planning = False
         # the collected opinions run on through category headings (一、形式主义方面) until the author takes up its
         # own examination: a section of its own (存在的问题、二、原因剖析、一、征求意见情况), a declaration, 现对照…检查如下,
-        # or 班子认真查摆… in its own voice
+        # 班子认真查摆… in its own voice, or any sentence where 我/本人 speaks (a list relays others' words)
         owned_heading = rx["own_heading"].search(head) is not None
-        if (owned_heading or rx["section"].search(sentence) and rx["own_part"].search(head) or rx["declares"].search(sentence)
+        if (owned_heading or rx["speaker"].search(sentence) or rx["section"].search(sentence) and rx["own_part"].search(head)
+                or rx["declares"].search(sentence)
                 or rx["examines"].search(sentence) and (rx["own"].search(sentence) or rx["below"].search(sentence))):
             collected = False
         elif rx["collected"].search(sentence) or rx["collected_count"].search(sentence) and not rx["own"].search(sentence):

@@ -269,3 +269,12 @@ def test_a_meeting_named_in_the_title_is_its_genre():
     assert title_genre("在述职评议会议上的述职报告", "work_report")
     assert title_genre("XX局2024年工作总结及2025年工作计划", "work_report")
     assert title_genre("2024年度工作总结暨表彰", "work_report")
+
+
+def test_the_authors_own_voice_ends_a_relayed_list():
+    text = ("会前共征求到意见建议18条，主要集中在以下几个方面：\n"
+            "一、形式主义方面\n"
+            "我抓落实的力度不够，有的工作部署后跟踪问效不及时。\n"
+            "二、官僚主义方面\n"
+            "我深入基层不够，对群众的实际困难了解不全面。")
+    assert voice(text).confessions >= 2
