@@ -73,7 +73,9 @@ _SPACE = re.compile(r"\s+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SENTENCE_MARK = re.compile(r"[，。：；？！,:;?!]")
 _LIST_PAGE = re.compile(r"\s*(大全|合集|汇编|精选|[（(][^）)]{0,6}\d+篇|\d+篇)")  # 范文大全、范文（通用5篇）
+_MEETING = re.compile(r"(大会|会议|座谈会|推进会|部署会|动员会|表彰会|总结会|评议会|报告会|讲评会)")  # a meeting named in a title
 _ENUMERATOR = re.compile(r"^[\s（(]*[一二三四五六七八九十\d]+[）)、.．]\s*")
+_INLINE_ITEM = re.compile(r"[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[、.．](?!\d)")  # 1. 一、（一） in a run-on
 _NOT_A_TITLE = re.compile(r"首页|位置|>|›|»|来源|发布|©|http|www|阅读|浏览|下载|字体|责编|编辑[：:]|审核[：:]")
 # a line of web furniture: navigation, related links, source and copyright lines. Its words name
 # other documents (上一篇：个人剖析材料), so it is left out before the kind is judged.
@@ -181,11 +183,16 @@ def title_genre(title: str, kind: str) -> bool:
     found = [(end, start, k) for end, start, k in found
              if not (title[start:end] == "范文" and not _LIST_PAGE.match(title[end:])
                      and any(e == start and o != "other" for e, _, o in found))]
+    # a meeting named (…工作总结暨表彰大会、…述职评议会议) is a genre of other: news of it, or a speech at it
+    found += [(m.end(), m.start(), "other") for m in _MEETING.finditer(title)]
     mine = [end for end, _, k in found if k == kind]
     if not mine:
         return False
-    later = [start for end, start, k in found if k != kind and end > max(mine)]
-    return all(any(c in title[max(mine):start] for c in "及和与暨、") for start in later)
+    later = sorted((start, end) for end, start, k in found if k != kind and end > max(mine))
+    # each joined by 及/和/与/暨 to the word just before it (工作总结暨表彰: still a work report; …表彰大会上的讲话: a speech)
+    ends = [end for end, _, _ in found]
+    return all(any(c in title[max([e for e in ends if e <= start], default=max(mine)):start] for c in "及和与暨、")
+               for start, _ in later)
 
 
 def claimed_kind(text: str) -> str | None:
@@ -332,8 +339,11 @@ def voice(text: str) -> Voice:
     对班子的意见 (until the next 二、 section) count as ``about_others`` and are neither confession,
     presence nor own work. An author who declares the text its self-examination (``declares``: 我…查摆了自身…,
     以上对照检查，请同志们批评帮助) is present, and so is the unnamed author of a text with a self-examination's
-    own sections (存在的问题、原因剖析) that names no one else. Rectification progress (问题已整改完成6个) is
-    counted apart (``rectified``), not as own work."""
+    own sections (存在的问题、原因剖析) or analysis of its own causes (产生这些问题的原因主要有…) that names no one
+    else and has no suggestions section (二、意见建议). Rectification progress (问题已整改完成6个) is
+    counted apart (``rectified``), not as own work. Collected opinions announced as a list (共收到意见建议27条，
+    梳理归纳如下) are about others under the headings that follow, until the author takes up its own examination; a
+    body the text suggests to (建议班子…) is its addressee, not its author; 群众反映，… relays others' words."""
     counts, critical_sentences, reports, results = Counter(), [], [], []
     anchored = False  # a report formula, or its own subject (我局、本人) with a period, in one sentence
     subject_done = period_done = False  # or each in a sentence of its own: 我局…完成, 今年共接待123人次
@@ -341,6 +351,7 @@ def voice(text: str) -> Voice:
     claimed = any(w in title for w in load_yaml("lexicons/kinds.yaml")["claims"])
     present = claimed  # a title claiming a self-examination makes the author present
     opinions = False  # inside a section headed 对班子的意见: others' opinions, not confessions
+    collected = False  # after 共收到意见建议27条，梳理归纳如下: the collected opinions, under whatever headings follow
     planning = False  # from 今后…的安排/下一步打算 to the next 二、 section: plans, not work done
     subject = ""  # whose the last named subject was ("own" or "other"): a sentence without one continues it
     named = False  # the author named anywhere (我、本人、班子在…)
@@ -350,6 +361,9 @@ def voice(text: str) -> Voice:
     lines = {s.strip() for s in text.splitlines()}
     sentences = [s.strip() for s in _VOICE_SENTENCE.findall(_QUOTED.sub("", text))]
     patterns = _voice_pattern_set().over(sentences)  # each pattern run once over the sentences joined
+    # a text that suggests or wishes to a body (建议班子…、希望领导班子…) speaks to it: the body it names is the
+    # addressee, not the author, unless 我/我们 speak (我们班子…)
+    addressee = any(patterns.at(i)["suggests_to"].search(s) for i, s in enumerate(sentences))
     for i, sentence in enumerate(sentences):
         rx = patterns.at(i)  # the patterns' answers about this sentence (and any other string)
         if sentence in lines and len(sentence) <= 30 and not _SENTENCE_MARK.search(sentence):
@@ -362,12 +376,24 @@ def voice(text: str) -> Voice:
         anchored = anchored or bool(rx["work_heading"].search(head))  # 一、2023年主要工作成效 heads own work
         # and so does an enumerated heading stating a result of its own field (（三）教师队伍建设加强)
         anchored = anchored or bool(_ENUMERATOR.match(sentence) and rx["result_heading"].search(head))
-        skeleton = skeleton or bool(rx["own_heading"].search(head))
+        # or an analysis of the causes in the text's own voice (缺乏业务知识有以下几个原因。一是…)
+        skeleton = skeleton or bool(rx["own_heading"].search(head) or rx["cause_analysis"].search(sentence))
+        counts["advises"] += rx["advice_heading"].search(head) is not None  # 二、意见建议 (1.建议… in a run-on)
         counts["wider"] += rx["wider"].search(sentence) is not None  # 全县共有行政村236个: an area, not the author
         if rx["opinions_heading"].search(head):
             opinions = True
         elif rx["section"].search(sentence):
             opinions = planning = False
+        # the collected opinions run on through category headings (一、形式主义方面) until the author takes up its
+        # own examination: a section of its own (存在的问题、二、原因剖析、一、征求意见情况), a declaration, 现对照…检查如下,
+        # 班子认真查摆… in its own voice, or any sentence where 我/本人 speaks (a list relays others' words)
+        owned_heading = rx["own_heading"].search(head) is not None
+        if (owned_heading or rx["speaker"].search(sentence) or rx["section"].search(sentence) and rx["own_part"].search(head)
+                or rx["declares"].search(sentence)
+                or rx["examines"].search(sentence) and (rx["own"].search(sentence) or rx["below"].search(sentence))):
+            collected = False
+        elif rx["collected"].search(sentence) or rx["collected_count"].search(sentence) and not rx["own"].search(sentence):
+            collected = True  # announced as a list (梳理归纳如下), or counted with no collector named (本次共收集意见建议43条)
         planning = planning or bool(rx["plan_heading"].search(sentence))  # 今后三个月的整改安排：… 下一步打算
         first = rx["first_person"].search(sentence) is not None
         reported = not first and (rx["reported"].search(sentence) is not None
@@ -376,12 +402,17 @@ def voice(text: str) -> Voice:
         expository = generic or bool(rx["expository"].search(sentence))
         counts["reported"] += reported
         counts["expository"] += expository
+        counts["page_label"] += expository and rx["page_label"].search(sentence) is not None  # 本文为付费内容
         # 一些单位…、部分部门推诿 is what opinions complain of; 关键词、摘要、本文、是指 explain or label the text
         counts["explains"] += expository and not generic and not rx["generic_subject"].search(sentence)
         if reported or expository:  # the author's own only when it speaks as 我/本人 (本单位的利益 is anyone's)
             subject = "own" if rx["speaker"].search(sentence) and not generic else "other"
             continue
-        if opinions or rx["addressed"].search(sentence) or not first and rx["third_party"].search(sentence):
+        body, relays = rx["own"].search(sentence), rx["relaying"].search(sentence)
+        # 群众反映，班子成员…: others' words about the body; 班子通过…征集意见，群众反映…: the body speaking, then relaying
+        relays = relays is not None and (body is None or relays.start() < body.start())
+        if (opinions or collected or rx["addressed"].search(sentence)
+                or not first and (rx["third_party"].search(sentence) or relays or addressee and body)):
             counts["about_others"] += 1  # someone else's fault or work: no confession, no own work
             subject = "other"
             continue
@@ -434,11 +465,20 @@ def voice(text: str) -> Voice:
     # first punctuation naming a genre, ``genre_titles``), and no self-examination: no confession; nor
     # own work, nor in a speech
     head = _SENTENCE_MARK.split(opening(text))[0] if one_line and not title else ""
+    # a title that addresses opinions to someone (对局领导班子的意见建议) names the whole text, not one section; a
+    # one-line paste's words before its first item (征求意见情况1.班子成员…) name its genre as a title would
+    listed = _INLINE_ITEM.split(opening(text))[0] if one_line and not title else ""
     titled_other = not claimed and (any(title_genre(title, k) for k in ("other", "opinions"))
-                                    or _genre_titles().count(head) > 0)
+                                    or _genre_titles().count(head) > 0
+                                    or bool(title) and _voice_patterns()["opinions_heading"].search(title) is not None
+                                    or listed != opening(text) and len(listed) <= 24
+                                    and not _SENTENCE_MARK.search(listed) and title_genre(listed, "opinions"))
     # the author is present when named as a subject somewhere (我、本人、班子在…) or declared; and implicitly, when
     # the text has a self-examination's own sections (存在的问题、原因剖析) and names no one else at all
-    implicit = skeleton and not counts["reported"] + counts["expository"] + counts["about_others"] + counts["wider"]
+    # (a site's label on the page, 本文为付费内容, names no one); a text with a suggestions section (二、意见建议) advises
+    # whoever it names or leaves unnamed, so its problems are not the unnamed author's
+    others = counts["reported"] + counts["expository"] - counts["page_label"] + counts["about_others"] + counts["wider"]
+    implicit = skeleton and not others and not counts["advises"]
     present = present or named or declared or implicit
     confessions = critical_sentences if present and not titled_other else []
     titled_other = titled_other or not claimed and speech(text)  # an oral self-examination opens with 同志们 too
@@ -451,6 +491,15 @@ def voice(text: str) -> Voice:
                  counts["reflective"], confessions[0] if confessions else "", work[0] if work else "",
                  counts["opinions"], named_in_body, declared, counts["rectified"], counts["explains"],
                  counts["relayed"])
+
+
+def ledger_rows(text: str) -> int:
+    """Rows of a task ledger: tab-separated lines of four cells or more whose last cell is a deadline (2024年3月31日、
+    年底前、长期坚持). A ledger's rows name rectification by their form (problem, measure, owner, deadline) even
+    where an excerpt has lost the header and title that say 整改."""
+    deadline = _voice_patterns()["deadline"]
+    rows = (line.split("\t") for line in text.splitlines() if line.count("\t") >= 3)
+    return sum(1 for cells in rows if deadline.search([c for c in cells if c.strip()][-1].strip()))
 
 
 def speech(text: str) -> bool:
@@ -576,9 +625,9 @@ class KindModel:
         claimed = titled_kind(text)
         if claimed and speaks_as(claimed, spoken, titled=True):
             return claimed
-        # a rectification document names rectification (整改、销号、问题清单): a work summary that lists its
-        # shortcomings and next steps is not one
-        rectifies = _voice_patterns()["rectifies"].search(text) is not None
+        # a rectification document names rectification (整改、销号、问题清单) or has a task ledger's rows
+        # (problem, measure, owner, deadline): a work summary that lists its shortcomings and next steps is not one
+        rectifies = _voice_patterns()["rectifies"].search(text) is not None or ledger_rows(text) >= 2
         allowed = [k for k in KINDS if speaks_as(k, spoken) and (k != "rectification" or rectifies)]
         # a text the model reads as a self-examination is a work report only if it reports its own work more than
         # once: one sentence of a memoir (近年来我的记忆力开始衰退…) is no report
