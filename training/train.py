@@ -783,7 +783,7 @@ rectification, opinions, work_report, other, and page-shaped personal and collec
 `data/kinds/splits.csv`): train {counts['train']}, dev {counts['dev']}, test {counts['test']}. Every
 document is also used in five generated shapes (run-on paste, web noise, title dropped, excerpt,
 abridged; `training/kinds_corpus.py`), so each split holds six versions of each of its documents;
-shapes never cross splits. Written in ten rounds: the first round's test documents were looked at
+shapes never cross splits. Written in eleven rounds: the first round's test documents were looked at
 while developing, so they moved to dev; the second round is test; the third round (69 documents
 in the shapes of real pages — news of meetings quoting members, genre guides, 心得体会, essays,
 abstracts, notices, rules, 范文 list pages, fiction, page-shaped materials and work reports —
@@ -823,7 +823,16 @@ mid-way, have no title or no header row, or are spoken; self-examination excerpt
 subject (a causes section, a ①② list) or in spoken register; and the nearest look-alikes: news of a
 rectification meeting, of a city's rectification disclosure and of a year-summary meeting, 整改方案 and
 述职 list pages, a 党建工作要点, a term plan, a notice asking for rectification progress, a 回头看
-通报, a guide to 整改台账 — each by its own persona, 103–2,184 characters (data/README.md).
+通报, a guide to 整改台账 — each by its own persona, 103–2,184 characters (data/README.md); the eleventh
+round (50 documents, branch kindstrain5: opinions 27, collective 15, other 8) is train 36 and dev 14, split by
+hand: written for an opinions list taken for a collective material — 征求意见汇总/梳理 addressed to a 班子
+or a named leader whose items read like confessions in the third person (班子…不够、个别领导…、希望…、
+建议…), under 四风 headings or under 一、存在的问题, numbered, tabular (序号/意见内容/提出方式/责任领导),
+run-on, noisy, in PDF lines, spoken, in traditional characters, with or without a count preamble, raw or
+answered item by item (整改回应); and the 班子 materials nearest to them, speaking as 我们 with causes and
+measures, some quoting the opinions they received; and, after the first retrain took real DEV notices
+about collecting opinions for opinions lists, 8 train documents of that side (notices, a 办法, a guide, a
+news item, an essay, a schedule table) — each by its own persona, 101–1,560 characters (data/README.md).
 **Features**: TF-IDF over character 2–3-grams of the whitespace-free text; cue lexicons
 (`data/lexicons/kinds.yaml`: title words in the opening line, body phrases per kind) and
 grammatical person (我/本人, 我们/班子, 你, 同志): log counts and densities; the log length.
@@ -1255,15 +1264,50 @@ after: the model's choice between the two material kinds); the three left are an
 read exactly as a 班子 material's problems do. The DEV pages and dev split were read and the probes written by the
 same hand, so these figures are optimistic; neither test set was scored or read.
 
-After the merge (rules round 7 with the round-6 data; round 11's data, branch kindstrain5, left out): its
-documents were merged and retrained first, and on dev-fresh9 — 48 real pages labelled before any of this round's
-kind changes could see them (data/README.md) — they took kind accuracy 0.812 → 0.750: news of a town or a
-company collecting suggestions (征集意见建议、收集群众建议) was read as a list of collected opinions. Rules round 7
-alone keeps dev-fresh9 at 0.812. The written test split, scored after each retrain: with round 11, 0.909 over six
-shapes and one non-material version given a material kind; without it (shipped), 0.902 (clean 0.950) and still
-the six versions of one opinions document taken for collective — so the issue's "no non-material scored as a
-material" is not met on this split. The choice was made on dev-fresh9, and both test figures are given here. Real
-TEST (`python -m training.realdocs`, once): kind 0.792, non-materials given material scores 3 of 111, unchanged.
+After the merge (rules round 7; round 11's data with round 12's, branch kindsbalance): round 11's documents
+alone, retrained on main, took kind accuracy on dev-fresh9 (48 real pages) from main's 0.812 to 0.750 — news of
+a township's street consultation, a county's suggestion drive summarised by topic, a canteen committee's meeting
+in traditional characters and a 范文 list page of 意见和建议 samples were read as opinions lists — and dev-voice
+from 0.943 to 0.925 (a reflective blog titled 发言稿 read as personal). Round 12 (data/README.md) adds 30 train
+documents: 21 other (news and commentary on consultations, suggestion drives and questionnaires that count and
+summarise but list no faults addressed to a body; 范文 list pages; meeting news in traditional characters; an
+essay shaped like a rectification note), 5 reflective first-person essays written for that blog, and 4 short bare
+opinions lists. Main → main + round 11 → + round 12 (`python -m training.realdocs --index
+data/realdocs/dev-<set>.csv --kinds-only --errors --no-write`): dev-fresh9 0.812 → 0.750 → 0.833 (non-materials
+given a material kind 4 → 3 → 3 of 40), dev-kinds 0.944 → 0.944 → 0.944, dev-nonmat 0.905 throughout, dev-genres
+0.939 → 0.955 → 0.939, dev-voice 0.943 → 0.925 → 0.943 (2 → 3 → 2 of 47), dev-noise 0.967 → 0.967 → 0.978, dev-noise2
+0.923 → 0.923 → 0.962, the other noise sets unchanged, non-materials given a material kind nowhere higher than main; written dev (`python -m
+training.kinds_corpus dev`, 199 documents, margin 0.8) 0.9422 → 0.9422, non-materials given a material kind 3 of
+798. dev-fresh9 and dev-voice are now tuned on (their errors were read before round 12 was written), so these
+figures are optimistic; the written test split and the real TEST set were not scored for this round.
+
+Eleventh round (issue 13, branch kindstrain5; data/README.md): 50 documents (opinions 27, collective 15,
+other 8; train 36, dev 14 set by hand) for an opinions list taken for a collective material, which the
+written dev split could not show: its 17 opinions documents were short, titled by whose opinions they
+were, never under 四风 headings or 一、存在的问题, never answered; its collective documents were only the
+15 corpus materials. No rule or code changed, the model retrained twice. Model fitted on train only as
+`python -m training.kinds_corpus dev` fits it (margin 0.8 every time), the new documents left out before:
+the 14 new dev documents 0.750 → 0.929 after the first retrain (42 documents) → 0.833 after the second (50),
+opinions given collective 9 → 5 → 5 of 60 shaped versions (left: a bureau's report to the organisation
+department run-on, noisy and abridged; a list under 在政治建设方面… headings untitled and as an excerpt),
+opinions given other 12 → 1 → 9 (an answered run-on list, 意见一…回应…, now other in all six shapes); the
+185 earlier dev documents 0.932 → 0.939 → 0.949 (opinions → other 16 → 10 → 5, other → opinions 21 → 18
+→ 12; non-materials given a material kind 0 → 0 → 0 of 738, materials given another kind 11 → 11 → 11 of
+372); all 199 dev documents 0.920 → 0.941, non-materials given a material kind 9 → 5 of 798. Real DEV
+(`python -m training.realdocs --index data/realdocs/dev-<set>.csv --kinds-only --errors --no-write`, model
+refitted on train+dev), 419 pages of 11 sets: 397 → 392 after the first retrain, which took four notices,
+rules and guides about collecting opinions (dv-kinds-041, -054, -076, -087) for opinions lists; the 8
+other documents were then written for that side (notices, a 办法, a guide, a news item, an essay, a
+schedule) → 398 (the real opinions page dv-kinds-055, a policy paper and an essay now right; a school
+notice collecting opinions now opinions; a reflective blog titled 发言稿, dv-voice-008, now personal at
+0.92, so non-materials given a material kind 2 → 3 of 47 on dev-voice, 2 → 3 over all sets). Those figures
+were seen before the 8 documents were written, so the second retrain's real DEV figures are optimistic.
+Left for the rules (kindsrules7): an enumerated heading alone (一、存在的问题) is counted as a confessing
+sentence; items of a list addressed to a body (对…领导班子的意见建议) whose subject is 班子 count as the
+班子 speaking (named, confessions); a 支委 secretary's spoken material (我们支委对党员关心少了、我们抓得松、
+我们几个支委都有责任) finds no confession and its opening (把咱们支委这一年的问题说一说) counts as own work, so
+it is a work report; a measures-only 班子 excerpt (针对职工提出的…，我们…；牵头领导、完成时间) is rectification,
+which a reader may accept.
 **Caveats.** Every document is written for this project (the non-materials by the same writer,
 from domain knowledge), not collected: real documents are longer, mix kinds (a 述职报告 with a
 self-criticism section, a news item quoting a material) and carry noise of other shapes. The test
