@@ -498,8 +498,8 @@ def ledger_rows(text: str) -> int:
     年底前、长期坚持). A ledger's rows name rectification by their form (problem, measure, owner, deadline) even
     where an excerpt has lost the header and title that say 整改."""
     deadline = _voice_patterns()["deadline"]
-    rows = (line.split("\t") for line in text.splitlines() if line.count("\t") >= 3)
-    return sum(1 for cells in rows if deadline.search([c for c in cells if c.strip()][-1].strip()))
+    rows = ([c.strip() for c in line.split("\t") if c.strip()] for line in text.splitlines() if line.count("\t") >= 3)
+    return sum(1 for cells in rows if cells and deadline.search(cells[-1]))
 
 
 def speech(text: str) -> bool:
