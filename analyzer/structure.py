@@ -180,35 +180,28 @@ def paragraph_features(paragraphs: list[str], lay: Layout) -> list[dict]:
     return feats
 
 
-def feature_rows(vectorizer, paragraphs: list[str], lay: Layout):
-    """``vectorizer.transform(paragraph_features(paragraphs, lay))`` for the fitted sparse
-    ``DictVectorizer`` of the role model, as :class:`~analyzer.features.Rows`, built feature by
-    feature in NumPy without a dict per paragraph: the same cells (names it never saw left out,
-    numeric zeros kept, columns in order) and the same values."""
-    from .features import Rows
-
+def feature_rows(vectorizer, paragraphs: list[str], lay: Layout) -> np.ndarray:
+    """``vectorizer.transform(paragraph_features(paragraphs, lay)).toarray()`` for the fitted
+    ``DictVectorizer`` of the role model: a dense (paragraphs × features) array, written feature by
+    feature in NumPy without a dict per paragraph (names it never saw left out, columns in order,
+    the same values). The role model's layout and lexicon features are a few dozen columns: one
+    dense block multiplies faster than the sparse cells of them would be gathered and sorted."""
     n = len(paragraphs)
     vocabulary = vectorizer.vocabulary_
     classes, numeric, cues = _features(paragraphs, lay)
-    cells = []  # (rows, column of each, value of each) of every feature
-
+    out = np.zeros((n, len(vectorizer.feature_names_)))
+    rows = np.arange(n)
     for prefix, found in classes.items():
         column = np.fromiter((vocabulary.get(f"{prefix}={v}", -1) for v in found), dtype=np.int64, count=n)
-        known = np.flatnonzero(column >= 0)
-        cells.append((known, column[known], np.ones(len(known))))
+        known = column >= 0
+        out[rows[known], column[known]] = 1.0
     for name, found in numeric.items():
         if name in vocabulary:
-            cells.append((np.arange(n), np.full(n, vocabulary[name]), np.array(found)))
+            out[:, vocabulary[name]] = found
     for name, counts in cues.items():
-        at = [i for i, c in enumerate(counts) if c]
-        if f"lex={name}" in vocabulary and at:
-            cells.append((np.array(at), np.full(len(at), vocabulary[f"lex={name}"]),
-                          np.array([math.log1p(counts[i]) for i in at])))
-    rows, columns, values = (np.concatenate(part) for part in zip(*cells))
-    order = np.lexsort((columns, rows))
-    indptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=n))])
-    return Rows(values.astype(vectorizer.dtype)[order], columns[order], indptr,
-                (n, len(vectorizer.feature_names_)))
+        if f"lex={name}" in vocabulary:
+            out[:, vocabulary[f"lex={name}"]] = [math.log1p(c) for c in counts]
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -259,7 +252,8 @@ class RoleModel:
         self.emission_weight = emission_weight
 
     def _rows(self, paragraphs, tokens, lay, grams=None):
-        """The model's rows (:class:`~analyzer.features.Blocks`, multiplied without a joined matrix);
+        """The model's rows (:class:`~analyzer.features.Blocks`: the words' sparse rows beside the dense
+        layout and lexicon features, multiplied without a joined matrix);
         the words from ``grams`` (the document's :class:`~analyzer.features.DocumentGrams`) if given."""
         from .features import blocks, tfidf_rows
 
