@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from analyzer.structure import feature_rows, layout, looks_like_heading, numbering, paragraph_features, section_class
+from analyzer.structure import (NUMBERING, feature_rows, layout, looks_like_heading, numbering, paragraph_features,
+                                section_class)
 
 from .conftest import GOOD, WORK_SUMMARY
 
@@ -16,6 +17,21 @@ from .conftest import GOOD, WORK_SUMMARY
 ])
 def test_numbering_styles(line, style):
     assert numbering(line)[0] == style
+
+
+def test_numbering_is_the_first_style_whose_pattern_matches():
+    def in_turn(text):
+        for style, level, pattern in NUMBERING:
+            m = pattern.match(text)
+            if m:
+                return style, level, text[m.end():].lstrip()
+        return "none", 0, text
+
+    lines = [*GOOD.splitlines(), *WORK_SUMMARY.splitlines(), "一、 二是", "1、2.3万元", "（1）（一）", "①1.", "一是，",
+             "第一是落实", "十一、", "10.", "（十二）", "首先是", "一，首先", "(3)", "12、"]
+    found = {numbering(line)[0] for line in lines}
+    assert {"cn", "paren_cn", "arabic", "paren_arabic", "circled", "ordinal", "shi", "none"} <= found
+    assert [numbering(line) for line in lines] == [in_turn(line) for line in lines]
 
 
 def test_heading_versus_numbered_content():
