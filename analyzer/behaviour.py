@@ -135,6 +135,8 @@ class BehaviourReader:
         touched = [c for c in clauses if c.start <= start < c.end or start <= c.start < end]
         if any(c.kind not in MANIFESTING for c in touched):
             return False
+        if any(c.kind == "attitude" for c in touched) and not self.minds.search(sentence[start:end]):
+            return False  # by an attitude, only the rubric's manifestation of one counts (创新意识不强, not 饭局)
         return any(c.kind != "plain" for c in touched) or all(c.kind in MANIFESTING for c in clauses)
 
     def describes(self, sentence: str, confessing: bool) -> bool:
