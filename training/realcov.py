@@ -93,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, default=REALDOCS / "cache")
     parser.add_argument("--runon", action="store_true", help="also score each page pasted as one line")
     parser.add_argument("--errors", action="store_true", help="list each verdict that disagrees with the label")
+    parser.add_argument("--gold-kind", action="store_true",
+                        help="analyse each page as its labelled kind, to separate coverage errors from kind errors")
     args = parser.parse_args(argv)
     try:
         rows = labelled_rows(args.index)
@@ -102,14 +104,15 @@ def main(argv: list[str] | None = None) -> int:
     texts, missing, changed = read_cache(rows, args.cache)
     if missing or changed:
         print(f"missing {missing}, changed {changed}", file=sys.stderr)
-    pairs = verdicts(rows, run_jingzi(texts))
+    kinds = {row["id"]: row["kind"] for row in rows} if args.gold_kind else None
+    pairs = verdicts(rows, run_jingzi(texts, kinds))
     print(render("pages as found", figures(pairs)), end="")
     if args.errors:
         print(errors(pairs), end="")
     if args.runon:
         by_id = {row["id"]: row for row in rows}
         pasted = {rid: run_on(text, by_id[rid]) for rid, text in texts.items()}
-        runon_pairs = verdicts(rows, run_jingzi(pasted))
+        runon_pairs = verdicts(rows, run_jingzi(pasted, kinds))
         print(render("pages pasted as one line", figures(runon_pairs)), end="")
         if args.errors:
             print(errors(runon_pairs), end="")
