@@ -38,6 +38,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from .behaviour import BehaviourReader, behaviour_reader
 from .denials import CUE_COUNTS, DenialClassifier, cue_counts
 from .document import CoverageResult, Document
 from . import features
@@ -48,6 +49,8 @@ from .resources import MEMO, Lexicon, Rubric, load_yaml, phrase_regex
 from .thresholds import best_threshold, f1, macro_f1
 
 SUBSTANTIVE_ROLES = ("problem",)  # corpus rule: covered = union of styles over problem paragraphs
+EXAMINED_WITHOUT_PROBLEMS = ("cause", "other")  # where evidence is sought when no paragraph is a problem
+SURE = 0.5  # a sentence naming one style's manifestations is evidence of another the model scores this high
 # what is left of a heading or a bare category name once names, numbering and these words go
 _NAME_ONLY_PLAIN = ("方面", "问题", "存在", "的", "主要", "表现", "突出", "情况", "关于", "在", "上", "等", "和", "及", "：", ":")
 _NAME_ONLY_CHARS = r"（）()、.．，。；！？\s\d一二三四五六七八九十第是①-⑩"
@@ -514,9 +517,15 @@ class DocumentText:
 
 class EvidenceFinder:
     """Which sentences of a paragraph describe a behaviour of a category: not a denial, not a
-    heading or bare name, and either holding a non-denied manifestation of the category, or
-    scored as the category (at ``threshold``) by the model on the sentence alone, its category
-    names taken out and its heading kept. Such a sentence must also be clearly no denial
+    heading or bare name, and either holding a non-denied manifestation of the category in a
+    clause that states a practice (:meth:`~analyzer.behaviour.BehaviourReader.counts`: not a norm,
+    view, attitude, workload or compliance clause), or, holding none, describing a behaviour by
+    its own fault words (:meth:`~analyzer.behaviour.BehaviourReader.describes`) and scored as the
+    category (at ``threshold``) by the model on the sentence alone, its category names taken out
+    and its heading kept; a sentence without a fault word only in a paragraph that confesses
+    (:meth:`~analyzer.behaviour.BehaviourReader.faulted`). A sentence is evidence of the
+    categories of its manifestations and of one more at most — the one the model scores highest
+    above its threshold, and at least :data:`SURE` beside manifestations of another. Such a sentence must also be clearly no denial
     (P(denial) under half the classifier's threshold), and one that owns up to nothing (no
     self-critical word, no concrete instance) must be the category by its own words, scored
     again without its heading: 这一条我是做到了的 under a heading proves nothing.
@@ -529,7 +538,9 @@ class EvidenceFinder:
                  matcher: PatternMatcher, reaching: dict[int, list[int]], threshold: list[float],
                  text: DocumentText | None):
         self.judged, self.rubric, self.matcher, self.threshold = judged, rubric, matcher, threshold
-        self.described = {i: _described(judged.sentences[i], judged.matches[i]) for i in reaching}
+        self.reader = behaviour_reader()
+        self.confessing = {i: roles[i] in SUBSTANTIVE_ROLES or any(self.reader.faulted(s.text) for s in judged.sentences[i]) for i in reaching}
+        self.counted = {i: _described(judged.sentences[i], judged.matches[i], self.reader) for i in reaching}
         self.proba = {}  # (paragraph, sentence) -> model probabilities per category
         if model is None:
             return
@@ -537,10 +548,10 @@ class EvidenceFinder:
         clear = matcher.denials.threshold_ / 2
         keys, spans, s_texts, s_named, s_roles, s_ctx, bare = [], [], [], [], [], [], []
         for i, columns in reaching.items():
-            described = self.described[i]
+            counted = self.counted[i]
             asked = {rubric.ids[j] for j in columns}
             for k, s in enumerate(judged.sentences[i]):
-                if s.denial < clear and not asked <= described[k] and not s.bare:
+                if s.denial < clear and not asked <= counted[k] and not s.bare:
                     keys.append((i, k))
                     sentence = matcher.without_names(s.text) if s.named else s.text
                     s_texts.append(sentence)
@@ -580,23 +591,40 @@ class EvidenceFinder:
         return out
 
     def sentences(self, i: int, j: int) -> list[Sentence]:
-        cid = self.rubric.ids[j]
         out = []
         for k, s in enumerate(self.judged.sentences[i]):
             if s.denied or s.bare:
                 continue
-            if cid in self.described[i][k] or ((i, k) in self.proba and self.proba[(i, k)][j] >= self.threshold[j]):
+            counted = self.counted[i][k]
+            if self.rubric.ids[j] in counted:
+                out.append(s)
+            elif self._best(self.proba.get((i, k)), bool(counted)) == j and \
+                    self.reader.describes(s.text, self.confessing[i]):
                 out.append(s)
         return out
 
+    def _best(self, proba, named: bool) -> int | None:
+        """The category (column) a sentence's model scores highest above its threshold, if any; in
+        a sentence that ``named`` other categories' manifestations, only if the model is sure of
+        it (:data:`SURE`): it then names two behaviours (会议和文件还比较多 … 听汇报多)."""
+        if proba is None:
+            return None
+        margins = [p - t for p, t in zip(proba.tolist(), self.threshold)]
+        best = max(range(len(margins)), key=margins.__getitem__)
+        return best if margins[best] >= 0 and (not named or proba[best] >= SURE) else None
 
-def _described(sentences: list[Sentence], matches: list[Match]) -> list[set[str]]:
-    """Per sentence, the categories of the non-denied manifestations in it."""
+
+def _described(sentences: list[Sentence], matches: list[Match], reader: BehaviourReader | None = None
+               ) -> list[set[str]]:
+    """Per sentence, the categories of the non-denied manifestations in it; with ``reader``, only
+    of those that state a practice (:meth:`BehaviourReader.counts`)."""
     out = [set() for _ in sentences]
     starts = [s.start for s in sentences]
     for m in matches:
         k = bisect.bisect_right(starts, m.start) - 1
-        if not m.denied and k >= 0 and m.start < sentences[k].end:
+        if not m.denied and k >= 0 and m.start < sentences[k].end and \
+                (reader is None or reader.counts(sentences[k].text, m.start - sentences[k].start,
+                                                 m.start - sentences[k].start + len(m.phrase))):
             out[k].add(m.category)
     return out
 
@@ -685,10 +713,11 @@ def evidence_sentences(scored: Scored, eligible: list[int], texts, roles, contex
 
 
 def examined_paragraphs(roles: list[str]) -> list[int]:
-    """Where a document's problems are examined: its problem paragraphs, or every paragraph
-    that is not a heading when none is a problem."""
+    """Where a document's problems are examined: its problem paragraphs, or its cause and
+    unjudged paragraphs when none is a problem. A preamble, summary, measure or closing never
+    supplies evidence: what it says is not a confession (an achievement, a plan, a pledge)."""
     return [i for i, r in enumerate(roles) if r in SUBSTANTIVE_ROLES] or \
-        [i for i, r in enumerate(roles) if r != "heading"]
+        [i for i, r in enumerate(roles) if r in EXAMINED_WITHOUT_PROBLEMS]
 
 
 def paragraph_styles(scored: Scored, evidence: dict, eligible: list[int], rubric: Rubric) -> list[list[str]]:
