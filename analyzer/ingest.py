@@ -36,6 +36,9 @@ from .limits import (
 
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 SUPPORTED = TEXT_SUFFIXES | {".docx", ".pdf"}
+# word-processor files a material often arrives as, which jingzi cannot read: a folder lists them
+# too, so each gets its `unsupported_type` error (save it as .docx) instead of vanishing unseen
+UNREADABLE_MATERIALS = {".doc", ".wps", ".rtf", ".odt"}
 MIN_PLAUSIBILITY = 6.5               # mean log char frequency; real Chinese text scores about 10
 
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
@@ -67,13 +70,28 @@ class Source:
         return [self.text[s:e] for s, e in self.paragraphs]
 
 
+def is_scratch_file(name: str) -> bool:
+    """Not a document, whatever its extension: Word's owner file ``~$张三.docx`` (written beside a
+    document while it is open: only the user's name) and hidden files (``.DS_Store``, ``._张三.docx``).
+
+    >>> is_scratch_file("~$建国-对照检查.docx"), is_scratch_file("张建国-对照检查.docx")
+    (True, False)
+    """
+    return name.startswith(("~$", "."))
+
+
 def expand_paths(paths: list[str]) -> list[str]:
-    """Files named directly, plus every supported regular file below each named folder."""
+    """Files named directly, plus, below each named folder, every supported regular file and every
+    word-processor file jingzi cannot read (:data:`UNREADABLE_MATERIALS`, so that it is reported, not
+    lost); scratch files (:func:`is_scratch_file`) and hidden folders are left out."""
     out = []
+    wanted = SUPPORTED | UNREADABLE_MATERIALS
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            out.extend(str(f) for f in sorted(path.rglob("*")) if f.is_file() and f.suffix.lower() in SUPPORTED)
+            out.extend(str(f) for f in sorted(path.rglob("*"))
+                       if f.suffix.lower() in wanted and not any(is_scratch_file(part) for part in
+                                                                 f.relative_to(path).parts) and f.is_file())
         else:
             out.append(p)
     return out
