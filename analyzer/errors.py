@@ -91,9 +91,10 @@ def warning(code: str, detail: str = "") -> dict:
 
 
 def warning_flag(code: str) -> str:
-    """A warning as a table shows it: its short Chinese name, then its code.
+    """A warning as a table shows it: its short Chinese name, then its code (a code jingzi does not
+    know, e.g. from an edited results file, as it is).
 
-    >>> warning_flag("traditional_converted")
-    '繁体已转简体 traditional_converted'
+    >>> warning_flag("traditional_converted"), warning_flag("later_code")
+    ('繁体已转简体 traditional_converted', 'later_code')
     """
-    return f"{WARNING_FLAGS[code]} {code}"
+    return f"{WARNING_FLAGS[code]} {code}" if code in WARNING_FLAGS else code

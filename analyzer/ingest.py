@@ -578,6 +578,7 @@ def _segment_columns(layout: str) -> dict[str, list[int]]:
 _SENTENCE_END = tuple("。！？：…”」』")
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*(\d{1,3}|第\s*\d+\s*页(\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)[-—–\s]*$")
 FULL_LINE = 0.85   # a line at least this share of the page's typical width runs on to the next
+_INNER_END = re.compile("[。！？!?：:]")  # a sentence or heading ends inside a line
 
 
 def _width(text: str) -> float:
@@ -622,7 +623,11 @@ def _join_layout_lines(text: str) -> str:
         prev_full = _width(line) >= FULL_LINE * typical
         prev_end = line.endswith(_SENTENCE_END)
         prev_end_clause = line.endswith(_SENTENCE_END + ("；", ";"))
-        prev_heading = looks_like_heading(line)  # a heading never runs on, however wide
+        # a heading never runs on, however wide, unless the line goes on past it: a full line that
+        # holds a sentence end and stops mid-clause is an inline heading and its body
+        # ("（一）形式主义方面。理论学习中心组…以工作忙为" | "由请假，…")
+        prev_heading = looks_like_heading(line) and not (
+            prev_full and not line.endswith(_SENTENCE_END + ("；", ";", "：", ":")) and _INNER_END.search(line[:-1]))
     return "\n".join(out)
 
 

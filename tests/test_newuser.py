@@ -195,3 +195,33 @@ def test_opinion_and_criticism_verdicts_are_bilingual():
                                          "reasons": ["以缺点之名说优点 praise in disguise"]}],
                               "share_genuine": 0.0, "never_criticised": []})
     assert "批评变表扬 praise" in page
+
+
+def test_a_pdf_paragraph_opening_with_its_inline_heading_is_not_cut_after_the_first_line(tmp_path):
+    """A typeset material: each problem paragraph opens with "（一）形式主义方面。" and its body runs on
+    over full lines; the first line looks like a heading but goes on past it."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    paragraphs = [
+        "一、存在的问题",
+        "（一）形式主义方面。理论学习中心组集中学习时我多次以工作忙为由请假，自学时以读报纸代替读原著。"
+        "去年组织的三次村级环境整治现场会，主要精力放在布置展板、拍照留痕上，会后没有跟踪整改效果。",
+        "（二）官僚主义方面。下村走访多在村委会听汇报，很少进农户家门；对群众反映的垃圾清运不及时问题，"
+        "只批转给环卫所，没有过问结果，群众三次打电话到镇里才解决。",
+        "（三）享乐主义方面",
+        "觉得在基层干了十几年，有歇歇脚的想法，对信访积案这类难事能躲就躲。",
+    ]
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(tmp_path / "李红梅.pdf"))
+    c.setFont("STSong-Light", 14)
+    y = 760
+    for p in paragraphs:
+        for i in range(0, len(p), 30):  # 30 characters a line, as the page breaks them
+            c.drawString(60, y, p[i:i + 30])
+            y -= 22
+        y -= 6
+    c.showPage()
+    c.save()
+    assert ingest.read_path(tmp_path / "李红梅.pdf").paragraph_texts() == paragraphs
