@@ -468,7 +468,23 @@ def read_pdf(data: bytes) -> str:
     text = "\n".join(pages)
     if not _CJK_RE.search(text) and not text.strip():
         raise JingziError("pdf_no_text", "PDF 中没有可提取的文字 / the PDF has no text layer")
-    return _join_layout_lines(text)
+    return _join_layout_lines(text, _running_lines(pages))
+
+
+RUNNING_LINE_CHARS = 40  # a running header or footer is one short line
+
+
+def _running_lines(pages: list[str]) -> set[str]:
+    """Lines printed on most pages alike (a running header or footer: the unit's name, the
+    document's title): page furniture, which must neither join nor cut the paragraph it falls in."""
+    if len(pages) < 2:
+        return set()
+    seen: dict[str, int] = {}
+    for page in pages:
+        for line in {ln.strip() for ln in page.splitlines()}:
+            if line and len(line) <= RUNNING_LINE_CHARS:
+                seen[line] = seen.get(line, 0) + 1
+    return {line for line, n in seen.items() if n >= 2 and n * 2 >= len(pages)}
 
 
 _SEGMENT = re.compile(r"\S+(?: {1,2}\S+)*")  # text between gaps of three or more spaces
@@ -585,7 +601,7 @@ def _width(text: str) -> float:
     return sum(0.5 if ch.isascii() else 1.0 for ch in text)
 
 
-def _join_layout_lines(text: str) -> str:
+def _join_layout_lines(text: str, running: set[str] = frozenset()) -> str:
     """PDF lines end where the page did; rejoin them into paragraphs by layout.
 
     A line as wide as the page's typical line (the 90th percentile of line widths) runs on into
@@ -594,7 +610,8 @@ def _join_layout_lines(text: str) -> str:
     line (the last line of a paragraph, a heading, a title), and — in a document that does not
     indent — after a full line that ends a sentence; after a line ending in ``；`` only when the
     next line opens with an enumeration (二是、（二）、2.), never at every ``；``. Page numbers
-    (- 3 -, 第3页 共5页) stay lines of their own, and the paragraph they interrupt goes on after them.
+    (- 3 -, 第3页 共5页) and ``running`` headers and footers stay lines of their own, and the paragraph
+    they interrupt goes on after them.
     """
     from .structure import looks_like_heading, numbering
 
@@ -607,7 +624,7 @@ def _join_layout_lines(text: str) -> str:
     open_para = None  # index in ``out`` of the paragraph the next line may continue
     prev_full = prev_end = prev_end_clause = prev_heading = False
     for line, indent in lines:
-        if _PAGE_NUMBER.match(line) or "\t" in line:  # page numbers and table rows stand alone
+        if _PAGE_NUMBER.match(line) or line in running or "\t" in line:  # page furniture, table rows
             out.append(line)
             if "\t" in line:
                 open_para = None

@@ -225,3 +225,39 @@ def test_a_pdf_paragraph_opening_with_its_inline_heading_is_not_cut_after_the_fi
     c.showPage()
     c.save()
     assert ingest.read_path(tmp_path / "李红梅.pdf").paragraph_texts() == paragraphs
+
+
+def test_a_pdf_paragraph_across_a_page_break_keeps_the_running_header_out(tmp_path):
+    """The unit's name printed atop every page fell between the two halves of a paragraph: it was
+    glued onto the first half and the paragraph cut in two."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    body = ("（一）形式主义方面。理论学习中心组集中学习时我多次以工作忙为由请假，自学时以读报纸代替读原著。"
+            "去年组织的三次村级环境整治现场会，主要精力放在布置展板、拍照留痕上，会后没有跟踪整改效果。"
+            "今年上半年我主持召开的专题会议有23个，会后形成纪要的不到一半，落实情况也没有跟踪。")
+    header = "XX镇党委专题民主生活会材料汇编"
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(tmp_path / "跨页.pdf"))
+    page, y = 1, 140
+
+    def furniture():
+        c.setFont("STSong-Light", 9)
+        c.drawString(200, 810, header)
+        c.setFont("STSong-Light", 10)
+        c.drawString(280, 50, f"— {page} —")
+
+    furniture()
+    for i in range(0, len(body), 30):
+        c.setFont("STSong-Light", 14)
+        c.drawString(60, y, body[i:i + 30])
+        y -= 22
+        if y < 100:
+            c.showPage()
+            page, y = page + 1, 760
+            furniture()
+    c.save()
+    paragraphs = ingest.read_path(tmp_path / "跨页.pdf").paragraph_texts()
+    assert body in paragraphs  # whole, with no header inside
+    assert paragraphs.count(header) == 2 and {"— 1 —", "— 2 —"} <= set(paragraphs)  # nothing lost
