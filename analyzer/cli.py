@@ -475,7 +475,6 @@ def compare(a: str, b: str, as_json: bool, html_file: str | None, meta_file: str
     from .errors import JingziError
     from .html import pair_page
     from .render import render_compare
-
     from .segment import load_jieba
 
     load_jieba()  # jieba with the domain words, as `check` has it, and no "Building prefix dict …" lines
