@@ -56,7 +56,7 @@ from rich.progress import (
 )
 
 from . import __version__
-from .errors import JingziError, warning
+from .errors import JingziError, warning, warning_flag
 from .html import (
     COPY_FLAG,
     CRITERION_LABEL,
@@ -649,7 +649,7 @@ def summarise(d: dict) -> dict:
     sources = copy["sources"] if copy else []
     top = sources[0] if sources else None
     likely = next((s for s in sources if s.get("likely_source") == "source"), None)
-    flags = [w["code"] for w in d.get("warnings", [])]
+    flags = [warning_flag(w["code"]) for w in d.get("warnings", [])]
     if summ and summ.get("flagged"):
         flags.append("像工作总结 work_summary")
     flags += copy_flags(sources)

@@ -79,6 +79,7 @@ def _timeout_option(fn):
 
 
 KINDS = ("personal", "collective", "criticism", "rectification", "opinions", "work_report", "other")
+FAILED_SHOWN = 20  # failed files a batch names in the terminal; index.html lists them all
 KIND_HELP = "强制指定文档类型 / force the document kind: " + ", ".join(KINDS) + "."
 
 
@@ -272,6 +273,14 @@ def batch(paths: tuple[str, ...], out: str, library: str | None, jobs: int | Non
     _check_options(rubric, library)
     summary = run(paths, out, library=library, jobs=jobs, rubric=rubric, progress=sys.stderr.isatty(),
                   timeout=timeout, scheduler=scheduler, kind=kind, opinions=opinions, meta=_sidecar(meta_file))
+    if summary.failed:  # which files failed and why, not only how many
+        shown = FAILED_SHOWN
+        for row in (r for r in summary.rows if r["error"]):
+            if not shown:
+                click.echo(f"… 其余失败见 / the other failures are listed in {display_name(Path(out) / 'index.html')}")
+                break
+            click.echo(f"✗ {display_name(row['file'])}  [{row['error']['code']}] {row['error']['message']}")
+            shown -= 1
     click.echo(f"{summary.documents} 篇：分析 {summary.analysed}，缓存 {summary.cached}，失败 {summary.failed}，"
                f"用时 {summary.seconds:.1f} 秒 / {summary.documents} documents: {summary.analysed} analysed, "
                f"{summary.cached} cached, {summary.failed} failed in {summary.seconds:.1f} s → "
@@ -375,11 +384,14 @@ def library_list(db: str) -> None:
     table = Table(title=f"{db}: {len(rows)} 篇 / documents")
     widest = max((cell_len(r["name"]) for r in rows), default=8)
     table.add_column("名称 name", min_width=min(widest, 40), overflow="fold")  # names stay whole at 80 columns
-    for col in ("字数 chars", "sha256", "加入 added", "作者 author", "单位 unit", "年份 year", "日期 date"):
+    # metadata columns only where some document has a value: eight columns do not fit 80
+    meta = [(k, col) for k, col in (("author", "作者 author"), ("unit", "单位 unit"), ("year", "年份 year"),
+                                    ("date", "日期 date")) if any(r[k] not in (None, "") for r in rows)]
+    for col in ("字数 chars", "sha256", "加入 added", *(col for _, col in meta)):
         table.add_column(col, overflow="fold")
     for r in rows:
         table.add_row(_escape(r["name"]), str(r["chars"]), r["sha256"][:8], r["added"][:10],
-                      *("" if r[k] is None else _escape(str(r[k])) for k in ("author", "unit", "year", "date")))
+                      *("" if r[k] is None else _escape(str(r[k])) for k, _ in meta))
     _console().print(table)
 
 
@@ -463,7 +475,9 @@ def compare(a: str, b: str, as_json: bool, html_file: str | None, meta_file: str
     from .errors import JingziError
     from .html import pair_page
     from .render import render_compare
+    from .segment import load_jieba
 
+    load_jieba()  # jieba with the domain words, as `check` has it, and no "Building prefix dict …" lines
     try:
         result, texts = compare_paths(a, b, _sidecar(meta_file))
     except JingziError as exc:

@@ -5,7 +5,8 @@ from __future__ import annotations
 ERRORS = {
     "not_found": "检查路径是否正确 / check the path.",
     "unreadable": "检查文件权限 / check the file's permissions.",
-    "unsupported_type": "支持 .txt .md .docx .pdf / supported types are .txt .md .docx .pdf; save .doc/.wps as .docx.",
+    "unsupported_type": "支持 .txt .md .docx .pdf；.doc/.wps 等请在 Word 或 WPS 中另存为 .docx / supported types are "
+                        ".txt .md .docx .pdf; save .doc/.wps as .docx in Word or WPS.",
     "too_large": "对照检查材料通常小于 1 MB；请确认是否选错文件 / materials are far smaller; is this the right file?",
     "empty": "文件没有内容 / the file has no text.",
     "no_chinese": "未发现中文文本 / the file holds no Chinese text.",
@@ -49,6 +50,20 @@ WARNINGS = {
     "only_noise": "只有网页噪声，没有可判断的正文 / only web-page noise: nothing to judge.",
 }
 
+# a warning's short name in tables (batch, overview, workbench), beside its code
+WARNING_FLAGS = {
+    "traditional_converted": "繁体已转简体",
+    "low_chinese": "中文偏少",
+    "mixed_encoding": "混合编码",
+    "few_paragraphs": "段落很少",
+    "not_a_material": "非对照检查材料",
+    "opinions_unreadable": "意见清单无法读取",
+    "no_items": "未找到条目",
+    "runon_split": "长段已拆分",
+    "web_noise": "含网页噪声",
+    "only_noise": "只有网页噪声",
+}
+
 
 class JingziError(Exception):
     """An error about one document; ``code`` is one of :data:`ERRORS`."""
@@ -73,3 +88,13 @@ def warning(code: str, detail: str = "") -> dict:
     """A warning object for ``Report.warnings``: analysis ran, but the user should know."""
     text = WARNINGS[code]
     return {"code": code, "message": f"{detail} — {text}" if detail else text}
+
+
+def warning_flag(code: str) -> str:
+    """A warning as a table shows it: its short Chinese name, then its code (a code jingzi does not
+    know, e.g. from an edited results file, as it is).
+
+    >>> warning_flag("traditional_converted"), warning_flag("later_code")
+    ('繁体已转简体 traditional_converted', 'later_code')
+    """
+    return f"{WARNING_FLAGS[code]} {code}" if code in WARNING_FLAGS else code

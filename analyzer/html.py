@@ -429,10 +429,9 @@ def pair_href(page: str, n: int) -> str:
 
 # --------------------------------------------------------------------------- overview
 
-CRITICISM_LABEL = {"genuine": "真批评", "praise": "批评变表扬", "vague": "笼统空泛",
-                   "suggestion_only": "以建议代批评", "work_not_style": "以工作代作风"}
-STATUS_LABEL = {"answered": "已回应", "generic": "套话带过", "ignored": "未回应"}
-FIELD_LABEL = {"problem": "问题", "measure": "措施", "owner": "责任人", "deadline": "时限", "standard": "标准"}
+CRITICISM_LABEL = {"genuine": "真批评 genuine", "praise": "批评变表扬 praise", "vague": "笼统空泛 vague",
+                   "suggestion_only": "以建议代批评 suggestion only", "work_not_style": "以工作代作风 work, not style"}
+STATUS_LABEL = {"answered": "已回应 answered", "generic": "套话带过 generic", "ignored": "未回应 ignored"}
 
 
 def criticism_section(c: dict) -> str:
@@ -567,14 +566,25 @@ def _overview_stats(rows) -> _OverviewStats:
     return stats
 
 
+def short_kind(label: str | None) -> str:
+    """A kind's label without its parenthesised examples, for a table cell.
+
+    >>> short_kind("其他（新闻、讲话、通知、写作指导、问题清单、会议方案等）")
+    '其他'
+    """
+    return (label or "").split("（")[0]
+
+
 def _other_kinds(rows, stats: _OverviewStats) -> Iterator[str]:
     """Documents grouped by kind, each kind with its own measure (criticism: share genuine;
     plans: items missing fields) and the opinions answered where lists were given."""
     if set(stats.kinds) <= {"material"} and not stats.answered:
         return
-    yield "<h2>按类型 by kind</h2><p>" + "；".join(f"{e(k)} {n} 篇" for k, n in stats.kinds.items()) + "</p>"
+    titles = {r.get("kind") or "material": f'{short_kind(r.get("kind_label"))} {r.get("kind") or "material"}'.strip()
+              for r in rows if not r["error"]}
+    yield "<h2>按类型 by kind</h2><p>" + "；".join(f"{e(titles.get(k, k))} {n} 篇" for k, n in stats.kinds.items()) + "</p>"
     for kind in stats.kinds:
-        yield (f"<h3>{e(kind)}</h3><table><tr><th>文件</th><th>真批评占比 share genuine</th>"
+        yield (f"<h3>{e(titles.get(kind, kind))}</h3><table><tr><th>文件</th><th>真批评占比 share genuine</th>"
                f"<th>缺要素条目 items missing fields</th><th>意见回应率 answered</th></tr>")
         for r in rows:
             if r["error"] or (r.get("kind") or "material") != kind:

@@ -36,6 +36,9 @@ from .limits import (
 
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 SUPPORTED = TEXT_SUFFIXES | {".docx", ".pdf"}
+# word-processor files a material often arrives as, which jingzi cannot read: a folder lists them
+# too, so each gets its `unsupported_type` error (save it as .docx) instead of vanishing unseen
+UNREADABLE_MATERIALS = {".doc", ".wps", ".rtf", ".odt"}
 MIN_PLAUSIBILITY = 6.5               # mean log char frequency; real Chinese text scores about 10
 
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
@@ -67,13 +70,28 @@ class Source:
         return [self.text[s:e] for s, e in self.paragraphs]
 
 
+def is_scratch_file(name: str) -> bool:
+    """Not a document, whatever its extension: Word's owner file ``~$张三.docx`` (written beside a
+    document while it is open: only the user's name) and hidden files (``.DS_Store``, ``._张三.docx``).
+
+    >>> is_scratch_file("~$建国-对照检查.docx"), is_scratch_file("张建国-对照检查.docx")
+    (True, False)
+    """
+    return name.startswith(("~$", "."))
+
+
 def expand_paths(paths: list[str]) -> list[str]:
-    """Files named directly, plus every supported regular file below each named folder."""
+    """Files named directly, plus, below each named folder, every supported regular file and every
+    word-processor file jingzi cannot read (:data:`UNREADABLE_MATERIALS`, so that it is reported, not
+    lost); scratch files (:func:`is_scratch_file`) and hidden folders are left out."""
     out = []
+    wanted = SUPPORTED | UNREADABLE_MATERIALS
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            out.extend(str(f) for f in sorted(path.rglob("*")) if f.is_file() and f.suffix.lower() in SUPPORTED)
+            out.extend(str(f) for f in sorted(path.rglob("*"))
+                       if f.suffix.lower() in wanted and not any(is_scratch_file(part) for part in
+                                                                 f.relative_to(path).parts) and f.is_file())
         else:
             out.append(p)
     return out
@@ -450,7 +468,23 @@ def read_pdf(data: bytes) -> str:
     text = "\n".join(pages)
     if not _CJK_RE.search(text) and not text.strip():
         raise JingziError("pdf_no_text", "PDF 中没有可提取的文字 / the PDF has no text layer")
-    return _join_layout_lines(text)
+    return _join_layout_lines(text, _running_lines(pages))
+
+
+RUNNING_LINE_CHARS = 40  # a running header or footer is one short line
+
+
+def _running_lines(pages: list[str]) -> set[str]:
+    """Lines printed on most pages alike (a running header or footer: the unit's name, the
+    document's title): page furniture, which must neither join nor cut the paragraph it falls in."""
+    if len(pages) < 2:
+        return set()
+    seen: dict[str, int] = {}
+    for page in pages:
+        for line in {ln.strip() for ln in page.splitlines()}:
+            if line and len(line) <= RUNNING_LINE_CHARS:
+                seen[line] = seen.get(line, 0) + 1
+    return {line for line, n in seen.items() if n >= 2 and n * 2 >= len(pages)}
 
 
 _SEGMENT = re.compile(r"\S+(?: {1,2}\S+)*")  # text between gaps of three or more spaces
@@ -560,13 +594,14 @@ def _segment_columns(layout: str) -> dict[str, list[int]]:
 _SENTENCE_END = tuple("。！？：…”」』")
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*(\d{1,3}|第\s*\d+\s*页(\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)[-—–\s]*$")
 FULL_LINE = 0.85   # a line at least this share of the page's typical width runs on to the next
+_INNER_END = re.compile("[。！？!?：:]")  # a sentence or heading ends inside a line
 
 
 def _width(text: str) -> float:
     return sum(0.5 if ch.isascii() else 1.0 for ch in text)
 
 
-def _join_layout_lines(text: str) -> str:
+def _join_layout_lines(text: str, running: set[str] = frozenset()) -> str:
     """PDF lines end where the page did; rejoin them into paragraphs by layout.
 
     A line as wide as the page's typical line (the 90th percentile of line widths) runs on into
@@ -575,7 +610,8 @@ def _join_layout_lines(text: str) -> str:
     line (the last line of a paragraph, a heading, a title), and — in a document that does not
     indent — after a full line that ends a sentence; after a line ending in ``；`` only when the
     next line opens with an enumeration (二是、（二）、2.), never at every ``；``. Page numbers
-    (- 3 -, 第3页 共5页) stay lines of their own, and the paragraph they interrupt goes on after them.
+    (- 3 -, 第3页 共5页) and ``running`` headers and footers stay lines of their own, and the paragraph
+    they interrupt goes on after them.
     """
     from .structure import looks_like_heading, numbering
 
@@ -588,7 +624,7 @@ def _join_layout_lines(text: str) -> str:
     open_para = None  # index in ``out`` of the paragraph the next line may continue
     prev_full = prev_end = prev_end_clause = prev_heading = False
     for line, indent in lines:
-        if _PAGE_NUMBER.match(line) or "\t" in line:  # page numbers and table rows stand alone
+        if _PAGE_NUMBER.match(line) or line in running or "\t" in line:  # page furniture, table rows
             out.append(line)
             if "\t" in line:
                 open_para = None
@@ -604,7 +640,11 @@ def _join_layout_lines(text: str) -> str:
         prev_full = _width(line) >= FULL_LINE * typical
         prev_end = line.endswith(_SENTENCE_END)
         prev_end_clause = line.endswith(_SENTENCE_END + ("；", ";"))
-        prev_heading = looks_like_heading(line)  # a heading never runs on, however wide
+        # a heading never runs on, however wide, unless the line goes on past it: a full line that
+        # holds a sentence end and stops mid-clause is an inline heading and its body
+        # ("（一）形式主义方面。理论学习中心组…以工作忙为" | "由请假，…")
+        prev_heading = looks_like_heading(line) and not (
+            prev_full and not line.endswith(_SENTENCE_END + ("；", ";", "：", ":")) and _INNER_END.search(line[:-1]))
     return "\n".join(out)
 
 

@@ -85,6 +85,9 @@ class Wrapped:
 
 
 def _snippet(text: str, width: int = 60) -> str:
+    """``text`` cut to ``width`` characters; a table row's cells (joined by TABs, which a terminal
+    expands unevenly) shown apart by ｜."""
+    text = text.replace("\t", " ｜ ")
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
@@ -127,9 +130,11 @@ def render(report: Report, console: Console) -> None:
     console.print(_structure_table(report))
 
 
-CRITICISM_LABEL = {"genuine": "[green]真批评[/]", "praise": "[red]批评变表扬[/]", "vague": "[yellow]笼统空泛[/]",
-                   "suggestion_only": "[yellow]以建议代批评[/]", "work_not_style": "[yellow]以工作代作风[/]"}
-STATUS_LABEL = {"answered": "[green]已回应[/]", "generic": "[yellow]套话带过[/]", "ignored": "[red]未回应[/]"}
+CRITICISM_LABEL = {"genuine": "[green]真批评 genuine[/]", "praise": "[red]批评变表扬 praise[/]",
+                   "vague": "[yellow]笼统空泛 vague[/]", "suggestion_only": "[yellow]以建议代批评 suggestion only[/]",
+                   "work_not_style": "[yellow]以工作代作风 work, not style[/]"}
+STATUS_LABEL = {"answered": "[green]已回应 answered[/]", "generic": "[yellow]套话带过 generic[/]",
+                "ignored": "[red]未回应 ignored[/]"}
 
 
 def _criticism_table(c: dict) -> Table:
@@ -165,7 +170,7 @@ def _opinions_table(o: dict) -> Table:
     table = Table(title=f"意见回应 opinions: 回应率 {o['answered_ratio']:.0%}", expand=True)
     table.add_column("#", width=3, justify="right")
     table.add_column("意见 opinion")
-    table.add_column("结论", width=10)
+    table.add_column("结论 status", width=16, no_wrap=True)
     table.add_column("依据 evidence")
     for it in o["items"]:
         ev = it.get("evidence") or {}
@@ -279,8 +284,9 @@ def _depth_panel(report: Report) -> Panel:
         rows.append(f"  −{x['points']:.0f} {_escape(x['reason'])}{where}" + (f" [dim]{quotes}[/]" if quotes else ""))
     if d.get("unattributed_points"):
         rows.append(f"[dim]  −{d['unattributed_points']:.0f} 材料中无可指出之处 / nothing in the text to show for them[/]")
-    title = "深度 depth" + (WORK_REPORT_DEPTH if (report.kind or {}).get("id") == "work_report" else "")
-    return Panel(Group(*[Wrapped(Text.from_markup(r)) for r in rows]), title=title, border_style="cyan")
+    if (report.kind or {}).get("id") == "work_report":  # in the body: a panel's title is cut at the width
+        rows.insert(1, f"[dim]  {WORK_REPORT_DEPTH.strip('（）')}[/]")
+    return Panel(Group(*[Wrapped(Text.from_markup(r)) for r in rows]), title="深度 depth", border_style="cyan")
 
 
 def _marked(text: str, spans: list[tuple[int, int, str]]) -> Text:

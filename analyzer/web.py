@@ -49,7 +49,7 @@ from .feedback import (
     table_rows,
 )
 from .html import CSS as REPORT_CSS
-from .html import report_page
+from .html import report_page, short_kind
 from .workbench import (
     DECISION_LABEL,
     VERDICTS,
@@ -234,6 +234,7 @@ def create_app(settings: Settings) -> FastAPI:
     env = Environment(loader=PackageLoader("analyzer", "templates"), autoescape=True)
     env.globals.update(VERDICTS=VERDICTS, DECISION_LABEL=DECISION_LABEL, version=__version__)
     env.filters["pct"] = lambda x: "" if x is None else f"{x:.0%}"
+    env.filters["short_kind"] = short_kind
 
     @asynccontextmanager
     async def lifespan(_):
@@ -425,7 +426,7 @@ def create_app(settings: Settings) -> FastAPI:
         key = q.get("sort", "rank")
         shown = sort_rows(shown, key, q.get("desc") == "1")
         labels = {cid: label for row in rows for cid, label in row["labels"].items()}
-        choices = {"kinds": sorted({row["kind"] for row in rows if row["kind"]}),
+        choices = {"kinds": sorted({(row["kind"], short_kind(row["kind_label"])) for row in rows if row["kind"]}),
                    "flags": sorted({f for row in rows for f in row["flags"] + (row["substitutions"] or [])})}
         desc = q.get("desc") == "1"
         # a heading sorts its column, largest first (names and ranks smallest first); again, the other way

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
 
-from .ingest import MAX_BINARY_BYTES, SUPPORTED
+from .ingest import MAX_BINARY_BYTES, SUPPORTED, UNREADABLE_MATERIALS, is_scratch_file
 from .limits import DOCUMENT_SECONDS
 
 SCHEMA = """
@@ -296,13 +296,27 @@ def save_upload(fileobj, filename: str, folder: Path, limits: Limits) -> tuple[l
     folder.mkdir(parents=True, exist_ok=True)
     if filename.lower().endswith(".zip"):
         return _unzip(fileobj, safe_name(filename), folder, limits)
-    suffix = PurePosixPath(safe_name(filename)).suffix.lower()
-    if suffix not in SUPPORTED:
-        return [], [f"{safe_name(filename)}：不支持的类型，已跳过 / unsupported type, skipped "
-                    f"(支持 .txt .md .docx .pdf .zip)"]
+    why = skipped(filename, safe_name(filename))
+    if why:
+        return [], [why]
     path = unique_path(folder, filename)
     copy_limited(fileobj, path, limits.file_bytes)
     return [path], []
+
+
+def skipped(filename: str, shown: str) -> str | None:
+    """Why the upload or zip member ``filename`` is not analysed (the note names it ``shown``); None
+    when it is. A .doc/.wps is a material in a format jingzi cannot read: the note says how to fix it."""
+    raw = filename.replace("\\", "/").rsplit("/", 1)[-1]
+    suffix = PurePosixPath(safe_name(filename)).suffix.lower()
+    if is_scratch_file(raw):
+        return f"{shown}：Word 临时文件或隐藏文件，不是材料，已跳过 / a Word owner file or hidden file, not a document: skipped"
+    if suffix in UNREADABLE_MATERIALS:
+        return (f"{shown}：无法读取 {suffix} 文件，请在 Word 或 WPS 中另存为 .docx 后重新上传 / {suffix} cannot be "
+                f"read: save it as .docx in Word or WPS and upload it again")
+    if suffix not in SUPPORTED:
+        return f"{shown}：不支持的类型，已跳过 / unsupported type, skipped (支持 .txt .md .docx .pdf .zip)"
+    return None
 
 
 def copy_limited(src, dest: Path, limit: int) -> int:
@@ -347,8 +361,9 @@ def _unzip(fileobj, zipname: str, folder: Path, limits: Limits) -> tuple[list[Pa
             if (info.external_attr >> 16) & 0o170000 == 0o120000:
                 notes.append(f"{zipname}/{name}：符号链接，已跳过 / a symbolic link, skipped")
                 continue
-            if PurePosixPath(base).suffix.lower() not in SUPPORTED:
-                notes.append(f"{zipname}/{name}：不支持的类型，已跳过 / unsupported type, skipped")
+            why = skipped(name, f"{zipname}/{name}")
+            if why:
+                notes.append(why)
                 continue
             if info.flag_bits & 0x1:
                 notes.append(f"{zipname}/{name}：加密，已跳过 / encrypted, skipped")

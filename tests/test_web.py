@@ -168,6 +168,15 @@ def test_round_table_sorts_and_filters(client, round_id):
     assert names("max_depth=101&sort=name") == sorted(n for n in depths if n not in ("坏文件.txt", "evil.txt"))
 
 
+def test_round_table_names_kinds_and_flags_in_words(client, round_id):
+    page = client.get(f"/rounds/{round_id}").text
+    table = page.split('<table id="ranking">', 1)[1]
+    assert '个人对照检查材料 <span class="muted">personal</span>' in table  # not the bare id
+    assert '<option value="personal">个人对照检查材料 personal</option>' in page
+    assert client.get(f"/rounds/{round_id}?kind=personal").text.count("<tr data-name=") >= 2
+    assert "非对照检查材料 not_a_material" in table  # the notice's warning, named in Chinese too
+
+
 def test_report_page_shows_the_same_judgements_as_the_html_report(client, round_id):
     docs = documents(client, round_id)
     page = client.get(f"/rounds/{round_id}/docs/{docs['李四 对照检查.txt']}").text
