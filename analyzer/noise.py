@@ -129,6 +129,7 @@ _TRUNCATED = re.compile(r"[…．.]*\s*[（(][^（()）]{0,30}?(全文|省略|�
 # (未完,全文共1936字,当前显示525字), ……(开头部分已省略68字): a paywall's count of the text held back
 _IMAGE_FILE = re.compile(r"[^\s。，,；;！？!?]{1,40}\.(png|jpe?g|gif|bmp|webp|PNG|JPE?G|GIF|BMP|WEBP)")  # 图片1.png
 _DATED = re.compile(r"(发布)?(时间|日期)\s*[:：]\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?")
+_VOICE_TAG = re.compile(r"(导语|导读|前言|编者按)\s*[:：]")  # a site's note on the text below it opens with its tag
 _SUMMARY_TAG = re.compile(r"\s*([【\[〔]\s*(摘\s*要|内容提要|提要|导语|导读)\s*[】\]〕]|(摘\s*要|内容提要|导语|导读)\s*[:：])\s*")
 _LINKED_TITLE = re.compile(r"[-•·]\s*[^。！？!?；;]{2,60}?[（(]\d{4}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?[)）]"
                            r"|[^。！？!?；;]{2,60}?[（(]\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(:\d{2})?[)）]")
@@ -352,6 +353,7 @@ def _gate() -> _Gate:
             "page_marks": digit + _needs(_PAGE_MARK),  # every page mark holds a digit
             "phrases": phrases,
             "head": _needs(lx["column_head"], _WIRE_BYLINE),  # a site section or a wire byline at a page's head
+            "bullets": (frozenset("•"),),  # a side bar's list items
         },
     })
 
@@ -1048,6 +1050,9 @@ def _phrase_runs(text: str, stops: set[int] = frozenset()) -> list[tuple[int, in
                         default=0 if a <= VOICE_GAP else None)
             if start is not None and re.search(r"[\d\s]", text[start:a]):
                 start = None  # 张某某 2014年7月 (the material's signature and date) before a download bar
+            if start is None and "site_voice" in voice:  # 导语:某某一文来源于网友上传…: the site's tag opens it
+                tag = _VOICE_TAG.search(text, max(0, a - LINK_MAX), a)
+                start = tag.start() if tag and not _SENTENCE_END & set(text[tag.end():a]) else None
             reach = VOICE_SENTENCE if "site_voice" in voice else SENTENCE_TAIL  # 小编 never writes a material
             stop = next((k + 1 for k in range(b, min(len(text), b + reach)) if text[k] in _SENTENCE_END),
                         len(text) if len(text) - b <= reach else None)  # …本站部分内容来自网络 closing the page
@@ -1057,6 +1062,8 @@ def _phrase_runs(text: str, stops: set[int] = frozenset()) -> list[tuple[int, in
                          default=None)
             closed = next((k + 1 for k in range(cluster[-1][1], min(len(text), cluster[-1][1] + LINK_MAX))
                            if text[k] in "）)】]"), None)
+            if opened is not None and any(c in "）)】]" for c in text[opened:cluster[0][0]]):
+                opened = None  # (范文推荐)| 来源:网友投稿…: that bracket closed before the cue
             if opened is not None and closed:  # (本文首发于2019年1月17日《某报》): the bracket, not the sentence
                 a, b = opened, closed
         b = _closed(text, a, _tail(text, b))
@@ -1270,6 +1277,63 @@ def runs(text: str) -> list[tuple[int, int, list[str]]]:
     return [(kept[a], kept[b - 1] + 1, cues) for a, b, cues in found] if glosses else found
 
 
+TAIL_MAX = 40  # furniture glued after the last sentence of a paragraph cut from a run-on line is at most this long
+_TAIL_START = re.compile(r"[。！？!?]+")
+
+
+def tails(text: str, spans: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[tuple[int, int, list[str]]]]:
+    """Furniture glued after the last sentence of a paragraph cut from a run-on line (…确保问题整改到位。
+    (王某)请输入验证码, …满意度均超过90%。责任编辑:王某): the rest of the paragraph after one of its
+    sentence ends, at most :data:`TAIL_MAX` characters, made whole of one to three pieces that each are
+    furniture by the line rules (:func:`inspect`, not the head rules: a signature stays the material's).
+    Returns ``spans`` with each such tail cut off as a paragraph of its own, and the tails as runs."""
+    if len(spans) < 2:
+        return spans, []
+    out, found = [], []
+    for a, b in spans:
+        tail = _furniture_tail(text, a, b)
+        if tail:
+            out.append((a, tail[0]))
+            found.append(tail)
+        out.append((tail[0], b) if tail else (a, b))
+    return out, found
+
+
+def _furniture_tail(text: str, a: int, b: int) -> tuple[int, int, list[str]] | None:
+    """The furniture tail of the paragraph ``text[a:b]`` (see :func:`tails`), the longest; None if none."""
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    for m in _TAIL_START.finditer(text, max(a, b - TAIL_MAX - 3), b):
+        start = m.end()
+        if start <= a or start >= b or not _SENTENCE_END_AT.search(text, a, m.start() + 1):
+            continue
+        cues = _furniture_cover(text[start:b].strip())
+        if cues:
+            return start, b, cues
+    return None
+
+
+def _furniture_cover(text: str, pieces: int = 3) -> list[str] | None:
+    """Cues if ``text`` is made whole of at most ``pieces`` pieces that are each furniture by the line
+    rules (the longest first: (王某)请输入验证码 is a credit and a prompt); None if it is not."""
+    text = _TABLE_BARS.sub("", text)
+    if len(_CJK.findall(text)) < 2 or _SENTENCE_MARK.search(text[:-1]) and len(text) > 24:
+        return None
+    for end in range(len(text), 1, -1):
+        if text[end - 1:end + 1].isdigit() or text[end - 1].isdigit() and text[end:end + 1] in _DATE_UNITS:
+            continue  # never inside a number or a date (某某县委组织部2023 | 年12月20日)
+        found = inspect(text[:end])
+        if not found.line or found.cues == ["无中文内容 no Chinese content"] and end < len(text) \
+                or found.cues == ["作者单位 affiliation"] and not re.search(r"[（(]", text[:end]):
+            continue  # a signature with a date run together (某某委员会202045) has an affiliation's form
+        if end == len(text):
+            return found.cues
+        rest = _furniture_cover(text[end:].strip(), pieces - 1) if pieces > 1 else None
+        if rest:
+            return list(dict.fromkeys(found.cues + rest))
+    return None
+
+
 def _runs(text: str) -> list[tuple[int, int, list[str]]]:
     lx, may = _lexicons(), _gate().rules(text)
     named = text[:1].isspace() or len(text) > LINE_MAX and (  # a byline may open it (:func:`_head_runs`)
@@ -1278,7 +1342,8 @@ def _runs(text: str) -> list[tuple[int, int, list[str]]]:
         return []
     found = []
     for rule, finder in ((lx["field"], _field_runs), ("widgets", _widget_runs), ("page_marks", _page_runs),
-                         ("trails", _trail_runs), (_SOURCE, _source_runs), ("meta", _meta_runs), ("form", _form_runs)):
+                         ("trails", _trail_runs), (_SOURCE, _source_runs), ("meta", _meta_runs), ("form", _form_runs),
+                         ("bullets", _bullet_runs)):
         if rule in may:
             found += finder(text)
     found = _merge_runs(found + _phrase_runs(text, {b for _, b, _ in found}))
@@ -1328,6 +1393,21 @@ def _form_runs(text: str) -> list[tuple[int, int, list[str]]]:
     for pattern, cue in ((_COUNTER_RUN if counters else None, "计数栏 counters"), (_CREDIT_RUN, "署名 byline"),
                          (_WELCOME_RUN, "欢迎语 site welcome"), (_DATELINE, "日期栏 date stamp")):
         runs += [(m.start(), m.end(), [cue]) for m in pattern.finditer(text)] if pattern in may else []
+    return runs
+
+
+_BULLET_ITEM = re.compile(r"•\s*(?P<item>[^•。！？!?；;，,]{1,16}?)\s*(?=•|$)")
+
+
+def _bullet_runs(text: str) -> list[tuple[int, int, list[str]]]:
+    """A side bar's list items glued into a line (…召开民主生活会• 王某• 等级:青铜•): a bulleted item up to
+    the next bullet that is furniture by the line rules of a page's head (a name, a field, a count, a
+    date, a widget), with its bullet. A material's bulleted item says something and stays."""
+    runs = []
+    for m in _BULLET_ITEM.finditer(text):
+        found = inspect(m.group("item").strip(), head=True)
+        if found.line:
+            runs.append((m.start(), m.end(), found.cues))
     return runs
 
 
