@@ -1278,6 +1278,7 @@ def runs(text: str) -> list[tuple[int, int, list[str]]]:
 
 
 TAIL_MAX = 40  # furniture glued after the last sentence of a paragraph cut from a run-on line is at most this long
+TITLE_TAIL = 40  # a paragraph of a pasted page this short with no sentence mark is a title (widgets may end it)
 _TAIL_START = re.compile(r"[。！？!?]+")
 
 
@@ -1310,6 +1311,11 @@ def _furniture_tail(text: str, a: int, b: int) -> tuple[int, int, list[str]] | N
         cues = _furniture_cover(text[start:b].strip())
         if cues:
             return start, b, cues
+    if b - a <= TITLE_TAIL and not _SENTENCE_MARK.search(text, a, b):  # a title with a widget bar glued on
+        for start in range(a + 4, b - 3):
+            found = inspect(text[start:b])
+            if found.line and "页面按钮 page widgets" in found.cues and _cover(text[start:b], line=True):
+                return start, b, found.cues
     return None
 
 

@@ -85,3 +85,20 @@ def test_a_closed_bracket_before_the_sites_voice_does_not_swallow_the_title():
     runs = [text[a:b] for a, b, _ in noise.runs(text)]
     assert any(r.endswith("供大家参考。") and "小编" in r for r in runs)
     assert all(not r.startswith("关于开展") and not r.startswith("(范文推荐)|") for r in runs)
+
+
+@pytest.mark.parametrize("title, widgets", [
+    ("党支部工作制度汇编合集下载", "合集下载"),
+    ("某某县乡村振兴工作情况汇报立即下载", "立即下载"),
+])
+def test_a_widget_bar_glued_to_a_pasted_title_is_cut(title, widgets):
+    text = title + "关于开展作风建设专项整治的通知。"
+    spans, runs = noise.tails(text, [(0, len(title)), (len(title), len(text))])
+    assert [text[a:b] for a, b, _ in runs] == [widgets]
+    assert spans[0] == (0, len(title) - len(widgets))
+
+
+@pytest.mark.parametrize("title", ["学习心得分享", "党员学习心得体会收藏", "关于开展主题党日活动的通知"])
+def test_a_title_ending_in_a_short_widget_word_stays(title):
+    text = title + "各支部：现将有关事项通知如下。"
+    assert noise.tails(text, [(0, len(title)), (len(title), len(text))])[1] == []
