@@ -127,6 +127,9 @@ _WHERE_LINE = re.compile(r"(您|你)?的?(当前|现在|目前)?的?(所在)?的
 # 您的当前位置:, 您的位置: 论坛 — the label of a page's location, alone or with its one section
 _TRUNCATED = re.compile(r"[…．.]*\s*[（(][^（()）]{0,30}?(全文|省略|显示|未完|剩余)[^（()）]{0,30}?\d+\s*字[^（()）]{0,30}[)）]")
 # (未完,全文共1936字,当前显示525字), ……(开头部分已省略68字): a paywall's count of the text held back
+_IMAGE_RUN = re.compile(r"(((?<=[。！？!?•\s])|^)[^\s。，,；;！？!?：:]{1,12}?|(?<![A-Za-z0-9])[A-Za-z0-9_\-]{8,40})"
+                        r"\.(png|jpe?g|gif|bmp|webp|PNG|JPE?G|GIF|BMP|WEBP)(?![A-Za-z])")
+# an image's file name glued into a pasted page: after a sentence end, a bullet or a blank, or a long name of letters and digits
 _IMAGE_FILE = re.compile(r"[^\s。，,；;！？!?]{1,40}\.(png|jpe?g|gif|bmp|webp|PNG|JPE?G|GIF|BMP|WEBP)")  # 图片1.png
 _DATED = re.compile(r"(发布)?(时间|日期)\s*[:：]\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?")
 _VOICE_TAG = re.compile(r"(导语|导读|前言|编者按)\s*[:：]")  # a site's note on the text below it opens with its tag
@@ -323,7 +326,7 @@ def _gate() -> _Gate:
 
     trails = own(_TRAIL, lx["open_trail"], lx["open_trail_sep"])
     meta = own(_ISO_STAMP, _ISSUE_RUN, _KEYWORDS, _AFFILIATION_RUN, _BIO, _PLAYER, _PUBLISHED, _FILE_META, _EDITION_RUN)
-    form = {**own(_CREDIT_RUN, _WELCOME_RUN, _DATELINE), _COUNTER_RUN: digit}
+    form = {**own(_CREDIT_RUN, _WELCOME_RUN, _DATELINE, _TRUNCATED, _IMAGE_RUN), _COUNTER_RUN: digit}
     return _Gate({
         "inline": {
             **own(lx["site"], _BRACKET_PAGE, _EDIT_LINK),
@@ -1397,7 +1400,8 @@ def _form_runs(text: str) -> list[tuple[int, int, list[str]]]:
     may = _gate().rules(text)
     counters = _COUNTER_RUN in may and len(_DIGIT.findall(text)) >= 3  # a row of counters: three numbers at least
     for pattern, cue in ((_COUNTER_RUN if counters else None, "计数栏 counters"), (_CREDIT_RUN, "署名 byline"),
-                         (_WELCOME_RUN, "欢迎语 site welcome"), (_DATELINE, "日期栏 date stamp")):
+                         (_WELCOME_RUN, "欢迎语 site welcome"), (_DATELINE, "日期栏 date stamp"),
+                         (_TRUNCATED, "截断提示 truncation notice"), (_IMAGE_RUN, "图片文件 image file")):
         runs += [(m.start(), m.end(), [cue]) for m in pattern.finditer(text)] if pattern in may else []
     return runs
 

@@ -102,3 +102,16 @@ def test_a_widget_bar_glued_to_a_pasted_title_is_cut(title, widgets):
 def test_a_title_ending_in_a_short_widget_word_stays(title):
     text = title + "各支部：现将有关事项通知如下。"
     assert noise.tails(text, [(0, len(title)), (len(title), len(text))])[1] == []
+
+
+def test_a_truncation_notice_and_an_image_name_glued_between_sentences_are_cut():
+    text = ("会上，各党小组认真学习了有关文件，并结合实际开展了讨论，大家一致认为这次活动很有意义。现场照片2.jpg"
+            "各党小组认真遵守组织活动制度，面对面开展评议。(未完，全文共2310字，当前显示480字)二、加强学习，在提高能力上下功夫。")
+    runs = [text[a:b] for a, b, _ in noise.runs(text)]
+    assert runs == ["现场照片2.jpg", "(未完，全文共2310字，当前显示480字)"]
+
+
+def test_an_image_named_inside_a_sentence_stays():
+    text = ("我们组织党员观看了专题片，会场展板上印着示意图.jpg的字样，大家都很受教育，纷纷表示要向先进学习，"
+            "努力做好本职工作，为单位发展作出新的更大的贡献，以实际行动践行初心使命。")
+    assert noise.runs(text) == []
