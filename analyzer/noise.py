@@ -127,8 +127,12 @@ _WHERE_LINE = re.compile(r"(您|你)?的?(当前|现在|目前)?的?(所在)?的
 # 您的当前位置:, 您的位置: 论坛 — the label of a page's location, alone or with its one section
 _TRUNCATED = re.compile(r"[…．.]*\s*[（(][^（()）]{0,30}?(全文|省略|显示|未完|剩余)[^（()）]{0,30}?\d+\s*字[^（()）]{0,30}[)）]")
 # (未完,全文共1936字,当前显示525字), ……(开头部分已省略68字): a paywall's count of the text held back
+_IMAGE_RUN = re.compile(r"(((?<=[。！？!?•\s])|^)[^\s。，,；;！？!?：:]{1,12}?|(?<![A-Za-z0-9])[A-Za-z0-9_\-]{8,40})"
+                        r"\.(png|jpe?g|gif|bmp|webp|PNG|JPE?G|GIF|BMP|WEBP)(?![A-Za-z])")
+# an image's file name glued into a pasted page: after a sentence end, a bullet or a blank, or a long name of letters and digits
 _IMAGE_FILE = re.compile(r"[^\s。，,；;！？!?]{1,40}\.(png|jpe?g|gif|bmp|webp|PNG|JPE?G|GIF|BMP|WEBP)")  # 图片1.png
 _DATED = re.compile(r"(发布)?(时间|日期)\s*[:：]\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?")
+_VOICE_TAG = re.compile(r"(导语|导读|前言|编者按)\s*[:：]")  # a site's note on the text below it opens with its tag
 _SUMMARY_TAG = re.compile(r"\s*([【\[〔]\s*(摘\s*要|内容提要|提要|导语|导读)\s*[】\]〕]|(摘\s*要|内容提要|导语|导读)\s*[:：])\s*")
 _LINKED_TITLE = re.compile(r"[-•·]\s*[^。！？!?；;]{2,60}?[（(]\d{4}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?[)）]"
                            r"|[^。！？!?；;]{2,60}?[（(]\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(:\d{2})?[)）]")
@@ -322,7 +326,7 @@ def _gate() -> _Gate:
 
     trails = own(_TRAIL, lx["open_trail"], lx["open_trail_sep"])
     meta = own(_ISO_STAMP, _ISSUE_RUN, _KEYWORDS, _AFFILIATION_RUN, _BIO, _PLAYER, _PUBLISHED, _FILE_META, _EDITION_RUN)
-    form = {**own(_CREDIT_RUN, _WELCOME_RUN, _DATELINE), _COUNTER_RUN: digit}
+    form = {**own(_CREDIT_RUN, _WELCOME_RUN, _DATELINE, _TRUNCATED, _IMAGE_RUN), _COUNTER_RUN: digit}
     return _Gate({
         "inline": {
             **own(lx["site"], _BRACKET_PAGE, _EDIT_LINK),
@@ -352,6 +356,7 @@ def _gate() -> _Gate:
             "page_marks": digit + _needs(_PAGE_MARK),  # every page mark holds a digit
             "phrases": phrases,
             "head": _needs(lx["column_head"], _WIRE_BYLINE),  # a site section or a wire byline at a page's head
+            "bullets": (frozenset("•"),),  # a side bar's list items
         },
     })
 
@@ -1048,6 +1053,9 @@ def _phrase_runs(text: str, stops: set[int] = frozenset()) -> list[tuple[int, in
                         default=0 if a <= VOICE_GAP else None)
             if start is not None and re.search(r"[\d\s]", text[start:a]):
                 start = None  # 张某某 2014年7月 (the material's signature and date) before a download bar
+            if start is None and "site_voice" in voice:  # 导语:某某一文来源于网友上传…: the site's tag opens it
+                tag = _VOICE_TAG.search(text, max(0, a - LINK_MAX), a)
+                start = tag.start() if tag and not _SENTENCE_END & set(text[tag.end():a]) else None
             reach = VOICE_SENTENCE if "site_voice" in voice else SENTENCE_TAIL  # 小编 never writes a material
             stop = next((k + 1 for k in range(b, min(len(text), b + reach)) if text[k] in _SENTENCE_END),
                         len(text) if len(text) - b <= reach else None)  # …本站部分内容来自网络 closing the page
@@ -1057,6 +1065,8 @@ def _phrase_runs(text: str, stops: set[int] = frozenset()) -> list[tuple[int, in
                          default=None)
             closed = next((k + 1 for k in range(cluster[-1][1], min(len(text), cluster[-1][1] + LINK_MAX))
                            if text[k] in "）)】]"), None)
+            if opened is not None and any(c in "）)】]" for c in text[opened:cluster[0][0]]):
+                opened = None  # (范文推荐)| 来源:网友投稿…: that bracket closed before the cue
             if opened is not None and closed:  # (本文首发于2019年1月17日《某报》): the bracket, not the sentence
                 a, b = opened, closed
         b = _closed(text, a, _tail(text, b))
@@ -1270,6 +1280,69 @@ def runs(text: str) -> list[tuple[int, int, list[str]]]:
     return [(kept[a], kept[b - 1] + 1, cues) for a, b, cues in found] if glosses else found
 
 
+TAIL_MAX = 40  # furniture glued after the last sentence of a paragraph cut from a run-on line is at most this long
+TITLE_TAIL = 40  # a paragraph of a pasted page this short with no sentence mark is a title (widgets may end it)
+_TAIL_START = re.compile(r"[。！？!?]+")
+
+
+def tails(text: str, spans: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[tuple[int, int, list[str]]]]:
+    """Furniture glued after the last sentence of a paragraph cut from a run-on line (…确保问题整改到位。
+    (王某)请输入验证码, …满意度均超过90%。责任编辑:王某): the rest of the paragraph after one of its
+    sentence ends, at most :data:`TAIL_MAX` characters, made whole of one to three pieces that each are
+    furniture by the line rules (:func:`inspect`, not the head rules: a signature stays the material's).
+    Returns ``spans`` with each such tail cut off as a paragraph of its own, and the tails as runs."""
+    if len(spans) < 2:
+        return spans, []
+    out, found = [], []
+    for a, b in spans:
+        tail = _furniture_tail(text, a, b)
+        if tail:
+            out.append((a, tail[0]))
+            found.append(tail)
+        out.append((tail[0], b) if tail else (a, b))
+    return out, found
+
+
+def _furniture_tail(text: str, a: int, b: int) -> tuple[int, int, list[str]] | None:
+    """The furniture tail of the paragraph ``text[a:b]`` (see :func:`tails`), the longest; None if none."""
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    for m in _TAIL_START.finditer(text, max(a, b - TAIL_MAX - 3), b):
+        start = m.end()
+        if start <= a or start >= b or not _SENTENCE_END_AT.search(text, a, m.start() + 1):
+            continue
+        cues = _furniture_cover(text[start:b].strip())
+        if cues:
+            return start, b, cues
+    if b - a <= TITLE_TAIL and not _SENTENCE_MARK.search(text, a, b):  # a title with a widget bar glued on
+        for start in range(a + 4, b - 3):
+            found = inspect(text[start:b])
+            if found.line and "页面按钮 page widgets" in found.cues and _cover(text[start:b], line=True):
+                return start, b, found.cues
+    return None
+
+
+def _furniture_cover(text: str, pieces: int = 3) -> list[str] | None:
+    """Cues if ``text`` is made whole of at most ``pieces`` pieces that are each furniture by the line
+    rules (the longest first: (王某)请输入验证码 is a credit and a prompt); None if it is not."""
+    text = _TABLE_BARS.sub("", text)
+    if len(_CJK.findall(text)) < 2 or _SENTENCE_MARK.search(text[:-1]) and len(text) > 24:
+        return None
+    for end in range(len(text), 1, -1):
+        if text[end - 1:end + 1].isdigit() or text[end - 1].isdigit() and text[end:end + 1] in _DATE_UNITS:
+            continue  # never inside a number or a date (某某县委组织部2023 | 年12月20日)
+        found = inspect(text[:end])
+        if not found.line or found.cues == ["无中文内容 no Chinese content"] and end < len(text) \
+                or found.cues == ["作者单位 affiliation"] and not re.search(r"[（(]", text[:end]):
+            continue  # a signature with a date run together (某某委员会202045) has an affiliation's form
+        if end == len(text):
+            return found.cues
+        rest = _furniture_cover(text[end:].strip(), pieces - 1) if pieces > 1 else None
+        if rest:
+            return list(dict.fromkeys(found.cues + rest))
+    return None
+
+
 def _runs(text: str) -> list[tuple[int, int, list[str]]]:
     lx, may = _lexicons(), _gate().rules(text)
     named = text[:1].isspace() or len(text) > LINE_MAX and (  # a byline may open it (:func:`_head_runs`)
@@ -1278,7 +1351,8 @@ def _runs(text: str) -> list[tuple[int, int, list[str]]]:
         return []
     found = []
     for rule, finder in ((lx["field"], _field_runs), ("widgets", _widget_runs), ("page_marks", _page_runs),
-                         ("trails", _trail_runs), (_SOURCE, _source_runs), ("meta", _meta_runs), ("form", _form_runs)):
+                         ("trails", _trail_runs), (_SOURCE, _source_runs), ("meta", _meta_runs), ("form", _form_runs),
+                         ("bullets", _bullet_runs)):
         if rule in may:
             found += finder(text)
     found = _merge_runs(found + _phrase_runs(text, {b for _, b, _ in found}))
@@ -1326,8 +1400,24 @@ def _form_runs(text: str) -> list[tuple[int, int, list[str]]]:
     may = _gate().rules(text)
     counters = _COUNTER_RUN in may and len(_DIGIT.findall(text)) >= 3  # a row of counters: three numbers at least
     for pattern, cue in ((_COUNTER_RUN if counters else None, "计数栏 counters"), (_CREDIT_RUN, "署名 byline"),
-                         (_WELCOME_RUN, "欢迎语 site welcome"), (_DATELINE, "日期栏 date stamp")):
+                         (_WELCOME_RUN, "欢迎语 site welcome"), (_DATELINE, "日期栏 date stamp"),
+                         (_TRUNCATED, "截断提示 truncation notice"), (_IMAGE_RUN, "图片文件 image file")):
         runs += [(m.start(), m.end(), [cue]) for m in pattern.finditer(text)] if pattern in may else []
+    return runs
+
+
+_BULLET_ITEM = re.compile(r"•\s*(?P<item>[^•。！？!?；;，,]{1,16}?)\s*(?=•|$)")
+
+
+def _bullet_runs(text: str) -> list[tuple[int, int, list[str]]]:
+    """A side bar's list items glued into a line (…召开民主生活会• 王某• 等级:青铜•): a bulleted item up to
+    the next bullet that is furniture by the line rules of a page's head (a name, a field, a count, a
+    date, a widget), with its bullet. A material's bulleted item says something and stays."""
+    runs = []
+    for m in _BULLET_ITEM.finditer(text):
+        found = inspect(m.group("item").strip(), head=True)
+        if found.line:
+            runs.append((m.start(), m.end(), found.cues))
     return runs
 
 

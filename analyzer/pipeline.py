@@ -330,6 +330,8 @@ def paragraphs(source: ingest.Source) -> list[Piece]:
         runon = len(line_text) > 120 and is_runon(line_text, alone)  # furniture boundaries cut only those
         spans = split_line(line_text, alone, noise.boundaries(line_text) if runon else set(),
                            keep=[(a, b) for a, b, _ in glued])
+        spans, tails = noise.tails(line_text, spans)  # furniture after a cut paragraph's last sentence
+        glued += tails
         for a, b in spans:
             raw = line_text[a:b]
             cues = next((c for ga, gb, c in glued if ga <= a and b <= gb), None) if glued else None
