@@ -123,9 +123,12 @@ def layout(paragraphs: list[str], hints: set[int] = frozenset()) -> Layout:
         if is_heading[i]:
             style, level, rest = numbering(text)
             level = level or (0 if i == 0 and not sections else 1 if i not in hints else 2)
+            table_head = "\t" in text  # a table's header row (类别\t具体表现\t整改时限) heads its rows
+            if table_head:              # inside the open section: its 整改时限 column opens no measures
+                level = open_stack[-1].level + 1 if open_stack else level
             while open_stack and open_stack[-1].level >= level:
                 open_stack.pop().end = i
-            sec = Section(i, level, text, section_class(rest or text))
+            sec = Section(i, level, text, "" if table_head else section_class(rest or text))
             sections.append(sec)
             open_stack.append(sec)
             lead_cls = ""
