@@ -92,8 +92,9 @@ class BoilerplateBank:
         self.vec = TfidfVectorizer(analyzer="char", ngram_range=(2, 2)).fit(self.sentences)
         self.bank = self.vec.transform(self.sentences)
         # dense (bigrams × stock sentences): a sentence's row times it adds the same products in the same
-        # order as the sparse product, and the sum of a cell with no bigram in common stays 0
-        self.bank_t = self.bank.T.toarray()
+        # order as the sparse product, and the sum of a cell with no bigram in common stays 0; in C order,
+        # as the product reads it (else each document's product copies it first)
+        self.bank_t = np.ascontiguousarray(self.bank.T.toarray())
         self.threshold = threshold
         features.register(self.vec)  # a document's character n-grams hold the sentences' bigrams
 
