@@ -931,6 +931,7 @@ def _name_end(text: str, pos: int) -> int | None:
         return pos + 2
     if text[pos:pos + 1] not in surnames:
         return None
+    load_jieba()  # posseg reads the global jieba's dictionary: with the domain words, from the first document on
     words = jieba.posseg.lcut(text[pos:pos + 8])
     first = words[0]
     if first.flag == "nr" and 2 <= len(first.word) <= 3:
