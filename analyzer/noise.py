@@ -109,6 +109,7 @@ _BIO = re.compile(r"[\u4e00-\u9fff]{2,3}[（(]\d{4}\s*[-—–]\s*(\d{4})?\s*[)�
 _TAGS = re.compile(r"(关键词|关键字)\s*[:：]\s*[\u4e00-\u9fff]{6,}")
 _SOURCE = re.compile(r"(?<![根依按证])据\s*《[^》]{1,20}》(报道|消息)?")  # not 根据《…法》
 _BRACKET_LINE = re.compile(r"【[^】]{2,30}】|\[[^\]]{2,30}\]")
+_MATERIAL_TITLE = re.compile(r"对照检查|检视剖析|剖析材料|发言提纲")  # words that name a material, not a column
 _WIDGET_SPLIT = re.compile(r"[\s|｜·•/()（）【】\[\]]+")
 _BYLINE_MARK = re.compile(r"^(文\s*/|作者\s*[:：]|[◎□■●]|(新华社|中新社|央视|央广|本报|本台|本刊|[\u4e00-\u9fff]{2,4}日报)?(特约)?记者)\s*")
 _BULLET = re.compile(r"^([•·]|-(?=\s))\s*")  # • 周某某, - 格式:DOCX: a list item of a page's side bar
@@ -786,7 +787,7 @@ def _head_furniture(text: str) -> list[str]:
         return ["网站名 site name"]
     if len(bare) <= 8 and lx["column"].search(bare) and not _SENTENCE.search(bare):
         return ["栏目 site section"]
-    if _BRACKET_LINE.fullmatch(bare):
+    if _BRACKET_LINE.fullmatch(bare) and not _MATERIAL_TITLE.search(bare):  # 【个人对照检查材料】 is a pasted title
         return ["栏目标签 column tag"]
     if _byline(bare):
         return ["署名 byline"]
