@@ -42,6 +42,11 @@ A spoken self-examination confesses in plain words (偷懒、图省事、能拖�
 which count in a chain the author opened by name; a self-examination confesses more than once (one aside in a
 diary, a blog or a story is no material) unless its title names it one; a sentence about everyone (每个人…、
 偷懒的人往往…) is no one's confession; a speech greets its audience; a list of opinions voices one somewhere.
+A list of opinions stays one when a run-on paste, an abridged copy or a cut drops its title and collecting preamble:
+its items under a role label (分管就业的副局长：…) or an addressing heading (对班子成员的主要意见) are others', 班子成员…
+speaks of the members without naming the author, a closing line looking back (对照以上意见…) hands the items above to
+others, and a self-examination owns up somewhere (我/我们、查摆、原因、差距、整改: ``Voice.owns_up``) — a 班子's faults and
+nothing more are what a list of opinions says too.
 """
 from __future__ import annotations
 
@@ -289,6 +294,7 @@ class Voice:
     rectified: int = 0      # sentences reporting rectification done (问题已整改完成6个): rectification, not own work
     explains: int = 0       # expository sentences that explain or label the text (关键词、本文、是指), not about some units
     relayed: int = 0        # sentences relaying what others said or asked for (有人说、群众反映、职工希望)
+    owns_up: bool = True    # the text speaks as 我/我们 or examines itself somewhere (查摆、原因、整改、差距: ``owns_up``)
 
 
 @lru_cache(maxsize=1)
@@ -343,7 +349,9 @@ def voice(text: str) -> Voice:
     else and has no suggestions section (二、意见建议). Rectification progress (问题已整改完成6个) is
     counted apart (``rectified``), not as own work. Collected opinions announced as a list (共收到意见建议27条，
     梳理归纳如下) are about others under the headings that follow, until the author takes up its own examination; a
-    body the text suggests to (建议班子…) is its addressee, not its author; 群众反映，… relays others' words."""
+    body the text suggests to (建议班子…) is its addressee, not its author; 群众反映，… relays others' words. An item
+    under a role label (党组书记：…) is addressed to someone; 班子成员… continues the body's chain but does not name the
+    author; a line that looks back on the items above as opinions (对照以上意见…) makes them others'."""
     counts, critical_sentences, reports, results = Counter(), [], [], []
     anchored = False  # a report formula, or its own subject (我局、本人) with a period, in one sentence
     subject_done = period_done = False  # or each in a sentence of its own: 我局…完成, 今年共接待123人次
@@ -354,6 +362,8 @@ def voice(text: str) -> Voice:
     collected = False  # after 共收到意见建议27条，梳理归纳如下: the collected opinions, under whatever headings follow
     planning = False  # from 今后…的安排/下一步打算 to the next 二、 section: plans, not work done
     subject = ""  # whose the last named subject was ("own" or "other"): a sentence without one continues it
+    own_from = 0  # the first confession of the author's own part (after its own heading or declaration)
+    chain_named = False  # the own chain was opened by naming the author (我、班子在…), not only its members
     named = False  # the author named anywhere (我、本人、班子在…)
     named_in_body = False  # … in a sentence other than the title (XX镇党委书记个人对照检查材料 names it in the title)
     declared = False  # 我认真查摆了自身…、以上对照检查，请同志们批评指正: the text names itself a self-examination
@@ -368,6 +378,7 @@ def voice(text: str) -> Voice:
         rx = patterns.at(i)  # the patterns' answers about this sentence (and any other string)
         if sentence in lines and len(sentence) <= 30 and not _SENTENCE_MARK.search(sentence):
             subject = ""  # a heading (二、检视剖析的问题, （一）理论学习方面) starts a new topic chain
+        chain_named = chain_named and subject == "own"
         if rx["link"].search(sentence):  # a run-on paste's 上一篇/下一篇 links name other pages
             continue
         counts["opinions"] += rx["opinion"].search(sentence) is not None
@@ -388,12 +399,23 @@ def voice(text: str) -> Voice:
         # own examination: a section of its own (存在的问题、二、原因剖析、一、征求意见情况), a declaration, 现对照…检查如下,
         # 班子认真查摆… in its own voice, or any sentence where 我/本人 speaks (a list relays others' words)
         owned_heading = rx["own_heading"].search(head) is not None
-        if (owned_heading or rx["speaker"].search(sentence) or rx["section"].search(sentence) and rx["own_part"].search(head)
-                or rx["declares"].search(sentence)
+        # announced as a list (梳理归纳如下), or counted with no collector named (本次共收集意见建议43条)
+        announces = bool(rx["collected"].search(sentence)
+                         or rx["collected_count"].search(sentence) and not rx["own"].search(sentence))
+        headed = owned_heading or rx["section"].search(sentence) and rx["own_part"].search(head)
+        if headed or rx["declares"].search(sentence):
+            own_from = len(critical_sentences)  # the author's own part starts here
+        if rx["recalls"].search(sentence) and not rx["speaker"].search(sentence):
+            # 对照以上意见、以上内容根据座谈会整理: the items above were others' opinions
+            counts["about_others"] += len(critical_sentences) - own_from
+            del critical_sentences[own_from:]
+        if (rx["speaker"].search(sentence) or rx["declares"].search(sentence)
                 or rx["examines"].search(sentence) and (rx["own"].search(sentence) or rx["below"].search(sentence))):
             collected = False
-        elif rx["collected"].search(sentence) or rx["collected_count"].search(sentence) and not rx["own"].search(sentence):
-            collected = True  # announced as a list (梳理归纳如下), or counted with no collector named (本次共收集意见建议43条)
+        elif announces:  # a run-on paste glues the heading to its first sentence: 二、征求意见的基本情况本次共征求到…
+            collected = True
+        elif headed:
+            collected = False
         planning = planning or bool(rx["plan_heading"].search(sentence))  # 今后三个月的整改安排：… 下一步打算
         first = rx["first_person"].search(sentence) is not None
         reported = not first and (rx["reported"].search(sentence) is not None
@@ -407,6 +429,7 @@ def voice(text: str) -> Voice:
         counts["explains"] += expository and not generic and not rx["generic_subject"].search(sentence)
         if reported or expository:  # the author's own only when it speaks as 我/本人 (本单位的利益 is anyone's)
             subject = "own" if rx["speaker"].search(sentence) and not generic else "other"
+            chain_named = subject == "own"
             continue
         body, relays = rx["own"].search(sentence), rx["relaying"].search(sentence)
         # 群众反映，班子成员…: others' words about the body; 班子通过…征集意见，群众反映…: the body speaking, then relaying
@@ -418,9 +441,14 @@ def voice(text: str) -> Voice:
             continue
         own = (rx["own"].search(sentence) is not None or subject != "other" and rx["reflexive"].search(sentence)
                is not None) and not rx["observer"].search(sentence)  # 自己 is whoever the chain's subject is
+        # 班子成员… speaks of the members in the third person, as a list of opinions does (班子成员下基层少): it
+        # continues the body's chain but names no author; the body itself (班子在…、局党组…) or 我 does
+        members_only = body is not None and rx["own"].search(rx["members"].sub("", sentence)) is None
+        naming = own and (chain_named or not members_only)
+        chain_named = chain_named or naming
         subject = "own" if own else subject
-        named = named or own
-        named_in_body = named_in_body or own and not (title and title.startswith(sentence))
+        named = named or naming
+        named_in_body = named_in_body or naming and not (title and title.startswith(sentence))
         exhorts = rx["not_work"].search(sentence) is not None  # 我们要、必须: advice, neither confession nor work
         # in its own voice (not 要查摆自身…, not after a sentence about others) the author calls the text its
         # self-examination, as a claiming title does
@@ -490,7 +518,7 @@ def voice(text: str) -> Voice:
     return Voice(len(confessions), len(work), counts["reported"], counts["expository"], counts["about_others"],
                  counts["reflective"], confessions[0] if confessions else "", work[0] if work else "",
                  counts["opinions"], named_in_body, declared, counts["rectified"], counts["explains"],
-                 counts["relayed"])
+                 counts["relayed"], bool(_voice_patterns()["owns_up"].search(_QUOTED.sub("", text))))
 
 
 def ledger_rows(text: str) -> int:
@@ -525,10 +553,14 @@ def speaks_as(kind: str, spoken: Voice, titled: bool = False) -> bool:
     diary's 学习不够, a blog's 这一点也是我存在的问题, a novel's 我做检讨), unless the title names the
     text a self-examination (``titled``: 个人对照检查材料 and its first problem). Under such a title an excerpt
     of the causes or measures alone (本人每月到包联村不少于3天…) confesses nothing and is still one, when it names
-    its author as a subject and no sentence speaks as another kind does."""
+    its author as a subject and no sentence speaks as another kind does. Without such a title a self-examination
+    owns up somewhere (``Voice.owns_up``: 我/我们, 查摆, 原因, 差距, 整改): a 班子's faults and nothing more are what a
+    list of opinions cut mid-way says too."""
     others = spoken.reported + spoken.expository + spoken.about_others
     titled = titled or spoken.declared  # 我…查摆了自身…问题。现报告如下 names the text as its title would
     if kind in SELF_EXAMINATION:
+        if not (titled or spoken.owns_up):  # faults of a 班子 and nothing more: what a list of opinions says too
+            return False
         if titled and spoken.confessions == 0:
             return spoken.named and others == 0
         return spoken.confessions >= (1 if titled else 2) and 2 * spoken.confessions > others

@@ -1340,6 +1340,20 @@ sentence; items of a list addressed to a body (对…领导班子的意见建议
 我们几个支委都有责任) finds no confession and its opening (把咱们支委这一年的问题说一说) counts as own work, so
 it is a work report; a measures-only 班子 excerpt (针对职工提出的…，我们…；牵头领导、完成时间) is rectification,
 which a reader may accept.
+Kind rules round 8 (branch opleak, issue 13) are for an opinions list run-on, abridged or cut mid-way, where the
+title and the collecting preamble are gone: an addressing heading (对班子成员的主要意见, glued to the next role label
+in a run-on), a run-on heading glued to the count that announces the list, items under a role label (分管…的副局长：),
+班子成员… (the members, who name no author), a line looking back on the items as opinions (对照以上意见、以上内容根据
+座谈会整理), an inspection's finding (巡察指出) and a complaint after an enumerator are others' words; a self-examination
+must own up somewhere (我/我们、查摆、剖析、原因、差距、存在的问题、整改: `Voice.owns_up`). No document was added; the
+model was retrained because the voice counts are features. Written dev (`python -m training.kinds_corpus dev`, fitted
+on train only, margin 0.8): non-material versions given a material kind 3 → 0 of 798, materials given another kind
+11 → 10 of 396, accuracy 0.942 → 0.941 (1125 → 1123 of 1194: op74 now opinions, op77's excerpt criticism; a
+one-sentence rectification plan, rc30, now other in five shapes). Six train documents of bare 班子 lists were tried and dropped: written dev rose to
+0.947, but after retraining a real DEV essay (dv-fresh9-026) became personal. Real DEV kind sets after the retrain: all
+as before except dev-noise 0.978 → 0.967 (a county news item now rectification); non-materials given a material kind
+nowhere higher. The rules were written from the three dev leaks and from the train split's opinions in every shape
+(2-fold cross-fitted: 班子成员 items, role labels, 职工反映：, 巡察指出, 对照以上意见), so the dev figures are optimistic.
 **Caveats.** Every document is written for this project (the non-materials by the same writer,
 from domain knowledge), not collected: real documents are longer, mix kinds (a 述职报告 with a
 self-criticism section, a news item quoting a material) and carry noise of other shapes. The test
