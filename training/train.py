@@ -1353,7 +1353,12 @@ one-sentence rectification plan, rc30, now other in five shapes). Six train docu
 0.947, but after retraining a real DEV essay (dv-fresh9-026) became personal. Real DEV kind sets after the retrain: all
 as before except dev-noise 0.978 → 0.967 (a county news item now rectification); non-materials given a material kind
 nowhere higher. The rules were written from the three dev leaks and from the train split's opinions in every shape
-(2-fold cross-fitted: 班子成员 items, role labels, 职工反映：, 巡察指出, 对照以上意见), so the dev figures are optimistic.
+(2-fold cross-fitted: 班子成员 items, role labels, 职工反映：, 巡察指出, 对照以上意见), so the dev figures are optimistic. Held-out figures, scored by the lead once after the merge, which was
+decided on the DEV figures above: the written test split (the table above) 0.908 → 0.892 over six shapes (clean 0.958 →
+0.941), under issue 13's bar of 0.9; non-material versions given a material kind 1 → 6 (one more opinions document taken
+for a material, in five of its six shapes): the round-8 rules did not carry over to the held-out opinions lists. Real
+TEST after the whole round's merge (coverage, noise and table changes of the same round included): kind 0.778 → 0.785,
+non-materials given material scores 3 of 111 unchanged. Reported, not acted on.
 **Caveats.** Every document is written for this project (the non-materials by the same writer,
 from domain knowledge), not collected: real documents are longer, mix kinds (a 述职报告 with a
 self-criticism section, a news item quoting a material) and carry noise of other shapes. The test
