@@ -164,6 +164,8 @@ def title_line(text: str) -> str:
     if len([s for s in text.splitlines() if s.strip()]) <= 1:
         ends = [head.find(w) + len(w) for w in spec["claims"] if w in head]
         head = head[:min(ends)] if ends else ""
+        if "【" in head and "】" not in head[head.rfind("【"):]:  # a chat paste's 【个人对照检查材料】 after its own lines
+            head = head[head.rfind("【") + 1:]
     lines = [s.strip() for s in text.splitlines() if s.strip()]
     whole = next((s for s in lines if s.startswith(head)), head) if len(lines) > 1 else head  # opening() cuts at 40
     if (not head or len(whole) > 50 or _SENTENCE_MARK.search(whole) or head.startswith(tuple(spec["not_a_title_start"]))

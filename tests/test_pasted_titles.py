@@ -15,3 +15,22 @@ def test_bracketed_material_title_is_not_noise(analyzer):
 def test_bracketed_column_tag_is_still_noise(analyzer):
     report = analyzer.analyze("\n".join(["【党员风采】"] + BODY), "paste.txt").to_dict()
     assert report["paragraphs"][0]["role"] == "noise"
+
+
+CHAT = ("👉收到请回复！！【个人对照检查材料】王某（区城管局副局长）【一、查摆的问题】1.形式主义：开会多、落实少，"
+        "今年上半年我主持召开专题会议23次，会后形成纪要的不到一半。2.官僚主义：商户反映整治一刀切，我没有到现场了解情况"
+        "就在群里要求从严处理。【二、原因】放松了世界观改造，群众观点淡薄。【三、整改】一是会议压减三分之一，9月底前建立"
+        "会议落实台账；二是每周两个晚上带队巡查夜市，现场听商户意见。")
+
+
+def test_one_line_chat_paste_keeps_its_bracketed_title():
+    from analyzer.kinds import title_line
+
+    assert title_line(CHAT) == "个人对照检查"  # the words up to the first claim word
+    assert title_line("会上，市委书记作对照检查，查摆了班子存在的问题。") == ""  # news: no title in a sentence
+
+
+def test_one_line_chat_paste_is_judged_as_a_personal_material(analyzer):
+    report = analyzer.analyze(CHAT, "chat.txt").to_dict()
+    assert report["kind"]["id"] == "personal"
+    assert report["depth"] is not None
