@@ -63,10 +63,6 @@ def looks_like_heading(text: str, hinted: bool = False) -> bool:
     """A short line with a heading number, or formatted as a heading (``hinted``: bold-only or
     a heading style in a docx), or a short unpunctuated section label."""
     text = text.strip()
-    if text.endswith("。"):  # 三、整改措施。: a numbered section label with a full stop is still a heading
-        _, level, rest = numbering(text)
-        if level and len(rest) <= 12 and "我" not in rest and section_class(rest) not in ("", "closing"):
-            text = text[:-1]
     if not text or len(text) > HEADING_MAX or text.endswith(("。", "；", "！", "？", "，")):
         return False
     style, level, rest = numbering(text)

@@ -115,14 +115,3 @@ def test_feature_rows_are_what_the_dict_vectorizer_makes_of_the_feature_dicts():
         assert (ours == theirs).all()
     feats = paragraph_features(texts, layout(texts))
     assert any(k.startswith("lex=") for f in feats for k in f) and any(f["heading_rule"] == 0.0 for f in feats)
-
-
-def test_numbered_section_label_with_a_full_stop_is_a_heading():
-    """三、整改措施。 (typeset PDFs end every line with 。) still opens the measures; a short run-in
-    measure （三）加强学习。 or a numbered sentence is no heading."""
-    from analyzer.structure import looks_like_heading
-
-    assert looks_like_heading("三、整改措施。") and looks_like_heading("二、存在的主要问题。")
-    assert not looks_like_heading("（三）加强学习。")
-    assert not looks_like_heading("一、深入学习，提高认识。")
-    assert not looks_like_heading("（四）以上是我的对照检查。")
