@@ -39,6 +39,9 @@ _HEADERS = [
     # 李XX对王XX提出批评： / 李XX同志批评王XX同志： / 李XX：对王XX同志提两点意见，
     re.compile(rf"(?P<c>{_NAME})(?:同志)?[：:]?(?:对|批评)(?P<t>{_NAME})(?:同志)?"
                r"(?:提出批评|提出如下批评|提出了批评|提(?:出)?(?:[一两二三四五几]点)?(?:意见|批评))?[：:，,]"),
+    # 对李书记： / 对张副镇长的意见： — a member named by surname and post (a colon closes the header)
+    re.compile(_LEAD + r"(?:对|给)(?P<t>[\u4e00-\u9fa5]{1,3}?副?(?:书记|镇长|乡长|县长|市长|区长|局长|主任|部长|处长|科长"
+               r"|所长|站长|校长|院长|主席|委员|经理))(?:的批评意见|提的意见|的意见)?[：:]"),
 ]
 # a document about one person: 关于张XX同志的批评意见汇总 / 张XX同志收到的批评意见
 _SUBJECT = re.compile(rf"(?:关于|对)?(?P<t>{_NAME})同志(?:的|收到的)批评意见")

@@ -110,3 +110,14 @@ def test_html_and_terminal_views(tmp_path):
     console = Console(record=True, width=160)
     render(report, console)
     assert "以建议代批评" in console.export_text()
+
+
+def test_members_named_by_surname_and_post_are_targets():
+    """对李书记： / 对张副镇长： head a member's items as 对张XX同志： does (found by the newuser try-out)."""
+    text = ("班子成员相互批评意见\n"
+            "对李书记：1.听取基层意见不够，去年到联系村只去过两次。\n"
+            "对张副镇长：2.下村调研习惯让村干部提前安排路线，三次调研没有走进一户困难群众家里。\n"
+            "3.对分管的安全生产工作抓得不够紧，建议进一步加强。")
+    targets = [it.target for it in criticism.split_items(text)]
+    assert targets == ["李书记", "张副镇长", "张副镇长"]
+    assert [it.target for it in criticism.split_items("对分管的工作要求严格：有时批评人不留情面。")] == [None]
