@@ -131,3 +131,11 @@ def test_html_view_marks_missing_fields():
     page = report_page(d)
     assert "整改方案 rectification plan" in page and "“各科室”不是具体责任人" in page
     assert d["rectification"]["missing_counts"]["owner"] == 1
+
+
+def test_a_year_and_month_in_a_deadline_cell_is_a_date():
+    """完成时限 2024年3月 (a table cell) is a deadline, the end of that month; 每月 is a frequency, not one."""
+    notes: list[str] = []
+    assert rectification.judge_deadline("2024年3月", notes) == {"text": "2024年3月", "type": "date"}
+    assert notes == []
+    assert rectification.judge_deadline("每月一次", notes) is None and notes
