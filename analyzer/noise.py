@@ -53,7 +53,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .prefilter import required
-from .resources import MEMO, Lexicon, load_yaml, phrase_regex
+from .resources import _LEXICONS, MEMO, Lexicon, load_yaml, phrase_regex
 from .segment import load_jieba
 
 LINE_MAX = 120          # a furniture line is short; a long line with a cue is content with a footer
@@ -256,20 +256,23 @@ class _Gate:
         self.literals = sorted({x for conj in self.needs.values() for alt in conj for x in alt} - {_DIGITS, _LATIN})
         self.automaton = ahocorasick_rs.AhoCorasick(self.literals)
         self._by_found: dict[frozenset, frozenset] = {}
-        self._last: tuple[str, frozenset] = ("", self._rules(frozenset()))
+        self._memo: dict[str, frozenset] = {}
+        _LEXICONS.add(self)  # its memo is forgotten with the lexicons' matches, before each document
 
     def rules(self, text: str) -> frozenset:
-        """The rules that may find something in ``text`` (the last text's are kept: the rules of
-        one line ask about it one after another)."""
-        last, rules = self._last
-        if text != last:
+        """The rules that may find something in ``text``, remembered for the latest :data:`MEMO`
+        texts: the rules of a line ask about it one after another, and a line cut out whole is
+        asked about again as a paragraph (:func:`runs`, then :func:`inspect`)."""
+        rules = self._memo.get(text)
+        if rules is None:
             found = {self.literals[k] for k, _, _ in self.automaton.find_matches_as_indexes(text, overlapping=True)}
             if _ANY_DIGIT.search(text):
                 found.add(_DIGITS)
             if _LETTER.search(text):
                 found.add(_LATIN)
-            rules = self._rules(frozenset(found))
-            self._last = (text, rules)
+            if len(self._memo) >= MEMO:
+                self._memo.clear()
+            rules = self._memo[text] = self._rules(frozenset(found))
         return rules
 
     def _rules(self, found: frozenset) -> frozenset:
