@@ -77,11 +77,11 @@ class SummaryModel:
         self.doc_threshold = doc_threshold
 
     def _cues(self, texts, roles):
-        lex = cue_lexicons()
+        found = features.lexicon_counts(cue_lexicons(), texts)
         n = len(texts)
         rows = []
         for i, (text, role) in enumerate(zip(texts, roles)):
-            counts = lex.counts(text)
+            counts = {name: column[i] for name, column in found.items()}
             row = [math.log1p(c) for c in counts.values()]
             row += [float(counts["achievement"] + counts["statistics"] > 0 and counts["self_critical"] == 0),
                     float(counts["shortfall"] > 0), i / max(n - 1, 1), math.log1p(len(text)) / 8]

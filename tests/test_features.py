@@ -178,3 +178,22 @@ def test_the_union_hash_table_finds_every_key_and_nothing_else():
     at = np.minimum(np.searchsorted(keys, asked), len(keys) - 1)
     assert np.array_equal(union.find(asked), np.where(keys[at] == asked, at, -1))
     assert (_Union(0, keys[:0], weakref.WeakKeyDictionary()).find(asked) == -1).all()
+
+
+def test_lexicon_counts_of_a_documents_paragraphs_equal_each_paragraphs_counts():
+    from analyzer.resources import forget_matches
+    from analyzer.structure import _role_lexicons
+    from analyzer.summary import cue_lexicons
+
+    paragraphs = GOOD.split("\n") + [
+        "今年以来，我局完成培训3次，整改问题12个，群众满意度达到95%。",
+        "主要是工作忙、任务重，基础条件比较差，理想信念有所淡化。",
+        "2024年3月底前完成整改，建立长效机制。",
+        "",
+    ]
+    for lexicons in (_role_lexicons(), cue_lexicons()):
+        forget_matches()
+        found = features.lexicon_counts(lexicons, paragraphs)
+        expected = [lexicons.counts(t) for t in paragraphs]
+        assert found == {name: [c[name] for c in expected] for name in lexicons.lexicons}
+        assert any(any(column) for column in found.values())
