@@ -273,6 +273,13 @@ def misjudged(gold: list[str], pred: list[str]) -> int:
 
 
 _QUOTED = re.compile(r"“[^”\"\n]{0,200}[”\"]|「[^」]{0,200}」|『[^』]{0,200}』|\"[^\"\n]{0,200}[\"”]")
+
+
+@lru_cache(maxsize=8)  # read by voice, its owns_up and speech
+def unquoted(text: str) -> str:
+    """The text without its quotations (“…”「…」『…』): what the text quotes is not what it says."""
+    return _QUOTED.sub("", text)
+
 _VOICE_SENTENCE = re.compile(r"[^。！？；!?;\n]+")
 # the target of an action, described (对群众反映强烈的, 针对调查研究不深入问题, “会议偏多”问题，已…): no confession
 _TARGET = re.compile(r"对[^，,。；;：:对]{1,12}的|针对[^，,。；;]{1,20}?问题|“[^”\n]{1,8}”问题")
@@ -467,7 +474,7 @@ def voice(text: str) -> Voice:
     declared = False  # 我认真查摆了自身…、以上对照检查，请同志们批评指正: the text names itself a self-examination
     skeleton = False  # a heading of a self-examination's own sections (存在的问题、原因剖析、整改措施)
     lines = {s.strip() for s in text.splitlines()}
-    sentences = [s.strip() for s in _VOICE_SENTENCE.findall(_QUOTED.sub("", text))]
+    sentences = [s.strip() for s in _VOICE_SENTENCE.findall(unquoted(text))]
     every = sentence_matches(sentences)
     rx = _voice_patterns()
     critical_lexicon = lexicon("self_critical", "phrases")
@@ -617,7 +624,7 @@ def voice(text: str) -> Voice:
     return Voice(len(confessions), len(work), counts["reported"], counts["expository"], counts["about_others"],
                  counts["reflective"], confessions[0] if confessions else "", work[0] if work else "",
                  counts["opinions"], named_in_body, declared, counts["rectified"], counts["explains"],
-                 counts["relayed"], bool(_voice_patterns()["owns_up"].search(_QUOTED.sub("", text))))
+                 counts["relayed"], bool(_voice_patterns()["owns_up"].search(unquoted(text))))
 
 
 def ledger_rows(text: str) -> int:
@@ -634,10 +641,25 @@ def speech(text: str) -> bool:
     同志们，让我们…), or greet it (致以节日的问候、祝大家新春愉快)? 各位领导、同志们：
     opens a 述职 delivered at a meeting too, so an address after 领导/各位/尊敬 does not count."""
     rx = _voice_patterns()
-    if rx["speech_greeting"].search(_QUOTED.sub("", text)):  # 致以节日的问候、祝大家新春愉快: a speaker greets an audience
+    greeted = unquoted(text)  # 致以节日的问候、祝大家新春愉快: a speaker greets an audience
+    if _may_match("speech_greeting", greeted) and rx["speech_greeting"].search(greeted):
         return True
-    return any(not rx["speech_audience"].search(text[max(0, m.start() - 8):m.start()])
-               for m in rx["speech_address"].finditer(text))
+    return _may_match("speech_address", text) and any(not rx["speech_audience"].search(text[max(0, m.start() - 8):m.start()])
+                                                      for m in rx["speech_address"].finditer(text))
+
+
+@lru_cache(maxsize=None)
+def _needed(name: str) -> Lexicon | None:
+    """The literals one of which every match of the voice pattern ``name`` holds (None: it needs none)."""
+    literals = required(_voice_patterns()[name])
+    return Lexicon(f"kinds.{name}.needs", sorted(literals)) if literals else None
+
+
+def _may_match(name: str, text: str) -> bool:
+    """Can the voice pattern ``name`` match ``text``: does the text hold a literal it needs? A scan for the literals
+    reads a whole text faster than a pattern that cannot skip ahead (同志们 after ^ or [\\s。！？!?])."""
+    needed = _needed(name)
+    return needed is None or needed.count(text) > 0
 
 
 def speaks_as(kind: str, spoken: Voice, titled: bool = False) -> bool:

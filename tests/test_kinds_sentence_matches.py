@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from analyzer.kinds import _ENUMERATOR, _GENRE_NOUN, _LEFTMOST, _ON_HEAD, _ON_TEXT, _TARGET, _voice_patterns, \
-    alternatives, sentence_matches
+    alternatives, sentence_matches, speech
 
 SENTENCES = [
     "一、存在的问题",
@@ -64,3 +64,11 @@ def test_a_matching_sentence_is_seen_wherever_it_stands():
         matches = sentence_matches(sentences)[sentences.index(target)]
         assert matches["reported"] is not None and matches["third_party"] is not None
         assert matches["first_person"] is None and matches["own"].start() == 2  # ，班子成员…
+
+
+def test_speech_reads_its_literals_where_its_patterns_search():
+    # the greeting is read without the quotation, which joins 祝 and 大家; the address may open the text (^同志们，)
+    assert speech("在新春佳节来临之际，祝“小区”大家新春愉快，万事如意。")
+    assert speech("同志们，今天我们召开全县经济工作会议。")
+    assert not speech("各位领导、同志们：现将本人一年来的履职情况报告如下。")
+    assert not speech("我在理论学习上存在不够深入的问题。")
