@@ -316,8 +316,6 @@ def _voice_patterns() -> dict[str, re.Pattern]:
 # the voice patterns asked of a sentence's heading text (the sentence without its enumerator 一、), and those
 # asked of the whole text; every other one, and the rewrites _TARGET and _GENRE_NOUN, of each sentence
 _ON_HEAD = ("work_heading", "result_heading", "own_heading", "advice_heading", "opinions_heading", "own_part")
-# cheap patterns asked of nearly every sentence whose literals (不、、、对) stand in most: searched outright
-_OUTRIGHT = ("opinion", "section", "_TARGET")
 _LEFTMOST = ("own", "relaying")  # asked where in the sentence they match
 _ON_TEXT = ("owns_up", "speech_address", "speech_audience", "speech_greeting", "deadline", "rectifies")
 
@@ -351,7 +349,7 @@ class _Branches:
     alternative needs in every match (:func:`analyzer.prefilter.literal_index`)."""
 
     patterns: dict[str, re.Pattern]   # name -> the whole pattern
-    parts: list[re.Pattern]           # every alternative of the patterns looked up (not :data:`_OUTRIGHT`)
+    parts: list[re.Pattern]           # every alternative of every pattern
     of: dict[str, frozenset[int]]     # name -> the numbers of its alternatives
     always: frozenset                 # the alternatives that need no literal, and their patterns' names
     holders: list[frozenset]          # per literal of the automaton, the alternatives it may match in and their names
@@ -362,8 +360,7 @@ class _Branches:
 def _branches() -> _Branches:
     patterns = {name: rx for name, rx in _voice_patterns().items() if name not in _ON_TEXT}
     patterns.update(_TARGET=_TARGET, _GENRE_NOUN=_GENRE_NOUN)
-    owner, parts = zip(*[(name, re.compile(part)) for name, rx in patterns.items() if name not in _OUTRIGHT
-                         for part in alternatives(rx.pattern)])
+    owner, parts = zip(*[(name, re.compile(part)) for name, rx in patterns.items() for part in alternatives(rx.pattern)])
     always, holders, automaton = literal_index({k: required(part) for k, part in enumerate(parts)})
     of = {name: frozenset(k for k, o in enumerate(owner) if o == name) for name in patterns}
     return _Branches(patterns, list(parts), of, frozenset(always) | {owner[k] for k in always},
@@ -394,19 +391,15 @@ class SentenceMatches(dict):
 
 def sentence_matches(sentences: list[str]) -> list[SentenceMatches]:
     """The voice patterns asked of each sentence (:class:`SentenceMatches`), from one scan of the sentences joined
-    for the literals the patterns' alternatives need; the :data:`_OUTRIGHT` ones searched in each."""
+    for the literals the patterns' alternatives need."""
     branches = _branches()
-    looked_up = branches.patterns.keys() - set(_OUTRIGHT)
-    outright = [(name, branches.patterns[name]) for name in _OUTRIGHT]
     present = [set(branches.always) for _ in sentences]  # per sentence, the alternatives that may match, and their names
     ends = list(accumulate(len(s) + 1 for s in sentences))  # sentence k ends at ends[k] - 1, its line break
     for i, start, _ in branches.automaton.find_matches_as_indexes("\n".join(sentences), overlapping=True):
         present[bisect_right(ends, start)].update(branches.holders[i])
     out = []
     for sentence, there in zip(sentences, present):
-        matches = SentenceMatches.fromkeys(looked_up - there)
-        for name, pattern in outright:
-            matches[name] = pattern.search(sentence)
+        matches = SentenceMatches.fromkeys(branches.patterns.keys() - there)
         enumerator = _ENUMERATOR.match(sentence)
         # the heading text (一、存在的问题 → 存在的问题) holds the sentence's literals or fewer
         matches.sentence, matches.head = sentence, sentence[enumerator.end():] if enumerator else sentence
