@@ -273,18 +273,17 @@ def misjudged(gold: list[str], pred: list[str]) -> int:
 
 
 _QUOTED = re.compile(r"“[^”\"\n]{0,200}[”\"]|「[^」]{0,200}」|『[^』]{0,200}』|\"[^\"\n]{0,200}[\"”]")
+_VOICE_SENTENCE = re.compile(r"[^。！？；!?;\n]+")
+# the target of an action, described (对群众反映强烈的, 针对调查研究不深入问题, “会议偏多”问题，已…): no confession
+_TARGET = re.compile(r"对[^，,。；;：:对]{1,12}的|针对[^，,。；;]{1,20}?问题|“[^”\n]{1,8}”问题")
+# the genre or the act named, not a confession: 写过检讨、一份检讨书; 我得检讨、还是要检讨 announces one
+_GENRE_NOUN = re.compile(r"(写|交|做|作)[过了的]?[^，,。]{0,3}检讨书?|[份篇]检讨书?|检讨书|^检讨$|(得|要|该|须|需)检讨")
 
 
 @lru_cache(maxsize=8)  # read by voice, its owns_up and speech
 def unquoted(text: str) -> str:
     """The text without its quotations (“…”「…」『…』): what the text quotes is not what it says."""
     return _QUOTED.sub("", text)
-
-_VOICE_SENTENCE = re.compile(r"[^。！？；!?;\n]+")
-# the target of an action, described (对群众反映强烈的, 针对调查研究不深入问题, “会议偏多”问题，已…): no confession
-_TARGET = re.compile(r"对[^，,。；;：:对]{1,12}的|针对[^，,。；;]{1,20}?问题|“[^”\n]{1,8}”问题")
-# the genre or the act named, not a confession: 写过检讨、一份检讨书; 我得检讨、还是要检讨 announces one
-_GENRE_NOUN = re.compile(r"(写|交|做|作)[过了的]?[^，,。]{0,3}检讨书?|[份篇]检讨书?|检讨书|^检讨$|(得|要|该|须|需)检讨")
 
 
 @dataclass(frozen=True)
@@ -358,6 +357,7 @@ class _Branches:
 
 @lru_cache(maxsize=1)
 def _branches() -> _Branches:
+    """The voice patterns asked of sentences (all but :data:`_ON_TEXT`, with the rewrites), cut and indexed."""
     patterns = {name: rx for name, rx in _voice_patterns().items() if name not in _ON_TEXT}
     patterns.update(_TARGET=_TARGET, _GENRE_NOUN=_GENRE_NOUN)
     owner, parts = zip(*[(name, re.compile(part)) for name, rx in patterns.items() for part in alternatives(rx.pattern)])
