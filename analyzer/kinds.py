@@ -52,13 +52,15 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 import numpy as np
 
-from .prefilter import PatternSet
+from .prefilter import literal_index, required
 from .resources import Lexicon, lexicon, load_yaml
 
 KINDS = ("personal", "collective", "criticism", "rectification", "opinions", "work_report", "other")
@@ -278,6 +280,12 @@ _TARGET = re.compile(r"对[^，,。；;：:对]{1,12}的|针对[^，,。；;]{1,
 _GENRE_NOUN = re.compile(r"(写|交|做|作)[过了的]?[^，,。]{0,3}检讨书?|[份篇]检讨书?|检讨书|^检讨$|(得|要|该|须|需)检讨")
 
 
+@lru_cache(maxsize=8)  # read by voice, its owns_up and speech
+def unquoted(text: str) -> str:
+    """The text without its quotations (“…”「…」『…』): what the text quotes is not what it says."""
+    return _QUOTED.sub("", text)
+
+
 @dataclass(frozen=True)
 class Voice:
     """Who speaks in a text, counted in sentences outside quotations (:func:`voice`)."""
@@ -304,12 +312,100 @@ def _voice_patterns() -> dict[str, re.Pattern]:
     return {name: re.compile(str(rx)) for name, rx in load_yaml("lexicons/kinds.yaml")["voice"].items()}
 
 
+# the voice patterns asked of a sentence's heading text (the sentence without its enumerator 一、), and those
+# asked of the whole text; every other one, and the rewrites _TARGET and _GENRE_NOUN, of each sentence
+_ON_HEAD = ("work_heading", "result_heading", "own_heading", "advice_heading", "opinions_heading", "own_part")
+_LEFTMOST = ("own", "relaying")  # asked where in the sentence they match
+_ON_TEXT = ("owns_up", "speech_address", "speech_audience", "speech_greeting", "deadline", "rectifies")
+
+
+def alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regular expression's text: ``a|b(c|d)|[|]`` → ``a``, ``b(c|d)``, ``[|]``."""
+    out, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 1
+        elif in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            i += pattern.startswith("^", i + 1)
+            i += pattern.startswith("]", i + 1)  # a ] first in a class is a literal
+        elif c in "()":
+            depth += 1 if c == "(" else -1
+        elif c == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return out + [pattern[start:]]
+
+
+@dataclass(frozen=True)
+class _Branches:
+    """The voice patterns asked of sentences, cut into their top-level alternatives (a pattern matches where one of
+    them does, and its leftmost match starts where theirs does), with one automaton over the literals each
+    alternative needs in every match (:func:`analyzer.prefilter.literal_index`)."""
+
+    patterns: dict[str, re.Pattern]   # name -> the whole pattern
+    parts: list[re.Pattern]           # every alternative of every pattern
+    of: dict[str, frozenset[int]]     # name -> the numbers of its alternatives
+    always: frozenset                 # the alternatives that need no literal, and their patterns' names
+    holders: list[frozenset]          # per literal of the automaton, the alternatives it may match in and their names
+    automaton: object
+
+
 @lru_cache(maxsize=1)
-def _voice_pattern_set() -> PatternSet:
-    """The voice patterns and the sentence rewrites (each run on a sentence only where the literals it needs
-    stand), and the self-critical lexicons (read once over a text's sentences)."""
-    return PatternSet({**_voice_patterns(), "_ENUMERATOR": _ENUMERATOR, "_TARGET": _TARGET, "_GENRE_NOUN": _GENRE_NOUN},
-                      {"self_critical": lexicon("self_critical", "phrases"), "colloquial": _colloquial()})
+def _branches() -> _Branches:
+    """The voice patterns asked of sentences (all but :data:`_ON_TEXT`, with the rewrites), cut and indexed."""
+    patterns = {name: rx for name, rx in _voice_patterns().items() if name not in _ON_TEXT}
+    patterns.update(_TARGET=_TARGET, _GENRE_NOUN=_GENRE_NOUN)
+    owner, parts = zip(*[(name, re.compile(part)) for name, rx in patterns.items() for part in alternatives(rx.pattern)])
+    always, holders, automaton = literal_index({k: required(part) for k, part in enumerate(parts)})
+    of = {name: frozenset(k for k, o in enumerate(owner) if o == name) for name in patterns}
+    return _Branches(patterns, list(parts), of, frozenset(always) | {owner[k] for k in always},
+                     [keys | {owner[k] for k in keys} for keys in holders], automaton)
+
+
+class SentenceMatches(dict):
+    """name -> a match of that voice pattern in one sentence (of :data:`_ON_HEAD` ones: in its heading text; of
+    :data:`_LEFTMOST` ones: the leftmost, whose start is read), or None. A pattern none of whose alternatives'
+    required literals the sentence holds is None from the start; the others are searched when first asked, each
+    alternative only where its literals stand, so a costly pattern or alternative runs only where it is read."""
+
+    __slots__ = ("sentence", "head", "present")
+
+    def __missing__(self, name: str):
+        branches = _branches()
+        text = self.head if name in _ON_HEAD else self.sentence
+        found = None
+        for k in self.present & branches.of[name]:
+            match = branches.parts[k].search(text)
+            if match and (found is None or match.start() < found.start()):
+                found = match
+                if name not in _LEFTMOST:
+                    break
+        self[name] = found
+        return found
+
+
+def sentence_matches(sentences: list[str]) -> list[SentenceMatches]:
+    """The voice patterns asked of each sentence (:class:`SentenceMatches`), from one scan of the sentences joined
+    for the literals the patterns' alternatives need."""
+    branches = _branches()
+    present = [set(branches.always) for _ in sentences]  # per sentence, the alternatives that may match, and their names
+    ends = list(accumulate(len(s) + 1 for s in sentences))  # sentence k ends at ends[k] - 1, its line break
+    for i, start, _ in branches.automaton.find_matches_as_indexes("\n".join(sentences), overlapping=True):
+        present[bisect_right(ends, start)].update(branches.holders[i])
+    out = []
+    for sentence, there in zip(sentences, present):
+        matches = SentenceMatches.fromkeys(branches.patterns.keys() - there)
+        enumerator = _ENUMERATOR.match(sentence)
+        # the heading text (一、存在的问题 → 存在的问题) holds the sentence's literals or fewer
+        matches.sentence, matches.head = sentence, sentence[enumerator.end():] if enumerator else sentence
+        matches.present = there
+        out.append(matches)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -371,124 +467,125 @@ def voice(text: str) -> Voice:
     declared = False  # 我认真查摆了自身…、以上对照检查，请同志们批评指正: the text names itself a self-examination
     skeleton = False  # a heading of a self-examination's own sections (存在的问题、原因剖析、整改措施)
     lines = {s.strip() for s in text.splitlines()}
-    sentences = [s.strip() for s in _VOICE_SENTENCE.findall(_QUOTED.sub("", text))]
-    patterns = _voice_pattern_set().over(sentences)  # each pattern run once over the sentences joined
-    # a text that suggests or wishes to a body (建议班子…、希望领导班子…) speaks to it: the body it names is the
-    # addressee, not the author, unless 我/我们 speak (我们班子…)
-    addressee = any(patterns.at(i)["suggests_to"].search(s) for i, s in enumerate(sentences))
-    for i, sentence in enumerate(sentences):
-        rx = patterns.at(i)  # the patterns' answers about this sentence (and any other string)
+    sentences = [s.strip() for s in _VOICE_SENTENCE.findall(unquoted(text))]
+    every = sentence_matches(sentences)
+    rx = _voice_patterns()
+    critical_lexicon = lexicon("self_critical", "phrases")
+    critical_at = set(critical_lexicon.find_all(sentences)[0])  # the sentences holding a self-critical phrase
+    colloquial_at = set(_colloquial().find_all(sentences)[0])
+    addressee = None  # does the text suggest or wish to a body (read when first needed)
+    for i, (sentence, m) in enumerate(zip(sentences, every)):  # m: name -> the pattern's match in the sentence, or None
         if sentence in lines and len(sentence) <= 30 and not _SENTENCE_MARK.search(sentence):
             subject = ""  # a heading (二、检视剖析的问题, （一）理论学习方面) starts a new topic chain
         chain_named = chain_named and subject == "own"
-        if rx["link"].search(sentence):  # a run-on paste's 上一篇/下一篇 links name other pages
+        if m["link"]:  # a run-on paste's 上一篇/下一篇 links name other pages
             continue
-        counts["opinions"] += rx["opinion"].search(sentence) is not None
-        counts["relayed"] += rx["relayed"].search(sentence) is not None
-        head = rx["_ENUMERATOR"].sub("", sentence)
-        anchored = anchored or bool(rx["work_heading"].search(head))  # 一、2023年主要工作成效 heads own work
+        counts["opinions"] += m["opinion"] is not None
+        counts["relayed"] += m["relayed"] is not None
+        anchored = anchored or m["work_heading"] is not None  # 一、2023年主要工作成效 heads own work
         # and so does an enumerated heading stating a result of its own field (（三）教师队伍建设加强)
-        anchored = anchored or bool(_ENUMERATOR.match(sentence) and rx["result_heading"].search(head))
+        anchored = anchored or bool(_ENUMERATOR.match(sentence) and m["result_heading"])
         # or an analysis of the causes in the text's own voice (缺乏业务知识有以下几个原因。一是…)
-        skeleton = skeleton or bool(rx["own_heading"].search(head) or rx["cause_analysis"].search(sentence))
-        counts["advises"] += rx["advice_heading"].search(head) is not None  # 二、意见建议 (1.建议… in a run-on)
-        counts["wider"] += rx["wider"].search(sentence) is not None  # 全县共有行政村236个: an area, not the author
-        if rx["opinions_heading"].search(head):
+        skeleton = skeleton or bool(m["own_heading"] or m["cause_analysis"])
+        counts["advises"] += m["advice_heading"] is not None  # 二、意见建议 (1.建议… in a run-on)
+        counts["wider"] += m["wider"] is not None  # 全县共有行政村236个: an area, not the author
+        if m["opinions_heading"]:
             opinions = True
-        elif rx["section"].search(sentence):
+        elif m["section"]:
             opinions = planning = False
         # the collected opinions run on through category headings (一、形式主义方面) until the author takes up its
         # own examination: a section of its own (存在的问题、二、原因剖析、一、征求意见情况), a declaration, 现对照…检查如下,
         # 班子认真查摆… in its own voice, or any sentence where 我/本人 speaks (a list relays others' words)
-        owned_heading = rx["own_heading"].search(head) is not None
-        # announced as a list (梳理归纳如下), or counted with no collector named (本次共收集意见建议43条)
-        announces = bool(rx["collected"].search(sentence)
-                         or rx["collected_count"].search(sentence) and not rx["own"].search(sentence))
-        headed = owned_heading or rx["section"].search(sentence) and rx["own_part"].search(head)
-        if headed or rx["declares"].search(sentence):
+        headed = m["own_heading"] or m["section"] and m["own_part"]
+        if headed or m["declares"]:
             own_from = len(critical_sentences)  # the author's own part starts here
-        if rx["recalls"].search(sentence) and not rx["speaker"].search(sentence):
+        if m["recalls"] and not m["speaker"]:
             # 对照以上意见、以上内容根据座谈会整理: the items above were others' opinions
             counts["about_others"] += len(critical_sentences) - own_from
             del critical_sentences[own_from:]
-        if (rx["speaker"].search(sentence) or rx["declares"].search(sentence)
-                or rx["examines"].search(sentence) and (rx["own"].search(sentence) or rx["below"].search(sentence))):
+        if m["speaker"] or m["declares"] or m["examines"] and (m["own"] or m["below"]):
             collected = False
-        elif announces:  # a run-on paste glues the heading to its first sentence: 二、征求意见的基本情况本次共征求到…
+        # announced as a list (梳理归纳如下), or counted with no collector named (本次共收集意见建议43条); a run-on paste
+        # glues the heading to its first sentence: 二、征求意见的基本情况本次共征求到…
+        elif m["collected"] or m["collected_count"] and not m["own"]:
             collected = True
         elif headed:
             collected = False
-        planning = planning or bool(rx["plan_heading"].search(sentence))  # 今后三个月的整改安排：… 下一步打算
-        first = rx["first_person"].search(sentence) is not None
-        reported = not first and (rx["reported"].search(sentence) is not None
-                                   or len(rx["reported_weak"].findall(sentence)) >= 2)
-        generic = bool(rx["generic"].search(sentence))  # 每个人都…、偷懒的人往往…: about anyone, whoever speaks
-        expository = generic or bool(rx["expository"].search(sentence))
+        planning = planning or m["plan_heading"] is not None  # 今后三个月的整改安排：… 下一步打算
+        first = m["first_person"] is not None
+        reported = not first and bool(m["reported"] or m["reported_weak"]
+                                      and len(rx["reported_weak"].findall(sentence)) >= 2)
+        generic = m["generic"] is not None  # 每个人都…、偷懒的人往往…: about anyone, whoever speaks
+        expository = generic or m["expository"] is not None
         counts["reported"] += reported
         counts["expository"] += expository
-        counts["page_label"] += expository and rx["page_label"].search(sentence) is not None  # 本文为付费内容
+        counts["page_label"] += expository and m["page_label"] is not None  # 本文为付费内容
         # 一些单位…、部分部门推诿 is what opinions complain of; 关键词、摘要、本文、是指 explain or label the text
-        counts["explains"] += expository and not generic and not rx["generic_subject"].search(sentence)
+        counts["explains"] += expository and not generic and m["generic_subject"] is None
         if reported or expository:  # the author's own only when it speaks as 我/本人 (本单位的利益 is anyone's)
-            subject = "own" if rx["speaker"].search(sentence) and not generic else "other"
+            subject = "own" if m["speaker"] and not generic else "other"
             chain_named = subject == "own"
             continue
-        body, relays = rx["own"].search(sentence), rx["relaying"].search(sentence)
+        body = m["own"]
+        if addressee is None and body and not first:
+            # a text that suggests or wishes to a body (建议班子…、希望领导班子…) speaks to it: the body it names is
+            # the addressee, not the author, unless 我/我们 speak (我们班子…)
+            addressee = any(n["suggests_to"] for n in every)
         # 群众反映，班子成员…: others' words about the body; 班子通过…征集意见，群众反映…: the body speaking, then relaying
-        relays = relays is not None and (body is None or relays.start() < body.start())
-        if (opinions or collected or rx["addressed"].search(sentence)
-                or not first and (rx["third_party"].search(sentence) or relays or addressee and body)):
+        if (opinions or collected or m["addressed"] or not first and (
+                m["third_party"] or m["relaying"] and (body is None or m["relaying"].start() < body.start())
+                or addressee and body)):
             counts["about_others"] += 1  # someone else's fault or work: no confession, no own work
             subject = "other"
             continue
-        own = (rx["own"].search(sentence) is not None or subject != "other" and rx["reflexive"].search(sentence)
-               is not None) and not rx["observer"].search(sentence)  # 自己 is whoever the chain's subject is
+        own = bool(body or subject != "other" and m["reflexive"]) and not m["observer"]  # 自己 is the chain's subject
         # 班子成员… speaks of the members in the third person, as a list of opinions does (班子成员下基层少): it
         # continues the body's chain but names no author; the body itself (班子在…、局党组…) or 我 does
-        members_only = body is not None and rx["own"].search(rx["members"].sub("", sentence)) is None
+        members_only = bool(body and m["members"]) and rx["own"].search(rx["members"].sub("", sentence)) is None
         naming = own and (chain_named or not members_only)
         chain_named = chain_named or naming
         subject = "own" if own else subject
         named = named or naming
         named_in_body = named_in_body or naming and not (title and title.startswith(sentence))
-        exhorts = rx["not_work"].search(sentence) is not None  # 我们要、必须: advice, neither confession nor work
+        exhorts = m["not_work"] is not None  # 我们要、必须: advice, neither confession nor work
         # in its own voice (not 要查摆自身…, not after a sentence about others) the author calls the text its
         # self-examination, as a claiming title does
-        declared = declared or not exhorts and subject != "other" and rx["declares"].search(sentence) is not None
+        declared = declared or not exhorts and subject != "other" and m["declares"] is not None
         # 对进度滞后的事项挂牌督办: the fault is the target's, not the author's; 写检讨、一份检讨书 names a genre
-        judged = rx["_GENRE_NOUN"].sub("", rx["_TARGET"].sub("", sentence))
-        written = rx["self_critical"].count(judged) or rx["problem"].search(judged)
-        if written or rx["colloquial"].count(judged):
+        judged = _GENRE_NOUN.sub("", _TARGET.sub("", sentence)) if m["_TARGET"] or m["_GENRE_NOUN"] else sentence
+        if judged == sentence:
+            written, colloquial = i in critical_at or m["problem"] is not None, i in colloquial_at
+        else:
+            written = critical_lexicon.count(judged) > 0 or rx["problem"].search(judged) is not None
+            colloquial = _colloquial().count(judged) > 0
+        if written or colloquial:
             # a confession is the author's: its subject is the author (我、班子在…), or it has none and
             # continues a sentence whose subject was (我查摆出以下问题。一是…); a colloquial one (偷懒、图省事)
             # only in a chain the author opened by name — 偷懒的人…, 工作的时候偷懒… is about anyone
             if not exhorts and (subject == "own" if not written else subject != "other"):
                 critical_sentences.append(sentence)
-            if not rx["report_formula"].search(sentence):
+            if not m["report_formula"]:
                 continue  # a shortcoming, not work done
-        if rx["reflective"].search(sentence):
+        if m["reflective"]:
             counts["reflective"] += 1
             continue
-        if exhorts or planning or rx["planned"].search(sentence):  # a plan or target (年底前、力争) is no work done
+        if exhorts or planning or m["planned"]:  # a plan or target (年底前、力争) is no work done
             continue
-        own_deed = rx["other_agent"].sub("", sentence)  # 由…举办的: someone else's work
-        done = rx["done"].search(own_deed) is not None
-        period = rx["period"].search(sentence)
-        # its own subject: 我局/本人, or a unit named as the subject of a period (2023年，区教育局坚持…)
-        formula = rx["report_formula"].search(sentence) is not None  # each searched once per sentence
-        own_work = rx["own_work"].search(sentence) is not None
+        # 由…举办的: someone else's work
+        done = (rx["done"].search(rx["other_agent"].sub("", sentence)) if m["other_agent"] else m["done"]) is not None
+        period, formula = m["period"] is not None, m["report_formula"] is not None
+        own_work, achievement = m["own_work"] is not None, m["achievement"] is not None
         subject_done = subject_done or own_work and done
-        period_done = period_done or bool(period and not rx["wider"].search(sentence)
-                                          and (done or rx["achievement"].search(sentence)))
-        anchored = anchored or bool(formula or own_work and period
-                                    or period and rx["unit_subject"].search(sentence)) or subject_done and period_done
-        reporting = (formula or period and not rx["wider"].search(sentence)
-                     and (rx["achievement"].search(sentence) or done) or own_work and (done or period))
-        if (reporting or rx["achievement"].search(sentence)) and rx["rectified"].search(sentence):
+        period_done = period_done or period and m["wider"] is None and (done or achievement)
+        # its own subject: 我局/本人, or a unit named as the subject of a period (2023年，区教育局坚持…)
+        anchored = (anchored or formula or own_work and period or period and m["unit_subject"] is not None
+                    or subject_done and period_done)
+        reporting = formula or period and m["wider"] is None and (achievement or done) or own_work and (done or period)
+        if (reporting or achievement) and m["rectified"]:
             counts["rectified"] += 1  # 查摆的8个问题已整改完成6个: progress of a rectification, not a work report's
         elif reporting:
             reports.append(sentence)
-        elif rx["achievement"].search(sentence):
+        elif achievement:
             results.append(sentence)
     one_line = len([s for s in text.splitlines() if s.strip()]) <= 1
     # a title naming a notice, news item, 心得 or list of opinions (a one-line paste: its words before the
@@ -520,7 +617,7 @@ def voice(text: str) -> Voice:
     return Voice(len(confessions), len(work), counts["reported"], counts["expository"], counts["about_others"],
                  counts["reflective"], confessions[0] if confessions else "", work[0] if work else "",
                  counts["opinions"], named_in_body, declared, counts["rectified"], counts["explains"],
-                 counts["relayed"], bool(_voice_patterns()["owns_up"].search(_QUOTED.sub("", text))))
+                 counts["relayed"], bool(_voice_patterns()["owns_up"].search(unquoted(text))))
 
 
 def ledger_rows(text: str) -> int:
@@ -537,10 +634,25 @@ def speech(text: str) -> bool:
     同志们，让我们…), or greet it (致以节日的问候、祝大家新春愉快)? 各位领导、同志们：
     opens a 述职 delivered at a meeting too, so an address after 领导/各位/尊敬 does not count."""
     rx = _voice_patterns()
-    if rx["speech_greeting"].search(_QUOTED.sub("", text)):  # 致以节日的问候、祝大家新春愉快: a speaker greets an audience
+    greeted = unquoted(text)  # 致以节日的问候、祝大家新春愉快: a speaker greets an audience
+    if _may_match("speech_greeting", greeted) and rx["speech_greeting"].search(greeted):
         return True
-    return any(not rx["speech_audience"].search(text[max(0, m.start() - 8):m.start()])
-               for m in rx["speech_address"].finditer(text))
+    return _may_match("speech_address", text) and any(not rx["speech_audience"].search(text[max(0, m.start() - 8):m.start()])
+                                                      for m in rx["speech_address"].finditer(text))
+
+
+@lru_cache(maxsize=None)
+def _needed(name: str) -> Lexicon | None:
+    """The literals one of which every match of the voice pattern ``name`` holds (None: it needs none)."""
+    literals = required(_voice_patterns()[name])
+    return Lexicon(f"kinds.{name}.needs", sorted(literals)) if literals else None
+
+
+def _may_match(name: str, text: str) -> bool:
+    """Can the voice pattern ``name`` match ``text``: does the text hold a literal it needs? A scan for the literals
+    reads a whole text faster than a pattern that cannot skip ahead (同志们 after ^ or [\\s。！？!?])."""
+    needed = _needed(name)
+    return needed is None or needed.count(text) > 0
 
 
 def speaks_as(kind: str, spoken: Voice, titled: bool = False) -> bool:
