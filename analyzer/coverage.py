@@ -551,7 +551,8 @@ class EvidenceFinder:
             counted = self.counted[i]
             asked = {rubric.ids[j] for j in columns}
             for k, s in enumerate(judged.sentences[i]):
-                if s.denial < clear and not asked <= counted[k] and not s.bare:
+                if s.denial < clear and not asked <= counted[k] and not s.bare and \
+                        self.reader.describes(s.text, self.confessing[i]):  # else its scores are never read
                     keys.append((i, k))
                     sentence = matcher.without_names(s.text) if s.named else s.text
                     s_texts.append(sentence)
