@@ -544,6 +544,8 @@ class EvidenceFinder:
         self.proba = {}  # (paragraph, sentence) -> model probabilities per category
         if model is not None:
             self.proba = self._score(self._scored_sentences(reaching), roles, contexts, model, text)
+        # (paragraph, sentence) -> the one category a scored sentence is evidence of by its scores, if any
+        self.best = {(i, k): self._best(p, bool(self.counted[i][k])) for (i, k), p in self.proba.items()}
 
     def _scored_sentences(self, reaching: dict[int, list[int]]) -> list[tuple[int, int]]:
         """(paragraph, sentence) of each sentence whose model scores :meth:`sentences` may read: clearly
@@ -604,17 +606,11 @@ class EvidenceFinder:
         return out
 
     def sentences(self, i: int, j: int) -> list[Sentence]:
-        out = []
-        for k, s in enumerate(self.judged.sentences[i]):
-            if s.denied or s.bare:
-                continue
-            counted = self.counted[i][k]
-            if self.rubric.ids[j] in counted:
-                out.append(s)
-            elif self._best(self.proba.get((i, k)), bool(counted)) == j and \
-                    self.reader.describes(s.text, self.confessing[i]):
-                out.append(s)
-        return out
+        """The evidence sentences of category ``j`` (a column) in paragraph ``i``: those where a
+        manifestation of it counts, and those scored (:meth:`_scored_sentences`) as it above all (:attr:`best`)."""
+        cid, counted, best = self.rubric.ids[j], self.counted[i], self.best
+        return [s for k, s in enumerate(self.judged.sentences[i])
+                if not s.denied and not s.bare and (cid in counted[k] or best.get((i, k)) == j)]
 
     def _best(self, proba, named: bool) -> int | None:
         """The category (column) a sentence's model scores highest above its threshold, if any; in
