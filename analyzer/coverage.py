@@ -542,34 +542,49 @@ class EvidenceFinder:
         self.confessing = {i: roles[i] in SUBSTANTIVE_ROLES or any(self.reader.faulted(s.text) for s in judged.sentences[i]) for i in reaching}
         self.counted = {i: _described(judged.sentences[i], judged.matches[i], self.reader) for i in reaching}
         self.proba = {}  # (paragraph, sentence) -> model probabilities per category
-        if model is None:
-            return
-        names = frozenset(n for c in rubric.categories for n in c.names + [c.label])
-        clear = matcher.denials.threshold_ / 2
-        keys, spans, s_texts, s_named, s_roles, s_ctx, bare = [], [], [], [], [], [], []
+        if model is not None:
+            self.proba = self._score(self._scored_sentences(reaching), roles, contexts, model, text)
+        # (paragraph, sentence) -> the one category a scored sentence is evidence of by its scores, if any
+        self.best = {(i, k): self._best(p, bool(self.counted[i][k])) for (i, k), p in self.proba.items()}
+
+    def _scored_sentences(self, reaching: dict[int, list[int]]) -> list[tuple[int, int]]:
+        """(paragraph, sentence) of each sentence whose model scores :meth:`sentences` may read: clearly
+        no denial, not a heading or bare name, missing a manifestation of a category asked about, and
+        describing a behaviour (:meth:`~analyzer.behaviour.BehaviourReader.describes`)."""
+        judged, ids = self.judged, self.rubric.ids
+        clear = self.matcher.denials.threshold_ / 2
+        keys = []
         for i, columns in reaching.items():
             counted = self.counted[i]
-            asked = {rubric.ids[j] for j in columns}
+            asked = {ids[j] for j in columns}
             for k, s in enumerate(judged.sentences[i]):
-                if s.denial < clear and not asked <= counted[k] and not s.bare:
+                if s.denial < clear and not asked <= counted[k] and not s.bare and \
+                        self.reader.describes(s.text, self.confessing[i]):
                     keys.append((i, k))
-                    sentence = matcher.without_names(s.text) if s.named else s.text
-                    s_texts.append(sentence)
-                    s_named.append(matcher._names_in(sentence)[0] if s.named else _NONE)
-                    spans.append((i, s.start, s.end))
-                    s_roles.append(roles[i])
-                    s_ctx.append(contexts[i])
-                    bare.append(not s.owned)
-        if keys:  # these sentences are already judged no denial: matched as single sentences
-            single = [[Sentence(0, len(t), t, 0.0, False)] for t in s_texts]
-            known = Judged(single, matcher.match_all(s_texts, single, s_named, self._found(keys, s_texts)),
-                           [[set()] for _ in keys], s_named)
-            X, _ = model.features(s_texts, None, s_roles, s_ctx, matcher, known, text.sentences(spans, s_texts, names))
-            proba = model.predict_proba(X)
-            alone = [k for k, b in enumerate(bare) if b]
-            if alone:  # scored again without its heading
-                proba[alone] = np.minimum(proba[alone], model.predict_proba(model.without_heading(X))[alone])
-            self.proba = dict(zip(keys, proba))
+        return keys
+
+    def _score(self, keys: list[tuple[int, int]], roles, contexts, model: "CoverageModel",
+               text: DocumentText) -> dict[tuple[int, int], np.ndarray]:
+        """The model's probabilities per category of the sentences ``keys``, each read alone with its
+        category names taken out (they are already judged no denial), its paragraph's role and heading;
+        one that owns up to nothing scored again without its heading, the lower kept."""
+        if not keys:
+            return {}
+        matcher, sentences = self.matcher, [self.judged.sentences[i][k] for i, k in keys]
+        names = frozenset(n for c in self.rubric.categories for n in c.names + [c.label])
+        s_texts = [matcher.without_names(s.text) if s.named else s.text for s in sentences]
+        s_named = [matcher._names_in(t)[0] if s.named else _NONE for s, t in zip(sentences, s_texts)]
+        spans = [(i, s.start, s.end) for (i, _), s in zip(keys, sentences)]
+        single = [[Sentence(0, len(t), t, 0.0, False)] for t in s_texts]
+        known = Judged(single, matcher.match_all(s_texts, single, s_named, self._found(keys, s_texts)),
+                       [[set()] for _ in keys], s_named)
+        X, _ = model.features(s_texts, None, [roles[i] for i, _ in keys], [contexts[i] for i, _ in keys], matcher,
+                              known, text.sentences(spans, s_texts, names))
+        proba = model.predict_proba(X)
+        alone = [r for r, s in enumerate(sentences) if not s.owned]
+        if alone:
+            proba[alone] = np.minimum(proba[alone], model.predict_proba(model.without_heading(X))[alone])
+        return dict(zip(keys, proba))
 
     def _found(self, keys: list[tuple[int, int]], texts: list[str]) -> dict[int, list[tuple[str, str, int]]]:
         """The patterns in each sentence ``keys[r]`` read as ``texts[r]``: those of its paragraph inside
@@ -591,17 +606,11 @@ class EvidenceFinder:
         return out
 
     def sentences(self, i: int, j: int) -> list[Sentence]:
-        out = []
-        for k, s in enumerate(self.judged.sentences[i]):
-            if s.denied or s.bare:
-                continue
-            counted = self.counted[i][k]
-            if self.rubric.ids[j] in counted:
-                out.append(s)
-            elif self._best(self.proba.get((i, k)), bool(counted)) == j and \
-                    self.reader.describes(s.text, self.confessing[i]):
-                out.append(s)
-        return out
+        """The evidence sentences of category ``j`` (a column) in paragraph ``i``: those where a
+        manifestation of it counts, and those scored (:meth:`_scored_sentences`) as it above all (:attr:`best`)."""
+        cid, counted, best = self.rubric.ids[j], self.counted[i], self.best
+        return [s for k, s in enumerate(self.judged.sentences[i])
+                if not s.denied and not s.bare and (cid in counted[k] or best.get((i, k)) == j)]
 
     def _best(self, proba, named: bool) -> int | None:
         """The category (column) a sentence's model scores highest above its threshold, if any; in
