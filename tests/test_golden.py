@@ -1,13 +1,13 @@
 """Refactoring guard: the pipeline writes the same reports as when tests/golden/reports.json
 was built (floats may differ by less than 1e-9). A retrain or a lexicon change alters the
-inputs digest; the golden reports are then rebuilt with ``python tests/golden/build.py``."""
+inputs digest; the golden reports must then be rebuilt with ``python tests/golden/build.py`` (the
+test fails until they are: a stale build must not pass as a skip)."""
 from __future__ import annotations
 
 import importlib.util
 import json
 from pathlib import Path
 
-import pytest
 
 HERE = Path(__file__).resolve().parent / "golden"
 
@@ -42,9 +42,9 @@ def test_differences_sees_a_changed_role_and_ignores_float_noise():
 def test_reports_are_the_golden_ones():
     build = _build_module()
     golden = json.loads((HERE / "reports.json").read_text(encoding="utf-8"))
-    if golden["digest"] != build.inputs_digest():
-        pytest.skip("models or lexicons changed since the golden reports were built: "
-                    "run python tests/golden/build.py")
+    assert golden["digest"] == build.inputs_digest(), (
+        "models or lexicons changed since the golden reports were built: run python tests/golden/build.py "
+        "(a skipped guard hid a stale build for a whole round)")
     new = build.reports()
     assert new.keys() == golden["reports"].keys()
     found = [d for name in new for d in differences(golden["reports"][name], new[name], name)]
