@@ -636,8 +636,8 @@ deductions, the criteria signals 尺子严 / 问题准 / 原因深 / 措施实, 
 language, disguised praise, missing/denied categories (strict); concrete instances, first person
 singular, boilerplate share (similarity to `boilerplate.yaml`), work-summary share, preamble before
 the first problem, problems with no style, work problems instead of style (accurate); root-cause vs
-excuse vocabulary in causes (deep); deadlines, quantities, owners, roadmap, vague verbs in measures
-(concrete). A concrete instance is the author's own: a time, number, place, name, named event or a
+excuse vocabulary in causes (deep); deadlines, quantities, owners (of a collective's measures only: a
+personal material's are its author's), roadmap, vague verbs in measures (concrete). A concrete instance is the author's own: a time, number, place, name, named event or a
 narrating marker (比如、有一次、当时); numbers that name a slogan or a section (八项规定、四个意识、从以下4个方面、
 第二批) or count the self-check itself (征求意见45条) are no instance, and framing connectives (具体表现在、
 在…时、特别是在) count only beside one (`instances.yaml` `framing`, `stock_numbers`). Causes in a text that
