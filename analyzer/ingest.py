@@ -749,8 +749,8 @@ def normalise(raw: str, name: str, hinted_lines: set[int] | None = None, markdow
 def _markdown_body(line: str, cut: int, end: int, line_no: int, hinted_lines: set[int]) -> tuple[int, int]:
     """Where the text of a Markdown line starts and ends (``cut``, ``end``: its blanks trimmed):
     after a heading's ``#`` (the line then goes into ``hinted_lines``) or a quote's or list's
-    mark, before a heading's closing ``#``; empty for a rule or a code fence."""
-    if _MD_RULE.fullmatch(line, cut, end):
+    mark, before a heading's closing ``#``; empty for a rule, a code fence or a line of marks only."""
+    if _MD_RULE.fullmatch(line, cut, end) or not _MD_DROPPED.sub("", line[cut:end]).strip("#>-*+"):
         return end, end
     heading = _MD_HEADING.match(line, cut, end)
     if heading:

@@ -59,7 +59,7 @@ def test_a_markdown_draft_reads_its_headings_without_the_markup(analyzer, tmp_pa
                     "## 一、存在的问题\n\n"
                     "**（一）形式主义方面。** 今年以来我主持召开的局务会、推进会共48次，有的会议以会议落实会议。\n\n"
                     "- 去年全年我下基层调研只有11次，有一次到城关镇查看防汛工程，只在堤坝上看了半小时就回城。\n\n"
-                    "---\n\n## 三、整改措施 ##\n\n"
+                    "---\n\n**\n- \n## 三、整改措施 ##\n\n"
                     "2014年10月底前，每月下基层不少于4天，办公室建立调研台账。\n\n> 恳请同志们批评指正。\n", encoding="utf-8")
     source = ingest.read_path(path)
     texts = source.paragraph_texts()
