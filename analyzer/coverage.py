@@ -667,7 +667,7 @@ def assess(doc: Document, rubric: Rubric, model: CoverageModel | None, matcher: 
     discount_unexamined(scored, roles, rubric)
     eligible = examined_paragraphs(roles)
     evidence = evidence_sentences(scored, eligible, paragraph_texts, roles, contexts, rubric, model, matcher, text)
-    styles = paragraph_styles(scored, evidence, eligible, rubric)
+    styles = paragraph_styles(scored, evidence, eligible, rubric, roles)
     coverage = {c.id: category_entry(j, c, scored, evidence, eligible, starts)
                 for j, c in enumerate(rubric.categories)}
     return CoverageResult(styles, coverage, evidence_phrases(styles, scored.judged.matches),
@@ -746,11 +746,14 @@ def examined_paragraphs(roles: list[str]) -> list[int]:
         [i for i, r in enumerate(roles) if r in EXAMINED_WITHOUT_PROBLEMS]
 
 
-def paragraph_styles(scored: Scored, evidence: dict, eligible: list[int], rubric: Rubric) -> list[list[str]]:
+def paragraph_styles(scored: Scored, evidence: dict, eligible: list[int], rubric: Rubric,
+                     roles: list[str]) -> list[list[str]]:
     """The categories each paragraph examines: at the paragraph threshold, and where problems
     are examined with an evidence sentence; a cause or measure paragraph needs one sentence
-    that is neither a denial nor a heading or bare name."""
-    says_something = [any(not s.denied and not s.bare for s in sentences) for sentences in scored.judged.sentences]
+    that is neither a denial nor a heading or bare name; elsewhere, a paragraph of role other
+    (a signature, a page's caption: 座谈会现场) examines nothing."""
+    says_something = [role != "other" and any(not s.denied and not s.bare for s in sentences)
+                      for role, sentences in zip(roles, scored.judged.sentences)]
     examined = set(eligible)
     return [[cid for j, cid in enumerate(rubric.ids) if scored.proba[i, j] >= scored.paragraph_threshold[j]
              and (evidence.get((i, j)) if i in examined else says_something[i])]
