@@ -114,6 +114,7 @@ class PatternMatcher:
                                                               *self.names.values()])
         denial = load_yaml("lexicons/denial.yaml")
         self.negators = tuple(sorted(denial.get("negators") or [], key=len, reverse=True))
+        self.nil_answers = frozenset(denial.get("nil_answers") or [])
         self._names_memo: dict[str, tuple[frozenset, str, bool]] = {}
 
     def sentences(self, texts: list[str], chars: CharGrams | None = None,
@@ -133,11 +134,18 @@ class PatternMatcher:
         for sp in spans:
             row = []
             for a, b in sp:
-                p, (named, _, bare) = next(proba), next(names)  # a heading or bare category name denies nothing
-                row.append(Sentence(a, b, next(texts_of), round(p, 4), p >= threshold and not bare, named, bare,
-                                    next(owned)))
+                p, (named, rest, bare) = next(proba), next(names)
+                # a heading or bare category name denies nothing, unless it answers "none" (奢靡之风：无)
+                nil = bare and bool(named) and self.nil_answer(rest)
+                row.append(Sentence(a, b, next(texts_of), round(p, 4), nil or (p >= threshold and not bare), named,
+                                    bare, next(owned)))
             out.append(row)
         return out
+
+    def nil_answer(self, rest: str) -> bool:
+        """Is ``rest`` (a heading without its category names) a "none" answer (：无、方面：暂无、
+        存在的问题：没有)? The ``nil_answers`` of ``data/lexicons/denial.yaml``."""
+        return _NAME_ONLY_WORDS.sub("", rest) in self.nil_answers
 
     def names_in(self, texts: list[str]) -> list[tuple[frozenset, str, bool]]:
         """:meth:`_names_in` of every text, each read once: the categories it names
@@ -668,10 +676,28 @@ def assess(doc: Document, rubric: Rubric, model: CoverageModel | None, matcher: 
     discount_unexamined(scored, roles, rubric)
     eligible = examined_paragraphs(roles)
     evidence = evidence_sentences(scored, eligible, paragraph_texts, roles, contexts, rubric, model, matcher, text)
-    styles = paragraph_styles(scored, evidence, eligible, rubric)
+    styles = paragraph_styles(scored, evidence, eligible, rubric, roles)
     coverage = {c.id: category_entry(j, c, scored, evidence, eligible, starts)
                 for j, c in enumerate(rubric.categories)}
-    return CoverageResult(styles, coverage, evidence_phrases(styles, scored.judged.matches))
+    return CoverageResult(styles, coverage, evidence_phrases(styles, scored.judged.matches),
+                          only_denying(scored.judged.sentences, matcher))
+
+
+_NEGATION = re.compile("[不没未无]")
+LEAD_IN = 8  # the longest clause that only leads in (经认真对照检查、对照检查下来): more reports something
+
+
+def only_denying(sentences: list[list[Sentence]], matcher: PatternMatcher) -> list[bool]:
+    """Per paragraph: does it only deny (在这方面没有发现明显问题; 4.奢靡之风方面。本人没有发现问题)?
+    Every sentence a bare category name or a denial that reports nothing besides: each of its
+    clauses, category names left out, negated or a lead-in. A denial that also reports conduct
+    (本人始终保持艰苦奋斗的作风，坚持吃住在镇，没有发现问题) does not only deny."""
+    def reports(s: Sentence) -> bool:
+        return any(len(c) > LEAD_IN and not _NEGATION.search(c)
+                   for c in _CLAUSE_END.split(matcher.without_names(s.text)))
+
+    return [any(s.denied for s in ss) and all(s.bare or (s.denied and not reports(s)) for s in ss)
+            for ss in sentences]
 
 
 def score_paragraphs(texts, tokens, roles, contexts, rubric: Rubric, model: CoverageModel | None,
@@ -729,11 +755,14 @@ def examined_paragraphs(roles: list[str]) -> list[int]:
         [i for i, r in enumerate(roles) if r in EXAMINED_WITHOUT_PROBLEMS]
 
 
-def paragraph_styles(scored: Scored, evidence: dict, eligible: list[int], rubric: Rubric) -> list[list[str]]:
+def paragraph_styles(scored: Scored, evidence: dict, eligible: list[int], rubric: Rubric,
+                     roles: list[str]) -> list[list[str]]:
     """The categories each paragraph examines: at the paragraph threshold, and where problems
     are examined with an evidence sentence; a cause or measure paragraph needs one sentence
-    that is neither a denial nor a heading or bare name."""
-    says_something = [any(not s.denied and not s.bare for s in sentences) for sentences in scored.judged.sentences]
+    that is neither a denial nor a heading or bare name; elsewhere, a paragraph of role other
+    (a signature, a page's caption: 座谈会现场) examines nothing."""
+    says_something = [role != "other" and any(not s.denied and not s.bare for s in sentences)
+                      for role, sentences in zip(roles, scored.judged.sentences)]
     examined = set(eligible)
     return [[cid for j, cid in enumerate(rubric.ids) if scored.proba[i, j] >= scored.paragraph_threshold[j]
              and (evidence.get((i, j)) if i in examined else says_something[i])]

@@ -154,9 +154,10 @@ class Parts:
                 if cues.may_match(lx, self.texts[i]) and lx.find(self.texts[i])}
 
 
-def measure(doc: Document, bank: BoilerplateBank) -> Signals:
+def measure(doc: Document, bank: BoilerplateBank, collective: bool) -> Signals:
     """All depth signals of a document the coverage and summary stages have judged, with the
-    (content) paragraphs and phrases behind them and the paragraphs where it falls short."""
+    (content) paragraphs and phrases behind them and the paragraphs where it falls short;
+    ``collective``: a 班子 material (:func:`_concrete_signals`)."""
     texts, roles, styles, coverage, summary = doc.texts, doc.roles, doc.coverage.styles, doc.coverage.entries, \
         doc.summary.entry
     lx = lexicons()
@@ -165,7 +166,7 @@ def measure(doc: Document, bank: BoilerplateBank) -> Signals:
     _strict_signals(sig, parts, coverage, lx)
     _accurate_signals(sig, parts, summary, bank, lx, features.of(doc).chars)
     _deep_signals(sig, parts, lx)
-    _concrete_signals(sig, parts, lx)
+    _concrete_signals(sig, parts, lx, collective)
     sig.not_in_text = cut_parts(parts)
     for part in sig.not_in_text:
         for name in PART_SIGNALS[part]:
@@ -430,24 +431,26 @@ def _deep_signals(sig: Signals, parts: Parts, lx: LexiconSet) -> None:
     sig.counts.update({"causes": len(causes), "causes_of_nothing": len(parts.causes) - len(causes)})
 
 
-def _concrete_signals(sig: Signals, parts: Parts, lx: LexiconSet) -> None:
-    """整改措施实: deadlines, quantities, owners, 路线图/时间表; few vague verbs."""
+def _concrete_signals(sig: Signals, parts: Parts, lx: LexiconSet, collective: bool) -> None:
+    """整改措施实: deadlines, quantities, owners, 路线图/时间表; few vague verbs. Owners (责任人)
+    are asked of a 班子's measures only: a personal material's measures are its author's own."""
     measures = parts.measures
     n_measures = max(len(measures), 1)
     deadline, quantity = parts.found(lx["deadline"], measures), parts.found(lx["quantity"], measures)
     owner, roadmap = parts.found(lx["owner"], measures), parts.found(lx["roadmap"], measures)
+    owned = owner if collective else measures
     vague = parts.found(lx["vague"], measures)
     sig.values.update({
         "deadline_share": len(deadline) / n_measures,
         "quantity_share": len(quantity) / n_measures,
-        "owner_share": len(owner) / n_measures,
+        "owner_share": len(owned) / n_measures,
         "roadmap": float(bool(roadmap)),
         "vague_per_measure": sum(len(v) for v in vague.values()) / n_measures,
     })
     sig.evidence.update({"deadline_share": sorted(deadline), "vague_per_measure": sorted(vague)})
     sig.gaps.update({"deadline_share": [i for i in measures if i not in deadline],
                      "quantity_share": [i for i in measures if i not in quantity],
-                     "owner_share": [i for i in measures if i not in owner], "roadmap": measures if not roadmap else [],
+                     "owner_share": [i for i in measures if i not in owned], "roadmap": measures if not roadmap else [],
                      "vague_per_measure": sorted(vague)})
     sig.phrases.update({"deadline_share": _flat(deadline), "quantity_share": _flat(quantity),
                         "owner_share": _flat(owner), "vague_per_measure": _flat(vague)})
@@ -820,9 +823,9 @@ def assess(doc: Document, model: DepthModel, bank: BoilerplateBank) -> DepthResu
     per-criterion labels); ``deductions`` say where the points missing from 100 went. A
     personal or collective material is judged as its kind says (so 以班子问题代替个人问题
     never contradicts it); another kind by its title (:func:`is_collective`)."""
-    sig = measure(doc, bank)
     kind = doc.kind.id if doc.kind is not None else None
     collective = kind == "collective" if kind in ("personal", "collective") else is_collective(doc.texts)
+    sig = measure(doc, bank, collective)
     subs = model.substitutions(sig, collective)
     details = {c: {"evidence": sorted({i for s in names for i in sig.evidence.get(s, []) if isinstance(i, int)}),
                    "phrases": [p for s in names for p in sig.phrases.get(s, [])][:10]}

@@ -123,11 +123,13 @@ class CopyResult:
 @dataclass(frozen=True)
 class CoverageResult:
     """What the coverage stage found: the rubric categories each paragraph examines, the
-    report's ``coverage`` object (one entry per category), and the matched phrases per paragraph."""
+    report's ``coverage`` object (one entry per category), the matched phrases per paragraph,
+    and whether each paragraph only denies (every sentence a denial or a bare category name)."""
 
     styles: list[list[str]]
     entries: dict
     phrases: list[dict]
+    only_denying: list[bool]
 
     def to_json(self, at) -> dict:
         """The ``coverage`` object: every entry's paragraph indices (evidence, denied, and the

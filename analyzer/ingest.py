@@ -2,8 +2,9 @@
 
 Normalisation: traditional -> simplified (OpenCC ``t2s``), full-width digits, letters and
 ``%`` -> half-width, every line break -> ``\\n``, spaces inside Chinese text removed, blank
-lines dropped. ``Source.offsets[i]`` is the index in the raw extracted text of normalised
-character ``i``, so every finding can be traced back.
+lines dropped; in a .md file, Markdown's marks (``#`` headings, which are then read as headings,
+``>`` ``-`` ``*`` line marks, ``**`` emphasis, rules) dropped too. ``Source.offsets[i]`` is the
+index in the raw extracted text of normalised character ``i``, so every finding can be traced back.
 """
 from __future__ import annotations
 
@@ -203,7 +204,7 @@ def read_path(path: str | Path) -> Source:
         raw, hints = read_docx(data)
     else:
         raw = read_pdf(data)
-    source = normalise(raw, name=name, hinted_lines=hints)
+    source = normalise(raw, name=name, hinted_lines=hints, markdown=suffix == ".md")
     source.file, source.encoding = display_name(path), encoding
     source.warnings[:0] = warnings
     return source
@@ -669,14 +670,23 @@ _ZERO_WIDTH = "\u200b\u200c\u200d\ufeff"
 # what a line is trimmed of: every character str.isspace calls blank (none above U+3000), and zero-width ones
 _BLANK = "".join(ch for ch in map(chr, range(0x3001)) if ch.isspace()) + _ZERO_WIDTH
 _DROPPED = re.compile(f"[{_ZERO_WIDTH}]|{_INNER_SPACE.pattern}")  # inside a line: zero-width characters, inner spaces
+# Markdown (.md): what opens a line (a heading's #, a quote's >, a list's - * +), a heading's closing
+# #s, a line that is only a rule or a code fence, and emphasis (** __ ~~ `) with the blanks beside it
+_MD_HEADING = re.compile(r"#{1,6}(?:[ \t]+|(?=[^#\s]))")
+_MD_LEAD = re.compile(r"(?:>[ \t]*)+(?:[-*+][ \t]+)?|[-*+][ \t]+")
+_MD_CLOSING = re.compile(r"[ \t]+#+$")
+_MD_RULE = re.compile(r"(?:[-*_][ \t]*){3,}|`{3,}.*|~{3,}.*")
+_MD_DROPPED = re.compile(f"{_DROPPED.pattern}|[ \t]*(?:\\*\\*|__|~~|`)[ \t]*")
 
 
-def normalise(raw: str, name: str, hinted_lines: set[int] | None = None) -> Source:
+def normalise(raw: str, name: str, hinted_lines: set[int] | None = None, markdown: bool = False) -> Source:
     """Normalise raw text into a :class:`Source` (see module docstring).
 
     A kept line is copied as the slices between what it loses (its blanks at either end,
-    zero-width characters, spaces between Chinese characters); the offset map is made from
-    where each slice came from, in one array operation (:func:`_offset_map`)."""
+    zero-width characters, spaces between Chinese characters; with ``markdown``, the marks of
+    :data:`_MD_HEADING`, :data:`_MD_LEAD`, :data:`_MD_DROPPED`, rules and code fences, a ``#``
+    heading being a hinted heading); the offset map is made from where each slice came from, in
+    one array operation (:func:`_offset_map`)."""
     if not raw.strip():
         raise JingziError("empty", f"没有文字内容 / no text in {name}")
     if len(raw) > MAX_CHARS:
@@ -698,18 +708,22 @@ def normalise(raw: str, name: str, hinted_lines: set[int] | None = None) -> Sour
     origins: list[int] = []  # where each slice starts in ``text``
     paragraphs: list[tuple[int, int]] = []
     heading_hints: set[int] = set()
+    hinted_lines = set(hinted_lines or ())
+    dropped = _MD_DROPPED if markdown else _DROPPED
     pos = 0
     for line_no, (line_start, line) in enumerate(_raw_lines(text)):
         cut = len(line) - len(line.lstrip(_BLANK))
-        if cut == len(line):
-            continue
         end = len(line.rstrip(_BLANK))
+        if markdown and cut < end:
+            cut, end = _markdown_body(line, cut, end, line_no, hinted_lines)
+        if cut >= end:
+            continue
         if out:
             out.append("\n")
             origins.append(line_start - 1)
             pos += 1
         start = pos
-        for m in _DROPPED.finditer(line, cut, end):
+        for m in dropped.finditer(line, cut, end):
             out.append(line[cut:m.start()])
             origins.append(line_start + cut)
             pos += m.start() - cut
@@ -730,6 +744,21 @@ def normalise(raw: str, name: str, hinted_lines: set[int] | None = None) -> Sour
         warnings.append(warning("few_paragraphs", f"{len(paragraphs)} 段"))
     return Source(name=name, text=norm, paragraphs=paragraphs, offsets=_offset_map(out, origins),
                   warnings=warnings, heading_hints=heading_hints)
+
+
+def _markdown_body(line: str, cut: int, end: int, line_no: int, hinted_lines: set[int]) -> tuple[int, int]:
+    """Where the text of a Markdown line starts and ends (``cut``, ``end``: its blanks trimmed):
+    after a heading's ``#`` (the line then goes into ``hinted_lines``) or a quote's or list's
+    mark, before a heading's closing ``#``; empty for a rule, a code fence or a line of marks only."""
+    if _MD_RULE.fullmatch(line, cut, end) or not _MD_DROPPED.sub("", line[cut:end]).strip("#>-*+"):
+        return end, end
+    heading = _MD_HEADING.match(line, cut, end)
+    if heading:
+        hinted_lines.add(line_no)
+        closing = _MD_CLOSING.search(line, heading.end(), end)
+        return heading.end(), closing.start() if closing else end
+    lead = _MD_LEAD.match(line, cut, end)
+    return (lead.end() if lead else cut), end
 
 
 def _offset_map(slices: list[str], origins: list[int]) -> array:

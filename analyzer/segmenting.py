@@ -140,7 +140,8 @@ def markers(text: str) -> list[Marker]:
             nxt = any(d.n == c.n + 1 for d in cands[k + 1:])
             lone = style in ("cn", "paren_cn", "arabic") and c.pos > 0 and text[c.pos - 1] in "。！？：:" or \
                 c.n == 1 and _under_heading(text, c.pos, level, found)
-            if (c.n == 1 and (nxt or lone)) or (c.n > 1 and c.n == last + 1):
+            opens = c.pos == 0 and level <= 2  # a line opening with 二、 goes on to 三、 (a PDF paragraph)
+            if (c.n == 1 and (nxt or lone)) or (c.n > 1 and (c.n == last + 1 or opens)):
                 found.append(c)
                 last = c.n
     for m in _FREE.finditer(text):
@@ -303,7 +304,18 @@ def split_line(text: str, alone: bool = False, extra: set[int] = frozenset(),
     for a, b in zip(bounds, bounds[1:]):
         if b - a > (SENTENCE_SPLIT if a in numbered else UNNUMBERED_SPLIT):
             cuts.update(_sentences(text, a, b))
-    return _pieces(text, {c for c in cuts if not any(a < c < b for a, b in keep)} | ends)
+    return _pieces(text, {_before_brackets(text, c) for c in cuts if not any(a < c < b for a, b in keep)} | ends)
+
+
+_OPEN_BRACKETS = "【〔[「『《“（("
+
+
+def _before_brackets(text: str, cut: int) -> int:
+    """A cut moved before the opening brackets right in front of it: 【 goes with its heading
+    (…如下。|【一、存在的问题】), not alone."""
+    while cut > 0 and text[cut - 1] in _OPEN_BRACKETS:
+        cut -= 1
+    return cut
 
 
 def _pieces(text: str, cuts: set[int]) -> list[tuple[int, int]]:

@@ -45,9 +45,14 @@ _ANY_NUMBER = re.compile("|".join(f"(?P<{style}>{pattern.pattern.removeprefix('^
 _LEVEL = {style: level for style, level, _ in NUMBERING}
 
 
+_BRACKETED = re.compile(r"[【〔\[](?=[一二三四五六七八九十\d]{1,3}\s*[、.．])")  # 【一、存在的问题】
+
+
 def numbering(text: str) -> tuple[str, int, str]:
-    """(style, level, text after the number) of a paragraph's leading number, or ("none", 0, text)."""
-    m = _ANY_NUMBER.match(text)
+    """(style, level, text after the number) of a paragraph's leading number (behind an opening
+    bracket: 【一、存在的问题】), or ("none", 0, text)."""
+    bracket = _BRACKETED.match(text)
+    m = _ANY_NUMBER.match(text, bracket.end() if bracket else 0)
     if m:
         return m.lastgroup, _LEVEL[m.lastgroup], text[m.end():].lstrip()
     return "none", 0, text
@@ -254,7 +259,10 @@ class RoleModel:
     ``log_trans_``, ``log_start_``.
     """
 
-    def __init__(self, C: float = 4.0, smoothing: float = 1.0, emission_weight: float = 1.0):
+    # emission_weight 2: a paragraph's own words outweigh the transitions, so a plan closing a
+    # problem section with no heading (…不足。| 下一步，我将…) is a measure (dev accuracy 0.959 → 0.968
+    # on the materials, 0.956 → 0.963 with their run-on and excerpt shapes, fit on train)
+    def __init__(self, C: float = 4.0, smoothing: float = 1.0, emission_weight: float = 2.0):
         self.C = C
         self.smoothing = smoothing
         self.emission_weight = emission_weight

@@ -7,7 +7,11 @@ numbers that expose a shortfall rather than a result (``number_context.yaml``: �
 6 次 is a problem, not a result), compliance statements (严格遵守…均按规定: a report of
 one's conduct in place of an examination), its position, and its predicted role (except
 preamble). The document's ``ratio`` is the share of its characters in flagged paragraphs.
-Headings and web noise (role ``noise``) are never flagged.
+Headings and web noise (role ``noise``) are never flagged, nor is a paragraph that only denies
+(coverage's verdict, :attr:`~analyzer.document.CoverageResult.only_denying`: 在这方面没有发现
+明显问题): it reports no work, result or conduct, and coverage reports it as a denial. A
+compliance report (本人严格遵守八项规定，各项接待均按标准执行，不存在问题) still reads like a
+duty report.
 """
 from __future__ import annotations
 
@@ -38,6 +42,11 @@ def cue_lexicons() -> LexiconSet:
         "shortfall": lexicon("number_context", None, "shortfall"),
         "compliance": lexicon("summary_cues", "compliance"),  # 严格遵守…不存在问题: reports conduct
     })
+
+
+def only_denying(doc: Document) -> list[bool]:
+    """Per content paragraph: does it only deny (coverage's verdict; none without coverage)?"""
+    return doc.coverage.only_denying if doc.coverage is not None else [False] * len(doc.texts)
 
 
 def cue_phrases(text: str) -> list[str]:
@@ -142,7 +151,7 @@ def assess(doc: Document, model: SummaryModel) -> SummaryResult:
     """Per-paragraph probability, the ``summary_like`` object, and cue phrases per paragraph,
     of the content paragraphs of a segmented and structured ``doc``."""
     texts, tokens, roles = doc.texts, doc.tokens, doc.roles
-    proba = model.predict_proba(texts, tokens, roles, features.of(doc))
+    proba = np.where(only_denying(doc), 0.0, model.predict_proba(texts, tokens, roles, features.of(doc)))
     flagged = [i for i, p in enumerate(proba) if p >= model.threshold_]
     cues = [cue_phrases(texts[i]) if i in flagged else [] for i in range(len(texts))]
     total = sum(len(t) for t in texts) or 1

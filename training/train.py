@@ -149,7 +149,8 @@ Paragraph roles ({', '.join(ROLES)}).
 whether the heading rule fires; the class of the enclosing section (`data/lexicons/sections.yaml`);
 relative position; length; counts of role cue lexicons (`data/lexicons/*.yaml`).
 **Model**: logistic regression (balanced classes), then Viterbi decoding over the document with
-role-transition probabilities estimated on the training documents.
+role-transition probabilities estimated on the training documents, the paragraph's own probabilities
+weighted twice (a plan closing a problem section with no heading of its own is a measure).
 
 ## Held-out test split
 | | accuracy | macro-F1 |
@@ -571,11 +572,13 @@ def train_depth() -> dict:
 
     # signals come from the stages before depth, as at run time (the pipeline the CLI runs,
     # without its depth stage); every corpus document is a material (personal and collective
-    # are judged alike), so the kind is set rather than detected
+    # are judged alike by the stages before depth), so the kind is set rather than detected, and
+    # depth reads the labelled kind (owners are asked of a collective's measures only)
     analyzer = Analyzer(kind="personal")
 
     def signals(p: Prepared):
-        return measure(analyzer.document(from_text(p.doc.text, p.doc.id), skip={"depth"}), analyzer.boilerplate)
+        return measure(analyzer.document(from_text(p.doc.text, p.doc.id), skip={"depth"}), analyzer.boilerplate,
+                       p.doc.meta["kind"] == "collective")
 
     docs = {s: [(p, signals(p)) for p in split(s)] for s in ("train", "dev", "test")}
 
@@ -633,8 +636,8 @@ deductions, the criteria signals 尺子严 / 问题准 / 原因深 / 措施实, 
 language, disguised praise, missing/denied categories (strict); concrete instances, first person
 singular, boilerplate share (similarity to `boilerplate.yaml`), work-summary share, preamble before
 the first problem, problems with no style, work problems instead of style (accurate); root-cause vs
-excuse vocabulary in causes (deep); deadlines, quantities, owners, roadmap, vague verbs in measures
-(concrete). A concrete instance is the author's own: a time, number, place, name, named event or a
+excuse vocabulary in causes (deep); deadlines, quantities, owners (of a collective's measures only: a
+personal material's are its author's), roadmap, vague verbs in measures (concrete). A concrete instance is the author's own: a time, number, place, name, named event or a
 narrating marker (比如、有一次、当时); numbers that name a slogan or a section (八项规定、四个意识、从以下4个方面、
 第二批) or count the self-check itself (征求意见45条) are no instance, and framing connectives (具体表现在、
 在…时、特别是在) count only beside one (`instances.yaml` `framing`, `stock_numbers`). Causes in a text that
