@@ -314,7 +314,8 @@ def _voice_patterns() -> dict[str, re.Pattern]:
 
 # the voice patterns asked of a sentence's heading text (the sentence without its enumerator 一、), and those
 # asked of the whole text; every other one, and the rewrites _TARGET and _GENRE_NOUN, of each sentence
-_ON_HEAD = ("work_heading", "result_heading", "own_heading", "advice_heading", "opinions_heading", "own_part")
+_ON_HEAD = ("work_heading", "result_heading", "own_heading", "advice_heading", "opinions_heading", "own_part",
+            "problem_heading")
 _LEFTMOST = ("own", "relaying")  # asked where in the sentence they match
 _ON_TEXT = ("owns_up", "speech_address", "speech_audience", "speech_greeting", "deadline", "rectifies")
 
@@ -444,8 +445,8 @@ def voice(text: str) -> Voice:
     presence nor own work. An author who declares the text its self-examination (``declares``: 我…查摆了自身…,
     以上对照检查，请同志们批评帮助) is present, and so is the unnamed author of a text with a self-examination's
     own sections (存在的问题、原因剖析) or analysis of its own causes (产生这些问题的原因主要有…) that names no one
-    else and has no suggestions section (二、意见建议). Rectification progress (问题已整改完成6个) is
-    counted apart (``rectified``), not as own work. Collected opinions announced as a list (共收到意见建议27条，
+    else and has no suggestions section (二、意见建议). Rectification progress (问题已整改完成6个, …，已完成; any
+    work done under a heading naming a problem, 一、关于…的问题) is counted apart (``rectified``), not as own work. Collected opinions announced as a list (共收到意见建议27条，
     梳理归纳如下) are about others under the headings that follow, until the author takes up its own examination; a
     body the text suggests to (建议班子…) is its addressee, not its author; 群众反映，… relays others' words. An item
     under a role label (党组书记：…) is addressed to someone; 班子成员… continues the body's chain but does not name the
@@ -459,6 +460,7 @@ def voice(text: str) -> Voice:
     opinions = False  # inside a section headed 对班子的意见: others' opinions, not confessions
     collected = False  # after 共收到意见建议27条，梳理归纳如下: the collected opinions, under whatever headings follow
     planning = False  # from 今后…的安排/下一步打算 to the next 二、 section: plans, not work done
+    rectifying = False  # from 一、关于…的问题 to the next section: the rectification of that problem, not own work
     subject = ""  # whose the last named subject was ("own" or "other"): a sentence without one continues it
     own_from = 0  # the first confession of the author's own part (after its own heading or declaration)
     chain_named = False  # the own chain was opened by naming the author (我、班子在…), not only its members
@@ -493,6 +495,8 @@ def voice(text: str) -> Voice:
             opinions = True
         elif m["section"]:
             opinions = planning = False
+        # under a heading naming a problem (一、关于…的问题) until the next section, work done answers that problem
+        rectifying = m["problem_heading"] is not None or rectifying and m["section"] is None
         # the collected opinions run on through category headings (一、形式主义方面) until the author takes up its
         # own examination: a section of its own (存在的问题、二、原因剖析、一、征求意见情况), a declaration, 现对照…检查如下,
         # 班子认真查摆… in its own voice, or any sentence where 我/本人 speaks (a list relays others' words)
@@ -581,7 +585,7 @@ def voice(text: str) -> Voice:
         anchored = (anchored or formula or own_work and period or period and m["unit_subject"] is not None
                     or subject_done and period_done)
         reporting = formula or period and m["wider"] is None and (achievement or done) or own_work and (done or period)
-        if (reporting or achievement) and m["rectified"]:
+        if (reporting or achievement) and (rectifying or m["rectified"]):
             counts["rectified"] += 1  # 查摆的8个问题已整改完成6个: progress of a rectification, not a work report's
         elif reporting:
             reports.append(sentence)
@@ -658,7 +662,7 @@ def _may_match(name: str, text: str) -> bool:
 def speaks_as(kind: str, spoken: Voice, titled: bool = False) -> bool:
     """Can a text that speaks this way be of ``kind``? A self-examination needs confessions, a work
     report its own work, each more than half as many as the third-person, expository and about-others
-    sentences together (for a work report, reflective ones too); a list of opinions needs sentences that
+    sentences together (for a work report, reflective ones and rectification progress too); a list of opinions needs sentences that
     suggest, wish or find fault (``opinion``) more than those that report a meeting or explain or label the text
     (关键词、摘要、本文由…; not 一些单位…, which opinions complain of); the other kinds are not restricted.
     An author who declares the text its self-examination in its own voice (``Voice.declared``: 我…查摆了自身…,
@@ -679,7 +683,7 @@ def speaks_as(kind: str, spoken: Voice, titled: bool = False) -> bool:
             return spoken.named and others == 0
         return spoken.confessions >= (1 if titled else 2) and 2 * spoken.confessions > others
     if kind == "work_report":
-        return spoken.own_work > 0 and 2 * spoken.own_work > others + spoken.reflective
+        return spoken.own_work > 0 and 2 * spoken.own_work > others + spoken.reflective + spoken.rectified
     if kind == "opinions":  # a list of opinions suggests or finds fault, more often than it reports or explains
         return spoken.opinions > spoken.reported + spoken.explains  # (an abstract's 关键词、摘要; a page's 本文由…)
     return True
