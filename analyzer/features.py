@@ -333,7 +333,7 @@ def _tfidf(cols: _Columns, rows: np.ndarray, columns: np.ndarray, counts: np.nda
         data /= norms[rows]
     elif cols.norm is not None:
         raise ValueError(f"norm {cols.norm!r} is not supported")
-    indptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=n_rows))])
+    indptr = np.searchsorted(rows, np.arange(n_rows + 1))  # rows are in order: where each begins
     return Rows(data, columns, indptr, (n_rows, cols.width))
 
 
