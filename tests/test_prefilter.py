@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import re
 
-from analyzer.kinds import _voice_patterns
-from analyzer.prefilter import Alternation, PatternSet, required
+from analyzer.prefilter import Alternation, required
 from analyzer.resources import Lexicon, lexicon
 
 SENTENCES = [
@@ -27,46 +26,6 @@ def test_required_literals_leave_assertions_out():
     assert required(re.compile(r"(?<!自)我(?!国|党)")) == {"我"}
     assert required(re.compile(r"^[（(]?[一二三]+[、）)]")) in ({"一", "二", "三"}, {"、", "）", ")"})
     assert required(re.compile(r"毛病|缺点|\d+")) is None  # one alternative needs no literal
-
-
-def test_pattern_set_answers_as_the_patterns_do():
-    patterns = _voice_patterns()
-    answers = PatternSet(patterns).over(SENTENCES)
-    for i, sentence in enumerate(SENTENCES):
-        rx = answers.at(i)
-        for name, pattern in patterns.items():
-            for text in (sentence, sentence[2:], sentence[:-2], SENTENCES[i - 1]):  # the sentence, parts of it, another
-                assert (rx[name].search(text) is None) == (pattern.search(text) is None), (name, text)
-            assert rx[name].findall(sentence) == pattern.findall(sentence)
-            assert rx[name].sub("", sentence) == pattern.sub("", sentence)
-
-
-def test_literals_are_found_in_their_own_string_of_the_list():
-    # 我 ends one string, 们 starts the next: 我们 is in neither, and a literal found is handed to its own string
-    answers = PatternSet({"plural": re.compile("我们"), "self": re.compile("(?<!自)我")}).over(["这是我", "们的", "自我", "我们"])
-    assert [answers.at(i)["plural"].search(s) is not None for i, s in enumerate(["这是我", "们的", "自我", "我们"])] \
-        == [False, False, False, True]
-    assert [answers.at(i)["self"].search(s) is not None for i, s in enumerate(["这是我", "们的", "自我", "我们"])] \
-        == [True, False, False, True]
-
-
-def test_lexicon_counts_per_string_from_one_reading():
-    critical = lexicon("self_critical", "phrases")
-    early = PatternSet({}, {"critical": critical}).over(["理论学习不够深入"])
-    assert early.base["critical"].count("") == 0  # asked before any string is at hand: counted for real
-    answers = PatternSet({}, {"critical": critical}).over(SENTENCES)
-    for i, sentence in enumerate(SENTENCES):
-        rx = answers.at(i)
-        assert rx["critical"].count(sentence) == critical.count(sentence)
-        assert rx["critical"].count(sentence + "，学习不够") == critical.count(sentence + "，学习不够")
-
-
-def test_a_string_made_by_a_substitution_is_searched_for_real():
-    answers = PatternSet({"done": re.compile("开展"), "agent": re.compile("由[^，]{1,6}举办的")}).over(["开由县里举办的展活动"])
-    rx = answers.at(0)  # 开展 only once the agent is cut out
-    joined = rx["agent"].sub("", "开由县里举办的展活动")
-    assert joined == "开展活动" and rx["done"].search(joined) is not None
-    assert rx["done"].search("开由县里举办的展活动") is None
 
 
 def test_alternation_finds_what_the_one_regex_finds():
