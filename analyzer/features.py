@@ -38,7 +38,6 @@ from __future__ import annotations
 import re
 import threading
 import weakref
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain, repeat
@@ -684,22 +683,6 @@ def of(doc) -> DocumentGrams:
     if grams is None or grams.texts is not doc.texts or grams.tokens is not doc.tokens:
         grams = doc.features["grams"] = DocumentGrams(doc.texts, doc.tokens)
     return grams
-
-
-def lexicon_counts(lexicons, texts: list[str]) -> dict[str, list[int]]:
-    """``lexicons.counts(text)`` (a :class:`~analyzer.resources.LexiconSet`) of every text, by lexicon
-    name. Which lexicons may match each text is read from one scan of the set's literals over the
-    texts joined by line breaks, not one scan per text: every literal of a text is found in the
-    joined texts (all matches, overlapping), in the text it starts in; one that reaches into the
-    next text only adds a lexicon to ask. Each lexicon asked counts its own matches of the text."""
-    found = [set(lexicons.always) for _ in texts]
-    if lexicons.automaton is not None and texts:
-        ends = list(accumulate(len(t) + 1 for t in texts))  # text k ends at ends[k] - 1, its line break
-        owners = lexicons.owners
-        for i, start, _ in lexicons.automaton.find_matches_as_indexes("\n".join(texts), overlapping=True):
-            found[bisect_right(ends, start)].update(owners[i])
-    return {name: [lx.count(t) if k in f else 0 for t, f in zip(texts, found)]
-            for k, (name, lx) in enumerate(lexicons.lexicons.items())}
 
 
 def decision(model, X) -> np.ndarray:

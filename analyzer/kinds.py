@@ -52,15 +52,13 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
 
 import numpy as np
 
-from .prefilter import literal_index, required
+from .prefilter import literal_index, literals_by_string, required
 from .resources import Lexicon, lexicon, load_yaml
 
 KINDS = ("personal", "collective", "criticism", "rectification", "opinions", "work_report", "other")
@@ -395,9 +393,8 @@ def sentence_matches(sentences: list[str]) -> list[SentenceMatches]:
     for the literals the patterns' alternatives need."""
     branches = _branches()
     present = [set(branches.always) for _ in sentences]  # per sentence, the alternatives that may match, and their names
-    ends = list(accumulate(len(s) + 1 for s in sentences))  # sentence k ends at ends[k] - 1, its line break
-    for i, start, _ in branches.automaton.find_matches_as_indexes("\n".join(sentences), overlapping=True):
-        present[bisect_right(ends, start)].update(branches.holders[i])
+    for k, i in literals_by_string(branches.automaton, sentences):
+        present[k].update(branches.holders[i])
     out = []
     for sentence, there in zip(sentences, present):
         matches = SentenceMatches.fromkeys(branches.patterns.keys() - there)

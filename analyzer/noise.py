@@ -53,7 +53,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .prefilter import required
-from .resources import _LEXICONS, MEMO, Lexicon, load_yaml, phrase_regex
+from .resources import MEMO, Lexicon, forget_with_matches, load_yaml, phrase_regex
 from .segment import load_jieba
 
 LINE_MAX = 120          # a furniture line is short; a long line with a cue is content with a footer
@@ -257,7 +257,7 @@ class _Gate:
         self.automaton = ahocorasick_rs.AhoCorasick(self.literals)
         self._by_found: dict[frozenset, frozenset] = {}
         self._memo: dict[str, frozenset] = {}
-        _LEXICONS.add(self)  # its memo is forgotten with the lexicons' matches, before each document
+        forget_with_matches(self)  # its memo is forgotten with the lexicons' matches, before each document
 
     def rules(self, text: str) -> frozenset:
         """The rules that may find something in ``text``, remembered for the latest :data:`MEMO`

@@ -22,10 +22,12 @@ patterns' own, only fewer of them are computed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
 from .regex_syntax import read, required
 
-__all__ = ["Alternation", "literal_index", "required"]
+__all__ = ["Alternation", "literal_index", "literals_by_string", "required"]
 
 
 def literal_index(needs: dict) -> tuple[set, list[frozenset], object | None]:
@@ -42,6 +44,15 @@ def literal_index(needs: dict) -> tuple[set, list[frozenset], object | None]:
             owners.setdefault(literal, set()).add(key)
     automaton = ahocorasick_rs.AhoCorasick(list(owners)) if owners else None
     return always, [frozenset(keys) for keys in owners.values()], automaton
+
+
+def literals_by_string(automaton, strings: list[str]):
+    """(string number, literal number) of every literal of ``automaton`` (all matches, overlapping) in
+    ``strings``, from one scan of them joined by line breaks: each match is handed to the string it
+    starts in (one reaching over a line break into the next string is a candidate only, never a miss)."""
+    ends = list(accumulate(len(s) + 1 for s in strings))  # string k ends at ends[k] - 1, its line break
+    for i, start, _ in automaton.find_matches_as_indexes("\n".join(strings), overlapping=True):
+        yield bisect_right(ends, start), i
 
 
 class Alternation:

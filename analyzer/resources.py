@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 import yaml
 
-from .prefilter import Alternation, literal_index, required
+from .prefilter import Alternation, literal_index, literals_by_string, required
 
 GAP = 12
 MEMO = 4096  # texts whose lexicon matches are remembered, per lexicon (a bound: the pipeline forgets them per document)
@@ -247,6 +247,17 @@ class LexiconSet:
         found = self.candidates(text)
         return {name: lx.count(text) if k in found else 0 for k, (name, lx) in enumerate(self.lexicons.items())}
 
+    def counts_of(self, texts: list[str]) -> dict[str, list[int]]:
+        """:meth:`counts` of every text, by lexicon name. Which lexicons may match each text is read from
+        one scan of the set's literals over the texts joined (:func:`~analyzer.prefilter.literals_by_string`),
+        not one scan per text; each lexicon asked counts its own matches of the text."""
+        found = [set(self.always) for _ in texts]
+        if self.automaton is not None:
+            for k, i in literals_by_string(self.automaton, texts):
+                found[k].update(self.owners[i])
+        return {name: [lx.count(t) if k in f else 0 for t, f in zip(texts, found)]
+                for k, (name, lx) in enumerate(self.lexicons.items())}
+
 
 def _leftmost_longest(text: str, occurrences: list[tuple[int, int]]) -> tuple:
     """The matches a leftmost-longest automaton finds among every occurrence (start, end) of its
@@ -261,6 +272,11 @@ def _leftmost_longest(text: str, occurrences: list[tuple[int, int]]) -> tuple:
 
 
 _LEXICONS: "weakref.WeakSet" = weakref.WeakSet()  # every Lexicon and LexiconSet made, for forget_matches
+
+
+def forget_with_matches(holder) -> None:
+    """Have :func:`forget_matches` clear ``holder._memo`` too (a per-text memo kept beside the lexicons')."""
+    _LEXICONS.add(holder)
 
 
 def forget_matches() -> None:

@@ -154,8 +154,6 @@ def _features(paragraphs: list[str], lay: Layout) -> tuple[dict, dict, dict]:
     """The layout and lexicon features of every paragraph, by feature: (class-valued features:
     prefix -> the class of each paragraph; numeric features: name -> the value of each paragraph;
     lexicon cues: name -> the number of matches in each paragraph)."""
-    from .features import lexicon_counts
-
     n = len(paragraphs)
     lex = _role_lexicons()
     first_problem = next((i for i, c in enumerate(lay.context) if c == "problem"), n)
@@ -177,7 +175,7 @@ def _features(paragraphs: list[str], lay: Layout) -> tuple[dict, dict, dict]:
         "ends_colon": [float(text.endswith(("：", ":"))) for text in paragraphs],
         "has_digit": [float(_DIGIT.search(text) is not None) for text in paragraphs],
     }
-    return classes, numeric, lexicon_counts(lex, paragraphs)
+    return classes, numeric, lex.counts_of(paragraphs)
 
 
 def paragraph_features(paragraphs: list[str], lay: Layout) -> list[dict]:

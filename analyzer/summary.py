@@ -86,7 +86,7 @@ class SummaryModel:
         self.doc_threshold = doc_threshold
 
     def _cues(self, texts, roles):
-        found = features.lexicon_counts(cue_lexicons(), texts)
+        found = cue_lexicons().counts_of(texts)
         n = len(texts)
         rows = []
         for i, (text, role) in enumerate(zip(texts, roles)):

@@ -193,7 +193,7 @@ def test_lexicon_counts_of_a_documents_paragraphs_equal_each_paragraphs_counts()
     ]
     for lexicons in (_role_lexicons(), cue_lexicons()):
         forget_matches()
-        found = features.lexicon_counts(lexicons, paragraphs)
+        found = lexicons.counts_of(paragraphs)
         expected = [lexicons.counts(t) for t in paragraphs]
         assert found == {name: [c[name] for c in expected] for name in lexicons.lexicons}
         assert any(any(column) for column in found.values())
