@@ -862,7 +862,13 @@ run-on, noisy, in PDF lines, spoken, in traditional characters, with or without 
 answered item by item (整改回应); and the 班子 materials nearest to them, speaking as 我们 with causes and
 measures, some quoting the opinions they received; and, after the first retrain took real DEV notices
 about collecting opinions for opinions lists, 8 train documents of that side (notices, a 办法, a guide, a
-news item, an essay, a schedule table) — each by its own persona, 101–1,560 characters (data/README.md).
+news item, an essay, a schedule table) — each by its own persona, 101–1,560 characters (data/README.md). The fourteenth
+round (81 documents, branch kinddata: other 20, personal 16, collective 13, work_report 11, rectification 9,
+opinions 8, criticism 4) was written as a fresh held-apart set before any rule or model saw it, in sectors,
+campaigns and layouts the corpus lacked (海关、气象局、监狱、疾控、供销社、农商行、高职院校、社区卫生服务中心、文旅局、
+消防救援、村两委; 党史学习教育、以案促改、巡视整改、年度组织生活会; excerpts, 自查报告, 述职述廉, spoken 发言提纲,
+PDF lines, tab tables, traditional characters) with the nearest look-alikes of materials, and dealt by the
+fixed cycle: train 40, dev 13, test 28 (data/README.md).
 **Features**: TF-IDF over character 2–3-grams of the whitespace-free text; cue lexicons
 (`data/lexicons/kinds.yaml`: title words in the opening line, body phrases per kind) and
 grammatical person (我/本人, 我们/班子, 你, 同志): log counts and densities; the log length.
