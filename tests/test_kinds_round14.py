@@ -60,6 +60,10 @@ def test_a_self_inspection_title_claims_the_units_material():
 def test_an_untitled_self_inspection_announced_in_its_own_voice_claims_too():
     assert claimed_kind(UNTITLED) == "collective"
     assert _decide(UNTITLED, work_report=0.5, personal=0.3, other=0.2) == "collective"
+    # the progress of a rectification announced the same way is no self-inspection
+    progress = ("按照区委巡察组的反馈意见，我局现将巡察整改自查情况报告如下。\n"
+                "一、关于“公务接待审批不严”的问题。我局修订了公务接待管理办法，已完成。")
+    assert claimed_kind(progress) is None
 
 
 # a school's 四风 section: the body names itself, then items whose examples name some leaders
