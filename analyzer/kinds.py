@@ -47,6 +47,13 @@ its items under a role label (分管就业的副局长：…) or an addressing h
 speaks of the members without naming the author, a closing line looking back (对照以上意见…) hands the items above to
 others, and a self-examination owns up somewhere (我/我们、查摆、原因、差距、整改: ``Voice.owns_up``) — a 班子's faults and
 nothing more are what a list of opinions says too.
+A self-inspection names itself (…自查报告、…自查自纠报告, or 现将自查情况汇报如下 in its own voice: :func:`claimed_kind`)
+and is the material of the unit or person inspecting itself, even when it confesses only compliance; a self-appraisal
+of a record (政治素质自查报告) is not one. A body names itself as a school's or township's does (学校党政班子、镇党委); a
+case it gives (例如：4月12日，学校举办…时照搬照套…) is its own, neither a generic remark nor a dated news report; the
+findings of an inspection it rectifies (巡察反馈的问题，镇党委仅…) are not relayed words; and once the author is named,
+each new item (2、… 二是…) returns to it after the last item's example named 个别领导干部. A fault in a table row closed
+by a bare count (a tally of opinions) and a role told what it must do (党员领导干部要…) confess nothing.
 """
 from __future__ import annotations
 
@@ -80,6 +87,8 @@ _SENTENCE_MARK = re.compile(r"[，。：；？！,:;?!]")
 _LIST_PAGE = re.compile(r"\s*(大全|合集|汇编|精选|[（(][^）)]{0,6}\d+篇|\d+篇)")  # 范文大全、范文（通用5篇）
 _MEETING = re.compile(r"(大会|会议|座谈会|推进会|部署会|动员会|表彰会|总结会|评议会|报告会|讲评会)")  # a meeting named in a title
 _ENUMERATOR = re.compile(r"^[\s（(]*[一二三四五六七八九十\d]+[）)、.．]\s*")
+_DATE = re.compile(r"\d{1,2}月\d{1,2}日")
+_ITEM = re.compile(r"[\s（(]*([一二三四五六七八九十\d]+[）)、.．](?!\d)|[一二三四五六七八九十]是)")  # 2、… 二是… opens an item
 _INLINE_ITEM = re.compile(r"[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[、.．](?!\d)")  # 1. 一、（一） in a run-on
 _NOT_A_TITLE = re.compile(r"首页|位置|>|›|»|来源|发布|©|http|www|阅读|浏览|下载|字体|责编|编辑[：:]|审核[：:]")
 # a line of web furniture: navigation, related links, source and copyright lines. Its words name
@@ -202,12 +211,30 @@ def title_genre(title: str, kind: str) -> bool:
                for start, _ in later)
 
 
+def title_claims(title: str) -> list[str]:
+    """The words by which a title names its text a self-examination (``claims`` in kinds.yaml); a self-inspection's
+    (``inspection_claims``: …自查报告) only when the title names no self-appraisal of a record (``appraisal_titles``:
+    政治素质自查报告 reports on the author's record, as a work report does)."""
+    spec = load_yaml("lexicons/kinds.yaml")
+    appraisal = any(w in title for w in spec["appraisal_titles"])
+    return [w for w in spec["claims"] if w in title and not (appraisal and w in spec["inspection_claims"])]
+
+
 def claimed_kind(text: str) -> str | None:
-    """personal or collective when the document's title names it a self-examination (``claims``
-    in kinds.yaml) and names no other kind; else None."""
+    """personal or collective when the document's title names it a self-examination (:func:`title_claims`)
+    and names no other kind; else None. A self-inspection (a title …自查报告、…自查自纠报告, or an untitled text
+    that announces 现将自查情况汇报如下 in its own voice: ``inspection_declares``) is the material of whoever
+    inspects itself: personal when the title names a person (个人、局长), collective when it names a body
+    (党组、班子) or a unit reports on itself (我局、我单位、本乡: ``unit_speaker``) at least as often as a person
+    speaks (本人、我: ``person_speaker``)."""
     spec = load_yaml("lexicons/kinds.yaml")
     head = title_line(text)
-    if not any(w in head for w in spec["claims"]):
+    claims = title_claims(head)
+    rx = _voice_patterns()
+    inspects = bool(claims) and all(w in spec["inspection_claims"] for w in claims) or (
+        not any(w in head for w in spec["claims"]) and rx["inspection_declares"].search(unquoted(text)) is not None
+        and not any(title_genre(head, k) for k in KINDS if k not in SELF_EXAMINATION))
+    if not (claims or inspects):
         return None
     if any(t.count(head) for k, (t, _) in cue_lexicons().items() if k not in SELF_EXAMINATION):
         return None
@@ -215,6 +242,10 @@ def claimed_kind(text: str) -> str | None:
         return "personal"
     if any(w in head for w in spec["collective_claims"]):
         return "collective"
+    if inspects:
+        spoken = unquoted(text)
+        units, persons = rx["unit_speaker"].findall(spoken), rx["person_speaker"].findall(spoken)
+        return "collective" if len(units) >= len(persons) else "personal"
     return None
 
 
@@ -315,7 +346,8 @@ def _voice_patterns() -> dict[str, re.Pattern]:
 _ON_HEAD = ("work_heading", "result_heading", "own_heading", "advice_heading", "opinions_heading", "own_part",
             "problem_heading")
 _LEFTMOST = ("own", "relaying")  # asked where in the sentence they match
-_ON_TEXT = ("owns_up", "speech_address", "speech_audience", "speech_greeting", "deadline", "rectifies")
+_ON_TEXT = ("owns_up", "speech_address", "speech_audience", "speech_greeting", "deadline", "rectifies",
+            "inspection_declares", "unit_speaker", "person_speaker")
 
 
 def alternatives(pattern: str) -> list[str]:
@@ -452,7 +484,7 @@ def voice(text: str) -> Voice:
     anchored = False  # a report formula, or its own subject (我局、本人) with a period, in one sentence
     subject_done = period_done = False  # or each in a sentence of its own: 我局…完成, 今年共接待123人次
     title = title_line(text)
-    claimed = any(w in title for w in load_yaml("lexicons/kinds.yaml")["claims"])
+    claimed = bool(title_claims(title))
     present = claimed  # a title claiming a self-examination makes the author present
     opinions = False  # inside a section headed 对班子的意见: others' opinions, not confessions
     collected = False  # after 共收到意见建议27条，梳理归纳如下: the collected opinions, under whatever headings follow
@@ -476,6 +508,8 @@ def voice(text: str) -> Voice:
     for i, (sentence, m) in enumerate(zip(sentences, every)):  # m: name -> the pattern's match in the sentence, or None
         if sentence in lines and len(sentence) <= 30 and not _SENTENCE_MARK.search(sentence):
             subject = ""  # a heading (二、检视剖析的问题, （一）理论学习方面) starts a new topic chain
+        elif named and _ITEM.match(sentence):
+            subject = ""  # so does a new item (2、…, 二是…) once the author is named: 例如，个别领导干部… was the last item's case
         chain_named = chain_named and subject == "own"
         if m["link"]:  # a run-on paste's 上一篇/下一篇 links name other pages
             continue
@@ -514,10 +548,19 @@ def voice(text: str) -> Voice:
             collected = False
         planning = planning or m["plan_heading"] is not None  # 今后三个月的整改安排：… 下一步打算
         first = m["first_person"] is not None
-        reported = not first and bool(m["reported"] or m["reported_weak"]
+        # a date alone (例如：4月12日，学校举办…时照搬照套…) dates a case the author confesses in its own chain, not a
+        # meeting reported: it reports only when the sentence confesses nothing or follows a sentence about others
+        dated_case = (m["reported"] is not None and _DATE.fullmatch(m["reported"].group()) is not None
+                      and subject != "other" and i in critical_at
+                      and sum(1 for _ in rx["reported"].finditer(sentence)) == 1)
+        reported = not first and bool(m["reported"] and not dated_case or m["reported_weak"]
                                       and len(rx["reported_weak"].findall(sentence)) >= 2)
         generic = m["generic"] is not None  # 每个人都…、偷懒的人往往…: about anyone, whoever speaks
-        expository = generic or m["expository"] is not None
+        # 例如 opening the author's own case (例如：学校班子开展听课活动，存在…) explains nothing: in a chain not handed
+        # to others, a confessing sentence whose only expository word it is stays the author's
+        own_case = (m["expository"] is not None and m["expository"].group() == "例如" and subject != "other"
+                    and i in critical_at and sum(1 for _ in rx["expository"].finditer(sentence)) == 1)
+        expository = generic or m["expository"] is not None and not own_case
         counts["reported"] += reported
         counts["expository"] += expository
         counts["page_label"] += expository and m["page_label"] is not None  # 本文为付费内容
@@ -533,7 +576,9 @@ def voice(text: str) -> Voice:
             # the addressee, not the author, unless 我/我们 speak (我们班子…)
             addressee = any(n["suggests_to"] for n in every)
         # 群众反映，班子成员…: others' words about the body; 班子通过…征集意见，群众反映…: the body speaking, then relaying
-        if (opinions or collected or m["addressed"] or not first and (
+        # a fault in a table row closed by a bare count (班子自身\t值班到岗不够\t3) is a tally of what others raised
+        tally = m["tallied"] is not None and (i in critical_at or i in colloquial_at)
+        if (opinions or collected or m["addressed"] or tally or not first and (
                 m["third_party"] or m["relaying"] and (body is None or m["relaying"].start() < body.start())
                 or addressee and body)):
             counts["about_others"] += 1  # someone else's fault or work: no confession, no own work

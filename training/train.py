@@ -813,7 +813,7 @@ rectification, opinions, work_report, other, and page-shaped personal and collec
 `data/kinds/splits.csv`): train {counts['train']}, dev {counts['dev']}, test {counts['test']}. Every
 document is also used in five generated shapes (run-on paste, web noise, title dropped, excerpt,
 abridged; `training/kinds_corpus.py`), so each split holds six versions of each of its documents;
-shapes never cross splits. Written in eleven rounds: the first round's test documents were looked at
+shapes never cross splits. Written in fifteen rounds: the first round's test documents were looked at
 while developing, so they moved to dev; the second round is test; the third round (69 documents
 in the shapes of real pages — news of meetings quoting members, genre guides, 心得体会, essays,
 abstracts, notices, rules, 范文 list pages, fiction, page-shaped materials and work reports —
@@ -862,7 +862,7 @@ run-on, noisy, in PDF lines, spoken, in traditional characters, with or without 
 answered item by item (整改回应); and the 班子 materials nearest to them, speaking as 我们 with causes and
 measures, some quoting the opinions they received; and, after the first retrain took real DEV notices
 about collecting opinions for opinions lists, 8 train documents of that side (notices, a 办法, a guide, a
-news item, an essay, a schedule table) — each by its own persona, 101–1,560 characters (data/README.md). The fourteenth
+news item, an essay, a schedule table) — each by its own persona, 101–1,560 characters (data/README.md); the twelfth round (30 documents, branch kindsbalance: other 26, opinions 4) is train only: news of consultations and suggestion drives that count and summarise but list no faults addressed to a body, reflective first-person essays that ask whether the faults are the author's, and short bare opinions lists; the thirteenth round (109 documents, branch kindheld) was dealt by the fixed cycle (train 55, dev 18, test 36): other units (乡镇、高校、医院、国企、法院、街道), campaigns (主题教育、党纪学习教育、组织生活会) and layouts (tab tables, 群聊, 原汁原味 quotes, counts in 人次), weighted to the non-materials nearest to materials; the fourteenth round (42 documents, branch kindlost: collective 15, other 9, personal 8, work_report 4, rectification 3, opinions 2, criticism 1) is train 38 and dev 4, split by hand: written in the shapes of the real DEV self-inspection pages that were lost (a unit's 自查报告, a school's 党政班子 四风 section, a 党组's problem list pasted as one line) and their look-alikes (news of a 自查, a notice asking for 自查报告, a 自查自纠 工作方案). The fifteenth
 round (81 documents, branch kinddata: other 20, personal 16, collective 13, work_report 11, rectification 9,
 opinions 8, criticism 4) was written as a fresh held-apart set before any rule or model saw it, in sectors,
 campaigns and layouts the corpus lacked (海关、气象局、监狱、疾控、供销社、农商行、高职院校、社区卫生服务中心、文旅局、
@@ -1405,6 +1405,33 @@ no cue; no non-material page moved to a material kind. A fallback to other for a
 considered and not made: on the real DEV pages and the written dev shapes such choices are mostly right (criticism 14
 of 15, opinions 24 of 28). Real TEST (`python -m training.realdocs`, scored once, 142 of 146 pages re-found): kind
 0.782, 3 of 109 non-materials given material scores.
+Fourteenth round (issue 13, branch kindlost; data/README.md): the real DEV pages showed a gap written dev did not —
+of the 11 collective pages of `data/realdocs/dev-cov10.csv` none was recognised (6 other, 4 work_report, 1 personal).
+Causes, page by page: a unit's 自查报告 of 三公 or office space (mostly compliance) has no self-examination title
+word, so the model took it for a work report; a school's 党政班子 is no `own` subject (only three characters may
+precede 班子); 例如 (a case the author gives) and a date (4月12日) made the author's own cases expository and
+reported, handing the chain to others, and the next item stayed theirs; 巡察反馈的问题 (findings named as the object
+the author rectifies) counted as relayed words. Rules (`analyzer.kinds`, `voice` and `inspection_claims` in
+kinds.yaml; tests in `tests/test_kinds_round14.py`, each failing on main): a self-inspection title (…自查报告、…自查
+自纠报告、…自查情况) or an untitled 现将自查情况汇报如下 in the text's own voice claims a self-examination — the unit's
+when 我局/本单位/镇党委 speak at least as often as 本人/我 — never under another genre's title (…的通知、开展…) nor for
+a self-appraisal of a record (政治素质自查报告: a work report); 学校党政班子 is `own`; in the author's chain a confessing
+sentence whose only expository word is 例如, or whose only reported marker is a date, is the author's case; once the
+author is named a new item (2、… 二是…) returns the chain to it; 巡察反馈的 is no relaying. Two leak guards found on the
+way: a fault in a table row closed by a bare count (a tab row 班子自身 … 不够 … 3) is a tally of opinions (written dev op108 untitled
+was taken for collective after the new data), and a role told what it must do (党员领导干部要…、班子成员要…) exhorts
+(dv-fresh9-024, rules on self-criticism, was personal). 42 new documents (train 38, dev 4; collective 15, personal 8,
+work_report 4, other 9, rectification 3, opinions 2, criticism 1) in the shapes of the lost pages and their
+look-alikes. Figures, main → this round (model retrained): written dev (`python -m training.kinds_corpus dev`,
+margin 0.8) 0.9393 (217 documents; 0 of 870 non-material versions given a material kind; materials lost 11 of 432) →
+0.9442 (221 documents; 0 of 882; 11 of 444); real DEV (`python -m training.realdocs --index
+data/realdocs/dev-<set>.csv --kinds-only --no-write`): dev-cov10 0.214 → 0.786 (materials lost 6 → 2 of 14),
+dev-fresh9 0.812 → 0.833 (non-materials given a material kind 3 → 2), dev-kinds 0.932 → 0.943, dev-noise 0.967 →
+0.978, dev-nonmat 0.900, dev-genres 0.955, dev-voice 0.943 (2 of 47 leaks, unchanged), dev-noise2 0.923 unchanged; no
+non-material page moved to a material kind. Left: a township's 具体表现/整改措施 pairs about 部分干部 (dv-cov10-005,
+other), a 范文 list page's 自查报告 (dv-cov10-008, work_report), a 自查报告 that reports what 各地方政府纷纷 do
+(dv-cov10-011, other); the leaks dv-fresh9-017 (news on heart-to-heart talks), dv-fresh9-029 (a first-person essay),
+dv-voice-027 (a diary) and dv-voice-029 (a company essay) predate this round. The test split was not read.
 **Caveats.** Every document is written for this project (the non-materials by the same writer,
 from domain knowledge), not collected: real documents are longer, mix kinds (a 述职报告 with a
 self-criticism section, a news item quoting a material) and carry noise of other shapes. The test
