@@ -398,9 +398,10 @@ class CoverageModel:
         """Rows of :meth:`features` as if the texts sat under no heading (contexts ``""``): the
         evidence block's columns that read the heading set to zero."""
         width = len(CATEGORY_COLUMNS)
-        heading = [j * width + CATEGORY_COLUMNS.index(c) for j in range(len(self.rubric.ids)) for c in HEADING_COLUMNS]
+        heading = np.zeros(width * len(self.rubric.ids) + len(ROLE_COLUMNS), dtype=bool)  # by evidence column
+        heading[[j * width + CATEGORY_COLUMNS.index(c) for j in range(len(self.rubric.ids)) for c in HEADING_COLUMNS]] = True
         *text, evidence = X.parts
-        return Blocks((*text, evidence._replace(data=np.where(np.isin(evidence.indices, heading), 0.0, evidence.data))))
+        return Blocks((*text, evidence._replace(data=np.where(heading[evidence.indices], 0.0, evidence.data))))
 
     def fit(self, texts, tokens, roles, contexts, labels: list[list[str]], matcher: PatternMatcher,
             dev: list[DevDocument] = ()):

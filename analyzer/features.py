@@ -45,6 +45,10 @@ from typing import NamedTuple
 
 import numpy as np
 from scipy.sparse import csr_matrix
+try:  # pandas' hash table of uint64 keys, private to pandas
+    from pandas._libs.hashtable import UInt64HashTable
+except ImportError:  # a pandas that moved it: _Union looks keys up by a pandas index, same answers
+    UInt64HashTable = None
 try:  # the kernel of scipy's own CSR × dense product, private to scipy
     from scipy.sparse._sparsetools import csr_matvecs
 except ImportError:  # a scipy that moved it: Rows.dot builds the matrix and multiplies, same numbers
@@ -339,44 +343,30 @@ def _tfidf(cols: _Columns, rows: np.ndarray, columns: np.ndarray, counts: np.nda
 @dataclass(eq=False)
 class _Union:
     """The sorted n-gram keys of every registered vocabulary of one analyzer, each vocabulary's
-    column of every key (-1 where it has none), and a hash table of the keys (open addressing,
-    a quarter full): :meth:`find` looks a document's n-grams up in one or two vectorised probes
-    each, where a binary search took seventeen."""
+    column of every key (-1 where it has none), and a hash table of the keys: :meth:`find` looks a
+    document's n-grams up in it in one C call (pandas' hash table of unsigned 64-bit keys), where a
+    binary search took seventeen vectorised steps and a NumPy hash table's probes a dozen."""
 
     version: int                      # registrations of the analyzer it holds
     keys: np.ndarray
     maps: "weakref.WeakKeyDictionary"  # _Columns -> column of every key
 
     def __post_init__(self):
-        self.bits = max(4, (len(self.keys) * 4 - 1).bit_length())
-        self.table = np.full(1 << self.bits, -1, dtype=np.int64)  # slot -> index of its key
-        pending, slots = np.arange(len(self.keys)), self._slots(self.keys)
-        while len(pending):  # each round places, in every free slot asked for, the first key asking
-            free = self.table[slots] < 0
-            taken, first = np.unique(slots[free], return_index=True)
-            placed = pending[free][first]
-            self.table[taken] = placed
-            left = np.isin(pending, placed, invert=True)
-            pending, slots = pending[left], (slots[left] + 1) & (len(self.table) - 1)
+        keys = np.ascontiguousarray(self.keys, dtype=np.uint64)
+        if UInt64HashTable is not None:
+            table = UInt64HashTable(max(len(keys), 1))
+            table.map_locations(keys)
+            self._lookup = table.lookup
+        else:
+            import pandas as pd
 
-    def _slots(self, keys: np.ndarray) -> np.ndarray:
-        """Fibonacci hashing: the top bits of the key times 2^64 / golden ratio."""
-        return ((keys * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(64 - self.bits)).astype(np.int64)
+            index = pd.Index(keys, dtype=np.uint64)
+            index.get_indexer(keys[:1])  # its hash table made now, under the lock that builds the union
+            self._lookup = index.get_indexer
 
     def find(self, keys: np.ndarray) -> np.ndarray:
-        """The index of every key in :attr:`keys` (-1: not there)."""
-        out = np.full(len(keys), -1, dtype=np.int64)
-        if not len(self.keys):
-            return out
-        pending, slots = np.arange(len(keys)), self._slots(keys)
-        while len(pending):  # follow each key's probe sequence until its key or an empty slot
-            entry = self.table[slots]
-            occupied = entry >= 0
-            match = occupied & (self.keys[entry] == keys)
-            out[pending[match]] = entry[match]
-            go_on = occupied & ~match
-            pending, slots, keys = pending[go_on], (slots[go_on] + 1) & (len(self.table) - 1), keys[go_on]
-        return out
+        """The index of every key (uint64) in :attr:`keys` (-1: not there)."""
+        return self._lookup(keys)
 
 
 _UNIONS: dict[str, _Union] = {}
@@ -565,6 +555,7 @@ class WordGrams(_Grams):
             words = np.fromiter(chain.from_iterable(split), dtype=np.int64, count=len(self.token_of))
             lists, flat = lists[self.token_of], [flat[k] for k in self.token_of.tolist()]
         self.tokens, self.lists, self._positions = flat, lists, None
+        self.token_words, self._skipped = words, {}  # each token's word id; skip -> the tokens in it
         self.bases = [0, *accumulate(len(t) + 1 for t in self.texts)]  # texts joined with one separator
         words = words.astype(np.uint64)
         known = np.flatnonzero(words > 0)
@@ -593,6 +584,20 @@ class WordGrams(_Grams):
             self._positions = positions if self.token_of is None else positions[self.token_of]
         return self._positions
 
+    def _in_skip(self, skip: frozenset) -> np.ndarray:
+        """Which tokens are in ``skip`` (per token, one entry per word it holds), found once per
+        ``skip``: only the tokens holding a word of an entry of ``skip`` are compared with it."""
+        found = self._skipped.get(skip)
+        if found is None:
+            get = ALPHABET.word_ids.get
+            asked = np.zeros(len(ALPHABET.word_ids) + 1, dtype=bool)  # by word id
+            asked[[get(w, 0) for entry in skip for w in entry.lower().split(" ") if w]] = True
+            asked[0] = False  # a word no vocabulary knows is in no row
+            found = np.zeros(len(self.tokens), dtype=bool)
+            found[[k for k in np.flatnonzero(asked[self.token_words]).tolist() if self.tokens[k] in skip]] = True
+            self._skipped[skip] = found
+        return found
+
     def rows(self, vectorizer, parts: list | None = None, skip: frozenset = frozenset()) -> Rows:
         """Rows of ``parts``: ``None``, every token list whole; or spans ``(i, a, b)``, the tokens
         of list ``i`` that start in ``texts[i][a:b]`` (a word-unigram vectorizer only), tokens in
@@ -608,9 +613,7 @@ class WordGrams(_Grams):
             known = np.flatnonzero((columns >= 0) & (self.word_of >= 0))
             found = self._by_vectorizer[id(cols)] = columns[known], self.word_of[known]
         columns, words = found
-        kept = np.ones(len(words), dtype=bool)
-        if skip and not skip.isdisjoint(self.tokens):
-            kept[[k for k, w in enumerate(words.tolist()) if self.tokens[w] in skip]] = False
+        kept = ~self._in_skip(skip)[words] if skip else np.ones(len(words), dtype=bool)
         positions = self.positions[words]
         spans = sorted((self.bases[i] + a, self.bases[i] + b, r) for r, (i, a, b) in enumerate(parts))
         bounds = np.array([(a, b) for a, b, _ in spans], dtype=np.int64).reshape(-1, 2)

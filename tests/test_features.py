@@ -165,11 +165,15 @@ def test_grams_read_the_texts_again_for_a_vectorizer_registered_after_them():
     assert grams.chars.rows(chars).matrix()[6:].nnz >= 8
 
 
-def test_the_union_hash_table_finds_every_key_and_nothing_else():
+@pytest.mark.parametrize("private_table", [True, False])
+def test_the_union_hash_table_finds_every_key_and_nothing_else(monkeypatch, private_table):
     import weakref
 
+    from analyzer import features
     from analyzer.features import _Union
 
+    if not private_table:  # a pandas without its private hash table: the public index answers the same
+        monkeypatch.setattr(features, "UInt64HashTable", None)
     rng = np.random.default_rng(3)
     keys = np.unique(np.concatenate([rng.integers(1, 2 ** 62, 5000), np.arange(1, 3000)]).astype(np.uint64))
     union = _Union(0, keys, weakref.WeakKeyDictionary())
