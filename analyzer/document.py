@@ -8,8 +8,9 @@ typed result:
 =============  ======================================================================
 stage          writes
 =============  ======================================================================
-segment        ``spacy_doc`` (one spaCy ``Doc`` of the content paragraphs joined by line
-               breaks), the ``tokens`` of every content paragraph read off it, ``sentences``
+segment        the ``tokens`` and ``sentences`` of every content paragraph (one segmenter
+               call over them joined by line breaks; their spaCy ``Doc``, ``spacy``, made
+               when asked for)
 structure      ``layout`` (headings, sections, heading context) and ``roles``
 kind           ``kind`` (:class:`KindResult`)
 copy           ``copy`` (:class:`CopyResult`)
@@ -254,7 +255,7 @@ class Document:
     pieces: list[Piece]
     warnings: list[dict] = field(default_factory=list)
     # segment
-    spacy_doc: Doc | None = field(default=None, repr=False)  # the content paragraphs' spaCy Doc
+    spacy_doc: Doc | None = field(default=None, repr=False)  # the content paragraphs' spaCy Doc, once made
     tokens: list[list[str]] = field(default_factory=list)
     sentences: list[list[tuple[int, int]]] = field(default_factory=list)  # (start, end) in the paragraph
     # structure
@@ -279,8 +280,8 @@ class Document:
     @property
     def spacy(self) -> Doc:
         """The spaCy ``Doc`` of the content paragraphs joined by line breaks, with the segmenter's
-        words and the sentence starts of the one splitter: the segment stage's, whose words it read;
-        made here for a document that was not segmented (:func:`analyzer.segment.document_doc`)."""
+        words and the sentence starts of the one splitter (the segment stage's words and sentences),
+        made on first use (:func:`analyzer.segment.document_doc`): no stage reads it."""
         if self.spacy_doc is None:
             from .segment import document_doc
 

@@ -163,13 +163,14 @@ class MaterialStage(Stage):
 
 
 class Segment(Stage):
-    """The content paragraphs through the spaCy pipeline (jieba's words, the splitter's sentence
-    starts): the words of every paragraph read off its ``Doc``, and the sentences of every paragraph."""
+    """The words (jieba's) and the sentences (the one splitter's) of every content paragraph, from
+    one segmenter call over the document; its spaCy ``Doc``, which no stage reads, is made only when
+    asked for (``Document.spacy``)."""
 
     name = "segment"
 
     def run(self, doc: Document) -> None:
-        doc.spacy_doc, doc.tokens, doc.sentences = paragraph_words(doc.texts)
+        doc.tokens, doc.sentences = paragraph_words(doc.texts)
 
 
 class Structure(Stage):

@@ -3,12 +3,14 @@
 The words are jieba's (:func:`load_segmenter`), from one call over the content paragraphs joined by
 line breaks (:func:`paragraph_words`): jieba never joins characters across a line break, so the
 words of a paragraph are those :func:`tokenize` gives for it alone. The sentences are those of the
-one splitter every stage uses (:func:`sentence_spans`). The call is spaCy's: :func:`get_nlp` is
-``spacy.blank("zh")`` whose tokenizer is :class:`WordTokenizer` and whose one component,
-:func:`zh_sentences`, sets the splitter's sentence starts; the paragraphs' words are the
-segmenter's words the tokenizer keeps with its ``Doc`` (``Document.spacy``), split at the line
-breaks. Nothing heavy is imported until it is used: the CLI answers ``--help`` or a missing
-file without loading spaCy or NumPy.
+one splitter every stage uses (:func:`sentence_spans`), found once over the same joined text.
+The spaCy pipeline holds the same segmenter: :func:`get_nlp` is ``spacy.blank("zh")`` whose
+tokenizer is :class:`WordTokenizer` and whose one component, :func:`zh_sentences`, sets the
+splitter's sentence starts, so the ``Doc`` of a document (``Document.spacy``, made when first
+asked for: :func:`document_doc`) has the stage's words and sentences. No stage reads the ``Doc``,
+and making it (the words' vocabulary ids, the tokens, the sentence starts) costs about half again
+the segmenter's own time, so the segment stage does not make it. Nothing heavy is imported until
+it is used: the CLI answers ``--help`` or a missing file without loading spaCy or NumPy.
 
 The words are exactly ``jieba.lcut`` with the domain dictionary (``data/userdict.txt``):
 :class:`FastJieba` computes them with the C++ word graph of ``jieba_fast_dat`` and jieba's own
@@ -36,12 +38,11 @@ def zh_sentences(doc):
     every line break), written in one ``from_array`` call (setting ``token.is_sent_start`` one
     token at a time re-checks the whole document each time: quadratic). Blanks and stray
     terminators between sentences stay with the sentence before them; a first token that starts
-    no sentence is marked so (``is_sent_start`` False). The spans are kept as
-    ``doc.user_data["sentences"]``: the document is split into sentences once."""
+    no sentence is marked so (``is_sent_start`` False)."""
     import numpy
     from spacy.attrs import IDX, SENT_START
 
-    spans = doc.user_data["sentences"] = sentence_spans(doc_text(doc))
+    spans = sentence_spans(doc_text(doc))
     if not len(doc):
         return doc
     not_start = numpy.uint64(2**64 - 1)  # SENT_START -1 ("not a start") as spaCy stores it
@@ -308,29 +309,27 @@ def document_doc(texts: list[str]):
     return get_nlp()("\n".join(texts))
 
 
-def paragraph_words(texts: list[str]):
-    """The spaCy ``Doc`` of ``texts`` joined by line breaks (:func:`get_nlp`: one segmenter call,
-    the splitter's sentence starts), the words of each text, blanks dropped, and its sentences
-    (:func:`sentence_spans`, offsets in the text). The words are the segmenter's words that
-    :class:`WordTokenizer` kept with the Doc, split at the line breaks (jieba gives each line break
-    as a word of its own, so the words of a text are those :func:`tokenize` gives it alone); the
-    sentences are the Doc's (``zh_sentences``), split at the line breaks, none of them crossing
-    one; no spaCy token is read back. Texts holding a line break or a carriage return themselves
-    are segmented and split one by one, with no Doc."""
+def paragraph_words(texts: list[str]) -> tuple[list[list[str]], list[list[tuple[int, int]]]]:
+    """The words of each text, blanks dropped, and its sentences (:func:`sentence_spans`, offsets
+    in the text), from one segmenter call and one split of ``texts`` joined by line breaks: the
+    words are split at the line breaks (jieba gives each line break as a word of its own, so the
+    words of a text are those :func:`tokenize` gives it alone), the sentences likewise (none of them
+    crosses a line break). Texts holding a line break or a carriage return themselves are segmented
+    and split one by one."""
     if not texts or any("\n" in t or "\r" in t for t in texts):
-        return None, [tokenize(t) for t in texts], [sentence_spans(t) for t in texts]
-    spacy_doc = document_doc(texts)
-    words = spacy_doc.user_data["words"]
-    sentences = _sentences_of_texts(spacy_doc.user_data["sentences"], texts)
-    if _other_blanks(doc_text(spacy_doc)):
-        return spacy_doc, _lines_of_words(words), sentences
+        return [tokenize(t) for t in texts], [sentence_spans(t) for t in texts]
+    joined = "\n".join(texts)
+    words = load_segmenter().lcut(joined)
+    sentences = _sentences_of_texts(sentence_spans(joined), texts)
+    if _other_blanks(joined):
+        return _lines_of_words(words), sentences
     out, start = [], 0
     for _ in range(len(texts) - 1):  # the only blank words are the line breaks between the texts
         end = words.index("\n", start)
         out.append(words[start:end])
         start = end + 1
     out.append(words[start:])
-    return spacy_doc, out, sentences
+    return out, sentences
 
 
 def _sentences_of_texts(spans: list[tuple[int, int]], texts: list[str]) -> list[list[tuple[int, int]]]:

@@ -7,8 +7,8 @@ dictionary: the baseline the interface names), the C++ engine's own ``lcut``
 (``jieba_fast_dat.Tokenizer`` on jieba's dictionary and ours: not quite jieba's words), the
 pipeline's segmenter (:class:`analyzer.segment.FastJieba`: jieba's words on that engine), the
 pipeline's spaCy zh ``nlp`` (those words, sentence starts) on each whole text, the pipeline's
-reading and segmentation (paragraphs, web noise, one spaCy Doc of the content paragraphs, their
-tokens and sentences read from it), segmentation + structure (roles), and the full analysis
+reading and segmentation (paragraphs, web noise, one segmenter call over the content paragraphs,
+their tokens and sentences), segmentation + structure (roles), and the full analysis
 (structure, kind, copy against the official quotations, coverage, summary-like, depth; no
 library), each as a ratio to raw jieba and to the engine's own ``lcut``; the CPU seconds of each
 step of the full analysis (``ingest.from_text``, ``read``, every ``Stage.run`` of
@@ -118,7 +118,7 @@ def main() -> None:
             lambda: [segmenter.lcut(t) for t in texts]
     runs |= {
         "spaCy zh nlp (the segmenter's words, sentence starts), whole text": lambda: [nlp(t) for t in texts],
-        "paragraphs + segmentation (one spaCy Doc, tokens, sentences)": lambda: [Segment().run(read(s)) for s in sources],
+        "paragraphs + segmentation (tokens, sentences)": lambda: [Segment().run(read(s)) for s in sources],
         "segmentation + structure (roles)": lambda: [analyzer.role_model.predict(*prepare(s)) for s in sources],
         "full analysis (no library)": lambda: [analyzer.analyze(t) for t in texts],
     }
