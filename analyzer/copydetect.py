@@ -565,14 +565,13 @@ class CopyDetector:
 
 def section_ratios(roles: list[tuple[int, int, str]], counted: np.ndarray, copied: np.ndarray) -> dict:
     """Per role of SECTION_ROLES present: counted characters, copied characters and their ratio."""
-    spans = np.array([(start, end, SECTION_ROLES.index(r)) for start, end, r in roles if r in SECTION_ROLES],
-                     dtype=np.int64).reshape(-1, 3)
-    if not len(spans):
+    sections = [(start, end, SECTION_ROLES.index(r)) for start, end, r in roles if r in SECTION_ROLES]
+    if not sections:
         return {}
-    edges = np.zeros((len(SECTION_ROLES), len(counted) + 1), dtype=np.int64)  # per role: +1 where a span opens, -1 where it closes
-    np.add.at(edges, (spans[:, 2], spans[:, 0]), 1)
-    np.add.at(edges, (spans[:, 2], spans[:, 1]), -1)
-    inside = (np.cumsum(edges[:, :-1], axis=1) > 0) & counted
+    inside = np.zeros((len(SECTION_ROLES), len(counted)), dtype=bool)  # per role: its counted characters
+    for start, end, k in sections:
+        inside[k, start:end] = True
+    inside &= counted
     chars, copied_chars = inside.sum(axis=1).tolist(), (inside & copied).sum(axis=1).tolist()
     return {role: {"chars": chars[k], "copied_chars": copied_chars[k], "ratio": round(copied_chars[k] / chars[k], 4)}
             for k, role in enumerate(SECTION_ROLES) if chars[k]}
