@@ -332,7 +332,8 @@ def _gate() -> _Gate:
             _DATE_LABEL: ({":", "："}, digit[0]), _PUBLISHED: ({":", "："}, digit[0]), _SOURCE: ({"《"}, {"》"}),
             _CREDIT_RUN: ({")", "）"}, {"图", "文", "摄", "审", "编", "校对"}),
             lx["credit_line"]: ({"/", "／", ":", "："},),
-            _COUNTER_RUN: (set("-|｜·•") | _BLANKS, digit[0])}  # counters apart: a blank or a mark between
+            _COUNTER_RUN: (set("-|｜·•") | _BLANKS, digit[0]),  # counters apart: a blank or a mark between
+            _AFFILIATION_RUN: ({"(", "（"}, {")", "）"}), _FILE_META: ({":", "：", "千字", "页"},)}
 
     def own(*patterns):
         return {pattern: _needs(pattern) + tuple(map(frozenset, also.get(pattern, ()))) for pattern in patterns}
@@ -366,7 +367,7 @@ def _gate() -> _Gate:
         "runs": {
             **trails, **meta, **form, **own(_SOURCE, lx["field"], _DATE_LABEL),
             "widgets": widgets,
-            "page_marks": digit + _needs(_PAGE_MARK),  # every page mark holds a digit
+            "page_marks": digit + _needs(_PAGE_MARK) + (frozenset("-—–页"),),  # a digit, and a dash or 页
             "phrases": phrases,
             "head": _needs(lx["column_head"], _WIRE_BYLINE),  # a site section or a wire byline at a page's head
             "bullets": (frozenset("•"),),  # a side bar's list items
