@@ -69,7 +69,9 @@ from __future__ import annotations
 
 import logging
 import math
+from bisect import bisect_right
 from collections import OrderedDict, defaultdict
+from itertools import accumulate
 from typing import TYPE_CHECKING, Iterable
 
 import numpy as np
@@ -100,22 +102,16 @@ def _mask_spans(mask: np.ndarray) -> list[tuple[int, int]]:
     return list(zip(edges[::2].tolist(), edges[1::2].tolist()))
 
 
-def _runs(ha: np.ndarray, sb: np.ndarray, order: np.ndarray, k: int, max_repeat: int = 32,
-          maybe: np.ndarray | None = None) -> np.ndarray:
+def _runs(ha: np.ndarray, sb: np.ndarray, order: np.ndarray, k: int, max_repeat: int = 32) -> np.ndarray:
     """Maximal common substrings from equal k-gram hashes, as rows (a_s, a_e, b_s, b_e);
-    ``sb`` = ``hb[order]``, the hashes of b sorted. ``maybe``: a mask of the positions of ``ha`` that
-    may be in ``sb`` (the others are not looked up)."""
+    ``sb`` = ``hb[order]``, the hashes of b sorted."""
     if len(ha) == 0 or len(sb) == 0:
         return np.zeros((0, 4), dtype=np.int64)
-    asked = None if maybe is None else np.flatnonzero(maybe)
-    query = ha if asked is None else ha[asked]
-    lo = np.searchsorted(sb, query, "left")
-    hit = np.flatnonzero(sb[np.minimum(lo, len(sb) - 1)] == query)
+    lo = np.searchsorted(sb, ha, "left")
+    hit = np.flatnonzero(sb[np.minimum(lo, len(sb) - 1)] == ha)
     if not len(hit):
         return np.zeros((0, 4), dtype=np.int64)
     lo = lo[hit]
-    if asked is not None:
-        hit = asked[hit]
     counts = np.minimum(np.searchsorted(sb, ha[hit], "right"), lo + max_repeat) - lo
     ia = np.repeat(hit, counts)
     offsets = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
@@ -162,12 +158,15 @@ class QuotationMatcher:
     """Find where a canonical text quotes official formulations or stock sentences. ``groups``:
     (texts, min_len) pairs; a text of a group is quoted where at least ``min(len(text), min_len)``
     consecutive canonical characters of it match (texts shorter than ``k`` are ignored). All
-    groups share one k-gram look-up, and a bitmap of the hashes' low bits spares looking up the
-    k-grams that are in no text."""
+    groups share one k-gram look-up: a table from each k-gram's hash to where it stands in the
+    texts (the first ``max_repeat`` places), asked only about the k-grams a bitmap of the hashes'
+    low bits lets through. A document has few such k-grams, so its matches are chained into runs
+    in plain Python, without the array set-up of :func:`_runs` for a handful of hits."""
 
     _BITS = (1 << 15) - 1  # a bitmap of 32 kB: it stays in the cache between documents
 
-    def __init__(self, groups: list[tuple[list[str], int]], fingerprinter: Fingerprinter, k: int = 4):
+    def __init__(self, groups: list[tuple[list[str], int]], fingerprinter: Fingerprinter, k: int = 4,
+                 max_repeat: int = 32):
         canon, need = [], []
         for texts, min_len in groups:
             for q in texts:
@@ -178,23 +177,36 @@ class QuotationMatcher:
         self.k = k
         self.text = "|".join(canon)  # '|' never occurs in canonical text
         hashes = kgram_hashes(self.text, k)
-        self.order = np.argsort(hashes, kind="stable")
-        self.sorted = hashes[self.order]
-        self.bounds = np.cumsum([len(q) + 1 for q in canon])
-        self.need = np.array(need, dtype=np.int64)
+        self.places: dict[int, list[int]] = {}
+        for place, h in enumerate(hashes.tolist()):
+            found = self.places.setdefault(h, [])
+            if len(found) < max_repeat:
+                found.append(place)
+        self.bounds = list(accumulate(len(q) + 1 for q in canon))  # each text's end in ``text``, with its '|'
+        self.need = need
         self.present = np.zeros(self._BITS + 1, dtype=bool)
         self.present[hashes & self._BITS] = True
 
     def mask(self, canon_text: str) -> np.ndarray:
         """Boolean mask over ``canon_text``: characters inside a recognised quotation."""
         mask = np.zeros(len(canon_text), dtype=bool)
-        if not len(self.sorted):
+        if not self.places:
             return mask
         hashes = kgram_hashes(canon_text, self.k)
-        runs = _runs(hashes, self.sorted, self.order, self.k, maybe=self.present[hashes & self._BITS])
-        which = np.searchsorted(self.bounds, runs[:, 2], "right")
-        for a_s, a_e in runs[runs[:, 1] - runs[:, 0] >= self.need[which], :2].tolist():
-            mask[a_s:a_e] = True
+        asked = np.flatnonzero(self.present[hashes & self._BITS])
+        runs: list[list[int]] = []  # [start, last, diagonal]: the maximal runs of hits along a diagonal
+        along: dict[int, list[int]] = {}  # diagonal -> its latest run
+        for i, h in zip(asked.tolist(), hashes[asked].tolist()):  # in text order
+            for place in self.places.get(h, ()):
+                run = along.get(place - i)
+                if run is not None and run[1] == i - 1:
+                    run[1] = i
+                else:
+                    along[place - i] = run = [i, i, place - i]
+                    runs.append(run)
+        for start, last, d in runs:  # quoted where the run is long enough for the text it matches
+            if last + self.k - start >= self.need[bisect_right(self.bounds, start + d)]:
+                mask[start:last + self.k] = True
         return mask
 
 
@@ -565,14 +577,13 @@ class CopyDetector:
 
 def section_ratios(roles: list[tuple[int, int, str]], counted: np.ndarray, copied: np.ndarray) -> dict:
     """Per role of SECTION_ROLES present: counted characters, copied characters and their ratio."""
-    spans = np.array([(start, end, SECTION_ROLES.index(r)) for start, end, r in roles if r in SECTION_ROLES],
-                     dtype=np.int64).reshape(-1, 3)
-    if not len(spans):
+    sections = [(start, end, SECTION_ROLES.index(r)) for start, end, r in roles if r in SECTION_ROLES]
+    if not sections:
         return {}
-    edges = np.zeros((len(SECTION_ROLES), len(counted) + 1), dtype=np.int64)  # per role: +1 where a span opens, -1 where it closes
-    np.add.at(edges, (spans[:, 2], spans[:, 0]), 1)
-    np.add.at(edges, (spans[:, 2], spans[:, 1]), -1)
-    inside = (np.cumsum(edges[:, :-1], axis=1) > 0) & counted
+    inside = np.zeros((len(SECTION_ROLES), len(counted)), dtype=bool)  # per role: its counted characters
+    for start, end, k in sections:
+        inside[k, start:end] = True
+    inside &= counted
     chars, copied_chars = inside.sum(axis=1).tolist(), (inside & copied).sum(axis=1).tolist()
     return {role: {"chars": chars[k], "copied_chars": copied_chars[k], "ratio": round(copied_chars[k] / chars[k], 4)}
             for k, role in enumerate(SECTION_ROLES) if chars[k]}

@@ -654,7 +654,7 @@ class DepthModel:
         missing = 100 - self.to_100(self.grade(sig))
         row = self._row(sig, names)
         lost = {}
-        for n, w, x in zip(names, weights, row):  # the signals a missing part empties count as one
+        for n, w, x in zip(names, weights.tolist(), row):  # the signals a missing part empties count as one
             key = sig.absent.get(n, n)
             lost[key] = lost.get(key, 0.0) + float(w * max(0.0, self.ideal_[n] - x))
         total = sum(lost.values())

@@ -66,7 +66,11 @@ class Piece:
 
 def _remap(entry: dict, at, *keys: str) -> dict:
     """``entry`` with the paragraph index lists under ``keys`` mapped by ``at``."""
-    return {k: [at(i) for i in v] if k in keys else v for k, v in entry.items()}
+    out = dict(entry)
+    for k in keys:
+        if k in out:
+            out[k] = list(map(at, out[k]))
+    return out
 
 
 @dataclass(frozen=True)

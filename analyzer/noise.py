@@ -236,6 +236,7 @@ def _lexicons():
 _DIGITS = object()  # stands for "a digit (``\\d``)" among the literals a rule needs
 _LATIN = object()   # stands for "a Latin letter (``_LETTER``)"
 _ANY_DIGIT = re.compile(r"\d")
+_BLANKS = {c for c in map(chr, range(0x3001)) if c.isspace()}  # what ``\s`` matches (none above U+3000)
 
 
 class _Gate:
@@ -325,12 +326,21 @@ def _gate() -> _Gate:
     site = _needs(lx["site"])
     digit = (frozenset({_DIGITS}),)
 
+    # what every match of these patterns holds besides the literals read from them: one of each set
+    also = {_ISSUE: ({"期"}, digit[0]), _ISSUE_RUN: ({"期"}, digit[0]), _ISO_STAMP: ({"-", ":"}, digit[0]),
+            _BRACKET_PAGE: ({"页"}, digit[0]), _EDITION: ({"版"}, digit[0]), _PLAYER: ({"/"}, digit[0]),
+            _DATE_LABEL: ({":", "："}, digit[0]), _PUBLISHED: ({":", "："}, digit[0]), _SOURCE: ({"《"}, {"》"}),
+            _CREDIT_RUN: ({")", "）"}, {"图", "文", "摄", "审", "编", "校对"}),
+            lx["credit_line"]: ({"/", "／", ":", "："},),
+            _COUNTER_RUN: (set("-|｜·•") | _BLANKS, digit[0]),  # counters apart: a blank or a mark between
+            _AFFILIATION_RUN: ({"(", "（"}, {")", "）"}), _FILE_META: ({":", "：", "千字", "页"},)}
+
     def own(*patterns):
-        return {pattern: _needs(pattern) for pattern in patterns}
+        return {pattern: _needs(pattern) + tuple(map(frozenset, also.get(pattern, ()))) for pattern in patterns}
 
     trails = own(_TRAIL, lx["open_trail"], lx["open_trail_sep"])
     meta = own(_ISO_STAMP, _ISSUE_RUN, _KEYWORDS, _AFFILIATION_RUN, _BIO, _PLAYER, _PUBLISHED, _FILE_META, _EDITION_RUN)
-    form = {**own(_CREDIT_RUN, _WELCOME_RUN, _DATELINE, _TRUNCATED, _IMAGE_RUN), _COUNTER_RUN: digit}
+    form = own(_CREDIT_RUN, _WELCOME_RUN, _DATELINE, _TRUNCATED, _IMAGE_RUN, _COUNTER_RUN)
     return _Gate({
         "inline": {
             **own(lx["site"], _BRACKET_PAGE, _EDIT_LINK),
@@ -357,7 +367,7 @@ def _gate() -> _Gate:
         "runs": {
             **trails, **meta, **form, **own(_SOURCE, lx["field"], _DATE_LABEL),
             "widgets": widgets,
-            "page_marks": digit + _needs(_PAGE_MARK),  # every page mark holds a digit
+            "page_marks": digit + _needs(_PAGE_MARK) + (frozenset("-—–页"),),  # a digit, and a dash or 页
             "phrases": phrases,
             "head": _needs(lx["column_head"], _WIRE_BYLINE),  # a site section or a wire byline at a page's head
             "bullets": (frozenset("•"),),  # a side bar's list items

@@ -91,7 +91,7 @@ class Report:
         """The report of a finished :class:`~analyzer.document.Document`: every paragraph (noise
         included) with what the stages found, and every result with its content paragraph
         indices mapped to the report's (:meth:`~analyzer.document.Document.at`) by its ``to_json``."""
-        source, at = doc.source, doc.at
+        source, at = doc.source, doc.content.__getitem__  # doc.at without a method call per index
         paras = [Paragraph(i, p.text, p.start, p.end, role="noise", summary_like=None,
                            evidence={"noise": p.noise.cues} if p.noise.cues else {},
                            line=p.line if p.split else None)

@@ -183,9 +183,9 @@ class LexiconSet:
     the literal phrases of all of them, and the literals their regular expressions need
     (``Lexicon.needed``), tells in one pass which lexicons can match a text at all; only those are
     scanned (:meth:`Lexicon.find`), so the answers are theirs exactly. A lexicon with a regex that
-    needs no literal (``\\d+``) is always scanned. A lexicon of phrases alone is read from that pass:
-    every occurrence of its phrases is there, and the leftmost, longest of them, one after another,
-    are what its own automaton finds (:meth:`_phrases_of`).
+    needs no literal (``\\d+``) is always scanned. (Reading the matches of a lexicon of phrases alone
+    from that pass of every occurrence costs more, in Python per occurrence, than the lexicon's own
+    scan of the texts it is asked about.)
 
     >>> cues = LexiconSet({"excuse": Lexicon("excuse", ["工作忙", "基础…差"]), "root": Lexicon("root", ["宗旨意识"])})
     >>> cues.counts("主要是工作忙，基础条件比较差。")
@@ -198,33 +198,17 @@ class LexiconSet:
             k: None if lx.pattern and not lx.needed else [e for e in lx.entries if "…" not in e] + list(lx.needed or ())
             for k, lx in enumerate(self.lexicons.values())})
         self.positions = {id(lx): k for k, lx in enumerate(self.lexicons.values())}
-        # per piece, the lexicons of phrases alone (no A…B entry, no regex) it is a phrase of
-        phrases_only = [k for k, lx in enumerate(self.lexicons.values()) if lx.pattern is None]
-        pieces = dict.fromkeys(p for lx in self.lexicons.values() for p in
-                               [e for e in lx.entries if "…" not in e] + list(lx.needed or ()))
-        entries = [set(lx.entries) for lx in self.lexicons.values()]
-        self.phrase_of = [tuple(k for k in phrases_only if p in entries[k]) for p in pieces]
         self._memo: dict[str, set[int]] = {}
         _LEXICONS.add(self)
 
     def candidates(self, text: str) -> set[int]:
         """Positions of the lexicons that may match ``text``: those with a piece in it, and those with
-        regexes. The matches of each lexicon of phrases alone among them are read from the same pass."""
-        found = set(self.always)
-        if self.automaton is not None:
-            owners, phrase_of, spans = self.owners, self.phrase_of, {}
-            for i, start, end in self.automaton.find_matches_as_indexes(text, overlapping=True):
-                found.update(owners[i])
-                for k in phrase_of[i]:
-                    spans.setdefault(k, []).append((start, end))
-            lexicons = list(self.lexicons.values())
-            for k, occurrences in spans.items():
-                lx = lexicons[k]
-                if text not in lx._memo:
-                    if len(lx._memo) >= MEMO:
-                        lx._memo.clear()
-                    lx._memo[text] = _leftmost_longest(text, occurrences)
-        return found
+        regexes."""
+        if self.automaton is None:
+            return set(self.always)
+        owners = self.owners
+        return set(self.always).union(*[owners[i] for i, _, _ in
+                                        self.automaton.find_matches_as_indexes(text, overlapping=True)])
 
     def may_match(self, lx: Lexicon, text: str) -> bool:
         """Can ``lx`` (one of the set's, or any other: then True) match ``text``? The lexicons that can
@@ -257,18 +241,6 @@ class LexiconSet:
                 found[k].update(self.owners[i])
         return {name: [lx.count(t) if k in f else 0 for t, f in zip(texts, found)]
                 for k, (name, lx) in enumerate(self.lexicons.items())}
-
-
-def _leftmost_longest(text: str, occurrences: list[tuple[int, int]]) -> tuple:
-    """The matches a leftmost-longest automaton finds among every occurrence (start, end) of its
-    phrases in ``text``: from the start on, the longest of those that begin first, then the same
-    after its end."""
-    hits, after = [], 0
-    for start, end in sorted(occurrences, key=lambda se: (se[0], -se[1])):
-        if start >= after:
-            hits.append(Hit(start, end, text[start:end]))
-            after = end
-    return tuple(hits)
 
 
 _LEXICONS: "weakref.WeakSet" = weakref.WeakSet()  # every Lexicon and LexiconSet made, for forget_matches

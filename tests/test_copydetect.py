@@ -255,3 +255,35 @@ def test_prepared_store_gives_the_same_texts_and_checks(tmp_path):
         assert len(expected["sources"]) == 3
         assert stored.check("doc.txt", doc) == expected
         assert prepared == [doc]  # the sources came from the store
+
+
+def _quoted_by_brute_force(text: str, quotes: list[str], need: list[int]) -> list[bool]:
+    """Characters of ``text`` inside a common substring with a quotation at least as long as that
+    quotation's ``need``: every maximal diagonal run of equal characters, tried one by one."""
+    out = [False] * len(text)
+    for q, n in zip(quotes, need):
+        for i in range(len(text)):
+            for j in range(len(q)):
+                if text[i] != q[j] or (i and j and text[i - 1] == q[j - 1]):
+                    continue  # not the start of a maximal run
+                length = 0
+                while i + length < len(text) and j + length < len(q) and text[i + length] == q[j + length]:
+                    length += 1
+                if length >= n:
+                    out[i:i + length] = [True] * length
+    return out
+
+
+def test_quotation_mask_marks_every_long_enough_run_of_each_quotation():
+    from analyzer.copydetect import QuotationMatcher
+    from analyzer.fingerprint import Fingerprinter
+
+    quotes = ["全心全意为人民服务", "坚持以人民为中心的发展思想", "学思想强党性重实践建新功", "人民人民人民人民"]
+    stock = ["理论学习不够系统深入", "学习不够深入"]
+    matcher = QuotationMatcher([(quotes, 8), (stock, 10)], Fingerprinter({}))
+    texts = ["我们要全心全意为人民服务坚持以人民为中心", "理论学习不够系统深入学思想强党性重实践建新功",
+             "人民人民人民人民人民人民", "学习不够深入全心全意为人民", "为人民服务坚持以人民为中心的发展思想学习不够深入",
+             "", "人民"]
+    need = [min(len(q), 8) for q in quotes] + [min(len(s), 10) for s in stock]
+    for text in texts:
+        assert matcher.mask(text).tolist() == _quoted_by_brute_force(text, quotes + stock, need), text

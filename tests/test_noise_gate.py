@@ -81,3 +81,34 @@ def test_the_gate_changes_no_decision(monkeypatch):
 ])
 def test_needs_of_a_pattern(pattern, needs):
     assert noise._needs(pattern) == tuple(frozenset(n) for n in needs)
+
+
+def test_a_date_or_a_bracket_in_prose_runs_no_stamp_issue_or_credit_rule():
+    """The rules of stamps, journal issues, credits and counters need more than one literal each
+    (年 and 期 and a digit; a bracket and a task; a digit and a blank or a mark between counts; a
+    digit and a dash or 页): a material's dates, numbers and bracketed numbering alone do not run them."""
+    gate = noise._gate()
+    prose = "2023年以来，班子成员深入基层调研12次，第一次召开座谈会，约束自己（其中专题会议2场）。"
+    may = gate.rules(prose)
+    assert "digits" in may  # a page number or a counter row still may be there
+    assert not {noise._ISSUE, noise._ISSUE_RUN, noise._ISO_STAMP, noise._CREDIT_RUN, noise._COUNTER_RUN} & may
+    assert not {noise._FILE_META, noise._AFFILIATION_RUN, "page_marks"} & may  # 约束, （…）, 第一 are prose
+    assert "meta" not in may and "form" not in may and "runs" not in may
+    assert {noise._ISSUE_RUN, noise._CREDIT_RUN, noise._COUNTER_RUN} <= gate.rules(
+        "某某学报 2021年第3期（图/王某某 文/李某某） 发帖85 精华0 威望96")
+
+
+def test_every_match_holds_what_its_rule_is_said_to_need():
+    """Each literal set a rule needs (read from its pattern or written beside it) is met by every
+    match of the rule found in the furniture lines and in them glued into prose."""
+    gate = noise._gate()
+    for text in _texts():
+        for rule, conj in gate.needs.items():
+            if isinstance(rule, str):
+                continue
+            for m in rule.finditer(text):
+                found = m.group(0)
+                for alternatives in conj:
+                    assert any(x in found if isinstance(x, str) else
+                               bool((noise._ANY_DIGIT if x is noise._DIGITS else noise._LETTER).search(found))
+                               for x in alternatives), (rule.pattern, found)
