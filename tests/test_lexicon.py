@@ -15,7 +15,7 @@ def test_forget_matches_empties_every_memo_and_keeps_the_answers():
     assert [made.phrases(text), shared.phrases(text)] == before
 
 
-def test_a_lexicon_set_reads_each_phrase_lexicon_as_its_own_automaton_does():
+def test_a_lexicon_set_counts_each_lexicon_as_its_own_automaton_does():
     from analyzer.resources import LexiconSet
     from analyzer.structure import _role_lexicons
     from analyzer.summary import cue_lexicons
