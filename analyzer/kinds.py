@@ -832,7 +832,10 @@ class KindModel:
         # a rectification document names rectification (整改、销号、问题清单) or has a task ledger's rows
         # (problem, measure, owner, deadline): a work summary that lists its shortcomings and next steps is not one
         rectifies = _voice_patterns()["rectifies"].search(text) is not None or ledger_rows(text) >= 2
-        allowed = [k for k in KINDS if speaks_as(k, spoken) and (k != "rectification" or rectifies)]
+        # a notice (关于为班子民主生活会征求意见的通知) asks for opinions: it is not the list of them
+        noticed = title_line(text).endswith("通知")
+        allowed = [k for k in KINDS if speaks_as(k, spoken) and (k != "rectification" or rectifies)
+                   and not (k == "opinions" and noticed)]
         # a text the model reads as a self-examination is a work report only if it reports its own work more than
         # once: one sentence of a memoir (近年来我的记忆力开始衰退…) is no report
         if KINDS[int(np.argmax(proba))] in SELF_EXAMINATION and spoken.own_work < 2:

@@ -6,8 +6,9 @@ author's problems are, confesses nothing by asking. An essayist (笔者) or a gu
 speaks as no author examining or reporting on itself, whatever examples it gives in the first person. Writing advice
 says what one must do when writing (撰写材料时要…); a confession says what the author did when writing (撰写文件时过于注重…).
 A web page's title may stand in brackets before its first sentence (【2023年公务用车自查报告】为贯彻落实…), and what a
-unit's own self-inspection found (在自查过程中，发现个别科室存在…) is its own fault, its 个别科室 its own. Texts written for
-these tests."""
+unit's own self-inspection found (在自查过程中，发现个别科室存在…) is its own fault, its 个别科室 its own; an untitled self-inspection may close its opening on 开展了…自查自纠工作。现将相关情况
+汇报如下 and so announce itself (a rectification's 整改自查 does not). A notice that asks for opinions (…征求意见的通知)
+is not the list of them, however many items it gives to comment on. Texts written for these tests."""
 from __future__ import annotations
 
 from analyzer.kinds import claimed_kind, title_line, voice
@@ -63,3 +64,24 @@ def test_a_bracketed_page_title_names_a_self_inspection_whose_own_finding_is_a_c
     assert claimed_kind(BRACKETED) == "collective"
     assert voice(BRACKETED).confessions == 1
     assert _decide(BRACKETED, work_report=0.5, other=0.3, collective=0.2) == "collective"
+
+# an untitled unit self-inspection, and a rectification report that checks its own progress
+UNTITLED_INSPECTION = ("为落实公务接待管理规定，我单位认真组织开展了公务接待自查自纠工作。现将相关情况汇报如下：\n"
+                       "一、存在的问题\n个别科室接待审批单填写不全，存在先接待后补审批的现象；接待清单未按月公示。")
+RECTIFICATION_CHECK = ("按照巡察反馈意见，我局对照问题清单开展了巡察整改自查工作。现将相关情况报告如下：\n"
+                       "反馈的12个问题已整改完成10个，2个正在推进。")
+
+
+def test_an_untitled_self_inspection_announces_itself_across_its_opening_sentences():
+    assert claimed_kind(UNTITLED_INSPECTION) == "collective"
+    assert claimed_kind(RECTIFICATION_CHECK) is None
+
+# a notice asking units to comment on a bureau's leadership before its 民主生活会
+NOTICE = ("关于为局领导班子专题民主生活会征求意见的通知\n各科室、各基层站所：\n为开好局领导班子专题民主生活会，现广泛征求意见，"
+          "有关事项通知如下：\n一、征求意见的主要内容\n1. 局领导班子在深入基层、服务群众方面存在的差距；\n"
+          "2. 局领导班子成员在工作作风方面存在的不足；\n3. 对局领导班子的意见和建议。\n"
+          "二、请于5月18日前将征求意见表报送局办公室。")
+
+
+def test_a_notice_asking_for_opinions_is_not_the_list_of_them():
+    assert _decide(NOTICE, opinions=0.51, other=0.49) == "other"
