@@ -54,6 +54,9 @@ case it gives (例如：4月12日，学校举办…时照搬照套…) is its ow
 findings of an inspection it rectifies (巡察反馈的问题，镇党委仅…) are not relayed words; and once the author is named,
 each new item (2、… 二是…) returns to it after the last item's example named 个别领导干部. A fault in a table row closed
 by a bare count (a tally of opinions) and a role told what it must do (党员领导干部要…) confess nothing.
+A question (查摆问题实不实？) confesses nothing either; an essayist (笔者) or a guide to writing (拟写、怎么写) is no author
+examining itself; what a unit's own self-inspection found (自查过程中，发现个别部门存在…) is its own fault; a page title may
+stand in brackets before the first sentence (【…自查报告】为…); a notice asking for opinions (…的通知) is not the list of them.
 """
 from __future__ import annotations
 
