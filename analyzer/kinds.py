@@ -54,6 +54,9 @@ case it gives (例如：4月12日，学校举办…时照搬照套…) is its ow
 findings of an inspection it rectifies (巡察反馈的问题，镇党委仅…) are not relayed words; and once the author is named,
 each new item (2、… 二是…) returns to it after the last item's example named 个别领导干部. A fault in a table row closed
 by a bare count (a tally of opinions) and a role told what it must do (党员领导干部要…) confess nothing.
+A question (查摆问题实不实？) confesses nothing either; an essayist (笔者) or a guide to writing (拟写、怎么写) is no author
+examining itself; what a unit's own self-inspection found (自查过程中，发现个别部门存在…) is its own fault; a page title may
+stand in brackets before the first sentence (【…自查报告】为…); a notice asking for opinions (…的通知) is not the list of them.
 """
 from __future__ import annotations
 
@@ -90,6 +93,7 @@ _ENUMERATOR = re.compile(r"^[\s（(]*[一二三四五六七八九十\d]+[）)、
 _DATE = re.compile(r"\d{1,2}月\d{1,2}日")
 _ITEM = re.compile(r"[\s（(]*([一二三四五六七八九十\d]+[）)、.．](?!\d)|[一二三四五六七八九十]是)")  # 2、… 二是… opens an item
 _INLINE_ITEM = re.compile(r"[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[、.．](?!\d)")  # 1. 一、（一） in a run-on
+_BRACKETED = re.compile(r"【([^【】]{2,40})】(?=\S)")
 _NOT_A_TITLE = re.compile(r"首页|位置|>|›|»|来源|发布|©|http|www|阅读|浏览|下载|字体|责编|编辑[：:]|审核[：:]")
 # a line of web furniture: navigation, related links, source and copyright lines. Its words name
 # other documents (上一篇：个人剖析材料), so it is left out before the kind is judged.
@@ -177,6 +181,9 @@ def title_line(text: str) -> str:
             head = head[head.rfind("【") + 1:]
     lines = [s.strip() for s in text.splitlines() if s.strip()]
     whole = next((s for s in lines if s.startswith(head)), head) if len(lines) > 1 else head  # opening() cuts at 40
+    bracketed = _BRACKETED.match(head)
+    if bracketed:  # 【2017年公务用车自查报告】为贯彻落实…: a page's title in brackets opening its first paragraph
+        head = whole = bracketed.group(1)
     if (not head or len(whole) > 50 or _SENTENCE_MARK.search(whole) or head.startswith(tuple(spec["not_a_title_start"]))
             or _ENUMERATOR.match(head)):  # 一、征求意见情况 is a section heading, not the document's title
         return ""
@@ -347,7 +354,7 @@ _ON_HEAD = ("work_heading", "result_heading", "own_heading", "advice_heading", "
             "problem_heading")
 _LEFTMOST = ("own", "relaying")  # asked where in the sentence they match
 _ON_TEXT = ("owns_up", "speech_address", "speech_audience", "speech_greeting", "deadline", "rectifies",
-            "inspection_declares", "unit_speaker", "person_speaker")
+            "inspection_declares", "unit_speaker", "person_speaker", "guide")
 
 
 def alternatives(pattern: str) -> list[str]:
@@ -498,7 +505,11 @@ def voice(text: str) -> Voice:
     declared = False  # 我认真查摆了自身…、以上对照检查，请同志们批评指正: the text names itself a self-examination
     skeleton = False  # a heading of a self-examination's own sections (存在的问题、原因剖析、整改措施)
     lines = {s.strip() for s in text.splitlines()}
-    sentences = [s.strip() for s in _VOICE_SENTENCE.findall(unquoted(text))]
+    spoken = unquoted(text)
+    found = list(_VOICE_SENTENCE.finditer(spoken))
+    sentences = [f.group().strip() for f in found]
+    # a question (查摆问题实不实？自己存在哪些问题？) asks; it confesses nothing
+    asked = {i for i, f in enumerate(found) if spoken[f.end():f.end() + 1] in "？?"}
     every = sentence_matches(sentences)
     rx = _voice_patterns()
     critical_lexicon = lexicon("self_critical", "phrases")
@@ -560,6 +571,8 @@ def voice(text: str) -> Voice:
         # to others, a confessing sentence whose only expository word it is stays the author's
         own_case = (m["expository"] is not None and m["expository"].group() == "例如" and subject != "other"
                     and i in critical_at and sum(1 for _ in rx["expository"].finditer(sentence)) == 1)
+        # what the author's own inspection found (自查中发现个别部门存在…) is its own fault, its 个别部门 its own departments
+        own_case = own_case or m["self_found"] is not None and i in critical_at
         expository = generic or m["expository"] is not None and not own_case
         counts["reported"] += reported
         counts["expository"] += expository
@@ -608,7 +621,7 @@ def voice(text: str) -> Voice:
             # a confession is the author's: its subject is the author (我、班子在…), or it has none and
             # continues a sentence whose subject was (我查摆出以下问题。一是…); a colloquial one (偷懒、图省事)
             # only in a chain the author opened by name — 偷懒的人…, 工作的时候偷懒… is about anyone
-            if not exhorts and (subject == "own" if not written else subject != "other"):
+            if not exhorts and i not in asked and (subject == "own" if not written else subject != "other"):
                 critical_sentences.append(sentence)
             if not m["report_formula"]:
                 continue  # a shortcoming, not work done
@@ -641,7 +654,9 @@ def voice(text: str) -> Voice:
     # a title that addresses opinions to someone (对局领导班子的意见建议) names the whole text, not one section; a
     # one-line paste's words before its first item (征求意见情况1.班子成员…) name its genre as a title would
     listed = _INLINE_ITEM.split(opening(text))[0] if one_line and not title else ""
+    # an essayist (笔者) or a guide to writing (怎么写、拟写、写法) speaks as no author examining or reporting on itself
     titled_other = not claimed and (any(title_genre(title, k) for k in ("other", "opinions"))
+                                    or rx["guide"].search(spoken) is not None
                                     or _genre_titles().count(head) > 0
                                     or bool(title) and _voice_patterns()["opinions_heading"].search(title) is not None
                                     or listed != opening(text) and len(listed) <= 24
@@ -820,7 +835,10 @@ class KindModel:
         # a rectification document names rectification (整改、销号、问题清单) or has a task ledger's rows
         # (problem, measure, owner, deadline): a work summary that lists its shortcomings and next steps is not one
         rectifies = _voice_patterns()["rectifies"].search(text) is not None or ledger_rows(text) >= 2
-        allowed = [k for k in KINDS if speaks_as(k, spoken) and (k != "rectification" or rectifies)]
+        # a notice (关于为班子民主生活会征求意见的通知) asks for opinions: it is not the list of them
+        noticed = title_line(text).endswith("通知")
+        allowed = [k for k in KINDS if speaks_as(k, spoken) and (k != "rectification" or rectifies)
+                   and not (k == "opinions" and noticed)]
         # a text the model reads as a self-examination is a work report only if it reports its own work more than
         # once: one sentence of a memoir (近年来我的记忆力开始衰退…) is no report
         if KINDS[int(np.argmax(proba))] in SELF_EXAMINATION and spoken.own_work < 2:
