@@ -224,13 +224,23 @@ class MaterialStage(Stage):
 
 class Segment(Stage):
     """The words (jieba's) and the sentences (the one splitter's) of every content paragraph, from
-    one segmenter call over the document; its spaCy ``Doc``, which no stage reads, is made only when
+    one segmenter call over the document (over the chunk's documents); its spaCy ``Doc``, which no stage reads, is made only when
     asked for (``Document.spacy``)."""
 
     name = "segment"
 
     def run(self, doc: Document) -> None:
-        doc.tokens, doc.sentences = paragraph_words(doc.texts)
+        self.run_many([doc])
+
+    def run_many(self, docs: list[Document]) -> None:
+        """One segmenter call over the content paragraphs of all the documents (each paragraph's
+        words and sentences are those it has alone, :func:`~analyzer.segment.paragraph_words`)."""
+        tokens, sentences = paragraph_words([t for doc in docs for t in doc.texts])
+        first = 0
+        for doc in docs:
+            last = first + len(doc.texts)
+            doc.tokens, doc.sentences = tokens[first:last], sentences[first:last]
+            first = last
 
 
 class Structure(Stage):

@@ -31,7 +31,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 ENGINE = "jieba_fast_dat lcut (the C++ engine's own, same dictionaries)"
-FULL = "full analysis (no library), 32 at a time (Analyzer.analyze_many, as batch runs them)"
+FULL = "full analysis (no library), {} at a time (Analyzer.analyze_many, as batch runs them)"
 ONE_BY_ONE = "full analysis (no library), one by one (Analyzer.analyze)"
 sys.path.insert(0, str(ROOT))
 
@@ -129,7 +129,7 @@ def main() -> None:
         "spaCy zh nlp (the segmenter's words, sentence starts), whole text": lambda: [nlp(t) for t in texts],
         "paragraphs + segmentation (tokens, sentences)": lambda: [Segment().run(read(s)) for s in sources],
         "segmentation + structure (roles)": lambda: [analyzer.role_model.predict(*prepare(s)) for s in sources],
-        FULL: lambda: list(analyzer.analyze_many(ingest.from_text(t, "x") for t in texts)),
+        FULL.format(CHUNK): lambda: list(analyzer.analyze_many(ingest.from_text(t, "x") for t in texts)),
         ONE_BY_ONE: lambda: [analyzer.analyze(t) for t in texts],
     }
     stages: dict[int, dict[str, list[float]]] = {CHUNK: {}, 1: {}}  # chunk size -> step -> each round's seconds

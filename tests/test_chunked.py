@@ -111,3 +111,20 @@ def test_a_batch_task_of_several_files_gives_each_its_own_result(analyzer, tmp_p
     assert [error and error["code"] for _, error in results] == [None, "binary", None, "analysis_failed", None]
     for name in ("good.txt", "denial.txt", "weak.txt"):
         assert batch.Cache(cache).get("analysis", name) == worker.analyze_path(tmp_path / name).to_dict()
+
+
+def test_check_of_several_files_gives_the_one_by_one_reports(analyzer, tmp_path):
+    """``check`` (and the workbench) sends its worker a chunk of files per task: each report is the
+    one ``analyze_path`` gives, an unreadable file's its own error."""
+    from analyzer import workers
+
+    paths = []
+    for k, text in enumerate([GOOD, PER_MEMBER, None, DENIAL]):
+        path = tmp_path / f"{k}.txt"
+        path.write_text(text, encoding="utf-8") if text else path.write_bytes(b"PK\x03\x04" + bytes(range(256)))
+        paths.append(str(path))
+    with workers.analysis_pool(analyzer=analyzer) as pool:
+        found = list(workers.analyse_paths(pool, paths, {paths[0]: OPINIONS}))
+    assert found == [analyzer.analyze_path(paths[0], OPINIONS).to_dict()] + \
+        [analyzer.analyze_path(p).to_dict() for p in paths[1:]]
+    assert found[2]["error"]["code"] == "binary" and "opinions" in found[0]
