@@ -48,8 +48,16 @@ def sources():
 def test_chunks_give_the_reports_of_one_by_one(analyzer, monkeypatch, chunk):
     monkeypatch.setattr(pipeline, "CHUNK", chunk)  # 3: several chunks and a short last one
     one_by_one = [as_json(analyzer.analyze_source(s)) for s in sources()]
+    sizes, real = [], Analyzer.analyse_chunk
+
+    def recorded(self, sources, *args, **kwargs):
+        sizes.append(len(sources))
+        return real(self, sources, *args, **kwargs)
+
+    monkeypatch.setattr(Analyzer, "analyse_chunk", recorded)
     chunked = [as_json(r) for r in analyzer.analyze_many(sources())]
     assert chunked == one_by_one
+    assert sizes == ([3, 3, 3, 1] if chunk == 3 else [10])  # analysed as chunks: none fell back to one by one
     assert '"id": "criticism"' in chunked[1] and '"only_noise"' in chunked[3] and '"not_a_material"' in chunked[6]
 
 
@@ -113,10 +121,19 @@ def test_a_batch_task_of_several_files_gives_each_its_own_result(analyzer, tmp_p
         assert batch.Cache(cache).get("analysis", name) == worker.analyze_path(tmp_path / name).to_dict()
 
 
-def test_check_of_several_files_gives_the_one_by_one_reports(analyzer, tmp_path):
+def test_check_of_several_files_gives_the_one_by_one_reports(analyzer, tmp_path, monkeypatch):
     """``check`` (and the workbench) sends its worker a chunk of files per task: each report is the
     one ``analyze_path`` gives, an unreadable file's its own error."""
     from analyzer import workers
+
+    tasks, real = [], workers.WorkerPool.map
+
+    def recorded(self, fn, calls, failed):
+        calls = list(calls)
+        tasks.extend((fn.__name__, len(args[0]) if fn.__name__ == "_check_paths" else 1) for args in calls)
+        return real(self, fn, calls, failed)
+
+    monkeypatch.setattr(workers.WorkerPool, "map", recorded)
 
     paths = []
     for k, text in enumerate([GOOD, PER_MEMBER, None, DENIAL]):
@@ -128,3 +145,4 @@ def test_check_of_several_files_gives_the_one_by_one_reports(analyzer, tmp_path)
     assert found == [analyzer.analyze_path(paths[0], OPINIONS).to_dict()] + \
         [analyzer.analyze_path(p).to_dict() for p in paths[1:]]
     assert found[2]["error"]["code"] == "binary" and "opinions" in found[0]
+    assert tasks == [("_check_paths", 4)]  # one task for the four files
