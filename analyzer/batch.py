@@ -2,9 +2,12 @@
 
 ``run(paths, out)`` makes three streaming passes; the parent holds one small entry per document:
 
-1. analyse (parallel): each file whose bytes, name and settings are not in the cache is
+1. analyse (parallel): the files whose bytes, name and settings are not in the cache are
    analysed by the worker's own :class:`~analyzer.pipeline.Analyzer` (copy detection
-   comes in pass 3) and its report object stored in ``OUT/.jingzi/cache/analysis``;
+   comes in pass 3), up to :data:`~analyzer.limits.CHUNK_DOCUMENTS` files per task, every stage over
+   the chunk (:meth:`~analyzer.pipeline.Analyzer.analyze_paths`: the same reports as one by one,
+   faster), and each report object stored in ``OUT/.jingzi/cache/analysis``; a chunk that
+   fails, runs out of time or kills its worker is analysed again file by file;
 2. library: the user's library (or an empty one) plus every readable document of the
    batch, in ``OUT/.jingzi/batch-library.sqlite``; rebuilt only when either changed;
 3. cross-check (parallel): each document is checked against that library, so against
@@ -71,7 +74,7 @@ from .html import (
     report_page,
 )
 from .ingest import display_name, expand_paths, open_regular
-from .limits import DOCUMENT_SECONDS, MAX_BINARY_BYTES
+from .limits import CHUNK_DOCUMENTS, DOCUMENT_SECONDS, MAX_BINARY_BYTES
 from .report import Report
 from .resources import DATA_DIR, MODELS_DIR
 from .unionfind import UnionFind
@@ -80,6 +83,7 @@ from .workers import WorkerPool
 if TYPE_CHECKING:
     import numpy as np
 
+CHUNK_TASKS = 8  # pass 1 cuts its files into at least this many tasks (when it has as many): work for every worker
 CLUSTER_MIN = 0.1  # a source this large links two documents (SPEC: independent materials stay < 0.1)
 TABLES = ("results.jsonl", "results.csv", "results.xlsx", "index.html")  # published last, removed first
 
@@ -376,26 +380,37 @@ def _init_analyse(rubric: str, kind: str | None = None) -> None:
 
 def _analyse(path: str, key: str | None, cache_root: str, opinions: str | None = None) -> tuple[str | None, dict | None]:
     """Analyse one file (with its opinions list, if any) and cache its report (worker): (text sha256, error)."""
+    return _analyse_many([(path, key, cache_root, opinions)])[0]
+
+
+def _analyse_many(calls: list[tuple[str, str | None, str, str | None]]) -> list[tuple[str | None, dict | None]]:
+    """:func:`_analyse` of each (path, cache key, cache root, opinions list) call (worker), the files
+    analysed together (:meth:`~analyzer.pipeline.Analyzer.analyze_paths`); when that fails, each
+    file again on its own, so that only a failing file gets the error."""
     from .opinions import read_list
 
     if "failure" in _worker:
-        return None, _worker["failure"]
+        return [(None, _worker["failure"])] * len(calls)
+    listed = []
+    for _, _, _, opinions in calls:
+        try:
+            listed.append(read_list(opinions) if opinions else None)
+        except JingziError as exc:  # the material is still analysed; the warning says why
+            listed.append(exc)
     try:
-        listed = None
-        if opinions:
-            try:
-                listed = read_list(opinions)
-            except JingziError as exc:  # the material is still analysed; the warning says why
-                listed = exc
-        report = _worker["analyzer"].analyze_path(path, None if isinstance(listed, JingziError) else listed)
-        if isinstance(listed, JingziError) and report.ok:
-            report.warnings.append(warning("opinions_unreadable", f"{Path(opinions).name}: {listed.message}"))
-        d = report.to_dict()
+        reports = _worker["analyzer"].analyze_paths([path for path, _, _, _ in calls],
+                                                    [None if isinstance(x, JingziError) else x for x in listed])
+        found = []
+        for report, unread, (_, _, _, opinions) in zip(reports, listed, calls):
+            if isinstance(unread, JingziError) and report.ok:
+                report.warnings.append(warning("opinions_unreadable", f"{Path(opinions).name}: {unread.message}"))
+            found.append(report.to_dict())
     except Exception as exc:  # a failing stage must not stop the batch
-        return None, _failure(exc)
-    if key:
-        Cache(cache_root).put("analysis", key, d)
-    return d.get("sha256"), d.get("error")
+        return [(None, _failure(exc))] if len(calls) == 1 else [_analyse(*call) for call in calls]
+    for d, (_, key, cache_root, _) in zip(found, calls):
+        if key:
+            Cache(cache_root).put("analysis", key, d)
+    return [(d.get("sha256"), d.get("error")) for d in found]
 
 
 def copy_detector(library: str | Path):
@@ -510,9 +525,20 @@ def _analyse_all(entries: list[Entry], settings: str, rubric: str, cache: Cache,
         entry.sha256, entry.error = d.get("sha256"), d.get("error")
         bar.advance(task)
     if todo:
-        with pools(len(todo), _init_analyse, (rubric, kind)) as pool:
-            calls = ((e.path, e.key, str(cache.root), e.opinions) for e in todo)
-            for entry, (sha, error) in zip(todo, pool.map(_analyse, calls, lambda args, error: (None, error))):
+        size = min(CHUNK_DOCUMENTS, max(1, len(todo) // CHUNK_TASKS))
+        chunks = [todo[k:k + size] for k in range(0, len(todo), size)]
+        alone = []  # the entries of chunks that failed as a whole (a timeout, a dead worker)
+        with pools(len(chunks), _init_analyse, (rubric, kind)) as pool:
+            calls = ([(e.path, e.key, str(cache.root), e.opinions) for e in chunk] for chunk in chunks)
+            for chunk, results in zip(chunks, pool.map(_analyse_many, ((c,) for c in calls), lambda args, error: None)):
+                if results is None:
+                    alone += chunk
+                    continue
+                for entry, (sha, error) in zip(chunk, results):
+                    entry.sha256, entry.error = sha, error
+                    bar.advance(task)
+            calls = ((e.path, e.key, str(cache.root), e.opinions) for e in alone)
+            for entry, (sha, error) in zip(alone, pool.map(_analyse, calls, lambda args, error: (None, error))):
                 entry.sha256, entry.error = sha, error
                 bar.advance(task)
     return len(todo)

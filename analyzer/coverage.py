@@ -34,6 +34,7 @@ import bisect
 import math
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import NamedTuple
 
 import numpy as np
@@ -466,6 +467,12 @@ class Judged:
     named: list[frozenset]
     found: dict[int, list[tuple[str, str, int]]] | None = None
 
+    def part(self, start: int, end: int) -> "Judged":
+        """The paragraphs ``start:end``, numbered from 0."""
+        found = None if self.found is None else {k - start: f for k, f in self.found.items() if start <= k < end}
+        return Judged(self.sentences[start:end], self.matches[start:end], self.targets[start:end],
+                      self.named[start:end], found)
+
     @property
     def denials(self) -> list[tuple[int, Sentence, set[str]]]:
         """(paragraph, sentence, the categories it is aimed at) of each denial aimed at any."""
@@ -661,6 +668,13 @@ class Scored:
     def lowest_threshold(self) -> list[float]:
         return [min(a, b) for a, b in zip(self.paragraph_threshold, self.document_threshold)]
 
+    def part(self, start: int, end: int) -> "Scored":
+        """The paragraphs ``start:end`` (one document's, of several scored together), numbered from 0."""
+        if (start, end) == (0, len(self.proba)):
+            return self
+        return Scored(self.proba[start:end], self.judged.part(start, end), self.paragraph_threshold,
+                      self.document_threshold)
+
 
 def assess(doc: Document, rubric: Rubric, model: CoverageModel | None, matcher: PatternMatcher) -> CoverageResult:
     """Styles per paragraph, the document's ``coverage`` entries, and matched phrases per
@@ -670,14 +684,39 @@ def assess(doc: Document, rubric: Rubric, model: CoverageModel | None, matcher: 
     paragraph per category; discount headings and categories only denied; find the evidence
     sentences of the paragraphs examined for problems that reach a threshold; decide each
     paragraph's styles; write one entry per category."""
-    paragraph_texts, tokens, roles, contexts = doc.texts, doc.tokens, doc.roles, doc.layout.categories
-    starts = doc.starts
-    text = DocumentText(features.of(doc), model) if model is not None else None
-    scored = score_paragraphs(paragraph_texts, tokens, roles, contexts, rubric, model, matcher, text, doc.sentences)
+    return assess_many([doc], rubric, model, matcher)[0]
+
+
+def assess_many(docs: list[Document], rubric: Rubric, model: CoverageModel | None,
+                matcher: PatternMatcher) -> list[CoverageResult]:
+    """:func:`assess` of several documents. Every step up to the evidence sentences reads a
+    paragraph (and its heading) alone, so those steps run once over the paragraphs of all the
+    documents, one after another (one featurisation, one product per model); the paragraphs
+    where problems are examined, the styles and the entries are then each document's own."""
+    texts = [t for d in docs for t in d.texts]
+    tokens = [t for d in docs for t in d.tokens]
+    roles = [r for d in docs for r in d.roles]
+    contexts = [c for d in docs for c in d.layout.categories]
+    firsts = [0, *accumulate(len(d.texts) for d in docs)]
+    text = DocumentText(features.of_many(docs), model) if model is not None else None
+    scored = score_paragraphs(texts, tokens, roles, contexts, rubric, model, matcher, text,
+                              [s for d in docs for s in d.sentences])
     discount_unexamined(scored, roles, rubric)
-    eligible = examined_paragraphs(roles)
-    evidence = evidence_sentences(scored, eligible, paragraph_texts, roles, contexts, rubric, model, matcher, text)
-    styles = paragraph_styles(scored, evidence, eligible, rubric, roles)
+    eligible = [[first + i for i in examined_paragraphs(d.roles)] for d, first in zip(docs, firsts)]
+    evidence = evidence_sentences(scored, [i for e in eligible for i in e], texts, roles, contexts, rubric,
+                                  model, matcher, text)
+    return [_document_coverage(d, scored.part(first, first + len(d.texts)),
+                               {(i - first, j): found for (i, j), found in evidence.items()
+                                if first <= i < first + len(d.texts)},
+                               [i - first for i in e], rubric, matcher)
+            for d, first, e in zip(docs, firsts, eligible)]
+
+
+def _document_coverage(doc: Document, scored: "Scored", evidence: dict, eligible: list[int], rubric: Rubric,
+                       matcher: PatternMatcher) -> CoverageResult:
+    """One document's coverage from its paragraphs' scores and evidence sentences."""
+    styles = paragraph_styles(scored, evidence, eligible, rubric, doc.roles)
+    starts = doc.starts
     coverage = {c.id: category_entry(j, c, scored, evidence, eligible, starts)
                 for j, c in enumerate(rubric.categories)}
     return CoverageResult(styles, coverage, evidence_phrases(styles, scored.judged.matches),

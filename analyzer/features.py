@@ -231,6 +231,14 @@ class Rows(NamedTuple):
     def matrix(self) -> csr_matrix:
         return _csr(self.data, self.indices, self.indptr, self.shape)
 
+    def take(self, rows: np.ndarray) -> "Rows":
+        """The rows numbered ``rows``, in that order, each with its cells as they are."""
+        starts, ends = self.indptr[rows], self.indptr[rows + 1]
+        counts = ends - starts
+        indptr = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+        cells = np.repeat(starts - indptr[:-1], counts) + np.arange(indptr[-1])
+        return Rows(self.data[cells], self.indices[cells], indptr, (len(rows), self.shape[1]))
+
     def dot(self, weights: np.ndarray) -> np.ndarray:
         """``self.matrix() @ weights`` (weights: features × k) by the kernel that product runs in
         scipy (``csr_matvecs``: each row's cells added one by one from zero, in order), called
@@ -405,6 +413,7 @@ class _Grams:
         self.union = _union(self.analyzer)
         self._counted = None
         self._by_vectorizer: dict[int, tuple] = {}
+        self._whole: dict[int, Rows] = {}  # a vectorizer's rows of every text, made once
         at = self.union.find(keys)
         hit = at >= 0
         self.found = at[hit]
@@ -423,14 +432,18 @@ class _Grams:
 
     def _whole_rows(self, vectorizer) -> Rows:
         """``tfidf_rows`` of the whole texts, but for the order of the cells within a row (that of
-        the union, not the vectorizer's columns: sums over a row may differ in the last bit)."""
+        the union, not the vectorizer's columns: sums over a row may differ in the last bit); made
+        once per vectorizer (the documents sharing these n-grams each take their rows from it)."""
         cols, column_map = self._map(vectorizer)
-        if self._counted is None:
-            self._counted = _distinct(self.text_of, self.found, max(len(self.union.keys), 1), self.n_texts)
-        rows, found, counts = self._counted
-        columns = column_map[found]
-        keep = np.flatnonzero(columns >= 0)
-        return _tfidf(cols, rows[keep], columns[keep], counts[keep], self.n_texts)
+        found = self._whole.get(id(cols))
+        if found is None:
+            if self._counted is None:
+                self._counted = _distinct(self.text_of, self.found, max(len(self.union.keys), 1), self.n_texts)
+            rows, grams, counts = self._counted
+            columns = column_map[grams]
+            keep = np.flatnonzero(columns >= 0)
+            found = self._whole[id(cols)] = _tfidf(cols, rows[keep], columns[keep], counts[keep], self.n_texts)
+        return found
 
 
 class CharGrams(_Grams):
@@ -478,22 +491,32 @@ class CharGrams(_Grams):
         hit = self._find(keys)
         self.starts, self.ends, self.text_of = starts[hit], ends[hit], row_of[starts[hit]]
 
-    def _known(self, vectorizer) -> tuple[_Columns, np.ndarray, np.ndarray, np.ndarray]:
-        """The column, start and end of every n-gram the vectorizer knows (found once per vectorizer)."""
+    def _known(self, vectorizer) -> tuple[_Columns, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """The column, start and end of every n-gram the vectorizer knows (found once per vectorizer),
+        and where the n-grams of each n begin among them (each n's are in the order of their starts)."""
         cols, column_map = self._map(vectorizer)
         found = self._by_vectorizer.get(id(cols))
         if found is None:
             columns = column_map[self.found]
             known = np.flatnonzero(columns >= 0)
-            found = self._by_vectorizer[id(cols)] = columns[known], self.starts[known], self.ends[known]
+            starts, ends = self.starts[known], self.ends[known]
+            found = self._by_vectorizer[id(cols)] = \
+                columns[known], starts, ends, np.searchsorted(ends - starts, np.arange(1, 6))
         return (cols, *found)
+
+    @staticmethod
+    def _starting_in(starts: np.ndarray, by_n: np.ndarray, low: int, high: int) -> np.ndarray:
+        """The n-grams (their numbers) that start in ``[low, high)`` of the joined texts, found by a
+        binary search in each n's starts: a document's spans among many documents' n-grams."""
+        return np.concatenate([np.arange(a + np.searchsorted(starts[a:b], low), a + np.searchsorted(starts[a:b], high))
+                               for a, b in zip(by_n[:-1].tolist(), by_n[1:].tolist())])
 
     def rows(self, vectorizer, parts: list | None = None) -> Rows:
         """``tfidf_rows(vectorizer, texts)`` of ``parts``: each ``(i, a, b)`` (the text
         ``texts[i][a:b]``) or a string of its own; ``None``: every text, whole."""
         if parts is None:
             return self._whole_rows(vectorizer)
-        cols, columns, starts, ends = self._known(vectorizer)
+        cols, columns, starts, ends, by_n = self._known(vectorizer)
         spans, extra = [], []
         for r, part in enumerate(parts):
             if isinstance(part, str):
@@ -511,6 +534,8 @@ class CharGrams(_Grams):
         if len(spans) > 1 and (bounds[1:, 0] < bounds[:-1, 1]).any():  # overlapping spans
             extra += [(r, self.texts[parts[r][0]][parts[r][1]:parts[r][2]]) for r, _, _ in spans]
             spans, bounds = [], bounds[:0]
+        near = self._starting_in(starts, by_n, bounds[0, 0], bounds[-1, 1]) if spans else np.zeros(0, dtype=np.int64)
+        columns, starts, ends = columns[near], starts[near], ends[near]  # the n-grams that can be inside a span
         k = np.searchsorted(bounds[:, 0], starts, side="right") - 1
         inside = k >= 0
         inside[inside] &= ends[inside] <= bounds[k[inside], 1]
@@ -679,13 +704,81 @@ class DocumentGrams:
         return self._words
 
 
-def of(doc) -> DocumentGrams:
+class _Picked:
+    """Some texts (numbers ``picked``) of a :class:`CharGrams` or :class:`WordGrams` made over more,
+    asked about by their own numbers: rows of whole texts are taken from the grams' rows of all the
+    texts, rows of spans ``(i, a, b)`` cut from the grams with ``i`` renumbered; the same rows as
+    grams of these texts alone give."""
+
+    def __init__(self, grams: _Grams, picked: list[int], texts: list[str]):
+        self.grams, self.picked, self.texts = grams, picked, texts
+        self.n_texts = len(picked)
+        self.rows_taken = None if picked == list(range(grams.n_texts)) else np.array(picked, dtype=np.int64)
+
+    def rows(self, vectorizer, parts: list | None = None, *options) -> Rows:
+        """The grams' ``rows`` (``options``: what follows ``parts`` there) of these texts."""
+        if parts is None:
+            rows = self.grams.rows(vectorizer)
+            return rows if self.rows_taken is None else rows.take(self.rows_taken)
+        picked = self.picked
+        return self.grams.rows(vectorizer, [p if isinstance(p, str) else (picked[p[0]], p[1], p[2]) for p in parts],
+                               *options)
+
+
+class PickedGrams:
+    """The featurisation of some documents' content paragraphs taken from the featurisation of a
+    chunk of documents (:func:`share`): ``chars`` and ``words`` as a :class:`DocumentGrams` of
+    these paragraphs alone gives them, numbered from 0."""
+
+    def __init__(self, shared: DocumentGrams, picked: list[int], texts: list[str], tokens: list[list[str]]):
+        self.shared, self.picked, self.texts, self.tokens = shared, picked, texts, tokens
+        self._chars = self._words = None
+
+    @property
+    def chars(self) -> _Picked:
+        if self._chars is None:
+            self._chars = _Picked(self.shared.chars, self.picked, self.texts)
+        return self._chars
+
+    @property
+    def words(self) -> _Picked:
+        if self._words is None:
+            self._words = _Picked(self.shared.words, self.picked, self.texts)
+        return self._words
+
+
+def share(docs: list) -> None:
+    """Featurise the content paragraphs of several segmented documents once, together: each
+    document's :func:`of` is then its part of that one :class:`DocumentGrams`, and
+    :func:`of_many` the part of any of them."""
+    shared = DocumentGrams([t for d in docs for t in d.texts], [t for d in docs for t in d.tokens])
+    first = 0
+    for d in docs:
+        d.features["grams"] = PickedGrams(shared, list(range(first, first + len(d.texts))), d.texts, d.tokens)
+        first += len(d.texts)
+
+
+def of(doc) -> DocumentGrams | PickedGrams:
     """The shared featurisation of a segmented :class:`~analyzer.document.Document`'s content
-    paragraphs, made on first use and kept on the document (``doc.features["grams"]``)."""
+    paragraphs, made on first use and kept on the document (``doc.features["grams"]``), or its
+    part of several documents' (:func:`share`)."""
     grams = doc.features.get("grams")
     if grams is None or grams.texts is not doc.texts or grams.tokens is not doc.tokens:
         grams = doc.features["grams"] = DocumentGrams(doc.texts, doc.tokens)
     return grams
+
+
+def of_many(docs: list) -> DocumentGrams | PickedGrams:
+    """The featurisation of the content paragraphs of ``docs``, in order: their parts of the one
+    they share (:func:`share`), or one made for them (read on first use)."""
+    parts = [of(d) for d in docs]
+    if len(parts) == 1:
+        return parts[0]
+    shared = {id(p.shared) if isinstance(p, PickedGrams) else None for p in parts}
+    texts, tokens = [t for d in docs for t in d.texts], [t for d in docs for t in d.tokens]
+    if len(shared) == 1 and None not in shared:
+        return PickedGrams(parts[0].shared, [i for p in parts for i in p.picked], texts, tokens)
+    return DocumentGrams(texts, tokens)
 
 
 def decision(model, X) -> np.ndarray:

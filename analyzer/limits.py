@@ -19,3 +19,5 @@ MAX_PDF_PAGES = 1_000
 DOCUMENT_SECONDS = 120.0              # time budget to analyse one document in `check` and `batch`
 WORKER_START_SECONDS = 300.0         # time for a new worker to load its models and report ready
 WORKER_RETRIES = 1                    # a document that kills its worker is retried once, then given up
+CHUNK_DOCUMENTS = 32                  # documents analysed together, every stage over them (`batch`, analyze_many)
+CHUNK_CHARS = 300_000                 # … and characters: a chunk closes at either, so memory stays a chunk's

@@ -10,13 +10,21 @@ every judgement: the stages see only the content paragraphs, and their paragraph
 mapped back to the report's paragraphs. Coverage, summary and depth run only for the kinds they
 are made for (``kinds.MATERIAL_KINDS``); another kind gets the warning ``not_a_material``.
 ``Analyzer`` loads models and lexicons once; ``analyze`` is the one-call convenience.
+
+A round of documents (``batch``, :meth:`Analyzer.analyze_many`, :meth:`Analyzer.analyze_paths`)
+is analysed a chunk at a time (:data:`CHUNK` documents, fewer when long): every stage's
+``run_many`` runs over the chunk before the next stage, and structure, coverage and summary
+featurise the paragraphs of all its documents once (:func:`analyzer.features.share`) and score
+them with one product per model, then judge each document on its own. Every step they batch reads
+a paragraph (or sentence) alone, so the reports are those of one document at a time.
 """
 from __future__ import annotations
 
 import gc
 from functools import lru_cache
+from itertools import islice, repeat
 from pathlib import Path
-from typing import Collection
+from typing import Collection, Iterable, Iterator
 
 import sklearn
 
@@ -25,12 +33,15 @@ from .copydetect import CopyDetector
 from .coverage import PatternMatcher
 from .document import CopyResult, Document, KindResult, Piece
 from .errors import JingziError, SetupError, warning
+from .limits import CHUNK_CHARS, CHUNK_DOCUMENTS
 from .opinions import OpinionMatcher
 from .report import Report
 from .resources import forget_matches, load_rubric
 from .segment import get_nlp, paragraph_words
 from .segmenting import is_runon, split_line
 from .structure import Layout, layout
+
+CHUNK = CHUNK_DOCUMENTS  # documents analysed together (Analyzer.documents): one featurisation and product per stage
 
 
 def keep_out_of_collections() -> None:
@@ -106,16 +117,31 @@ class Analyzer:
 
     def analyze_path(self, path: str | Path, opinions: list[str] | None = None, skip: Collection[str] = ()) -> Report:
         """Analyse one file; an unreadable file yields a report with ``error`` set."""
-        try:
-            source = ingest.read_path(path)
-        except JingziError as exc:
-            return Report.failed(ingest.display_name(path), ingest.display_name(Path(path).name), exc.to_dict())
-        return self.analyze_source(source, opinions=opinions, skip=skip)
+        source = _read_path(path)
+        return source if isinstance(source, Report) else self.analyze_source(source, opinions=opinions, skip=skip)
+
+    def analyze_paths(self, paths: Iterable[str | Path], opinions: Iterable[list[str] | None] | None = None
+                      ) -> Iterator[Report]:
+        """:meth:`analyze_path` of each file, in order (``opinions``: each file's collected opinions
+        or None), the readable ones analysed :data:`CHUNK` at a time (:meth:`documents`)."""
+        asked = iter(opinions) if opinions is not None else repeat(None)
+        for chunk in chunks(map(_read_path, paths)):
+            lists = list(islice(asked, len(chunk)))
+            readable = [(source, listed) for source, listed in zip(chunk, lists) if not isinstance(source, Report)]
+            docs = self.documents([source for source, _ in readable], [listed for _, listed in readable])
+            for source in chunk:
+                yield source if isinstance(source, Report) else Report.of(next(docs), self.rubric.id)
 
     def analyze_source(self, source: ingest.Source, copy_key: str | None = None,
                        opinions: list[str] | None = None, skip: Collection[str] = ()) -> Report:
         """The report of an ingested document (:meth:`document`)."""
         return Report.of(self.document(source, copy_key, opinions, skip), self.rubric.id)
+
+    def analyze_many(self, sources: Iterable[ingest.Source], skip: Collection[str] = ()) -> Iterator[Report]:
+        """The report of each ingested document, in order, analysed :data:`CHUNK` at a time
+        (:meth:`documents`)."""
+        for doc in self.documents(sources, skip=skip):
+            yield Report.of(doc, self.rubric.id)
 
     def document(self, source: ingest.Source, copy_key: str | None = None, opinions: list[str] | None = None,
                  skip: Collection[str] = ()) -> Document:
@@ -123,22 +149,50 @@ class Analyzer:
         applies to it. ``copy_key`` is its name among the copy detector's peers (default: its
         file name), so that it is not reported as copying itself; ``skip`` names stages to leave
         out (e.g. ``{"depth"}`` while the depth model is trained on the stages before it)."""
-        forget_matches()  # the lexicons' memo is shared by this document's stages, not kept across documents
+        return self.analyse_chunk([source], [opinions], skip, copy_key)[0]
+
+    def documents(self, sources: Iterable[ingest.Source], opinions: Iterable[list[str] | None] | None = None,
+                  skip: Collection[str] = ()) -> Iterator[Document]:
+        """:meth:`document` of each source, in order, analysed :data:`CHUNK` documents at a time
+        (:meth:`analyse_chunk`): the same documents, made faster, memory flat in their number.
+        ``opinions``: each source's collected opinions (or None), in the same order. A chunk that
+        fails is analysed again one document at a time, so that the documents before the failing
+        one are still given and its own error is the one raised."""
+        asked = iter(opinions) if opinions is not None else repeat(None)
+        for chunk in chunks(sources):
+            lists = list(islice(asked, len(chunk)))
+            try:
+                done = self.analyse_chunk(chunk, lists, skip)
+            except Exception:
+                done = (self.analyse_chunk([source], [listed], skip)[0] for source, listed in zip(chunk, lists))
+            yield from done
+
+    def analyse_chunk(self, sources: list[ingest.Source], opinions: list[list[str] | None], skip: Collection[str] = (),
+                      copy_key: str | None = None) -> list[Document]:
+        """The documents of ``sources`` after every stage that applies to each: every stage runs
+        over all of them (``run_many``) before the next, so that the stages that featurise or
+        score paragraphs do it once for the chunk. ``opinions``: each source's collected opinions
+        (or None); ``copy_key``: a single document's name among the copy detector's peers."""
+        forget_matches()  # the lexicons' memo is shared by this chunk's stages, not kept across chunks
         # inputs are built by our own code: skip scikit-learn's per-call validation
         with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
-            doc = read(source)
-            for stage in self.stages(copy_key or source.name, opinions):
-                if stage.name not in skip and stage.applies(doc):
-                    stage.run(doc)
-        return doc
+            docs = [read(source) for source in sources]
+            asked = {id(doc): listed for doc, listed in zip(docs, opinions) if listed is not None}
+            for stage in self.stages(copy_key, asked):
+                applies = [doc for doc in docs if stage.applies(doc)] if stage.name not in skip else []
+                if applies:
+                    stage.run_many(applies)
+        return docs
 
-    def stages(self, copy_key: str, opinions: list[str] | None = None) -> list[Stage]:
+    def stages(self, copy_key: str | None = None, opinions: dict[int, list[str]] | None = None) -> list[Stage]:
         """The stages in the order they run; each ``run(doc)`` writes its result onto the
-        :class:`~analyzer.document.Document` when ``applies(doc)``."""
+        :class:`~analyzer.document.Document` when ``applies(doc)``. ``copy_key``: the document's
+        name among the copy detector's peers (default: each document's name); ``opinions``: the
+        collected opinions of each document (by ``id``) that has them."""
         out = [Segment(), Structure(self.role_model), Kind(self.kind_model, self.forced_kind),
                Copy(self.copy_detector, copy_key), Coverage(self.rubric, self.coverage_model, self.matcher),
                Summary(self.summary_model), Depth(self, self.boilerplate)]
-        if opinions is not None:
+        if opinions:
             out.append(Opinions(self, opinions))
         out.append(KindJudgement(self))
         return out
@@ -156,6 +210,12 @@ class Stage:
     def applies(self, doc: Document) -> bool:
         return bool(doc.content)
 
+    def run_many(self, docs: list[Document]) -> None:
+        """``run`` on each of ``docs`` (all of which it applies to); a stage that featurises or
+        scores paragraphs does it once for them all."""
+        for doc in docs:
+            self.run(doc)
+
 
 class MaterialStage(Stage):
     def applies(self, doc: Document) -> bool:
@@ -164,13 +224,23 @@ class MaterialStage(Stage):
 
 class Segment(Stage):
     """The words (jieba's) and the sentences (the one splitter's) of every content paragraph, from
-    one segmenter call over the document; its spaCy ``Doc``, which no stage reads, is made only when
+    one segmenter call over the document (over the chunk's documents); its spaCy ``Doc``, which no stage reads, is made only when
     asked for (``Document.spacy``)."""
 
     name = "segment"
 
     def run(self, doc: Document) -> None:
-        doc.tokens, doc.sentences = paragraph_words(doc.texts)
+        self.run_many([doc])
+
+    def run_many(self, docs: list[Document]) -> None:
+        """One segmenter call over the content paragraphs of all the documents (each paragraph's
+        words and sentences are those it has alone, :func:`~analyzer.segment.paragraph_words`)."""
+        tokens, sentences = paragraph_words([t for doc in docs for t in doc.texts])
+        first = 0
+        for doc in docs:
+            last = first + len(doc.texts)
+            doc.tokens, doc.sentences = tokens[first:last], sentences[first:last]
+            first = last
 
 
 class Structure(Stage):
@@ -182,8 +252,18 @@ class Structure(Stage):
         self.model = model
 
     def run(self, doc: Document) -> None:
-        doc.layout = heading_layout(doc)
-        doc.roles = self.model.predict(doc.texts, doc.tokens, doc.layout, features.of(doc))
+        self.run_many([doc])
+
+    def run_many(self, docs: list[Document]) -> None:
+        """The layouts one by one, the roles of all the documents' paragraphs from one
+        featurisation (:func:`analyzer.features.share`) and one product."""
+        for doc in docs:
+            doc.layout = heading_layout(doc)
+        if len(docs) > 1:
+            features.share(docs)
+        roles = self.model.predict_many([(d.texts, d.tokens, d.layout) for d in docs], features.of_many(docs))
+        for doc, found in zip(docs, roles):
+            doc.roles = found
 
 
 def heading_layout(doc: Document) -> Layout:
@@ -213,7 +293,7 @@ class Copy(Stage):
 
     name = "copy"
 
-    def __init__(self, detector: CopyDetector | None, key: str):
+    def __init__(self, detector: CopyDetector | None, key: str | None = None):
         self.detector, self.key = detector, key
 
     def applies(self, doc: Document) -> bool:
@@ -226,7 +306,7 @@ class Copy(Stage):
         for k, role in enumerate(doc.roles):
             roles[doc.at(k)] = role
         spans = [(p.start, p.end, role) for p, role in zip(doc.pieces, roles)]  # as batch and compare count
-        found = self.detector.check(self.key, doc.text, roles=spans)
+        found = self.detector.check(self.key or doc.name, doc.text, roles=spans)
         library = self.detector.library
         known = library.metadata([s["source"] for s in found["sources"]]) if library is not None else {}
         doc.copy = CopyResult.of(annotate(found, file_meta(doc.source.file) if doc.source.file else {}, known))
@@ -241,7 +321,13 @@ class Coverage(MaterialStage):
         self.rubric, self.model, self.matcher = rubric, model, matcher
 
     def run(self, doc: Document) -> None:
-        doc.coverage = coverage.assess(doc, self.rubric, self.model, self.matcher)
+        self.run_many([doc])
+
+    def run_many(self, docs: list[Document]) -> None:
+        """Every document's paragraphs scored, judged and searched for evidence together
+        (:func:`analyzer.coverage.assess_many`)."""
+        for doc, found in zip(docs, coverage.assess_many(docs, self.rubric, self.model, self.matcher)):
+            doc.coverage = found
 
 
 class Summary(MaterialStage):
@@ -253,7 +339,12 @@ class Summary(MaterialStage):
         self.model = model
 
     def run(self, doc: Document) -> None:
-        doc.summary = summary.assess(doc, self.model)
+        self.run_many([doc])
+
+    def run_many(self, docs: list[Document]) -> None:
+        """Every document's paragraphs scored by one product (:func:`analyzer.summary.assess_many`)."""
+        for doc, found in zip(docs, summary.assess_many(docs, self.model)):
+            doc.summary = found
 
 
 class Depth(MaterialStage):
@@ -274,11 +365,14 @@ class Opinions(MaterialStage):
 
     name = "opinions"
 
-    def __init__(self, analyzer: Analyzer, opinions: list[str]):
-        self.analyzer, self.opinions = analyzer, opinions
+    def __init__(self, analyzer: Analyzer, opinions: dict[int, list[str]]):
+        self.analyzer, self.opinions = analyzer, opinions  # by the id of the document they were collected for
+
+    def applies(self, doc: Document) -> bool:
+        return super().applies(doc) and id(doc) in self.opinions
 
     def run(self, doc: Document) -> None:
-        doc.opinions = self.analyzer.opinion_matcher.assess(self.opinions, doc)
+        doc.opinions = self.analyzer.opinion_matcher.assess(self.opinions[id(doc)], doc)
 
 
 class KindJudgement(Stage):
@@ -311,6 +405,28 @@ class KindJudgement(Stage):
             return
         if not found:
             doc.warnings.append(warning("no_items", kind.label))
+
+
+def chunks(sources: Iterable[ingest.Source | Report]) -> Iterator[list[ingest.Source | Report]]:
+    """``sources`` in order, a list at a time: :data:`CHUNK` of them, or fewer when their texts
+    reach :data:`~analyzer.limits.CHUNK_CHARS` characters (a long document closes its chunk)."""
+    chunk, chars = [], 0
+    for source in sources:
+        chunk.append(source)
+        chars += len(source.text) if isinstance(source, ingest.Source) else 0
+        if len(chunk) >= CHUNK or chars >= CHUNK_CHARS:
+            yield chunk
+            chunk, chars = [], 0
+    if chunk:
+        yield chunk
+
+
+def _read_path(path: str | Path) -> ingest.Source | Report:
+    """The ingested file, or the report of its error when it cannot be read."""
+    try:
+        return ingest.read_path(path)
+    except JingziError as exc:
+        return Report.failed(ingest.display_name(path), ingest.display_name(Path(path).name), exc.to_dict())
 
 
 def read(source: ingest.Source) -> Document:

@@ -307,16 +307,32 @@ class RoleModel:
     def predict_proba(self, paragraphs: list[str], tokens: list[list[str]], lay: Layout, grams=None) -> np.ndarray:
         """Per-paragraph probabilities over :data:`ROLES` (columns in ROLES order); ``grams``: the
         document's shared featurisation, when there is one."""
+        return self._proba(self._rows(paragraphs, tokens, lay, grams))
+
+    def _proba(self, X) -> np.ndarray:
         from .features import multinomial
 
-        X = self._rows(paragraphs, tokens, lay, grams)
         proba = multinomial(self.clf_, X)
-        out = np.full((len(paragraphs), len(ROLES)), 1e-6)
+        out = np.full((X.shape[0], len(ROLES)), 1e-6)
         for j, cls in enumerate(self.clf_.classes_):
             out[:, ROLES.index(cls)] = proba[:, j]
         return out
 
     def predict(self, paragraphs: list[str], tokens: list[list[str]], lay: Layout, grams=None) -> list[str]:
-        proba = self.predict_proba(paragraphs, tokens, lay, grams)
+        return self._decode(self.predict_proba(paragraphs, tokens, lay, grams), paragraphs, tokens, lay)
+
+    def predict_many(self, docs: list[tuple[list[str], list[list[str]], Layout]], grams) -> list[list[str]]:
+        """:meth:`predict` of several documents' (paragraphs, tokens, layout), their paragraphs'
+        probabilities from one product: ``grams`` is the featurisation of all their paragraphs, in
+        order (:func:`analyzer.features.of_many`); each document decoded on its own."""
+        from .features import blocks
+
+        layout_rows = np.vstack([feature_rows(self.dict_, paragraphs, lay) for paragraphs, _, lay in docs])
+        proba = self._proba(blocks([grams.words.rows(self.tfidf_), layout_rows]))
+        ends = np.cumsum([len(paragraphs) for paragraphs, _, _ in docs])
+        return [self._decode(p, *doc) for p, doc in zip(np.split(proba, ends[:-1]), docs)]
+
+    def _decode(self, proba: np.ndarray, paragraphs: list[str], tokens: list[list[str]], lay: Layout) -> list[str]:
+        """The roles of one document's paragraphs: the most likely sequence, a non-sentence left unjudged."""
         path = viterbi(self.emission_weight * np.log(proba), self.log_trans_, self.log_start_)
-        return unjudged([ROLES[j] for j in path], paragraphs, tokens, lay.is_heading)  # a non-sentence is not judged
+        return unjudged([ROLES[j] for j in path], paragraphs, tokens, lay.is_heading)

@@ -98,14 +98,16 @@ class SummaryModel:
             rows.append(row)
         return np.array(rows)
 
-    def _rows(self, texts, tokens, roles, grams=None):
-        """The model's rows (:class:`~analyzer.features.Blocks`: ``.matrix()`` to fit, multiplied directly
-        to predict); the words from ``grams`` (the document's :class:`~analyzer.features.DocumentGrams`) if given."""
+    def _rows(self, docs: list[tuple[list[str], list[list[str]], list[str]]], grams=None):
+        """The model's rows of several documents' (texts, tokens, roles) (:class:`~analyzer.features.Blocks`:
+        ``.matrix()`` to fit, multiplied directly to predict); the words from ``grams`` (the featurisation of
+        all their paragraphs in order, :func:`analyzer.features.of_many`) if given; the cues document by
+        document (positions are the document's)."""
         from .features import blocks, tfidf_rows
 
         words = grams.words.rows(self.vec_) if grams is not None else \
-            tfidf_rows(self.vec_, [" ".join(t) for t in tokens])
-        return blocks([words, self._cues(texts, roles)])
+            tfidf_rows(self.vec_, [" ".join(t) for _, tokens, _ in docs for t in tokens])
+        return blocks([words, np.vstack([self._cues(texts, roles) for texts, _, roles in docs])])
 
     def fit(self, texts, tokens, roles, labels, dev: list[DevDocument] = ()):
         """Fit on the pooled paragraph columns. With ``dev`` documents, first fit on these columns
@@ -132,7 +134,7 @@ class SummaryModel:
         self.vec_ = TfidfVectorizer(token_pattern=r"[^ ]+", ngram_range=(1, 2), min_df=2, sublinear_tf=True,
                                     max_features=20000)
         self.vec_.fit([" ".join(t) for t in tokens])
-        X = self._rows(texts, tokens, roles).matrix()
+        X = self._rows([(texts, tokens, roles)]).matrix()
         base = LogisticRegression(C=self.C, max_iter=3000, class_weight="balanced")
         # ensemble=False: one logistic regression on all data, Platt-calibrated on 3-fold
         # out-of-fold scores (one model to evaluate at run time instead of three)
@@ -141,17 +143,36 @@ class SummaryModel:
         return self
 
     def predict_proba(self, texts, tokens, roles, grams=None) -> np.ndarray:
+        return self.predict_proba_many([(texts, tokens, roles)], grams)[0]
+
+    def predict_proba_many(self, docs: list[tuple[list[str], list[list[str]], list[str]]], grams=None
+                           ) -> list[np.ndarray]:
+        """:meth:`predict_proba` of several documents' (texts, tokens, roles), as one product;
+        ``grams``: the featurisation of all their paragraphs in order, when there is one
+        (:func:`analyzer.features.of_many`)."""
         from .features import positive_proba
 
-        proba = positive_proba(self.clf_, self._rows(texts, tokens, roles, grams))
-        return np.where(np.isin(np.array(roles), NEVER_FLAGGED), 0.0, proba)
+        proba = positive_proba(self.clf_, self._rows(docs, grams))
+        proba = np.where(np.isin(np.array([r for _, _, roles in docs for r in roles]), NEVER_FLAGGED), 0.0, proba)
+        return np.split(proba, np.cumsum([len(texts) for texts, _, _ in docs])[:-1])
 
 
 def assess(doc: Document, model: SummaryModel) -> SummaryResult:
     """Per-paragraph probability, the ``summary_like`` object, and cue phrases per paragraph,
     of the content paragraphs of a segmented and structured ``doc``."""
-    texts, tokens, roles = doc.texts, doc.tokens, doc.roles
-    proba = np.where(only_denying(doc), 0.0, model.predict_proba(texts, tokens, roles, features.of(doc)))
+    return assess_many([doc], model)[0]
+
+
+def assess_many(docs: list[Document], model: SummaryModel) -> list[SummaryResult]:
+    """:func:`assess` of several documents, their paragraphs scored by one product."""
+    scored = model.predict_proba_many([(d.texts, d.tokens, d.roles) for d in docs], features.of_many(docs))
+    return [_result(doc, model, proba) for doc, proba in zip(docs, scored)]
+
+
+def _result(doc: Document, model: SummaryModel, proba: np.ndarray) -> SummaryResult:
+    """The summary result of a document from its paragraphs' probabilities."""
+    texts = doc.texts
+    proba = np.where(only_denying(doc), 0.0, proba)
     flagged = [i for i, p in enumerate(proba) if p >= model.threshold_]
     cues = [cue_phrases(texts[i]) if i in flagged else [] for i in range(len(texts))]
     total = sum(len(t) for t in texts) or 1

@@ -30,12 +30,13 @@ import sys
 import threading
 import time
 from collections import deque
+from itertools import islice
 from multiprocessing.connection import wait
 from typing import Callable, Iterable, Iterator
 
 from .errors import JingziError
 from .ingest import display_name
-from .limits import DOCUMENT_SECONDS, WORKER_RETRIES, WORKER_START_SECONDS
+from .limits import CHUNK_DOCUMENTS, DOCUMENT_SECONDS, WORKER_RETRIES, WORKER_START_SECONDS
 
 # fork (Linux only) starts a worker from the parent's loaded models in milliseconds; spawn is safe anywhere
 FORK = "fork" if sys.platform == "linux" else "spawn"
@@ -289,9 +290,18 @@ def fork_is_safe() -> bool:
 
 
 def analyse_paths(pool: WorkerPool, paths: Iterable[str], opinions: dict | None = None) -> Iterator[dict]:
-    """The report object of each path, in order, from a pool made by :func:`analysis_pool`; a
-    document over its budget gets a ``timeout`` error object, as every failure does."""
-    return pool.map(_check_path, ((p, (opinions or {}).get(p)) for p in paths), _failed_report)
+    """The report object of each path, in order, from a pool made by :func:`analysis_pool`, up to
+    :data:`~analyzer.limits.CHUNK_DOCUMENTS` paths per task, every stage over them
+    (:meth:`~analyzer.pipeline.Analyzer.analyze_paths`: the same reports, faster). A chunk that
+    fails as a whole (past the budget, a dead worker, an error) is analysed again path by path,
+    so that a document over its budget gets its own ``timeout`` error object, as every failure does."""
+    paths = iter(paths)
+    while chunk := list(islice(paths, CHUNK_DOCUMENTS)):
+        calls = [(path, (opinions or {}).get(path)) for path in chunk]
+        found = None
+        if len(calls) > 1:
+            [found] = pool.map(_check_paths, [(calls,)], lambda args, error: None)
+        yield from found if found is not None else pool.map(_check_path, calls, _failed_report)
 
 
 # analysed once when a spawned worker starts, so the parts loaded on first use (the spaCy
@@ -323,6 +333,14 @@ def _check_path(path: str, opinions: list[str] | None = None) -> dict:
     if "failure" in _state:
         raise RuntimeError(_state["failure"])
     return _state["analyzer"].analyze_path(path, opinions).to_dict()
+
+
+def _check_paths(calls: list[tuple[str, list[str] | None]]) -> list[dict]:
+    """:func:`_check_path` of each (path, opinions) call, the files analysed together."""
+    if "failure" in _state:
+        raise RuntimeError(_state["failure"])
+    paths, opinions = zip(*calls)
+    return [report.to_dict() for report in _state["analyzer"].analyze_paths(paths, opinions)]
 
 
 def _failed_report(args: tuple, error: dict) -> dict:

@@ -10,10 +10,13 @@ pipeline's spaCy zh ``nlp`` (those words, sentence starts) on each whole text, t
 reading and segmentation (paragraphs, web noise, one segmenter call over the content paragraphs,
 their tokens and sentences), segmentation + structure (roles), and the full analysis
 (structure, kind, copy against the official quotations, coverage, summary-like, depth; no
-library), each as a ratio to raw jieba and to the engine's own ``lcut``; the CPU seconds of each
-step of the full analysis (``ingest.from_text``, ``read``, every ``Stage.run`` of
-``Analyzer.stages``, ``Report.of``) per 200 documents, best of the rounds, and the best round's
-total (the steps' best times, summed, are lower than any one round); and the start-up time (import + loading models) in a fresh process. Without ``jieba_fast_dat`` the engine rows are
+library) of 32 documents at a time (``Analyzer.analyze_many``: every stage over the chunk, as
+``batch`` runs them) and of one document at a time (``Analyzer.analyze``), each as a ratio to raw
+jieba and to the engine's own ``lcut``; the CPU seconds of each step of the full analysis
+(``ingest.from_text``, ``read``, every ``Stage.run_many`` of ``Analyzer.stages``, ``Report.of``)
+per 200 documents, chunked and one by one, best of the rounds, and the best round's total (the
+steps' best times, summed, are lower than any one round); and the start-up time (import +
+loading models) in a fresh process. Without ``jieba_fast_dat`` the engine rows are
 left out and the pipeline segments with jieba itself. Results are printed and written to
 benchmarks/results/pipeline.md.
 """
@@ -28,6 +31,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 ENGINE = "jieba_fast_dat lcut (the C++ engine's own, same dictionaries)"
+FULL = "full analysis (no library), {} at a time (Analyzer.analyze_many, as batch runs them)"
+ONE_BY_ONE = "full analysis (no library), one by one (Analyzer.analyze)"
 sys.path.insert(0, str(ROOT))
 
 
@@ -51,11 +56,13 @@ def best_of(repeat: int, runs: dict) -> dict:
     return {name: (min(wall[name]), min(cpu[name])) for name in runs}
 
 
-def stage_times(analyzer, texts) -> dict[str, float]:
-    """CPU seconds of each step of :meth:`analyzer.Analyzer.analyze` over ``texts``: ``ingest``
-    (``ingest.from_text``), ``read``, each stage's ``run`` where it applies (stages in order, the
-    lexicons' remembered matches forgotten before each document, as :meth:`Analyzer.document`
-    does), and ``report`` (``Report.of``): the steps of the full analysis, nothing left out."""
+def stage_times(analyzer, texts, chunk: int = 1) -> dict[str, float]:
+    """CPU seconds of each step of the full analysis over ``texts``, ``chunk`` documents at a time
+    (1: :meth:`analyzer.Analyzer.analyze`, one by one; :data:`analyzer.pipeline.CHUNK`:
+    :meth:`analyzer.Analyzer.analyze_many`): ``ingest`` (``ingest.from_text``), ``read``, each
+    stage's ``run_many`` over the documents it applies to (stages in order, the lexicons'
+    remembered matches forgotten before each chunk, as :meth:`Analyzer.analyse_chunk` does), and
+    ``report`` (``Report.of``): the steps of the full analysis, nothing left out."""
     import sklearn
 
     from analyzer import ingest
@@ -65,21 +72,23 @@ def stage_times(analyzer, texts) -> dict[str, float]:
 
     spent = {"ingest": 0.0, "read": 0.0}
     with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
-        for text in texts:
+        for first in range(0, len(texts), chunk):
             c = time.process_time()
-            source = ingest.from_text(text, "x")
+            sources = [ingest.from_text(text, "x") for text in texts[first:first + chunk]]
             spent["ingest"] += time.process_time() - c
             forget_matches()
             c = time.process_time()
-            doc = read(source)
+            docs = [read(source) for source in sources]
             spent["read"] += time.process_time() - c
-            for stage in analyzer.stages(source.name):
-                if stage.applies(doc):
-                    c = time.process_time()
-                    stage.run(doc)
-                    spent[stage.name] = spent.get(stage.name, 0.0) + time.process_time() - c
+            for stage in analyzer.stages():
+                c = time.process_time()
+                applies = [doc for doc in docs if stage.applies(doc)]
+                if applies:
+                    stage.run_many(applies)
+                spent[stage.name] = spent.get(stage.name, 0.0) + time.process_time() - c
             c = time.process_time()
-            Report.of(doc, analyzer.rubric.id)
+            for doc in docs:
+                Report.of(doc, analyzer.rubric.id)
             spent["report"] = spent.get("report", 0.0) + time.process_time() - c
     return spent
 
@@ -91,7 +100,7 @@ def main() -> None:
 
     from analyzer import Analyzer, ingest
     from training.corpus import load_corpus
-    from analyzer.pipeline import Segment, prepare, read
+    from analyzer.pipeline import CHUNK, Segment, prepare, read
     from analyzer.segment import FastJieba, get_nlp, load_jieba, load_segmenter
     from analyzer.resources import DATA_DIR
 
@@ -120,18 +129,20 @@ def main() -> None:
         "spaCy zh nlp (the segmenter's words, sentence starts), whole text": lambda: [nlp(t) for t in texts],
         "paragraphs + segmentation (tokens, sentences)": lambda: [Segment().run(read(s)) for s in sources],
         "segmentation + structure (roles)": lambda: [analyzer.role_model.predict(*prepare(s)) for s in sources],
-        "full analysis (no library)": lambda: [analyzer.analyze(t) for t in texts],
+        FULL.format(CHUNK): lambda: list(analyzer.analyze_many(ingest.from_text(t, "x") for t in texts)),
+        ONE_BY_ONE: lambda: [analyzer.analyze(t) for t in texts],
     }
-    stages: dict[str, list[float]] = {}
-    totals: list[float] = []  # each round's sum of the steps
+    stages: dict[int, dict[str, list[float]]] = {CHUNK: {}, 1: {}}  # chunk size -> step -> each round's seconds
+    totals: dict[int, list[float]] = {CHUNK: [], 1: []}               # chunk size -> each round's sum of the steps
 
-    def timed_stages():
-        spent = stage_times(analyzer, texts)
+    def timed_stages(chunk: int):
+        spent = stage_times(analyzer, texts, chunk)
         for name, secs in spent.items():
-            stages.setdefault(name, []).append(secs)
-        totals.append(sum(spent.values()))
+            stages[chunk].setdefault(name, []).append(secs)
+        totals[chunk].append(sum(spent.values()))
 
-    runs["full analysis, stage by stage (table below)"] = timed_stages
+    runs[f"full analysis, {CHUNK} at a time, stage by stage (table below)"] = lambda: timed_stages(CHUNK)
+    runs["full analysis, one by one, stage by stage (table below)"] = lambda: timed_stages(1)
     best = best_of(args.repeat, runs)
     base = chars / best["raw jieba.lcut (baseline)"][1]
     fast = chars / best[ENGINE][1] if ENGINE in best else None
@@ -154,12 +165,17 @@ def main() -> None:
     lines += [f"| {n} | {s:.2f} | {c:.2f} | {r:,.0f} | {x:.2f} | {f} |" for n, s, c, r, x, f in rows]
     per = 200 / len(texts)
     lines += ["", f"CPU seconds per step of the full analysis (ingest, read, the stages, the report), per 200 "
-              f"documents (best of {args.repeat} rounds each):", "",
-              "| step | CPU s per 200 documents | share |", "|---|---|---|"]
-    total = sum(min(v) for v in stages.values())
-    lines += [f"| {name} | {min(v) * per:.3f} | {min(v) / total:.0%} |" for name, v in stages.items()]
-    lines += [f"| all steps (sum of each step's best) | {total * per:.3f} | 100% |",
-              f"| all steps (the best round) | {min(totals) * per:.3f} | |"]
+              f"documents (best of {args.repeat} rounds each), {CHUNK} documents at a time (every stage over the "
+              "chunk, as `analyze_many` and `batch` run them) and one by one (as `analyze` runs one):", "",
+              f"| step | {CHUNK} at a time: CPU s per 200 documents | share | one by one: CPU s per 200 documents |",
+              "|---|---|---|---|"]
+    chunked, single = stages[CHUNK], stages[1]
+    total = sum(min(v) for v in chunked.values())
+    lines += [f"| {name} | {min(v) * per:.3f} | {min(v) / total:.0%} | {min(single[name]) * per:.3f} |"
+              for name, v in chunked.items()]
+    lines += [f"| all steps (sum of each step's best) | {total * per:.3f} | 100% | "
+              f"{sum(min(v) for v in single.values()) * per:.3f} |",
+              f"| all steps (the best round) | {min(totals[CHUNK]) * per:.3f} | | {min(totals[1]) * per:.3f} |"]
     lines += ["", f"Start-up (fresh process: import, jieba dictionary, models): {startup:.2f} s"]
     report = "\n".join(lines)
     print(report)
