@@ -57,6 +57,11 @@ by a bare count (a tally of opinions) and a role told what it must do (党员领
 A question (查摆问题实不实？) confesses nothing either; an essayist (笔者) or a guide to writing (拟写、怎么写) is no author
 examining itself; what a unit's own self-inspection found (自查过程中，发现个别部门存在…) is its own fault; a page title may
 stand in brackets before the first sentence (【…自查报告】为…); a notice asking for opinions (…的通知) is not the list of them.
+Tails of materials (the cross-validation's losses, ``python -m training.kinds_corpus cv``): a closing that asks the
+audience to criticise the author (请大家继续给我提意见，帮我把这些毛病改掉) declares the text a self-examination; an observer
+(我看到了没动) named again as the one at fault (是我的失职) confesses; an item of a named author's list of faults confesses
+in plain words too (二是…去得少。…有时候也是犯懒); and a site's label (本文内容仅供参考) speaks as no kind under a claiming
+title.
 """
 from __future__ import annotations
 
@@ -341,6 +346,7 @@ class Voice:
     explains: int = 0       # expository sentences that explain or label the text (关键词、本文、是指), not about some units
     relayed: int = 0        # sentences relaying what others said or asked for (有人说、群众反映、职工希望)
     owns_up: bool = True    # the text speaks as 我/我们 or examines itself somewhere (查摆、原因、整改、差距: ``owns_up``)
+    page_labels: int = 0    # expository sentences that are a site's label on the page (本文内容仅供参考、本文已被收录到)
 
 
 @lru_cache(maxsize=1)
@@ -486,7 +492,8 @@ def voice(text: str) -> Voice:
     梳理归纳如下) are about others under the headings that follow, until the author takes up its own examination; a
     body the text suggests to (建议班子…) is its addressee, not its author; 群众反映，… relays others' words. An item
     under a role label (党组书记：…) is addressed to someone; 班子成员… continues the body's chain but does not name the
-    author; a line that looks back on the items above as opinions (对照以上意见…) makes them others'."""
+    author; a line that looks back on the items above as opinions (对照以上意见…) makes them others'. A closing asking
+    the audience to criticise the author (``asks_criticism``) declares as ``declares`` does."""
     counts, critical_sentences, reports, results = Counter(), [], [], []
     anchored = False  # a report formula, or its own subject (我局、本人) with a period, in one sentence
     subject_done = period_done = False  # or each in a sentence of its own: 我局…完成, 今年共接待123人次
@@ -497,7 +504,7 @@ def voice(text: str) -> Voice:
     collected = False  # after 共收到意见建议27条，梳理归纳如下: the collected opinions, under whatever headings follow
     planning = False  # from 今后…的安排/下一步打算 to the next 二、 section: plans, not work done
     rectifying = False  # from 一、关于…的问题 to the next section: the rectification of that problem, not own work
-    subject = ""  # whose the last named subject was ("own" or "other"): a sentence without one continues it
+    subject = ""  # whose the last named subject was ("own" or "other"; "item": a new item once the author is named)
     own_from = 0  # the first confession of the author's own part (after its own heading or declaration)
     chain_named = False  # the own chain was opened by naming the author (我、班子在…), not only its members
     named = False  # the author named anywhere (我、本人、班子在…)
@@ -520,7 +527,9 @@ def voice(text: str) -> Voice:
         if sentence in lines and len(sentence) <= 30 and not _SENTENCE_MARK.search(sentence):
             subject = ""  # a heading (二、检视剖析的问题, （一）理论学习方面) starts a new topic chain
         elif named and _ITEM.match(sentence):
-            subject = ""  # so does a new item (2、…, 二是…) once the author is named: 例如，个别领导干部… was the last item's case
+            # so does a new item (2、…, 二是…) once the author is named: 例如，个别领导干部… was the last item's case; the
+            # item is the author's list of faults, where a plain-words one (二是下基层去得少。…有时候也是犯懒) confesses
+            subject = "item"
         chain_named = chain_named and subject == "own"
         if m["link"]:  # a run-on paste's 上一篇/下一篇 links name other pages
             continue
@@ -597,7 +606,9 @@ def voice(text: str) -> Voice:
             counts["about_others"] += 1  # someone else's fault or work: no confession, no own work
             subject = "other"
             continue
-        own = bool(body or subject != "other" and m["reflexive"]) and not m["observer"]  # 自己 is the chain's subject
+        # 自己 is the chain's subject; 我们发现 observes, unless the author is named after it (我看到了没动…是我的失职)
+        observer = m["observer"] is not None and rx["own"].search(sentence[m["observer"].end():]) is None
+        own = bool(body or subject != "other" and m["reflexive"]) and not observer
         # 班子成员… speaks of the members in the third person, as a list of opinions does (班子成员下基层少): it
         # continues the body's chain but names no author; the body itself (班子在…、局党组…) or 我 does
         members_only = bool(body and m["members"]) and rx["own"].search(rx["members"].sub("", sentence)) is None
@@ -609,7 +620,7 @@ def voice(text: str) -> Voice:
         exhorts = m["not_work"] is not None  # 我们要、必须: advice, neither confession nor work
         # in its own voice (not 要查摆自身…, not after a sentence about others) the author calls the text its
         # self-examination, as a claiming title does
-        declared = declared or not exhorts and subject != "other" and m["declares"] is not None
+        declared = declared or not exhorts and subject != "other" and (m["declares"] or m["asks_criticism"]) is not None
         # 对进度滞后的事项挂牌督办: the fault is the target's, not the author's; 写检讨、一份检讨书 names a genre
         judged = _GENRE_NOUN.sub("", _TARGET.sub("", sentence)) if m["_TARGET"] or m["_GENRE_NOUN"] else sentence
         if judged == sentence:
@@ -621,7 +632,7 @@ def voice(text: str) -> Voice:
             # a confession is the author's: its subject is the author (我、班子在…), or it has none and
             # continues a sentence whose subject was (我查摆出以下问题。一是…); a colloquial one (偷懒、图省事)
             # only in a chain the author opened by name — 偷懒的人…, 工作的时候偷懒… is about anyone
-            if not exhorts and i not in asked and (subject == "own" if not written else subject != "other"):
+            if not exhorts and i not in asked and (subject in ("own", "item") if not written else subject != "other"):
                 critical_sentences.append(sentence)
             if not m["report_formula"]:
                 continue  # a shortcoming, not work done
@@ -678,7 +689,7 @@ def voice(text: str) -> Voice:
     return Voice(len(confessions), len(work), counts["reported"], counts["expository"], counts["about_others"],
                  counts["reflective"], confessions[0] if confessions else "", work[0] if work else "",
                  counts["opinions"], named_in_body, declared, counts["rectified"], counts["explains"],
-                 counts["relayed"], bool(_voice_patterns()["owns_up"].search(unquoted(text))))
+                 counts["relayed"], bool(_voice_patterns()["owns_up"].search(unquoted(text))), counts["page_label"])
 
 
 def ledger_rows(text: str) -> int:
@@ -728,7 +739,8 @@ def speaks_as(kind: str, spoken: Voice, titled: bool = False) -> bool:
     diary's 学习不够, a blog's 这一点也是我存在的问题, a novel's 我做检讨), unless the title names the
     text a self-examination (``titled``: 个人对照检查材料 and its first problem). Under such a title an excerpt
     of the causes or measures alone (本人每月到包联村不少于3天…) confesses nothing and is still one, when it names
-    its author as a subject and no sentence speaks as another kind does. Without such a title a self-examination
+    its author as a subject (or reports its own work) and no sentence speaks as another kind does (a site's label on
+    the page, 本文内容仅供参考, speaks as none). Without such a title a self-examination
     owns up somewhere (``Voice.owns_up``: 我/我们, 查摆, 原因, 差距, 整改): a 班子's faults and nothing more are what a
     list of opinions cut mid-way says too."""
     others = spoken.reported + spoken.expository + spoken.about_others
@@ -737,7 +749,9 @@ def speaks_as(kind: str, spoken: Voice, titled: bool = False) -> bool:
         if not (titled or spoken.owns_up):  # faults of a 班子 and nothing more: what a list of opinions says too
             return False
         if titled and spoken.confessions == 0:
-            return spoken.named and others == 0
+            # a site's label on the page (本文内容仅供参考) speaks as no kind; a body that reports its own work (一、一年来的
+            # 主要工作 …完成投资9.2亿元) names its author as a subject would
+            return (spoken.named or spoken.own_work > 0) and others == spoken.page_labels
         return spoken.confessions >= (1 if titled else 2) and 2 * spoken.confessions > others
     if kind == "work_report":
         return spoken.own_work > 0 and 2 * spoken.own_work > others + spoken.reflective + spoken.rectified
@@ -852,7 +866,7 @@ class KindModel:
             return top
         others = [k for k in allowed if k not in SELF_EXAMINATION]
         alt = max(others, key=lambda k: proba[KINDS.index(k)])
-        if not self_examination_cues(text):  # a self-examination that never says so is not one
+        if not (self_examination_cues(text) or spoken.declared):  # a self-examination that never says so is not one
             return alt
         # lean away only when the sentences that speak as another kind does (report a meeting, explain, address
         # someone) are more than half as many as the confessions: a text that only confesses, or confesses seven

@@ -2,7 +2,9 @@
 written materials of ``data/corpus/written/`` (kind personal or collective), with fixed splits
 and the shapes reviewers receive.
 
-``python -m training.kinds_corpus`` prints the counts per kind, shape and split.
+``python -m training.kinds_corpus`` prints the counts per kind, shape and split; ``… dev`` scores the written
+dev split with a model fitted on train; ``… cv [--folds 5]`` cross-validates over the train and dev documents
+(grouped by document, never the test split), a held-apart set four times the dev split's size.
 
 Shapes (deterministic, seeded by the document id): ``clean`` as written; ``runon`` every line
 pasted into one line; ``noisy`` web-page furniture (``data/kinds/noise.txt``) before, inside and
@@ -164,46 +166,111 @@ def stats() -> dict:
     }
 
 
-def dev_errors() -> dict:
-    """Score the written dev split as the kind model's fit sees it: the margin chosen on dev
-    (``KindModel.fit``), then the model refitted on train only, dev predicted in every shape.
-    Returns the figures and, per dev document, the shapes it was given a wrong material kind in
-    (a non-material scored as a material) or a material lost to another kind."""
-    from analyzer.kinds import MATERIAL_KINDS, KindModel
+def _shaped_set(docs: list[KindDocument]) -> tuple[list[str], list[str]]:
+    """Every shape of every document (document by document, shapes in :data:`SHAPES` order) and its kind."""
+    return [shaped(d, sh) for d in docs for sh in SHAPES], [d.kind for d in docs for _ in SHAPES]
 
-    docs = load_kinds_corpus()
+
+def dev_margin(docs: list[KindDocument]) -> float:
+    """The margin ``KindModel.fit`` chooses on the written dev split with a model fitted on train."""
+    from analyzer.kinds import KindModel
+
     train = [d for d in docs if d.split == "train"]
     dev = [d for d in docs if d.split == "dev"]
+    return KindModel().fit(*_shaped_set(train), dev=_shaped_set(dev)).margin_
 
-    def shaped_set(ds):
-        return [shaped(d, sh) for d in ds for sh in SHAPES], [d.kind for d in ds for _ in SHAPES]
 
-    model = KindModel().fit(*shaped_set(train), dev=shaped_set(dev))
-    model._fit(*shaped_set(train))  # keep the chosen margin, forget dev
-    x, gold = shaped_set(dev)
-    pred = model.predict(x)
+def scored(docs: list[KindDocument], pred: list[str]) -> dict:
+    """Figures of predictions for every shape of ``docs`` (in :func:`_shaped_set` order): accuracy overall and per
+    shape, leaks (a non-material given a material kind), materials lost to a non-material kind, the confusion
+    (gold -> predicted -> count, errors only) and, per document, the shapes it went wrong in (``errors``: those
+    with a material on either side; ``other_errors``: between two non-material kinds)."""
+    from analyzer.kinds import MATERIAL_KINDS
+
+    gold = [d.kind for d in docs for _ in SHAPES]
+    shapes = [sh for _ in docs for sh in SHAPES]
+    confusion: dict[str, Counter] = {}
     errors: dict[str, list[str]] = {}
+    other_errors: dict[str, list[str]] = {}
     for i, (g, p) in enumerate(zip(gold, pred)):
-        if g != p and (g in MATERIAL_KINDS or p in MATERIAL_KINDS):
-            doc = dev[i // len(SHAPES)]
-            errors.setdefault(f"{doc.id} ({g})", []).append(f"{SHAPES[i % len(SHAPES)]}->{p}")
+        if g != p:
+            confusion.setdefault(g, Counter())[p] += 1
+            listed = errors if g in MATERIAL_KINDS or p in MATERIAL_KINDS else other_errors
+            listed.setdefault(f"{docs[i // len(SHAPES)].id} ({g})", []).append(f"{shapes[i]}->{p}")
     return {
-        "dev_documents": len(dev), "margin": model.margin_,
+        "documents": len(docs),
         "accuracy": round(sum(g == p for g, p in zip(gold, pred)) / len(gold), 4),
+        "per_shape": {sh: round(sum(g == p for g, p, s in zip(gold, pred, shapes) if s == sh) / len(docs), 4)
+                      for sh in SHAPES},
         "non_material_given_material_kind": sum(g not in MATERIAL_KINDS and p in MATERIAL_KINDS
                                                 for g, p in zip(gold, pred)),
         "non_materials": sum(g not in MATERIAL_KINDS for g in gold),
         "material_taken_for_another_kind": sum(g in MATERIAL_KINDS and p not in MATERIAL_KINDS
                                                for g, p in zip(gold, pred)),
         "materials": sum(g in MATERIAL_KINDS for g in gold),
+        "confusion": {g: dict(c.most_common()) for g, c in sorted(confusion.items())},
         "errors": errors,
+        "other_errors": other_errors,
     }
+
+
+def dev_errors() -> dict:
+    """Score the written dev split as the kind model's fit sees it: the margin chosen on dev
+    (``KindModel.fit``), then the model refitted on train only, dev predicted in every shape
+    (:func:`scored`; the errors are the shapes in which a non-material was given a material kind or
+    a material lost to another kind)."""
+    from analyzer.kinds import KindModel
+
+    docs = load_kinds_corpus()
+    train = [d for d in docs if d.split == "train"]
+    dev = [d for d in docs if d.split == "dev"]
+    model = KindModel().fit(*_shaped_set(train), dev=_shaped_set(dev))
+    model._fit(*_shaped_set(train))  # keep the chosen margin, forget dev
+    return {"margin": model.margin_, **scored(dev, model.predict(_shaped_set(dev)[0]))}
+
+
+def cv_folds(docs: list[KindDocument], folds: int = 5, seed: int = 13) -> dict[str, int]:
+    """Document id -> fold: each kind's documents shuffled with a fixed seed and dealt out in turn, so a fold
+    holds every kind's share and a document's six shapes never straddle two folds."""
+    rng = random.Random(seed)
+    out = {}
+    for kind in sorted({d.kind for d in docs}):
+        ids = sorted(d.id for d in docs if d.kind == kind)
+        rng.shuffle(ids)
+        out.update((doc_id, i % folds) for i, doc_id in enumerate(ids))
+    return out
+
+
+def cross_validate(docs: list[KindDocument], folds: int = 5, margin: float | None = None,
+                   seed: int = 13) -> dict:
+    """Grouped k-fold over ``docs`` (:func:`cv_folds`): the kind model fitted on the other folds with ``margin``
+    (None: the one chosen on the written dev split, :func:`dev_margin`), every shape of the held-out fold
+    predicted; the figures of :func:`scored` over all of them."""
+    from analyzer.kinds import KindModel
+
+    margin = dev_margin(docs) if margin is None else margin
+    fold_of = cv_folds(docs, folds, seed)
+    ordered, pred = [], []
+    for k in range(folds):
+        held = [d for d in docs if fold_of[d.id] == k]
+        model = KindModel(margin=margin).fit(*_shaped_set([d for d in docs if fold_of[d.id] != k]))
+        ordered += held
+        pred += model.predict(_shaped_set(held)[0])
+    return {"folds": folds, "margin": margin, **scored(ordered, pred)}
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=["stats", "splits", "dev"])
+    parser.add_argument("command", choices=["stats", "splits", "dev", "cv"],
+                        help="cv: grouped k-fold over the train and dev documents (never test)")
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--margin", type=float, help="cv: this margin instead of the one chosen on dev")
     args = parser.parse_args()
     if args.command == "splits":
         write_splits()
-    print(json.dumps(dev_errors() if args.command == "dev" else stats(), ensure_ascii=False, indent=2))
+    if args.command == "cv":
+        result = cross_validate([d for d in load_kinds_corpus() if d.split in ("train", "dev")], args.folds,
+                                args.margin)
+    else:
+        result = dev_errors() if args.command == "dev" else stats()
+    print(json.dumps(result, ensure_ascii=False, indent=2))
