@@ -73,7 +73,8 @@ from functools import lru_cache
 
 import numpy as np
 
-from .prefilter import literal_index, literals_by_string, required
+from .limits import CHUNK_DOCUMENTS
+from .prefilter import literal_index, masks_by_string, required
 from .resources import Lexicon, lexicon, load_yaml
 
 KINDS = ("personal", "collective", "criticism", "rectification", "opinions", "work_report", "other")
@@ -89,6 +90,9 @@ LABELS = {
 SELF_EXAMINATION = ("personal", "collective")
 MATERIAL_KINDS = ("personal", "collective", "work_report")  # coverage, summary and depth apply
 MARGINS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)  # the lean away from self-examination fit tries
+# the texts whose title, voice and cleaned forms are remembered: a chunk's (the kind stage reads each text's voice,
+# then scores those the title does not settle together, then judges each)
+TEXTS_REMEMBERED = CHUNK_DOCUMENTS
 _SPACE = re.compile(r"\s+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SENTENCE_MARK = re.compile(r"[，。：；？！,:;?!]")
@@ -107,7 +111,7 @@ _FURNITURE = re.compile(r"^\W{0,3}(首页|当前位置|您现在的位置|您的
                         r"点击下载|下载本文|上一页)")
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=TEXTS_REMEMBERED)
 def content(text: str) -> str:
     """The text without lines of web furniture (a one-line paste is kept whole)."""
     lines = text.splitlines()
@@ -115,13 +119,13 @@ def content(text: str) -> str:
     return "\n".join(kept) if any(s.strip() for s in kept) else text
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=TEXTS_REMEMBERED)
 def compact(text: str) -> str:
     """The text without whitespace: a run-on paste and its multi-line original read alike."""
     return _SPACE.sub("", text)
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=TEXTS_REMEMBERED)
 def opening(text: str) -> str:
     """The document's first real line (its title, if it has one), skipping web furniture;
     for a one-line paste, its first 32 characters."""
@@ -172,7 +176,7 @@ def cue_features(text: str) -> list[float]:
     return row
 
 
-@lru_cache(maxsize=8)  # asked about the same text by voice, classify, decide and the cue features
+@lru_cache(maxsize=TEXTS_REMEMBERED)  # asked about the same text by voice, classify, decide and the cue features
 def title_line(text: str) -> str:
     """The title, if the document opens with one: a short first line without sentence punctuation
     (web furniture skipped), or in a one-line paste the words before the first claim word
@@ -200,19 +204,26 @@ def title_line(text: str) -> str:
     return head
 
 
-def title_genre(title: str, kind: str) -> bool:
-    """Does the title name the document ``kind``? A Chinese title ends in its genre (…工作总结大会上的讲话稿 is
-    a speech): a title word of ``kind`` counts unless a title word of another kind ends after it, other than
-    one joined to it by 及/和/与/暨 (工作总结及工作计划). 范文 right after another genre names a sample of that
-    genre (…整改措施范文 is a 整改措施 a site offers), not a page about writing, unless a list follows
-    (范文大全、范文（精选5篇）: a list page)."""
+@lru_cache(maxsize=TEXTS_REMEMBERED)  # a title is asked about each kind in turn
+def genre_words(title: str) -> tuple[tuple[int, int, str], ...]:
+    """(end, start, kind) of each title word of a kind in ``title`` (its last occurrence; 范文 right after another
+    genre's word left out, unless a list follows: :func:`title_genre`), and of each meeting named (an ``other``)."""
     found = [(title.rfind(w) + len(w), title.rfind(w), k) for k, (lx, _) in cue_lexicons().items()
              for w in lx.phrases(title)]
     found = [(end, start, k) for end, start, k in found
              if not (title[start:end] == "范文" and not _LIST_PAGE.match(title[end:])
                      and any(e == start and o != "other" for e, _, o in found))]
     # a meeting named (…工作总结暨表彰大会、…述职评议会议) is a genre of other: news of it, or a speech at it
-    found += [(m.end(), m.start(), "other") for m in _MEETING.finditer(title)]
+    return tuple(found + [(m.end(), m.start(), "other") for m in _MEETING.finditer(title)])
+
+
+def title_genre(title: str, kind: str) -> bool:
+    """Does the title name the document ``kind``? A Chinese title ends in its genre (…工作总结大会上的讲话稿 is
+    a speech): a title word of ``kind`` counts unless a title word of another kind ends after it, other than
+    one joined to it by 及/和/与/暨 (工作总结及工作计划). 范文 right after another genre names a sample of that
+    genre (…整改措施范文 is a 整改措施 a site offers), not a page about writing, unless a list follows
+    (范文大全、范文（精选5篇）: a list page)."""
+    found = genre_words(title)
     mine = [end for end, _, k in found if k == kind]
     if not mine:
         return False
@@ -261,7 +272,7 @@ def claimed_kind(text: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=TEXTS_REMEMBERED)
 def titled_work_report(text: str) -> bool:
     """Does the title name the document a work report (工作总结、述职报告: :func:`title_genre`)? A one-line
     paste's title is read from its opening."""
@@ -321,7 +332,7 @@ _TARGET = re.compile(r"对[^，,。；;：:对]{1,12}的|针对[^，,。；;]{1,
 _GENRE_NOUN = re.compile(r"(写|交|做|作)[过了的]?[^，,。]{0,3}检讨书?|[份篇]检讨书?|检讨书|^检讨$|(得|要|该|须|需)检讨")
 
 
-@lru_cache(maxsize=8)  # read by voice, its owns_up and speech
+@lru_cache(maxsize=TEXTS_REMEMBERED)  # read by voice, its owns_up and speech
 def unquoted(text: str) -> str:
     """The text without its quotations (“…”「…」『…』): what the text quotes is not what it says."""
     return _QUOTED.sub("", text)
@@ -389,14 +400,17 @@ def alternatives(pattern: str) -> list[str]:
 class _Branches:
     """The voice patterns asked of sentences, cut into their top-level alternatives (a pattern matches where one of
     them does, and its leftmost match starts where theirs does), with one automaton over the literals each
-    alternative needs in every match (:func:`analyzer.prefilter.literal_index`)."""
+    alternative needs in every match (:func:`analyzer.prefilter.literal_index`). Sets of alternatives and of
+    pattern names are bit masks: alternative ``k`` is bit ``k``, the ``j``-th name bit ``len(parts) + j``."""
 
     patterns: dict[str, re.Pattern]   # name -> the whole pattern
     parts: list[re.Pattern]           # every alternative of every pattern
-    of: dict[str, frozenset[int]]     # name -> the numbers of its alternatives
-    always: frozenset                 # the alternatives that need no literal, and their patterns' names
-    holders: list[frozenset]          # per literal of the automaton, the alternatives it may match in and their names
+    asked: dict[str, tuple[int, bool, bool]]  # name -> the mask of its alternatives, in _ON_HEAD, in _LEFTMOST
+    always: int                       # the alternatives that need no literal, and their patterns' names
+    holders: list[int]                # per literal of the automaton, the alternatives it may match in and their names
     automaton: object
+    names: tuple[str, ...]            # the patterns' names in bit order
+    unmatched: dict[str, None]        # every name -> None
 
 
 @lru_cache(maxsize=1)
@@ -405,29 +419,40 @@ def _branches() -> _Branches:
     patterns = {name: rx for name, rx in _voice_patterns().items() if name not in _ON_TEXT}
     patterns.update(_TARGET=_TARGET, _GENRE_NOUN=_GENRE_NOUN)
     owner, parts = zip(*[(name, re.compile(part)) for name, rx in patterns.items() for part in alternatives(rx.pattern)])
+    name_bit = {name: 1 << (len(parts) + j) for j, name in enumerate(patterns)}
+
+    def mask(keys) -> int:  # the alternatives and their patterns' names
+        return sum(1 << k for k in keys) | sum({name_bit[owner[k]] for k in keys})
+
     always, holders, automaton = literal_index({k: required(part) for k, part in enumerate(parts)})
-    of = {name: frozenset(k for k, o in enumerate(owner) if o == name) for name in patterns}
-    return _Branches(patterns, list(parts), of, frozenset(always) | {owner[k] for k in always},
-                     [keys | {owner[k] for k in keys} for keys in holders], automaton)
+    asked = {name: (sum(1 << k for k, o in enumerate(owner) if o == name), name in _ON_HEAD, name in _LEFTMOST)
+             for name in patterns}
+    return _Branches(patterns, list(parts), asked, mask(always), [mask(keys) for keys in holders], automaton,
+                     tuple(patterns), dict.fromkeys(patterns))
 
 
 class SentenceMatches(dict):
     """name -> a match of that voice pattern in one sentence (of :data:`_ON_HEAD` ones: in its heading text; of
-    :data:`_LEFTMOST` ones: the leftmost, whose start is read), or None. A pattern none of whose alternatives'
-    required literals the sentence holds is None from the start; the others are searched when first asked, each
-    alternative only where its literals stand, so a costly pattern or alternative runs only where it is read."""
+    :data:`_LEFTMOST` ones: the leftmost, whose start is read; of the others: that of its first alternative, in the
+    pattern's order, that matches), or None. A pattern none of whose alternatives' required literals the sentence
+    holds is None from the start; the others are searched when first asked, each alternative only where its literals
+    stand, so a costly pattern or alternative runs only where it is read."""
 
     __slots__ = ("sentence", "head", "present")
 
     def __missing__(self, name: str):
         branches = _branches()
-        text = self.head if name in _ON_HEAD else self.sentence
+        own_parts, on_head, leftmost = branches.asked[name]
+        text = self.head if on_head else self.sentence
         found = None
-        for k in self.present & branches.of[name]:
-            match = branches.parts[k].search(text)
+        left = self.present & own_parts  # its alternatives that may match, lowest bit (the pattern's order) first
+        while left:
+            bit = left & -left
+            left ^= bit
+            match = branches.parts[bit.bit_length() - 1].search(text)
             if match and (found is None or match.start() < found.start()):
                 found = match
-                if name not in _LEFTMOST:
+                if not leftmost:
                     break
         self[name] = found
         return found
@@ -437,16 +462,20 @@ def sentence_matches(sentences: list[str]) -> list[SentenceMatches]:
     """The voice patterns asked of each sentence (:class:`SentenceMatches`), from one scan of the sentences joined
     for the literals the patterns' alternatives need."""
     branches = _branches()
-    present = [set(branches.always) for _ in sentences]  # per sentence, the alternatives that may match, and their names
-    for k, i in literals_by_string(branches.automaton, sentences):
-        present[k].update(branches.holders[i])
     out = []
-    for sentence, there in zip(sentences, present):
-        matches = SentenceMatches.fromkeys(branches.patterns.keys() - there)
+    for sentence, present in zip(sentences, masks_by_string(branches.automaton, branches.holders, sentences,
+                                                            branches.always)):
+        matches = SentenceMatches()
+        matches.update(branches.unmatched)
+        names = present >> len(branches.parts)
+        while names:  # a pattern that may match (its bit, lowest first) is searched when asked
+            bit = names & -names
+            names ^= bit
+            del matches[branches.names[bit.bit_length() - 1]]
         enumerator = _ENUMERATOR.match(sentence)
         # the heading text (一、存在的问题 → 存在的问题) holds the sentence's literals or fewer
         matches.sentence, matches.head = sentence, sentence[enumerator.end():] if enumerator else sentence
-        matches.present = there
+        matches.present = present
         out.append(matches)
     return out
 
@@ -462,7 +491,7 @@ def _colloquial() -> Lexicon:
                    [str(w) for w in load_yaml("lexicons/kinds.yaml")["colloquial_confessions"]])
 
 
-@lru_cache(maxsize=8)  # classify, decide and cue_features each ask about the same text
+@lru_cache(maxsize=TEXTS_REMEMBERED)  # classify, decide and cue_features each ask about the same text
 def voice(text: str) -> Voice:
     """Count the sentences in which the text confesses, reports its own work, reports a meeting in the
     third person or explains (``voice`` in kinds.yaml); quotations are left out first. Own work: a
@@ -667,7 +696,7 @@ def voice(text: str) -> Voice:
     listed = _INLINE_ITEM.split(opening(text))[0] if one_line and not title else ""
     # an essayist (笔者) or a guide to writing (怎么写、拟写、写法) speaks as no author examining or reporting on itself
     titled_other = not claimed and (any(title_genre(title, k) for k in ("other", "opinions"))
-                                    or rx["guide"].search(spoken) is not None
+                                    or _may_match("guide", spoken) and rx["guide"].search(spoken) is not None
                                     or _genre_titles().count(head) > 0
                                     or bool(title) and _voice_patterns()["opinions_heading"].search(title) is not None
                                     or listed != opening(text) and len(listed) <= 24
@@ -880,14 +909,30 @@ class KindModel:
 
     def classify(self, text: str) -> dict:
         """The report's ``kind``: ``{"id", "label", "score", "cues"}``."""
-        text = content(text)
-        spoken = voice(text)
-        claimed = titled_kind(text)
-        if claimed and speaks_as(claimed, spoken, titled=True):  # the title settles it
-            return {"id": claimed, "label": LABELS[claimed], "score": 1.0,
-                    "cues": [f"标题自称{LABELS[claimed]} / the title names it one: 「{title_line(text)}」"]
-                    + [c for c in cues(text, claimed) if not c.startswith("标题/开头")] + voice_cues(claimed, spoken)}
-        proba = self.predict_proba([text])[0]
+        return self.classify_many([text])[0]
+
+    def classify_many(self, texts: list[str]) -> list[dict]:
+        """:meth:`classify` of each text: a title that names the kind settles it (:meth:`titled`); the texts
+        it does not settle are scored by one :meth:`predict_proba` and judged each on its own (:meth:`judged`)."""
+        texts = [content(t) for t in texts]
+        spoken = [voice(t) for t in texts]
+        claimed = [titled_kind(t) for t in texts]
+        settled = [bool(c) and speaks_as(c, s, titled=True) for c, s in zip(claimed, spoken)]
+        asked = [t for t, done in zip(texts, settled) if not done]
+        proba = iter(self.predict_proba(asked) if asked else ())
+        return [self.titled(t, s, c) if done else self.judged(t, s, c, next(proba))
+                for t, s, c, done in zip(texts, spoken, claimed, settled)]
+
+    @staticmethod
+    def titled(text: str, spoken: Voice, claimed: str) -> dict:
+        """The report's ``kind`` when the title names it (``claimed``) and the text speaks as it does."""
+        return {"id": claimed, "label": LABELS[claimed], "score": 1.0,
+                "cues": [f"标题自称{LABELS[claimed]} / the title names it one: 「{title_line(text)}」"]
+                + [c for c in cues(text, claimed) if not c.startswith("标题/开头")] + voice_cues(claimed, spoken)}
+
+    def judged(self, text: str, spoken: Voice, claimed: str | None, proba: np.ndarray) -> dict:
+        """The report's ``kind`` from the model's probabilities (:meth:`decide`), with the material kinds the
+        model preferred (or the title claimed) that the text does not speak as."""
         kind = self.decide(text, proba)
         passed_over = [k for k in MATERIAL_KINDS if not speaks_as(k, spoken)
                        and (proba[KINDS.index(k)] > proba[KINDS.index(kind)] or k == claimed)]

@@ -282,7 +282,14 @@ class Kind(Stage):
         self.model, self.forced = model, forced
 
     def run(self, doc: Document) -> None:
-        doc.kind = KindResult.of(self.forced or self.model.classify(doc.text))
+        self.run_many([doc])
+
+    def run_many(self, docs: list[Document]) -> None:
+        """The kinds of all the documents, those their titles do not settle scored by one product
+        (:meth:`~analyzer.kinds.KindModel.classify_many`)."""
+        found = [self.forced] * len(docs) if self.forced else self.model.classify_many([doc.text for doc in docs])
+        for doc, kind in zip(docs, found):
+            doc.kind = KindResult.of(kind)
 
 
 class Copy(Stage):

@@ -27,7 +27,7 @@ from itertools import accumulate
 
 from .regex_syntax import read, required
 
-__all__ = ["Alternation", "literal_index", "literals_by_string", "required"]
+__all__ = ["Alternation", "literal_index", "literals_by_string", "masks_by_string", "required"]
 
 
 def literal_index(needs: dict) -> tuple[set, list[frozenset], object | None]:
@@ -53,6 +53,17 @@ def literals_by_string(automaton, strings: list[str]):
     ends = list(accumulate(len(s) + 1 for s in strings))  # string k ends at ends[k] - 1, its line break
     for i, start, _ in automaton.find_matches_as_indexes("\n".join(strings), overlapping=True):
         yield bisect_right(ends, start), i
+
+
+def masks_by_string(automaton, masks: list[int], strings: list[str], always: int = 0) -> list[int]:
+    """Per string, ``always`` or'ed with ``masks[i]`` of every literal ``i`` of ``automaton`` in it (bit masks of
+    what each literal stands for), from one scan of the strings joined (:func:`literals_by_string`)."""
+    out = [always] * len(strings)
+    ends = list(accumulate(len(s) + 1 for s in strings))  # string k ends at ends[k] - 1, its line break
+    for i, start, _ in automaton.find_matches_as_indexes("\n".join(strings), overlapping=True):
+        k = bisect_right(ends, start)
+        out[k] |= masks[i]
+    return out
 
 
 class Alternation:

@@ -44,3 +44,14 @@ def test_lexicon_matches_keep_text_order_and_spans():
     deadline = lexicon("measures", None, "deadline")  # regexes only: the same matches as the one regex
     text = "2024年6月底前完成整改，立即整改到位，三个月内建立台账"
     assert [m.span() for m in deadline.find(text)] == [m.span() for m in deadline.pattern.finditer(text)] != []
+
+
+def test_masks_by_string_or_the_masks_of_the_literals_each_string_holds():
+    import ahocorasick_rs
+
+    from analyzer.prefilter import masks_by_string
+
+    automaton = ahocorasick_rs.AhoCorasick(["我", "班子", "不够", "班"])
+    strings = ["我在理论学习上存在不够深入的问题", "班子成员下基层少", "", "会上依次发言"]
+    assert masks_by_string(automaton, [1, 2, 4, 8], strings) == [1 | 4, 2 | 8, 0, 0]
+    assert masks_by_string(automaton, [1, 2, 4, 8], strings, always=16) == [16 | 1 | 4, 16 | 2 | 8, 16, 16]
