@@ -747,6 +747,13 @@ class PickedGrams:
         return self._words
 
 
+def by_lengths(flat, lengths: list[int]) -> list:
+    """``flat`` (a list or an array: the items of several documents, one after another) cut into each
+    document's part, ``lengths[d]`` items long: the split after one call over a chunk's paragraphs."""
+    ends = list(accumulate(lengths))
+    return [flat[end - n:end] for n, end in zip(lengths, ends)]
+
+
 def share(docs: list) -> None:
     """Featurise the content paragraphs of several segmented documents once, together: each
     document's :func:`of` is then its part of that one :class:`DocumentGrams`, and
