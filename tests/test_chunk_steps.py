@@ -58,3 +58,14 @@ def test_by_lengths_cuts_a_list_and_an_array_into_documents():
     assert features.by_lengths(list("abcdef"), [2, 0, 3, 1]) == [["a", "b"], [], ["c", "d", "e"], ["f"]]
     parts = features.by_lengths(np.arange(6), [4, 2])
     assert [p.tolist() for p in parts] == [[0, 1, 2, 3], [4, 5]]
+
+
+def test_coverage_results_are_cut_into_documents():
+    """What coverage found over a chunk, keyed by paragraph (or by paragraph and category), is
+    cut into each document's with its paragraphs numbered from 0, in the order found."""
+    from analyzer.coverage import by_document
+
+    firsts = [0, 3, 3, 7]  # three documents, the second without paragraphs
+    assert by_document({(4, 1): "a", (0, 2): "b", (6, 0): "c", (2, 3): "d"}, firsts) == \
+        [{(0, 2): "b", (2, 3): "d"}, {}, {(1, 1): "a", (3, 0): "c"}]
+    assert by_document({5: ["x"], 1: ["y"]}, firsts) == [{1: ["y"]}, {}, {2: ["x"]}]
