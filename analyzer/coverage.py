@@ -467,11 +467,14 @@ class Judged:
     named: list[frozenset]
     found: dict[int, list[tuple[str, str, int]]] | None = None
 
-    def part(self, start: int, end: int) -> "Judged":
-        """The paragraphs ``start:end``, numbered from 0."""
-        found = None if self.found is None else {k - start: f for k, f in self.found.items() if start <= k < end}
-        return Judged(self.sentences[start:end], self.matches[start:end], self.targets[start:end],
-                      self.named[start:end], found)
+    def split(self, lengths: list[int]) -> list["Judged"]:
+        """Each document's paragraphs (``lengths[d]`` of them, one document after another), numbered
+        from 0."""
+        firsts = [0, *accumulate(lengths)]
+        found = None if self.found is None else by_document(self.found, firsts)
+        return [Judged(self.sentences[a:b], self.matches[a:b], self.targets[a:b], self.named[a:b],
+                       None if found is None else found[d])
+                for d, (a, b) in enumerate(zip(firsts, firsts[1:]))]
 
     @property
     def denials(self) -> list[tuple[int, Sentence, set[str]]]:
@@ -668,12 +671,25 @@ class Scored:
     def lowest_threshold(self) -> list[float]:
         return [min(a, b) for a, b in zip(self.paragraph_threshold, self.document_threshold)]
 
-    def part(self, start: int, end: int) -> "Scored":
-        """The paragraphs ``start:end`` (one document's, of several scored together), numbered from 0."""
-        if (start, end) == (0, len(self.proba)):
-            return self
-        return Scored(self.proba[start:end], self.judged.part(start, end), self.paragraph_threshold,
-                      self.document_threshold)
+    def split(self, lengths: list[int]) -> list["Scored"]:
+        """Each document's paragraphs (``lengths[d]`` of them, of several documents scored together),
+        numbered from 0."""
+        if len(lengths) == 1:
+            return [self]
+        return [Scored(proba, judged, self.paragraph_threshold, self.document_threshold)
+                for proba, judged in zip(features.by_lengths(self.proba, lengths), self.judged.split(lengths))]
+
+
+def by_document(keyed: dict, firsts: list[int]) -> list[dict]:
+    """A dict keyed by paragraph number over several documents (or by (paragraph, …) tuples) cut
+    into each document's, its paragraphs numbered from 0 (``firsts``: each document's first
+    paragraph, then the end), in the order of ``keyed``."""
+    out = [{} for _ in firsts[:-1]]
+    for key, value in keyed.items():
+        i = key[0] if isinstance(key, tuple) else key
+        d = bisect.bisect_right(firsts, i) - 1
+        out[d][(i - firsts[d], *key[1:]) if isinstance(key, tuple) else i - firsts[d]] = value
+    return out
 
 
 def assess(doc: Document, rubric: Rubric, model: CoverageModel | None, matcher: PatternMatcher) -> CoverageResult:
@@ -705,11 +721,10 @@ def assess_many(docs: list[Document], rubric: Rubric, model: CoverageModel | Non
     eligible = [[first + i for i in examined_paragraphs(d.roles)] for d, first in zip(docs, firsts)]
     evidence = evidence_sentences(scored, [i for e in eligible for i in e], texts, roles, contexts, rubric,
                                   model, matcher, text)
-    return [_document_coverage(d, scored.part(first, first + len(d.texts)),
-                               {(i - first, j): found for (i, j), found in evidence.items()
-                                if first <= i < first + len(d.texts)},
-                               [i - first for i in e], rubric, matcher)
-            for d, first, e in zip(docs, firsts, eligible)]
+    lengths = [len(d.texts) for d in docs]
+    return [_document_coverage(d, own_scored, own_evidence, [i - first for i in e], rubric, matcher)
+            for d, own_scored, own_evidence, first, e in zip(docs, scored.split(lengths), by_document(evidence, firsts),
+                                                             firsts, eligible)]
 
 
 def _document_coverage(doc: Document, scored: "Scored", evidence: dict, eligible: list[int], rubric: Rubric,

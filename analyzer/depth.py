@@ -104,16 +104,42 @@ class BoilerplateBank:
         ``grams`` (a document's :class:`~analyzer.features.CharGrams`) and ``spans`` (each
         sentence's paragraph, start and end in it), the sentences' bigrams are cut from the
         document's n-grams, not read again."""
+        return [(sentences[k], stock, cosine) for k, stock, cosine in self._similar(sentences, spans, grams)]
+
+    def match_many(self, docs: list[Document]) -> list[list[tuple[str, str, float]]]:
+        """:meth:`match` of each document's problem sentences (:func:`problem_sentences`), their rows
+        cut from the documents' one featurisation (:func:`analyzer.features.of_many`) and multiplied
+        by the bank in one product (each row's cosines are those of the sentence alone)."""
+        spans, sentences, owners = [], [], []
+        first = 0
+        for n, doc in enumerate(docs):
+            for i, a, b in problem_sentences(doc.roles, doc.sentences):
+                spans.append((first + i, a, b))
+                sentences.append(doc.texts[i][a:b])
+                owners.append(n)
+            first += len(doc.texts)
+        out = [[] for _ in docs]
+        for k, stock, cosine in self._similar(sentences, spans, features.of_many(docs).chars):
+            out[owners[k]].append((sentences[k], stock, cosine))
+        return out
+
+    def _similar(self, sentences: list[str], spans, grams) -> list[tuple[int, str, float]]:
+        """(sentence number, most similar stock sentence, cosine) of each boilerplate sentence."""
         kept = [k for k, s in enumerate(sentences) if len(s) >= 8 and not _DIGIT.search(s)]  # numbers are specific
         if not kept:
             return []
-        sentences = [sentences[k] for k in kept]
         rows = grams.rows(self.vec, [spans[k] for k in kept]) if grams is not None else \
-            features.tfidf_rows(self.vec, sentences)
+            features.tfidf_rows(self.vec, [sentences[k] for k in kept])
         sims = rows.dot(self.bank_t)
         best = sims.argmax(axis=1)
-        return [(s, self.sentences[b], float(sims[i, b])) for i, (s, b) in enumerate(zip(sentences, best))
+        return [(k, self.sentences[b], float(sims[i, b])) for i, (k, b) in enumerate(zip(kept, best.tolist()))
                 if sims[i, b] >= self.threshold]
+
+
+def problem_sentences(roles: list[str], sentences: list[list[tuple[int, int]]]) -> list[tuple[int, int, int]]:
+    """(paragraph, start, end) of the sentences of six characters or more of the problem paragraphs:
+    those the boilerplate bank is asked about."""
+    return [(i, a, b) for i, role in enumerate(roles) if role == "problem" for a, b in sentences[i] if b - a >= 6]
 
 
 @dataclass
@@ -154,17 +180,22 @@ class Parts:
                 if cues.may_match(lx, self.texts[i]) and lx.find(self.texts[i])}
 
 
-def measure(doc: Document, bank: BoilerplateBank, collective: bool) -> Signals:
+def measure(doc: Document, bank: BoilerplateBank, collective: bool,
+            boiler: list[tuple[str, str, float]] | None = None) -> Signals:
     """All depth signals of a document the coverage and summary stages have judged, with the
     (content) paragraphs and phrases behind them and the paragraphs where it falls short;
-    ``collective``: a 班子 material (:func:`_concrete_signals`)."""
+    ``collective``: a 班子 material (:func:`_concrete_signals`); ``boiler``: its boilerplate
+    sentences, when already matched (:meth:`BoilerplateBank.match_many`)."""
     texts, roles, styles, coverage, summary = doc.texts, doc.roles, doc.coverage.styles, doc.coverage.entries, \
         doc.summary.entry
     lx = lexicons()
     parts = Parts.of(texts, roles, with_evidence(styles, coverage), doc.sentences)
     sig = Signals({})
     _strict_signals(sig, parts, coverage, lx)
-    _accurate_signals(sig, parts, summary, bank, lx, features.of(doc).chars)
+    if boiler is None:
+        spans = problem_sentences(roles, doc.sentences)
+        boiler = bank.match([texts[i][a:b] for i, a, b in spans], spans, features.of(doc).chars)
+    _accurate_signals(sig, parts, summary, boiler, lx)
     _deep_signals(sig, parts, lx)
     _concrete_signals(sig, parts, lx, collective)
     sig.not_in_text = cut_parts(parts)
@@ -309,19 +340,17 @@ def _strict_signals(sig: Signals, parts: Parts, coverage: dict, lx: LexiconSet) 
                        "standards": sum(len(v) for v in std.values())})
 
 
-def _accurate_signals(sig: Signals, parts: Parts, summary: dict, bank: BoilerplateBank, lx: LexiconSet,
-                      chars: features.CharGrams | None = None) -> None:
-    """查摆问题准: concrete instances, first person singular, little boilerplate, little
-    work-report text, 开门见山, problems about style rather than work (work_for_style). ``chars``:
-    the character n-grams of the paragraphs, when the document has them."""
+def _accurate_signals(sig: Signals, parts: Parts, summary: dict, boiler: list[tuple[str, str, float]],
+                      lx: LexiconSet) -> None:
+    """查摆问题准: concrete instances, first person singular, little boilerplate (``boiler``: the
+    boilerplate sentences of the problem paragraphs), little work-report text, 开门见山, problems
+    about style rather than work (work_for_style)."""
     texts, problems = parts.texts, parts.problems
     n_problems = max(len(problems), 1)
     inst = {i: found for i in problems if (found := own_instances(texts[i], lx))}
     sing = sum(lx["singular"].count(texts[i]) for i in problems)
     plur = sum(lx["plural"].count(texts[i]) for i in problems)
-    spans = [(i, a, b) for i in problems for a, b in parts.sentences[i] if b - a >= 6]
-    sentences = [(i, texts[i][a:b]) for i, a, b in spans]
-    boiler = bank.match([s for _, s in sentences], spans, chars)
+    sentences = [(i, texts[i][a:b]) for i, a, b in problem_sentences(parts.roles, parts.sentences)]
     boiler_set = {s for s, _, _ in boiler}
     boiler_paras = sorted({i for i, s in sentences if s in boiler_set})
     preamble = preamble_paragraphs(texts, parts.roles, problems[0] if problems else len(texts))
@@ -817,15 +846,17 @@ CRITERION_EVIDENCE = {"strict": ("standards", "disguised_praise"), "accurate": (
                       "deep": ("root_per_cause", "excuse_share"), "concrete": ("deadline_share", "vague_per_measure")}
 
 
-def assess(doc: Document, model: DepthModel, bank: BoilerplateBank) -> DepthResult:
+def assess(doc: Document, model: DepthModel, bank: BoilerplateBank,
+           boiler: list[tuple[str, str, float]] | None = None) -> DepthResult:
     """The depth of a document the coverage and summary stages have judged. ``criteria`` are
     signals (each criterion's own regression on its signals, not validated against
     per-criterion labels); ``deductions`` say where the points missing from 100 went. A
     personal or collective material is judged as its kind says (so 以班子问题代替个人问题
-    never contradicts it); another kind by its title (:func:`is_collective`)."""
+    never contradicts it); another kind by its title (:func:`is_collective`). ``boiler``: its
+    boilerplate sentences, when already matched (:meth:`BoilerplateBank.match_many`)."""
     kind = doc.kind.id if doc.kind is not None else None
     collective = kind == "collective" if kind in ("personal", "collective") else is_collective(doc.texts)
-    sig = measure(doc, bank, collective)
+    sig = measure(doc, bank, collective, boiler)
     subs = model.substitutions(sig, collective)
     details = {c: {"evidence": sorted({i for s in names for i in sig.evidence.get(s, []) if isinstance(i, int)}),
                    "phrases": [p for s in names for p in sig.phrases.get(s, [])][:10]}

@@ -747,15 +747,21 @@ class PickedGrams:
         return self._words
 
 
+def by_lengths(flat, lengths: list[int]) -> list:
+    """``flat`` (a list, a range or an array: the items of several documents, one after another)
+    cut into each document's part, ``lengths[d]`` items long: the split after one call over a
+    chunk's paragraphs."""
+    ends = list(accumulate(lengths))
+    return [flat[end - n:end] for n, end in zip(lengths, ends)]
+
+
 def share(docs: list) -> None:
     """Featurise the content paragraphs of several segmented documents once, together: each
     document's :func:`of` is then its part of that one :class:`DocumentGrams`, and
     :func:`of_many` the part of any of them."""
     shared = DocumentGrams([t for d in docs for t in d.texts], [t for d in docs for t in d.tokens])
-    first = 0
-    for d in docs:
-        d.features["grams"] = PickedGrams(shared, list(range(first, first + len(d.texts))), d.texts, d.tokens)
-        first += len(d.texts)
+    for d, picked in zip(docs, by_lengths(range(len(shared.texts)), [len(d.texts) for d in docs])):
+        d.features["grams"] = PickedGrams(shared, list(picked), d.texts, d.tokens)
 
 
 def of(doc) -> DocumentGrams | PickedGrams:

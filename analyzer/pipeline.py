@@ -236,11 +236,10 @@ class Segment(Stage):
         """One segmenter call over the content paragraphs of all the documents (each paragraph's
         words and sentences are those it has alone, :func:`~analyzer.segment.paragraph_words`)."""
         tokens, sentences = paragraph_words([t for doc in docs for t in doc.texts])
-        first = 0
-        for doc in docs:
-            last = first + len(doc.texts)
-            doc.tokens, doc.sentences = tokens[first:last], sentences[first:last]
-            first = last
+        lengths = [len(doc.texts) for doc in docs]
+        for doc, own_tokens, own_sentences in zip(docs, features.by_lengths(tokens, lengths),
+                                                  features.by_lengths(sentences, lengths)):
+            doc.tokens, doc.sentences = own_tokens, own_sentences
 
 
 class Structure(Stage):
@@ -365,6 +364,13 @@ class Depth(MaterialStage):
 
     def run(self, doc: Document) -> None:
         doc.depth = depth.assess(doc, self.analyzer.depth_model, self.bank)
+
+    def run_many(self, docs: list[Document]) -> None:
+        """Every document's problem sentences matched against the boilerplate bank together
+        (:meth:`~analyzer.depth.BoilerplateBank.match_many`), then each document measured on its own."""
+        model = self.analyzer.depth_model
+        for doc, boiler in zip(docs, self.bank.match_many(docs)):
+            doc.depth = depth.assess(doc, model, self.bank, boiler)
 
 
 class Opinions(MaterialStage):

@@ -150,12 +150,11 @@ def layout(paragraphs: list[str], hints: set[int] = frozenset()) -> Layout:
     return Layout(is_heading, sections, context, categories)
 
 
-def _features(paragraphs: list[str], lay: Layout) -> tuple[dict, dict, dict]:
+def _features(paragraphs: list[str], lay: Layout, cues: dict[str, list[int]] | None = None) -> tuple[dict, dict, dict]:
     """The layout and lexicon features of every paragraph, by feature: (class-valued features:
     prefix -> the class of each paragraph; numeric features: name -> the value of each paragraph;
-    lexicon cues: name -> the number of matches in each paragraph)."""
+    lexicon cues: name -> the number of matches in each paragraph, ``cues`` when already counted)."""
     n = len(paragraphs)
-    lex = _role_lexicons()
     first_problem = next((i for i, c in enumerate(lay.context) if c == "problem"), n)
     styles, owns = [], []
     for text in paragraphs:
@@ -175,7 +174,7 @@ def _features(paragraphs: list[str], lay: Layout) -> tuple[dict, dict, dict]:
         "ends_colon": [float(text.endswith(("：", ":"))) for text in paragraphs],
         "has_digit": [float(_DIGIT.search(text) is not None) for text in paragraphs],
     }
-    return classes, numeric, lex.counts_of(paragraphs)
+    return classes, numeric, _role_lexicons().counts_of(paragraphs) if cues is None else cues
 
 
 def paragraph_features(paragraphs: list[str], lay: Layout) -> list[dict]:
@@ -191,15 +190,16 @@ def paragraph_features(paragraphs: list[str], lay: Layout) -> list[dict]:
     return feats
 
 
-def feature_rows(vectorizer, paragraphs: list[str], lay: Layout) -> np.ndarray:
+def feature_rows(vectorizer, paragraphs: list[str], lay: Layout, cues: dict[str, list[int]] | None = None) -> np.ndarray:
     """``vectorizer.transform(paragraph_features(paragraphs, lay)).toarray()`` for the fitted
     ``DictVectorizer`` of the role model: a dense (paragraphs × features) array, written feature by
     feature in NumPy without a dict per paragraph (names it never saw left out, columns in order,
     the same values). The role model's layout and lexicon features are a few dozen columns: one
-    dense block multiplies faster than the sparse cells of them would be gathered and sorted."""
+    dense block multiplies faster than the sparse cells of them would be gathered and sorted.
+    ``cues``: the lexicon counts of the paragraphs, when already counted (:func:`cue_counts`)."""
     n = len(paragraphs)
     vocabulary = vectorizer.vocabulary_
-    classes, numeric, cues = _features(paragraphs, lay)
+    classes, numeric, cues = _features(paragraphs, lay, cues)
     out = np.zeros((n, len(vectorizer.feature_names_)))
     rows = np.arange(n)
     for prefix, found in classes.items():
@@ -213,6 +213,17 @@ def feature_rows(vectorizer, paragraphs: list[str], lay: Layout) -> np.ndarray:
         if f"lex={name}" in vocabulary:
             out[:, vocabulary[f"lex={name}"]] = [math.log1p(c) for c in counts]
     return out
+
+
+def cue_counts(documents: list[list[str]]) -> list[dict[str, list[int]]]:
+    """The role lexicons' counts in the paragraphs of each document, from one count over them all
+    (:meth:`~analyzer.resources.LexiconSet.counts_of`: each paragraph's counts are its own)."""
+    from .features import by_lengths
+
+    counts = _role_lexicons().counts_of([p for paragraphs in documents for p in paragraphs])
+    lengths = [len(paragraphs) for paragraphs in documents]
+    per_lexicon = {name: by_lengths(found, lengths) for name, found in counts.items()}
+    return [{name: parts[d] for name, parts in per_lexicon.items()} for d in range(len(documents))]
 
 
 @lru_cache(maxsize=1)
@@ -247,6 +258,32 @@ def viterbi(log_emit: np.ndarray, log_trans: np.ndarray, log_start: np.ndarray) 
     for t in range(n - 1, 0, -1):
         path.append(int(back[t, path[-1]]))
     return path[::-1]
+
+
+def viterbi_many(log_emits: list[np.ndarray], log_trans: np.ndarray, log_start: np.ndarray) -> list[list[int]]:
+    """:func:`viterbi` of several sequences (each n × k, n ≥ 1) at once: the sequences padded to the
+    longest, every step one operation over all of them (each sequence's scores are its own, the
+    same sums and maxima), each path read back from its own last step."""
+    lengths = np.array([len(e) for e in log_emits])
+    emit = np.zeros((len(log_emits), int(lengths.max()), log_trans.shape[0]))
+    for b, e in enumerate(log_emits):
+        emit[b, :len(e)] = e
+    score = log_start + emit[:, 0]
+    back = np.zeros(emit.shape, dtype=int)
+    last = score.copy()  # each sequence's scores at its last step
+    for t in range(1, emit.shape[1]):
+        cand = score[:, :, None] + log_trans
+        back[:, t] = cand.argmax(axis=1)
+        score = cand.max(axis=1) + emit[:, t]
+        ending = lengths == t + 1
+        last[ending] = score[ending]
+    paths = []
+    for b, n in enumerate(lengths.tolist()):
+        path = [int(last[b].argmax())]
+        for t in range(n - 1, 0, -1):
+            path.append(int(back[b, t, path[-1]]))
+        paths.append(path[::-1])
+    return paths
 
 
 class RoleModel:
@@ -325,14 +362,21 @@ class RoleModel:
         """:meth:`predict` of several documents' (paragraphs, tokens, layout), their paragraphs'
         probabilities from one product: ``grams`` is the featurisation of all their paragraphs, in
         order (:func:`analyzer.features.of_many`); each document decoded on its own."""
-        from .features import blocks
+        from .features import blocks, by_lengths
 
-        layout_rows = np.vstack([feature_rows(self.dict_, paragraphs, lay) for paragraphs, _, lay in docs])
-        proba = self._proba(blocks([grams.words.rows(self.tfidf_), layout_rows]))
-        ends = np.cumsum([len(paragraphs) for paragraphs, _, _ in docs])
-        return [self._decode(p, *doc) for p, doc in zip(np.split(proba, ends[:-1]), docs)]
+        cues = cue_counts([paragraphs for paragraphs, _, _ in docs])
+        layout_rows = np.vstack([feature_rows(self.dict_, paragraphs, lay, counts)
+                                 for (paragraphs, _, lay), counts in zip(docs, cues)])
+        log_emit = self.emission_weight * np.log(self._proba(blocks([grams.words.rows(self.tfidf_), layout_rows])))
+        paths = viterbi_many(by_lengths(log_emit, [len(paragraphs) for paragraphs, _, _ in docs]),
+                             self.log_trans_, self.log_start_)
+        return [self._roles(path, *doc) for path, doc in zip(paths, docs)]
 
     def _decode(self, proba: np.ndarray, paragraphs: list[str], tokens: list[list[str]], lay: Layout) -> list[str]:
         """The roles of one document's paragraphs: the most likely sequence, a non-sentence left unjudged."""
-        path = viterbi(self.emission_weight * np.log(proba), self.log_trans_, self.log_start_)
+        return self._roles(viterbi(self.emission_weight * np.log(proba), self.log_trans_, self.log_start_),
+                           paragraphs, tokens, lay)
+
+    @staticmethod
+    def _roles(path: list[int], paragraphs: list[str], tokens: list[list[str]], lay: Layout) -> list[str]:
         return unjudged([ROLES[j] for j in path], paragraphs, tokens, lay.is_heading)

@@ -150,11 +150,11 @@ class SummaryModel:
         """:meth:`predict_proba` of several documents' (texts, tokens, roles), as one product;
         ``grams``: the featurisation of all their paragraphs in order, when there is one
         (:func:`analyzer.features.of_many`)."""
-        from .features import positive_proba
+        from .features import by_lengths, positive_proba
 
         proba = positive_proba(self.clf_, self._rows(docs, grams))
         proba = np.where(np.isin(np.array([r for _, _, roles in docs for r in roles]), NEVER_FLAGGED), 0.0, proba)
-        return np.split(proba, np.cumsum([len(texts) for texts, _, _ in docs])[:-1])
+        return by_lengths(proba, [len(texts) for texts, _, _ in docs])
 
 
 def assess(doc: Document, model: SummaryModel) -> SummaryResult:

@@ -74,14 +74,14 @@ def test_a_forced_kind_and_opinions_in_chunks(monkeypatch):
 def test_a_failing_document_keeps_the_ones_before_it(analyzer, monkeypatch):
     """A stage that fails on one document of a chunk: the chunk is analysed again one by one, the
     documents before the failing one come out as one by one, and its own error is raised."""
-    real = pipeline.Depth.run
+    real = pipeline.KindJudgement.run  # a stage that runs document by document over a chunk
 
     def failing(self, doc):
         if doc.name == "d5.txt":
-            raise ValueError("depth failed on d5")
+            raise ValueError("judgement failed on d5")
         real(self, doc)
 
-    monkeypatch.setattr(pipeline.Depth, "run", failing)
+    monkeypatch.setattr(pipeline.KindJudgement, "run", failing)
     expected = [as_json(analyzer.analyze_source(s)) for s in sources()[:5]]
     got = []
     with pytest.raises(ValueError, match="d5"):
@@ -106,14 +106,14 @@ def test_a_batch_task_of_several_files_gives_each_its_own_result(analyzer, tmp_p
     worker = copy.copy(analyzer)
     worker.copy_detector = None  # as batch's workers: copying is checked in pass 3
     monkeypatch.setitem(batch._worker, "analyzer", worker)
-    real = pipeline.Depth.run
+    real = pipeline.KindJudgement.run  # a stage that runs document by document over a chunk
 
     def failing(self, doc):
         if doc.name == "bad.txt":
-            raise ValueError("depth failed")
+            raise ValueError("judgement failed")
         real(self, doc)
 
-    monkeypatch.setattr(pipeline.Depth, "run", failing)
+    monkeypatch.setattr(pipeline.KindJudgement, "run", failing)
     cache = tmp_path / "cache"
     results = batch._analyse_many([(str(tmp_path / n), n, str(cache), None) for n in names])
     assert [error and error["code"] for _, error in results] == [None, "binary", None, "analysis_failed", None]
