@@ -1488,7 +1488,8 @@ subject, a work report's results with no subject beside its 存在的不足, PDF
 shaped versions; the written test split and the real TEST pages never read) and kept only if accuracy rose and the
 non-material versions given a material kind did not: C 4 → 16 (0.8706 → 0.8788), layout features
 (`layout_features`, 0.8849), C 16 → 32 (0.8869). Tried and dropped: C 1, 2 (0.8637, 0.8696), C 64 with layout
-(0.8860, leaks 55 → 56), C 128 (leaks up), character 2–4-grams with 80k features (0.8743), the margin (0.0–1.0 moves
+(0.8860, leaks 55 → 56), C 128 (leaks up), character 2–4-grams with 80k features (0.8743), 2–3-grams with 60k (0.8837), no class weights (0.8862),
+the dense features doubled in scale (0.8835), the margin (0.0–1.0 moves
 accuracy by 0.001). Before → after: accuracy 0.8706 → 0.8869 (clean 0.916 → 0.933, runon 0.908 → 0.925, noisy 0.892 →
 0.906, untitled 0.888 → 0.908, excerpt 0.784 → 0.798, abridged 0.836 → 0.852), non-material versions given a material
 kind 60 → 55 of 3,246, material versions lost 253 → 250 of 2,490; the model's own argmax (before the voice gate and
