@@ -59,9 +59,7 @@ def masks_by_string(automaton, masks: list[int], strings: list[str], always: int
     """Per string, ``always`` or'ed with ``masks[i]`` of every literal ``i`` of ``automaton`` in it (bit masks of
     what each literal stands for), from one scan of the strings joined (:func:`literals_by_string`)."""
     out = [always] * len(strings)
-    ends = list(accumulate(len(s) + 1 for s in strings))  # string k ends at ends[k] - 1, its line break
-    for i, start, _ in automaton.find_matches_as_indexes("\n".join(strings), overlapping=True):
-        k = bisect_right(ends, start)
+    for k, i in literals_by_string(automaton, strings):
         out[k] |= masks[i]
     return out
 

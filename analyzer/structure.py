@@ -247,22 +247,12 @@ def _role_lexicons() -> LexiconSet:
 
 def viterbi(log_emit: np.ndarray, log_trans: np.ndarray, log_start: np.ndarray) -> list[int]:
     """Most likely state sequence given per-step log emissions (n × k) and transitions (k × k)."""
-    n, k = log_emit.shape
-    score = log_start + log_emit[0]
-    back = np.zeros((n, k), dtype=int)
-    for t in range(1, n):
-        cand = score[:, None] + log_trans
-        back[t] = cand.argmax(axis=0)
-        score = cand.max(axis=0) + log_emit[t]
-    path = [int(score.argmax())]
-    for t in range(n - 1, 0, -1):
-        path.append(int(back[t, path[-1]]))
-    return path[::-1]
+    return viterbi_many([log_emit], log_trans, log_start)[0]
 
 
 def viterbi_many(log_emits: list[np.ndarray], log_trans: np.ndarray, log_start: np.ndarray) -> list[list[int]]:
-    """:func:`viterbi` of several sequences (each n × k, n ≥ 1) at once: the sequences padded to the
-    longest, every step one operation over all of them (each sequence's scores are its own, the
+    """The most likely state sequence of each of several sequences of log emissions (each n × k, n ≥ 1)
+    given the transitions (k × k), decoded at once: the sequences padded to the longest, every step one operation over all of them (each sequence's scores are its own, the
     same sums and maxima), each path read back from its own last step."""
     lengths = np.array([len(e) for e in log_emits])
     emit = np.zeros((len(log_emits), int(lengths.max()), log_trans.shape[0]))

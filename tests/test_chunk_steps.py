@@ -3,6 +3,8 @@ gets alone: the boilerplate sentences of depth, the role lexicons' counts and th
 structure, and the split of what one call found back into documents."""
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 
 from analyzer import features, structure
@@ -45,13 +47,24 @@ def test_role_cue_counts_of_a_chunk_are_each_documents_own():
     assert any(n for counts in counted for found in counts.values() for n in found)
 
 
-def test_viterbi_of_many_sequences_is_each_ones_own(analyzer):
-    """Padded sequences decoded together give each sequence's own path (lengths 1 to 40)."""
+def test_viterbi_finds_the_best_path_of_each_sequence_decoded_together(analyzer):
+    """Padded sequences decoded together give each sequence's own path (lengths 1 to 40), and on short
+    sequences that path is the best of all paths, found by trying every one."""
     model = analyzer.role_model
+    trans, start = model.log_trans_, model.log_start_
     rng = np.random.default_rng(14)
-    emits = [np.log(rng.dirichlet(np.ones(len(model.log_start_)), size=n)) for n in (1, 7, 40, 2, 13)]
-    assert structure.viterbi_many(emits, model.log_trans_, model.log_start_) == \
-        [structure.viterbi(e, model.log_trans_, model.log_start_) for e in emits]
+    emits = [np.log(rng.dirichlet(np.ones(len(start)), size=n)) for n in (1, 7, 40, 2, 13, 3)]
+    paths = structure.viterbi_many(emits, trans, start)
+    assert paths == [structure.viterbi(e, trans, start) for e in emits]
+
+    def score(path, emit):
+        return start[path[0]] + emit[0, path[0]] + sum(trans[a, b] + emit[t, b]
+                                                        for t, (a, b) in enumerate(zip(path, path[1:]), 1))
+
+    for path, emit in zip(paths, emits):
+        if len(emit) <= 3:
+            best = max(itertools.product(range(len(start)), repeat=len(emit)), key=lambda p: score(p, emit))
+            assert path == list(best)
 
 
 def test_by_lengths_cuts_a_list_and_an_array_into_documents():

@@ -71,17 +71,23 @@ def test_a_forced_kind_and_opinions_in_chunks(monkeypatch):
     assert '"opinions"' in chunked[1] and '"opinions"' not in chunked[0]
 
 
-def test_a_failing_document_keeps_the_ones_before_it(analyzer, monkeypatch):
-    """A stage that fails on one document of a chunk: the chunk is analysed again one by one, the
-    documents before the failing one come out as one by one, and its own error is raised."""
-    real = pipeline.KindJudgement.run  # a stage that runs document by document over a chunk
+def judgement_fails_on(monkeypatch, name: str, message: str) -> None:
+    """Make a stage that runs document by document over a chunk (the kind judgement) raise
+    ``ValueError(message)`` on the document called ``name``."""
+    real = pipeline.KindJudgement.run
 
     def failing(self, doc):
-        if doc.name == "d5.txt":
-            raise ValueError("judgement failed on d5")
+        if doc.name == name:
+            raise ValueError(message)
         real(self, doc)
 
     monkeypatch.setattr(pipeline.KindJudgement, "run", failing)
+
+
+def test_a_failing_document_keeps_the_ones_before_it(analyzer, monkeypatch):
+    """A stage that fails on one document of a chunk: the chunk is analysed again one by one, the
+    documents before the failing one come out as one by one, and its own error is raised."""
+    judgement_fails_on(monkeypatch, "d5.txt", "judgement failed on d5")
     expected = [as_json(analyzer.analyze_source(s)) for s in sources()[:5]]
     got = []
     with pytest.raises(ValueError, match="d5"):
@@ -106,14 +112,7 @@ def test_a_batch_task_of_several_files_gives_each_its_own_result(analyzer, tmp_p
     worker = copy.copy(analyzer)
     worker.copy_detector = None  # as batch's workers: copying is checked in pass 3
     monkeypatch.setitem(batch._worker, "analyzer", worker)
-    real = pipeline.KindJudgement.run  # a stage that runs document by document over a chunk
-
-    def failing(self, doc):
-        if doc.name == "bad.txt":
-            raise ValueError("judgement failed")
-        real(self, doc)
-
-    monkeypatch.setattr(pipeline.KindJudgement, "run", failing)
+    judgement_fails_on(monkeypatch, "bad.txt", "judgement failed")
     cache = tmp_path / "cache"
     results = batch._analyse_many([(str(tmp_path / n), n, str(cache), None) for n in names])
     assert [error and error["code"] for _, error in results] == [None, "binary", None, "analysis_failed", None]
