@@ -437,57 +437,80 @@ def alternatives(pattern: str) -> list[str]:
 @dataclass(frozen=True)
 class _Branches:
     """The voice patterns asked of sentences, cut into their top-level alternatives (a pattern matches where one of
-    them does, and its leftmost match starts where theirs does), with one automaton over the literals each
-    alternative needs in every match (:func:`analyzer.prefilter.literal_index`). Sets of alternatives and of
-    pattern names are bit masks: alternative ``k`` is bit ``k``, the ``j``-th name bit ``len(parts) + j``."""
+    them does, and its leftmost match starts where theirs does), and the phrase lexicons asked of them, with one
+    automaton over the literals each alternative needs in every match and the lexicons' phrases
+    (:func:`analyzer.prefilter.literal_index`). Sets of alternatives, pattern names and lexicons are bit masks:
+    alternative ``k`` is bit ``k``, the ``j``-th name bit ``len(parts) + j``, then a bit per lexicon."""
 
     patterns: dict[str, re.Pattern]   # name -> the whole pattern
     parts: list[re.Pattern]           # every alternative of every pattern
-    asked: dict[str, tuple[int, bool, bool]]  # name -> the mask of its alternatives, in _ON_HEAD, in _LEFTMOST
+    searches: list                    # per alternative, its search (its match where it opens with ^)
+    asked: dict[str, tuple[int, int, bool, bool]]  # name -> its first alternative, the mask of its alternatives from
+                                      # there, in _ON_HEAD, in _LEFTMOST
     always: int                       # the alternatives that need no literal, and their patterns' names
-    holders: list[int]                # per literal of the automaton, the alternatives it may match in and their names
+    holders: list[int]                # per literal of the automaton, what it may match in: alternatives, names, lexicons
     automaton: object
     names: tuple[str, ...]            # the patterns' names in bit order
+    lexicons: dict[str, int]          # lexicon name -> its bit
     unmatched: dict[str, None]        # every name -> None
+    every_name: int                   # the mask of all names, from bit 0
 
 
 @lru_cache(maxsize=1)
 def _branches() -> _Branches:
-    """The voice patterns asked of sentences (all but :data:`_ON_TEXT`, with the rewrites), cut and indexed."""
+    """The voice patterns asked of sentences (all but :data:`_ON_TEXT`, with the rewrites), cut and indexed, and the
+    lexicons of self-critical and colloquial phrases (:func:`sentence_lexicons`)."""
     patterns = {name: rx for name, rx in _voice_patterns().items() if name not in _ON_TEXT}
     patterns.update(_TARGET=_TARGET, _GENRE_NOUN=_GENRE_NOUN)
     owner, parts = zip(*[(name, re.compile(part)) for name, rx in patterns.items() for part in alternatives(rx.pattern)])
     name_bit = {name: 1 << (len(parts) + j) for j, name in enumerate(patterns)}
+    lexicons = sentence_lexicons()
+    lexicon_bit = {name: 1 << (len(parts) + len(patterns) + j) for j, name in enumerate(lexicons)}
 
-    def mask(keys) -> int:  # the alternatives and their patterns' names
-        return sum(1 << k for k in keys) | sum({name_bit[owner[k]] for k in keys})
+    def mask(keys) -> int:  # the alternatives and their patterns' names, and the lexicons
+        bits = 0
+        for key in keys:
+            bits |= lexicon_bit[key] if key in lexicon_bit else 1 << key | name_bit[owner[key]]
+        return bits
 
-    always, holders, automaton = literal_index({k: required(part) for k, part in enumerate(parts)})
-    asked = {name: (sum(1 << k for k, o in enumerate(owner) if o == name), name in _ON_HEAD, name in _LEFTMOST)
-             for name in patterns}
-    return _Branches(patterns, list(parts), asked, mask(always), [mask(keys) for keys in holders], automaton,
-                     tuple(patterns), dict.fromkeys(patterns))
+    needs = {k: required(part) for k, part in enumerate(parts)}
+    for name, lx in lexicons.items():
+        if lx.pattern is not None:  # a phrase holds itself; a gapped entry or regex needs its own search
+            raise ValueError(f"{lx.name}: the voice reads sentences for its phrases alone, not for A…B or regexes")
+        needs[name] = lx.entries
+    always, holders, automaton = literal_index(needs)
+    first = {name: owner.index(name) for name in patterns}  # a pattern's alternatives stand together
+    asked = {name: (first[name], sum(1 << k - first[name] for k, o in enumerate(owner) if o == name),
+                    name in _ON_HEAD, name in _LEFTMOST) for name in patterns}
+    searches = [part.match if part.pattern.startswith("^") else part.search for part in parts]
+    return _Branches(patterns, list(parts), searches, asked, mask(always), [mask(keys) for keys in holders], automaton,
+                     tuple(patterns), lexicon_bit, dict.fromkeys(patterns), (1 << len(patterns)) - 1)
 
 
 class SentenceMatches(dict):
-    """name -> a match of that voice pattern in one sentence (of :data:`_ON_HEAD` ones: in its heading text; of
-    :data:`_LEFTMOST` ones: the leftmost, whose start is read; of the others: that of its first alternative, in the
-    pattern's order, that matches), or None. A pattern none of whose alternatives' required literals the sentence
-    holds is None from the start; the others are searched when first asked, each alternative only where its literals
-    stand, so a costly pattern or alternative runs only where it is read."""
+    """name -> a match of that voice pattern in one sentence (of :data:`_ON_HEAD` ones: in its heading text, the
+    sentence without its enumerator 一、; of :data:`_LEFTMOST` ones: the leftmost, whose start is read; of the others:
+    that of its first alternative, in the pattern's order, that matches), or None. A pattern none of whose
+    alternatives' required literals the sentence holds is None from the start; the others are searched when first
+    asked, each alternative only where its literals stand, so a costly pattern or alternative runs only where it is
+    read. :meth:`holds` tells whether the sentence holds a phrase of a lexicon of :func:`sentence_lexicons`."""
 
-    __slots__ = ("sentence", "head", "present")
+    __slots__ = ("sentence", "present")
 
     def __missing__(self, name: str):
         branches = _branches()
-        own_parts, on_head, leftmost = branches.asked[name]
-        text = self.head if on_head else self.sentence
+        first, own_parts, on_head, leftmost = branches.asked[name]
+        text = self.sentence
+        if on_head:  # the heading text (一、存在的问题 → 存在的问题) holds the sentence's literals or fewer
+            enumerator = _ENUMERATOR.match(text)
+            text = text[enumerator.end():] if enumerator else text
         found = None
-        left = self.present & own_parts  # its alternatives that may match, lowest bit (the pattern's order) first
+        left = self.present >> first & own_parts  # its alternatives that may match, lowest bit (the pattern's order) first
+        searches = branches.searches
         while left:
             bit = left & -left
             left ^= bit
-            match = branches.parts[bit.bit_length() - 1].search(text)
+            match = searches[first + bit.bit_length() - 1](text)
             if match and (found is None or match.start() < found.start()):
                 found = match
                 if not leftmost:
@@ -495,27 +518,33 @@ class SentenceMatches(dict):
         self[name] = found
         return found
 
+    def holds(self, lexicon_name: str) -> bool:
+        """Does the sentence hold a phrase of the lexicon (``self_critical`` or ``colloquial``)?"""
+        return bool(self.present & _branches().lexicons[lexicon_name])
+
 
 def sentence_matches(sentences: list[str]) -> list[SentenceMatches]:
-    """The voice patterns asked of each sentence (:class:`SentenceMatches`), from one scan of the sentences joined
-    for the literals the patterns' alternatives need."""
+    """The voice patterns asked of each sentence (:class:`SentenceMatches`), and the lexicons' phrases it holds, from
+    one scan of the sentences joined for the phrases and the literals the patterns' alternatives need."""
     branches = _branches()
     out = []
     for sentence, present in zip(sentences, masks_by_string(branches.automaton, branches.holders, sentences,
                                                             branches.always)):
-        matches = SentenceMatches()
-        matches.update(branches.unmatched)
-        names = present >> len(branches.parts)
+        matches = SentenceMatches(branches.unmatched)
+        names = present >> len(branches.parts) & branches.every_name
         while names:  # a pattern that may match (its bit, lowest first) is searched when asked
             bit = names & -names
             names ^= bit
             del matches[branches.names[bit.bit_length() - 1]]
-        enumerator = _ENUMERATOR.match(sentence)
-        # the heading text (一、存在的问题 → 存在的问题) holds the sentence's literals or fewer
-        matches.sentence, matches.head = sentence, sentence[enumerator.end():] if enumerator else sentence
-        matches.present = present
+        matches.sentence, matches.present = sentence, present
         out.append(matches)
     return out
+
+
+def sentence_lexicons() -> dict[str, Lexicon]:
+    """The lexicons whose phrases :func:`voice` looks for in each sentence: self-critical (不够、存在、淡化) and
+    colloquial confessions (偷懒、图省事)."""
+    return {"self_critical": lexicon("self_critical", "phrases"), "colloquial": _colloquial()}
 
 
 @lru_cache(maxsize=1)
@@ -587,8 +616,8 @@ def voice(text: str) -> Voice:
     every = sentence_matches(sentences)
     rx = _voice_patterns()
     critical_lexicon = lexicon("self_critical", "phrases")
-    critical_at = set(critical_lexicon.find_all(sentences)[0])  # the sentences holding a self-critical phrase
-    colloquial_at = set(_colloquial().find_all(sentences)[0])
+    critical_at = {i for i, m in enumerate(every) if m.holds("self_critical")}  # a self-critical phrase in the sentence
+    colloquial_at = {i for i, m in enumerate(every) if m.holds("colloquial")}
     addressee = None  # does the text suggest or wish to a body (read when first needed)
     for i, (sentence, m) in enumerate(zip(sentences, every)):  # m: name -> the pattern's match in the sentence, or None
         if sentence in lines and len(sentence) <= 30 and not _SENTENCE_MARK.search(sentence):
