@@ -22,8 +22,8 @@ patterns' own, only fewer of them are computed.
 from __future__ import annotations
 
 import re
-
-import numpy as np
+from bisect import bisect_right
+from itertools import accumulate
 
 from .regex_syntax import read, required
 
@@ -49,14 +49,10 @@ def literal_index(needs: dict) -> tuple[set, list[frozenset], object | None]:
 def literals_by_string(automaton, strings: list[str]):
     """(string number, literal number) of every literal of ``automaton`` (all matches, overlapping) in
     ``strings``, from one scan of them joined by line breaks: each match is handed to the string it
-    starts in (one reaching over a line break into the next string is a candidate only, never a miss).
-    The strings of all the matches are found together (``searchsorted``: ``bisect_right`` of each start)."""
-    found = automaton.find_matches_as_indexes("\n".join(strings), overlapping=True)
-    if not found:
-        return ()
-    literals, starts, _ = zip(*found)
-    ends = np.cumsum([len(s) + 1 for s in strings])  # string k ends at ends[k] - 1, its line break
-    return zip(np.searchsorted(ends, starts, side="right").tolist(), literals)
+    starts in (one reaching over a line break into the next string is a candidate only, never a miss)."""
+    ends = list(accumulate(len(s) + 1 for s in strings))  # string k ends at ends[k] - 1, its line break
+    for i, start, _ in automaton.find_matches_as_indexes("\n".join(strings), overlapping=True):
+        yield bisect_right(ends, start), i
 
 
 def masks_by_string(automaton, masks: list[int], strings: list[str], always: int = 0) -> list[int]:
