@@ -127,10 +127,16 @@ def compact(text: str) -> str:
 
 
 @lru_cache(maxsize=TEXTS_REMEMBERED)
+def filled_lines(text: str) -> tuple[str, ...]:
+    """The text's lines that hold anything, stripped (read by :func:`opening`, :func:`title_line` and :func:`voice`)."""
+    return tuple(s.strip() for s in text.splitlines() if s.strip())
+
+
+@lru_cache(maxsize=TEXTS_REMEMBERED)
 def opening(text: str) -> str:
     """The document's first real line (its title, if it has one), skipping web furniture;
     for a one-line paste, its first 32 characters."""
-    lines = [s.strip() for s in text.splitlines() if s.strip()]
+    lines = filled_lines(text)
     if len(lines) <= 1:
         return compact(text)[:32]
     for line in lines[:6]:
@@ -221,12 +227,12 @@ def title_line(text: str) -> str:
     (``claims`` in kinds.yaml) when they hold no punctuation; else ""."""
     spec = load_yaml("lexicons/kinds.yaml")
     head = opening(text)
-    if len([s for s in text.splitlines() if s.strip()]) <= 1:
+    lines = filled_lines(text)
+    if len(lines) <= 1:
         ends = [head.find(w) + len(w) for w in spec["claims"] if w in head]
         head = head[:min(ends)] if ends else ""
         if "【" in head and "】" not in head[head.rfind("【"):]:  # a chat paste's 【个人对照检查材料】 after its own lines
             head = head[head.rfind("【") + 1:]
-    lines = [s.strip() for s in text.splitlines() if s.strip()]
     whole = next((s for s in lines if s.startswith(head)), head) if len(lines) > 1 else head  # opening() cuts at 40
     bracketed = _BRACKETED.match(head)
     if bracketed:  # 【2017年公务用车自查报告】为贯彻落实…: a page's title in brackets opening its first paragraph
@@ -314,7 +320,7 @@ def claimed_kind(text: str) -> str | None:
 def titled_work_report(text: str) -> bool:
     """Does the title name the document a work report (工作总结、述职报告: :func:`title_genre`)? A one-line
     paste's title is read from its opening."""
-    one_line = len([s for s in text.splitlines() if s.strip()]) <= 1
+    one_line = len(filled_lines(text)) <= 1
     return title_genre(title_line(text) or (opening(text) if one_line else ""), "work_report")
 
 
@@ -493,7 +499,7 @@ class SentenceMatches(dict):
     that of its first alternative, in the pattern's order, that matches), or None. A pattern none of whose
     alternatives' required literals the sentence holds is None from the start; the others are searched when first
     asked, each alternative only where its literals stand, so a costly pattern or alternative runs only where it is
-    read. :meth:`holds` tells whether the sentence holds a phrase of a lexicon of :func:`sentence_lexicons`."""
+    read."""
 
     __slots__ = ("sentence", "present")
 
@@ -518,10 +524,6 @@ class SentenceMatches(dict):
         self[name] = found
         return found
 
-    def holds(self, lexicon_name: str) -> bool:
-        """Does the sentence hold a phrase of the lexicon (``self_critical`` or ``colloquial``)?"""
-        return bool(self.present & _branches().lexicons[lexicon_name])
-
 
 def sentence_matches(sentences: list[str]) -> list[SentenceMatches]:
     """The voice patterns asked of each sentence (:class:`SentenceMatches`), and the lexicons' phrases it holds, from
@@ -539,6 +541,13 @@ def sentence_matches(sentences: list[str]) -> list[SentenceMatches]:
         matches.sentence, matches.present = sentence, present
         out.append(matches)
     return out
+
+
+def holding(every: list[SentenceMatches], lexicon_name: str) -> set[int]:
+    """The sentences (their numbers) holding a phrase of a lexicon of :func:`sentence_lexicons`, read from the scan that
+    made their :class:`SentenceMatches`."""
+    bit = _branches().lexicons[lexicon_name]
+    return {i for i, m in enumerate(every) if m.present & bit}
 
 
 def sentence_lexicons() -> dict[str, Lexicon]:
@@ -616,8 +625,8 @@ def voice(text: str) -> Voice:
     every = sentence_matches(sentences)
     rx = _voice_patterns()
     critical_lexicon = lexicon("self_critical", "phrases")
-    critical_at = {i for i, m in enumerate(every) if m.holds("self_critical")}  # a self-critical phrase in the sentence
-    colloquial_at = {i for i, m in enumerate(every) if m.holds("colloquial")}
+    critical_at = holding(every, "self_critical")  # the sentences holding a self-critical phrase
+    colloquial_at = holding(every, "colloquial")
     addressee = None  # does the text suggest or wish to a body (read when first needed)
     for i, (sentence, m) in enumerate(zip(sentences, every)):  # m: name -> the pattern's match in the sentence, or None
         if sentence in lines and len(sentence) <= 30 and not _SENTENCE_MARK.search(sentence):
@@ -666,7 +675,7 @@ def voice(text: str) -> Voice:
         first = m["first_person"] is not None
         # a date alone (例如：4月12日，学校举办…时照搬照套…) dates a case the author confesses in its own chain, not a
         # meeting reported: it reports only when the sentence confesses nothing or follows a sentence about others
-        dated_case = (m["reported"] is not None and _DATE.fullmatch(m["reported"].group()) is not None
+        dated_case = not first and (m["reported"] is not None and _DATE.fullmatch(m["reported"].group()) is not None
                       and subject != "other" and i in critical_at
                       and sum(1 for _ in rx["reported"].finditer(sentence)) == 1)
         reported = not first and bool(m["reported"] and not dated_case or m["reported_weak"]
@@ -753,7 +762,7 @@ def voice(text: str) -> Voice:
             reports.append(sentence)
         elif achievement:
             results.append(sentence)
-    one_line = len([s for s in text.splitlines() if s.strip()]) <= 1
+    one_line = len(filled_lines(text)) <= 1
     # a title naming a notice, news item, 心得 or list of opinions (a one-line paste: its words before the
     # first punctuation naming a genre, ``genre_titles``), and no self-examination: no confession; nor
     # own work, nor in a speech
