@@ -86,3 +86,12 @@ def test_the_sentences_holding_a_lexicons_phrase_are_read_from_the_same_scan():
         assert holding(every, name) == {k for k, s in enumerate(sentences) if lx.find(s)}, name
     n = len(sentences)
     assert {n - 4, n - 2} <= holding(every, "self_critical") and n - 4 in holding(every, "colloquial")
+
+
+def test_compact_drops_what_a_whitespace_pattern_drops():
+    # compact joins str.split()'s pieces: the same characters as \s, over every code point
+    from analyzer.kinds import compact
+
+    every_character = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert compact(every_character) == re.sub(r"\s+", "", every_character)
+    assert compact("一、存在的问题\n\u3000\u3000我在理论学习上\t存在不足。\u00a0") == "一、存在的问题我在理论学习上存在不足。"
