@@ -451,8 +451,8 @@ class _Branches:
     patterns: dict[str, re.Pattern]   # name -> the whole pattern
     parts: list[re.Pattern]           # every alternative of every pattern
     searches: list                    # per alternative, its search (its match where it opens with ^)
-    asked: dict[str, tuple[int, int, bool, bool]]  # name -> its first alternative, the mask of its alternatives from
-                                      # there, in _ON_HEAD, in _LEFTMOST
+    asked: dict[str, tuple]           # name -> its first alternative, the mask of its alternatives from there, in
+                                      # _ON_HEAD, in _LEFTMOST, its alternatives' searches
     always: int                       # the alternatives that need no literal, and their patterns' names
     holders: list[int]                # per literal of the automaton, what it may match in: alternatives, names, lexicons
     automaton: object
@@ -486,9 +486,10 @@ def _branches() -> _Branches:
         needs[name] = lx.entries
     always, holders, automaton = literal_index(needs)
     first = {name: owner.index(name) for name in patterns}  # a pattern's alternatives stand together
-    asked = {name: (first[name], sum(1 << k - first[name] for k, o in enumerate(owner) if o == name),
-                    name in _ON_HEAD, name in _LEFTMOST) for name in patterns}
     searches = [part.match if part.pattern.startswith("^") else part.search for part in parts]
+    count = Counter(owner)
+    asked = {name: (first[name], (1 << count[name]) - 1, name in _ON_HEAD, name in _LEFTMOST,
+                    searches[first[name]:first[name] + count[name]]) for name in patterns}
     return _Branches(patterns, list(parts), searches, asked, mask(always), [mask(keys) for keys in holders], automaton,
                      tuple(patterns), lexicon_bit, dict.fromkeys(patterns), (1 << len(patterns)) - 1)
 
@@ -504,23 +505,28 @@ class SentenceMatches(dict):
     __slots__ = ("sentence", "present")
 
     def __missing__(self, name: str):
-        branches = _branches()
-        first, own_parts, on_head, leftmost = branches.asked[name]
+        first, own_parts, on_head, leftmost, searches = _branches().asked[name]
         text = self.sentence
         if on_head:  # the heading text (一、存在的问题 → 存在的问题) holds the sentence's literals or fewer
             enumerator = _ENUMERATOR.match(text)
             text = text[enumerator.end():] if enumerator else text
-        found = None
         left = self.present >> first & own_parts  # its alternatives that may match, lowest bit (the pattern's order) first
-        searches = branches.searches
+        if not leftmost:
+            while left:
+                bit = left & -left
+                left ^= bit
+                found = searches[bit.bit_length() - 1](text)
+                if found:
+                    break
+            self[name] = found
+            return found
+        found = None
         while left:
             bit = left & -left
             left ^= bit
-            match = searches[first + bit.bit_length() - 1](text)
+            match = searches[bit.bit_length() - 1](text)
             if match and (found is None or match.start() < found.start()):
                 found = match
-                if not leftmost:
-                    break
         self[name] = found
         return found
 
