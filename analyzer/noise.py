@@ -287,7 +287,11 @@ class _Gate:
                 conj = tuple(frozenset(alt) for alt in conj)
                 assert self.needs.setdefault(rule, conj) == conj, rule  # one rule, one need
         self.families = {name: frozenset(rules) for name, rules in families.items()}
-        self._keyed_needs = [(_rule_key(rule), conj) for rule, conj in self.needs.items()]
+        self._always = frozenset(_rule_key(rule) for rule, conj in self.needs.items() if not conj)
+        self._by_literal: dict = {}  # literal -> the rules (key, needs) whose first literal set holds it
+        for rule, conj in self.needs.items():
+            for literal in conj[0] if conj else ():
+                self._by_literal.setdefault(literal, []).append((_rule_key(rule), conj))
         self._family_keys = {name: frozenset(map(_rule_key, rules)) for name, rules in self.families.items()}
         self.literals = sorted({x for conj in self.needs.values() for alt in conj for x in alt} - {_DIGITS, _LATIN})
         self.automaton = ahocorasick_rs.AhoCorasick(self.literals)
@@ -314,7 +318,11 @@ class _Gate:
     def _rules(self, found: frozenset) -> _Rules:
         rules = self._by_found.get(found)
         if rules is None:
-            keys = {key for key, conj in self._keyed_needs if all(not alt.isdisjoint(found) for alt in conj)}
+            keys = set(self._always)
+            for literal in found:  # a rule whose first literal set is met, if its other sets are met too
+                for key, conj in self._by_literal.get(literal, ()):
+                    if key not in keys and all(not alt.isdisjoint(found) for alt in conj[1:]):
+                        keys.add(key)
             keys |= {name for name, family in self._family_keys.items() if not family.isdisjoint(keys)}
             if len(self._by_found) >= MEMO:
                 self._by_found.clear()

@@ -113,3 +113,18 @@ def test_every_match_holds_what_its_rule_is_said_to_need():
                     assert any(x in found if isinstance(x, str) else
                                bool((noise._ANY_DIGIT if x is noise._DIGITS else noise._LETTER).search(found))
                                for x in alternatives), (rule.pattern, found)
+
+
+def test_the_rules_of_a_text_are_those_whose_every_literal_set_it_meets():
+    """The gate's index (a rule found by a literal of its first set, then its other sets checked) gives
+    exactly the rules the definition gives: every literal set met, on furniture, prose and the two glued."""
+    gate = noise._gate()
+    for text in _texts():
+        met = {x for x in gate.literals if x in text}
+        met |= {noise._DIGITS} if noise._ANY_DIGIT.search(text) else set()
+        met |= {noise._LATIN} if noise._LETTER.search(text) else set()
+        rules = gate.rules(text)
+        for rule, conj in gate.needs.items():
+            assert (rule in rules) == all(alt & met for alt in conj), (text, rule)
+        for name, family in gate.families.items():
+            assert (name in rules) == any(all(alt & met for alt in gate.needs[rule]) for rule in family), (text, name)
