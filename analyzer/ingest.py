@@ -670,6 +670,7 @@ _ZERO_WIDTH = "\u200b\u200c\u200d\ufeff"
 # what a line is trimmed of: every character str.isspace calls blank (none above U+3000), and zero-width ones
 _BLANK = "".join(ch for ch in map(chr, range(0x3001)) if ch.isspace()) + _ZERO_WIDTH
 _DROPPED = re.compile(f"[{_ZERO_WIDTH}]|{_INNER_SPACE.pattern}")  # inside a line: zero-width characters, inner spaces
+_DROPPED_NEEDS = re.compile(f"[{_ZERO_WIDTH} \u3000\u00a0]")  # a character every match of _DROPPED holds
 # Markdown (.md): what opens a line (a heading's #, a quote's >, a list's - * +), a heading's closing
 # #s, a line that is only a rule or a code fence, and emphasis (** __ ~~ `) with the blanks beside it
 _MD_HEADING = re.compile(r"#{1,6}(?:[ \t]+|(?=[^#\s]))")
@@ -709,7 +710,8 @@ def normalise(raw: str, name: str, hinted_lines: set[int] | None = None, markdow
     paragraphs: list[tuple[int, int]] = []
     heading_hints: set[int] = set()
     hinted_lines = set(hinted_lines or ())
-    dropped = _MD_DROPPED if markdown else _DROPPED
+    # nothing to drop inside the lines of most texts: then no line is searched (the search is slow per character)
+    dropped = _MD_DROPPED if markdown else _DROPPED if _DROPPED_NEEDS.search(text) else None
     pos = 0
     for line_no, (line_start, line) in enumerate(_raw_lines(text)):
         cut = len(line) - len(line.lstrip(_BLANK))
@@ -723,7 +725,7 @@ def normalise(raw: str, name: str, hinted_lines: set[int] | None = None, markdow
             origins.append(line_start - 1)
             pos += 1
         start = pos
-        for m in dropped.finditer(line, cut, end):
+        for m in dropped.finditer(line, cut, end) if dropped else ():
             out.append(line[cut:m.start()])
             origins.append(line_start + cut)
             pos += m.start() - cut
@@ -781,13 +783,21 @@ def _code_points(text: str):
 
 def _cjk_count(text: str) -> int:
     """Characters of ``text`` in the ranges of :data:`_CJK_RE`."""
-    cp = _code_points(text)
-    return int(((cp >= 0x3400) & (cp <= 0x9FFF)).sum() + ((cp >= 0xF900) & (cp <= 0xFAFF)).sum())
+    import numpy as np
+
+    cp = _code_points(text)  # unsigned: below a range's start, the difference wraps round to a large number
+    return int(np.count_nonzero(cp - np.uint32(0x3400) <= 0x9FFF - 0x3400) +
+               np.count_nonzero(cp - np.uint32(0xF900) <= 0xFAFF - 0xF900))
 
 
 def _raw_lines(text: str):
     """Yield (start offset, line) for each line, whatever the line-break convention."""
     start = 0
+    if not _OTHER_LINEBREAKS.search(text):  # line feeds only (the usual text): no search per line
+        for line in text.split("\n"):
+            yield start, line
+            start += len(line) + 1
+        return
     for m in _LINEBREAKS_OR_NL.finditer(text):
         yield start, text[start:m.start()]
         start = m.end()
@@ -795,3 +805,4 @@ def _raw_lines(text: str):
 
 
 _LINEBREAKS_OR_NL = re.compile("\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x85")
+_OTHER_LINEBREAKS = re.compile("[\r\u2028\u2029\x0b\x0c\x85]")  # the line breaks of _LINEBREAKS_OR_NL but \n

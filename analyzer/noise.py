@@ -62,6 +62,8 @@ VOICE_GAP = 12          # a furniture sentence (声明：本站…) holds at mos
 SENTENCE_TAIL = 8       # … and ends this near its last cue
 VOICE_SENTENCE = 60     # a sentence in the site's own voice (以下是小编…) ends at most this far after its cue
 MIN_CONTENT_CJK = 1     # no Chinese character left: nothing to judge
+_NOT_CHINESE = "无中文内容 no Chinese content"  # the cue of a paragraph with fewer Chinese characters
+_REPEATED = "重复串 one phrase repeated"         # the cue of one phrase over and over (:func:`_repeated`)
 ECHO_CJK = 16           # a site's summary repeats at least this many Chinese characters of the body …
 ECHO_REACH = 3          # … in one of the paragraphs this near below it
 WORD_REACH = 4          # characters on each side of a token that the word test segments
@@ -239,11 +241,42 @@ _ANY_DIGIT = re.compile(r"\d")
 _BLANKS = {c for c in map(chr, range(0x3001)) if c.isspace()}  # what ``\s`` matches (none above U+3000)
 
 
+def _rule_key(rule: str | re.Pattern) -> str | int:
+    """What :class:`_Rules` holds for a rule: a named rule or family by its name, a compiled pattern by
+    its identity (hashing a pattern hashes its whole compiled program: microseconds per ``in``)."""
+    return rule if rule.__class__ is str else id(rule)
+
+
+class _Rules:
+    """The rules (and families) that may find something in a text: ``rule in rules``, answered from
+    their keys (:func:`_rule_key`); empty when none may. :meth:`among` picks a table's rules that may."""
+
+    __slots__ = ("keys", "_among")
+
+    def __init__(self, keys: frozenset):
+        self.keys = keys
+        self._among: dict[int, tuple] = {}
+
+    def __contains__(self, rule: str | re.Pattern) -> bool:
+        return (rule if rule.__class__ is str else id(rule)) in self.keys
+
+    def among(self, table: tuple[tuple, ...]) -> tuple[tuple, ...]:
+        """The entries of ``table`` (a constant tuple of (rule, …) entries) whose rule is in these
+        rules, in order; remembered per table, since texts with the same rules ask again."""
+        found = self._among.get(id(table))
+        if found is None:
+            found = self._among[id(table)] = tuple(entry for entry in table if entry[0] in self)
+        return found
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+
 class _Gate:
     """``rules(text)``: the rules that may find something in ``text``, and the names of the
-    families that hold one of them. ``families`` maps a family's name to its rules, each with the
-    literal sets it needs, every one of them (a rule with none is always run); a set is met when
-    one of its literals is in the text (``_DIGITS``: a digit, ``_LATIN``: a Latin letter)."""
+    families that hold one of them (:class:`_Rules`). ``families`` maps a family's name to its rules,
+    each with the literal sets it needs, every one of them (a rule with none is always run); a set is
+    met when one of its literals is in the text (``_DIGITS``: a digit, ``_LATIN``: a Latin letter)."""
 
     def __init__(self, families: dict[str, dict]):
         import ahocorasick_rs
@@ -254,19 +287,25 @@ class _Gate:
                 conj = tuple(frozenset(alt) for alt in conj)
                 assert self.needs.setdefault(rule, conj) == conj, rule  # one rule, one need
         self.families = {name: frozenset(rules) for name, rules in families.items()}
+        self._always = frozenset(_rule_key(rule) for rule, conj in self.needs.items() if not conj)
+        self._by_literal: dict = {}  # literal -> the rules (key, needs) whose first literal set holds it
+        for rule, conj in self.needs.items():
+            for literal in conj[0] if conj else ():
+                self._by_literal.setdefault(literal, []).append((_rule_key(rule), conj))
+        self._family_keys = {name: frozenset(map(_rule_key, rules)) for name, rules in self.families.items()}
         self.literals = sorted({x for conj in self.needs.values() for alt in conj for x in alt} - {_DIGITS, _LATIN})
         self.automaton = ahocorasick_rs.AhoCorasick(self.literals)
-        self._by_found: dict[frozenset, frozenset] = {}
-        self._memo: dict[str, frozenset] = {}
+        self._by_found: dict[frozenset, _Rules] = {}
+        self._memo: dict[str, _Rules] = {}
         forget_with_matches(self)  # its memo is forgotten with the lexicons' matches, before each document
 
-    def rules(self, text: str) -> frozenset:
+    def rules(self, text: str) -> _Rules:
         """The rules that may find something in ``text``, remembered for the latest :data:`MEMO`
         texts: the rules of a line ask about it one after another, and a line cut out whole is
         asked about again as a paragraph (:func:`runs`, then :func:`inspect`)."""
         rules = self._memo.get(text)
         if rules is None:
-            found = {self.literals[k] for k, _, _ in self.automaton.find_matches_as_indexes(text, overlapping=True)}
+            found = set(self.automaton.find_matches_as_strings(text, overlapping=True))
             if _ANY_DIGIT.search(text):
                 found.add(_DIGITS)
             if _LETTER.search(text):
@@ -276,14 +315,18 @@ class _Gate:
             rules = self._memo[text] = self._rules(frozenset(found))
         return rules
 
-    def _rules(self, found: frozenset) -> frozenset:
+    def _rules(self, found: frozenset) -> _Rules:
         rules = self._by_found.get(found)
         if rules is None:
-            rules = {rule for rule, conj in self.needs.items() if all(not alt.isdisjoint(found) for alt in conj)}
-            rules |= {name for name, family in self.families.items() if not family.isdisjoint(rules)}
+            keys = set(self._always)
+            for literal in found:  # a rule whose first literal set is met, if its other sets are met too
+                for key, conj in self._by_literal.get(literal, ()):
+                    if key not in keys and all(not alt.isdisjoint(found) for alt in conj[1:]):
+                        keys.add(key)
+            keys |= {name for name, family in self._family_keys.items() if not family.isdisjoint(keys)}
             if len(self._by_found) >= MEMO:
                 self._by_found.clear()
-            rules = self._by_found[found] = frozenset(rules)
+            rules = self._by_found[found] = _Rules(frozenset(keys))
         return rules
 
 
@@ -375,7 +418,7 @@ def _gate() -> _Gate:
     })
 
 
-def _finditer(pattern: re.Pattern, text: str, may: frozenset):
+def _finditer(pattern: re.Pattern, text: str, may: _Rules):
     """``pattern.finditer(text)``, nothing where :func:`_gate` says the pattern cannot match."""
     return pattern.finditer(text) if pattern in may else ()
 
@@ -437,9 +480,9 @@ def _glosses(text: str) -> list[tuple[int, int]]:
     return []
 
 
-def _inline(text: str) -> tuple[list[tuple[int, int]], list[str]]:
+def _inline(text: str, may: _Rules) -> tuple[list[tuple[int, int]], list[str]]:
+    """Spans of inline noise in ``text`` and their cues; ``may``: the rules that may find something in it."""
     lx = _lexicons()
-    may = _gate().rules(text)
     if "inline" not in may:
         return [], []
     spans = _sites(text) if lx["site"] in may else []
@@ -503,7 +546,7 @@ def _furniture(text: str) -> list[str]:
         asked = len(found) == 1 and re.search(r"[。！？!?]", text[found[0].end():])  # 记者：怎么看待…？ is speech
         if len(set(fields)) >= 2 or fields and not asked and (len(text) <= 40 or _DATE.search(text)):
             cues.append("来源/日期栏 " + "、".join(dict.fromkeys(fields)))
-    page = _PAGE.search(_BRACKET_PAGE.sub("", text)) if "digits" in may else None
+    page = _PAGE.search(_BRACKET_PAGE.sub("", text) if _BRACKET_PAGE in may else text) if "digits" in may else None
     if page:
         cues.append("页码 " + page.group(0).strip())
     if "phrases" in may:
@@ -526,32 +569,46 @@ def _furniture(text: str) -> list[str]:
         cues.append("作者简介 author's note")
     if "digits" in may and _stamp(bare):
         cues.append("日期栏 date stamp")
-    for pattern, cue in ((_ISSUE, "刊期 journal issue"), (_AFFILIATION, "作者单位 affiliation"),
-                         (_TAGS, "标签 tags"), (_SOURCE, "来源 source"), (_EDITION, "版面 newspaper page"),
-                         (_EMPTY_FIELD, "空栏 empty field"), (_CREDITS, "署名 byline"),
-                         (_FILE_META, "文档信息 file details"), (_BIO, "作者简介 author's note")):
-        if pattern in may and pattern.fullmatch(bare):
+    for pattern, cue in may.among(_WHOLE_LINE_FORMS):
+        if pattern.fullmatch(bare):
             cues.append(cue)
     url = _URL.search(bare) if _URL in may else None
     if url and len(bare) <= 60 and len(_CJK.findall(_URL.sub("", bare))) <= 8:
         cues.append("网址 " + url.group(0))
     elif "publisher" in may and _publisher(bare):
         cues.append("发布栏 publisher line")
-    if "digits" in may and _affiliations(bare):
+    if "digits" in may and _INSTITUTION in may and _affiliations(bare):  # each part names an institution
         cues.append("作者单位 affiliation")
-    unbarred = _TABLE_BARS.sub("", bare)  # (图片:某某) | | |: a credit left in a table's cells
-    for pattern, cue in ((lx["credit_line"], "署名 byline"), (_WHERE_LINE, "导航路径 breadcrumb"),
-                         (lx["prompt"], "输入提示 input prompt"), (_TRUNCATED, "截断提示 truncation notice"),
-                         (_IMAGE_FILE, "图片文件 image file"), (_LINKED_TITLE, "相关链接 related link"),
-                         (_FOLLOW, "关注提示 follow prompt"), (_CHANNEL_LINE, "页面按钮 page widgets")):
-        if pattern in may and pattern.fullmatch(unbarred):
+    # (图片:某某) | | |: a credit left in a table's cells
+    unbarred = _TABLE_BARS.sub("", bare) if "|" in bare or "｜" in bare else bare
+    for pattern, cue in may.among(_unbarred_line_forms()):
+        if pattern.fullmatch(unbarred):
             cues.append(cue)
     if "hotline" in may and _hotlines(bare):
         cues.append("服务热线 service line")
-    bracketed = re.fullmatch(r"[（(]\s*([^（()）]{2,12})\s*[)）]", bare) if "bracketed" in may else None
+    bracketed = _BRACKETED.fullmatch(bare) if "bracketed" in may else None
     if bracketed and (_byline(bracketed.group(1)) or _credit(bracketed.group(1))):  # (王某), (党委工作部)
         cues.append("署名 byline")
     return cues
+
+
+# the forms of a whole furniture line, with their cues: of the line without its bullet and blanks, …
+_WHOLE_LINE_FORMS = ((_ISSUE, "刊期 journal issue"), (_AFFILIATION, "作者单位 affiliation"), (_TAGS, "标签 tags"),
+                     (_SOURCE, "来源 source"), (_EDITION, "版面 newspaper page"), (_EMPTY_FIELD, "空栏 empty field"),
+                     (_CREDITS, "署名 byline"), (_FILE_META, "文档信息 file details"), (_BIO, "作者简介 author's note"))
+
+
+@lru_cache(maxsize=1)
+def _unbarred_line_forms() -> tuple[tuple[re.Pattern, str], ...]:
+    """… and of that line without the bars of a table's empty cells after it."""
+    lx = _lexicons()
+    return ((lx["credit_line"], "署名 byline"), (_WHERE_LINE, "导航路径 breadcrumb"),
+            (lx["prompt"], "输入提示 input prompt"), (_TRUNCATED, "截断提示 truncation notice"),
+            (_IMAGE_FILE, "图片文件 image file"), (_LINKED_TITLE, "相关链接 related link"),
+            (_FOLLOW, "关注提示 follow prompt"), (_CHANNEL_LINE, "页面按钮 page widgets"))
+
+
+_BRACKETED = re.compile(r"[（(]\s*([^（()）]{2,12})\s*[)）]")  # a line that is a short bracket: (王某), (党委工作部)
 
 
 def _counters(text: str) -> bool:
@@ -1347,7 +1404,7 @@ def _furniture_cover(text: str, pieces: int = 3) -> list[str] | None:
         if text[end - 1:end + 1].isdigit() or text[end - 1].isdigit() and text[end:end + 1] in _DATE_UNITS:
             continue  # never inside a number or a date (某某县委组织部2023 | 年12月20日)
         found = inspect(text[:end])
-        if not found.line or found.cues == ["无中文内容 no Chinese content"] and end < len(text) \
+        if not found.line or found.cues == [_NOT_CHINESE] and end < len(text) \
                 or found.cues == ["作者单位 affiliation"] and not re.search(r"[（(]", text[:end]):
             continue  # a signature with a date run together (某某委员会202045) has an affiliation's form
         if end == len(text):
@@ -1468,18 +1525,24 @@ def _scrap(gap: str) -> bool:
 def inspect(text: str, head: bool = False) -> Noise:
     """Inline noise of a paragraph, and whether the whole paragraph is noise; ``head``: the
     paragraph is a line at the head of the page (:func:`head_lines`)."""
-    spans, cues = _inline(text)
+    may = _gate().rules(text)
+    if not head and "inline" not in may and "furniture" not in may:
+        # the usual prose line: no inline noise and no furniture rule that may find anything
+        if _repeated(text):
+            return Noise(line=True, cues=[_REPEATED])
+        return Noise() if _cjk_at_least(text, MIN_CONTENT_CJK) else Noise(line=True, cues=[_NOT_CHINESE])
+    spans, cues = _inline(text, may)
     noise = Noise(spans=spans, cues=cues)
-    rest = noise.clean(text)
+    rest = noise.clean(text) if spans else text
     furniture = []
     for candidate in dict.fromkeys((text, rest)):  # the line as it stands, then without its inline noise
         if len(candidate) <= LINE_MAX:
             furniture = furniture or _furniture(candidate) or (_head_furniture(candidate) if head else [])
         if not furniture and _repeated(candidate):
-            furniture = ["重复串 one phrase repeated"]
+            furniture = [_REPEATED]
     if furniture or not _cjk_at_least(rest, MIN_CONTENT_CJK):
         noise.line = True
-        noise.cues = list(dict.fromkeys(furniture + cues)) or ["无中文内容 no Chinese content"]
+        noise.cues = list(dict.fromkeys(furniture + cues)) or [_NOT_CHINESE]
         noise.spans = []
     return noise
 

@@ -477,7 +477,7 @@ def paragraphs(source: ingest.Source) -> list[Piece]:
         cues = cues or echoes.get(k)
         if cues and not found.line:
             found = noise.Noise(line=True, cues=cues)
-        out.append(Piece(line, a, b, raw if found.line else found.clean(raw), found, split))
+        out.append(Piece(line, a, b, found.clean(raw) if found.spans else raw, found, split))
     return out
 
 

@@ -109,13 +109,17 @@ class FastJieba:
             total += freq  # jieba adds every user word's frequency, also of a word it knew
         self._cut = _cut_internal_cpp
         self._total = float(total)
-        self._freq = partial(_get_freq, self._dat)
-        self._hmm = lru_cache(maxsize=1 << 16)(lambda run: tuple(jieba.finalseg.cut(run)))
+        word_freq = partial(_get_freq, self._dat)
+        # jieba's words for a run of one-character words (of two characters or more), remembered: a
+        # dictionary word is cut into its characters, any other run goes to jieba's hidden Markov model
+        self._run_words = lru_cache(maxsize=1 << 16)(
+            lambda run: tuple(run) if word_freq(run) else tuple(jieba.finalseg.cut(run)))
 
     def lcut(self, text: str) -> list[str]:
         """The words of ``text``, equal to ``jieba.lcut(text)`` with the domain dictionary."""
         out: list[str] = []
         run = ""
+        run_words = self._run_words
         for w in self._cut(self._dat, text, self._total, False):
             if len(w) == 1:
                 if "\u4e00" <= w <= "\u9fd5" or w in _BLOCK_ASCII:
@@ -125,24 +129,18 @@ class FastJieba:
                 run += w
                 continue
             if run:
-                self._flush(run, out)
+                if len(run) == 1:
+                    out.append(run)
+                else:
+                    out += run_words(run)
                 run = ""
             if w == "\n" and out and out[-1] == "\r":
                 out[-1] = "\r\n"
             else:
                 out.append(w)
         if run:
-            self._flush(run, out)
+            out += run_words(run) if len(run) > 1 else (run,)
         return out
-
-    def _flush(self, run: str, out: list[str]) -> None:
-        """jieba's words for a run of one-character words."""
-        if len(run) == 1:
-            out.append(run)
-        elif not self._freq(run):
-            out.extend(self._hmm(run))
-        else:
-            out.extend(run)
 
 
 def _main_trie(path: Path):
@@ -316,9 +314,9 @@ def paragraph_words(texts: list[str]) -> tuple[list[list[str]], list[list[tuple[
     words of a text are those :func:`tokenize` gives it alone), the sentences likewise (none of them
     crosses a line break). Texts holding a line break or a carriage return themselves are segmented
     and split one by one."""
-    if not texts or any("\n" in t or "\r" in t for t in texts):
-        return [tokenize(t) for t in texts], [sentence_spans(t) for t in texts]
     joined = "\n".join(texts)
+    if not texts or joined.count("\n") >= len(texts) or "\r" in joined:  # a text holds one itself
+        return [tokenize(t) for t in texts], [sentence_spans(t) for t in texts]
     words = load_segmenter().lcut(joined)
     sentences = _sentences_of_texts(sentence_spans(joined), texts)
     if _other_blanks(joined):
