@@ -74,6 +74,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from .kind_sentences import SentenceView, out_of_fold
 from .limits import CHUNK_DOCUMENTS
 from .prefilter import literal_index, masks_by_string, required
 from .resources import Lexicon, lexicon, load_yaml
@@ -857,21 +858,28 @@ class KindModel:
         self.C = C
         self.margin = margin
 
-    def _rows(self, texts):
-        """The model's rows (:class:`~analyzer.features.Blocks`: ``.matrix()`` to fit, multiplied directly to predict)."""
+    def _rows(self, texts, sentence_view=None):
+        """The model's rows (:class:`~analyzer.features.Blocks`: ``.matrix()`` to fit, multiplied directly to predict):
+        the page's n-grams, its cue and layout features and its pooled sentence probabilities (``sentence_view``:
+        those of the training rows, out of fold; None: :attr:`sentences_` of ``texts``)."""
         from .features import blocks, tfidf_rows
 
+        if sentence_view is None:
+            sentence_view = self.sentences_.features(texts, KINDS)
         return blocks([tfidf_rows(self.vec_, [compact(t) for t in texts]),
-                       np.array([cue_features(t) + layout_features(t) for t in texts]).reshape(len(texts), -1)])
+                       np.array([cue_features(t) + layout_features(t) for t in texts]).reshape(len(texts), -1),
+                       sentence_view])
 
-    def fit(self, texts: list[str], kinds: list[str],
-            dev: tuple[list[str], list[str]] | None = None) -> "KindModel":
-        """Fit on ``texts``. With ``dev`` (texts and kinds held apart), first fit on ``texts`` alone
+    def fit(self, texts: list[str], kinds: list[str], groups: list | None = None,
+            dev: tuple[list[str], list[str], list] | None = None) -> "KindModel":
+        """Fit on ``texts`` (``groups``: the document each text is a shape of, kept together when the sentence
+        view is fitted out of fold; None: every text a document of its own). With ``dev`` (texts, kinds and groups held apart), first fit on ``texts`` alone
         and take as ``margin_`` the widest of :data:`MARGINS` whose accuracy on ``dev`` is within
         0.01 of the best (``dev_grid_``: per margin, the non-materials taken for self-examinations
         and the accuracy), then refit on both. Without ``dev``, ``margin_`` is ``margin``."""
         self.margin_ = self.margin
-        self._fit(texts, kinds)
+        groups = list(range(len(texts))) if groups is None else groups
+        self._fit(texts, kinds, groups)
         if dev is None:
             return self
         proba = self.predict_proba(dev[0])
@@ -883,17 +891,21 @@ class KindModel:
             self.dev_grid_[margin] = (misjudged(dev[1], pred), accuracy)
         best = max(accuracy for _, accuracy in self.dev_grid_.values())
         self.margin_ = max(m for m, (_, accuracy) in self.dev_grid_.items() if accuracy >= best - 0.01)
-        return self._fit(list(texts) + list(dev[0]), list(kinds) + list(dev[1]))
+        return self._fit(list(texts) + list(dev[0]), list(kinds) + list(dev[1]), list(groups) + list(dev[2]))
 
-    def _fit(self, texts: list[str], kinds: list[str]) -> "KindModel":
+    def _fit(self, texts: list[str], kinds: list[str], groups: list) -> "KindModel":
+        """Fit the sentence view (:mod:`analyzer.kind_sentences`) on every text, and the document model on the
+        texts' rows with their sentence view out of fold."""
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
 
         self.vec_ = TfidfVectorizer(analyzer="char", ngram_range=(2, 3), min_df=2, sublinear_tf=True,
                                     max_features=40000)
         self.vec_.fit([compact(t) for t in texts])
+        texts = [content(t) for t in texts]
+        self.sentences_ = SentenceView().fit(texts, kinds, groups)
         self.clf_ = LogisticRegression(C=self.C, max_iter=5000, class_weight="balanced")
-        self.clf_.fit(self._rows([content(t) for t in texts]).matrix(), kinds)
+        self.clf_.fit(self._rows(texts, out_of_fold(texts, kinds, groups, KINDS)).matrix(), kinds)
         return self
 
     def predict_proba(self, texts: list[str]) -> np.ndarray:

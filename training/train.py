@@ -753,8 +753,9 @@ def train_kinds() -> dict:
     docs = load_kinds_corpus()
     by_split = {s: [d for d in docs if d.split == s] for s in ("train", "dev", "test")}
 
-    def shaped_set(ds, shapes=SHAPES):
-        return [shaped(d, sh) for d in ds for sh in shapes], [d.kind for d in ds for _ in shapes]
+    def shaped_set(ds, shapes=SHAPES):  # texts, kinds and the document each text is a shape of
+        return ([shaped(d, sh) for d in ds for sh in shapes], [d.kind for d in ds for _ in shapes],
+                [d.id for d in ds for _ in shapes])
 
     # the margin of the lean away from self-examination: the widest on a fixed grid that costs
     # no more than 0.01 of dev accuracy, with a model fitted on train only (KindModel.fit)
@@ -771,7 +772,7 @@ def train_kinds() -> dict:
     test = by_split["test"]
     per_shape, gold_all, pred_all, base_all, taken_for_material = {}, [], [], [], set()
     for shape in SHAPES:
-        x, y = shaped_set(test, (shape,))
+        x, y, _ = shaped_set(test, (shape,))
         pred = final.predict(x)
         taken_for_material |= {d.id for d, p in zip(test, pred) if d.kind not in SELF_EXAMINATION
                                and p in SELF_EXAMINATION}
