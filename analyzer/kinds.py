@@ -9,7 +9,8 @@ The classifier (``python -m training``, ``models/kinds.joblib``) is a logistic r
 grouped cross-validation, ``python -m training.kinds_corpus cv``) over character 2–3-grams of the whitespace-free
 text (so a run-on paste reads like its original), the cue lexicons of ``data/lexicons/kinds.yaml``: title words in
 the opening line, body phrases per kind, and grammatical person (我/本人 vs 我们/班子 vs 你/同志, ``person.yaml``),
-and the page's layout (:func:`layout_features`: numbered items, table rows, advice, dates, deadlines).
+the page's layout (:func:`layout_features`: numbered items, table rows, advice, dates, deadlines), and what its
+sentences do (:mod:`analyzer.kind_sentences`: a sentence classifier's probabilities pooled per document).
 A title that names the document a personal or a 班子 self-examination (个人对照检查材料, XX党委
 领导班子对照检查材料) and no other kind settles it (score 1.0), and so does a title that names a work report
 (…抓基层党建工作述职报告) when the text reports its own work. Otherwise the decision leans
@@ -850,7 +851,7 @@ def voice_cues(kind: str, spoken: Voice, passed_over: list[str] = ()) -> list[st
 
 class KindModel:
     """Document-kind classifier. ``fit(texts, kinds)``; ``classify(text)`` returns the ``kind``
-    object of the report. Learned state: ``vec_``, ``clf_``, ``margin_`` (see module doc and
+    object of the report. Learned state: ``vec_``, ``sentences_``, ``clf_``, ``margin_`` (see module doc and
     :meth:`fit`).
     """
 
@@ -871,10 +872,10 @@ class KindModel:
                        sentence_view])
 
     def fit(self, texts: list[str], kinds: list[str], groups: list | None = None,
-            dev: tuple[list[str], list[str], list] | None = None) -> "KindModel":
+            dev: tuple | None = None) -> "KindModel":
         """Fit on ``texts`` (``groups``: the document each text is a shape of, kept together when the sentence
-        view is fitted out of fold; None: every text a document of its own). With ``dev`` (texts, kinds and groups held apart), first fit on ``texts`` alone
-        and take as ``margin_`` the widest of :data:`MARGINS` whose accuracy on ``dev`` is within
+        view is fitted out of fold; None: every text a document of its own). With ``dev`` (texts and kinds held
+        apart, and optionally their groups), first fit on ``texts`` alone and take as ``margin_`` the widest of :data:`MARGINS` whose accuracy on ``dev`` is within
         0.01 of the best (``dev_grid_``: per margin, the non-materials taken for self-examinations
         and the accuracy), then refit on both. Without ``dev``, ``margin_`` is ``margin``."""
         self.margin_ = self.margin
@@ -891,7 +892,8 @@ class KindModel:
             self.dev_grid_[margin] = (misjudged(dev[1], pred), accuracy)
         best = max(accuracy for _, accuracy in self.dev_grid_.values())
         self.margin_ = max(m for m, (_, accuracy) in self.dev_grid_.items() if accuracy >= best - 0.01)
-        return self._fit(list(texts) + list(dev[0]), list(kinds) + list(dev[1]), list(groups) + list(dev[2]))
+        dev_groups = list(dev[2]) if len(dev) > 2 else [("dev", i) for i in range(len(dev[0]))]
+        return self._fit(list(texts) + list(dev[0]), list(kinds) + list(dev[1]), list(groups) + dev_groups)
 
     def _fit(self, texts: list[str], kinds: list[str], groups: list) -> "KindModel":
         """Fit the sentence view (:mod:`analyzer.kind_sentences`) on every text, and the document model on the
