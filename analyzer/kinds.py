@@ -859,17 +859,17 @@ class KindModel:
         self.C = C
         self.margin = margin
 
-    def _rows(self, texts, sentence_view=None):
+    def _rows(self, texts, pooled_sentences=None):
         """The model's rows (:class:`~analyzer.features.Blocks`: ``.matrix()`` to fit, multiplied directly to predict):
-        the page's n-grams, its cue and layout features and its pooled sentence probabilities (``sentence_view``:
+        the page's n-grams, its cue and layout features and its pooled sentence probabilities (``pooled_sentences``:
         those of the training rows, out of fold; None: :attr:`sentences_` of ``texts``)."""
         from .features import blocks, tfidf_rows
 
-        if sentence_view is None:
-            sentence_view = self.sentences_.features(texts, KINDS)
+        if pooled_sentences is None:
+            pooled_sentences = self.sentences_.features(texts, KINDS)
         return blocks([tfidf_rows(self.vec_, [compact(t) for t in texts]),
                        np.array([cue_features(t) + layout_features(t) for t in texts]).reshape(len(texts), -1),
-                       sentence_view])
+                       pooled_sentences])
 
     def fit(self, texts: list[str], kinds: list[str], groups: list | None = None,
             dev: tuple | None = None) -> "KindModel":
