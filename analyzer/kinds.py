@@ -9,7 +9,8 @@ The classifier (``python -m training``, ``models/kinds.joblib``) is a logistic r
 grouped cross-validation, ``python -m training.kinds_corpus cv``) over character 2–3-grams of the whitespace-free
 text (so a run-on paste reads like its original), the cue lexicons of ``data/lexicons/kinds.yaml``: title words in
 the opening line, body phrases per kind, and grammatical person (我/本人 vs 我们/班子 vs 你/同志, ``person.yaml``),
-and the page's layout (:func:`layout_features`: numbered items, table rows, advice, dates, deadlines).
+the page's layout (:func:`layout_features`: numbered items, table rows, advice, dates, deadlines), and what its
+sentences do (:mod:`analyzer.kind_sentences`: a sentence classifier's probabilities pooled per document).
 A title that names the document a personal or a 班子 self-examination (个人对照检查材料, XX党委
 领导班子对照检查材料) and no other kind settles it (score 1.0), and so does a title that names a work report
 (…抓基层党建工作述职报告) when the text reports its own work. Otherwise the decision leans
@@ -74,6 +75,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from .kind_sentences import SentenceView, out_of_fold
 from .limits import CHUNK_DOCUMENTS
 from .prefilter import literal_index, masks_by_string, required
 from .resources import Lexicon, lexicon, load_yaml
@@ -893,7 +895,7 @@ def voice_cues(kind: str, spoken: Voice, passed_over: list[str] = ()) -> list[st
 
 class KindModel:
     """Document-kind classifier. ``fit(texts, kinds)``; ``classify(text)`` returns the ``kind``
-    object of the report. Learned state: ``vec_``, ``clf_``, ``margin_`` (see module doc and
+    object of the report. Learned state: ``vec_``, ``sentences_``, ``clf_``, ``margin_`` (see module doc and
     :meth:`fit`).
     """
 
@@ -901,21 +903,28 @@ class KindModel:
         self.C = C
         self.margin = margin
 
-    def _rows(self, texts):
-        """The model's rows (:class:`~analyzer.features.Blocks`: ``.matrix()`` to fit, multiplied directly to predict)."""
+    def _rows(self, texts, pooled_sentences=None):
+        """The model's rows (:class:`~analyzer.features.Blocks`: ``.matrix()`` to fit, multiplied directly to predict):
+        the page's n-grams, its cue and layout features and its pooled sentence probabilities (``pooled_sentences``:
+        those of the training rows, out of fold; None: :attr:`sentences_` of ``texts``)."""
         from .features import blocks, tfidf_rows
 
+        if pooled_sentences is None:
+            pooled_sentences = self.sentences_.features(texts, KINDS)
         return blocks([tfidf_rows(self.vec_, [compact(t) for t in texts]),
-                       np.array([cue_features(t) + layout_features(t) for t in texts]).reshape(len(texts), -1)])
+                       np.array([cue_features(t) + layout_features(t) for t in texts]).reshape(len(texts), -1),
+                       pooled_sentences])
 
-    def fit(self, texts: list[str], kinds: list[str],
-            dev: tuple[list[str], list[str]] | None = None) -> "KindModel":
-        """Fit on ``texts``. With ``dev`` (texts and kinds held apart), first fit on ``texts`` alone
-        and take as ``margin_`` the widest of :data:`MARGINS` whose accuracy on ``dev`` is within
+    def fit(self, texts: list[str], kinds: list[str], groups: list | None = None,
+            dev: tuple | None = None) -> "KindModel":
+        """Fit on ``texts`` (``groups``: the document each text is a shape of, kept together when the sentence
+        view is fitted out of fold; None: every text a document of its own). With ``dev`` (texts and kinds held
+        apart, and optionally their groups), first fit on ``texts`` alone and take as ``margin_`` the widest of :data:`MARGINS` whose accuracy on ``dev`` is within
         0.01 of the best (``dev_grid_``: per margin, the non-materials taken for self-examinations
         and the accuracy), then refit on both. Without ``dev``, ``margin_`` is ``margin``."""
         self.margin_ = self.margin
-        self._fit(texts, kinds)
+        groups = list(range(len(texts))) if groups is None else groups
+        self._fit(texts, kinds, groups)
         if dev is None:
             return self
         proba = self.predict_proba(dev[0])
@@ -927,17 +936,22 @@ class KindModel:
             self.dev_grid_[margin] = (misjudged(dev[1], pred), accuracy)
         best = max(accuracy for _, accuracy in self.dev_grid_.values())
         self.margin_ = max(m for m, (_, accuracy) in self.dev_grid_.items() if accuracy >= best - 0.01)
-        return self._fit(list(texts) + list(dev[0]), list(kinds) + list(dev[1]))
+        dev_groups = list(dev[2]) if len(dev) > 2 else [("dev", i) for i in range(len(dev[0]))]
+        return self._fit(list(texts) + list(dev[0]), list(kinds) + list(dev[1]), list(groups) + dev_groups)
 
-    def _fit(self, texts: list[str], kinds: list[str]) -> "KindModel":
+    def _fit(self, texts: list[str], kinds: list[str], groups: list) -> "KindModel":
+        """Fit the sentence view (:mod:`analyzer.kind_sentences`) on every text, and the document model on the
+        texts' rows with their sentence view out of fold."""
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
 
         self.vec_ = TfidfVectorizer(analyzer="char", ngram_range=(2, 3), min_df=2, sublinear_tf=True,
                                     max_features=40000)
         self.vec_.fit([compact(t) for t in texts])
+        texts = [content(t) for t in texts]
+        self.sentences_ = SentenceView().fit(texts, kinds, groups)
         self.clf_ = LogisticRegression(C=self.C, max_iter=5000, class_weight="balanced")
-        self.clf_.fit(self._rows([content(t) for t in texts]).matrix(), kinds)
+        self.clf_.fit(self._rows(texts, out_of_fold(texts, kinds, groups, KINDS)).matrix(), kinds)
         return self
 
     def predict_proba(self, texts: list[str]) -> np.ndarray:

@@ -46,7 +46,7 @@ def test_the_kind_stage_scores_a_chunk_with_one_product(kind_model, monkeypatch)
     monkeypatch.setattr(KindModel, "predict_proba", counted)
     docs = [read(ingest.from_text(text, f"d{k}.txt")) for k, text in enumerate(TEXTS)]
     Kind(kind_model, None).run_many(docs)
-    untitled = sum(entry["score"] != 1.0 for entry in alone)
+    untitled = sum(not entry["cues"][0].startswith("标题自称") for entry in alone)  # a model may score 1.0 too
     assert untitled >= 3 and asked == [untitled]  # the titled material is settled by its title, unscored
     assert [doc.kind.to_json() for doc in docs] == alone
 

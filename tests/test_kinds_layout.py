@@ -54,6 +54,7 @@ def test_a_run_on_paste_keeps_its_enumerators_and_advice_where_its_lines_are_los
 def test_the_kind_model_reads_the_layout_beside_the_cues():
     texts = [OPINIONS, LEDGER, NEWS, OPINIONS.replace("\n", ""), LEDGER.replace("\t", " "), NEWS[:60]]
     kinds = ["opinions", "rectification", "other", "opinions", "rectification", "other"]
-    model = KindModel().fit(texts, kinds)
+    model = KindModel().fit(texts, kinds, groups=["o", "r", "n"] * 2)
     rows = model._rows(texts)
-    assert rows.shape[1] == len(model.vec_.vocabulary_) + len(cue_features(NEWS)) + len(NAMES)
+    pooled_sentences = rows.parts[-1].shape[1]  # tests/test_kind_sentences.py
+    assert rows.shape[1] == len(model.vec_.vocabulary_) + len(cue_features(NEWS)) + len(NAMES) + pooled_sentences

@@ -166,9 +166,11 @@ def stats() -> dict:
     }
 
 
-def _shaped_set(docs: list[KindDocument]) -> tuple[list[str], list[str]]:
-    """Every shape of every document (document by document, shapes in :data:`SHAPES` order) and its kind."""
-    return [shaped(d, sh) for d in docs for sh in SHAPES], [d.kind for d in docs for _ in SHAPES]
+def _shaped_set(docs: list[KindDocument]) -> tuple[list[str], list[str], list[str]]:
+    """Every shape of every document (document by document, shapes in :data:`SHAPES` order), its kind and its
+    document's id."""
+    return ([shaped(d, sh) for d in docs for sh in SHAPES], [d.kind for d in docs for _ in SHAPES],
+            [d.id for d in docs for _ in SHAPES])
 
 
 def dev_margin(docs: list[KindDocument]) -> float:
