@@ -18,7 +18,8 @@ import re
 
 import numpy as np
 
-_SENTENCE = re.compile(r"[^。！？；!?;\n]+")
+# a sentence as the kind stage reads one (the voice rules, the layout and this view): a run between 。！？；!?; and line breaks
+SENTENCE = re.compile(r"[^。！？；!?;\n]+")
 _SPACE = re.compile(r"\s+")
 ENDS = 3  # the first and the last sentences pooled apart: a page's opening and closing carry its genre
 OUT_OF_FOLD = 3  # groups of the training documents the view is fitted without, in turn
@@ -29,7 +30,7 @@ def sentences(texts: list[str]) -> tuple[list[str], np.ndarray]:
     its own one sentence) and the number of each text's sentences."""
     out, counts = [], []
     for text in texts:
-        found = [s for s in (_SPACE.sub("", s) for s in _SENTENCE.findall(text)) if len(s) > 1] \
+        found = [s for s in (_SPACE.sub("", s) for s in SENTENCE.findall(text)) if len(s) > 1] \
             or [_SPACE.sub("", text)]
         out += found
         counts.append(len(found))

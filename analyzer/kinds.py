@@ -75,7 +75,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .kind_sentences import SentenceView, out_of_fold
+from .kind_sentences import SENTENCE, SentenceView, out_of_fold
 from .limits import CHUNK_DOCUMENTS
 from .prefilter import literal_index, masks_by_string, required
 from .resources import Lexicon, lexicon, load_yaml
@@ -188,7 +188,6 @@ def cue_features(text: str) -> list[float]:
 # what a reader sees of a page's layout at a glance (:func:`layout_features`)
 _ITEM_LINE = re.compile(r"^\s*([（(]?[一二三四五六七八九十\d]+[）)、.．](?!\d)|[①-⑳]|[一二三四五六七八九十]是|第[一二三四五六七八九十]+[，、是条])")
 _ITEM_MARK = re.compile(r"[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|(?<!\d)\d{1,2}[、.．](?!\d)|[①-⑳]|[一二三四五六七八九十]是")
-_LAYOUT_SENTENCE = re.compile(r"[^。！？；!?;\n]+")
 _ADVISING = re.compile(r"^\s*(建议|希望|请|要|应|对[^，。]{1,12}[：:])")  # 建议… 希望… 对班子的意见：
 _DATED = re.compile(r"\d{1,2}月\d{1,2}日|\d{4}年")
 _COUNTED = re.compile(r"\d+(个|项|次|人|名|件|条|篇|场|家|户|万|亿|%)")
@@ -206,7 +205,7 @@ def layout_features(text: str) -> list[float]:
     我/本人, 我们/班子, a third person (他、该、个别) and 你; the log mean sentence length."""
     lines = [s.strip() for s in text.splitlines() if s.strip()]
     n_lines = max(1, len(lines))
-    sentences = [s for s in _LAYOUT_SENTENCE.findall(text) if len(s.strip()) > 1] or [text]
+    sentences = [s for s in SENTENCE.findall(text) if len(s.strip()) > 1] or [text]
     n = len(sentences)
     flat = compact(text)
     row = [sum(1 for s in lines if _ITEM_LINE.match(s)) / n_lines,
@@ -371,7 +370,6 @@ def misjudged(gold: list[str], pred: list[str]) -> int:
 
 
 _QUOTED = re.compile(r"“[^”\"\n]{0,200}[”\"]|「[^」]{0,200}」|『[^』]{0,200}』|\"[^\"\n]{0,200}[\"”]")
-_VOICE_SENTENCE = re.compile(r"[^。！？；!?;\n]+")
 # the target of an action, described (对群众反映强烈的, 针对调查研究不深入问题, “会议偏多”问题，已…): no confession
 _TARGET = re.compile(r"对[^，,。；;：:对]{1,12}的|针对[^，,。；;]{1,20}?问题|“[^”\n]{1,8}”问题")
 # the genre or the act named, not a confession: 写过检讨、一份检讨书; 我得检讨、还是要检讨 announces one
@@ -626,7 +624,7 @@ def voice(text: str) -> Voice:
     skeleton = False  # a heading of a self-examination's own sections (存在的问题、原因剖析、整改措施)
     lines = {s.strip() for s in text.splitlines()}
     spoken = unquoted(text)
-    found = list(_VOICE_SENTENCE.finditer(spoken))
+    found = list(SENTENCE.finditer(spoken))
     sentences = [f.group().strip() for f in found]
     # a question (查摆问题实不实？自己存在哪些问题？) asks; it confesses nothing
     asked = {i for i, f in enumerate(found) if spoken[f.end():f.end() + 1] in "？?"}
