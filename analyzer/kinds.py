@@ -130,7 +130,8 @@ def compact(text: str) -> str:
 
 @lru_cache(maxsize=TEXTS_REMEMBERED)
 def filled_lines(text: str) -> tuple[str, ...]:
-    """The text's lines that hold anything, stripped (read by :func:`opening`, :func:`title_line` and :func:`voice`)."""
+    """The text's lines that hold anything, stripped (read by :func:`opening`, :func:`title_line`,
+    :func:`titled_work_report`, :func:`voice` and :func:`layout_features`)."""
     return tuple(s.strip() for s in text.splitlines() if s.strip())
 
 
@@ -203,7 +204,7 @@ def layout_features(text: str) -> list[float]:
     (1.建议、希望、一、对班子的意见：), question
     marks, dates, counts (12项、35人次), deadlines and owners (年底前、责任人); the shares of sentences speaking as
     我/本人, 我们/班子, a third person (他、该、个别) and 你; the log mean sentence length."""
-    lines = [s.strip() for s in text.splitlines() if s.strip()]
+    lines = filled_lines(text)
     n_lines = max(1, len(lines))
     sentences = [s for s in SENTENCE.findall(text) if len(s.strip()) > 1] or [text]
     n = len(sentences)
