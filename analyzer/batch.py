@@ -306,7 +306,7 @@ def settings_digest(rubric: str, kind: str | None = None) -> str:
     and the data the runtime reads (what the wheel ships: not the training data)."""
     runtime_data = [p for pattern in ("*.txt", "*.tsv", "lexicons/*.yaml", "rubrics/*.yaml")
                     for p in DATA_DIR.glob(pattern)]
-    files = [*Path(__file__).parent.glob("*.py"), *MODELS_DIR.glob("*.joblib"), *MODELS_DIR.glob("*.json"),
+    files = [*Path(__file__).parent.glob("*.py"), *MODELS_DIR.glob("*.pkl.gz"), *MODELS_DIR.glob("*.json"),
              *runtime_data]
     if Path(rubric).suffix:
         files.append(Path(rubric))

@@ -5,7 +5,7 @@ collected opinions, work reports, and pages that only talk about the meeting (ne
 notices, writing guides, symptom catalogues, meeting plans). Material judgements (coverage,
 work-summary passages, depth) only make sense for :data:`MATERIAL_KINDS`.
 
-The classifier (``python -m training``, ``models/kinds.joblib``) is a logistic regression (C=32, chosen by the
+The classifier (``python -m training``, ``models/kinds.pkl.gz``) is a logistic regression (C=32, chosen by the
 grouped cross-validation, ``python -m training.kinds_corpus cv``) over character 2–3-grams of the whitespace-free
 text (so a run-on paste reads like its original), the cue lexicons of ``data/lexicons/kinds.yaml``: title words in
 the opening line, body phrases per kind, and grammatical person (我/本人 vs 我们/班子 vs 你/同志, ``person.yaml``),

@@ -1,17 +1,22 @@
 """Trained models on disk, each with a manifest that loading checks.
 
-``models/<name>.joblib`` (or ``<name>.json`` for a model that is plain numbers) sits beside
+``models/<name>.pkl.gz`` (or ``<name>.json`` for a model that is plain numbers) sits beside
 ``models/<name>.manifest.json``: the jingzi and scikit-learn versions it was built with, the
 digest of the data it was trained on, the rubric and the digest of its patterns (coverage
-models), and the sha256 of the model file. A model that does not match the code, the
+models), and the sha256 of the model file. A model file is the estimator pickled by the standard
+library (protocol 5) and gzip-compressed: read back by the C unpickler, about ten times faster than
+joblib's pure-Python one. A model that does not match the code, the
 installed scikit-learn or the rubric is refused with a coded error naming the fix
 (``python -m training``) instead of silently mis-scoring.
 """
 from __future__ import annotations
 
 import datetime
+import gzip
 import hashlib
 import json
+import pickle
+from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
@@ -22,6 +27,7 @@ def _minor(version: str) -> str:
     return ".".join(version.split(".")[:2])
 
 
+@lru_cache(maxsize=1)
 def _sklearn_version() -> str:
     from importlib.metadata import version
 
@@ -39,15 +45,14 @@ def manifest(name: str, data_digest: str, rubric: Rubric | None = None) -> dict:
 
 def save(name: str, model, meta: dict, folder: Path = MODELS_DIR) -> Path:
     """Write ``model`` (a picklable estimator, or a dict of plain numbers → JSON) and its manifest."""
-    import joblib
-
     folder.mkdir(parents=True, exist_ok=True)
     if isinstance(model, dict):
         path = folder / f"{name}.json"
         path.write_text(json.dumps(model, ensure_ascii=False, indent=1), encoding="utf-8")
     else:
-        path = folder / f"{name}.joblib"
-        joblib.dump(model, path, compress=3)
+        path = folder / f"{name}.pkl.gz"
+        path.write_bytes(gzip.compress(pickle.dumps(model, protocol=5), compresslevel=9, mtime=0))
+        (folder / f"{name}.joblib").unlink(missing_ok=True)  # the format before
     meta = {**meta, "file": path.name, "file_sha256": _sha256(path)}
     (folder / f"{name}.manifest.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
     return path
@@ -61,10 +66,13 @@ def load(name: str, rubric: Rubric | None = None, folder: Path = MODELS_DIR):
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     path = folder / meta["file"]
     problems = []
-    if not path.is_file():
+    raw = path.read_bytes() if path.is_file() else None
+    if raw is None:
         problems.append(f"{meta['file']} 缺失 / is missing")
-    elif _sha256(path) != meta["file_sha256"]:
+    elif hashlib.sha256(raw).hexdigest() != meta["file_sha256"]:
         problems.append(f"{meta['file']} 与清单不符 / does not match its manifest")
+    if path.suffix == ".joblib":
+        problems.append(f"{meta['file']} 是旧的 joblib 格式 / is in the old joblib format")
     if _minor(meta["jingzi"]) != _minor(__version__):
         problems.append(f"由 jingzi {meta['jingzi']} 训练，当前 {__version__} / built by jingzi {meta['jingzi']}, "
                         f"this is {__version__}")
@@ -77,10 +85,8 @@ def load(name: str, rubric: Rubric | None = None, folder: Path = MODELS_DIR):
     if problems:
         raise SetupError("model_mismatch", f"模型 {name}: {'；'.join(problems)}")
     if path.suffix == ".json":
-        return json.loads(path.read_text(encoding="utf-8"))
-    import joblib
-
-    return joblib.load(path)
+        return json.loads(raw.decode("utf-8"))
+    return pickle.loads(gzip.decompress(raw))
 
 
 def _sha256(path: Path) -> str:

@@ -37,7 +37,7 @@ from .limits import CHUNK_CHARS, CHUNK_DOCUMENTS
 from .opinions import OpinionMatcher
 from .report import Report
 from .resources import forget_matches, load_rubric
-from .segment import get_nlp, paragraph_words
+from .segment import paragraph_words
 from .segmenting import is_runon, split_line
 from .structure import Layout, layout
 
@@ -45,8 +45,8 @@ CHUNK = CHUNK_DOCUMENTS  # documents analysed together (Analyzer.documents): one
 
 
 def keep_out_of_collections() -> None:
-    """Move everything alive now (the segmenter's dictionary, spaCy's vocabulary, the models and
-    lexicons just loaded) out of the cyclic garbage collector's generations, after collecting what
+    """Move everything alive now (the models and lexicons just loaded, and whatever else is loaded
+    by then) out of the cyclic garbage collector's generations, after collecting what
     is already garbage: these objects live as long as the process, and every full collection
     during analysis would otherwise walk them all again. Reference counting still frees them."""
     gc.collect()
@@ -60,13 +60,13 @@ class Analyzer:
     (:mod:`analyzer.kinds`). A criticism document gets its items judged, a rectification plan
     its items; a kind that is not a material skips coverage, work-summary passages and depth
     with a ``not_a_material`` warning. Models are loaded here, once; the criticism, depth and
-    opinion models on first use, so that a call that skips their stage never needs them.
+    opinion models on first use, so that a call that skips their stage never needs them. The spaCy
+    pipeline, which no stage reads, is loaded only when a document's ``Doc`` is asked for.
     """
 
     def __init__(self, rubric: str = "four-styles", library: str | Path | None = None,
                  copy_detector: CopyDetector | None = None, kind: str | None = None):
         self.forced_kind = kinds.forced(kind) if kind is not None else None
-        get_nlp()  # spaCy zh with jieba (the domain dictionary) as its tokenizer, loaded once
         self.rubric = load_rubric(rubric)
         self.role_model = modelstore.load("roles")
         self.matcher = PatternMatcher(self.rubric)

@@ -34,8 +34,8 @@ def _locate(folder: str) -> Path:
 
     An installed wheel carries them inside the package (``analyzer/_data``, ``analyzer/_models``,
     see pyproject.toml); a checkout or an editable install has them beside the package. A
-    package imported from a zip is extracted once to a temporary folder, because jieba and
-    joblib need real files.
+    package imported from a zip is extracted once to a temporary folder, because jieba needs
+    real files.
     """
     packaged = _resources.files(__package__) / f"_{folder}"
     if not packaged.is_dir():

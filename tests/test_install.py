@@ -94,7 +94,7 @@ def test_model_manifest_checks_versions_and_file(tmp_path):
     assert "python -m training" in err.value.message
 
     meta_path.write_text(json.dumps(meta), encoding="utf-8")
-    with open(models / "summary.joblib", "ab") as fh:  # a model file swapped behind its manifest
+    with open(models / "summary.pkl.gz", "ab") as fh:  # a model file swapped behind its manifest
         fh.write(b"\0")
     with pytest.raises(SetupError, match="manifest"):
         modelstore.load("summary", folder=models)
@@ -110,7 +110,7 @@ def test_depth_model_is_plain_json():
     assert raw["overall"]["signals"] == list(SIGNALS)
     model = DepthModel.from_dict(raw)
     assert model.to_dict() == raw
-    assert not list(MODELS_DIR.glob("depth.joblib"))
+    assert not list(MODELS_DIR.glob("depth.pkl.gz"))
 
 
 def test_the_package_runs_from_a_zip(tmp_path):

@@ -2,7 +2,7 @@
 
 ``python -m training.otherdocs`` fits the criticism label model on train (C chosen on dev),
 chooses the opinion thresholds on dev, evaluates everything on the held-apart test split
-against keyword baselines, and writes ``models/criticism.joblib``, ``models/opinions.json``
+against keyword baselines, and writes ``models/criticism.pkl.gz``, ``models/opinions.json``
 and ``models/{criticism,rectification,opinions}.metrics.json``.
 ``python -m training.otherdocs_data`` rebuilds the labelled sets first when the fragments change.
 """

@@ -214,7 +214,7 @@ def _lexicon_denial_rule(texts: list[str]) -> list[bool]:
 
 
 def train_denials() -> dict:
-    """The denial sentence classifier (``models/denials.joblib``), fitted on the written
+    """The denial sentence classifier (``models/denials.pkl.gz``), fitted on the written
     sentences of ``data/denials/train.tsv`` (each with lead-in variants) and on confession
     sentences of the corpus's train split; the threshold is chosen on a fifth of the
     written wording families held out of that fit; evaluated on ``heldout.tsv`` (wording
@@ -741,7 +741,7 @@ may legitimately differ.
 
 
 def train_kinds() -> dict:
-    """Document-kind classifier (``models/kinds.joblib``) from ``data/kinds`` and the written
+    """Document-kind classifier (``models/kinds.pkl.gz``) from ``data/kinds`` and the written
     materials, every document also in its run-on, noisy, untitled, excerpt and abridged shapes."""
     from sklearn.metrics import confusion_matrix
 

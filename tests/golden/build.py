@@ -24,7 +24,7 @@ def inputs_digest() -> str:
     """sha256 over the models and data files a report depends on (not the code)."""
     from analyzer.resources import DATA_DIR, MODELS_DIR
 
-    files = sorted(MODELS_DIR.glob("*.joblib")) + sorted(MODELS_DIR.glob("*.json"))
+    files = sorted(MODELS_DIR.glob("*.pkl.gz")) + sorted(MODELS_DIR.glob("*.json"))
     files += sorted((DATA_DIR / "lexicons").glob("*.yaml")) + sorted((DATA_DIR / "rubrics").glob("*.yaml"))
     files += [DATA_DIR / "quotations.txt", DATA_DIR / "userdict.txt"]
     h = hashlib.sha256()
