@@ -803,24 +803,25 @@ def _stamp(text: str) -> bool:
 
 def _verb_first(text: str) -> bool:
     """Whether ``text`` opens with a verb (召开支部委员会: an agenda item beside its time, not a publisher)."""
+    if not _CJK.search(text):
+        return False
     import jieba.posseg
 
     load_jieba()
-    words = jieba.posseg.lcut(text.strip()) if _CJK.search(text) else []
+    words = jieba.posseg.lcut(text.strip())
     return bool(words) and words[0].flag.startswith("v") and words[0].word not in ("阅读", "浏览", "点击")
 
 
 def _name(text: str) -> bool:
     """A person's name: two or three characters starting with a common surname that jieba does
     not know as an ordinary word (方案, 江山 are words)."""
-    import jieba.posseg
-
-    load_jieba()  # posseg reads the global jieba's dictionary: with the domain words
-
     text = re.sub(r"\s+", "", text)
     if not (2 <= len(text) <= 3 and _CJK.fullmatch(text[0]) and text[0] in _lexicons()["surnames"]
             and all(_CJK.fullmatch(c) for c in text)):
         return False
+    import jieba.posseg
+
+    load_jieba()  # posseg reads the global jieba's dictionary: with the domain words
     words = jieba.posseg.lcut(text)
     return len(words) > 1 or words[0].flag.startswith("nr")
 
