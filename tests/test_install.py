@@ -103,6 +103,33 @@ def test_model_manifest_checks_versions_and_file(tmp_path):
     assert err.value.code == "model_missing"
 
 
+def test_models_are_gzipped_standard_pickles_and_the_old_joblib_format_is_refused(tmp_path):
+    import gzip
+    import hashlib
+    import pickle
+
+    import numpy as np
+
+    assert not list(MODELS_DIR.glob("*.joblib"))
+    (tmp_path / "toy.joblib").write_bytes(b"a model in the format before")
+    path = modelstore.save("toy", [np.arange(3), "会议多"], modelstore.manifest("toy", "0" * 64), folder=tmp_path)
+    assert path.name == "toy.pkl.gz" and not (tmp_path / "toy.joblib").exists()  # the old file goes
+    assert pickle.loads(gzip.decompress(path.read_bytes()))[1] == "会议多"
+    loaded = modelstore.load("toy", folder=tmp_path)
+    assert loaded[0].tolist() == [0, 1, 2] and loaded[1] == "会议多"
+
+    old = tmp_path / "toy.joblib"  # a manifest written before the change, its file intact
+    old.write_bytes(b"a model in the format before")
+    meta_path = tmp_path / "toy.manifest.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta_path.write_text(json.dumps({**meta, "file": old.name,
+                                     "file_sha256": hashlib.sha256(old.read_bytes()).hexdigest()}), encoding="utf-8")
+    with pytest.raises(SetupError) as err:
+        modelstore.load("toy", folder=tmp_path)
+    assert err.value.code == "model_mismatch" and "joblib" in err.value.message
+    assert "python -m training" in err.value.message and "manifest" not in err.value.message
+
+
 def test_depth_model_is_plain_json():
     from analyzer.depth import SIGNALS, DepthModel
 
@@ -133,6 +160,14 @@ def test_the_package_runs_from_a_zip(tmp_path):
     assert proc.stdout.split()[1] == "True" and proc.stdout.startswith("jingzi-data-")
     again = _python(code, str(archive), GOOD, cwd=tmp_path)  # the extraction is reused
     assert again.returncode == 0 and again.stdout == proc.stdout
+
+
+def test_an_analysis_does_not_load_spacy():
+    """Start-up: the spaCy pipeline, which no stage reads, is loaded only when a ``Doc`` is asked for."""
+    code = "import sys, analyzer; rep = analyzer.analyze(sys.argv[1]); print(rep.kind['id'], 'spacy' in sys.modules)"
+    proc = _python(code, GOOD)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["personal", "False"]
 
 
 def test_a_library_that_does_not_exist_is_a_usage_error(tmp_path):
