@@ -133,14 +133,12 @@ def _register(vectorizer) -> _Columns:
         raise ValueError("only lower-casing char or word TF-IDF vectorizers without custom steps are supported")
     if vectorizer.analyzer == "word" and vectorizer.token_pattern != r"[^ ]+":
         raise ValueError("word vectorizers must split on spaces (token_pattern '[^ ]+')")
-    pairs = []
-    for term, column in vectorizer.vocabulary_.items():
-        parts = list(term) if vectorizer.analyzer == "char" else term.split(" ")
-        ids = [ALPHABET.char(c) for c in parts] if vectorizer.analyzer == "char" else [ALPHABET.word(w) for w in parts]
-        pairs.append((_pack(ids, vectorizer.analyzer), column))
-    pairs.sort()
-    keys = np.array([k for k, _ in pairs], dtype=np.uint64)
-    columns = np.array([c for _, c in pairs], dtype=np.int64)
+    terms = list(vectorizer.vocabulary_)
+    keys = _char_keys(terms) if vectorizer.analyzer == "char" else \
+        np.array([_word_key(t) for t in terms], dtype=np.uint64)
+    order = np.argsort(keys)  # the keys are distinct
+    keys = keys[order]
+    columns = np.fromiter(vectorizer.vocabulary_.values(), dtype=np.int64, count=len(terms))[order]
     transformer = vectorizer._tfidf
     found = _Columns(vectorizer.analyzer, tuple(vectorizer.ngram_range), keys, columns,
                      transformer.idf_ if transformer.use_idf else None, transformer.sublinear_tf, transformer.norm,
@@ -151,11 +149,29 @@ def _register(vectorizer) -> _Columns:
     return found
 
 
-def _pack(ids: list[int], analyzer: str) -> int:
-    bits = _CHAR_BITS if analyzer == "char" else _WORD_BITS
+def _char_keys(terms: list[str]) -> np.ndarray:
+    """The key of each character n-gram: the characters' ids (given in order of first use) packed,
+    the n-grams of each length at once."""
+    for c in dict.fromkeys(chain.from_iterable(terms)):
+        ALPHABET.char(c)
+    lengths = np.fromiter(map(len, terms), dtype=np.int64, count=len(terms))
+    keys = np.zeros(len(terms), dtype=np.uint64)
+    for n in np.unique(lengths):
+        at = np.flatnonzero(lengths == n)
+        codes = np.frombuffer("".join([terms[k] for k in at]).encode("utf-32-le"), dtype=np.uint32).reshape(-1, n)
+        ids = ALPHABET.char_ids[codes]
+        packed = np.zeros(len(at), dtype=np.uint64)
+        for j in range(n):
+            packed = (packed << np.uint64(_CHAR_BITS)) | ids[:, j]
+        keys[at] = packed
+    return keys
+
+
+def _word_key(term: str) -> int:
+    """The key of a word n-gram (words joined by spaces): the words' ids packed."""
     key = 0
-    for i in ids:
-        key = (key << bits) | i
+    for w in term.split(" "):
+        key = (key << _WORD_BITS) | ALPHABET.word(w)
     return key
 
 

@@ -26,6 +26,18 @@ def test_rubric_schema(name):
             assert seen.setdefault(p, c.id) == c.id, f"{p} is in {seen[p]} and {c.id}"
 
 
+def test_every_yaml_file_reads_the_same_with_the_runtime_loader():
+    """The runtime reads data/ with libyaml's parser when PyYAML has it (resources.YAML_LOADER): each
+    file gives what the pure-Python safe loader gives, value for value and type for type."""
+    from analyzer.resources import YAML_LOADER
+
+    files = sorted(DATA_DIR.rglob("*.yaml"))
+    assert len(files) >= 20
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert repr(yaml.load(text, Loader=YAML_LOADER)) == repr(yaml.safe_load(text)), path.name
+
+
 def test_lexicons_schema():
     expected = {
         "summary_cues": ["achievement", "statistics", "plural_accomplishment", "compliance"], "self_critical": ["phrases"],
