@@ -32,6 +32,7 @@ from .limits import DOCUMENT_SECONDS
 from .workers import WINDOW, WorkerPool
 
 _FAILED = "__jingzi_failed__"
+CONNECT_SECONDS = 10      # to reach the scheduler before ``scheduler_unreachable``
 _lock = threading.Lock()  # one task at a time per worker process, whatever its --nthreads
 _pools: dict = {}         # per worker process: (initializer, initargs, timeout) -> WorkerPool
 
@@ -69,7 +70,7 @@ class DaskPool:
         except ImportError as exc:
             raise SetupError("dask_missing", "没有安装 Dask / Dask is not installed") from exc
         try:
-            self.client = Client(address, timeout="10s", set_as_default=False)
+            self.client = Client(address, timeout=f"{CONNECT_SECONDS}s", set_as_default=False)
         except OSError as exc:
             raise SetupError("scheduler_unreachable", f"无法连接调度器 / cannot reach the scheduler at {address}: "
                                                       f"{exc}") from exc

@@ -75,7 +75,10 @@ def test_a_task_that_kills_its_process_gets_a_row_and_the_rest_completes(cluster
     assert results == [1, "worker_died", 2, 3]
 
 
-def test_an_unreachable_scheduler_is_a_setup_error(inputs, tmp_path):
+def test_an_unreachable_scheduler_is_a_setup_error(inputs, tmp_path, monkeypatch):
+    from analyzer import cluster
+
+    monkeypatch.setattr(cluster, "CONNECT_SECONDS", 1)  # nothing listens on port 9: no need to wait 10 s
     result = CliRunner().invoke(main, ["batch", str(inputs), "--out", str(tmp_path / "o"),
                                        "--scheduler", "tcp://127.0.0.1:9"])
     assert result.exit_code == 2 and "scheduler_unreachable" in result.output
