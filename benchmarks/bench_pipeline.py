@@ -15,8 +15,8 @@ library) of 32 documents at a time (``Analyzer.analyze_many``: every stage over 
 jieba and to the engine's own ``lcut``; the CPU seconds of each step of the full analysis
 (``ingest.from_text``, ``read``, every ``Stage.run_many`` of ``Analyzer.stages``, ``Report.of``)
 per 200 documents, chunked and one by one, best of the rounds, and the best round's total (the
-steps' best times, summed, are lower than any one round); and the start-up time (import +
-loading models) in a fresh process. Without ``jieba_fast_dat`` the engine rows are
+steps' best times, summed, are lower than any one round). Start-up in a fresh process is
+``bench_startup.py``'s (benchmarks/results/startup.md). Without ``jieba_fast_dat`` the engine rows are
 left out and the pipeline segments with jieba itself. Results are printed and written to
 benchmarks/results/pipeline.md.
 """
@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -149,10 +148,6 @@ def main() -> None:
     rows = [(name, secs, cpu, chars / cpu, chars / cpu / base,
              f"{chars / cpu / fast:.2f}" if fast else "–") for name, (secs, cpu) in best.items()]
 
-    t = time.perf_counter()
-    subprocess.run([sys.executable, "-c", "import analyzer; analyzer.Analyzer()"], check=True, cwd=ROOT)
-    startup = time.perf_counter() - t
-
     load = os.getloadavg()[0]
     lines = [f"Corpus: {len(texts)} written materials, {chars:,} characters; best of {args.repeat} rounds (the runs "
              f"take turns in each round); one core; load average {load:.1f} at the end. Rates and ratios are "
@@ -176,7 +171,7 @@ def main() -> None:
     lines += [f"| all steps (sum of each step's best) | {total * per:.3f} | 100% | "
               f"{sum(min(v) for v in single.values()) * per:.3f} |",
               f"| all steps (the best round) | {min(totals[CHUNK]) * per:.3f} | | {min(totals[1]) * per:.3f} |"]
-    lines += ["", f"Start-up (fresh process: import, jieba dictionary, models): {startup:.2f} s"]
+    lines += ["", "Start-up in a fresh process: `python benchmarks/bench_startup.py` (benchmarks/results/startup.md)."]
     report = "\n".join(lines)
     print(report)
     out = ROOT / "benchmarks" / "results"

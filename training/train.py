@@ -78,8 +78,10 @@ def write_card(name: str, title: str, body: str, metrics: dict, counts: dict | N
     """Model card ``models/<name>.md`` and machine-readable ``models/<name>.metrics.json``;
     ``counts`` (documents per split) defaults to the written materials'."""
     counts = counts or {s: len(split(s)) for s in ("train", "dev", "test")}
+    saved = json.loads((MODELS_DIR / f"{name}.manifest.json").read_text(encoding="utf-8"))["file"]
     header = (f"# {title}\n\nRebuilt by `python -m training` on {datetime.date.today()} from `data/` "
-              f"(written documents: train {counts['train']}, dev {counts['dev']}, test {counts['test']}).\n\n")
+              f"(written documents: train {counts['train']}, dev {counts['dev']}, test {counts['test']}); "
+              f"saved as `models/{saved}` beside its manifest.\n\n")
     (MODELS_DIR / f"{name}.md").write_text(header + body.strip() + "\n", encoding="utf-8")
     (MODELS_DIR / f"{name}.metrics.json").write_text(json.dumps(metrics, ensure_ascii=False, indent=2),
                                                     encoding="utf-8")
