@@ -1558,6 +1558,12 @@ _PREDICATE_TAGS = ("a", "i", "l")  # besides the verbs (v, vd, vi …; not the v
 _NEGATIONS = ("不", "没")
 
 
+def load_tagger() -> None:
+    """Load jieba with the domain words and its part-of-speech tagger now; otherwise the first line
+    that needs them loads them (a line that may be a name, a line without a sentence mark)."""
+    _tag_tables()
+
+
 @lru_cache(maxsize=1)
 def _tag_tables() -> tuple[dict, dict]:
     """jieba's word tags: the domain dictionary's (data/userdict.txt) and jieba's own."""

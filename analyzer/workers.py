@@ -304,17 +304,20 @@ def analyse_paths(pool: WorkerPool, paths: Iterable[str], opinions: dict | None 
         yield from found if found is not None else pool.map(_check_path, calls, _failed_report)
 
 
-# analysed once when a spawned worker starts, so the parts loaded on first use (the segmenters,
-# jieba's dictionary, lazily loaded models) count against the start budget, not a document's
+# analysed once when a spawned worker starts, with jieba's tagger loaded, so the parts loaded on first
+# use (the segmenter, jieba's dictionary and tagger, lazily loaded models) count against the start
+# budget, not a document's
 WARM_UP = "一、存在的问题\n在理论学习上还不够深入，对照检查发现差距。\n二、整改措施\n下一步，我将认真学习，抓好整改落实。"
 
 
 def _init_check(library: str | None, options: dict) -> None:
+    from . import noise
     from .pipeline import Analyzer
 
     try:
         _state["analyzer"] = Analyzer(library=library, **options)
         _state["analyzer"].analyze(WARM_UP)
+        noise.load_tagger()
     except Exception as exc:  # e.g. a model missing: every document reports why
         _state["failure"] = f"{type(exc).__name__}: {exc}"
 

@@ -112,3 +112,13 @@ def test_bad_settings_raise_in_the_caller_when_the_worker_is_spawned(tmp_path):
     finally:
         stop.set()
         other.join()
+
+
+def test_a_spawned_check_worker_loads_what_documents_load_on_first_use_before_it_is_ready():
+    """The web workbench's worker is spawned and then has a time budget per document: its setup
+    analyses a warm-up text and loads jieba's tagger (which only some lines need), so that no
+    document pays for them."""
+    code = ("import sys; from analyzer.workers import _init_check, _state; _init_check(None, {}); "
+            "print(_state.get('failure'), 'jieba.posseg' in sys.modules, sys.modules['jieba'].dt.initialized)")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert proc.stdout.split() == ["None", "True", "True"], proc.stderr
