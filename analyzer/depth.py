@@ -259,13 +259,17 @@ def cut_parts(parts: Parts) -> tuple[str, ...]:
     """The parts of a material that a text cut short never reached. A self-examination goes
     problems → causes → measures → closing; a text whose last judged paragraph is a problem or
     a cause stops inside the material (a page excerpt, a pasted opening), so the causes or
-    measures it holds none of, and the categories it has not come to, are not in the text:
-    nothing shows they are missing from the material, and no points are taken for them. A text
-    with no problem paragraph is not cut inside its problems: its absences stand."""
+    measures it holds none of after its first problem, and the categories it has not come to,
+    are not in the text: nothing shows they are missing from the material, and no points are
+    taken for them. A paragraph before the first problem explains or plans nothing confessed yet
+    (现将存在的问题、产生的原因及努力方向报告如下), so it does not show the causes or measures were
+    reached. A text with no problem paragraph is not cut inside its problems: its absences stand."""
     judged = [r for r in parts.roles if r in ("problem", "cause", "measure", "closing", "summary")]
     if not parts.problems or judged[-1] not in ("problem", "cause"):
         return ()
-    missing = [name for name, where in (("causes", parts.causes), ("measures", parts.measures)) if not where]
+    first = parts.problems[0]
+    missing = [name for name, where in (("causes", parts.causes), ("measures", parts.measures))
+               if not any(i > first for i in where)]
     return tuple(missing) + ("categories",)
 
 
@@ -799,24 +803,24 @@ def reasons(sig: Signals, subs: dict) -> list[Note]:
     if subs["generic_for_specific"]:
         out.append(Note("instances", False, f"以共性问题代替具体问题：{c['problems']} 个问题段落中 {c['no_instance']} 个"
                                             "没有时间、地点、数字或具体事例"))
-    if c["causes"] and v["excuse_share"] >= 0.5:
+    if "causes" in cut:  # first: a cut text's causes before its problems are not judged
+        out.append(Note("causes", False, _not_in_text("causes")))
+    elif c["causes"] and v["excuse_share"] >= 0.5:
         out.append(Note("causes", False, f"原因分析只讲客观原因：{'、'.join(ph['excuse_share'][:3])}"))
     elif c["causes"] and v["root_per_cause"] < 0.5:
         out.append(Note("causes", False, "原因分析不深：没有从理想信念、宗旨意识、党性修养等主观方面剖析根源"))
-    elif "causes" in cut:
-        out.append(Note("causes", False, _not_in_text("causes")))
     elif c.get("causes_of_nothing"):
         out.append(Note("causes", False, "原因分析无所指：文本没有查摆出问题，原因段落不计分 / causes of no problem: "
                                          "the text examines no problem, so its causes earn nothing"))
     elif not c["causes"]:
         out.append(Note("causes", False, "缺少原因分析"))
-    if c["measures"] and c["no_deadline"] > c["measures"] / 2:
-        out.append(Note("deadlines", False, f"整改措施无时限：{c['measures']} 条措施中 {c['no_deadline']} 条没有完成时间"))
-    elif "measures" in cut:
+    if "measures" in cut:
         out.append(Note("deadlines", False, _not_in_text("measures")))
+    elif c["measures"] and c["no_deadline"] > c["measures"] / 2:
+        out.append(Note("deadlines", False, f"整改措施无时限：{c['measures']} 条措施中 {c['no_deadline']} 条没有完成时间"))
     elif not c["measures"]:
         out.append(Note("deadlines", False, "缺少整改措施"))
-    if v["vague_per_measure"] >= 1.5:
+    if v["vague_per_measure"] >= 1.5 and "measures" not in cut:
         out.append(Note("vague", False, f"整改措施笼统：多用“{'、'.join(ph['vague_per_measure'][:3])}”等表述"))
     if sig.evidence["disguised_praise"]:
         out.append(Note("praise", False, f"变相表扬：{'、'.join(ph['disguised_praise'][:3])}"))
