@@ -668,10 +668,10 @@ def _typical_width(lines: list[tuple[str, bool]]) -> float:
     return widths[round(0.9 * (len(widths) - 1))] if widths else 0.0
 
 
-_LINE_END = _SENTENCE_END + ("；", ";", ".", "!", "?", "|")  # a sentence's end, or a flattened table cell's
+_LINE_END = _SENTENCE_END + ("；", ";", ":", ".", "!", "?", "|")  # a sentence's end, or a flattened table cell's
 WRAPPED_MIN_LINES = 6     # fewer lines cannot show a wrapped text
 WRAPPED_MIN_WIDTH = 16    # a typical line narrower than this is a list of short items, not a wrapped page
-WRAPPED_SHARE = 0.4       # this share of the lines or more run on mid-sentence at the typical width
+WRAPPED_SHARE = 0.5       # this share of the body lines or more run on mid-sentence at the typical width
 
 
 def wrapped_lines(text: str) -> tuple[set[int], set[int]] | None:
