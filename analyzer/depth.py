@@ -151,6 +151,7 @@ class Signals:
     gaps: dict = field(default_factory=dict)       # signal -> paragraphs where the material falls short
     quotes: dict = field(default_factory=dict)     # signal -> phrases of those paragraphs that show it
     not_in_text: tuple = ()                        # parts a text cut short never reached (cut_parts)
+    stops_in: str = ""                             # the role of the last judged paragraph of a text cut short
     absent: dict = field(default_factory=dict)     # signal -> the missing part its shortfall stems from (ABSENCES)
 
 
@@ -199,6 +200,7 @@ def measure(doc: Document, bank: BoilerplateBank, collective: bool,
     _deep_signals(sig, parts, lx)
     _concrete_signals(sig, parts, lx, collective)
     sig.not_in_text = cut_parts(parts)
+    sig.stops_in = _last_judged(parts) if sig.not_in_text else ""
     for part in sig.not_in_text:
         for name in PART_SIGNALS[part]:
             sig.gaps[name] = []
@@ -264,13 +266,17 @@ def cut_parts(parts: Parts) -> tuple[str, ...]:
     taken for them. A paragraph before the first problem explains or plans nothing confessed yet
     (现将存在的问题、产生的原因及努力方向报告如下), so it does not show the causes or measures were
     reached. A text with no problem paragraph is not cut inside its problems: its absences stand."""
-    judged = [r for r in parts.roles if r in ("problem", "cause", "measure", "closing", "summary")]
-    if not parts.problems or judged[-1] not in ("problem", "cause"):
+    if not parts.problems or _last_judged(parts) not in ("problem", "cause"):
         return ()
     first = parts.problems[0]
     missing = [name for name, where in (("causes", parts.causes), ("measures", parts.measures))
                if not any(i > first for i in where)]
     return tuple(missing) + ("categories",)
+
+
+def _last_judged(parts: Parts) -> str:
+    """The role of the last paragraph a self-examination is judged on (problem … closing), or ""."""
+    return next((r for r in reversed(parts.roles) if r in ("problem", "cause", "measure", "closing", "summary")), "")
 
 
 def with_evidence(styles: list[list[str]], coverage: dict) -> list[list[str]]:
@@ -788,8 +794,8 @@ def reasons(sig: Signals, subs: dict) -> list[Note]:
         out.append(Note("examined", False, ABSENCES["no_problems"][0]))
     if c["missing"] and "categories" in cut:
         out.append(Note("examined", False, f"文本中未见：{'、'.join(c['missing'])}方面的问题不在所给文本中（文本止于"
-                                           "问题部分，后文未给出，不据此扣分） / not in the text: it stops inside the "
-                                           "material, no points taken"))
+                                           f"{STOPS_IN.get(sig.stops_in, STOPS_IN['problem'])}，后文未给出，不据此扣分） / not in the text: it "
+                                           "stops inside the material, no points taken"))
     elif c["missing"] and (c["problems"] or len(c["not_covered"]) < c["categories"]):  # else: said just above
         out.append(Note("examined", False, f"未查摆：{'、'.join(c['missing'])}方面没有查摆出任何问题"))
     if c.get("summary_flagged"):
@@ -804,7 +810,7 @@ def reasons(sig: Signals, subs: dict) -> list[Note]:
         out.append(Note("instances", False, f"以共性问题代替具体问题：{c['problems']} 个问题段落中 {c['no_instance']} 个"
                                             "没有时间、地点、数字或具体事例"))
     if "causes" in cut:  # first: a cut text's causes before its problems are not judged
-        out.append(Note("causes", False, _not_in_text("causes")))
+        out.append(Note("causes", False, _not_in_text("causes", sig.stops_in)))
     elif c["causes"] and v["excuse_share"] >= 0.5:
         out.append(Note("causes", False, f"原因分析只讲客观原因：{'、'.join(ph['excuse_share'][:3])}"))
     elif c["causes"] and v["root_per_cause"] < 0.5:
@@ -815,7 +821,7 @@ def reasons(sig: Signals, subs: dict) -> list[Note]:
     elif not c["causes"]:
         out.append(Note("causes", False, "缺少原因分析"))
     if "measures" in cut:
-        out.append(Note("deadlines", False, _not_in_text("measures")))
+        out.append(Note("deadlines", False, _not_in_text("measures", sig.stops_in)))
     elif c["measures"] and c["no_deadline"] > c["measures"] / 2:
         out.append(Note("deadlines", False, f"整改措施无时限：{c['measures']} 条措施中 {c['no_deadline']} 条没有完成时间"))
     elif not c["measures"]:
@@ -840,9 +846,12 @@ def reasons(sig: Signals, subs: dict) -> list[Note]:
     return [n for n in out if not n.good or n.aspect not in faulted]
 
 
-def _not_in_text(part: str) -> str:
+STOPS_IN = {"problem": "问题部分", "cause": "原因部分"}  # where a text cut short stops (Signals.stops_in)
+
+
+def _not_in_text(part: str, stops_in: str) -> str:
     zh, en = PART_LABEL[part].split(" / ")
-    return (f"{zh}不在所给文本中：文本止于问题部分（像是摘录），不据此扣分 / "
+    return (f"{zh}不在所给文本中：文本止于{STOPS_IN.get(stops_in, STOPS_IN['problem'])}（像是摘录），不据此扣分 / "
             f"{en} not in the text: it stops inside the material, no points taken")
 
 

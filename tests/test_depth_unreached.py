@@ -55,3 +55,21 @@ def test_the_checker_finds_an_announcing_opening_graded_as_causes(report):
     bad["depth"]["deductions"].insert(0, {"signal": "root_variety", "criterion": "deep", "points": 0.0,
                                           "reason": "根源剖析不够全面", "paragraphs": [opening], "phrases": []})
     assert "causes_before_problems_judged:root_variety" in problems(bad)
+
+
+# written for this test: a personal material copied from a page into its causes
+INTO_CAUSES = """XX县市场监管局副局长个人对照检查材料
+一、存在的问题
+一是调查研究不够深入。今年6月开展食品安全专项检查，我只到城关镇两家大型超市看了看，对乡镇集贸市场的小摊小贩没有去实地了解，有群众反映的过期食品问题一直没有掌握。
+二是服务企业有差距。去年有3家个体户来局里办理许可证延续，因为材料格式问题来回跑了4趟，我知道后只是提醒了窗口工作人员，没有推动简化流程。
+二、产生问题的原因
+一是宗旨意识有所淡化，对群众的急难愁盼感受不深，放松了主观世界的改造。
+二是党性修养有所放松，满足于完成上级交办的任务，对自己要求不够严格。"""
+
+
+def test_the_note_says_where_a_cut_text_stops(analyzer):
+    notes = analyzer.analyze(INTO_CAUSES, "摘录.txt").to_dict()["depth"]["notes"]
+    assert any(n.startswith("整改措施不在所给文本中：文本止于原因部分") for n in notes), notes
+    assert not any("止于问题部分" in n for n in notes)
+    notes = analyzer.analyze(EXCERPT, "摘录.txt").to_dict()["depth"]["notes"]
+    assert any(n.startswith("原因分析不在所给文本中：文本止于问题部分") for n in notes), notes
