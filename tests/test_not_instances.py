@@ -1,6 +1,7 @@
-"""The dates of an author's career (入党 year, 党龄, 任现职) are no instance of a problem: an
-opening gives them and a problem recalls them (作为一名有20年党龄的老党员…), but a problem is
-concrete only with an event of its own (``instances.yaml`` ``stock_numbers``)."""
+"""Numbers and names a problem states without an event of its own are no instance of it
+(``instances.yaml`` ``stock_numbers``): the dates of the author's career (入党 year, 党龄,
+任现职), which an opening gives and a problem recalls (作为一名有20年党龄的老党员…), the year of
+the campaign (2024年党纪学习教育) and the rules the material is checked against (对照《条例》)."""
 from __future__ import annotations
 
 import pytest
@@ -39,3 +40,17 @@ def test_problems_with_only_career_dates_are_not_praised_as_concrete():
     assert depth["details"]["accurate"]["evidence"] == [], depth["details"]["accurate"]
     assert not any(n.startswith("已查摆的问题具体") for n in depth["notes"])
     assert depth["substitutions"]["generic_for_specific"]
+
+
+@pytest.mark.parametrize("text", [
+    "2024年党纪学习教育开展以来，对照《条例》查找差距，我在遵守群众纪律方面还做得不够。",
+    "对照《中国共产党纪律处分条例》和《中国共产党廉洁自律准则》，我对自己要求有所放松。",
+    "2023年主题教育中对照《党章》检视，我的宗旨意识有所淡化，联系群众不够紧密。",
+])
+def test_the_campaign_year_and_the_rules_cited_are_no_instance(text):
+    assert own_instances(text, lexicons()) == []
+
+
+def test_a_rule_broken_on_a_named_occasion_is_still_an_instance():
+    found = own_instances("今年3月接待省检查组时，我违反《机关公务接待管理办法》，安排了超标准的工作餐。", lexicons())
+    assert "今年3月" in found and "《机关公务接待管理办法》" in found
