@@ -648,7 +648,8 @@ def _layout_steps(lines: list[tuple[str, bool]], running: set[str] = frozenset()
             continue
         enumerates = prev_end_clause and numbering(line)[1] > 0  # "…材料；" | "二是调研…"
         joins = is_open and not indent and prev_full and not (prev_end and not indenting) \
-            and not enumerates and not prev_heading and not (numbering(line)[1] and looks_like_heading(line))
+            and not enumerates and not (prev_heading and not indenting) \
+            and not (numbering(line)[1] and looks_like_heading(line))
         steps.append("join" if joins else "new")
         is_open = True
         prev_full = _width(line) >= FULL_LINE * typical

@@ -79,3 +79,12 @@ def test_a_wrapped_material_is_judged_as_the_unwrapped_one(analyzer):
     assert {c: v["covered"] for c, v in pasted["coverage"].items()} == \
         {c: v["covered"] for c, v in as_written["coverage"].items()}
     assert pasted["depth"]["score"] == as_written["depth"]["score"]
+
+
+def test_an_indented_wrapped_text_joins_a_numbered_line_that_runs_on():
+    # 首行缩进 marks where each paragraph starts, so a numbered first line as wide as the page runs on
+    numbered = MATERIAL.replace("三是落实廉洁纪律有松懈。", "（三）在落实廉洁纪律方面对自己的要求有所放松，")
+    indented = "\n".join("\u3000\u3000" + p for p in numbered.split("\n"))
+    raw = wrapped(indented, width=23)
+    assert any(line.startswith("\u3000\u3000（三）") and "。" not in line for line in raw.split("\n"))
+    assert ingest.from_text(raw).paragraph_texts() == numbered.split("\n")
