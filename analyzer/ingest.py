@@ -593,6 +593,7 @@ def _segment_columns(layout: str) -> dict[str, list[int]]:
 
 
 _SENTENCE_END = tuple("。！？：…”」』")
+_CLOSING_MARKS = tuple("，。；：、！？）》」』”’…,.;:!?)")  # no paragraph starts with one: its line continues the last
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*(\d{1,3}|第\s*\d+\s*页(\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)[-—–\s]*$")
 FULL_LINE = 0.85   # a line at least this share of the page's typical width runs on to the next
 _INNER_END = re.compile("[。！？!?：:]")  # a sentence or heading ends inside a line
@@ -632,7 +633,8 @@ def _layout_steps(lines: list[tuple[str, bool]], running: set[str] = frozenset()
     indent — after a full line that ends a sentence; after a line ending in ``；`` only when the
     next line opens with an enumeration (二是、（二）、2.), never at every ``；``. A numbered heading
     never continues a line; a short line of section words after a full line that stops mid-sentence
-    does (…民主生活会对照检 | 查材料, …现将主要问题和产生问题的原 | 因分析如下：).
+    does (…民主生活会对照检 | 查材料, …现将主要问题和产生问题的原 | 因分析如下：). A line that opens
+    with a closing mark (，。）》”) always continues the paragraph before it.
     """
     from .structure import looks_like_heading, numbering
 
@@ -647,9 +649,9 @@ def _layout_steps(lines: list[tuple[str, bool]], running: set[str] = frozenset()
             is_open = is_open and "\t" not in line
             continue
         enumerates = prev_end_clause and numbering(line)[1] > 0  # "…材料；" | "二是调研…"
-        joins = is_open and not indent and prev_full and not (prev_end and not indenting) \
-            and not enumerates and not (prev_heading and not indenting) \
-            and not (numbering(line)[1] and looks_like_heading(line))
+        joins = is_open and (line.startswith(_CLOSING_MARKS) or not indent and prev_full and not (
+            prev_end and not indenting) and not enumerates and not (prev_heading and not indenting)
+            and not (numbering(line)[1] and looks_like_heading(line)))
         steps.append("join" if joins else "new")
         is_open = True
         prev_full = _width(line) >= FULL_LINE * typical

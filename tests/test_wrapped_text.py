@@ -88,3 +88,10 @@ def test_an_indented_wrapped_text_joins_a_numbered_line_that_runs_on():
     raw = wrapped(indented, width=23)
     assert any(line.startswith("\u3000\u3000（三）") and "。" not in line for line in raw.split("\n"))
     assert ingest.from_text(raw).paragraph_texts() == numbered.split("\n")
+
+
+def test_a_line_that_opens_with_a_closing_mark_continues_the_one_before():
+    # a numbered item as wide as the page whose last 。 wrapped onto a line of its own
+    item = "2.分管科室的验收材料照搬往年模板，我签字时把关不严"
+    raw = "\n".join(wrapped(MATERIAL).split("\n") + [item, "。", "以上对照检查，请同志们批评指正。"])
+    assert ingest.from_text(raw).paragraph_texts()[-2:] == [item + "。", "以上对照检查，请同志们批评指正。"]
