@@ -29,6 +29,7 @@ from functools import lru_cache
 import numpy as np
 
 from . import features
+from .copydetect import official_quotations
 from .document import DepthResult, Document
 from .resources import LexiconSet, lexicon, load_yaml
 from .thresholds import best_threshold, f1
@@ -55,6 +56,7 @@ def lexicons() -> LexiconSet:
     return LexiconSet({
         "standards": lexicon("standards", "phrases"),
         "self_critical": lexicon("self_critical", "phrases"),
+        "reported": lexicon("self_critical", None, "reported"),
         "disguised": lexicon("disguised_praise", "phrases"),
         "instance": lexicon("instances", "markers", "regex"),
         "framing": lexicon("instances", "framing"),
@@ -174,11 +176,45 @@ class Parts:
         return cls(texts, roles, styles, by_role["problem"],
                    by_role["cause"], by_role["measure"], sum(len(t) for t in texts) or 1, sentences)
 
-    def found(self, lx, where) -> dict:
-        """paragraph -> phrases of lexicon ``lx`` in it, for the paragraphs that have any."""
+    def found(self, lx, where, own: bool = False) -> dict:
+        """paragraph -> phrases of lexicon ``lx`` in it, for the paragraphs that have any; ``own``:
+        only those the author says, not those of the words the paragraph quotes (:func:`quoted_spans`)."""
         cues = lexicons()
-        return {i: lx.phrases(self.texts[i]) for i in where
-                if cues.may_match(lx, self.texts[i]) and lx.find(self.texts[i])}
+        out = {}
+        for i in where:
+            text = self.texts[i]
+            hits = lx.find(text) if cues.may_match(lx, text) else ()
+            if own and hits:
+                quoted = quoted_spans(text)
+                hits = [m for m in hits if not any(a <= m.start() and m.end() <= b for a, b in quoted)]
+            if hits:
+                out[i] = [m.group(0) for m in hits]
+        return out
+
+
+_QUOTED = re.compile(r"“[^“”]*”|「[^「」]*」|《[^《》]*》")
+_SENTENCE_END = re.compile(r"[。！？!?]")
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the words a paragraph quotes rather than says: 《…》 titles, an official
+    formulation (the copy detector's quotations) inside quotation marks, and what a leader's or
+    a document's words introduced with a colon run to (``self_critical.yaml`` ``reported``: 总书记
+    这样概括：…), up to the closing quotation mark or the sentence's end.
+
+    >>> t = "总书记概括为：精神懈怠、不思进取。我理想信念有所淡化。"
+    >>> [t[a:b] for a, b in quoted_spans(t)]
+    ['精神懈怠、不思进取。']
+    """
+    marks = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    spans = [(a, b) for a, b in marks if text[a] == "《"]
+    spans += [(a, b) for s, e in official_quotations(text) for a, b in marks if a <= s and e <= b]
+    for m in lexicons()["reported"].find(text):
+        start = m.end()
+        closing = next((b for a, b in marks if a == start), None)
+        end = _SENTENCE_END.search(text, start)
+        spans.append((start, closing or (end.end() if end else len(text))))
+    return sorted(set(spans))
 
 
 def measure(doc: Document, bank: BoilerplateBank, collective: bool,
@@ -324,7 +360,7 @@ def _strict_signals(sig: Signals, parts: Parts, coverage: dict, lx: LexiconSet) 
     problems = parts.problems
     examined = problems + parts.causes
     std = parts.found(lx["standards"], examined + parts.measures)
-    crit = parts.found(lx["self_critical"], problems)
+    crit = parts.found(lx["self_critical"], problems, own=True)
     disguised = parts.found(lx["disguised"], problems)
     missing = [c for c, v in coverage.items() if not v["covered"]]
     denied = [c for c in missing if coverage[c].get("denied")]
@@ -454,7 +490,7 @@ def _deep_signals(sig: Signals, parts: Parts, lx: LexiconSet) -> None:
     explain the problems a material confesses: in a text that examines no problem they analyse
     nothing and earn nothing."""
     causes = parts.causes if parts.problems else []
-    root, excuse = parts.found(lx["root"], causes), parts.found(lx["excuse"], causes)
+    root, excuse = parts.found(lx["root"], causes, own=True), parts.found(lx["excuse"], causes)
     n_root = sum(len(v) for v in root.values())
     n_excuse = sum(len(v) for v in excuse.values())
     sig.values.update({
