@@ -176,7 +176,7 @@ def _coverage_section(coverage: dict) -> str:
     rows = []
     for cid, c in coverage.items():
         verdict = '<span class="ok">✓ 已查摆</span>' if c["covered"] else '<span class="bad">✗ 未查摆</span>'
-        said = evidence_text(c.get("best_sentence") or "") or c.get("note") or ""
+        said = "　".join(x for x in (evidence_text(c.get("best_sentence") or ""), c.get("note") or "") if x)
         if not c["covered"] and c.get("denials"):
             said += f"：“{c['denials'][0]['text']}”"
         phrases = "、".join(c.get("phrases", [])[:8])

@@ -217,6 +217,8 @@ def _coverage_table(report: Report) -> Table:
         ev = ""
         if c.get("best_sentence"):
             ev = f"¶{c['evidence'][0]} {_escape(_snippet(evidence_text(c['best_sentence']), 70))}"
+            if c.get("note"):  # a covered category's caveat (only a headline, a denial elsewhere)
+                ev += f"\n[yellow]{_escape(c['note'])}[/]"
         elif c.get("note"):
             ev = f"[yellow]{_escape(c['note'])}[/]"
             if c.get("denials"):
