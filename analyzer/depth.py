@@ -279,6 +279,7 @@ PART_SIGNALS = {"causes": ("root_per_cause", "excuse_share", "cause_share", "roo
                 "measures": ("deadline_share", "quantity_share", "owner_share", "roadmap", "vague_per_measure"),
                 "categories": ("missing_share",)}
 PART_LABEL = {"causes": "原因分析 / causes", "measures": "整改措施 / measures"}
+CUT_CRITERION = {"causes": "deep", "measures": "concrete"}  # the criterion that judges each such part
 # What cut_parts may find not in a text: the categories, with or without the causes and the measures.
 CUTS = (("categories",), ("causes", "categories"), ("measures", "categories"), ("causes", "measures", "categories"))
 
@@ -713,7 +714,10 @@ class DepthModel:
         return float(np.dot(self._row(sig, names), weights) + bias)
 
     def criteria(self, sig: Signals) -> dict:
-        return {c: round(self.to_100(float(np.dot(self._row(sig, CRITERIA_SIGNALS[c]), w) + b)), 1)
+        """Each criterion's score out of 100; None for one whose part a text cut short never reached
+        (原因分析不在所给文本中: no 原因分析深 to show, whatever paragraphs before its problems held)."""
+        cut = {CUT_CRITERION[part] for part in sig.not_in_text if part in CUT_CRITERION}
+        return {c: None if c in cut else round(self.to_100(float(np.dot(self._row(sig, CRITERIA_SIGNALS[c]), w) + b)), 1)
                 for c, (w, b) in self.criteria_.items()}
 
     def deductions(self, sig: Signals) -> tuple[list[dict], float]:

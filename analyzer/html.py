@@ -150,7 +150,9 @@ def _depth_section(depth: dict, kind_id: str | None = None) -> str:
     measured as: the depth stage's personal/collective reading, or the document's own kind when
     that is another (a work report is not called 个人材料)."""
     rows = "".join(f'<tr><td>{e(CRITERION_LABEL.get(k, k))} <span class="muted">{e(k)}</span></td>'
-                   f'<td class="num">{v:.0f}</td><td>{_bar(v)}</td></tr>' for k, v in depth["criteria"].items())
+                   + (f'<td class="num">{v:.0f}</td><td>{_bar(v)}</td></tr>' if v is not None else
+                      '<td class="num">–</td><td class="muted">不在所给文本中 not in the text</td></tr>')
+                   for k, v in depth["criteria"].items())
     evidence = depth.get("substitution_evidence", {})
     subs = "".join(
         f'<li class="{"bad" if flagged else "ok"}">{"✗" if flagged else "✓"} {e(SUBSTITUTION_LABEL.get(k, k))}'
