@@ -72,9 +72,7 @@ class BehaviourReader:
         body = _NUMBERING.sub("", sentence.strip(), count=1)
         if _HEADING_END.search(body):
             return True
-        numbered = len(body) < len(sentence.strip())
-        return numbered and len(re.sub(r"[\s。：:，,；;！!？?]", "", body)) <= _HEADING_CHARS \
-            and not self.faults.search(body)
+        return headline(sentence) and not self.faults.search(body)
 
     def clauses(self, sentence: str) -> tuple[Clause, ...]:
         """The clauses of ``sentence`` with their kinds (memoised: stages ask about the same text)."""
@@ -152,6 +150,18 @@ class BehaviourReader:
         """Does a clause of ``sentence`` (a heading too) hold a fault word? A paragraph with such a
         sentence is confessing; one without (an achievement: 今年共接待群众来访123人次) is not."""
         return any(c.kind in ("behaviour", "attitude") for c in self.clauses(sentence))
+
+
+def headline(sentence: str) -> bool:
+    """A numbered sentence of a few characters (一是群众观念不强。, 1、公款出国(境)费): a heading, or
+    a problem stated briefly, which names a behaviour but describes none.
+
+    >>> headline("一是群众观念不强。"), headline("一是群众观念不强，调解纠纷时只讲条文，不问群众的难处。")
+    (True, False)
+    """
+    text = sentence.strip()
+    body = _NUMBERING.sub("", text, count=1)
+    return len(body) < len(text) and len(re.sub(r"[\s。：:，,；;！!？?]", "", body)) <= _HEADING_CHARS
 
 
 @lru_cache(maxsize=1)

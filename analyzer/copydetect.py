@@ -71,6 +71,7 @@ import logging
 import math
 from bisect import bisect_right
 from collections import OrderedDict, defaultdict
+from functools import lru_cache
 from itertools import accumulate
 from typing import TYPE_CHECKING, Iterable
 
@@ -90,6 +91,7 @@ log = logging.getLogger(__name__)
 UNCOUNTED_ROLES = frozenset({"heading", "noise"})  # in no ratio's numerator or denominator
 SECTION_ROLES = ("problem", "cause", "measure")   # roles with a ratio of their own
 SHORT_SENTENCE = 12  # canonical characters: a heading or label that copying may reach across
+QUOTE_MIN_LEN = 8    # canonical characters of an official formulation that quote it (module doc)
 
 
 def _mask_spans(mask: np.ndarray) -> list[tuple[int, int]]:
@@ -210,6 +212,27 @@ class QuotationMatcher:
         return mask
 
 
+@lru_cache(maxsize=1)
+def _official() -> tuple[Fingerprinter, QuotationMatcher]:
+    fingerprinter = Fingerprinter()
+    quotations = load_quotations() if QUOTATIONS_PATH.exists() else []
+    return fingerprinter, QuotationMatcher([(quotations, QUOTE_MIN_LEN)], fingerprinter)
+
+
+def official_quotations(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the official formulations of ``data/quotations.txt`` that ``text``
+    quotes, found as the copy detector finds them (its stock sentences left out): depth asks
+    which root-cause words a material only quotes.
+
+    >>> t = "总书记概括为：精神懈怠、不思进取。"
+    >>> [t[a:b] for a, b in official_quotations(t)]
+    ['精神懈怠、不思进取。']
+    """
+    fingerprinter, matcher = _official()
+    doc = fingerprinter.prepare(text)
+    return [CopyDetector._span(doc, s, e) for s, e in _mask_spans(matcher.mask(doc.canon.text))]
+
+
 class CopyDetector:
     """Find what a document copies from batch peers and a reference library.
 
@@ -224,7 +247,7 @@ class CopyDetector:
                  boiler_df_share: float = 0.02, boiler_max: int = 60,
                  max_candidates: int = 20, min_shared: int = 3, min_shared_share: float = 0.02,
                  max_common: int = 16, cache_size: int = 512, stock: list[str] | None = None,
-                 quote_min_len: int = 8, stock_min_len: int = 10, paraphrase_min: float = 0.5,
+                 quote_min_len: int = QUOTE_MIN_LEN, stock_min_len: int = 10, paraphrase_min: float = 0.5,
                  paraphrase_seed: float = 0.1):
         if quotations is None:
             quotations = load_quotations() if QUOTATIONS_PATH.exists() else []

@@ -39,7 +39,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .behaviour import BehaviourReader, behaviour_reader
+from .behaviour import BehaviourReader, behaviour_reader, headline
 from .denials import CUE_COUNTS, DenialClassifier, cue_counts
 from .document import CoverageResult, Document
 from . import features
@@ -626,10 +626,12 @@ class EvidenceFinder:
 
     def sentences(self, i: int, j: int) -> list[Sentence]:
         """The evidence sentences of category ``j`` (a column) in paragraph ``i``: those where a
-        manifestation of it counts, and those scored (:meth:`_scored_sentences`) as it above all (:attr:`best`)."""
+        manifestation of it counts, and those scored (:meth:`_scored_sentences`) as it above all (:attr:`best`);
+        a problem's headline (一是群众观念不强。) only where no other sentence is."""
         cid, counted, best = self.rubric.ids[j], self.counted[i], self.best
-        return [s for k, s in enumerate(self.judged.sentences[i])
-                if not s.denied and not s.bare and (cid in counted[k] or best.get((i, k)) == j)]
+        found = [s for k, s in enumerate(self.judged.sentences[i])
+                 if not s.denied and not s.bare and (cid in counted[k] or best.get((i, k)) == j)]
+        return [s for s in found if not headline(s.text)] or found
 
     def _best(self, proba, named: bool) -> int | None:
         """The category (column) a sentence's model scores highest above its threshold, if any; in
@@ -856,6 +858,9 @@ def category_entry(j: int, category, scored: Scored, evidence: dict, eligible: l
                          if score >= threshold else "未查摆该类问题 / no problem of this category is examined")
     elif denials:
         entry["note"] = "一处否认，但另有段落查摆了具体问题 / denied in one place, but a concrete problem is examined elsewhere"
+    elif all(headline(s.text) for i in shown for s in evidence[(i, j)]):
+        entry["note"] = ("证据只是问题的标题句，没有一句展开描述具体行为 / the evidence is only a problem's headline: "
+                         "no sentence spells out the behaviour")
     return entry
 
 

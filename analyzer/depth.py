@@ -29,6 +29,7 @@ from functools import lru_cache
 import numpy as np
 
 from . import features
+from .copydetect import official_quotations
 from .document import DepthResult, Document
 from .resources import LexiconSet, lexicon, load_yaml
 from .thresholds import best_threshold, f1
@@ -55,6 +56,7 @@ def lexicons() -> LexiconSet:
     return LexiconSet({
         "standards": lexicon("standards", "phrases"),
         "self_critical": lexicon("self_critical", "phrases"),
+        "reported": lexicon("self_critical", None, "reported"),
         "disguised": lexicon("disguised_praise", "phrases"),
         "instance": lexicon("instances", "markers", "regex"),
         "framing": lexicon("instances", "framing"),
@@ -151,6 +153,7 @@ class Signals:
     gaps: dict = field(default_factory=dict)       # signal -> paragraphs where the material falls short
     quotes: dict = field(default_factory=dict)     # signal -> phrases of those paragraphs that show it
     not_in_text: tuple = ()                        # parts a text cut short never reached (cut_parts)
+    stops_in: str = ""                             # the role of the last judged paragraph of a text cut short
     absent: dict = field(default_factory=dict)     # signal -> the missing part its shortfall stems from (ABSENCES)
 
 
@@ -173,11 +176,45 @@ class Parts:
         return cls(texts, roles, styles, by_role["problem"],
                    by_role["cause"], by_role["measure"], sum(len(t) for t in texts) or 1, sentences)
 
-    def found(self, lx, where) -> dict:
-        """paragraph -> phrases of lexicon ``lx`` in it, for the paragraphs that have any."""
+    def found(self, lx, where, own: bool = False) -> dict:
+        """paragraph -> phrases of lexicon ``lx`` in it, for the paragraphs that have any; ``own``:
+        only those the author says, not those of the words the paragraph quotes (:func:`quoted_spans`)."""
         cues = lexicons()
-        return {i: lx.phrases(self.texts[i]) for i in where
-                if cues.may_match(lx, self.texts[i]) and lx.find(self.texts[i])}
+        out = {}
+        for i in where:
+            text = self.texts[i]
+            hits = lx.find(text) if cues.may_match(lx, text) else ()
+            if own and hits:
+                quoted = quoted_spans(text)
+                hits = [m for m in hits if not any(a <= m.start() and m.end() <= b for a, b in quoted)]
+            if hits:
+                out[i] = [m.group(0) for m in hits]
+        return out
+
+
+_QUOTED = re.compile(r"“[^“”]*”|「[^「」]*」|《[^《》]*》")
+_SENTENCE_END = re.compile(r"[。！？!?]")
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the words a paragraph quotes rather than says: 《…》 titles, an official
+    formulation (the copy detector's quotations) inside quotation marks, and what a leader's or
+    a document's words introduced with a colon run to (``self_critical.yaml`` ``reported``: 总书记
+    这样概括：…), up to the closing quotation mark or the sentence's end.
+
+    >>> t = "总书记概括为：精神懈怠、不思进取。我理想信念有所淡化。"
+    >>> [t[a:b] for a, b in quoted_spans(t)]
+    ['精神懈怠、不思进取。']
+    """
+    marks = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    spans = [(a, b) for a, b in marks if text[a] == "《"]
+    spans += [(a, b) for s, e in official_quotations(text) for a, b in marks if a <= s and e <= b]
+    for m in lexicons()["reported"].find(text):
+        start = m.end()
+        closing = next((b for a, b in marks if a == start), None)
+        end = _SENTENCE_END.search(text, start)
+        spans.append((start, closing or (end.end() if end else len(text))))
+    return sorted(set(spans))
 
 
 def measure(doc: Document, bank: BoilerplateBank, collective: bool,
@@ -199,6 +236,7 @@ def measure(doc: Document, bank: BoilerplateBank, collective: bool,
     _deep_signals(sig, parts, lx)
     _concrete_signals(sig, parts, lx, collective)
     sig.not_in_text = cut_parts(parts)
+    sig.stops_in = _last_judged(parts) if sig.not_in_text else ""
     for part in sig.not_in_text:
         for name in PART_SIGNALS[part]:
             sig.gaps[name] = []
@@ -241,6 +279,7 @@ PART_SIGNALS = {"causes": ("root_per_cause", "excuse_share", "cause_share", "roo
                 "measures": ("deadline_share", "quantity_share", "owner_share", "roadmap", "vague_per_measure"),
                 "categories": ("missing_share",)}
 PART_LABEL = {"causes": "原因分析 / causes", "measures": "整改措施 / measures"}
+CUT_CRITERION = {"causes": "deep", "measures": "concrete"}  # the criterion that judges each such part
 # What cut_parts may find not in a text: the categories, with or without the causes and the measures.
 CUTS = (("categories",), ("causes", "categories"), ("measures", "categories"), ("causes", "measures", "categories"))
 
@@ -259,14 +298,22 @@ def cut_parts(parts: Parts) -> tuple[str, ...]:
     """The parts of a material that a text cut short never reached. A self-examination goes
     problems → causes → measures → closing; a text whose last judged paragraph is a problem or
     a cause stops inside the material (a page excerpt, a pasted opening), so the causes or
-    measures it holds none of, and the categories it has not come to, are not in the text:
-    nothing shows they are missing from the material, and no points are taken for them. A text
-    with no problem paragraph is not cut inside its problems: its absences stand."""
-    judged = [r for r in parts.roles if r in ("problem", "cause", "measure", "closing", "summary")]
-    if not parts.problems or judged[-1] not in ("problem", "cause"):
+    measures it holds none of after its first problem, and the categories it has not come to,
+    are not in the text: nothing shows they are missing from the material, and no points are
+    taken for them. A paragraph before the first problem explains or plans nothing confessed yet
+    (现将存在的问题、产生的原因及努力方向报告如下), so it does not show the causes or measures were
+    reached. A text with no problem paragraph is not cut inside its problems: its absences stand."""
+    if not parts.problems or _last_judged(parts) not in ("problem", "cause"):
         return ()
-    missing = [name for name, where in (("causes", parts.causes), ("measures", parts.measures)) if not where]
+    first = parts.problems[0]
+    missing = [name for name, where in (("causes", parts.causes), ("measures", parts.measures))
+               if not any(i > first for i in where)]
     return tuple(missing) + ("categories",)
+
+
+def _last_judged(parts: Parts) -> str:
+    """The role of the last paragraph a self-examination is judged on (problem … closing), or ""."""
+    return next((r for r in reversed(parts.roles) if r in ("problem", "cause", "measure", "closing", "summary")), "")
 
 
 def with_evidence(styles: list[list[str]], coverage: dict) -> list[list[str]]:
@@ -314,7 +361,7 @@ def _strict_signals(sig: Signals, parts: Parts, coverage: dict, lx: LexiconSet) 
     problems = parts.problems
     examined = problems + parts.causes
     std = parts.found(lx["standards"], examined + parts.measures)
-    crit = parts.found(lx["self_critical"], problems)
+    crit = parts.found(lx["self_critical"], problems, own=True)
     disguised = parts.found(lx["disguised"], problems)
     missing = [c for c, v in coverage.items() if not v["covered"]]
     denied = [c for c in missing if coverage[c].get("denied")]
@@ -444,7 +491,7 @@ def _deep_signals(sig: Signals, parts: Parts, lx: LexiconSet) -> None:
     explain the problems a material confesses: in a text that examines no problem they analyse
     nothing and earn nothing."""
     causes = parts.causes if parts.problems else []
-    root, excuse = parts.found(lx["root"], causes), parts.found(lx["excuse"], causes)
+    root, excuse = parts.found(lx["root"], causes, own=True), parts.found(lx["excuse"], causes)
     n_root = sum(len(v) for v in root.values())
     n_excuse = sum(len(v) for v in excuse.values())
     sig.values.update({
@@ -667,7 +714,10 @@ class DepthModel:
         return float(np.dot(self._row(sig, names), weights) + bias)
 
     def criteria(self, sig: Signals) -> dict:
-        return {c: round(self.to_100(float(np.dot(self._row(sig, CRITERIA_SIGNALS[c]), w) + b)), 1)
+        """Each criterion's score out of 100; None for one whose part a text cut short never reached
+        (原因分析不在所给文本中: no 原因分析深 to show, whatever paragraphs before its problems held)."""
+        cut = {CUT_CRITERION[part] for part in sig.not_in_text if part in CUT_CRITERION}
+        return {c: None if c in cut else round(self.to_100(float(np.dot(self._row(sig, CRITERIA_SIGNALS[c]), w) + b)), 1)
                 for c, (w, b) in self.criteria_.items()}
 
     def deductions(self, sig: Signals) -> tuple[list[dict], float]:
@@ -784,8 +834,8 @@ def reasons(sig: Signals, subs: dict) -> list[Note]:
         out.append(Note("examined", False, ABSENCES["no_problems"][0]))
     if c["missing"] and "categories" in cut:
         out.append(Note("examined", False, f"文本中未见：{'、'.join(c['missing'])}方面的问题不在所给文本中（文本止于"
-                                           "问题部分，后文未给出，不据此扣分） / not in the text: it stops inside the "
-                                           "material, no points taken"))
+                                           f"{STOPS_IN.get(sig.stops_in, STOPS_IN['problem'])}，后文未给出，不据此扣分） / not in the text: it "
+                                           "stops inside the material, no points taken"))
     elif c["missing"] and (c["problems"] or len(c["not_covered"]) < c["categories"]):  # else: said just above
         out.append(Note("examined", False, f"未查摆：{'、'.join(c['missing'])}方面没有查摆出任何问题"))
     if c.get("summary_flagged"):
@@ -799,24 +849,24 @@ def reasons(sig: Signals, subs: dict) -> list[Note]:
     if subs["generic_for_specific"]:
         out.append(Note("instances", False, f"以共性问题代替具体问题：{c['problems']} 个问题段落中 {c['no_instance']} 个"
                                             "没有时间、地点、数字或具体事例"))
-    if c["causes"] and v["excuse_share"] >= 0.5:
+    if "causes" in cut:  # first: a cut text's causes before its problems are not judged
+        out.append(Note("causes", False, _not_in_text("causes", sig.stops_in)))
+    elif c["causes"] and v["excuse_share"] >= 0.5:
         out.append(Note("causes", False, f"原因分析只讲客观原因：{'、'.join(ph['excuse_share'][:3])}"))
     elif c["causes"] and v["root_per_cause"] < 0.5:
         out.append(Note("causes", False, "原因分析不深：没有从理想信念、宗旨意识、党性修养等主观方面剖析根源"))
-    elif "causes" in cut:
-        out.append(Note("causes", False, _not_in_text("causes")))
     elif c.get("causes_of_nothing"):
         out.append(Note("causes", False, "原因分析无所指：文本没有查摆出问题，原因段落不计分 / causes of no problem: "
                                          "the text examines no problem, so its causes earn nothing"))
     elif not c["causes"]:
         out.append(Note("causes", False, "缺少原因分析"))
-    if c["measures"] and c["no_deadline"] > c["measures"] / 2:
+    if "measures" in cut:
+        out.append(Note("deadlines", False, _not_in_text("measures", sig.stops_in)))
+    elif c["measures"] and c["no_deadline"] > c["measures"] / 2:
         out.append(Note("deadlines", False, f"整改措施无时限：{c['measures']} 条措施中 {c['no_deadline']} 条没有完成时间"))
-    elif "measures" in cut:
-        out.append(Note("deadlines", False, _not_in_text("measures")))
     elif not c["measures"]:
         out.append(Note("deadlines", False, "缺少整改措施"))
-    if v["vague_per_measure"] >= 1.5:
+    if v["vague_per_measure"] >= 1.5 and "measures" not in cut:
         out.append(Note("vague", False, f"整改措施笼统：多用“{'、'.join(ph['vague_per_measure'][:3])}”等表述"))
     if sig.evidence["disguised_praise"]:
         out.append(Note("praise", False, f"变相表扬：{'、'.join(ph['disguised_praise'][:3])}"))
@@ -836,9 +886,12 @@ def reasons(sig: Signals, subs: dict) -> list[Note]:
     return [n for n in out if not n.good or n.aspect not in faulted]
 
 
-def _not_in_text(part: str) -> str:
+STOPS_IN = {"problem": "问题部分", "cause": "原因部分"}  # where a text cut short stops (Signals.stops_in)
+
+
+def _not_in_text(part: str, stops_in: str) -> str:
     zh, en = PART_LABEL[part].split(" / ")
-    return (f"{zh}不在所给文本中：文本止于问题部分（像是摘录），不据此扣分 / "
+    return (f"{zh}不在所给文本中：文本止于{STOPS_IN.get(stops_in, STOPS_IN['problem'])}（像是摘录），不据此扣分 / "
             f"{en} not in the text: it stops inside the material, no points taken")
 
 

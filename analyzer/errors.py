@@ -46,6 +46,8 @@ WARNINGS = {
     "opinions_unreadable": "意见清单无法读取，未检查意见回应 / the opinions list could not be read: opinions not checked.",
     "no_items": "没有找到条目；请检查编号或表格格式 / no items found: check the numbering or the table.",
     "runon_split": "长段已按小标题、序号或句子拆分 / run-on lines were split at headings, numbering or sentences.",
+    "lines_rejoined": "按页面折行的文字已接回段落（如从 PDF 复制） / lines broken where a page ended were joined "
+                      "back into paragraphs (text copied from a PDF).",
     "web_noise": "网页噪声（导航、来源、页脚、插入字符）不参与判断 / web-page noise is left out of every judgement.",
     "only_noise": "只有网页噪声，没有可判断的正文 / only web-page noise: nothing to judge.",
 }
@@ -60,6 +62,7 @@ WARNING_FLAGS = {
     "opinions_unreadable": "意见清单无法读取",
     "no_items": "未找到条目",
     "runon_split": "长段已拆分",
+    "lines_rejoined": "折行已接回",
     "web_noise": "含网页噪声",
     "only_noise": "只有网页噪声",
 }

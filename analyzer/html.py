@@ -150,7 +150,9 @@ def _depth_section(depth: dict, kind_id: str | None = None) -> str:
     measured as: the depth stage's personal/collective reading, or the document's own kind when
     that is another (a work report is not called 个人材料)."""
     rows = "".join(f'<tr><td>{e(CRITERION_LABEL.get(k, k))} <span class="muted">{e(k)}</span></td>'
-                   f'<td class="num">{v:.0f}</td><td>{_bar(v)}</td></tr>' for k, v in depth["criteria"].items())
+                   + (f'<td class="num">{v:.0f}</td><td>{_bar(v)}</td></tr>' if v is not None else
+                      '<td class="num">–</td><td class="muted">不在所给文本中 not in the text</td></tr>')
+                   for k, v in depth["criteria"].items())
     evidence = depth.get("substitution_evidence", {})
     subs = "".join(
         f'<li class="{"bad" if flagged else "ok"}">{"✗" if flagged else "✓"} {e(SUBSTITUTION_LABEL.get(k, k))}'
@@ -176,7 +178,7 @@ def _coverage_section(coverage: dict) -> str:
     rows = []
     for cid, c in coverage.items():
         verdict = '<span class="ok">✓ 已查摆</span>' if c["covered"] else '<span class="bad">✗ 未查摆</span>'
-        said = evidence_text(c.get("best_sentence") or "") or c.get("note") or ""
+        said = "　".join(x for x in (evidence_text(c.get("best_sentence") or ""), c.get("note") or "") if x)
         if not c["covered"] and c.get("denials"):
             said += f"：“{c['denials'][0]['text']}”"
         phrases = "、".join(c.get("phrases", [])[:8])

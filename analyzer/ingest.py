@@ -204,7 +204,7 @@ def read_path(path: str | Path) -> Source:
         raw, hints = read_docx(data)
     else:
         raw = read_pdf(data)
-    source = normalise(raw, name=name, hinted_lines=hints, markdown=suffix == ".md")
+    source = normalise(raw, name=name, hinted_lines=hints, markdown=suffix == ".md", unwrap=suffix in TEXT_SUFFIXES)
     source.file, source.encoding = display_name(path), encoding
     source.warnings[:0] = warnings
     return source
@@ -212,7 +212,7 @@ def read_path(path: str | Path) -> Source:
 
 def from_text(text: str, name: str | None = None) -> Source:
     """Normalise text given directly (``analyzer.analyze``)."""
-    return normalise(text, name=name or "<text>")
+    return normalise(text, name=name or "<text>", unwrap=True)
 
 
 def decode_text(data: bytes) -> tuple[str, str, list[dict]]:
@@ -593,51 +593,67 @@ def _segment_columns(layout: str) -> dict[str, list[int]]:
 
 
 _SENTENCE_END = tuple("。！？：…”」』")
+_CLOSING_MARKS = tuple("，。；：、！？）》」』”’…,.;:!?)")  # no paragraph starts with one: its line continues the last
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*(\d{1,3}|第\s*\d+\s*页(\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)[-—–\s]*$")
 FULL_LINE = 0.85   # a line at least this share of the page's typical width runs on to the next
 _INNER_END = re.compile("[。！？!?：:]")  # a sentence or heading ends inside a line
 
 
 def _width(text: str) -> float:
-    return sum(0.5 if ch.isascii() else 1.0 for ch in text)
+    """A line's width on the page: an ASCII character half a Chinese one."""
+    return len(text) - 0.5 * len(text.encode("ascii", "ignore"))
 
 
 def _join_layout_lines(text: str, running: set[str] = frozenset()) -> str:
-    """PDF lines end where the page did; rejoin them into paragraphs by layout.
+    """PDF lines end where the page did; rejoin them into paragraphs by layout (:func:`_layout_steps`).
+    Page numbers (- 3 -, 第3页 共5页) and ``running`` headers and footers stay lines of their own,
+    and the paragraph they interrupt goes on after them."""
+    lines = [(line.rstrip(), line[:len(line) - len(line.lstrip(" \t\u3000\u00a0"))]) for line in text.splitlines()]
+    lines = [(line.strip(), bool(indent)) for line, indent in lines if line.strip()]
+    out: list[str] = []
+    open_para = 0  # index in ``out`` of the paragraph the next line may continue
+    for (line, _), step in zip(lines, _layout_steps(lines, running)):
+        if step == "join":
+            out[open_para] += line
+        else:
+            out.append(line)
+            open_para = len(out) - 1 if step == "new" else open_para
+    return "\n".join(out)
+
+
+def _layout_steps(lines: list[tuple[str, bool]], running: set[str] = frozenset()) -> list[str]:
+    """For each (stripped line, indented?) of a text whose lines end where a page did: "join" when
+    it runs on from the paragraph open before it, "new" when it opens a paragraph (or is a table
+    row), "aside" for page furniture (a page number, a ``running`` line) that neither joins nor cuts.
 
     A line as wide as the page's typical line (the 90th percentile of line widths) runs on into
     the next line, so a paragraph is never cut mid-word (理论学习中心 | 组集中学习). A new paragraph
     starts at an indented line (leading spaces, as text layers give a 首行缩进), after a short
     line (the last line of a paragraph, a heading, a title), and — in a document that does not
     indent — after a full line that ends a sentence; after a line ending in ``；`` only when the
-    next line opens with an enumeration (二是、（二）、2.), never at every ``；``. Page numbers
-    (- 3 -, 第3页 共5页) and ``running`` headers and footers stay lines of their own, and the paragraph
-    they interrupt goes on after them.
+    next line opens with an enumeration (二是、（二）、2.), never at every ``；``. A numbered heading
+    never continues a line; a short line of section words after a full line that stops mid-sentence
+    does (…民主生活会对照检 | 查材料, …现将主要问题和产生问题的原 | 因分析如下：). A line that opens
+    with a closing mark (，。）》”) always continues the paragraph before it.
     """
     from .structure import looks_like_heading, numbering
 
-    lines = [(line.rstrip(), line[:len(line) - len(line.lstrip(" \t\u3000\u00a0"))]) for line in text.splitlines()]
-    lines = [(line.strip(), bool(indent)) for line, indent in lines if line.strip()]
-    widths = sorted(_width(line) for line, _ in lines if not _PAGE_NUMBER.match(line) and "\t" not in line)
-    typical = widths[round(0.9 * (len(widths) - 1))] if widths else 0.0
+    typical = _typical_width(lines)
     indenting = sum(indent for _, indent in lines) >= 2
-    out: list[str] = []
-    open_para = None  # index in ``out`` of the paragraph the next line may continue
+    steps: list[str] = []
+    is_open = False  # a paragraph is open that the next line may continue
     prev_full = prev_end = prev_end_clause = prev_heading = False
     for line, indent in lines:
         if _PAGE_NUMBER.match(line) or line in running or "\t" in line:  # page furniture, table rows
-            out.append(line)
-            if "\t" in line:
-                open_para = None
+            steps.append("new" if "\t" in line else "aside")
+            is_open = is_open and "\t" not in line
             continue
         enumerates = prev_end_clause and numbering(line)[1] > 0  # "…材料；" | "二是调研…"
-        joins = open_para is not None and not indent and prev_full and not (prev_end and not indenting) \
-            and not enumerates and not prev_heading and not looks_like_heading(line)
-        if joins:
-            out[open_para] += line
-        else:
-            out.append(line)
-            open_para = len(out) - 1
+        joins = is_open and (line.startswith(_CLOSING_MARKS) or not indent and prev_full and not (
+            prev_end and not indenting) and not enumerates and not (prev_heading and not indenting)
+            and not (numbering(line)[1] and looks_like_heading(line)))
+        steps.append("join" if joins else "new")
+        is_open = True
         prev_full = _width(line) >= FULL_LINE * typical
         prev_end = line.endswith(_SENTENCE_END)
         prev_end_clause = line.endswith(_SENTENCE_END + ("；", ";"))
@@ -646,7 +662,41 @@ def _join_layout_lines(text: str, running: set[str] = frozenset()) -> str:
         # ("（一）形式主义方面。理论学习中心组…以工作忙为" | "由请假，…")
         prev_heading = looks_like_heading(line) and not (
             prev_full and not line.endswith(_SENTENCE_END + ("；", ";", "：", ":")) and _INNER_END.search(line[:-1]))
-    return "\n".join(out)
+    return steps
+
+
+def _typical_width(lines: list[tuple[str, bool]]) -> float:
+    """The 90th percentile of the widths of the lines that are neither page numbers nor table rows."""
+    widths = sorted(_width(line) for line, _ in lines if not _PAGE_NUMBER.match(line) and "\t" not in line)
+    return widths[round(0.9 * (len(widths) - 1))] if widths else 0.0
+
+
+_LINE_END = _SENTENCE_END + ("；", ";", ":", ".", "!", "?", "|")  # a sentence's end, or a flattened table cell's
+WRAPPED_MIN_LINES = 6     # fewer lines cannot show a wrapped text
+WRAPPED_MIN_WIDTH = 16    # a typical line narrower than this is a list of short items, not a wrapped page
+WRAPPED_SHARE = 0.5       # this share of the body lines or more run on mid-sentence at the typical width
+
+
+def wrapped_lines(text: str) -> tuple[set[int], set[int]] | None:
+    """For a plain text pasted from a PDF viewer or a narrow window, whose lines end where the
+    page did rather than where a paragraph does: (the numbers of the lines that run on from the
+    line before, the page-number lines to leave out), by :func:`_layout_steps`; None for a text
+    whose lines are its paragraphs. A text is wrapped when at least :data:`WRAPPED_SHARE` of its
+    body lines (half its typical line's width or more: not the short lines of page furniture)
+    are as wide as its typical line (of :data:`WRAPPED_MIN_WIDTH` or more) and stop mid-sentence,
+    and some line runs on; a paragraph per line ends in 。 or is a short heading."""
+    numbered = [(no, line) for no, (_, line) in enumerate(_raw_lines(text)) if line.strip(_BLANK)]
+    if len(numbered) < WRAPPED_MIN_LINES:
+        return None
+    lines = [(line.strip(_BLANK), line[:1] in " \t\u3000\u00a0") for _, line in numbered]
+    typical = _typical_width(lines)
+    body = [line for line, _ in lines if _width(line) >= typical / 2]  # not the short lines of page furniture
+    runs_on = sum(_width(line) >= FULL_LINE * typical and not line.endswith(_LINE_END) for line in body)
+    if typical < WRAPPED_MIN_WIDTH or len(body) < WRAPPED_MIN_LINES or runs_on < WRAPPED_SHARE * len(body):
+        return None
+    steps = _layout_steps(lines)
+    joins = {no for (no, _), step in zip(numbered, steps) if step == "join"}
+    return (joins, {no for (no, _), step in zip(numbered, steps) if step == "aside"}) if joins else None
 
 
 @lru_cache(maxsize=1)
@@ -680,14 +730,17 @@ _MD_RULE = re.compile(r"(?:[-*_][ \t]*){3,}|`{3,}.*|~{3,}.*")
 _MD_DROPPED = re.compile(f"{_DROPPED.pattern}|[ \t]*(?:\\*\\*|__|~~|`)[ \t]*")
 
 
-def normalise(raw: str, name: str, hinted_lines: set[int] | None = None, markdown: bool = False) -> Source:
+def normalise(raw: str, name: str, hinted_lines: set[int] | None = None, markdown: bool = False,
+              unwrap: bool = False) -> Source:
     """Normalise raw text into a :class:`Source` (see module docstring).
 
     A kept line is copied as the slices between what it loses (its blanks at either end,
     zero-width characters, spaces between Chinese characters; with ``markdown``, the marks of
     :data:`_MD_HEADING`, :data:`_MD_LEAD`, :data:`_MD_DROPPED`, rules and code fences, a ``#``
     heading being a hinted heading); the offset map is made from where each slice came from, in
-    one array operation (:func:`_offset_map`)."""
+    one array operation (:func:`_offset_map`). With ``unwrap`` (plain text), a text whose lines
+    end where a page did (:func:`wrapped_lines`) has them joined back into paragraphs, its page
+    numbers left out (warning ``lines_rejoined``)."""
     if not raw.strip():
         raise JingziError("empty", f"没有文字内容 / no text in {name}")
     if len(raw) > MAX_CHARS:
@@ -704,6 +757,9 @@ def normalise(raw: str, name: str, hinted_lines: set[int] | None = None, markdow
         if changed >= 5 and changed > 0.01 * _cjk_count(raw):
             warnings.append(warning("traditional_converted", f"{changed} 个字"))
     text = _FULL_WIDTH.sub(lambda m: m.group().translate(_WIDTH), converted)
+    joins, asides = (wrapped_lines(text) if unwrap else None) or (set(), set())
+    if joins:
+        warnings.append(warning("lines_rejoined", f"{len(joins)} 行"))
 
     out: list[str] = []      # the normalised text, slice by slice
     origins: list[int] = []  # where each slice starts in ``text``
@@ -718,13 +774,14 @@ def normalise(raw: str, name: str, hinted_lines: set[int] | None = None, markdow
         end = len(line.rstrip(_BLANK))
         if markdown and cut < end:
             cut, end = _markdown_body(line, cut, end, line_no, hinted_lines)
-        if cut >= end:
+        if cut >= end or line_no in asides:
             continue
-        if out:
+        joined = line_no in joins and bool(paragraphs)  # runs on from the line before: no line break
+        if out and not joined:
             out.append("\n")
             origins.append(line_start - 1)
             pos += 1
-        start = pos
+        start = paragraphs.pop()[0] if joined else pos
         for m in dropped.finditer(line, cut, end) if dropped else ():
             out.append(line[cut:m.start()])
             origins.append(line_start + cut)

@@ -14,8 +14,9 @@ Page furniture also has shapes without a telling phrase: widget lines (收藏 �
 字号变小), date stamps (2021-04-25 10:46 某某, 2019年03月27日 某某日报), journal metadata (刊名
 2020年7期, 关键词 run together, an affiliation with its postcode), a source line (据《某报》). At the
 head of a page — the lines before the first body paragraph (:func:`head_lines`) — a line that is only
-a site's name (某某网), a site section (党员文章, 信息公开), a column tag (【学习贯彻…】) or a byline
-(names, a unit and a name, 文/某某) is furniture too; lower down such a line may be the document's
+a site's name (某某网), a site section (党员文章, 信息公开), a column tag (【学习贯彻…】), the site's
+slogan (parts around its name: 某句——某某文库◆记住我~) or a byline (names, a unit and a name, 文/某某) is
+furniture too; lower down such a line may be the document's
 own (a signature, a short heading), so it is left alone.
 
 Other furniture is told by its form alone, so that it holds on sites never seen: a row of counters
@@ -42,7 +43,8 @@ A scraping token may look like an acronym, a unit or a code (WQB4, 59SL, 832d): 
 The judging side (:func:`unjudged`, applied where the role model settles the roles): furniture no rule
 knows still has a form a sentence never has. A paragraph with no sentence or clause mark and no predicate
 (no verb, adjective, idiom or negation by jieba's dictionary tags), or mostly not Chinese, states nothing
-to judge — a site's column name, a byline, a caption of nouns, a counter, a title — and gets the role
+to judge — a site's column name, a byline, a caption of nouns, a counter, a title, a file's name
+(….docx, a document site's title) — and gets the role
 ``other`` instead of a problem, cause, measure, summary, preamble or closing. Headings found by rule and
 labels ending in a colon (形式主义：) keep their roles; a material's lines are sentences and keep theirs.
 """
@@ -134,6 +136,9 @@ _IMAGE_RUN = re.compile(r"(((?<=[。！？!?•\s])|^)[^\s。，,；;！？!?：
                         r"\.(png|jpe?g|gif|bmp|webp|PNG|JPE?G|GIF|BMP|WEBP)(?![A-Za-z])")
 # an image's file name glued into a pasted page: after a sentence end, a bullet or a blank, or a long name of letters and digits
 _IMAGE_FILE = re.compile(r"[^\s。，,；;！？!?]{1,40}\.(png|jpe?g|gif|bmp|webp|PNG|JPE?G|GIF|BMP|WEBP)")  # 图片1.png
+_DOC_FILE = re.compile(r"[^\s。，,；;！？!?：:]{1,80}\.(docx?|pdf|wps|DOCX?|PDF|WPS)")
+# 【精品文档】关于…(整理版).docx: a document site's title is the file's name (a title, not a sentence)
+_PART_SEP = re.compile(r"\s*(?:[—◆◇|｜_]+|\s-\s)\s*")  # 某句 — — 某某文库◆…: the parts of a site's slogan line
 _DATED = re.compile(r"(发布)?(时间|日期)\s*[:：]\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?")
 _VOICE_TAG = re.compile(r"(导语|导读|前言|编者按)\s*[:：]")  # a site's note on the text below it opens with its tag
 _SUMMARY_TAG = re.compile(r"\s*([【\[〔]\s*(摘\s*要|内容提要|提要|导语|导读)\s*[】\]〕]|(摘\s*要|内容提要|导语|导读)\s*[:：])\s*")
@@ -860,6 +865,10 @@ def _head_furniture(text: str) -> list[str]:
         return ["栏目 site section"]
     if _BRACKET_LINE.fullmatch(bare) and not _MATERIAL_TITLE.search(bare):  # 【个人对照检查材料】 is a pasted title
         return ["栏目标签 column tag"]
+    parts = [p for p in _PART_SEP.split(bare) if p]
+    if len(parts) >= 2 and len(bare) <= 40 and not _BODY_END.search(bare) and not _MATERIAL_TITLE.search(bare) \
+            and any(_site_name(p) for p in parts):  # 文似观山不喜平 — — 某某文库◆记住我~
+        return ["网站口号 site slogan"]
     if _byline(bare):
         return ["署名 byline"]
     if _WEEKDAY_DATE.fullmatch(bare) or _MONTH_LINE.fullmatch(bare) \
@@ -1589,7 +1598,10 @@ def is_sentence(text: str, words: list[str]) -> bool:
     """Whether a paragraph reads as a sentence: it has a sentence or clause mark (。！？；，…) or, when it has
     none, it is mostly Chinese and one of its ``words`` (the segmenter's) is a predicate. Page names and
     slogans, bylines, captions of nouns, column labels, tag clouds and counters are not (青年之家加油站,
-    某某区人民检察院副检察长王某某, 理论周刊第2087期, 12 评论:3); a title of nouns is not either."""
+    某某区人民检察院副检察长王某某, 理论周刊第2087期, 12 评论:3); a title of nouns is not either, nor a
+    file's name (a document site's title: 【精品文档】关于…自我批评(整理版).docx)."""
+    if _DOC_FILE.fullmatch(text.strip()):
+        return False
     if _SENTENCE_MARK.search(text):
         return True
     bare = "".join(text.split())

@@ -217,6 +217,8 @@ def _coverage_table(report: Report) -> Table:
         ev = ""
         if c.get("best_sentence"):
             ev = f"¶{c['evidence'][0]} {_escape(_snippet(evidence_text(c['best_sentence']), 70))}"
+            if c.get("note"):  # a covered category's caveat (only a headline, a denial elsewhere)
+                ev += f"\n[yellow]{_escape(c['note'])}[/]"
         elif c.get("note"):
             ev = f"[yellow]{_escape(c['note'])}[/]"
             if c.get("denials"):
@@ -270,7 +272,8 @@ def _depth_panel(report: Report) -> Panel:
     rows = [f"[bold]深度得分 depth {d['score']:.0f}/100[/]"]
     for key, label in CRITERION_LABEL.items():
         v = d["criteria"][key]
-        rows.append(f"  {label} {key:<8} {_bar(v)} {v:.0f}")
+        rows.append(f"  {label} {key:<8} {_bar(v)} {v:.0f}" if v is not None else
+                    f"  {label} {key:<8} [dim]不在所给文本中 not in the text[/]")
     for key, flagged in d["substitutions"].items():
         if flagged:
             rows.append(f"[red]  ✗ {SUBSTITUTION_LABEL[key]} ({key})[/]")

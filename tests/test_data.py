@@ -40,7 +40,7 @@ def test_every_yaml_file_reads_the_same_with_the_runtime_loader():
 
 def test_lexicons_schema():
     expected = {
-        "summary_cues": ["achievement", "statistics", "plural_accomplishment", "compliance"], "self_critical": ["phrases"],
+        "summary_cues": ["achievement", "statistics", "plural_accomplishment", "compliance"], "self_critical": ["phrases", "reported"],
         "causes": ["root", "excuse"], "measures": ["deadline", "quantity", "owner", "roadmap", "vague"],
         "disguised_praise": ["phrases"], "boilerplate": ["sentences"], "standards": ["phrases"],
         "denial": ["phrases", "negators", "not_confessions", "concessions", "resolutions"], "instances": ["markers", "regex"], "person": ["singular", "plural"],
@@ -52,7 +52,7 @@ def test_lexicons_schema():
             values = data[key]
             assert values and all(isinstance(v, str) and v.strip() for v in values), (name, key)
             assert len(values) == len(set(values)), f"duplicates in {name}.{key}"
-            if key in ("statistics", "deadline", "quantity", "regex", "shortfall"):
+            if key in ("statistics", "deadline", "quantity", "regex", "shortfall", "reported"):
                 for v in values:
                     re.compile(v)
     root = set(yaml.safe_load((DATA_DIR / "lexicons" / "causes.yaml").read_text(encoding="utf-8"))["root"])

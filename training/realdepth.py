@@ -55,7 +55,7 @@ def study(rows: list[dict], cache: Path) -> dict:
             "model": rank_figures(grades, [p["score"] for p in scored]),
             "length": rank_figures(grades, [p["chars"] for p in scored]),
             "deadline": rank_figures(grades, [p["deadlines"] for p in scored]),
-            "criteria": {c: rank_figures(grades, [p["criteria"].get(c, 0) for p in scored])
+            "criteria": {c: rank_figures(grades, [p["criteria"].get(c) or 0 for p in scored])
                          for c in ("strict", "accurate", "deep", "concrete")}}
 
 
@@ -88,7 +88,7 @@ def render(out: dict, pages: bool) -> str:
     lines += [f"  criterion {c:<9}{fig(f)}" for c, f in out["criteria"].items()]
     if pages:
         for p in sorted(out["pages"], key=lambda p: (p["grade"], p["score"] or 0)):
-            crit = " ".join(f"{c[:4]} {v:.0f}" for c, v in p["criteria"].items())
+            crit = " ".join(f"{c[:4]} {v:.0f}" if v is not None else f"{c[:4]} –" for c, v in p["criteria"].items())
             lines.append(f"\n{p['id']} grade {p['grade']} {p['kind']} [{p['shape']}] score {p['score']} ({crit}); "
                          f"{p['chars']} chars, roles {'/'.join(r[:4] for r in p['roles'])}")
             lines += [f"    -{d['points']:>5} {d['reason']}  {d['phrases'][:2]}" for d in p["deductions"][:5]]

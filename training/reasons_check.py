@@ -16,6 +16,8 @@ with their cached texts; never the test index), and lists every report in which
   collective, or the other way round (so 以班子问题代替个人问题 would contradict the kind);
 - a deduction quotes a heading or noise paragraph, quotes a phrase found in none of the
   paragraphs it names, or claims a shortfall it names no paragraph, phrase or absence for;
+- a text that stops inside its problems is graded on causes or measures whose only paragraphs
+  come before its first problem (an opening announcing them: 现将问题和原因报告如下);
 - one fact gives two reasons: a praise beside a deduction that says its opposite (整改措施有时限
   beside 整改措施无时限 or 没有…时间表), a missing part deducted twice or under another name
   (问题没有具体事例 where no problem is confessed), or deducted where the part is there; a note on
@@ -55,11 +57,32 @@ def problems(report: dict) -> list[str]:
     if depth:
         out += _note_problems(depth, coverage or {}, summary)
         out += _deduction_problems(depth, paras, roles)
+        out += _unreached_part_problems(depth, roles)
         kind = (report.get("kind") or {}).get("id")
         if kind in ("personal", "collective") and depth.get("kind") != kind:
             out.append(f"depth_kind_vs_kind:{depth.get('kind')}/{kind}")
         out += [f"work_for_style_quotes_{roles[i]}:{i}" for i in depth.get("substitution_evidence", {}).get(
             "work_for_style", []) if roles[i] in ("heading", "noise")]
+    return out
+
+
+def _unreached_part_problems(depth: dict, roles: list[str]) -> list[str]:
+    """A text that stops inside its problems judged on causes or measures it never reached: the
+    only such paragraphs come before the first problem (an opening that announces them), yet a
+    note or a deduction grades them."""
+    judged = [r for r in roles if r in ("problem", "cause", "measure", "closing", "summary")]
+    if "problem" not in roles or judged[-1] != "problem":
+        return []
+    first = roles.index("problem")
+    out = []
+    for part, role in (("causes", "cause"), ("measures", "measure")):
+        before = [i for i, r in enumerate(roles) if r == role]
+        if not before or any(i > first for i in before):
+            continue
+        graded = [d["signal"] for d in depth.get("deductions", []) if d["signal"] in PART_SIGNALS[part]]
+        label = PART_LABEL[part].split(" / ")[0]
+        graded += [n.split("：")[0] for n in depth["notes"] if n.startswith(label) and "不在所给文本中" not in n]
+        out += [f"{part}_before_problems_judged:{g}" for g in graded]
     return out
 
 

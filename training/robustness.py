@@ -12,6 +12,8 @@
   preamble or closing), as an excerpt quoted on a page;
 - ``one_paragraph_noisy``: the noisy page with every line pasted into one (the hardest shape:
   the furniture is glued to the text around it);
+- ``pdf_text``: copied from a PDF viewer into a text box: every paragraph wrapped at 24 columns,
+  a page number (- 2 -) every 30 lines;
 
 and reports, per shape, coverage document macro-F1, depth Spearman with the expert grades,
 deep/shallow pairs won, how many furniture lines were (even partly) judged as content, how many
@@ -30,7 +32,8 @@ from training.corpus import LabelledDocument, load_corpus
 
 from . import shapes
 
-SHAPES = ("clean", "one_paragraph", "noisy", "excerpt", "one_paragraph_noisy")
+SHAPES = ("clean", "one_paragraph", "noisy", "excerpt", "one_paragraph_noisy", "pdf_text")
+PDF_COLUMNS, PDF_PAGE_LINES = 24, 30
 
 _SITES = ["XX范文网", "第一公文网", "某某写作网", "学习材料网", "党建文秘网", "优质范文大全网"]
 _DOMAINS = ["www.fanwen-xx.com", "www.gongwen123.cn", "m.xiezuo8.net", "wenmi.example.org"]
@@ -125,7 +128,28 @@ def shaped(doc: LabelledDocument, shape: str) -> tuple[str, list[str], list[str]
     if shape == "one_paragraph_noisy":
         text, furniture, tokens = noisy(doc)
         return text.replace("\n", ""), furniture, tokens
+    if shape == "pdf_text":
+        return pdf_text(doc.text)
     return shapes.excerpt(doc)[0], [], []
+
+
+def pdf_text(text: str) -> tuple[str, list[str], list[str]]:
+    """``text`` as a PDF viewer copies it (the ``pdf_text`` shape), with its page numbers as furniture."""
+    from analyzer.ingest import _width
+
+    lines, furniture = [], []
+    for paragraph in text.split("\n"):
+        line = ""
+        for ch in paragraph:
+            if _width(line + ch) > PDF_COLUMNS:
+                lines.append(line)
+                line = ""
+                if len(lines) % PDF_PAGE_LINES == 0:
+                    furniture.append(f"- {len(lines) // PDF_PAGE_LINES} -")
+                    lines.append(furniture[-1])
+            line += ch
+        lines.append(line)
+    return "\n".join(lines), furniture, []
 
 
 def _windows(text: str, size: int = 6, step: int = 3) -> list[str]:
