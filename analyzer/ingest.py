@@ -644,9 +644,10 @@ def _layout_steps(lines: list[tuple[str, bool]], running: set[str] = frozenset()
     is_open = False  # a paragraph is open that the next line may continue
     prev_full = prev_end = prev_end_clause = prev_heading = False
     for line, indent in lines:
-        if _PAGE_NUMBER.match(line) or line in running or "\t" in line:  # page furniture, table rows
-            steps.append("new" if "\t" in line else "aside")
-            is_open = is_open and "\t" not in line
+        row = _table_row(line)
+        if _PAGE_NUMBER.match(line) or line in running or row:  # page furniture, table rows
+            steps.append("new" if row else "aside")
+            is_open = is_open and not row
             continue
         enumerates = prev_end_clause and numbering(line)[1] > 0  # "…材料；" | "二是调研…"
         joins = is_open and (line.startswith(_CLOSING_MARKS) or not indent and prev_full and not (
@@ -667,8 +668,14 @@ def _layout_steps(lines: list[tuple[str, bool]], running: set[str] = frozenset()
 
 def _typical_width(lines: list[tuple[str, bool]]) -> float:
     """The 90th percentile of the widths of the lines that are neither page numbers nor table rows."""
-    widths = sorted(_width(line) for line, _ in lines if not _PAGE_NUMBER.match(line) and "\t" not in line)
+    widths = sorted(_width(line) for line, _ in lines if not _PAGE_NUMBER.match(line) and not _table_row(line))
     return widths[round(0.9 * (len(widths) - 1))] if widths else 0.0
+
+
+def _table_row(line: str) -> bool:
+    """A row of a table: cells between tabs, or between bars (序号 | 存在问题 | 整改措施, ｜) as a
+    table pasted into plain text keeps them; a row ends where its last cell does, never mid-sentence."""
+    return "\t" in line or "｜" in line or line.count("|") >= 2 or " | " in line
 
 
 _LINE_END = _SENTENCE_END + ("；", ";", ":", ".", "!", "?", "|")  # a sentence's end, or a flattened table cell's
@@ -690,7 +697,7 @@ def wrapped_lines(text: str) -> tuple[set[int], set[int]] | None:
         return None
     lines = [(line.strip(_BLANK), line[:1] in " \t\u3000\u00a0") for _, line in numbered]
     typical = _typical_width(lines)
-    body = [line for line, _ in lines if _width(line) >= typical / 2]  # not the short lines of page furniture
+    body = [line for line, _ in lines if _width(line) >= typical / 2 and not _table_row(line)]  # not furniture, rows
     runs_on = sum(_width(line) >= FULL_LINE * typical and not line.endswith(_LINE_END) for line in body)
     if typical < WRAPPED_MIN_WIDTH or len(body) < WRAPPED_MIN_LINES or runs_on < WRAPPED_SHARE * len(body):
         return None

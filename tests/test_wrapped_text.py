@@ -95,3 +95,25 @@ def test_a_line_that_opens_with_a_closing_mark_continues_the_one_before():
     item = "2.分管科室的验收材料照搬往年模板，我签字时把关不严"
     raw = "\n".join(wrapped(MATERIAL).split("\n") + [item, "。", "以上对照检查，请同志们批评指正。"])
     assert ingest.from_text(raw).paragraph_texts()[-2:] == [item + "。", "以上对照检查，请同志们批评指正。"]
+
+
+# written for this test: a rectification list pasted as plain text, its table's cells between bars
+PLAN_ROWS = [
+    ("1", "理论学习流于形式，中心组学习以读文件代替研讨", "每季度确定一个专题，领导班子成员轮流领学并作交流发言", "党组书记", "2025年3月底前", "形成研讨记录"),
+    ("2", "调查研究不深入，下基层多是听汇报看示范点", "每名班子成员每年到联系点蹲点调研不少于15天", "分管副局长", "长期坚持", "形成调研报告"),
+    ("3", "为民服务意识不强，群众诉求答复不及时", "建立群众诉求台账，实行销号管理", "办公室主任", "2025年6月底前", "按时答复率达100%"),
+    ("4", "文山会海问题仍然存在，部分会议可开可不开", "压减会议文件数量，能合并的会议一律合并召开", "办公室主任", "2025年4月底前", "会议数量压减三成"),
+    ("5", "落实中央八项规定精神有松懈，公务接待把关不严", "修订公务接待管理办法，严格执行接待清单制度", "纪检组长", "2025年5月底前", "接待费用只减不增"),
+    ("6", "干部担当作为不够，遇到难题上交矛盾", "完善干部考核办法，把解决难题作为考核重要内容", "党组书记", "2025年9月底前", "出台考核办法"),
+]
+
+
+def test_a_table_pasted_as_text_is_no_wrapped_page():
+    """Rows of a text table end where their last cell does and look like lines that run on
+    mid-sentence; they are rows, each kept apart (a plan's items were glued together)."""
+    for sep in (" | ", "｜"):
+        text = "\n".join(["XX局党组专题民主生活会查摆问题整改清单", "对照民主生活会查摆出的问题，逐项明确整改措施、责任人和完成时限，具体如下：",
+                          sep.join(["序号", "存在问题", "整改措施", "责任领导", "完成时限", "整改目标"])]
+                         + [sep.join(row) for row in PLAN_ROWS])
+        assert ingest.wrapped_lines(text) is None
+        assert len(ingest.from_text(text).paragraphs) == len(PLAN_ROWS) + 3
