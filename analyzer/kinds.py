@@ -65,7 +65,8 @@ audience to criticise the author (请大家继续给我提意见，帮我把这�
 in plain words too (二是…去得少。…有时候也是犯懒); and a site's label (本文内容仅供参考) speaks as no kind under a claiming
 title. A list page (a 范文 site's column, a document site's search results: two snippets or more cut off by an ellipsis,
 ……[阅读全文]) quotes what its snippets say (:func:`unquoted`), and a title naming a list of a genre (…述职报告（精选8篇）)
-names no document of it.
+names no document of it; findings announced to a unit as feedback (现将巡察发现的主要问题反馈如下) are the addressee's faults,
+as collected opinions are.
 """
 from __future__ import annotations
 

@@ -2,7 +2,8 @@
 snippets of other documents, each cut off by an ellipsis (……[阅读全文], ……12页|下载). What a snippet says — 本人
 任职以来…完成…, 我在…方面还存在不足… — is quoted, not said by the page: on a page with two snippets or more their
 sentences are left out of the voice, so a list page never speaks as a material, in lines or pasted as one line; a
-material with one cut-off sentence keeps its voice. Texts written for these tests."""
+material with one cut-off sentence keeps its voice. Findings announced to a unit as feedback (现将督导发现的问题反馈如下)
+are the addressee's faults, as collected opinions are. Texts written for these tests."""
 from __future__ import annotations
 
 from analyzer.kinds import speaks_as, unquoted, voice
@@ -39,3 +40,20 @@ def test_one_cut_off_sentence_is_no_list_page():
     spoken = voice(MATERIAL)
     assert spoken.confessions >= 2
     assert _decide(MATERIAL, personal=0.7, other=0.3) == "personal"
+
+
+# a 督导组's feedback letter to a bureau's 党组: the findings are the addressee's faults, announced as feedback
+FEEDBACK = ("XX县农业农村局党组：\n"
+            "按照县委统一部署，县委第三督导组于2025年3月对你局开展了专项督导。现将督导发现的问题反馈如下：\n"
+            "一、理论学习方面\n"
+            "1.党组理论学习中心组学习以传达文件为主，研讨发言准备不充分。\n"
+            "2.调研报告质量不高，有的照搬乡镇汇报材料。\n"
+            "二、作风建设方面\n"
+            "3.对农户反映的补贴发放不及时问题回应慢，推诿扯皮现象仍然存在。")
+
+
+def test_findings_announced_as_feedback_are_the_addressees_faults():
+    spoken = voice(FEEDBACK)
+    assert spoken.confessions == 0 and spoken.about_others >= 3
+    assert _decide(FEEDBACK, collective=0.6, other=0.4) == "other"
+
