@@ -3,7 +3,8 @@ snippets of other documents, each cut off by an ellipsis (……[阅读全文], 
 任职以来…完成…, 我在…方面还存在不足… — is quoted, not said by the page: on a page with two snippets or more their
 sentences are left out of the voice, so a list page never speaks as a material, in lines or pasted as one line; a
 material with one cut-off sentence keeps its voice. Findings announced to a unit as feedback (现将督导发现的问题反馈如下)
-are the addressee's faults, as collected opinions are. Texts written for these tests."""
+are the addressee's faults, as collected opinions are; looking back (年终总结反省的时候) reflects and reports no work.
+Texts written for these tests."""
 from __future__ import annotations
 
 from analyzer.kinds import speaks_as, unquoted, voice
@@ -57,3 +58,15 @@ def test_findings_announced_as_feedback_are_the_addressees_faults():
     assert spoken.confessions == 0 and spoken.about_others >= 3
     assert _decide(FEEDBACK, collective=0.6, other=0.4) == "other"
 
+
+
+# an employee's year-end essay: the year gone and the season of looking back (反省) are no work reported
+YEAR_END_ESSAY = ("2024年一晃就过去了，又到年终总结反省的时候。回头看这一年，工作按部就班，守着老一套的办法，"
+                  "谈不上什么提高。新的一年，我想逼自己一把，多学点新东西，改改安于现状的毛病。")
+
+
+def test_looking_back_is_reflection_not_work_done():
+    essay = voice(YEAR_END_ESSAY)
+    assert essay.own_work == 0 and essay.reflective >= 1
+    assert not speaks_as("work_report", essay)
+    assert _decide(YEAR_END_ESSAY, work_report=0.5, personal=0.2, other=0.3) == "other"
