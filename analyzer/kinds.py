@@ -63,7 +63,10 @@ Tails of materials (the cross-validation's losses, ``python -m training.kinds_co
 audience to criticise the author (请大家继续给我提意见，帮我把这些毛病改掉) declares the text a self-examination; an observer
 (我看到了没动) named again as the one at fault (是我的失职) confesses; an item of a named author's list of faults confesses
 in plain words too (二是…去得少。…有时候也是犯懒); and a site's label (本文内容仅供参考) speaks as no kind under a claiming
-title.
+title. A list page (a 范文 site's column, a document site's search results: two snippets or more cut off by an ellipsis,
+……[阅读全文]) quotes what its snippets say (:func:`unquoted`), and a title naming a list of a genre (…述职报告（精选8篇）)
+names no document of it; findings announced to a unit as feedback (现将巡察发现的主要问题反馈如下) are the addressee's faults,
+as collected opinions are.
 """
 from __future__ import annotations
 
@@ -99,6 +102,7 @@ TEXTS_REMEMBERED = CHUNK_DOCUMENTS
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SENTENCE_MARK = re.compile(r"[，。：；？！,:;?!]")
 _LIST_PAGE = re.compile(r"\s*(大全|合集|汇编|精选|[（(][^）)]{0,6}\d+篇|\d+篇)")  # 范文大全、范文（通用5篇）
+_LISTED = re.compile(r"(范文)?" + _LIST_PAGE.pattern)  # a genre word followed by it titles a list page of that genre
 _MEETING = re.compile(r"(大会|会议|座谈会|推进会|部署会|动员会|表彰会|总结会|评议会|报告会|讲评会)")  # a meeting named in a title
 _ENUMERATOR = re.compile(r"^[\s（(]*[一二三四五六七八九十\d]+[）)、.．]\s*")
 _DATE = re.compile(r"\d{1,2}月\d{1,2}日")
@@ -271,7 +275,7 @@ def title_genre(title: str, kind: str) -> bool:
     (范文大全、范文（精选5篇）: a list page)."""
     found = genre_words(title)
     mine = [end for end, _, k in found if k == kind]
-    if not mine:
+    if not mine or kind != "other" and _LISTED.match(title[max(mine):]):  # 述职报告（精选8篇）: a list page (other)
         return False
     later = sorted((start, end) for end, start, k in found if k != kind and end > max(mine))
     # each joined by 及/和/与/暨 to the word just before it (工作总结暨表彰: still a work report; …表彰大会上的讲话: a speech)
@@ -286,7 +290,8 @@ def title_claims(title: str) -> list[str]:
     政治素质自查报告 reports on the author's record, as a work report does)."""
     spec = load_yaml("lexicons/kinds.yaml")
     appraisal = any(w in title for w in spec["appraisal_titles"])
-    return [w for w in spec["claims"] if w in title and not (appraisal and w in spec["inspection_claims"])]
+    return [w for w in spec["claims"] if w in title and not (appraisal and w in spec["inspection_claims"])
+            and not _LISTED.match(title[title.rfind(w) + len(w):])]  # …对照检查材料范文（精选5篇）: a list page
 
 
 def claimed_kind(text: str) -> str | None:
@@ -377,10 +382,26 @@ _TARGET = re.compile(r"对[^，,。；;：:对]{1,12}的|针对[^，,。；;]{1,
 _GENRE_NOUN = re.compile(r"(写|交|做|作)[过了的]?[^，,。]{0,3}检讨书?|[份篇]检讨书?|检讨书|^检讨$|(得|要|该|须|需)检讨")
 
 
+# where a list page cuts off its snippet of another document: an ellipsis at a line's end or before the next entry
+# (……[阅读全文], ……2 医院科室主任述职报告, ……·派出所…, ……12页|下载)
+_SNIPPET_END = re.compile(r"(?:……|…|\.\.\.)[ \t\u3000]*(?:$|\[|【|阅读全文|查看|·|\d)", re.M)
+
+
 @lru_cache(maxsize=TEXTS_REMEMBERED)  # read by voice, its owns_up and speech
 def unquoted(text: str) -> str:
-    """The text without its quotations (“…”「…」『…』): what the text quotes is not what it says."""
-    return _QUOTED.sub("", text)
+    """The text without its quotations (“…”「…」『…』) and, on a list page (two snippets or more cut off by an
+    ellipsis: a 范文 or search-result page), without the sentences of its snippets: what the text quotes of other
+    documents is not what it says."""
+    spoken = _QUOTED.sub("", text)
+    ends = [m.start() for m in _SNIPPET_END.finditer(spoken)]
+    if len(ends) < 2:
+        return spoken
+    out, at = [], 0
+    for f in SENTENCE.finditer(spoken):
+        if any(f.start() <= e <= f.end() for e in ends):
+            out.append(spoken[at:f.start()])
+            at = f.end()
+    return "".join(out) + spoken[at:]
 
 
 @dataclass(frozen=True)

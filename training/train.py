@@ -1533,6 +1533,47 @@ after: fresh10 0.850 → 0.875 (1 → 0 of 30; materials lost 2 → 3 of 10), fr
 0.989 → 0.989, noise2 0.962 → 1.000: real non-materials given a material kind 5 → 1, real materials lost 11 → 17.
 The written test split (the table above, read only after the choice) moved 0.864 → 0.897, non-material versions given
 a material kind 16 → 0; the real TEST pages (`python -m training.realdocs`, scored once after the merge) 0.810 → 0.824, non-materials given material scores 3 → 3 of 109, materials withheld 12 → 11. The sentence view costs about 0.01–0.02 s per 200 documents.
+**List pages and feedback letters** (branch kindview, issue 13). Error analysis of the grouped cross-validation
+(`python -m training.kinds_corpus cv --margin 0.8`): 18 of its 39 non-material versions given a material kind were 范文
+and document-site list pages (ot169, ot197, ot198, ot222, ot245), whose snippets (本人任职以来…完成…、我在…还存在不足……)
+the voice read as the page's own work and confessions. Rules (`analyzer.kinds.unquoted`, `title_genre`, `title_claims`;
+`collected` in kinds.yaml; `tests/test_kinds_listpage.py`, failing on main): on a page with two snippets or more cut off
+by an ellipsis (……[阅读全文], ……12页|下载, ……2 医院科室主任…) the snippets' sentences are quoted, not said; a title naming a
+list of a genre (…述职报告（精选8篇）) names no document of it; findings announced to a unit as feedback
+(现将巡察发现的主要问题反馈如下) are the addressee's faults, as collected opinions are (a guard: ot186, a 巡察 feedback
+letter, was collective in two shapes on main's folds and in none on the new folds with or without it). Cross-validation
+before → after: accuracy 0.9020 → 0.9062 (clean 0.945 → 0.950, runon 0.936 → 0.941, noisy 0.924 → 0.927, untitled
+0.920 → 0.926, excerpt 0.818 → 0.823, abridged 0.870 → 0.870), non-material versions given a material kind 39 → 22 of
+3,246, material versions lost 250 → 252 of 2,490. Real DEV (`python -m training.realdocs --index
+data/realdocs/dev-<set>.csv --kinds-only --no-write`), page by page: unchanged with the rules on main's model (cov10
+0.643, fresh10 0.875, fresh9 0.854, kinds 0.955, nonmat 1.000, genres 0.954 on 65 cached pages, voice 0.981, noise
+0.989, noise2 1.000; real non-materials given a material kind 1, real materials lost 17); with the model retrained on
+them (the voice features of the list pages moved), genres 0.954 → 0.969 (dv-genres-047, a work report, found) and voice
+0.981 → 0.962 (dv-voice-029, a company employee's year-end 反省 essay labelled other with a note "unsure", given
+work_report again as before the sentence view: its one own-work sentence, 2013年…又到年终总结反省季, looks back). 反省
+now reflects as 体会 and 收获 do (`reflective` in kinds.yaml; it counts only outside self-critical sentences, and no
+non-critical sentence of the train and dev documents holds it: CV unchanged, 0.9062, 22, 252); retrained again, real
+DEV against main: genres 0.954 → 0.969, every other set unchanged page by page (cov10 0.643, fresh10 0.875, fresh9 0.854,
+kinds 0.955, nonmat 1.000, voice 0.981, noise 0.989, noise2 1.000): real non-materials given a material kind 1 → 1,
+real materials lost 17 → 16. Written dev split (`python -m training.kinds_corpus dev`, fitted on train): 0.9430 → 0.9466,
+non-material versions given a material kind 2 → 2 of 924, materials lost 16 → 16 of 480. Cost: one scan for snippet ends
+per text, about 0.001 s per 200 documents. Tried and not kept, each measured the same way: (1) a word view, jieba's words and word bigrams of each sentence beside its character n-grams
+in the sentence classifier — CV 0.9020 → 0.9078 alone and 0.9062 → 0.9100 on top of the list-page rule (leaks 24 → 24,
+lost 251 → 251), but real DEV went the other way (kinds 0.955 → 0.966, genres 0.954 → 0.938, voice 0.981 → 0.962 with
+one more material lost, dv-voice-051) and it cuts every sentence again at run time, as the kind stage reads the text
+and not the segmenter's words; (2) ten written documents in the shapes of the lost cov10 班子 pages (a 党组's
+查摆问题清单 pasted with PDF spaces, 具体表现/整改措施 pairs, a 范文 page's second page, a problem table, a township's
+自查报告) and four look-alikes — CV on the 956 earlier documents 0.9062 → 0.9046, the new 班子 lists themselves lost
+in 16 of 36 versions (7 to rectification), cov10 unchanged (0.643), fresh10 0.875 → 0.850 and voice 0.981 → 0.962
+with a leak (dv-voice-029, a company essay, work_report); (3) for that essay, an untitled work report reporting its own
+work more than once (its one own-work sentence names the year and the summing-up) — CV 0.9062 → 0.8992, leaks 22 → 21,
+materials lost 252 → 293 (work-report excerpts with one result sentence), dv-voice-029 right but dv-noise-086 (a work
+report) lost. What the figures do not show: 22 leaks remain on the folds
+(a reflective 心得 that owns two lapses, ot288; a spoken progress report on fixing received opinions, rc69; untitled
+criticism lists whose items read as the author's own, cr17 and cr21; 调研报告 and 巡察 letters cut to their problem
+sections), so the bar's "none" is not met on the folds; the cov10 losses are the model's, not the voice gate's
+(dv-cov10-002, a 党组's problem list pasted as one line, has eight confessions and every material kind allowed, and the
+model gives other 0.99); the list-page rule needs two snippets, so an excerpt holding one is read as before.
 **Caveats.** Every document is written for this project (the non-materials by the same writer,
 from domain knowledge), not collected: real documents are longer, mix kinds (a 述职报告 with a
 self-criticism section, a news item quoting a material) and carry noise of other shapes. The test
