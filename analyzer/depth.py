@@ -31,7 +31,7 @@ import numpy as np
 from . import features
 from .copydetect import official_quotations
 from .document import DepthResult, Document
-from .resources import LexiconSet, lexicon, load_yaml
+from .resources import MEMO, LexiconSet, lexicon, load_yaml
 from .thresholds import best_threshold, f1
 
 CRITERIA = ("strict", "accurate", "deep", "concrete")
@@ -196,11 +196,13 @@ _QUOTED = re.compile(r"“[^“”]*”|「[^「」]*」|《[^《》]*》")
 _SENTENCE_END = re.compile(r"[。！？!?]")
 
 
-def quoted_spans(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=MEMO)
+def quoted_spans(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of the words a paragraph quotes rather than says: 《…》 titles, an official
     formulation (the copy detector's quotations) inside quotation marks, and what a leader's or
     a document's words introduced with a colon run to (``self_critical.yaml`` ``reported``: 总书记
-    这样概括：…), up to the closing quotation mark or the sentence's end.
+    这样概括：…), up to the closing quotation mark or the sentence's end. Remembered per text
+    (each of a paragraph's lexicons asks).
 
     >>> t = "总书记概括为：精神懈怠、不思进取。我理想信念有所淡化。"
     >>> [t[a:b] for a, b in quoted_spans(t)]
@@ -208,13 +210,14 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     """
     marks = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
     spans = [(a, b) for a, b in marks if text[a] == "《"]
-    spans += [(a, b) for s, e in official_quotations(text) for a, b in marks if a <= s and e <= b]
+    if len(spans) < len(marks):  # a formulation counts only inside quotation marks: none, no search
+        spans += [(a, b) for s, e in official_quotations(text) for a, b in marks if a <= s and e <= b]
     for m in lexicons()["reported"].find(text):
         start = m.end()
         closing = next((b for a, b in marks if a == start), None)
         end = _SENTENCE_END.search(text, start)
         spans.append((start, closing or (end.end() if end else len(text))))
-    return sorted(set(spans))
+    return tuple(sorted(set(spans)))
 
 
 def measure(doc: Document, bank: BoilerplateBank, collective: bool,

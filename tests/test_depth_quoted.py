@@ -34,4 +34,4 @@ def test_quoted_spans():
     assert [title[a:b] for a, b in quoted_spans(title)] == ["《关于加强党性修养的若干意见》"]
     # an official term used in the author's own sentence, a short term in quotation marks: not quoted
     own = "归根到底，是世界观、人生观、价值观这个“总开关”没有拧紧，对“四风”的危害认识不清。"
-    assert quoted_spans(own) == []
+    assert quoted_spans(own) == ()
