@@ -8,7 +8,9 @@ non-negative weight (``python -m training``). Every score lists its deductions �
 missing from 100 went, largest first, each with the paragraphs and phrases behind it — and
 one-line reasons a reviewer can quote to the author, of which none praises what another
 faults. The four criterion scores are signals (each a regression of the overall grade on its
-own signals; there are no per-criterion labels to validate them against).
+own signals; there are no per-criterion labels to validate them against). An aspect heading read
+as a problem paragraph ("(一)…方面。" before the problems of that aspect) confesses nothing: no
+signal counts it, so it neither earns nor loses points (:func:`aspect_headings`).
 
 - strict 衡量尺子严: standards invoked (党章、准则、八项规定…), self-critical language, no
   disguised praise, no denied or missing category.
@@ -29,6 +31,7 @@ from functools import lru_cache
 import numpy as np
 
 from . import features
+from .behaviour import behaviour_reader
 from .copydetect import official_quotations
 from .document import DepthResult, Document
 from .resources import MEMO, LexiconSet, lexicon, load_yaml
@@ -115,7 +118,7 @@ class BoilerplateBank:
         spans, sentences, owners = [], [], []
         first = 0
         for n, doc in enumerate(docs):
-            for i, a, b in problem_sentences(doc.roles, doc.sentences):
+            for i, a, b in problem_sentences(doc.texts, doc.roles, doc.sentences):
                 spans.append((first + i, a, b))
                 sentences.append(doc.texts[i][a:b])
                 owners.append(n)
@@ -138,10 +141,29 @@ class BoilerplateBank:
                 if sims[i, b] >= self.threshold]
 
 
-def problem_sentences(roles: list[str], sentences: list[list[tuple[int, int]]]) -> list[tuple[int, int, int]]:
-    """(paragraph, start, end) of the sentences of six characters or more of the problem paragraphs:
-    those the boilerplate bank is asked about."""
-    return [(i, a, b) for i, role in enumerate(roles) if role == "problem" for a, b in sentences[i] if b - a >= 6]
+def problem_sentences(texts: list[str], roles: list[str], sentences: list[list[tuple[int, int]]]
+                      ) -> list[tuple[int, int, int]]:
+    """(paragraph, start, end) of the sentences of six characters or more of the problem paragraphs
+    (:func:`problem_paragraphs`): those the boilerplate bank is asked about."""
+    return [(i, a, b) for i in problem_paragraphs(texts, roles, sentences) for a, b in sentences[i] if b - a >= 6]
+
+
+def problem_paragraphs(texts: list[str], roles: list[str], sentences: list[list[tuple[int, int]]]) -> list[int]:
+    """The problem paragraphs depth grades: every paragraph of role problem but an aspect heading
+    (:func:`aspect_headings`), which neither earns nor loses points."""
+    headings = set(aspect_headings(texts, roles, sentences))
+    return [i for i, role in enumerate(roles) if role == "problem" and i not in headings]
+
+
+def aspect_headings(texts: list[str], roles: list[str], sentences: list[list[tuple[int, int]]]) -> list[int]:
+    """The problem paragraphs that only name the aspect the next problem paragraphs examine
+    ("(一)…方面。", 1、公款出国(境)费): every sentence a heading by the behaviour reader's rule
+    (:meth:`~analyzer.behaviour.BehaviourReader.heading`: a heading describes no behaviour), and
+    the next paragraph a problem. A numbered fault (一是学习流于形式。) confesses and stays."""
+    reader = behaviour_reader()
+    return [i for i, role in enumerate(roles[:-1])
+            if role == "problem" and roles[i + 1] == "problem" and sentences[i]
+            and all(reader.heading(texts[i][a:b]) for a, b in sentences[i])]
 
 
 @dataclass
@@ -159,7 +181,8 @@ class Signals:
 
 @dataclass
 class Parts:
-    """The paragraphs of one material by role, as every depth step reads them."""
+    """The paragraphs of one material by role, as every depth step reads them; ``problems``: the
+    problem paragraphs but the aspect headings (:func:`problem_paragraphs`)."""
 
     texts: list[str]
     roles: list[str]
@@ -172,8 +195,8 @@ class Parts:
 
     @classmethod
     def of(cls, texts, roles, styles, sentences) -> "Parts":
-        by_role = {r: [i for i, x in enumerate(roles) if x == r] for r in ("problem", "cause", "measure")}
-        return cls(texts, roles, styles, by_role["problem"],
+        by_role = {r: [i for i, x in enumerate(roles) if x == r] for r in ("cause", "measure")}
+        return cls(texts, roles, styles, problem_paragraphs(texts, roles, sentences),
                    by_role["cause"], by_role["measure"], sum(len(t) for t in texts) or 1, sentences)
 
     def found(self, lx, where, own: bool = False) -> dict:
@@ -233,7 +256,7 @@ def measure(doc: Document, bank: BoilerplateBank, collective: bool,
     sig = Signals({})
     _strict_signals(sig, parts, coverage, lx)
     if boiler is None:
-        spans = problem_sentences(roles, doc.sentences)
+        spans = problem_sentences(texts, roles, doc.sentences)
         boiler = bank.match([texts[i][a:b] for i, a, b in spans], spans, features.of(doc).chars)
     _accurate_signals(sig, parts, summary, boiler, lx)
     _deep_signals(sig, parts, lx)
@@ -400,7 +423,7 @@ def _accurate_signals(sig: Signals, parts: Parts, summary: dict, boiler: list[tu
     inst = {i: found for i in problems if (found := own_instances(texts[i], lx))}
     sing = sum(lx["singular"].count(texts[i]) for i in problems)
     plur = sum(lx["plural"].count(texts[i]) for i in problems)
-    sentences = [(i, texts[i][a:b]) for i, a, b in problem_sentences(parts.roles, parts.sentences)]
+    sentences = [(i, texts[i][a:b]) for i, a, b in problem_sentences(texts, parts.roles, parts.sentences)]
     boiler_set = {s for s, _, _ in boiler}
     boiler_paras = sorted({i for i, s in sentences if s in boiler_set})
     preamble = preamble_paragraphs(texts, parts.roles, problems[0] if problems else len(texts))

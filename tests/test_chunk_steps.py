@@ -33,7 +33,7 @@ def test_the_boilerplate_of_a_chunk_is_each_documents_own(analyzer):
     alone = [analyzer.document(source, skip={"depth"}) for source in sources]
     expected = []
     for doc in alone:
-        spans = problem_sentences(doc.roles, doc.sentences)
+        spans = problem_sentences(doc.texts, doc.roles, doc.sentences)
         expected.append(analyzer.boilerplate.match([doc.texts[i][a:b] for i, a, b in spans], spans,
                                                    features.of(doc).chars))
     assert analyzer.boilerplate.match_many(chunk) == expected
