@@ -860,7 +860,7 @@ def reasons(sig: Signals, subs: dict) -> list[Note]:
         out.append(Note("examined", False, ABSENCES["no_problems"][0]))
     if c["missing"] and "categories" in cut:
         out.append(Note("examined", False, f"文本中未见：{'、'.join(c['missing'])}方面的问题不在所给文本中（文本止于"
-                                           f"{STOPS_IN.get(sig.stops_in, STOPS_IN['problem'])}，后文未给出，不据此扣分） / not in the text: it "
+                                           f"{STOPS_IN[sig.stops_in]}，后文未给出，不据此扣分） / not in the text: it "
                                            "stops inside the material, no points taken"))
     elif c["missing"] and (c["problems"] or len(c["not_covered"]) < c["categories"]):  # else: said just above
         out.append(Note("examined", False, f"未查摆：{'、'.join(c['missing'])}方面没有查摆出任何问题"))
@@ -912,12 +912,12 @@ def reasons(sig: Signals, subs: dict) -> list[Note]:
     return [n for n in out if not n.good or n.aspect not in faulted]
 
 
-STOPS_IN = {"problem": "问题部分", "cause": "原因部分"}  # where a text cut short stops (Signals.stops_in)
+STOPS_IN = {"problem": "问题部分", "cause": "原因部分"}  # where a text cut short stops (Signals.stops_in: cut_parts makes it one of these)
 
 
 def _not_in_text(part: str, stops_in: str) -> str:
     zh, en = PART_LABEL[part].split(" / ")
-    return (f"{zh}不在所给文本中：文本止于{STOPS_IN.get(stops_in, STOPS_IN['problem'])}（像是摘录），不据此扣分 / "
+    return (f"{zh}不在所给文本中：文本止于{STOPS_IN[stops_in]}（像是摘录），不据此扣分 / "
             f"{en} not in the text: it stops inside the material, no points taken")
 
 
