@@ -1032,9 +1032,10 @@ class KindModel:
         if not (self_examination_cues(text) or spoken.declared):  # a self-examination that never says so is not one
             return alt
         # lean away only when the sentences that speak as another kind does (report a meeting, explain, address
-        # someone) are more than half as many as the confessions: a text that only confesses, or confesses seven
-        # times beside one exhortation (必须按照…), keeps its self-examination kind however close the model is
-        mixed = 2 * (spoken.reported + spoken.expository + spoken.about_others) > spoken.confessions
+        # someone, or reflect on what the author felt or learnt: 我体会到…) are more than half as many as the
+        # confessions: a text that only confesses, or confesses seven times beside one exhortation (必须按照…), keeps
+        # its self-examination kind however close the model is
+        mixed = 2 * (spoken.reported + spoken.expository + spoken.about_others + spoken.reflective) > spoken.confessions
         close = proba[KINDS.index(top)] - proba[KINDS.index(alt)] < self.margin_
         return alt if close and mixed and has_cues(text, alt) else top
 
