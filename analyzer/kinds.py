@@ -67,6 +67,10 @@ title. A list page (a 范文 site's column, a document site's search results: tw
 ……[阅读全文]) quotes what its snippets say (:func:`unquoted`), and a title naming a list of a genre (…述职报告（精选8篇）)
 names no document of it; findings announced to a unit as feedback (现将巡察发现的主要问题反馈如下) are the addressee's faults,
 as collected opinions are.
+A problem list need not name its author (Chinese drops the subject): faults told under area headings ((一)贯彻落实方面)
+or in items (一是…、①…), neither advising nor relaying, in a text that names no one else, are the unnamed author's, as a
+self-examination's own sections are; a catalogue that names each fault in a phrase (以会议落实会议；) stays no one's. A
+title naming a 查摆问题清单 claims a self-examination, and reflection (我体会到…) is a voice to lean away from, as reporting is.
 """
 from __future__ import annotations
 
