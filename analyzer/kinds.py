@@ -686,7 +686,7 @@ def voice(text: str) -> Voice:
         anchored = anchored or bool(_ENUMERATOR.match(sentence) and m["result_heading"])
         # or an analysis of the causes in the text's own voice (缺乏业务知识有以下几个原因。一是…)
         skeleton = skeleton or bool(m["own_heading"] or m["cause_analysis"])
-        areas += _AREA_HEADING.match(sentence) is not None
+        areas += "方面" in sentence and _AREA_HEADING.match(sentence) is not None
         # an item of a list that opens with a fault (二是…不够。③有时…) or with advice (1.建议…、希望…)
         item = _ITEM_LINE.match(sentence)
         faulted += bool(item) and (i in critical_at or m["problem"] is not None)
