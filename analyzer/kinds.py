@@ -67,6 +67,10 @@ title. A list page (a 范文 site's column, a document site's search results: tw
 ……[阅读全文]) quotes what its snippets say (:func:`unquoted`), and a title naming a list of a genre (…述职报告（精选8篇）)
 names no document of it; findings announced to a unit as feedback (现将巡察发现的主要问题反馈如下) are the addressee's faults,
 as collected opinions are.
+A problem list need not name its author (Chinese drops the subject): faults told under area headings ((一)贯彻落实方面)
+or in items (一是…、①…), neither advising nor relaying, in a text that names no one else, are the unnamed author's, as a
+self-examination's own sections are; a catalogue that names each fault in a phrase (以会议落实会议；) stays no one's. A
+title naming a 查摆问题清单 claims a self-examination, and reflection (我体会到…) is a voice to lean away from, as reporting is.
 """
 from __future__ import annotations
 
@@ -108,6 +112,10 @@ _ENUMERATOR = re.compile(r"^[\s（(]*[一二三四五六七八九十\d]+[）)、
 _DATE = re.compile(r"\d{1,2}月\d{1,2}日")
 _ITEM = re.compile(r"[\s（(]*([一二三四五六七八九十\d]+[）)、.．](?!\d)|[一二三四五六七八九十]是)")  # 2、… 二是… opens an item
 _INLINE_ITEM = re.compile(r"[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[、.．](?!\d)")  # 1. 一、（一） in a run-on
+# a heading naming an area of the author's conduct (（一）贯彻落实方面。 1、形式主义方面： 一、政治建设方面存在的突出问题)
+_AREA_HEADING = re.compile(r"^[\s（(]*([一二三四五六七八九十\d]+[）)、.．]|[①-⑳])\s*[\u4e00-\u9fff“”\"]{2,12}方面"
+                           r"([：:。.]|$|存在|的?(主要|突出)?(问题|不足|差距)|(?=[（(①-⑳\d一二三四五六七八九十]))")
+TOLD_FAULT = 24  # the mean characters of the faults of a list told, not named in a phrase (:func:`voice`)
 _BRACKETED = re.compile(r"【([^【】]{2,40})】(?=\S)")
 _NOT_A_TITLE = re.compile(r"首页|位置|>|›|»|来源|发布|©|http|www|阅读|浏览|下载|字体|责编|编辑[：:]|审核[：:]")
 # a line of web furniture: navigation, related links, source and copyright lines. Its words name
@@ -310,7 +318,10 @@ def claimed_kind(text: str) -> str | None:
         and not any(title_genre(head, k) for k in KINDS if k not in SELF_EXAMINATION))
     if not (claims or inspects):
         return None
-    if any(t.count(head) for k, (t, _) in cue_lexicons().items() if k not in SELF_EXAMINATION):
+    bare = head
+    for w in claims:  # 查摆问题清单 claims a self-examination: its 问题清单 names no rectification
+        bare = bare.replace(w, "")
+    if any(t.count(bare) for k, (t, _) in cue_lexicons().items() if k not in SELF_EXAMINATION):
         return None
     if any(w in head for w in spec["personal_claims"]):
         return "personal"
@@ -644,6 +655,8 @@ def voice(text: str) -> Voice:
     named_in_body = False  # … in a sentence other than the title (XX镇党委书记个人对照检查材料 names it in the title)
     declared = False  # 我认真查摆了自身…、以上对照检查，请同志们批评指正: the text names itself a self-examination
     skeleton = False  # a heading of a self-examination's own sections (存在的问题、原因剖析、整改措施)
+    areas = 0  # headings naming an area of conduct (（一）贯彻落实方面、2、官僚主义方面：)
+    faulted = advised = 0  # items opening with a fault (一是…不够), and with advice (1.建议…)
     lines = {s.strip() for s in text.splitlines()}
     spoken = unquoted(text)
     found = list(SENTENCE.finditer(spoken))
@@ -673,6 +686,11 @@ def voice(text: str) -> Voice:
         anchored = anchored or bool(_ENUMERATOR.match(sentence) and m["result_heading"])
         # or an analysis of the causes in the text's own voice (缺乏业务知识有以下几个原因。一是…)
         skeleton = skeleton or bool(m["own_heading"] or m["cause_analysis"])
+        areas += "方面" in sentence and _AREA_HEADING.match(sentence) is not None
+        # an item of a list that opens with a fault (二是…不够。③有时…) or with advice (1.建议…、希望…)
+        item = _ITEM_LINE.match(sentence)
+        faulted += bool(item) and (i in critical_at or m["problem"] is not None)
+        advised += bool(item) and _ADVISING.match(sentence[item.end():]) is not None
         counts["advises"] += m["advice_heading"] is not None  # 二、意见建议 (1.建议… in a run-on)
         counts["wider"] += m["wider"] is not None  # 全县共有行政村236个: an area, not the author
         if m["opinions_heading"]:
@@ -810,7 +828,11 @@ def voice(text: str) -> Voice:
     # (a site's label on the page, 本文为付费内容, names no one); a text with a suggestions section (二、意见建议) advises
     # whoever it names or leaves unnamed, so its problems are not the unnamed author's
     others = counts["reported"] + counts["expository"] - counts["page_label"] + counts["about_others"] + counts["wider"]
-    implicit = skeleton and not others and not counts["advises"]
+    # a list of faults under area headings or in items (一是…、①…) that tells them (a catalogue names each in a phrase:
+    # 以会议落实会议，以文件落实文件) is the unnamed author's own, as a self-examination's sections are
+    told = sum(map(len, critical_sentences)) >= TOLD_FAULT * len(critical_sentences)
+    listing = told and not advised and (areas >= 2 or faulted >= 3 and not counts["relayed"])
+    implicit = (skeleton or listing) and not others and not counts["advises"]
     present = present or named or declared or implicit
     confessions = critical_sentences if present and not titled_other else []
     titled_other = titled_other or not claimed and speech(text)  # an oral self-examination opens with 同志们 too
@@ -1014,9 +1036,10 @@ class KindModel:
         if not (self_examination_cues(text) or spoken.declared):  # a self-examination that never says so is not one
             return alt
         # lean away only when the sentences that speak as another kind does (report a meeting, explain, address
-        # someone) are more than half as many as the confessions: a text that only confesses, or confesses seven
-        # times beside one exhortation (必须按照…), keeps its self-examination kind however close the model is
-        mixed = 2 * (spoken.reported + spoken.expository + spoken.about_others) > spoken.confessions
+        # someone, or reflect on what the author felt or learnt: 我体会到…) are more than half as many as the
+        # confessions: a text that only confesses, or confesses seven times beside one exhortation (必须按照…), keeps
+        # its self-examination kind however close the model is
+        mixed = 2 * (spoken.reported + spoken.expository + spoken.about_others + spoken.reflective) > spoken.confessions
         close = proba[KINDS.index(top)] - proba[KINDS.index(alt)] < self.margin_
         return alt if close and mixed and has_cues(text, alt) else top
 

@@ -1574,6 +1574,56 @@ criticism lists whose items read as the author's own, cr17 and cr21; 调研报�
 sections), so the bar's "none" is not met on the folds; the cov10 losses are the model's, not the voice gate's
 (dv-cov10-002, a 党组's problem list pasted as one line, has eight confessions and every material kind allowed, and the
 model gives other 0.99); the list-page rule needs two snippets, so an excerpt holding one is read as before.
+Materials without a named author (issue 13, branch subjectless). On real pages the main error left was a
+self-examination whose subject is never named read as `other`, rectification or opinions. Why, read off the voice and
+the model per page: the voice gate counts a confession only in the author's own topic chain, and a problem list that
+never names 我/班子 has no chain — dv-fresh9-002 (a 园区 body's list under 1、形式主义方面…) and dv-genres-046 (①有时…
+under （一）贯彻落实方面) had no confession at all although the model put a self-examination first (personal 0.76, 0.47);
+dv-cov10-002 (a 党组's 查摆问题清单 pasted as one line) had eight confessions, but the model gave other 0.96 and its title's
+问题清单 is a rectification title word; on the written folds 151 of the 189 lost self-examination versions were the
+gate's (one confession or none, or no owning-up word), 38 the model's. Rules (`analyzer/kinds.py`, `voice`;
+tests/test_kinds_subjectless.py, three of its five tests fail on main): faults told under two area headings or more
+(`_AREA_HEADING`: （一）贯彻落实方面。、2、官僚主义方面：、一、政治建设方面存在的突出问题) or in three items or more that open
+with a fault (一是…、①…), neither advising (1.建议…) nor, for items, relaying (群众反映…), in a text that names no one else,
+make the unnamed author present as a self-examination's own sections do — when they are told, not named: the
+confessions average at least `TOLD_FAULT` = 24 characters (a catalogue names each fault in a phrase, 以会议落实会议；,
+and stays no one's; the threshold sits between the written non-material lists it would otherwise let in, 15–22 — ot162, ot314,
+rc73, wr72, wr102 — and the real and written problem lists, 25–44);
+the owning-up gate stays (a criticism or opinions list cut mid-way reads the same: letting told lists pass it took cr06
+and two opinions excerpts for materials, so it was not done); a title naming a 查摆问题清单 or 检视问题清单 claims a
+self-examination (`claims`, `inspection_claims`: the 班子's when a unit speaks as often as a person), and its 问题清单 no
+longer names a rectification; the lean away from a self-examination counts reflection (我体会到…) as a mixed voice,
+as it counts reporting and explaining. Data: 59 documents (`sl…`, data/README.md: subject-less problem sections and
+their look-alikes; train 29, dev 11, test 19). Grouped CV (`python -m training.kinds_corpus cv --margin 0.8`), the 956
+earlier documents on main's folds (the new ones dealt into folds apart, so that reshuffled folds do not move the
+comparison; a /tmp script): main 0.9053 (clean 0.949, runon 0.939, noisy 0.926, untitled 0.927, excerpt 0.823, abridged
+0.868), non-material versions given a material kind 24 of 3,246, material versions lost 257 of 2,490; the rules alone
+0.9060, 24, 253; rules and data 0.9081 (clean 0.951, runon 0.946, noisy 0.926, untitled 0.931, excerpt 0.824, abridged
+0.871), 24, 247 (ot287's abridged version no longer a personal material, ot151's noisy one — a 读书班 交流发言 — now
+one; without the reflection rule ot151's untitled version too, 25). The 40 new train and dev documents on the same
+folds: 0.754, 0 of 126 non-material versions given a material kind, 52 of 114 material versions lost (sl04, sl06, sl10,
+sl13, sl15 in every shape, mostly to criticism: lists with no owning-up word, which the gate keeps from materials;
+sl02's problem/measure pairs to rectification; sl22's 在…方面 paragraphs to other). The command itself (`python -m training.kinds_corpus cv --margin 0.8`, whose folds
+the new documents reshuffle) gives 0.9053 → 0.8988 over all 996 train and dev documents (clean 0.943, runon 0.935, noisy
+0.918, untitled 0.924, excerpt 0.812, abridged 0.861; 0.9057 on the earlier 956), non-material versions given a material
+kind 24 of 3,246 → 27 of 3,372 — on the earlier documents 25 (rc16's clean, run-on and abridged versions and rc69's
+noisy one new; cr17's untitled, ot238's excerpt and ot288's noisy ones gone), on the new ones 2 (sl28's and sl30's noisy
+versions, a 巡察 news item and a catalogue that closes on 查找本单位、本人存在的问题, both already let through by main's
+gate) — so on these folds the leaks rose by three; material versions lost 257 → 292 of 2,604 (240 of 2,490 on the
+earlier documents). Real DEV (`python -m
+training.realdocs --index data/realdocs/dev-<set>.csv --kinds-only --no-write --errors`), main → rules with main's
+model → retrained: fresh9 0.854 → 0.875 → 0.875 (the rules find dv-fresh9-002, collective; retrained, it is a material but
+personal, and dv-fresh9-028, a symptom catalogue, is no longer opinions), fresh10 0.850 → 0.850 → 0.850 (dv-fresh10-032, the traditional-character 查摆问题清单, a
+material, but collective for personal), cov10 0.643 → 0.714 → 0.714 (dv-cov10-002 found by its title), kinds 0.955,
+genres 0.954 → 0.969 → 0.969 (dv-genres-046 found), voice 0.981, all unchanged, and nonmat 1.000 → 1.000 → 0.952
+(dv-nonmat-019, a bureau's news of one 党组 meeting on petitions, other → rectification with the retrained model);
+non-materials given a material kind unchanged on every set (fresh9 1 of 40, every other set 0); real materials given a non-material kind
+16 → 12. What the figures do not show: the written test split grew by the 19 new test documents, so its table above
+is not comparable with the last card's (nothing was chosen on it); the cov10 pages that remain lost are lost for
+other reasons — dv-cov10-005 (具体表现 about 部分干部: a generic subject hands the chain to others) and dv-cov10-011 (a
+自查报告 whose 摘要 reports and explains more than it confesses) still other, dv-cov10-003 (一是… problems in rectifying
+findings) still rectification, dv-kinds-079 still rectification; an implicit-subject list with no owning-up word
+(我、查摆、原因、差距、存在的问题、整改…) is still kept from a material.
 **Caveats.** Every document is written for this project (the non-materials by the same writer,
 from domain knowledge), not collected: real documents are longer, mix kinds (a 述职报告 with a
 self-criticism section, a news item quoting a material) and carry noise of other shapes. The test
