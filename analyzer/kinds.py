@@ -26,8 +26,11 @@ Who speaks decides what a page can be (:func:`voice`, ``voice`` in kinds.yaml): 
 must confess its own problems in at least one sentence (我/本人/班子 … 不够/存在), and more often
 than it reports a meeting in the third person (召开、主持、会上、依次) or explains and advises
 (是指、一般包括、笔者、一些单位); a work report must report its own work over a period (我局…完成,
-今年以来…取得, 现将…汇报如下) in the same way — a counted result alone (12项) is no reporter. This
-holds for a title claim too. News of a 民主生活会 that quotes a member's self-criticism, a guide that
+今年以来…取得, 现将…汇报如下) in the same way — a counted result alone (12项) is no reporter; a turn from its
+results to its shortfalls (在看到成绩的同时…也存在不足、我局虽然做了大量工作，但…) sums its own work up as the formula does,
+and the members it then faults in general (个别领导…) are its own, not someone else's; a unit as the subject of a
+period's sentence works for the whole county (今年以来，督查局围绕全市中心工作…) and still reports its own work;
+a campaign's own dates (自2025年3月起至7月底、为期五个月) are a period. This holds for a title claim too. News of a 民主生活会 that quotes a member's self-criticism, a guide that
 quotes "现将情况报告如下", news of a county's counted results, an essay on what "some units" do: none
 of them speaks as an author examining or reporting on itself, so none gets a material's kind.
 A confession is the author's own, in the author's topic chain: a sentence with no subject continues the
@@ -692,7 +695,10 @@ def voice(text: str) -> Voice:
         faulted += bool(item) and (i in critical_at or m["problem"] is not None)
         advised += bool(item) and _ADVISING.match(sentence[item.end():]) is not None
         counts["advises"] += m["advice_heading"] is not None  # 二、意见建议 (1.建议… in a run-on)
-        counts["wider"] += m["wider"] is not None  # 全县共有行政村236个: an area, not the author
+        # 全县共有行政村236个: an area, not the author; but a unit named as the subject before it (今年以来，督查局围绕全市
+        # 中心工作…) does its own work for that area
+        wider = m["wider"] is not None and not (m["unit_subject"] and m["unit_subject"].end() <= m["wider"].start())
+        counts["wider"] += wider
         if m["opinions_heading"]:
             opinions = True
         elif m["section"]:
@@ -733,6 +739,8 @@ def voice(text: str) -> Voice:
                     and i in critical_at and sum(1 for _ in rx["expository"].finditer(sentence)) == 1)
         # what the author's own inspection found (自查中发现个别部门存在…) is its own fault, its 个别部门 its own departments
         own_case = own_case or m["self_found"] is not None and i in critical_at
+        # and a work report summing up its results before its shortfalls (在看到成绩的同时…一是个别领导…) speaks of its own
+        own_case = own_case or m["results_owned"] is not None
         expository = generic or m["expository"] is not None and not own_case
         counts["reported"] += reported
         counts["expository"] += expository
@@ -785,23 +793,23 @@ def voice(text: str) -> Voice:
             # only in a chain the author opened by name — 偷懒的人…, 工作的时候偷懒… is about anyone
             if not exhorts and i not in asked and (subject in ("own", "item") if not written else subject != "other"):
                 critical_sentences.append(sentence)
-            if not m["report_formula"]:
+            if not (m["report_formula"] or m["results_owned"]):
                 continue  # a shortcoming, not work done
-        if m["reflective"]:
+        if m["reflective"] and not m["results_owned"]:  # 清醒地认识到…不足 turns to the shortfalls
             counts["reflective"] += 1
             continue
-        if exhorts or planning or m["planned"]:  # a plan or target (年底前、力争) is no work done
+        if exhorts or planning and not m["results_owned"] or m["planned"]:  # a plan or target (年底前、力争) is no work done
             continue
         # 由…举办的: someone else's work
         done = (rx["done"].search(rx["other_agent"].sub("", sentence)) if m["other_agent"] else m["done"]) is not None
-        period, formula = m["period"] is not None, m["report_formula"] is not None
+        period, formula = m["period"] is not None, (m["report_formula"] or m["results_owned"]) is not None
         own_work, achievement = m["own_work"] is not None, m["achievement"] is not None
         subject_done = subject_done or own_work and done
-        period_done = period_done or period and m["wider"] is None and (done or achievement)
+        period_done = period_done or period and not wider and (done or achievement)
         # its own subject: 我局/本人, or a unit named as the subject of a period (2023年，区教育局坚持…)
         anchored = (anchored or formula or own_work and period or period and m["unit_subject"] is not None
                     or subject_done and period_done)
-        reporting = formula or period and m["wider"] is None and (achievement or done) or own_work and (done or period)
+        reporting = formula or period and not wider and (achievement or done) or own_work and (done or period)
         if (reporting or achievement) and (rectifying or m["rectified"]):
             counts["rectified"] += 1  # 查摆的8个问题已整改完成6个: progress of a rectification, not a work report's
         elif reporting:
@@ -908,7 +916,8 @@ def speaks_as(kind: str, spoken: Voice, titled: bool = False) -> bool:
             # 主要工作 …完成投资9.2亿元) names its author as a subject would
             return (spoken.named or spoken.own_work > 0) and others == spoken.page_labels
         return spoken.confessions >= (1 if titled else 2) and 2 * spoken.confessions > others
-    if kind == "work_report":
+    if kind == "work_report":  # its shortfalls name its own members in general (个别领导…、部分干部…): not against it
+        others = spoken.reported + spoken.explains + spoken.about_others
         return spoken.own_work > 0 and 2 * spoken.own_work > others + spoken.reflective + spoken.rectified
     if kind == "opinions":  # a list of opinions suggests or finds fault, more often than it reports or explains
         return spoken.opinions > spoken.reported + spoken.explains  # (an abstract's 关键词、摘要; a page's 本文由…)
