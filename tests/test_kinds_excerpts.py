@@ -48,3 +48,49 @@ def test_the_kind_object_does_not_pass_over_the_kind_it_gives():
     assert judged["id"] == "personal"
     assert not any(c.startswith("不按个人对照检查材料判断") for c in judged["cues"])
     assert any(c.startswith("自我检查句 1 句") for c in judged["cues"])
+
+
+# training draws of the cut shapes (training only; the scoring shapes stay one draw each)
+DOC_LINES = [
+    "县农业农村局副局长个人对照检查材料",
+    "按照县委统一部署，我认真学习了规定篇目，广泛征求了意见，现将对照检查情况报告如下。",
+    "一、存在的问题",
+    "（一）调查研究不深入。全年下乡12次，多是听汇报、看点位，很少到农户家里算收入账。",
+    "（二）抓落实不到位。高标准农田项目验收时，我只看了资料，没有到田间核实，两处灌渠至今渗水。",
+    "（三）对年轻干部帮带不够。交代任务多，帮他们理思路少，两份统计报告逾期，我只是催，没有查原因。",
+    "二、原因剖析",
+    "理论学习满足于读原文，没有联系分管工作思考；宗旨意识有所淡化，习惯坐在办公室看报表。",
+    "三、整改措施",
+    "每月到基层站所蹲点不少于3天，年底前把分管领域的调研报告交党组审议。",
+]
+
+
+def _doc():
+    from training.kinds_corpus import KindDocument
+
+    return KindDocument("xt01", "personal", "\n".join(DOC_LINES), "train")
+
+
+def test_training_draws_leave_the_scoring_shapes_as_they_were():
+    from training.kinds_corpus import SHAPES, _shaped_set, shaped, training_draws, training_set
+
+    doc = _doc()
+    texts, kinds, groups = training_set([doc])
+    assert texts[:len(SHAPES)] == _shaped_set([doc])[0] == [shaped(doc, sh) for sh in SHAPES]
+    extra = training_draws([doc])[0]
+    assert texts[len(SHAPES):] == extra and len(extra) >= 3
+    assert set(kinds) == {"personal"} and set(groups) == {"xt01"}
+    assert training_draws([doc])[0] == extra  # deterministic
+
+
+def test_training_draws_show_the_middle_of_the_document():
+    from training.kinds_corpus import TRAINING_DRAWS, noise_lines, shaped, training_draws
+
+    doc = _doc()
+    drawn = list(zip(training_draws([doc])[0], (sh for sh, _ in TRAINING_DRAWS)))
+    assert all(DOC_LINES[0] not in t for t, sh in drawn if sh != "abridged")
+    windows = [t for t, sh in drawn if sh == "window"]
+    assert windows and all(2 <= len(t.splitlines()) <= 4 for t in windows)
+    pages = [t for t, sh in drawn if sh == "page"]
+    assert pages and all(any(n in t for n in noise_lines()) for t in pages)
+    assert shaped(doc, "excerpt", 1) != shaped(doc, "excerpt") or shaped(doc, "excerpt", 2) != shaped(doc, "excerpt")
