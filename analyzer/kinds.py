@@ -946,13 +946,12 @@ class KindModel:
                        pooled_sentences])
 
     def fit(self, texts: list[str], kinds: list[str], groups: list | None = None,
-            dev: tuple | None = None, dev_extra: tuple = ((), (), ())) -> "KindModel":
+            dev: tuple | None = None) -> "KindModel":
         """Fit on ``texts`` (``groups``: the document each text is a shape of, kept together when the sentence
         view is fitted out of fold; None: every text a document of its own). With ``dev`` (texts and kinds held
         apart, and optionally their groups), first fit on ``texts`` alone and take as ``margin_`` the widest of :data:`MARGINS` whose accuracy on ``dev`` is within
         0.01 of the best (``dev_grid_``: per margin, the non-materials taken for self-examinations
-        and the accuracy), then refit on both and ``dev_extra`` (texts, kinds and groups that join the refit
-        only: the dev documents' extra training draws). Without ``dev``, ``margin_`` is ``margin``."""
+        and the accuracy), then refit on both. Without ``dev``, ``margin_`` is ``margin``."""
         self.margin_ = self.margin
         groups = list(range(len(texts))) if groups is None else groups
         self._fit(texts, kinds, groups)
@@ -968,8 +967,7 @@ class KindModel:
         best = max(accuracy for _, accuracy in self.dev_grid_.values())
         self.margin_ = max(m for m, (_, accuracy) in self.dev_grid_.items() if accuracy >= best - 0.01)
         dev_groups = list(dev[2]) if len(dev) > 2 else [("dev", i) for i in range(len(dev[0]))]
-        return self._fit(list(texts) + list(dev[0]) + list(dev_extra[0]), list(kinds) + list(dev[1]) + list(dev_extra[1]),
-                         list(groups) + dev_groups + list(dev_extra[2]))
+        return self._fit(list(texts) + list(dev[0]), list(kinds) + list(dev[1]), list(groups) + dev_groups)
 
     def _fit(self, texts: list[str], kinds: list[str], groups: list) -> "KindModel":
         """Fit the sentence view (:mod:`analyzer.kind_sentences`) on every text, and the document model on the

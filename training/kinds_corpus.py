@@ -11,10 +11,6 @@ pasted into one line; ``noisy`` web-page furniture (``data/kinds/noise.txt``) be
 after the text; ``untitled`` the first line dropped when it is a short title; ``excerpt`` a
 contiguous stretch of 15–70 % of the lines, never the first (title and opening cut off);
 ``abridged`` the first line and 2–5 other lines in their order (a short version or 发言提纲).
-These scoring shapes are one draw each, so that figures stay comparable. Training adds more draws of the cut
-shapes (:data:`TRAINING_DRAWS`, :func:`training_set`): other seeds of ``excerpt`` and ``abridged``, ``window`` (a
-short stretch of 2–4 lines from anywhere after the first) and ``page`` (an excerpt inside a site's furniture, as
-page 2–7 of a web article arrives), so that the model sees the middle of a document as often as reviewers receive one.
 Every shaped text is normalised as the tool reads any input (``ingest.from_text``: traditional →
 simplified, full-width → half-width, stray spaces), so the kind model learns and is scored on the
 text it sees at run time.
@@ -38,8 +34,6 @@ from training.corpus import DATA_DIR
 KINDS_DIR = DATA_DIR / "kinds"
 SPLITS_PATH = KINDS_DIR / "splits.csv"
 SHAPES = ("clean", "runon", "noisy", "untitled", "excerpt", "abridged")
-# the extra shaped versions of each training document: (shape, draw), draw ≥ 1 seeds another cut
-TRAINING_DRAWS = (("excerpt", 1), ("excerpt", 2), ("abridged", 1), ("window", 1), ("page", 3))
 # new documents are dealt out in this cycle (after sorting by a hash of their id): a third to
 # test, a sixth to dev, half to train
 _DEAL = ("test", "train", "dev", "test", "train", "train")
@@ -123,14 +117,14 @@ def noise_lines() -> list[str]:
     return [s for s in lines if s.strip() and not s.startswith("#")]
 
 
-def shaped(doc: KindDocument, shape: str, draw: int = 0) -> str:
+def shaped(doc: KindDocument, shape: str) -> str:
     """The document's text in ``shape`` (see module docstring), normalised as the tool reads it;
-    deterministic per (id, shape, draw); draw 0 is the scoring shape."""
-    return ingest.from_text(_shape(doc, shape, draw), doc.id).text
+    deterministic per (id, shape)."""
+    return ingest.from_text(_shape(doc, shape), doc.id).text
 
 
-def _shape(doc: KindDocument, shape: str, draw: int = 0) -> str:
-    rng = random.Random(f"{doc.id}:{shape}" + (f":{draw}" if draw else ""))
+def _shape(doc: KindDocument, shape: str) -> str:
+    rng = random.Random(f"{doc.id}:{shape}")
     lines = [s for s in doc.text.splitlines() if s.strip()]
     if shape == "clean":
         return "\n".join(lines)
@@ -144,15 +138,6 @@ def _shape(doc: KindDocument, shape: str, draw: int = 0) -> str:
         if len(lines) <= 3:
             return "\n".join(lines)
         keep = max(2, round(len(lines) * rng.uniform(0.15, 0.7)))
-        start = rng.randint(1, len(lines) - keep)
-        return "\n".join(lines[start:start + keep])
-    if shape == "page":  # one page of a multi-page web article: an excerpt inside the site's furniture
-        pool = noise_lines()
-        return "\n".join(rng.sample(pool, 2) + _shape(doc, "excerpt", draw).splitlines() + rng.sample(pool, 2))
-    if shape == "window":
-        if len(lines) <= 3:
-            return "\n".join(lines)
-        keep = min(len(lines) - 1, rng.randint(2, 4))
         start = rng.randint(1, len(lines) - keep)
         return "\n".join(lines[start:start + keep])
     if shape == "abridged":
@@ -188,24 +173,13 @@ def _shaped_set(docs: list[KindDocument]) -> tuple[list[str], list[str], list[st
             [d.id for d in docs for _ in SHAPES])
 
 
-def training_draws(docs: list[KindDocument], draws=TRAINING_DRAWS) -> tuple[list[str], list[str], list[str]]:
-    """The extra training versions of ``docs`` (``draws``: shape and draw), their kinds and their documents' ids."""
-    return ([shaped(d, sh, k) for d in docs for sh, k in draws], [d.kind for d in docs for _ in draws],
-            [d.id for d in docs for _ in draws])
-
-
-def training_set(docs: list[KindDocument], draws=TRAINING_DRAWS) -> tuple[list[str], list[str], list[str]]:
-    """:func:`_shaped_set` of ``docs`` and, after it, :func:`training_draws`."""
-    return tuple(a + b for a, b in zip(_shaped_set(docs), training_draws(docs, draws)))
-
-
 def dev_margin(docs: list[KindDocument]) -> float:
     """The margin ``KindModel.fit`` chooses on the written dev split with a model fitted on train."""
     from analyzer.kinds import KindModel
 
     train = [d for d in docs if d.split == "train"]
     dev = [d for d in docs if d.split == "dev"]
-    return KindModel().fit(*training_set(train), dev=_shaped_set(dev)).margin_
+    return KindModel().fit(*_shaped_set(train), dev=_shaped_set(dev)).margin_
 
 
 def scored(docs: list[KindDocument], pred: list[str]) -> dict:
@@ -252,8 +226,8 @@ def dev_errors() -> dict:
     docs = load_kinds_corpus()
     train = [d for d in docs if d.split == "train"]
     dev = [d for d in docs if d.split == "dev"]
-    model = KindModel().fit(*training_set(train), dev=_shaped_set(dev))
-    model._fit(*training_set(train))  # keep the chosen margin, forget dev
+    model = KindModel().fit(*_shaped_set(train), dev=_shaped_set(dev))
+    model._fit(*_shaped_set(train))  # keep the chosen margin, forget dev
     return {"margin": model.margin_, **scored(dev, model.predict(_shaped_set(dev)[0]))}
 
 
@@ -281,7 +255,7 @@ def cross_validate(docs: list[KindDocument], folds: int = 5, margin: float | Non
     ordered, pred = [], []
     for k in range(folds):
         held = [d for d in docs if fold_of[d.id] == k]
-        model = KindModel(margin=margin).fit(*training_set([d for d in docs if fold_of[d.id] != k]))
+        model = KindModel(margin=margin).fit(*_shaped_set([d for d in docs if fold_of[d.id] != k]))
         ordered += held
         pred += model.predict(_shaped_set(held)[0])
     return {"folds": folds, "margin": margin, **scored(ordered, pred)}

@@ -747,7 +747,7 @@ def train_kinds() -> dict:
     materials, every document also in its run-on, noisy, untitled, excerpt and abridged shapes."""
     from sklearn.metrics import confusion_matrix
 
-    from training.kinds_corpus import SHAPES, load_kinds_corpus, shaped, training_draws, training_set
+    from training.kinds_corpus import SHAPES, load_kinds_corpus, shaped
 
     from analyzer.kinds import KINDS, MATERIAL_KINDS, SELF_EXAMINATION, SURE, KindModel, cue_lexicons, misjudged, opening
     from analyzer.kinds import compact as flat
@@ -761,9 +761,7 @@ def train_kinds() -> dict:
 
     # the margin of the lean away from self-examination: the widest on a fixed grid that costs
     # no more than 0.01 of dev accuracy, with a model fitted on train only (KindModel.fit)
-    # (the dev documents' extra training draws join the refit only: the margin is chosen on the scoring shapes)
-    final = KindModel().fit(*training_set(by_split["train"]), dev=shaped_set(by_split["dev"]),
-                            dev_extra=training_draws(by_split["dev"]))
+    final = KindModel().fit(*shaped_set(by_split["train"]), dev=shaped_set(by_split["dev"]))
     grid, margin = final.dev_grid_, final.margin_
     save("kinds", final)
 
@@ -818,10 +816,7 @@ rectification, opinions, work_report, other, and page-shaped personal and collec
 `data/kinds/splits.csv`): train {counts['train']}, dev {counts['dev']}, test {counts['test']}. Every
 document is also used in five generated shapes (run-on paste, web noise, title dropped, excerpt,
 abridged; `training/kinds_corpus.py`), so each split holds six versions of each of its documents;
-shapes never cross splits. Fitting adds five more cut versions of each training document (`TRAINING_DRAWS`: two
-other excerpts, another abridged copy, a window of 2–4 lines from anywhere after the first, and an excerpt inside
-a site's furniture, as page 2–7 of a web article arrives), so that the model sees the middle of a document as often
-as reviewers receive one; every figure is scored on the six shapes, one draw each, as before. Written in fifteen rounds: the first round's test documents were looked at
+shapes never cross splits. Written in fifteen rounds: the first round's test documents were looked at
 while developing, so they moved to dev; the second round is test; the third round (69 documents
 in the shapes of real pages — news of meetings quoting members, genre guides, 心得体会, essays,
 abstracts, notices, rules, 范文 list pages, fiction, page-shaped materials and work reports —
