@@ -45,7 +45,8 @@ essay faulting the leaders, news of a branch meeting retelling its members' self
 on a training course and an article on a county's rectification are not materials either.
 A spoken self-examination confesses in plain words (偷懒、图省事、能拖就拖、责任在我: ``colloquial_confessions``),
 which count in a chain the author opened by name; a self-examination confesses more than once (one aside in a
-diary, a blog or a story is no material) unless its title names it one; a sentence about everyone (每个人…、
+diary, a blog or a story is no material) unless its title names it one, or the model is sure of it and nothing else
+speaks in it (an excerpt or a few lines of a 发言提纲 cut to one confession: :func:`sure_aside`); a sentence about everyone (每个人…、
 偷懒的人往往…) is no one's confession; a speech greets its audience; a list of opinions voices one somewhere.
 A list of opinions stays one when a run-on paste, an abridged copy or a cut drops its title and collecting preamble:
 its items under a role label (分管就业的副局长：…) or an addressing heading (对班子成员的主要意见) are others', 班子成员…
@@ -102,6 +103,7 @@ LABELS = {
 }
 SELF_EXAMINATION = ("personal", "collective")
 MATERIAL_KINDS = ("personal", "collective", "work_report")  # coverage, summary and depth apply
+SURE = 0.9  # the model's probability that lets one confession stand for a self-examination (:func:`sure_aside`)
 MARGINS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)  # the lean away from self-examination fit tries
 # the texts whose title, voice and cleaned forms are remembered: a chunk's (the kind stage reads each text's voice,
 # then scores those the title does not settle together, then judges each)
@@ -924,6 +926,14 @@ def speaks_as(kind: str, spoken: Voice, titled: bool = False) -> bool:
     return True
 
 
+def sure_aside(kind: str, spoken: Voice, proba: np.ndarray) -> bool:
+    """A self-examination cut to one confession (an excerpt, a few lines of a 发言提纲) that speaks as nothing else
+    and owns up is one when the model is sure of it (:data:`SURE`): the gate's second confession guards against a
+    diary's or a story's aside, which the model does not read as a material."""
+    return (kind in SELF_EXAMINATION and spoken.confessions == 1 and spoken.owns_up
+            and not spoken.reported + spoken.expository + spoken.about_others and proba[KINDS.index(kind)] >= SURE)
+
+
 def voice_cues(kind: str, spoken: Voice, passed_over: list[str] = ()) -> list[str]:
     """Quotable cues of the voice: a sentence that confesses (self-examination) or reports its own work
     (work report); for each material kind the model preferred but the text does not speak as, why not."""
@@ -1027,8 +1037,8 @@ class KindModel:
         rectifies = _voice_patterns()["rectifies"].search(text) is not None or ledger_rows(text) >= 2
         # a notice (关于为班子民主生活会征求意见的通知) asks for opinions: it is not the list of them
         noticed = title_line(text).endswith("通知")
-        allowed = [k for k in KINDS if speaks_as(k, spoken) and (k != "rectification" or rectifies)
-                   and not (k == "opinions" and noticed)]
+        allowed = [k for k in KINDS if (speaks_as(k, spoken) or sure_aside(k, spoken, proba))
+                   and (k != "rectification" or rectifies) and not (k == "opinions" and noticed)]
         # a text the model reads as a self-examination is a work report only if it reports its own work more than
         # once: one sentence of a memoir (近年来我的记忆力开始衰退…) is no report
         if KINDS[int(np.argmax(proba))] in SELF_EXAMINATION and spoken.own_work < 2:
@@ -1082,7 +1092,7 @@ class KindModel:
         """The report's ``kind`` from the model's probabilities (:meth:`decide`), with the material kinds the
         model preferred (or the title claimed) that the text does not speak as."""
         kind = self.decide(text, proba)
-        passed_over = [k for k in MATERIAL_KINDS if not speaks_as(k, spoken)
+        passed_over = [k for k in MATERIAL_KINDS if k != kind and not speaks_as(k, spoken)
                        and (proba[KINDS.index(k)] > proba[KINDS.index(kind)] or k == claimed)]
         found = cues(text, kind) or ["无明显线索词，依据整体用词判断 / no cue words: judged from the wording as a whole"]
         return {"id": kind, "label": LABELS[kind], "score": round(float(proba[KINDS.index(kind)]), 4),
