@@ -441,6 +441,11 @@ class Voice:
     owns_up: bool = True    # the text speaks as 我/我们 or examines itself somewhere (查摆、原因、整改、差距: ``owns_up``)
     page_labels: int = 0    # expository sentences that are a site's label on the page (本文内容仅供参考、本文已被收录到)
 
+    @property
+    def elsewhere(self) -> int:
+        """Sentences that speak as another kind does: report a meeting, explain or advise, or speak to or of others."""
+        return self.reported + self.expository + self.about_others
+
 
 @lru_cache(maxsize=1)
 def _voice_patterns() -> dict[str, re.Pattern]:
@@ -908,7 +913,7 @@ def speaks_as(kind: str, spoken: Voice, titled: bool = False) -> bool:
     the page, 本文内容仅供参考, speaks as none). Without such a title a self-examination
     owns up somewhere (``Voice.owns_up``: 我/我们, 查摆, 原因, 差距, 整改): a 班子's faults and nothing more are what a
     list of opinions cut mid-way says too."""
-    others = spoken.reported + spoken.expository + spoken.about_others
+    others = spoken.elsewhere
     titled = titled or spoken.declared  # 我…查摆了自身…问题。现报告如下 names the text as its title would
     if kind in SELF_EXAMINATION:
         if not (titled or spoken.owns_up):  # faults of a 班子 and nothing more: what a list of opinions says too
@@ -931,7 +936,7 @@ def sure_aside(kind: str, spoken: Voice, proba: np.ndarray) -> bool:
     and owns up is one when the model is sure of it (:data:`SURE`): the gate's second confession guards against a
     diary's or a story's aside, which the model does not read as a material."""
     return (kind in SELF_EXAMINATION and spoken.confessions == 1 and spoken.owns_up
-            and not spoken.reported + spoken.expository + spoken.about_others and proba[KINDS.index(kind)] >= SURE)
+            and not spoken.elsewhere and proba[KINDS.index(kind)] >= SURE)
 
 
 def voice_cues(kind: str, spoken: Voice, passed_over: list[str] = ()) -> list[str]:
@@ -1058,7 +1063,7 @@ class KindModel:
         # someone, or reflect on what the author felt or learnt: 我体会到…) are more than half as many as the
         # confessions: a text that only confesses, or confesses seven times beside one exhortation (必须按照…), keeps
         # its self-examination kind however close the model is
-        mixed = 2 * (spoken.reported + spoken.expository + spoken.about_others + spoken.reflective) > spoken.confessions
+        mixed = 2 * (spoken.elsewhere + spoken.reflective) > spoken.confessions
         close = proba[KINDS.index(top)] - proba[KINDS.index(alt)] < self.margin_
         return alt if close and mixed and has_cues(text, alt) else top
 
