@@ -5,12 +5,13 @@ from __future__ import annotations
 import pytest
 
 from analyzer import html, ingest
+from analyzer.feedback import reasons
 from analyzer.library import Library
 from analyzer.pipeline import Analyzer
 from analyzer.report import Report
+from analyzer.web import side
 
-from .test_copydetect import QUOTES, SPINNING, A
-from analyzer.copydetect import CopyDetector
+from .test_copydetect import A
 
 # a 对照检查材料 as a Hong Kong or Taiwan mirror gives it (written in traditional script)
 MATERIAL = """關於查擺問題的個人對照檢查材料
@@ -75,7 +76,7 @@ def test_a_simplified_text_with_traditional_names_is_read_as_written():
 
 def test_a_traditional_copy_of_a_simplified_reference_is_found(tmp_path):
     path = tmp_path / "refs.sqlite"
-    with Library(path, CopyDetector(SPINNING, QUOTES).fingerprinter) as lib:
+    with Library(path) as lib:
         lib.add_many([("A.txt", A)])
     report = Analyzer(library=path).analyze(COPY, "轉載.txt")
     (source,) = report.copy["sources"]
@@ -85,6 +86,10 @@ def test_a_traditional_copy_of_a_simplified_reference_is_found(tmp_path):
     fragment = next(f for f in source["fragments"] if first.start <= f["start"] < first.end)
     copied = first.original[fragment["start"] - first.start:fragment["end"] - first.start]
     assert "一是文稿把關走過場" in copied and copied in COPY
+    d = report.to_dict()  # the workbench quotes it back to the author and shows it side by side as given
+    assert any("如“縣委辦公室主任”" in r for r in reasons(d))
+    (piece,) = side(d, [(fragment["start"], fragment["end"], "copy", "= A.txt")])[1]["pieces"]
+    assert piece[:2] == (first.original, "copy")
 
 
 def test_the_traditional_robustness_suite_holds_within_005_of_clean():
@@ -97,3 +102,22 @@ def test_the_traditional_robustness_suite_holds_within_005_of_clean():
     kinds = kind_traditional()
     assert kinds["traditional"]["accuracy"] >= kinds["clean"]["accuracy"] - 0.05, kinds
     assert kinds["traditional"]["non_material_given_material_kind"] <= kinds["clean"]["non_material_given_material_kind"]
+
+
+def test_a_batch_cross_checks_a_traditional_copy_and_the_library_stores_it_simplified(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from analyzer.cli import main
+
+    (tmp_path / "甲.txt").write_text(A, encoding="utf-8")
+    (tmp_path / "乙-轉載.txt").write_bytes(COPY.encode("big5"))
+    checked = CliRunner().invoke(main, ["check", str(tmp_path / "甲.txt"), str(tmp_path / "乙-轉載.txt"), "--json"])
+    first, second = (json.loads(line) for line in checked.output.splitlines())
+    assert [(s["source"], s["relation"]) for s in first["copy"]["sources"]] == [("乙-轉載.txt", "shared")]
+    assert second["copy"]["sources"][0]["source"] == "甲.txt" and second["copy"]["ratio"] > 0.9
+    db = str(tmp_path / "refs.sqlite")  # a traditional reference added to the library finds a simplified copy
+    assert CliRunner().invoke(main, ["library", "add", str(tmp_path / "乙-轉載.txt"), "--library", db]).exit_code == 0
+    report = Analyzer(library=db).analyze("\n".join(A.split("\n")[2:5]), "丙.txt")
+    assert [s["source"] for s in report.copy["sources"]] == ["乙-轉載.txt"] and report.copy["ratio"] > 0.9
