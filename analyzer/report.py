@@ -148,16 +148,17 @@ class Report:
     def failed(cls, file: str, name: str, error: dict) -> "Report":
         return cls(file=file, name=name, error=error)
 
-    def text(self) -> str:
+    def text(self, as_given: bool = False) -> str:
         """The document's text rebuilt from its paragraphs at their offsets, so that offsets into
         it are offsets into the normalised text: lines apart are joined by line breaks, the pieces
-        of a split line abut, and the characters of inline noise cut from a paragraph are blanks."""
+        of a split line abut, and the characters of inline noise cut from a paragraph are blanks.
+        ``as_given``: a text read as simplified in its own script (to show, not to compare)."""
         if not self.paragraphs:
             return ""
         chars = ["\n"] * max(p.end for p in self.paragraphs)
         for p in self.paragraphs:
             width = p.end - p.start
-            chars[p.start:p.end] = p.text[:width].ljust(width)
+            chars[p.start:p.end] = ((as_given and p.original) or p.text)[:width].ljust(width)
         return "".join(chars)
 
     @property

@@ -117,7 +117,24 @@ def test_a_batch_cross_checks_a_traditional_copy_and_the_library_stores_it_simpl
     first, second = (json.loads(line) for line in checked.output.splitlines())
     assert [(s["source"], s["relation"]) for s in first["copy"]["sources"]] == [("乙-轉載.txt", "shared")]
     assert second["copy"]["sources"][0]["source"] == "甲.txt" and second["copy"]["ratio"] > 0.9
+    out = tmp_path / "out"  # a batch's side-by-side page shows the copy as given
+    assert CliRunner().invoke(main, ["batch", str(tmp_path), "--out", str(out), "--jobs", "1"]).exit_code == 0
+    pages = [p.read_text(encoding="utf-8") for p in (out / "reports").glob("*.html")]
+    assert any("縣委辦起草" in page and "县委办起草" in page for page in pages)
     db = str(tmp_path / "refs.sqlite")  # a traditional reference added to the library finds a simplified copy
     assert CliRunner().invoke(main, ["library", "add", str(tmp_path / "乙-轉載.txt"), "--library", db]).exit_code == 0
     report = Analyzer(library=db).analyze("\n".join(A.split("\n")[2:5]), "丙.txt")
     assert [s["source"] for s in report.copy["sources"]] == ["乙-轉載.txt"] and report.copy["ratio"] > 0.9
+
+
+def test_compare_shows_a_traditional_copy_as_given(tmp_path):
+    from analyzer.compare import compare_paths, pair_of
+
+    (tmp_path / "甲.txt").write_text(A, encoding="utf-8")
+    (tmp_path / "乙.txt").write_text(COPY, encoding="utf-8")
+    result, texts = compare_paths(str(tmp_path / "乙.txt"), str(tmp_path / "甲.txt"))
+    assert texts["a"] == COPY and texts["b"] == A  # shown as given, at the offsets the fragments name
+    fragment = max(pair_of(result)["fragments"], key=lambda f: f["end"] - f["start"])
+    assert "一是文稿把關走過場" in texts["a"][fragment["start"]:fragment["end"]]
+    page = html.pair_page("乙.txt", texts["a"], pair_of(result), texts["b"])
+    assert "縣委辦起草" in page and "县委办起草" in page
