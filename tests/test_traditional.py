@@ -67,6 +67,17 @@ def test_the_report_page_shows_the_original_marked_and_the_json_round_trips(repo
     assert Report.from_dict(d).to_dict() == d
 
 
+def test_the_terminal_view_shows_the_text_and_its_evidence_as_given(report):
+    from rich.console import Console
+
+    from analyzer.render import render
+
+    console = Console(record=True, width=200)
+    render(report, console)
+    shown = console.export_text()
+    assert "官僚主義方面" in shown and "官僚主义方面" not in shown and "推諉扯皮" in shown
+
+
 def test_a_simplified_text_with_traditional_names_is_read_as_written():
     source = ingest.from_text(MIXED)
     assert source.text == MIXED and source.original == "" and source.warnings == []
