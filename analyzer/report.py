@@ -114,7 +114,7 @@ class Report:
         source, at = doc.source, doc.content.__getitem__  # doc.at without a method call per index
         paras = [Paragraph(i, p.text, p.start, p.end, role="noise", summary_like=None,
                            evidence={"noise": p.noise.cues} if p.noise.cues else {},
-                           line=p.line if p.split else None, original=_as_given(source.original, p))
+                           line=p.line if p.split else None, original=_original_of(source.original, p))
                  for i, p in enumerate(doc.pieces)]
         report = cls(file=source.file or source.name, name=source.name, sha256=source.sha256, chars=doc.chars,
                      paragraphs=paras, rubric=rubric, warnings=doc.warnings)
@@ -194,7 +194,7 @@ class Report:
                    opinions=d.get("opinions"), warnings=d.get("warnings", []))
 
 
-def _as_given(original: str, piece) -> str | None:
+def _original_of(original: str, piece) -> str | None:
     """The piece's text in the script of a text read as simplified (None for any other text):
     character for character with ``piece.text``, its inline noise cut out the same way."""
     if not original:
