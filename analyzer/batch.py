@@ -485,7 +485,7 @@ def _crosscheck(entry: Entry, copy_key: str, cache_root: str, reports: str,
 def write_pairs(report: Report, page: str, reports: Path, detector, twins: list[str]) -> dict[str, str]:
     """Write a side-by-side page for each source sharing at least ``CLUSTER_MIN`` of the
     document; returns source name -> href of its page."""
-    text, out = report.text(), {}
+    text, out = report.text(as_given=True), {}  # shown as given; the library's text as it holds it
     for n, source in enumerate(report.copy["sources"]):
         if source["ratio"] < CLUSTER_MIN:
             continue

@@ -33,7 +33,8 @@ def compare_reports(report_a, report_b, meta_a: dict, meta_b: dict, detector: Co
 
 
 def compare_paths(path_a: str, path_b: str, sidecar: dict[str, dict] | None = None) -> tuple[dict, dict]:
-    """(comparison object, {"a": text, "b": text}) of two files; unreadable files raise
+    """(comparison object, {"a": text, "b": text}) of two files, the texts as given (a text read as
+    simplified in its own script, at the same offsets); unreadable files raise
     :class:`~analyzer.errors.JingziError`."""
     from .errors import JingziError
     from .pipeline import Analyzer
@@ -44,7 +45,7 @@ def compare_paths(path_a: str, path_b: str, sidecar: dict[str, dict] | None = No
         if r.error:
             raise JingziError(r.error["code"], r.error["message"].split(" — ")[0])
     result = compare_reports(*reports, file_meta(path_a, sidecar), file_meta(path_b, sidecar))
-    return result, {k: r.text() for k, r in zip("ab", reports)}
+    return result, {k: r.text(as_given=True) for k, r in zip("ab", reports)}  # to show: as the files gave them
 
 
 def pair_of(result: dict) -> dict:

@@ -35,7 +35,8 @@ ERRORS = {
 }
 
 WARNINGS = {
-    "traditional_converted": "繁体字已转换为简体 / traditional characters were converted to simplified.",
+    "traditional_converted": ("繁体文本已按简体分析，原文照旧显示（段落的 original）/ a text in traditional script, "
+                              "analysed as simplified and shown as given (paragraphs[].original)."),
     "low_chinese": "中文比例偏低，结果可能不可靠 / little Chinese text; results may be unreliable.",
     "mixed_encoding": "文件混用了多种编码，已逐行识别 / the file mixes encodings and was decoded line by line.",
     "few_paragraphs": "段落很少，可能缺少换行 / very few paragraphs: line breaks may be missing.",

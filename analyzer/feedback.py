@@ -15,6 +15,7 @@ import json
 from .batch import summarise, write_xlsx
 from .html import COPY_FLAG
 from .render import SUBSTITUTION_LABEL
+from .report import as_given
 from .workbench import DECISION_LABEL, VERDICTS, current
 
 OVERRIDE_SCHEMA = "jingzi-override/1"
@@ -36,7 +37,7 @@ def reasons(d: dict) -> list[str]:
     if "error" in d:
         return [f"文件无法分析 / the file could not be analysed: {d['error']['message']}"]
     out = []
-    paras = d["paragraphs"]
+    paras, given = d["paragraphs"], as_given(d["paragraphs"])  # quotes of a text read as simplified: as given
     for c in (d.get("coverage") or {}).values():
         if c["covered"]:
             continue
@@ -52,14 +53,14 @@ def reasons(d: dict) -> list[str]:
         out.append(f"“{c['label']}”方面：{why}")
     summ = d.get("summary_like")
     if summ and summ.get("flagged"):
-        where = "、".join(f"第 {i} 段 {_quote(paras[i]['text'])}" for i in summ["paragraphs"][:2])
+        where = "、".join(f"第 {i} 段 {_quote(given(paras[i]['text']))}" for i in summ["paragraphs"][:2])
         out.append(f"写成了工作总结：像工作总结的段落占 {summ['ratio']:.0%} 字数，如{where}")
     cp = d.get("copy")
     if cp and cp["ratio"] >= COPY_FLAG:
         text = document_text(d)
         for s in cp["sources"]:
             f = s["fragments"][0]
-            out.append(f"与《{s['source']}》相同的文字占 {s['ratio']:.0%}，如{_quote(text[f['start']:f['end']])}")
+            out.append(f"与《{s['source']}》相同的文字占 {s['ratio']:.0%}，如{_quote(given(text[f['start']:f['end']]))}")
     depth = d.get("depth")
     if depth:
         for key, flagged in depth["substitutions"].items():

@@ -15,7 +15,7 @@ from typing import Iterator
 from urllib.parse import quote
 
 from .render import CRITERION_LABEL, ROLE_LABEL, SUBSTITUTION_LABEL, WORK_REPORT_DEPTH
-from .report import evidence_text, judged, quoted_phrases
+from .report import as_given, evidence_text, judged, quoted_phrases
 
 COPY_FLAG = 0.2  # copy ratio shown red and flagged (SPEC: every source contributing ≥ 20% must be found)
 MAX_CLUSTERS, MAX_PAIRS = 100, 20  # the overview lists at most this many clusters, and pairs per cluster
@@ -123,10 +123,11 @@ def report_page(d: dict, links: dict[str, str] | None = None, home: str | None =
         parts.append(rectification_section(d["rectification"]))
     if d.get("opinions") is not None:
         parts.append(opinions_section(d["opinions"]))
+    given = as_given(d["paragraphs"])  # quotes of a text read as simplified, in its own script
     if d.get("depth") is not None:
-        parts.append(_depth_section(d["depth"], (d.get("kind") or {}).get("id")))
+        parts.append(_depth_section(d["depth"], (d.get("kind") or {}).get("id"), given))
     if d.get("coverage") is not None:
-        parts.append(_coverage_section(d["coverage"]))
+        parts.append(_coverage_section(d["coverage"], given))
     if d.get("summary_like") is not None:
         parts.append(_summary_section(d))
     if d.get("copy") is not None:
@@ -145,7 +146,7 @@ def _kind_section(kind: dict) -> str:
 DEPTH_AS = {"personal": "个人材料", "collective": "班子材料", "work_report": WORK_REPORT_DEPTH.strip("（）")}
 
 
-def _depth_section(depth: dict, kind_id: str | None = None) -> str:
+def _depth_section(depth: dict, kind_id: str | None = None, given=lambda quote: quote) -> str:
     """The depth scores, reasons and deductions; beside the score, what the document was
     measured as: the depth stage's personal/collective reading, or the document's own kind when
     that is another (a work report is not called 个人材料)."""
@@ -160,7 +161,7 @@ def _depth_section(depth: dict, kind_id: str | None = None) -> str:
         for k, flagged in depth["substitutions"].items())
     notes = "".join(f"<li>{e(n)}</li>" for n in depth["notes"])
     lost = "".join(f'<li>−{x["points"]:.0f} {e(x["reason"])} {_para_links(x["paragraphs"])}'
-                   + "".join(f' <q class="muted">{e(p)}</q>' for p in quoted_phrases(x, 3)) + "</li>"
+                   + "".join(f' <q class="muted">{e(given(p))}</q>' for p in quoted_phrases(x, 3)) + "</li>"
                    for x in depth.get("deductions", []))
     if depth.get("unattributed_points"):
         lost += (f'<li class="muted">−{depth["unattributed_points"]:.0f} 材料中无可指出之处 / nothing in the '
@@ -174,14 +175,14 @@ def _depth_section(depth: dict, kind_id: str | None = None) -> str:
             + "</section>")
 
 
-def _coverage_section(coverage: dict) -> str:
+def _coverage_section(coverage: dict, given=lambda quote: quote) -> str:
     rows = []
     for cid, c in coverage.items():
         verdict = '<span class="ok">✓ 已查摆</span>' if c["covered"] else '<span class="bad">✗ 未查摆</span>'
-        said = "　".join(x for x in (evidence_text(c.get("best_sentence") or ""), c.get("note") or "") if x)
+        said = "　".join(x for x in (given(evidence_text(c.get("best_sentence") or "")), c.get("note") or "") if x)
         if not c["covered"] and c.get("denials"):
-            said += f"：“{c['denials'][0]['text']}”"
-        phrases = "、".join(c.get("phrases", [])[:8])
+            said += f"：“{given(c['denials'][0]['text'])}”"
+        phrases = "、".join(map(given, c.get("phrases", [])[:8]))
         rows.append(f'<tr><td>{e(c["label"])} <span class="muted">{e(cid)}</span></td><td>{verdict}</td>'
                     f'<td class="num">{c["score"]:.2f}</td><td>{_para_links(c["evidence"])}</td>'
                     f'<td>{e(said)}{f"<br><span class=muted>{e(phrases)}</span>" if phrases else ""}</td></tr>')
@@ -323,7 +324,8 @@ def _paragraph(p: dict, marks: list, summary_like: bool, labels: dict[str, str])
         tags.append(f'<span class="tag summary" title="线索：{e("、".join(cues))}">像工作总结{score}</span>')
     gutter = (f'<div class="gutter"><a href="#p{p["index"]}">¶{p["index"]}</a> '
               f'<span class="role">{e(ROLE_LABEL.get(role, role))}</span><br>{"".join(tags)}</div>')
-    return f'<div class="{classes}" id="p{p["index"]}">{gutter}<p>{_marked(text, marks)}</p></div>'
+    shown = p.get("original") or text  # a text read as simplified is shown as given, marked at the same offsets
+    return f'<div class="{classes}" id="p{p["index"]}">{gutter}<p>{_marked(shown, marks)}</p></div>'
 
 
 _OPEN = {"copy": '<span class="copy" title="{}">', "quote": '<span class="quote" title="{}">',

@@ -1,6 +1,7 @@
 """Stage 1: read a file (txt/md in any common Chinese encoding, docx, pdf) and normalise it.
 
-Normalisation: traditional -> simplified (OpenCC ``t2s``), full-width digits, letters and
+Normalisation: a text evidently in traditional script -> simplified (OpenCC ``t2s``, character
+for character; ``Source.original`` keeps the normalised text in its own script), full-width digits, letters and
 ``%`` -> half-width, every line break -> ``\\n``, spaces inside Chinese text removed, blank
 lines dropped; in a .md file, Markdown's marks (``#`` headings, which are then read as headings,
 ``>`` ``-`` ``*`` line marks, ``**`` emphasis, rules) dropped too. ``Source.offsets[i]`` is the
@@ -40,6 +41,9 @@ SUPPORTED = TEXT_SUFFIXES | {".docx", ".pdf"}
 # word-processor files a material often arrives as, which jingzi cannot read: a folder lists them
 # too, so each gets its `unsupported_type` error (save it as .docx) instead of vanishing unseen
 UNREADABLE_MATERIALS = {".doc", ".wps", ".rtf", ".odt"}
+# a text is read as simplified when t2s changes this share of its Chinese characters or more: on the
+# written corpus and the DEV pages, simplified texts 0-0.7 % (a name, a typo), traditional ones 25 % or more
+TRADITIONAL_SHARE = 0.1
 MIN_PLAUSIBILITY = 6.5               # mean log char frequency; real Chinese text scores about 10
 
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
@@ -62,6 +66,7 @@ class Source:
     warnings: list[dict] = field(default_factory=list)
     heading_hints: set[int] = field(default_factory=set)  # paragraphs formatted as headings (docx)
     encoding: str = ""
+    original: str = ""  # a text read as simplified (warning traditional_converted): ``text`` in its own script
 
     @property
     def sha256(self) -> str:
@@ -756,13 +761,9 @@ def normalise(raw: str, name: str, hinted_lines: set[int] | None = None, markdow
         raise JingziError("no_chinese", f"未发现中文 / no Chinese text in {name}")
     raw = _SURROGATE.sub("\ufffd", raw.replace("\ufeff", ""))  # lone surrogates (broken PDF text) cannot be encoded
     warnings: list[dict] = []
-    converted = _t2s(raw)
-    if len(converted) != len(raw):  # OpenCC t2s is per character in practice; keep offsets exact
-        converted = "".join(_t2s(ch) if len(_t2s(ch)) == 1 else ch for ch in raw)
-    if converted != raw:
-        changed = int((_code_points(raw) != _code_points(converted)).sum())
-        if changed >= 5 and changed > 0.01 * _cjk_count(raw):
-            warnings.append(warning("traditional_converted", f"{changed} 个字"))
+    converted, changed = simplified(raw)
+    if changed:
+        warnings.append(warning("traditional_converted", f"{changed} 个字"))
     text = _FULL_WIDTH.sub(lambda m: m.group().translate(_WIDTH), converted)
     joins, asides = (wrapped_lines(text) if unwrap else None) or (set(), set())
     if joins:
@@ -808,8 +809,33 @@ def normalise(raw: str, name: str, hinted_lines: set[int] | None = None, markdow
         warnings.append(warning("low_chinese", f"中文字符占 {cjk / max(len(norm), 1):.0%}"))
     if len(paragraphs) < 3 and len(norm) > 400:
         warnings.append(warning("few_paragraphs", f"{len(paragraphs)} 段"))
-    return Source(name=name, text=norm, paragraphs=paragraphs, offsets=_offset_map(out, origins),
-                  warnings=warnings, heading_hints=heading_hints)
+    offsets = _offset_map(out, origins)
+    return Source(name=name, text=norm, paragraphs=paragraphs, offsets=offsets, warnings=warnings,
+                  heading_hints=heading_hints, original=_as_given(norm, offsets, raw, converted) if changed else "")
+
+
+def simplified(raw: str) -> tuple[str, int]:
+    """``raw`` read as simplified text, character for character, and how many characters that
+    changed: ``(raw, 0)`` unless it is evidently traditional (OpenCC ``t2s`` changes
+    :data:`TRADITIONAL_SHARE` of its Chinese characters, and 5 or more), so that a simplified text with
+    a traditional name or a stray character in it is read exactly as written."""
+    converted = _t2s(raw)
+    if converted == raw:
+        return raw, 0
+    if len(converted) != len(raw):  # OpenCC t2s is per character in practice; keep offsets exact
+        converted = "".join(_t2s(ch) if len(_t2s(ch)) == 1 else ch for ch in raw)
+    changed = int((_code_points(raw) != _code_points(converted)).sum())
+    return (converted, changed) if changed >= max(5, TRADITIONAL_SHARE * _cjk_count(raw)) else (raw, 0)
+
+
+def _as_given(norm: str, offsets: array, raw: str, converted: str) -> str:
+    """The normalised text ``norm`` in the script ``raw`` was written in: every character that
+    conversion changed put back from ``raw`` (same length as ``norm``, so offsets hold for both)."""
+    import numpy as np
+
+    at = np.frombuffer(offsets, dtype=np.intc)
+    before, after = _code_points(raw)[at], _code_points(converted)[at]
+    return np.where(before != after, before, _code_points(norm)).astype("<u4").tobytes().decode("utf-32-le")
 
 
 def _markdown_body(line: str, cut: int, end: int, line_no: int, hinted_lines: set[int]) -> tuple[int, int]:

@@ -75,9 +75,11 @@ def read_list(path: str | Path) -> list[str]:
         lines = [_longest_cell(line) for line in raw.splitlines()]
     else:
         lines = decode_text(data)[0].splitlines()
-    from .ingest import _t2s
+    from .ingest import _t2s, simplified
 
-    opinions = [_t2s(o) for o in parse_lines(lines)]
+    opinions = parse_lines(lines)
+    if opinions and simplified("".join(opinions))[1]:  # evidently traditional: read as simplified, as a material is
+        opinions = [_t2s(o) for o in opinions]
     if not opinions:
         raise JingziError("empty", f"意见清单中没有意见 / no opinions in {path.name}")
     return opinions

@@ -15,7 +15,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from .report import Report, evidence_text, judged, quoted_phrases
+from .report import Report, as_given, evidence_text, judged, quoted_phrases
 
 ROLE_STYLE = {
     "heading": "bold", "preamble": "dim", "problem": "red", "cause": "yellow",
@@ -195,7 +195,7 @@ def _structure_table(report: Report) -> Table:
     for p in report.paragraphs:
         role = Text(f"{ROLE_LABEL[p.role]} {p.role}", style=ROLE_STYLE[p.role])
         mark = " [magenta]⟦像工作总结⟧[/]" if p.index in flagged else ""
-        text = Text.from_markup(_escape(_snippet(p.text)) + mark,
+        text = Text.from_markup(_escape(_snippet(p.original or p.text)) + mark,  # as given: traditional stays so
                                 style="bold" if p.role == "heading" else "dim" if p.role == "noise" else "")
         table.add_row(str(p.index), role, ",".join(p.styles), Wrapped(text))
     return table
@@ -212,18 +212,19 @@ def _coverage_table(report: Report) -> Table:
     table.add_column("结论", width=12)
     table.add_column("分", justify="right", width=5)
     table.add_column("最佳证据 best evidence")
+    given = as_given(report.paragraphs)  # quotes of a text read as simplified, in its own script
     for c in report.coverage.values():
         verdict = "[green]✓ 已查摆[/]" if c["covered"] else "[red]✗ 未查摆[/]"
         ev = ""
         if c.get("best_sentence"):
-            ev = f"¶{c['evidence'][0]} {_escape(_snippet(evidence_text(c['best_sentence']), 70))}"
+            ev = f"¶{c['evidence'][0]} {_escape(_snippet(given(evidence_text(c['best_sentence'])), 70))}"
             if c.get("note"):  # a covered category's caveat (only a headline, a denial elsewhere)
                 ev += f"\n[yellow]{_escape(c['note'])}[/]"
         elif c.get("note"):
             ev = f"[yellow]{_escape(c['note'])}[/]"
             if c.get("denials"):
                 d = c["denials"][0]
-                ev += f"\n¶{d['paragraph']} “{_escape(_snippet(d['text'], 60))}”"
+                ev += f"\n¶{d['paragraph']} “{_escape(_snippet(given(d['text']), 60))}”"
         table.add_row(c["label"], verdict, f"{c['score']:.2f}", Wrapped(Text.from_markup(ev)))
     return table
 
@@ -268,7 +269,7 @@ WORK_REPORT_DEPTH = "（工作总结，按对照检查材料的尺子量 / a wor
 
 
 def _depth_panel(report: Report) -> Panel:
-    d = report.depth
+    d, given = report.depth, as_given(report.paragraphs)
     rows = [f"[bold]深度得分 depth {d['score']:.0f}/100[/]"]
     for key, label in CRITERION_LABEL.items():
         v = d["criteria"][key]
@@ -283,7 +284,7 @@ def _depth_panel(report: Report) -> Panel:
         rows.append(f"[dim]  扣分 where the other {100 - d['score']:.0f} points went:[/]")
     for x in d.get("deductions", [])[:4]:
         where = f" ¶{','.join(map(str, x['paragraphs'][:5]))}" if x["paragraphs"] else ""
-        quotes = "".join(f"「{_escape(p)}」" for p in quoted_phrases(x, 1))
+        quotes = "".join(f"「{_escape(given(p))}」" for p in quoted_phrases(x, 1))
         rows.append(f"  −{x['points']:.0f} {_escape(x['reason'])}{where}" + (f" [dim]{quotes}[/]" if quotes else ""))
     if d.get("unattributed_points"):
         rows.append(f"[dim]  −{d['unattributed_points']:.0f} 材料中无可指出之处 / nothing in the text to show for them[/]")

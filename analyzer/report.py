@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:
     from .document import Document
@@ -36,6 +36,23 @@ def evidence_text(sentence: str) -> str:
     return sentence.lstrip(_CLOSING_MARKS)
 
 
+def as_given(paragraphs) -> Callable[[str], str]:
+    """How a quote of the text is shown: as the document gave it. For a text read as simplified
+    (paragraphs with an ``original``), a quote found in a paragraph's text becomes the same
+    characters of its original; any other quote is shown as it is. ``paragraphs``: the report's
+    :class:`Paragraph` objects or their JSON objects."""
+    pairs = [(p["text"], p.get("original")) if isinstance(p, dict) else (p.text, p.original) for p in paragraphs]
+    pairs = [(text, original) for text, original in pairs if original]
+
+    def given(quote: str) -> str:
+        for text, original in pairs if quote else ():
+            at = text.find(quote)
+            if at >= 0:
+                return original[at:at + len(quote)]
+        return quote
+    return given
+
+
 def judged(report_warnings: list[dict]) -> bool:
     """Whether the document was judged as a material: the roles of a document that got the
     ``not_a_material`` warning only show the form of its paragraphs."""
@@ -53,10 +70,13 @@ class Paragraph:
     summary_like: float | None = None
     evidence: dict = field(default_factory=dict)  # stage -> matched phrases, for reports
     line: int | None = None  # source line, when a run-on line was split into several paragraphs
+    original: str | None = None  # text in the traditional script it was given in (read as simplified)
 
     def to_dict(self) -> dict:
         d = {"index": self.index, "text": self.text, "start": self.start, "end": self.end, "role": self.role,
              "styles": self.styles}
+        if self.original is not None:
+            d["original"] = self.original
         if self.line is not None:
             d["line"] = self.line
         if self.summary_like is not None:
@@ -94,7 +114,7 @@ class Report:
         source, at = doc.source, doc.content.__getitem__  # doc.at without a method call per index
         paras = [Paragraph(i, p.text, p.start, p.end, role="noise", summary_like=None,
                            evidence={"noise": p.noise.cues} if p.noise.cues else {},
-                           line=p.line if p.split else None)
+                           line=p.line if p.split else None, original=_original_of(source.original, p))
                  for i, p in enumerate(doc.pieces)]
         report = cls(file=source.file or source.name, name=source.name, sha256=source.sha256, chars=doc.chars,
                      paragraphs=paras, rubric=rubric, warnings=doc.warnings)
@@ -128,16 +148,17 @@ class Report:
     def failed(cls, file: str, name: str, error: dict) -> "Report":
         return cls(file=file, name=name, error=error)
 
-    def text(self) -> str:
+    def text(self, as_given: bool = False) -> str:
         """The document's text rebuilt from its paragraphs at their offsets, so that offsets into
         it are offsets into the normalised text: lines apart are joined by line breaks, the pieces
-        of a split line abut, and the characters of inline noise cut from a paragraph are blanks."""
+        of a split line abut, and the characters of inline noise cut from a paragraph are blanks.
+        ``as_given``: a text read as simplified in its own script (to show, not to compare)."""
         if not self.paragraphs:
             return ""
         chars = ["\n"] * max(p.end for p in self.paragraphs)
         for p in self.paragraphs:
             width = p.end - p.start
-            chars[p.start:p.end] = p.text[:width].ljust(width)
+            chars[p.start:p.end] = ((as_given and p.original) or p.text)[:width].ljust(width)
         return "".join(chars)
 
     @property
@@ -164,12 +185,22 @@ class Report:
         if "error" in d:
             return cls.failed(d["file"], d["name"], d["error"])
         paras = [Paragraph(p["index"], p["text"], p["start"], p["end"], p["role"], p.get("styles", []),
-                           p.get("summary_like"), p.get("evidence", {}), p.get("line")) for p in d["paragraphs"]]
+                           p.get("summary_like"), p.get("evidence", {}), p.get("line"), p.get("original"))
+                 for p in d["paragraphs"]]
         return cls(file=d["file"], name=d["name"], sha256=d["sha256"], chars=d["chars"], paragraphs=paras,
                    sections=d.get("sections"), rubric=d.get("rubric"), coverage=d.get("coverage"),
                    summary_like=d.get("summary_like"), copy=d.get("copy"), depth=d.get("depth"),
                    kind=d.get("kind"), criticism=d.get("criticism"), rectification=d.get("rectification"),
                    opinions=d.get("opinions"), warnings=d.get("warnings", []))
+
+
+def _original_of(original: str, piece) -> str | None:
+    """The piece's text in the script of a text read as simplified (None for any other text):
+    character for character with ``piece.text``, its inline noise cut out the same way."""
+    if not original:
+        return None
+    span = original[piece.start:piece.end]
+    return piece.noise.clean(span) if piece.noise.spans else span
 
 
 def _remap_section(section: dict, at) -> dict:

@@ -644,12 +644,12 @@ def side(d: dict, marks: list[tuple[int, int, str, str]]) -> list[dict]:
         local = [(max(s, p["start"]) - p["start"], min(e, p["end"]) - p["start"], kind, title)
                  for s, e, kind, title in marks if s < p["end"] and e > p["start"]]
         cuts = sorted({0, len(p["text"]), *(m[0] for m in local), *(m[1] for m in local)})
-        pieces = []
+        shown, pieces = p.get("original") or p["text"], []  # a text read as simplified is shown as given
         for a, b in zip(cuts, cuts[1:]):
             over = [(k, t) for s, e, k, t in local if s <= a and b <= e]
             copied = [t for k, t in over if k == "copy"]
             kind = "copy" if copied else "quote" if over else ""
-            pieces.append((p["text"][a:b], kind, "；".join(dict.fromkeys(copied))))
+            pieces.append((shown[a:b], kind, "；".join(dict.fromkeys(copied))))
         out.append({"index": p["index"], "pieces": pieces})
     return out
 

@@ -705,7 +705,7 @@ Dev split ({d['documents']} documents, {d['pairs']} pairs; used only for thresho
 def add_robustness() -> dict:
     """Run the robustness suites (``python -m training.robustness``) with the new models and add
     their figures to the role, coverage and depth model cards."""
-    from training.robustness import evaluate, markdown, test_documents
+    from training.robustness import evaluate, kind_traditional, markdown, test_documents
 
     docs = test_documents()
     results = evaluate(docs)
@@ -717,7 +717,11 @@ line (`one_paragraph`), wrapped in generated web-page noise with scraping tokens
 inside lines (`noisy`), and as an excerpt from the middle of the first problem to the last measure
 (`excerpt`; no title, preamble or closing), and the noisy page pasted as one line
 (`one_paragraph_noisy`: furniture glued to the text, cut out whole before the run-on splitter by
-`analyzer.noise.runs`; developed on the dev and train splits, `--split dev|train`).
+`analyzer.noise.runs`; developed on the dev and train splits, `--split dev|train`), copied from a PDF
+viewer (`pdf_text`), and in traditional script (`traditional`: OpenCC `s2t`, read back as simplified
+by `analyzer.ingest`; a check that every stage reads the converted text, not tuned on: it should
+hold within 0.05 of clean; it does not show pages written in Hong Kong or Taiwan usage, whose words
+differ as well as their characters).
 Reproduce with `python -m training.robustness` (`--cards` rewrites this section).
 Before run-on splitting and noise recognition (commit 2432305, same suite): one_paragraph coverage
 0.303, every depth score equal (Spearman undefined), 0 of 5 pairs; noisy: 170 of 198 furniture
@@ -738,6 +742,23 @@ may legitimately differ.
         card = MODELS_DIR / f"{name}.md"
         body = card.read_text(encoding="utf-8").split("\n## Robustness\n")[0].rstrip("\n") + "\n"
         card.write_text(body + section, encoding="utf-8")
+    kinds = kind_traditional()
+    results["kind_traditional"] = kinds
+    clean, trad = kinds["clean"], kinds["traditional"]
+    card = MODELS_DIR / "kinds.md"
+    body = card.read_text(encoding="utf-8").split("\n## Robustness\n")[0].rstrip("\n") + "\n"
+    card.write_text(body + f"""
+## Robustness
+
+The {clean['documents']} test documents as written and in traditional script (OpenCC `s2t`, read back as
+simplified by `analyzer.ingest`, as a Hong Kong or Taiwan mirror would be read; a check, not tuned on;
+`python -m training.robustness`, `kind_traditional`): accuracy {clean['accuracy']:.3f} (as written) and
+{trad['accuracy']:.3f} (traditional); non-materials given a material kind {clean['non_material_given_material_kind']}
+and {trad['non_material_given_material_kind']}; {trad['text_changed']} texts did not read back exactly, {len(trad['kind_changed'])}
+changed kind. What this does not show: `s2t` then `t2s` gives back nearly the text it started from,
+so the check shows that the kind stage reads the converted text, not how pages written in Hong Kong
+or Taiwan usage (their own words, not only their characters) fare.
+""", encoding="utf-8")
     (MODELS_DIR / "robustness.metrics.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
     return results
 
