@@ -48,7 +48,7 @@ A spoken self-examination confesses in plain words (偷懒、图省事、能拖�
 which count in a chain the author opened by name; a self-examination confesses more than once (one aside in a
 diary, a blog or a story is no material) unless its title names it one, or the model is sure of it, nothing else
 speaks in it and nothing reflects more often than it confesses (an excerpt or a few lines of a 发言提纲 cut to one
-confession or to its measures: :func:`sure_aside`); a sentence about everyone (每个人…、
+confession or to its measures: :func:`sure_cut`; a work report cut to its results, likewise); a sentence about everyone (每个人…、
 偷懒的人往往…) is no one's confession; a speech greets its audience; a list of opinions voices one somewhere.
 A list of opinions stays one when a run-on paste, an abridged copy or a cut drops its title and collecting preamble:
 its items under a role label (分管就业的副局长：…) or an addressing heading (对班子成员的主要意见) are others', 班子成员…
@@ -105,7 +105,7 @@ LABELS = {
 }
 SELF_EXAMINATION = ("personal", "collective")
 MATERIAL_KINDS = ("personal", "collective", "work_report")  # coverage, summary and depth apply
-SURE = 0.9  # the model's probability that lets one confession or none stand for a self-examination (:func:`sure_aside`)
+SURE = 0.9  # the model's probability that lets a cut stand for a material without the voice it lost (:func:`sure_cut`)
 MARGINS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)  # the lean away from self-examination fit tries
 # the texts whose title, voice and cleaned forms are remembered: a chunk's (the kind stage reads each text's voice,
 # then scores those the title does not settle together, then judges each)
@@ -442,6 +442,8 @@ class Voice:
     relayed: int = 0        # sentences relaying what others said or asked for (有人说、群众反映、职工希望)
     owns_up: bool = True    # the text speaks as 我/我们 or examines itself somewhere (查摆、原因、整改、差距: ``owns_up``)
     page_labels: int = 0    # expository sentences that are a site's label on the page (本文内容仅供参考、本文已被收录到)
+    results: int = 0        # sentences reporting work done or results, not of a wider area, whoever's (own_work once
+                            # the text owns them)
 
     @property
     def elsewhere(self) -> int:
@@ -825,6 +827,7 @@ def voice(text: str) -> Voice:
             reports.append(sentence)
         elif achievement:
             results.append(sentence)
+        counts["results"] += (reporting or achievement) and not wider and not (rectifying or m["rectified"])
     one_line = len(filled_lines(text)) <= 1
     # a title naming a notice, news item, 心得 or list of opinions (a one-line paste: its words before the
     # first punctuation naming a genre, ``genre_titles``), and no self-examination: no confession; nor
@@ -861,7 +864,8 @@ def voice(text: str) -> Voice:
     return Voice(len(confessions), len(work), counts["reported"], counts["expository"], counts["about_others"],
                  counts["reflective"], confessions[0] if confessions else "", work[0] if work else "",
                  counts["opinions"], named_in_body, declared, counts["rectified"], counts["explains"],
-                 counts["relayed"], bool(_voice_patterns()["owns_up"].search(unquoted(text))), counts["page_label"])
+                 counts["relayed"], bool(_voice_patterns()["owns_up"].search(unquoted(text))), counts["page_label"],
+                 counts["results"])
 
 
 def assigned(text: str) -> int:
@@ -942,11 +946,17 @@ def speaks_as(kind: str, spoken: Voice, titled: bool = False) -> bool:
     return True
 
 
-def sure_aside(kind: str, spoken: Voice, proba: np.ndarray) -> bool:
-    """A self-examination cut to one confession or none (an excerpt, a few lines of a 发言提纲, a cut from its causes
-    or measures) that owns up is one when the model is sure of it (:data:`SURE`), no sentence speaks as another kind
-    and none reflects (我体会到…) more often than it confesses: the gate's second confession guards against a diary's
-    or a story's aside, which the model does not read as a material, and a 心得's reflections, which it may."""
+def sure_cut(kind: str, spoken: Voice, proba: np.ndarray) -> bool:
+    """A material cut down (an excerpt, a few lines of a 发言提纲) is of ``kind`` when the model is sure of it
+    (:data:`SURE`) and no sentence in it speaks as another kind, though the cut took away what :func:`speaks_as` asks
+    for. A self-examination cut to one confession or none (its causes or measures) that owns up, where nothing reflects
+    (我体会到…) more often than it confesses: the gate's second confession guards against a diary's or a story's aside,
+    which the model does not read as a material, and a 心得's reflections, which it may. A work report cut to its
+    results (修订完善制度8项；全年办理业务3.2万件), two at least and none of a wider area (全县…), with neither reflection
+    nor more rectification progress than results: the cut took away the subject and period that make them its own."""
+    if kind == "work_report":
+        return (spoken.results >= 2 and not (spoken.elsewhere or spoken.reflective)
+                and 2 * spoken.results > spoken.rectified and proba[KINDS.index(kind)] >= SURE)
     return (kind in SELF_EXAMINATION and spoken.confessions <= 1 and spoken.owns_up
             and not spoken.elsewhere and spoken.reflective <= spoken.confessions and proba[KINDS.index(kind)] >= SURE)
 
@@ -958,14 +968,14 @@ def gate(kind: str, text: str, spoken: Voice, proba: np.ndarray) -> str:
     ``notice`` — a notice (关于为班子民主生活会征求意见的通知) asks for opinions, it is not the list of them; ``memoir`` —
     a text the model reads as a self-examination is a work report only if it reports its own work more than once (one
     sentence of a memoir, 近年来我的记忆力开始衰退…, is no report); ``voice`` — the text does not speak as the kind does
-    (:func:`speaks_as`) and is no sure aside (:func:`sure_aside`)."""
+    (:func:`speaks_as`) and is no cut the model is sure of (:func:`sure_cut`)."""
     if kind == "rectification" and not (_voice_patterns()["rectifies"].search(text) or assigned(text) >= 2):
         return "rectifies"
     if kind == "opinions" and title_line(text).endswith("通知"):
         return "notice"
     if kind == "work_report" and KINDS[int(np.argmax(proba))] in SELF_EXAMINATION and spoken.own_work < 2:
         return "memoir"
-    return "" if speaks_as(kind, spoken) or sure_aside(kind, spoken, proba) else "voice"
+    return "" if speaks_as(kind, spoken) or sure_cut(kind, spoken, proba) else "voice"
 
 
 def voice_cues(kind: str, spoken: Voice, passed_over: list[str] = ()) -> list[str]:

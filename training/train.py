@@ -920,7 +920,7 @@ reports its own work; otherwise the decision is the most probable kind the voice
 self-examination — a text with no self-examination cue (not even a self-critical 不够/存在) is
 never called one, a self-examination confesses twice unless its title names it one or the model gives it at
 least {SURE} and its one confession stands beside no sentence reporting, explaining or addressing someone (an excerpt,
-a few lines of a 发言提纲: `analyzer.kinds.sure_aside`), a text the model reads as a self-examination is a work report only if it reports
+a few lines of a 发言提纲: `analyzer.kinds.sure_cut`), a text the model reads as a self-examination is a work report only if it reports
 its own work more than once, and a non-material kind within {margin} of the top material kind wins if it has
 cue phrases of its own and the sentences reporting a meeting, explaining or addressing someone are more
 than half as many as the confessions (one exhortation beside seven confessions is no mixed voice). The margin is the widest of 0–0.8 that cost at most 0.01 of dev accuracy
