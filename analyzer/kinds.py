@@ -461,8 +461,8 @@ def _voice_patterns() -> dict[str, re.Pattern]:
 _ON_HEAD = ("work_heading", "result_heading", "own_heading", "advice_heading", "opinions_heading", "own_part",
             "problem_heading")
 _LEFTMOST = ("own", "relaying")  # asked where in the sentence they match
-_ON_TEXT = ("owns_up", "speech_address", "speech_audience", "speech_greeting", "deadline", "rectifies", "assigns", "progress",
-            "inspection_declares", "unit_speaker", "person_speaker", "guide")
+_ON_TEXT = ("owns_up", "speech_address", "speech_audience", "speech_greeting", "deadline", "rectifies", "assigns",
+            "progress", "inspection_declares", "unit_speaker", "person_speaker", "guide")
 
 
 def alternatives(pattern: str) -> list[str]:
