@@ -26,7 +26,8 @@ Who speaks decides what a page can be (:func:`voice`, ``voice`` in kinds.yaml): 
 must confess its own problems in at least one sentence (我/本人/班子 … 不够/存在), and more often
 than it reports a meeting in the third person (召开、主持、会上、依次) or explains and advises
 (是指、一般包括、笔者、一些单位); a work report must report its own work over a period (我局…完成,
-今年以来…取得, 现将…汇报如下) in the same way — a counted result alone (12项) is no reporter; a turn from its
+今年以来…取得, 现将…汇报如下) or confess its own shortfalls (a cut to its 存在的不足) in the same way — a counted result
+alone (12项) is no reporter; a turn from its
 results to its shortfalls (在看到成绩的同时…也存在不足、我局虽然做了大量工作，但…) sums its own work up as the formula does,
 and the members it then faults in general (个别领导…) are its own, not someone else's; a unit as the subject of a
 period's sentence works for the whole county (今年以来，督查局围绕全市中心工作…) and still reports its own work;
@@ -45,8 +46,9 @@ essay faulting the leaders, news of a branch meeting retelling its members' self
 on a training course and an article on a county's rectification are not materials either.
 A spoken self-examination confesses in plain words (偷懒、图省事、能拖就拖、责任在我: ``colloquial_confessions``),
 which count in a chain the author opened by name; a self-examination confesses more than once (one aside in a
-diary, a blog or a story is no material) unless its title names it one, or the model is sure of it and nothing else
-speaks in it (an excerpt or a few lines of a 发言提纲 cut to one confession: :func:`sure_aside`); a sentence about everyone (每个人…、
+diary, a blog or a story is no material) unless its title names it one, or the model is sure of it, nothing else
+speaks in it and nothing reflects more often than it confesses (an excerpt or a few lines of a 发言提纲 cut to one
+confession or to its measures: :func:`sure_cut`; a work report cut to its results, likewise); a sentence about everyone (每个人…、
 偷懒的人往往…) is no one's confession; a speech greets its audience; a list of opinions voices one somewhere.
 A list of opinions stays one when a run-on paste, an abridged copy or a cut drops its title and collecting preamble:
 its items under a role label (分管就业的副局长：…) or an addressing heading (对班子成员的主要意见) are others', 班子成员…
@@ -103,7 +105,7 @@ LABELS = {
 }
 SELF_EXAMINATION = ("personal", "collective")
 MATERIAL_KINDS = ("personal", "collective", "work_report")  # coverage, summary and depth apply
-SURE = 0.9  # the model's probability that lets one confession stand for a self-examination (:func:`sure_aside`)
+SURE = 0.9  # the model's probability that lets a cut stand for a material without the voice it lost (:func:`sure_cut`)
 MARGINS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)  # the lean away from self-examination fit tries
 # the texts whose title, voice and cleaned forms are remembered: a chunk's (the kind stage reads each text's voice,
 # then scores those the title does not settle together, then judges each)
@@ -440,6 +442,8 @@ class Voice:
     relayed: int = 0        # sentences relaying what others said or asked for (有人说、群众反映、职工希望)
     owns_up: bool = True    # the text speaks as 我/我们 or examines itself somewhere (查摆、原因、整改、差距: ``owns_up``)
     page_labels: int = 0    # expository sentences that are a site's label on the page (本文内容仅供参考、本文已被收录到)
+    results: int = 0        # sentences reporting work done or results, not of a wider area, whoever's (own_work once
+                            # the text owns them)
 
     @property
     def elsewhere(self) -> int:
@@ -457,8 +461,8 @@ def _voice_patterns() -> dict[str, re.Pattern]:
 _ON_HEAD = ("work_heading", "result_heading", "own_heading", "advice_heading", "opinions_heading", "own_part",
             "problem_heading")
 _LEFTMOST = ("own", "relaying")  # asked where in the sentence they match
-_ON_TEXT = ("owns_up", "speech_address", "speech_audience", "speech_greeting", "deadline", "rectifies",
-            "inspection_declares", "unit_speaker", "person_speaker", "guide")
+_ON_TEXT = ("owns_up", "speech_address", "speech_audience", "speech_greeting", "deadline", "rectifies", "assigns",
+            "progress", "inspection_declares", "unit_speaker", "person_speaker", "guide")
 
 
 def alternatives(pattern: str) -> list[str]:
@@ -823,6 +827,7 @@ def voice(text: str) -> Voice:
             reports.append(sentence)
         elif achievement:
             results.append(sentence)
+        counts["results"] += (reporting or achievement) and not wider and not (rectifying or m["rectified"])
     one_line = len(filled_lines(text)) <= 1
     # a title naming a notice, news item, 心得 or list of opinions (a one-line paste: its words before the
     # first punctuation naming a genre, ``genre_titles``), and no self-examination: no confession; nor
@@ -859,16 +864,21 @@ def voice(text: str) -> Voice:
     return Voice(len(confessions), len(work), counts["reported"], counts["expository"], counts["about_others"],
                  counts["reflective"], confessions[0] if confessions else "", work[0] if work else "",
                  counts["opinions"], named_in_body, declared, counts["rectified"], counts["explains"],
-                 counts["relayed"], bool(_voice_patterns()["owns_up"].search(unquoted(text))), counts["page_label"])
+                 counts["relayed"], bool(_voice_patterns()["owns_up"].search(unquoted(text))), counts["page_label"],
+                 counts["results"])
 
 
-def ledger_rows(text: str) -> int:
-    """Rows of a task ledger: tab-separated lines of four cells or more whose last cell is a deadline (2024年3月31日、
-    年底前、长期坚持). A ledger's rows name rectification by their form (problem, measure, owner, deadline) even
-    where an excerpt has lost the header and title that say 整改."""
-    deadline = _voice_patterns()["deadline"]
-    rows = ([c.strip() for c in line.split("\t") if c.strip()] for line in text.splitlines() if line.count("\t") >= 3)
-    return sum(1 for cells in rows if cells and deadline.search(cells[-1]))
+def assigned(text: str) -> int:
+    """Measures given an owner or a deadline, as a rectification document gives them in any wording: the labels and
+    deadlines of ``assigns`` (责任人：…、时限：2025年3月底前、3月底完成、长期坚持) outside tables, and the rows of a task ledger
+    (tab-separated lines of four cells or more, one of them after the first a deadline or a state of progress:
+    2024年3月31日、长期坚持、已完成、推进中). They name rectification by what it does (problem, measure, owner, deadline)
+    even where an excerpt has lost the title and header that say 整改."""
+    rx = _voice_patterns()
+    rows = [[c.strip() for c in line.split("\t") if c.strip()] for line in text.splitlines() if line.count("\t") >= 3]
+    ledger = sum(1 for cells in rows if any(rx["deadline"].search(c) or rx["progress"].search(c) for c in cells[1:]))
+    prose = "\n".join(line for line in text.splitlines() if line.count("\t") < 3)
+    return ledger + len(rx["assigns"].findall(prose))
 
 
 def speech(text: str) -> bool:
@@ -899,8 +909,10 @@ def _may_match(name: str, text: str) -> bool:
 
 def speaks_as(kind: str, spoken: Voice, titled: bool = False) -> bool:
     """Can a text that speaks this way be of ``kind``? A self-examination needs confessions, a work
-    report its own work, each more than half as many as the third-person, expository and about-others
-    sentences together (for a work report, reflective ones and rectification progress too); a list of opinions needs sentences that
+    report its own voice — its own work, or its own shortfalls confessed (a cut to its 存在的不足 and 下步打算 speaks of
+    itself as the whole report does; news of a unit's work speaks of others) — each more than half as many as the
+    third-person, expository and about-others sentences together (for a work report, reflective ones and rectification
+    progress too); a list of opinions needs sentences that
     suggest, wish or find fault (``opinion``) more than those that report a meeting or explain or label the text
     (关键词、摘要、本文由…; not 一些单位…, which opinions complain of); the other kinds are not restricted.
     An author who declares the text its self-examination in its own voice (``Voice.declared``: 我…查摆了自身…,
@@ -925,18 +937,45 @@ def speaks_as(kind: str, spoken: Voice, titled: bool = False) -> bool:
         return spoken.confessions >= (1 if titled else 2) and 2 * spoken.confessions > others
     if kind == "work_report":  # its shortfalls name its own members in general (个别领导…、部分干部…): not against it
         others = spoken.reported + spoken.explains + spoken.about_others
-        return spoken.own_work > 0 and 2 * spoken.own_work > others + spoken.reflective + spoken.rectified
+        own, against = spoken.own_work + spoken.confessions, others + spoken.reflective + spoken.rectified
+        # one shortfall and no work done is an aside where anything else speaks (an essay's 我想改改…的毛病)
+        lone = spoken.confessions == 1 and not spoken.own_work
+        return own > 0 and 2 * own > against and not (lone and against)
     if kind == "opinions":  # a list of opinions suggests or finds fault, more often than it reports or explains
         return spoken.opinions > spoken.reported + spoken.explains  # (an abstract's 关键词、摘要; a page's 本文由…)
     return True
 
 
-def sure_aside(kind: str, spoken: Voice, proba: np.ndarray) -> bool:
-    """A self-examination cut to one confession (an excerpt, a few lines of a 发言提纲) that speaks as nothing else
-    and owns up is one when the model is sure of it (:data:`SURE`): the gate's second confession guards against a
-    diary's or a story's aside, which the model does not read as a material."""
-    return (kind in SELF_EXAMINATION and spoken.confessions == 1 and spoken.owns_up
-            and not spoken.elsewhere and proba[KINDS.index(kind)] >= SURE)
+def sure_cut(kind: str, spoken: Voice, proba: np.ndarray) -> bool:
+    """A material cut down (an excerpt, a few lines of a 发言提纲) is of ``kind`` when the model is sure of it
+    (:data:`SURE`) and no sentence in it speaks as another kind, though the cut took away what :func:`speaks_as` asks
+    for. A self-examination cut to one confession or none (its causes or measures) that owns up, where nothing reflects
+    (我体会到…) more often than it confesses: the gate's second confession guards against a diary's or a story's aside,
+    which the model does not read as a material, and a 心得's reflections, which it may. A work report cut to its
+    results (修订完善制度8项；全年办理业务3.2万件), two at least and none of a wider area (全县…), with neither reflection
+    nor more rectification progress than results: the cut took away the subject and period that make them its own."""
+    if kind == "work_report":
+        return (spoken.results >= 2 and not (spoken.elsewhere or spoken.reflective)
+                and 2 * spoken.results > spoken.rectified and proba[KINDS.index(kind)] >= SURE)
+    return (kind in SELF_EXAMINATION and spoken.confessions <= 1 and spoken.owns_up
+            and not spoken.elsewhere and spoken.reflective <= spoken.confessions and proba[KINDS.index(kind)] >= SURE)
+
+
+def gate(kind: str, text: str, spoken: Voice, proba: np.ndarray) -> str:
+    """The gate that keeps ``kind`` out of the decision on ``text`` (:meth:`KindModel.decide`), or "" if the text may
+    be of it: ``rectifies`` — a rectification document names rectification (整改、销号、问题清单) or gives measures an
+    owner or a deadline (:func:`assigned`; a work summary that lists its shortcomings and next steps does neither);
+    ``notice`` — a notice (关于为班子民主生活会征求意见的通知) asks for opinions, it is not the list of them; ``memoir`` —
+    a text the model reads as a self-examination is a work report only if it reports its own work more than once (one
+    sentence of a memoir, 近年来我的记忆力开始衰退…, is no report); ``voice`` — the text does not speak as the kind does
+    (:func:`speaks_as`) and is no cut the model is sure of (:func:`sure_cut`)."""
+    if kind == "rectification" and not (_voice_patterns()["rectifies"].search(text) or assigned(text) >= 2):
+        return "rectifies"
+    if kind == "opinions" and title_line(text).endswith("通知"):
+        return "notice"
+    if kind == "work_report" and KINDS[int(np.argmax(proba))] in SELF_EXAMINATION and spoken.own_work < 2:
+        return "memoir"
+    return "" if speaks_as(kind, spoken) or sure_cut(kind, spoken, proba) else "voice"
 
 
 def voice_cues(kind: str, spoken: Voice, passed_over: list[str] = ()) -> list[str]:
@@ -1037,17 +1076,7 @@ class KindModel:
         claimed = titled_kind(text)
         if claimed and speaks_as(claimed, spoken, titled=True):
             return claimed
-        # a rectification document names rectification (整改、销号、问题清单) or has a task ledger's rows
-        # (problem, measure, owner, deadline): a work summary that lists its shortcomings and next steps is not one
-        rectifies = _voice_patterns()["rectifies"].search(text) is not None or ledger_rows(text) >= 2
-        # a notice (关于为班子民主生活会征求意见的通知) asks for opinions: it is not the list of them
-        noticed = title_line(text).endswith("通知")
-        allowed = [k for k in KINDS if (speaks_as(k, spoken) or sure_aside(k, spoken, proba))
-                   and (k != "rectification" or rectifies) and not (k == "opinions" and noticed)]
-        # a text the model reads as a self-examination is a work report only if it reports its own work more than
-        # once: one sentence of a memoir (近年来我的记忆力开始衰退…) is no report
-        if KINDS[int(np.argmax(proba))] in SELF_EXAMINATION and spoken.own_work < 2:
-            allowed = [k for k in allowed if k in SELF_EXAMINATION or k not in MATERIAL_KINDS]
+        allowed = [k for k in KINDS if not gate(k, text, spoken, proba)]
         top = max(allowed, key=lambda k: proba[KINDS.index(k)])
         if top == "other" and "opinions" in allowed and spoken.relayed >= 2 and not spoken.confessions + spoken.own_work:
             # a text that relays what others said (有人说…、群众反映…) and speaks as no material is a list of

@@ -239,15 +239,15 @@ LEDGER_ROWS = ("4\t下基层调研多是听汇报\t班子成员每季度蹲点�
 
 
 def test_a_ledgers_rows_name_rectification_by_their_form():
-    from analyzer.kinds import ledger_rows
+    from analyzer.kinds import assigned
 
-    assert ledger_rows(LEDGER_ROWS) == 3
+    assert assigned(LEDGER_ROWS) == 3
     assert _decide(LEDGER_ROWS, rectification=0.7, other=0.3) == "rectification"
     # a table of counts has rows too, but no deadline closes them
     statistics = "序号\t单位\t党员人数\t参会人数\n1\t机关支部\t32\t30\n2\t后勤支部\t18\t17"
-    assert ledger_rows(statistics) == 0
+    assert assigned(statistics) == 0
     # a row of empty cells (a pasted table's blank line) is no row and breaks nothing
-    assert ledger_rows(LEDGER_ROWS + "\n\t \t\t\u3000\t") == 3
+    assert assigned(LEDGER_ROWS + "\n\t \t\t\u3000\t") == 3
     assert _decide(statistics, rectification=0.6, other=0.4) == "other"
 
 

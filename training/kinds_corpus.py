@@ -243,22 +243,53 @@ def cv_folds(docs: list[KindDocument], folds: int = 5, seed: int = 13) -> dict[s
     return out
 
 
+def lost_to(text: str, proba, kind: str) -> str:
+    """Why a material of ``kind`` was given a non-material kind: ``model`` (its most probable kind is none), else the
+    gate that kept the most probable kind out (:func:`analyzer.kinds.gate`; a self-examination's voice gate named by
+    what falls short: ``owns_up``, ``no confession``, ``one confession``, ``elsewhere`` — more sentences speaking as
+    another kind than it allows), else ``cues`` (no self-examination cue) or ``lean`` (the lean to a close non-material
+    kind)."""
+    from analyzer.kinds import KINDS, MATERIAL_KINDS, SELF_EXAMINATION, content, gate, self_examination_cues, voice
+
+    text = content(text)
+    spoken, top = voice(text), KINDS[int(proba.argmax())]
+    if top not in MATERIAL_KINDS:
+        return "model"
+    why = gate(top, text, spoken, proba)
+    if why == "voice" and top in SELF_EXAMINATION:
+        why = ("owns_up" if not (spoken.owns_up or spoken.declared) else
+               ("no confession", "one confession")[spoken.confessions] if spoken.confessions < 2 else "elsewhere")
+    elif not why and top in SELF_EXAMINATION:
+        why = "lean" if self_examination_cues(text) or spoken.declared else "cues"
+    return why if top == kind or {top, kind} <= set(SELF_EXAMINATION) else f"{top}:{why}"
+
+
 def cross_validate(docs: list[KindDocument], folds: int = 5, margin: float | None = None,
                    seed: int = 13) -> dict:
     """Grouped k-fold over ``docs`` (:func:`cv_folds`): the kind model fitted on the other folds with ``margin``
     (None: the one chosen on the written dev split, :func:`dev_margin`), every shape of the held-out fold
-    predicted; the figures of :func:`scored` over all of them."""
-    from analyzer.kinds import KindModel
+    predicted; the figures of :func:`scored` over all of them, and ``lost_to``: per reason (:func:`lost_to`; the gate
+    of a material kind of the other family that the model preferred is named ``kind:gate``), kind and shape, the
+    material versions given a non-material kind."""
+    from analyzer.kinds import MATERIAL_KINDS, KindModel
 
     margin = dev_margin(docs) if margin is None else margin
     fold_of = cv_folds(docs, folds, seed)
-    ordered, pred = [], []
+    ordered, pred, lost = [], [], Counter()
     for k in range(folds):
         held = [d for d in docs if fold_of[d.id] == k]
         model = KindModel(margin=margin).fit(*_shaped_set([d for d in docs if fold_of[d.id] != k]))
         ordered += held
-        pred += model.predict(_shaped_set(held)[0])
-    return {"folds": folds, "margin": margin, **scored(ordered, pred)}
+        texts = _shaped_set(held)[0]
+        for i, (text, proba) in enumerate(zip(texts, model.predict_proba(texts))):
+            pred.append(model.decide(text, proba))
+            doc, shape = held[i // len(SHAPES)], SHAPES[i % len(SHAPES)]
+            if doc.kind in MATERIAL_KINDS and pred[-1] not in MATERIAL_KINDS:
+                lost[lost_to(text, proba, doc.kind), doc.kind, shape] += 1
+    by_reason: dict = {}
+    for (why, kind, shape), n in sorted(lost.items()):
+        by_reason.setdefault(why, {}).setdefault(kind, {})[shape] = n
+    return {"folds": folds, "margin": margin, **scored(ordered, pred), "lost_to": by_reason}
 
 
 if __name__ == "__main__":

@@ -916,7 +916,8 @@ reports in its own voice or its title names a work report — a number alone is 
 sentence that exhorts or reflects, 我们要、必须、体会、收获; never under a title of `other` such as
 心得体会、讲话), reports a meeting in the third person (会上、依次、3月4日, or two of 召开、主持…;
 按照会议要求 is not one) or explains (是指、一般包括、笔者、一些单位、关键词). The counts are features, and they are
-a gate: a self-examination kind needs confessions, a work report its own work, each more than half
+a gate: a self-examination kind needs confessions, a work report its own voice (its own work, or its own
+shortfalls confessed — a lone one only where nothing else speaks), each more than half
 the reported, expository and about-others sentences together (reflective ones too, for a work
 report) — a news item quoting a member's self-criticism or a guide quoting "现将情况报告如下" never
 gets a material's kind, whatever the model prefers. A confession must be the author's own (issue
@@ -940,8 +941,11 @@ speaks as nothing else), and so does a title naming a work report (…述职报�
 reports its own work; otherwise the decision is the most probable kind the voice allows, leaning away from
 self-examination — a text with no self-examination cue (not even a self-critical 不够/存在) is
 never called one, a self-examination confesses twice unless its title names it one or the model gives it at
-least {SURE} and its one confession stands beside no sentence reporting, explaining or addressing someone (an excerpt,
-a few lines of a 发言提纲: `analyzer.kinds.sure_aside`), a text the model reads as a self-examination is a work report only if it reports
+least {SURE} and its one confession or none stands beside no sentence reporting, explaining or addressing someone and
+no more reflections than confessions (an excerpt, a few lines of a 发言提纲, a cut to its measures; a work report cut
+to two or more results of its own field with nothing else speaking, likewise: `analyzer.kinds.sure_cut`), a
+rectification names rectification or gives measures owners and deadlines (`analyzer.kinds.assigned`), a text the model
+reads as a self-examination is a work report only if it reports
 its own work more than once, and a non-material kind within {margin} of the top material kind wins if it has
 cue phrases of its own and the sentences reporting a meeting, explaining or addressing someone are more
 than half as many as the confessions (one exhortation beside seven confessions is no mixed voice). The margin is the widest of 0–0.8 that cost at most 0.01 of dev accuracy
@@ -1733,6 +1737,63 @@ traditional-script news item of a bank's 民主生活会; left as found, the spl
 new test documents (the table above) 0.886. What this shows: the written corpus and the DEV pages the rules were
 written against gain; new real pages do not — the rules fix the forms they were shown, and real-page kind stays well
 under the 0.9 bar.
+**Round gate (branch gate): the gates of the kind decision.** Measured first, on the official grouped CV
+(`python -m training.kinds_corpus cv --margin 0.8`: 1,032 documents x 6 shapes; main 32ffffe 0.9004, 25 of 3,450
+non-material versions given a material kind, 278 of 2,742 material versions lost). Each lost material version is now
+attributed by the command (`lost_to` in its output, `training.kinds_corpus.lost_to`): the model itself when its most
+probable kind is no material, else the gate that kept that kind out (`analyzer.kinds.gate`: `voice`, `rectifies`,
+`notice`, `memoir`; a self-examination's voice gate by what fell short — no owning-up word `owns_up`, no confession, one
+confession, too much else speaking), else the lean or a missing self-examination cue. Main, lost versions per reason
+(personal / collective / work_report; clean / runon / noisy / untitled / excerpt / abridged): model 80 (26 / 34 / 20;
+7 / 8 / 12 / 8 / 23 / 22); the work report's voice, no own work, 57 (work reports only; 5 / 4 / 4 / 6 / 22 / 16); no
+owning-up word 49 (15 / 34 / 0; 6 / 6 / 5 / 7 / 16 / 9); no confession 54 (28 / 26 / 0; 2 / 4 / 2 / 4 / 20 / 22; 29
+of them with the model at 0.9 or more); one confession 24 (13 / 11 / 0; 2 / 2 / 6 / 3 / 4 / 7; 14 at 0.9 or more,
+beside something else speaking); a self-examination kind the model preferred for a work report, gated, 4, and a work
+report preferred for a personal material, gated, 4; the lean 3; too much else speaking 2; no cue 1. So 198 of 278
+were the gates', 80 the model's; of the 71 rectification versions taken for other, 50 were the model's and 21 the
+`rectifies` gate's (no 整改/销号 word, no ledger row closed by a deadline). Changes, each a principle for every page of
+its kind, not a pattern of one page: (1) a work report speaks in its own voice when it confesses its own shortfalls
+(`speaks_as`): a 述职 or summary cut to its 存在的不足 and 下步打算 speaks of itself as the whole report does, news of a
+unit's shortfalls tells them in the third person; a lone shortfall with no work done counts only where nothing else
+speaks (an essay's 我想改改…的毛病 beside a reflection stays no report); (2) a cut the model is sure of (at least
+SURE = 0.9) where no sentence speaks as another kind need not hold what the voice gate asks of a whole text
+(`sure_cut`, was `sure_aside`): a self-examination cut to its measures or causes holds no confession (then no
+reflection may speak either: a 心得 reads sure too), a work report cut to its results holds no subject or period (two
+results or more, none of a wider area such as 全县…, `Voice.results`; no more rectification progress than results);
+(3) a rectification document is known by what it does in any wording (`assigned`): measures given an owner or a deadline
+(责任人：、时限：、完成时间：、3月底完成、长期坚持) or ledger rows with a deadline or a state of progress (已完成、推进中) in any
+cell after the first, beside the words 整改/销号. Cumulative on the same out-of-fold probabilities: (1) 0.9042, lost 261;
+with (2) for self-examinations and (3) 0.9102, lost 243; with (2) for work reports 0.9118, lost 233; leaks 25 at every
+step. The official command after the changes: 0.9004 → 0.9118 (clean 0.939 → 0.943, runon 0.936 → 0.940, noisy 0.916
+→ 0.921, untitled 0.920 → 0.929, excerpt 0.820 → 0.846, abridged 0.872 → 0.892), non-material versions given a material
+kind 25 → 25 (the same 25 versions: ot236's abridged copy, given collective before, is now given work_report), material
+versions lost 278 → 233; rectification → other 71 → 54, work_report → other 69 → 51, personal → other 56 → 48,
+collective → other 43 → 39, other → rectification 30 → 31 (ot244's excerpt, a 工作要点 with 责任单位). Lost after, per
+reason: model 80 (unchanged), no owning-up word 49 (unchanged), no confession 35 (19 / 16; excerpt 15, abridged 11),
+the work report's voice 33 (excerpt 12, abridged 9), one confession 24, the lean 3, others 9. Real DEV (`python -m
+training.realdocs --index data/realdocs/dev-<set>.csv --kinds-only --no-write --errors`), main → this round: fresh9
+0.917, fresh10 0.875, cov10 0.714, kinds 0.955, genres 0.954, voice 1.000, nonmat 1.000 unchanged page by page; fresh11
+0.600 → 0.650 (dv-fresh11-005, a 述职 cut to its problems, rectification → work_report; dv-fresh11-039, a summary's
+shortfalls, other → work_report); non-materials given a material kind unchanged on every set (fresh9 1 of 40, fresh11 3
+of 21, every other set 0). The written test split, scored by the retrain after the choices (nothing chosen on it;
+the table above): 0.886 → 0.906 (clean 0.935 → 0.945, runon 0.922 → 0.926, noisy 0.917 → 0.926, untitled 0.876 →
+0.912, excerpt 0.797 → 0.839, abridged 0.866 → 0.885), non-material versions given a material kind 1 → 1 (ot346),
+material versions given a non-material kind 77 → 66 of 606. On the real pages the gates are no longer the main cause: of fresh11's 10 materials still
+lost, 8 are the model's (6 with other at 0.93 or more, one with rectification at 0.96), one the owning-up gate's (dv-fresh11-012, collective 0.91, no
+owning-up word) and one the lean's (dv-fresh11-040). Tried and not kept, each on the same probabilities: one confession
+beside one other sentence at 0.9 (+5 versions, but a meeting reported beside one confession is news, as round 17's test
+says); SURE 0.8 or 0.85 (one or two more leaks, ot239, a satirical 检讨) and 0.95 (one leak fewer, 16 more versions
+lost); fewer confessions for short texts at lower certainty (one confession under 150–300 characters at 0.5–0.7: at
+most five more versions kept, for two more leaks); letting the owning-up gate go at 0.9 (op77's excerpt, an opinions list on a 班子 at 0.98 with
+three faults, reads as co10's and co22's excerpts do); a learned gate (a logistic regression over the voice counts, the
+length and the top kind's out-of-fold probability, leaks weighted 20–50, nested over the five folds): of the 249 versions
+the voice gate keeps from the model's material kind (155 of them rightly the model's) it lets 19–23 right ones through
+and 7 wrong ones (work reports given a self-examination kind), at most 0.002 over the hand rules, with five more fits in
+training and nothing to move on DEV, whose losses are the model's — not built. What the figures do not show: the gains
+are on the written corpus's cut shapes, made by cutting written documents (excerpt +0.026, abridged +0.020); real pages
+gained 2 of 40 on fresh11; leaks held at 25 on these folds, but `sure_cut` now trusts the model on cut texts with no
+confession, so a non-material the model is sure of and that speaks as nothing else (a plan's measures in the first
+person, a results list) is one the gates no longer catch.
 **Caveats.** Every document is written for this project (the non-materials by the same writer,
 from domain knowledge), not collected: real documents are longer, mix kinds (a 述职报告 with a
 self-criticism section, a news item quoting a material) and carry noise of other shapes. The test
