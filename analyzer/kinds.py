@@ -444,6 +444,8 @@ class Voice:
     page_labels: int = 0    # expository sentences that are a site's label on the page (本文内容仅供参考、本文已被收录到)
     results: int = 0        # sentences reporting work done or results, not of a wider area, whoever's (own_work once
                             # the text owns them)
+    laid_out_to_rectify: bool = False  # a rectification heading (整改措施：、进展成效) or measures given an owner or a
+                                       # deadline (:func:`assigned`): its problems are findings under rectification
 
     @property
     def elsewhere(self) -> int:
@@ -462,7 +464,7 @@ _ON_HEAD = ("work_heading", "result_heading", "own_heading", "advice_heading", "
             "problem_heading")
 _LEFTMOST = ("own", "relaying")  # asked where in the sentence they match
 _ON_TEXT = ("owns_up", "speech_address", "speech_audience", "speech_greeting", "deadline", "rectifies", "assigns",
-            "progress", "inspection_declares", "unit_speaker", "person_speaker", "guide")
+            "progress", "rectification_heading", "inspection_declares", "unit_speaker", "person_speaker", "guide")
 
 
 def alternatives(pattern: str) -> list[str]:
@@ -865,7 +867,8 @@ def voice(text: str) -> Voice:
                  counts["reflective"], confessions[0] if confessions else "", work[0] if work else "",
                  counts["opinions"], named_in_body, declared, counts["rectified"], counts["explains"],
                  counts["relayed"], bool(_voice_patterns()["owns_up"].search(unquoted(text))), counts["page_label"],
-                 counts["results"])
+                 counts["results"], _voice_patterns()["rectification_heading"].search(text) is not None
+                 or assigned(text) >= 2)
 
 
 def assigned(text: str) -> int:
@@ -910,7 +913,9 @@ def _may_match(name: str, text: str) -> bool:
 def speaks_as(kind: str, spoken: Voice, titled: bool = False) -> bool:
     """Can a text that speaks this way be of ``kind``? A self-examination needs confessions, a work
     report its own voice — its own work, or its own shortfalls confessed (a cut to its 存在的不足 and 下步打算 speaks of
-    itself as the whole report does; news of a unit's work speaks of others) — each more than half as many as the
+    itself as the whole report does, unless the text is laid out as a rectification (``Voice.laid_out_to_rectify``):
+    then they are findings under rectification; news
+    of a unit's work speaks of others) — each more than half as many as the
     third-person, expository and about-others sentences together (for a work report, reflective ones and rectification
     progress too); a list of opinions needs sentences that
     suggest, wish or find fault (``opinion``) more than those that report a meeting or explain or label the text
@@ -937,7 +942,9 @@ def speaks_as(kind: str, spoken: Voice, titled: bool = False) -> bool:
         return spoken.confessions >= (1 if titled else 2) and 2 * spoken.confessions > others
     if kind == "work_report":  # its shortfalls name its own members in general (个别领导…、部分干部…): not against it
         others = spoken.reported + spoken.explains + spoken.about_others
-        own, against = spoken.own_work + spoken.confessions, others + spoken.reflective + spoken.rectified
+        # the problems of a text that rectifies them are its findings under rectification, not a report's shortfalls
+        own = spoken.own_work + (0 if spoken.laid_out_to_rectify else spoken.confessions)
+        against = others + spoken.reflective + spoken.rectified
         # one shortfall and no work done is an aside where anything else speaks (an essay's 我想改改…的毛病)
         lone = spoken.confessions == 1 and not spoken.own_work
         return own > 0 and 2 * own > against and not (lone and against)

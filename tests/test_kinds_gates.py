@@ -67,6 +67,23 @@ def test_a_work_report_cut_to_its_shortfalls_speaks_in_its_own_voice():
     assert _decider().decide(NEWS_SHORTFALLS, _proba(work_report=0.7, other=0.2)) == "other"
 
 
+# the same kind of problems in a ledger of rectification progress: findings under rectification, not shortfalls
+PROGRESS_LEDGER = ("二是服务基层主动性不强，对基层反映的困难我们有时一推了之。\n"
+                   "三是部门之间协调不够，我们遇事相互等待、推诿扯皮。\n"
+                   "整改措施：\n"
+                   "建立基层诉求台账，每周梳理一次，明确办理科室和答复时间。\n"
+                   "进展成效：已走访基层单位12家，解决诉求9件，其余3件正在协调。")
+
+
+def test_problems_laid_out_for_rectification_are_no_work_reports_shortfalls():
+    for text in (PROGRESS_LEDGER, PROGRESS_LEDGER.replace("\n", "")):  # as given and as a run-on paste
+        spoken = voice(text)
+        assert spoken.confessions >= 2 and spoken.laid_out_to_rectify
+        assert not speaks_as("work_report", spoken)
+        assert _decider().decide(text, _proba(work_report=0.4, rectification=0.35, other=0.15)) == "rectification"
+    assert not voice(WR_SHORTFALLS).laid_out_to_rectify  # 下步打算 lays out no rectification
+
+
 def test_a_lone_shortfall_beside_a_reflection_is_an_aside():
     essay = "回头看这一年，我深刻体会到基层工作的不易。我对业务学习钻研不够，这是我的短板。"
     spoken = voice(essay)
