@@ -29,6 +29,28 @@ def _import_training() -> None:
 
 _import_training()
 
+def kind_decider():
+    """A kind model whose decision rules are tested by hand-made rows of probabilities (:func:`kind_row`): the rules,
+    not a model's weights, are under test."""
+    from analyzer.kinds import KindModel
+
+    model = KindModel(margin=0.8)
+    model.margin_ = 0.8
+    return model
+
+
+def kind_row(**p: float):
+    """A row of kind probabilities: the kinds named get theirs, the others share what is left equally."""
+    import numpy as np
+
+    from analyzer.kinds import KINDS
+
+    row = np.full(len(KINDS), (1 - sum(p.values())) / (len(KINDS) - len(p)))
+    for kind, q in p.items():
+        row[KINDS.index(kind)] = q
+    return row
+
+
 GOOD = """XX县水利局局长专题民主生活会个人对照检查材料
 根据县委教育实践活动领导小组的统一部署，会前我认真学习了规定篇目，征求意见23条，与班子成员逐一谈心谈话。现将个人对照检查情况报告如下。
 一、存在的主要问题

@@ -2,10 +2,10 @@
 the model is sure of stands for a material without the voice the cut took away (a self-examination's measures, a work
 report's results); a rectification document is known by measures given owners and deadlines in any wording; each
 material version the cross-validation loses is attributed to the model or to the gate that kept its kind out."""
-import numpy as np
-
-from analyzer.kinds import KINDS, SURE, KindModel, assigned, content, gate, speaks_as, voice
+from analyzer.kinds import SURE, assigned, content, gate, speaks_as, voice
 from training.kinds_corpus import lost_to
+
+from .conftest import kind_decider, kind_row
 
 # a bureau's year-end report cut to its shortfalls and next steps (the results were on the page before)
 WR_SHORTFALLS = ("三、存在的问题和不足\n"
@@ -44,27 +44,14 @@ LEDGER_STATUS = ("4\t窗口办事要求反复补正\t推行一次性告知清单
 STATISTICS = "序号\t单位\t党员人数\t参会人数\n1\t机关支部\t32\t30\n2\t后勤支部\t18\t17"
 
 
-def _decider() -> KindModel:
-    model = KindModel(margin=0.8)
-    model.margin_ = 0.8
-    return model
-
-
-def _proba(**p: float) -> np.ndarray:
-    row = np.full(len(KINDS), (1 - sum(p.values())) / (len(KINDS) - len(p)))
-    for kind, q in p.items():
-        row[KINDS.index(kind)] = q
-    return row
-
-
 def test_a_work_report_cut_to_its_shortfalls_speaks_in_its_own_voice():
     spoken = voice(WR_SHORTFALLS)
     assert spoken.own_work == 0 and spoken.confessions >= 2 and not spoken.elsewhere
     assert speaks_as("work_report", spoken)
-    assert _decider().decide(WR_SHORTFALLS, _proba(work_report=0.7, other=0.2)) == "work_report"
+    assert kind_decider().decide(WR_SHORTFALLS, kind_row(work_report=0.7, other=0.2)) == "work_report"
     # a reporter telling the bureau's shortfalls speaks of others
     assert not speaks_as("work_report", voice(NEWS_SHORTFALLS))
-    assert _decider().decide(NEWS_SHORTFALLS, _proba(work_report=0.7, other=0.2)) == "other"
+    assert kind_decider().decide(NEWS_SHORTFALLS, kind_row(work_report=0.7, other=0.2)) == "other"
 
 
 # the same kind of problems in a ledger of rectification progress: findings under rectification, not shortfalls
@@ -80,7 +67,7 @@ def test_problems_laid_out_for_rectification_are_no_work_reports_shortfalls():
         spoken = voice(text)
         assert spoken.confessions >= 2 and spoken.laid_out_to_rectify
         assert not speaks_as("work_report", spoken)
-        assert _decider().decide(text, _proba(work_report=0.4, rectification=0.35, other=0.15)) == "rectification"
+        assert kind_decider().decide(text, kind_row(work_report=0.4, rectification=0.35, other=0.15)) == "rectification"
     assert not voice(WR_SHORTFALLS).laid_out_to_rectify  # 下步打算 lays out no rectification
 
 
@@ -94,40 +81,40 @@ def test_a_lone_shortfall_beside_a_reflection_is_an_aside():
 def test_a_sure_model_lets_a_self_examinations_measures_stand_without_a_confession():
     spoken = voice(MEASURES)
     assert spoken.confessions == 0 and spoken.owns_up and not spoken.elsewhere and not spoken.reflective
-    assert _decider().decide(MEASURES, _proba(personal=SURE, other=0.05)) == "personal"
+    assert kind_decider().decide(MEASURES, kind_row(personal=SURE, other=0.05)) == "personal"
     # unsure, the gate holds; and reflections (a 心得) are no measures section however sure the model is
-    assert _decider().decide(MEASURES, _proba(personal=0.7, other=0.25)) == "other"
+    assert kind_decider().decide(MEASURES, kind_row(personal=0.7, other=0.25)) == "other"
     assert voice(MEASURES_REFLECTING).reflective >= 1
-    assert _decider().decide(MEASURES_REFLECTING, _proba(personal=0.95, other=0.04)) == "other"
+    assert kind_decider().decide(MEASURES_REFLECTING, kind_row(personal=0.95, other=0.04)) == "other"
 
 
 def test_a_sure_model_lets_a_work_reports_results_stand_without_a_subject():
     spoken = voice(WR_RESULTS)
     assert spoken.own_work == 0 and spoken.results >= 2 and not spoken.elsewhere
     assert not speaks_as("work_report", spoken)
-    assert _decider().decide(WR_RESULTS, _proba(work_report=0.95, other=0.04)) == "work_report"
-    assert _decider().decide(WR_RESULTS, _proba(work_report=0.8, other=0.15)) == "other"
+    assert kind_decider().decide(WR_RESULTS, kind_row(work_report=0.95, other=0.04)) == "work_report"
+    assert kind_decider().decide(WR_RESULTS, kind_row(work_report=0.8, other=0.15)) == "other"
     # a county's results are no one's own, however sure the model is
     assert voice(WIDER_RESULTS).results == 0
-    assert _decider().decide(WIDER_RESULTS, _proba(work_report=0.95, other=0.04)) == "other"
+    assert kind_decider().decide(WIDER_RESULTS, kind_row(work_report=0.95, other=0.04)) == "other"
 
 
 def test_measures_with_owners_and_deadlines_name_rectification_in_any_wording():
     for text in (ASSIGNED, LEDGER_STATUS):
         assert "整改" not in text and assigned(text) >= 2
-        assert gate("rectification", content(text), voice(content(text)), _proba(rectification=0.7)) == ""
-        assert _decider().decide(text, _proba(rectification=0.6, other=0.3)) == "rectification"
+        assert gate("rectification", content(text), voice(content(text)), kind_row(rectification=0.7)) == ""
+        assert kind_decider().decide(text, kind_row(rectification=0.6, other=0.3)) == "rectification"
     assert assigned(STATISTICS) == 0
-    assert gate("rectification", STATISTICS, voice(STATISTICS), _proba(rectification=0.6)) == "rectifies"
-    assert _decider().decide(STATISTICS, _proba(rectification=0.6, other=0.3)) == "other"
+    assert gate("rectification", STATISTICS, voice(STATISTICS), kind_row(rectification=0.6)) == "rectifies"
+    assert kind_decider().decide(STATISTICS, kind_row(rectification=0.6, other=0.3)) == "other"
 
 
 def test_each_lost_material_is_attributed_to_the_model_or_a_gate():
-    assert lost_to(MEASURES, _proba(other=0.9), "personal") == "model"
-    assert lost_to(MEASURES, _proba(personal=0.7, other=0.25), "personal") == "no confession"
+    assert lost_to(MEASURES, kind_row(other=0.9), "personal") == "model"
+    assert lost_to(MEASURES, kind_row(personal=0.7, other=0.25), "personal") == "no confession"
     # a 班子's faults with no owning-up word: what a list of opinions cut mid-way says too
     faults = "班子对基层调研不够深入。\n班子落实民主集中制不够严格，会前沟通多。"
     assert not voice(faults).owns_up
-    assert lost_to(faults, _proba(collective=0.8, opinions=0.1), "collective") == "owns_up"
+    assert lost_to(faults, kind_row(collective=0.8, opinions=0.1), "collective") == "owns_up"
     # a work report the model took for a self-examination names that kind's gate
-    assert lost_to(NEWS_SHORTFALLS, _proba(personal=0.6, other=0.3), "work_report") == "personal:owns_up"
+    assert lost_to(NEWS_SHORTFALLS, kind_row(personal=0.6, other=0.3), "work_report") == "personal:owns_up"
