@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from analyzer.kinds import KINDS, KindModel, speaks_as, titled_kind, voice
+from analyzer.kinds import KINDS, speaks_as, titled_kind, voice
+
+from .conftest import kind_decider
 
 
 def _decide(text: str, **proba: float) -> str:
-    model = KindModel()
-    model.margin_ = 0.8
-    return model.decide(text, np.array([proba.get(k, 0.0) for k in KINDS]))
+    return kind_decider().decide(text, np.array([proba.get(k, 0.0) for k in KINDS]))
 
 
 # a 班子 problems section that confesses again and again, beside one sentence of exhortation

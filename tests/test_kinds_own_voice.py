@@ -11,7 +11,9 @@ from __future__ import annotations
 import numpy as np
 
 from analyzer import kinds
-from analyzer.kinds import KINDS, KindModel, claimed_kind, speaks_as, title_genre, title_line, voice
+from analyzer.kinds import KINDS, claimed_kind, speaks_as, title_genre, title_line, voice
+
+from .conftest import kind_decider
 
 NEWS_OF_MEMBERS = ("5月9日下午，机关第二党支部召开组织生活会。\n"
                    "会上，党员分别从理论学习、作风纪律等方面查找了自身存在的不足。\n"
@@ -93,8 +95,7 @@ def test_a_text_that_only_confesses_is_not_leaned_away_from():
     """The lean away from a self-examination needs a mixed voice: with no sentence reporting a meeting,
     explaining or addressing someone — or fewer than half as many as the confessions — a close non-material
     kind with cue words does not win."""
-    model = KindModel()
-    model.margin_ = 0.8
+    model = kind_decider()
     proba = np.zeros(len(KINDS))
     proba[KINDS.index("personal")], proba[KINDS.index("other")] = 0.5, 0.45
     text = OWN_CHAIN + "\n这些问题的主要表现还要进一步注意。"  # 表现、注意: cue words of `other`
