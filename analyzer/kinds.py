@@ -113,7 +113,8 @@ TEXTS_REMEMBERED = CHUNK_DOCUMENTS
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SENTENCE_MARK = re.compile(r"[，。：；？！,:;?!]")
 _LIST_PAGE = re.compile(r"\s*(大全|合集|汇编|精选|[（(][^）)]{0,6}\d+篇|\d+篇)")  # 范文大全、范文（通用5篇）
-_LISTED = re.compile(r"(范文)?" + _LIST_PAGE.pattern)  # a genre word followed by it titles a list page of that genre
+# a genre word followed by it titles a list page of that genre, and so does one followed by a numbered sample (范文1：)
+_LISTED = re.compile(r"(范文)?" + _LIST_PAGE.pattern + r"|范文\s*[\d一二三四五六七八九十]{1,2}\s*[：:、.．]")
 _MEETING = re.compile(r"(大会|会议|座谈会|推进会|部署会|动员会|表彰会|总结会|评议会|报告会|讲评会)")  # a meeting named in a title
 _ENUMERATOR = re.compile(r"^[\s（(]*[一二三四五六七八九十\d]+[）)、.．]\s*")
 _DATE = re.compile(r"\d{1,2}月\d{1,2}日")
@@ -251,7 +252,8 @@ def title_line(text: str) -> str:
     lines = filled_lines(text)
     if len(lines) <= 1:
         ends = [head.find(w) + len(w) for w in spec["claims"] if w in head]
-        head = head[:min(ends)] if ends else ""
+        # …自查报告范文（精选10篇）: a list page's title, which names no material (as :func:`title_claims` reads it)
+        head = head[:min(ends)] if ends and not _LISTED.match(head[min(ends):]) else ""
         if "【" in head and "】" not in head[head.rfind("【"):]:  # a chat paste's 【个人对照检查材料】 after its own lines
             head = head[head.rfind("【") + 1:]
     whole = next((s for s in lines if s.startswith(head)), head) if len(lines) > 1 else head  # opening() cuts at 40
@@ -924,10 +926,14 @@ def speaks_as(kind: str, spoken: Voice, titled: bool = False) -> bool:
     以上对照检查，请同志们批评帮助) is held to a claiming title's bar.
     A self-examination examines more than one thing: a single self-critical sentence is an aside (a
     diary's 学习不够, a blog's 这一点也是我存在的问题, a novel's 我做检讨), unless the title names the
-    text a self-examination (``titled``: 个人对照检查材料 and its first problem). Under such a title an excerpt
-    of the causes or measures alone (本人每月到包联村不少于3天…) confesses nothing and is still one, when it names
-    its author as a subject (or reports its own work) and no sentence speaks as another kind does (a site's label on
-    the page, 本文内容仅供参考, speaks as none). Without such a title a self-examination
+    text a self-examination (``titled``: 个人对照检查材料 and its first problem). Under such a title a text that
+    confesses nothing is still one — an excerpt of the causes or measures alone (本人每月到包联村不少于3天…), a
+    self-inspection that found nothing (…办公用房清理自查报告: the facts, no excess, pledges; what it fails to confess is
+    for the reviewer to see judged) — when it names its author as a subject or reports its own work, reports no
+    meeting, addresses no one, and its general sentences (…是重要举措; a site's label on the page, 本文内容仅供参考, aside)
+    are no more than those naming the author or reporting its own work: one sentence on why the rules matter does not
+    make it an essay, a reporter's account does make it news.
+    Without such a title a self-examination
     owns up somewhere (``Voice.owns_up``: 我/我们, 查摆, 原因, 差距, 整改): a 班子's faults and nothing more are what a
     list of opinions cut mid-way says too."""
     others = spoken.elsewhere
@@ -937,8 +943,11 @@ def speaks_as(kind: str, spoken: Voice, titled: bool = False) -> bool:
             return False
         if titled and spoken.confessions == 0:
             # a site's label on the page (本文内容仅供参考) speaks as no kind; a body that reports its own work (一、一年来的
-            # 主要工作 …完成投资9.2亿元) names its author as a subject would
-            return (spoken.named or spoken.own_work > 0) and others == spoken.page_labels
+            # 主要工作 …完成投资9.2亿元) names its author as a subject would; a meeting reported or someone addressed makes it
+            # news or a letter, general sentences (…是重要举措，各级机关必须带头执行) must not outnumber the author's own
+            general = spoken.expository - spoken.page_labels
+            return ((spoken.named or spoken.own_work > 0) and not (spoken.reported or spoken.about_others)
+                    and general <= spoken.own_work + spoken.named)
         return spoken.confessions >= (1 if titled else 2) and 2 * spoken.confessions > others
     if kind == "work_report":  # its shortfalls name its own members in general (个别领导…、部分干部…): not against it
         others = spoken.reported + spoken.explains + spoken.about_others
