@@ -1,0 +1,139 @@
+"""Which part of the kind model the real pages' errors come from: the document model refitted with other settings
+and scored on the real DEV pages, the decision rules unchanged.
+
+``python -m training.kinds_ablation`` fits the document model on the written train split (every shape) and scores,
+per setting, the written dev split and the real DEV pages (``data/realdocs/dev-*.csv`` of :data:`DEV_SETS`, texts
+from the git-ignored cache): regularisation (``C``) and the weight of each block of its rows (n-grams, cue and layout
+features, pooled sentence view; 0 leaves the block out). ``--real-rows W`` instead adds the real DEV pages to the
+training rows, each with weight ``W``, and scores each set with a model fitted without it (leave one set out).
+The sentence view and the n-gram vocabulary are fitted on the written train split only, so no page's n-grams enter
+the model. Figures: models/kinds.md ("Round 19").
+"""
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import numpy as np
+
+DEV_SETS = ("fresh9", "fresh10", "cov10", "kinds", "genres", "voice", "nonmat", "fresh11", "fresh12")
+SETTINGS = ((32, 1, 1, 1), (1, 1, 1, 1), (4, 1, 1, 1), (128, 1, 1, 1), (32, 0, 1, 1), (32, 1, 0, 1), (32, 1, 1, 0),
+            (32, 0, 0, 1), (32, 0.5, 1, 1), (32, 1, 1, 2))  # (C, n-grams, cue and layout, sentence view)
+
+
+def rows(cache: Path) -> dict:
+    """Per part (written ``train`` out of fold, written ``dev``, ``real`` DEV pages): the three blocks, the texts
+    as the kind stage reads them, the kinds, and for the real pages their set."""
+    from analyzer import ingest
+    from analyzer.features import tfidf_rows
+    from analyzer.kind_sentences import SentenceView, out_of_fold
+    from analyzer.kinds import KINDS, compact, content, cue_features, layout_features
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from training.kinds_corpus import SHAPES, load_kinds_corpus, shaped
+    from training.realdocs import load_index, read_cache
+
+    docs = load_kinds_corpus()
+    parts = {}
+    for split in ("train", "dev"):
+        chosen = [d for d in docs if d.split == split]
+        parts[split] = {"texts": [content(shaped(d, sh)) for d in chosen for sh in SHAPES],
+                        "kinds": [d.kind for d in chosen for _ in SHAPES],
+                        "groups": [d.id for d in chosen for _ in SHAPES]}
+    real = {"texts": [], "kinds": [], "set": []}
+    seen = set()
+    for name in DEV_SETS:
+        index = load_index(Path(f"data/realdocs/dev-{name}.csv"))
+        texts, _, _ = read_cache(index, cache)
+        for row in index:
+            if row["id"] in texts and row["id"] not in seen:
+                seen.add(row["id"])
+                real["texts"].append(content(ingest.from_text(texts[row["id"]], name=f"{row['id']}.txt").text))
+                real["kinds"].append(row["kind"])
+                real["set"].append(name)
+    parts["real"] = real
+    train = parts["train"]
+    vec = TfidfVectorizer(analyzer="char", ngram_range=(2, 3), min_df=2, sublinear_tf=True, max_features=40000)
+    vec.fit([compact(t) for t in train["texts"]])
+    view = SentenceView().fit(train["texts"], train["kinds"], train["groups"])
+    for name, part in parts.items():
+        part["blocks"] = (tfidf_rows(vec, [compact(t) for t in part["texts"]]).matrix(),
+                          np.array([cue_features(t) + layout_features(t) for t in part["texts"]]),
+                          out_of_fold(part["texts"], part["kinds"], part["groups"], KINDS) if name == "train"
+                          else view.features(part["texts"], KINDS))
+    return parts
+
+
+def matrix(part: dict, weights) -> "object":
+    from scipy.sparse import csr_matrix, hstack
+
+    return hstack([csr_matrix(b) * w for b, w in zip(part["blocks"], weights) if w]).tocsr()
+
+
+def decided(clf, x, texts: list[str]) -> list[str]:
+    """The kinds the decision rules give from the refitted model's probabilities (margin 0.8, as the model's)."""
+    from analyzer.kinds import KINDS, KindModel
+
+    proba = np.zeros((x.shape[0], len(KINDS)))
+    for j, kind in enumerate(clf.classes_):
+        proba[:, KINDS.index(kind)] = clf.predict_proba(x)[:, j]
+    model = KindModel(margin=0.8)
+    model.margin_ = 0.8
+    return [model.decide(t, p) for t, p in zip(texts, proba)]
+
+
+def figures(gold: list[str], pred: list[str], sets: list[str] | None = None) -> dict:
+    """Accuracy and non-materials given a material kind, overall, on the fresh sets and per set."""
+    from analyzer.kinds import MATERIAL_KINDS
+
+    def of(idx):
+        return {"accuracy": round(float(np.mean([gold[i] == pred[i] for i in idx])), 3) if idx else None,
+                "leaks": sum(gold[i] not in MATERIAL_KINDS and pred[i] in MATERIAL_KINDS for i in idx)}
+
+    out = {"all": of(list(range(len(gold))))}
+    if sets:
+        out["fresh"] = of([i for i, s in enumerate(sets) if s.startswith("fresh")])
+        out.update({s: of([i for i, t in enumerate(sets) if t == s]) for s in dict.fromkeys(sets)})
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    from sklearn.linear_model import LogisticRegression
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cache", type=Path, default=Path("data/realdocs/cache"))
+    parser.add_argument("--real-rows", type=float, default=None, help="weight of each real DEV page as a training row")
+    args = parser.parse_args(argv)
+    parts = rows(args.cache)
+    train, real = parts["train"], parts["real"]
+    if args.real_rows is None:
+        for C, *weights in SETTINGS:
+            clf = LogisticRegression(C=C, max_iter=5000, class_weight="balanced").fit(matrix(train, weights),
+                                                                                   train["kinds"])
+            out = {"C": C, "blocks": weights,
+                   "written_dev": figures(parts["dev"]["kinds"], decided(clf, matrix(parts["dev"], weights),
+                                                                          parts["dev"]["texts"])),
+                   "real_dev": figures(real["kinds"], decided(clf, matrix(real, weights), real["texts"]), real["set"])}
+            print(json.dumps(out, ensure_ascii=False), flush=True)
+        return 0
+    from scipy.sparse import vstack
+
+    x_train, x_real = matrix(train, (1, 1, 1)), matrix(real, (1, 1, 1))
+    sets = np.array(real["set"])
+    pred = [""] * len(sets)
+    for name in DEV_SETS:
+        held, rest = np.flatnonzero(sets == name), np.flatnonzero(sets != name)
+        weight = np.concatenate([np.ones(x_train.shape[0]), np.full(len(rest), args.real_rows)])
+        clf = LogisticRegression(C=32, max_iter=5000, class_weight="balanced").fit(
+            vstack([x_train, x_real[rest]]), list(train["kinds"]) + [real["kinds"][i] for i in rest],
+            sample_weight=weight)
+        for i, kind in zip(held, decided(clf, x_real[held], [real["texts"][i] for i in held])):
+            pred[i] = kind
+    print(json.dumps({"real_rows": args.real_rows, "real_dev": figures(real["kinds"], pred, real["set"])},
+                     ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
