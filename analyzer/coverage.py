@@ -828,7 +828,8 @@ def paragraph_styles(scored: Scored, evidence: dict, eligible: list[int], rubric
 
 def category_entry(j: int, category, scored: Scored, evidence: dict, eligible: list[int], starts: list[int]) -> dict:
     """The ``coverage`` entry of one category: covered or not, its score, evidence paragraphs,
-    phrases and sentences, the denials aimed at it, and a note saying why."""
+    phrases and sentences, the denials aimed at it, and a note saying why (a category scored at its
+    threshold without an evidence sentence is "only named" only where a paragraph names it)."""
     proba, matches, threshold = scored.proba, scored.judged.matches, scored.document_threshold[j]
 
     def quote(i: int, s: Sentence) -> dict:
@@ -853,9 +854,12 @@ def category_entry(j: int, category, scored: Scored, evidence: dict, eligible: l
         entry["denied"] = sorted({d["paragraph"] for d in denials})
         entry["denials"] = denials
     if not entry["covered"]:
+        named = any(category.id in n for n in scored.judged.named)
         entry["note"] = ("作者否认存在该类问题 / problems of this category are denied" if denials else
+                         "未查摆该类问题 / no problem of this category is examined" if score < threshold else
                          "只提到该类别，没有一句描述具体行为 / the category is only named: no sentence describes a behaviour"
-                         if score >= threshold else "未查摆该类问题 / no problem of this category is examined")
+                         if named else "用词接近该类别，但没有一句描述该类具体行为 / the wording comes near this category, "
+                         "but no sentence describes a behaviour of it")
     elif denials:
         entry["note"] = "一处否认，但另有段落查摆了具体问题 / denied in one place, but a concrete problem is examined elsewhere"
     elif all(headline(s.text) for i in shown for s in evidence[(i, j)]):

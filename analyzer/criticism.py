@@ -173,13 +173,16 @@ def cue_lexicons() -> dict:
 
 
 def cues(text: str) -> dict[str, list[str]]:
-    """Cue phrases of each kind found in an item (suggestion openers only at the start of a clause)."""
+    """Cue phrases of each kind found in an item (suggestion openers only at the start of a clause;
+    an anonymised comrade, 张某某同志 / 李XX同志, is whom the item speaks of, not an instance)."""
     out = {}
     for kind, lexes in cue_lexicons().items():
         phrases = []
         for lx in lexes:
             for m in lx.find(text):
                 if kind == "suggestion" and m.start() > 0 and text[m.start() - 1] not in "，,。；;：:":
+                    continue
+                if kind == "instance" and m.group(0).endswith("同志"):
                     continue
                 phrases.append(m.group(0))
         out[kind] = list(dict.fromkeys(phrases))

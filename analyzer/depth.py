@@ -407,7 +407,11 @@ def _strict_signals(sig: Signals, parts: Parts, coverage: dict, lx: LexiconSet) 
     sig.phrases.update({"standards": _flat(std), "disguised_praise": _flat(disguised),
                         "missing_share": [coverage[c]["label"] for c in missing if c not in denied],
                         "denied_share": [d["text"] for c in denied for d in coverage[c].get("denials", [])][:3]})
+    first = next((i for i, role in enumerate(parts.roles) if role == "problem"), len(parts.texts))
     sig.counts.update({"categories": len(coverage), "missing": [coverage[c]["label"] for c in missing if c not in denied],
+                       # named from the first problem on (4、奢靡之风方面：…): in the text, though not examined
+                       "named_missing": [coverage[c]["label"] for c in missing if c not in denied
+                                         and any(coverage[c]["label"] in t for t in parts.texts[first:])],
                        "denied": [coverage[c]["label"] for c in denied],
                        "not_covered": [coverage[c]["label"] for c in missing],
                        "standards": sum(len(v) for v in std.values())})
@@ -859,9 +863,16 @@ def reasons(sig: Signals, subs: dict) -> list[Note]:
     if not c["problems"]:
         out.append(Note("examined", False, ABSENCES["no_problems"][0]))
     if c["missing"] and "categories" in cut:
-        out.append(Note("examined", False, f"文本中未见：{'、'.join(c['missing'])}方面的问题不在所给文本中（文本止于"
-                                           f"{STOPS_IN[sig.stops_in]}，后文未给出，不据此扣分） / not in the text: it "
-                                           "stops inside the material, no points taken"))
+        unseen = [m for m in c["missing"] if m not in c["named_missing"]]
+        if unseen:
+            out.append(Note("examined", False, f"文本中未见：{'、'.join(unseen)}方面的问题不在所给文本中（文本止于"
+                                               f"{STOPS_IN[sig.stops_in]}，后文未给出，不据此扣分） / not in the text: it "
+                                               "stops inside the material, no points taken"))
+        if c["named_missing"]:
+            out.append(Note("examined", False, f"写到但未查摆：{'、'.join(c['named_missing'])}方面文中写到了，没有一句描述"
+                                               f"具体行为（文本止于{STOPS_IN[sig.stops_in]}，不据此扣分） / named in the "
+                                               "text, but no behaviour described (it stops inside the material, no "
+                                               "points taken)"))
     elif c["missing"] and (c["problems"] or len(c["not_covered"]) < c["categories"]):  # else: said just above
         out.append(Note("examined", False, f"未查摆：{'、'.join(c['missing'])}方面没有查摆出任何问题"))
     if c.get("summary_flagged"):

@@ -67,6 +67,7 @@ class Source:
     heading_hints: set[int] = field(default_factory=set)  # paragraphs formatted as headings (docx)
     encoding: str = ""
     original: str = ""  # a text read as simplified (warning traditional_converted): ``text`` in its own script
+    furniture: frozenset = frozenset()  # paragraphs a PDF printed as page numbers: its layout, not web noise
 
     @property
     def sha256(self) -> str:
@@ -212,6 +213,9 @@ def read_path(path: str | Path) -> Source:
     source = normalise(raw, name=name, hinted_lines=hints, markdown=suffix == ".md", unwrap=suffix in TEXT_SUFFIXES)
     source.file, source.encoding = display_name(path), encoding
     source.warnings[:0] = warnings
+    if suffix == ".pdf":
+        source.furniture = frozenset(k for k, (a, b) in enumerate(source.paragraphs)
+                                     if _PAGE_NUMBER.match(source.text[a:b]))
     return source
 
 

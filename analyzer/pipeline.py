@@ -487,7 +487,7 @@ def _shape_warnings(source: ingest.Source, pieces: list[Piece]) -> list[dict]:
     if split_lines:  # the lines were missing; now they are found
         warnings = [w for w in warnings if w["code"] != "few_paragraphs"]
         warnings.append(warning("runon_split", f"{split_lines} 行 → {sum(p.split for p in pieces)} 段"))
-    n_noise = sum(p.noise.line for p in pieces)
+    n_noise = sum(p.noise.line and p.line not in source.furniture for p in pieces)  # a PDF's page numbers are no web page's
     n_inline = sum(bool(p.noise.spans) for p in pieces)
     if n_noise or n_inline:
         warnings.append(warning("web_noise", f"{n_noise} 段噪声，{n_inline} 段含插入字符"))

@@ -121,3 +121,22 @@ def test_members_named_by_surname_and_post_are_targets():
     targets = [it.target for it in criticism.split_items(text)]
     assert targets == ["李书记", "张副镇长", "张副镇长"]
     assert [it.target for it in criticism.split_items("对分管的工作要求严格：有时批评人不留情面。")] == [None]
+
+
+ONE_PERSON = """对刘某某同志的批评意见
+一、刘某某同志对分管的信访工作过问少，今年4月群众到县里反映拆迁补偿问题，他只批转了事，没有约见当事人。
+二、刘某某同志工作标准高、要求严，经常带病坚持工作，希望今后多注意休息。
+三、希望刘某某同志今后进一步转变作风。
+"""
+
+
+def test_the_comrade_an_item_names_is_no_instance(judge):
+    """A real list restates its target in every item (张某某同志理论学习抓得不紧…); the anonymised name
+    matched the instance pattern 某同志, so a wish and a praise were marked as citing an instance and a
+    genuine item quoted “某同志” as one."""
+    items = judge(ONE_PERSON)["items"]
+    assert [(it["target"], it["label"]) for it in items] == [
+        ("刘某某", "genuine"), ("刘某某", "praise"), ("刘某某", "suggestion_only")]
+    assert [it["instance"] for it in items] == [True, False, False]
+    assert not any("某同志" in r for it in items for r in it["reasons"])
+    assert any("今年4月" in r for r in items[0]["reasons"])

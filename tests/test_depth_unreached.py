@@ -73,3 +73,20 @@ def test_the_note_says_where_a_cut_text_stops(analyzer):
     assert not any("止于问题部分" in n for n in notes)
     notes = analyzer.analyze(EXCERPT, "摘录.txt").to_dict()["depth"]["notes"]
     assert any(n.startswith("原因分析不在所给文本中：文本止于问题部分") for n in notes), notes
+
+
+def test_a_category_the_cut_text_names_is_not_called_absent_from_it(analyzer):
+    """An excerpt that stops inside its problems, whose 享乐主义 section holds only a stance: depth
+    said 享乐主义方面的问题不在所给文本中 beside the section itself (a spun copy in a round; real DEV
+    pages with a 4、奢靡之风方面： section). Such a category is named but not examined; the ones the
+    text never reaches are still not in it."""
+    text = "\n".join(["一、存在的问题",
+                      "1、形式主义比较突出。我下乡调研习惯提前打招呼，今年5月到石桥村只看了村里安排的三户，"
+                      "没有到反映渠水不通的几户家里去，群众的意见拖了两个月才解决。",
+                      "2、享乐主义有所抬头。我存在艰巨的工作最好别人干、艰苦的岗位最好不要去的思想。"])
+    report = analyzer.analyze(text, name="excerpt.txt").to_dict()
+    assert not report["coverage"]["hedonism"]["covered"]
+    notes = report["depth"]["notes"]
+    unseen = next(n for n in notes if n.startswith("文本中未见"))
+    assert "享乐主义" not in unseen and "官僚主义" in unseen and "奢靡之风" in unseen
+    assert any(n.startswith("写到但未查摆：享乐主义方面") and "不据此扣分" in n for n in notes)

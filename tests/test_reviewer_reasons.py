@@ -109,3 +109,23 @@ def test_a_work_report_s_depth_is_not_called_a_personal_material():
     personal.kind = {"id": "personal", "label": "个人对照检查材料", "score": 0.9, "cues": []}
     assert "个人材料" in report_page(personal.to_dict())
     assert "按对照检查材料的尺子量" not in _terminal(personal)
+
+
+def _problems(body: str) -> str:
+    return "\n".join(["个人对照检查材料", "按照要求，我对照检查了自身存在的问题，现报告如下。", "一、存在的问题", body,
+                      "二、整改措施", "今后我将严格要求自己，2024年底前完成整改。"])
+
+
+def test_a_category_near_the_threshold_is_called_only_named_only_where_it_is_named(analyzer):
+    """A category scored at its threshold without an evidence sentence was noted "只提到该类别"
+    even where no paragraph names it (a real 党纪 draft and a 2022 班子 excerpt: 官僚主义, 担当作为
+    never written); the note now says what the text shows."""
+    unnamed = analyzer.analyze(_problems(
+        "一是工作上挑肥拣瘦，我存在艰巨的工作最好别人干、艰苦的岗位最好不要去的思想，到外地学习时总想顺道去景区转转。"),
+        name="a.txt").to_dict()["coverage"]["hedonism"]
+    assert not unnamed["covered"] and unnamed["score"] >= 0.5
+    assert "只提到" not in unnamed["note"] and "用词接近该类别" in unnamed["note"]
+    named = analyzer.analyze(_problems(
+        "（一）享乐主义方面。工作上挑肥拣瘦，我存在艰巨的工作最好别人干、艰苦的岗位最好不要去的思想，到外地学习时总想顺道去景区转转。"),
+        name="b.txt").to_dict()["coverage"]["hedonism"]
+    assert not named["covered"] and named["note"].startswith("只提到该类别")

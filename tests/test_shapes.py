@@ -222,6 +222,21 @@ def test_pdf_lines_rejoined_by_layout(tmp_path):
     assert any("理论学习中心组集中学习" in t for t in got)  # never split mid-word, nor at "；"
 
 
+def test_a_pdfs_page_numbers_are_no_web_noise(tmp_path, analyzer):
+    """A Word-made PDF's page numbers are its layout: role noise, judged as nothing, but no
+    web_noise warning (the round table flagged 含网页噪声 on every clean PDF of a real round)."""
+    paras = [("XX镇党委副书记个人检视剖析材料", False),
+             ("一、存在的问题", False),
+             ("一是调研走过场。今年3月我到河湾村调研，只看了村里安排的两户，没有到反映吃水难的几户家里去。", True),
+             ("二是审核台账不严。去年底有5份走访记录是补写的，我签字前没有逐一核对。", True)]
+    _wrapped_pdf(tmp_path / "p.pdf", paras, per_page=5)
+    report = analyzer.analyze_path(tmp_path / "p.pdf").to_dict()
+    assert [p["text"] for p in report["paragraphs"] if p["role"] == "noise"] == ["- 1 -", "- 2 -"]
+    assert "web_noise" not in {w["code"] for w in report.get("warnings", [])}
+    pasted = analyzer.analyze("\n".join(["首页 > 范文大全 > 正文", *(p for p, _ in paras), "- 1 -"])).to_dict()
+    assert "web_noise" in {w["code"] for w in pasted["warnings"]}  # a web page's furniture still is
+
+
 def _table_pdf(path, before: list[str], rows: list[list[str]], after: list[str], valign: str) -> None:
     """A PDF of body paragraphs around a ruled table whose long cells wrap (as Word prints a
     整改措施 table), cells aligned to ``valign`` (Word: TOP; many generators: BOTTOM)."""
