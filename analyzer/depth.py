@@ -343,14 +343,15 @@ def _last_judged(parts: Parts) -> str:
 
 
 def with_evidence(styles: list[list[str]], coverage: dict) -> list[list[str]]:
-    """Each paragraph's styles plus every covered category whose evidence sentence it holds
-    (coverage may quote a sentence of a paragraph whose own score stays under the threshold),
-    so that no paragraph is both a category's evidence and a problem about no style."""
+    """Each paragraph's styles plus every covered category it is evidence of (coverage may cite a
+    paragraph whose own score stays under the threshold), so that no paragraph is both a
+    category's evidence and a problem about no style — every evidence paragraph, not only the
+    first three whose sentences the entry quotes."""
     out = [list(s) for s in styles]
     for cid, c in coverage.items():
-        for sentence in c.get("sentences", []) if c.get("covered") else []:
-            if 0 <= sentence["paragraph"] < len(out) and cid not in out[sentence["paragraph"]]:
-                out[sentence["paragraph"]].append(cid)
+        for i in c.get("evidence", []) if c.get("covered") else []:
+            if 0 <= i < len(out) and cid not in out[i]:
+                out[i].append(cid)
     return out
 
 
