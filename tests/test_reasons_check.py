@@ -62,6 +62,13 @@ def test_the_checker_finds_each_kind_of_contradiction(good):
     bad["depth"]["kind"] = "collective"
     assert "depth_kind_vs_kind:collective/personal" in problems(bad)
 
+    bad = copy.deepcopy(good)  # 问题不涉作风 on the last paragraph formalism cites (past the three it quotes)
+    cited = bad["coverage"]["formalism"]["evidence"][-1]
+    bad["depth"]["deductions"].append({"signal": "styleless_share", "criterion": "accurate", "points": 0.0,
+                                       "reason": "问题不涉作风 / problems about no style：1 个问题段落",
+                                       "paragraphs": [cited], "phrases": []})
+    assert f"styleless_problem_is_style_evidence:{cited}" in problems(bad)
+
 
 @pytest.mark.parametrize("text", [GOOD, WEAK, WORK_SUMMARY, WORK_HEAVY, THREE_STYLES.format(denial=""),
                                   THREE_STYLES.format(denial="4.奢靡之风方面。这方面我一向注意。")])

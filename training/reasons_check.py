@@ -8,7 +8,8 @@ with their cached texts; never the test index), and lists every report in which
 - two reasons contradict: a category said to be not examined or denied (``未查摆`` /
   ``否认存在问题``) that coverage calls covered; problems praised as concrete
   (``已查摆的问题具体``) when no category is covered or beside 以共性问题代替具体问题; a work
-  problem (以工作问题代替作风问题) whose paragraph is also a covered category's evidence; a
+  problem (以工作问题代替作风问题) or a problem about no style (问题不涉作风) whose paragraph is
+  also a covered category's evidence; a
   work-summary note the summary judgement does not flag, or the other way round;
 - a covered category has no evidence sentence that could describe a behaviour (one outside
   headings and noise that is not a denial), or quotes noise; a work-summary or work-for-style
@@ -118,7 +119,9 @@ def _note_problems(depth: dict, coverage: dict, summary: dict) -> list[str]:
         out.append("concrete_praise_without_covered_category")
     if praised and subs.get("generic_for_specific"):
         out.append("concrete_praise_and_generic_for_specific")
-    evidence = {s["paragraph"] for c in coverage.values() if c["covered"] for s in c.get("sentences", [])}
+    evidence = {i for c in coverage.values() if c["covered"] for i in c.get("evidence", [])}
+    out += [f"styleless_problem_is_style_evidence:{i}" for d in depth.get("deductions", [])
+            if d["signal"] == "styleless_share" for i in d["paragraphs"] if i in evidence]
     if subs.get("work_for_style"):
         work = depth.get("substitution_evidence", {}).get("work_for_style", [])
         if not work:
