@@ -388,6 +388,12 @@ class Opinions(MaterialStage):
         doc.opinions = self.analyzer.opinion_matcher.assess(self.opinions[id(doc)], doc)
 
 
+# what the report of a non-material kind judges instead of a material's scores, said beside its warning
+JUDGED_INSTEAD = {"criticism": "；已逐条评判批评意见 / its criticism items are judged instead",
+                  "rectification": "；已逐条评判整改事项 / its rectification items are judged instead",
+                  "opinions": "；用 --opinions 检查材料是否逐条回应 / check a material's answers to it with --opinions"}
+
+
 class KindJudgement(Stage):
     """The judgement a document kind calls for: criticism items, plan items, or the
     ``not_a_material`` warning for kinds that are not self-examination materials; a document of
@@ -407,7 +413,8 @@ class KindJudgement(Stage):
             return
         kind = doc.kind
         if kind.id not in kinds.MATERIAL_KINDS:
-            doc.warnings.append(warning("not_a_material", f"文档类型：{kind.label} / kind: {kind.id}"))
+            doc.warnings.append(warning("not_a_material", f"文档类型：{kind.label} / kind: {kind.id}"
+                                        + JUDGED_INSTEAD.get(kind.id, "")))
         if kind.id == "criticism":
             doc.criticism = criticism.assess(doc, self.analyzer.criticism_model, self.analyzer.matcher)
             found = doc.criticism.items

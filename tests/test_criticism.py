@@ -82,7 +82,8 @@ def test_check_kind_criticism_json(tmp_path):
     d = Analyzer(kind="criticism").analyze_path(path).to_dict()
     assert d["kind"]["id"] == "criticism"
     assert "coverage" not in d and "depth" not in d
-    assert "not_a_material" in [w["code"] for w in d["warnings"]]
+    warning = next(w for w in d["warnings"] if w["code"] == "not_a_material")
+    assert "its criticism items are judged instead" in warning["message"]
     assert len(d["criticism"]["items"]) == 5
     json.dumps(d, ensure_ascii=False)
 

@@ -60,6 +60,7 @@ def test_a_rectification_list_gets_a_warning_instead_of_material_scores(analyzer
     assert not {"coverage", "summary_like", "depth"} & d.keys()
     warning = next(w for w in d["warnings"] if w["code"] == "not_a_material")
     assert "rectification" in warning["message"] and "--kind personal" in warning["message"]
+    assert "已逐条评判整改事项" in warning["message"]  # what is judged instead of a material's scores
     assert all("summary_like" not in p and p["styles"] == [] for p in d["paragraphs"])
 
 
