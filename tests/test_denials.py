@@ -1,6 +1,8 @@
 """Denials in any wording, evidence sentences for every `covered`, depth reasons that hold."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -32,6 +34,25 @@ def test_held_apart_wordings_are_many_and_never_trained_on(heldout):
     assert not {s.family for s in train} & families
     assert held_apart_cues_leak(train, heldout, [str(p) for p in load_yaml("lexicons/denial.yaml")["phrases"]]) == []
     assert sum(s.label for s in train) >= 100 and sum(not s.label for s in train) >= 100
+
+
+def test_second_held_apart_set_shares_no_cue_with_training_the_first_set_or_the_lexicon(heldout):
+    """heldout2.tsv (written before any run on it): ≥ 60 denial families of two sentences, one naming
+    the category; no cue in a training denial, in any heldout.tsv sentence or in the denial lexicon."""
+    second = load_sentences("heldout2")
+    families = {}
+    for s in second:
+        if s.label:
+            families.setdefault(s.family, []).append(s)
+    assert len(families) >= 60 and sum(not s.label for s in second) >= 30
+    assert all(len(f) == 2 and sum("{cat}" in s.text for s in f) == 1 for f in families.values())
+    assert len({f[0].cue for f in families.values()}) == len(families)
+    train = load_sentences("train")
+    assert not {s.family for s in train + heldout} & {s.family for s in second}
+    lexicon_phrases = [str(p) for p in load_yaml("lexicons/denial.yaml")["phrases"]]
+    assert held_apart_cues_leak(train, second, lexicon_phrases) == []
+    every_first_sentence = [replace(s, label=True) for s in heldout]  # its other sentences count too
+    assert held_apart_cues_leak(every_first_sentence, second, []) == []
 
 
 def _sentences_of_awkward_paragraphs() -> list[str]:
