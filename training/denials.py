@@ -156,11 +156,28 @@ def run_suite(analyzer, docs: list[LabelledDocument], heldout: list[Sentence]) -
             "covered_families": sorted({r["family"] for r in rows if not r["not_covered"]})}
 
 
-def main() -> dict:
+def sentence_rates(classifier, sentences: list[Sentence]) -> dict:
+    """Share of the denial sentences the classifier flags (recall) and of the other sentences it flags."""
+    flagged = classifier.predict([fill(s.text, k) for k, s in enumerate(sentences)])
+    pos = [f for f, s in zip(flagged, sentences) if s.label]
+    neg = [f for f, s in zip(flagged, sentences) if not s.label]
+    return {"denials": len(pos), "recall": round(sum(pos) / max(len(pos), 1), 4),
+            "others": len(neg), "others_flagged": round(sum(neg) / max(len(neg), 1), 4),
+            "missed": [s.text for f, s in zip(flagged, sentences) if s.label and not f]}
+
+
+def main(argv: list[str] | None = None) -> dict:
+    import argparse
+
     from analyzer import Analyzer
 
+    parser = argparse.ArgumentParser(prog="python -m training.denials")
+    parser.add_argument("--heldout", default="heldout", help="held-apart file data/denials/<NAME>.tsv (heldout, heldout2)")
+    args = parser.parse_args(argv)
+    heldout = load_sentences(args.heldout)
+    analyzer = Analyzer(kind="personal")
     docs = [d for d in load_corpus("test") if d.path.parent.name == "written"]
-    return run_suite(Analyzer(kind="personal"), docs, load_sentences("heldout"))
+    return {"sentences": sentence_rates(analyzer.matcher.denials, heldout), "suite": run_suite(analyzer, docs, heldout)}
 
 
 if __name__ == "__main__":
