@@ -20,7 +20,8 @@ from analyzer.resources import load_rubric, rubric_names
 
 # lead-ins a denial (or a confession) often follows; training variants prepend them
 LEAD_INS = ("", "经认真对照检查，", "说实话，", "对照检查下来，", "在这一方面，", "{n}.{cat}方面：",
-            "（{n}）{cat}方面，", "总的来说，", "坦率地讲，", "经过自查，")
+            "（{n}）{cat}方面，", "总的来说，", "坦率地讲，", "经过自查，", "{n}是{cat}方面，", "{n}、{cat}方面。",
+            "第{n}，", "具体来说，", "关于这一条，", "对照清单，", "（{n}）关于{cat}。", "就这一块而言，")
 
 
 @dataclass
