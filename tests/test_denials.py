@@ -150,6 +150,28 @@ def test_a_denied_category_confessed_elsewhere_stays_covered(analyzer):
     assert any("超标准接待" in s["text"] for s in ext["sentences"])
 
 
+DENIED_HEADING = """XX镇副镇长个人对照检查材料
+按照镇党委安排，我对照四风认真查摆，现报告如下。
+1.形式主义方面。会议多、文件多，今年以来我主持召开会议52次，有的会议以会议落实会议。
+2.官僚主义方面。下基层调研少，全年只到村里调研7次，群众来镇里办事要跑好几趟。
+3.享乐主义方面。精神懈怠，满足现状，开拓进取的劲头不如从前，周末很少加班。
+（四）奢靡之风方面
+这方面我清清白白。
+{after}
+恳请同志们批评指正。"""
+
+
+def test_a_heading_its_first_paragraph_denies_lends_its_category_to_no_later_paragraph(analyzer):
+    """The heading line, then the denial, then a paragraph under no heading of its own: it is not
+    read as examining the denied category; a confession of it there still counts."""
+    after = "在镇里工作久了，待在办公室的“舒适区”里，不愿吃苦，缺少了一股拼劲。"
+    ext = analyzer.analyze(DENIED_HEADING.format(after=after)).coverage["extravagance"]
+    assert not ext["covered"] and [d["text"] for d in ext["denials"]] == ["这方面我清清白白。"]
+    confessed = "但去年有两次公务接待超标，人均超标60元，我没有制止。"
+    ext = analyzer.analyze(DENIED_HEADING.format(after=confessed)).coverage["extravagance"]
+    assert ext["covered"] and any("超标" in s["text"] for s in ext["sentences"])
+
+
 def test_held_apart_denial_wordings_leave_the_category_not_covered(analyzer, heldout):
     """The denial-wordings suite on one short material: every held-apart wording, as a
     run-in heading or naming the category itself (≥ 95% not covered, as issue 13 asks)."""
