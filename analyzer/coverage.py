@@ -52,11 +52,6 @@ from .thresholds import best_threshold, f1, macro_f1
 SUBSTANTIVE_ROLES = ("problem",)  # corpus rule: covered = union of styles over problem paragraphs
 EXAMINED_WITHOUT_PROBLEMS = ("cause", "other")  # where evidence is sought when no paragraph is a problem
 SURE = 0.5  # a sentence naming one style's manifestations is evidence of another the model scores this high
-# a sentence scored by the model is evidence only when P(denial) is under this: half the denial threshold it was
-# set with (0.35). Kept apart from that threshold, which is chosen for telling denials apart and rose to 0.55 in
-# round 19; tied to it, hedged sentences (总体上能够严格要求自己，但…还需要进一步发扬) became evidence
-# (real DEV set cov10: 2 more wrong "covered" verdicts, 1 with this bar)
-CLEARLY_NO_DENIAL = 0.175
 # what is left of a heading or a bare category name once names, numbering and these words go
 _NAME_ONLY_PLAIN = ("方面", "问题", "存在", "的", "主要", "表现", "突出", "情况", "关于", "在", "上", "等", "和", "及", "：", ":")
 _NAME_ONLY_CHARS = r"（）()、.．，。；！？\s\d一二三四五六七八九十第是①-⑩"
@@ -550,7 +545,7 @@ class EvidenceFinder:
     (:meth:`~analyzer.behaviour.BehaviourReader.faulted`). A sentence is evidence of the
     categories of its manifestations and of one more at most — the one the model scores highest
     above its threshold, and at least :data:`SURE` beside manifestations of another. Such a sentence must also be clearly no denial
-    (P(denial) under :data:`CLEARLY_NO_DENIAL`), and one that owns up to nothing (no
+    (P(denial) under half the classifier's threshold), and one that owns up to nothing (no
     self-critical word, no concrete instance) must be the category by its own words, scored
     again without its heading: 这一条我是做到了的 under a heading proves nothing.
 
@@ -576,7 +571,7 @@ class EvidenceFinder:
         no denial, not a heading or bare name, missing a manifestation of a category asked about, and
         describing a behaviour (:meth:`~analyzer.behaviour.BehaviourReader.describes`)."""
         judged, ids = self.judged, self.rubric.ids
-        clear = CLEARLY_NO_DENIAL
+        clear = self.matcher.denials.threshold_ / 2
         keys = []
         for i, columns in reaching.items():
             counted = self.counted[i]
