@@ -8,7 +8,7 @@ import pytest
 
 from analyzer.depth import Note, reasons
 from analyzer.resources import load_yaml
-from training.denials import fill, held_apart_cues_leak, load_sentences
+from training.denials import family_folds, fill, held_apart_cues_leak, load_sentences
 
 from .conftest import GOOD, WORK_SUMMARY
 
@@ -53,6 +53,20 @@ def test_second_held_apart_set_shares_no_cue_with_training_the_first_set_or_the_
     assert held_apart_cues_leak(train, second, lexicon_phrases) == []
     every_first_sentence = [replace(s, label=True) for s in heldout]  # its other sentences count too
     assert held_apart_cues_leak(every_first_sentence, second, []) == []
+
+
+def test_the_denial_threshold_folds_hold_each_family_out_once_and_never_fit_on_it():
+    """The threshold is chosen on out-of-fold scores: each wording family (and each corpus confession)
+    is held out by exactly one fold, whose fit never sees it."""
+    written = load_sentences("train")
+    extra = [f"确认句{i}" for i in range(23)]
+    held_families, held_extra = [], []
+    for (fit_s, fit_e), (held_s, held_e) in family_folds(written, extra, 5):
+        assert not {s.family for s in fit_s} & {s.family for s in held_s} and not set(fit_e) & set(held_e)
+        assert len(fit_s) + len(held_s) == len(written) and len(fit_e) + len(held_e) == len(extra)
+        held_families += sorted({s.family for s in held_s})
+        held_extra += held_e
+    assert sorted(held_families) == sorted({s.family for s in written}) and sorted(held_extra) == sorted(extra)
 
 
 def _sentences_of_awkward_paragraphs() -> list[str]:
@@ -172,11 +186,12 @@ def test_a_heading_its_first_paragraph_denies_lends_its_category_to_no_later_par
     assert ext["covered"] and any("超标" in s["text"] for s in ext["sentences"])
 
 
-def test_held_apart_denial_wordings_leave_the_category_not_covered(analyzer, heldout):
-    """The denial-wordings suite on one short material: every held-apart wording, as a
+@pytest.mark.parametrize("name", ["heldout", "heldout2"])
+def test_held_apart_denial_wordings_leave_the_category_not_covered(analyzer, name):
+    """The denial-wordings suite on one short material: every wording of a held-apart set, as a
     run-in heading or naming the category itself (≥ 95% not covered, as issue 13 asks)."""
     outcomes = []
-    for k, s in enumerate(x for x in heldout if x.label):
+    for k, s in enumerate(x for x in load_sentences(name) if x.label):
         sentence = fill(s.text, 3).replace("{cat}", "奢靡之风")
         denial = sentence if "{cat}" in s.text else f"4.奢靡之风方面。{sentence}"
         outcomes.append(not analyzer.analyze(THREE_STYLES.format(denial=denial)).coverage["extravagance"]["covered"])

@@ -67,6 +67,16 @@ def variants(sentences: list[Sentence], per_sentence: int = 3, seed: int = 13) -
     return out
 
 
+def family_folds(sentences: list[Sentence], extra: list[str], folds: int = 5):
+    """``folds`` pairs ((sentences, extra) to fit, (sentences, extra) held out): the sentences split by
+    wording family (every ``folds``-th family of the sorted names held out in turn), ``extra`` by position."""
+    families = sorted({s.family for s in sentences})
+    for k in range(folds):
+        held = set(families[k::folds])
+        yield (([s for s in sentences if s.family not in held], [e for i, e in enumerate(extra) if i % folds != k]),
+               ([s for s in sentences if s.family in held], extra[k::folds]))
+
+
 def corpus_confessions(docs: list[LabelledDocument], limit: int = 1500, seed: int = 5) -> list[str]:
     """Sentences of labelled problem, cause and measure paragraphs that carry styles: real
     confessions (and resolutions) of the corpus, many with negators (没有真正、从不…)."""

@@ -226,7 +226,7 @@ def train_denials() -> dict:
     the out-of-fold probabilities of a 5-fold cross-validation grouped by wording family (each
     family scored by a fit that never saw it); evaluated on ``heldout.tsv`` and ``heldout2.tsv``
     (wording families never used for fitting or tuning) and on confessions of the test split."""
-    from training.denials import corpus_confessions, fill, load_sentences, variants
+    from training.denials import corpus_confessions, family_folds, fill, load_sentences, variants
 
     from analyzer.denials import DenialClassifier
 
@@ -239,12 +239,9 @@ def train_denials() -> dict:
         return [t for t, _, _ in rows] + extra, [y for _, y, _ in rows] + [False] * len(extra)
 
     scores, gold = [], []
-    for k in range(DENIAL_FOLDS):
-        held = set(families[k::DENIAL_FOLDS])
-        fold = DenialClassifier().fit(*data([s for s in written if s.family not in held],
-                                            [c for i, c in enumerate(confessions) if i % DENIAL_FOLDS != k]))
-        texts, labels = data([s for s in written if s.family in held], confessions[k::DENIAL_FOLDS])
-        scores += fold.predict_proba(texts).tolist()
+    for fitted, held in family_folds(written, confessions, DENIAL_FOLDS):
+        texts, labels = data(*held)
+        scores += DenialClassifier().fit(*data(*fitted)).predict_proba(texts).tolist()
         gold += labels
     texts, labels = data(written, confessions)
     final = DenialClassifier(threshold=best_threshold(scores, gold, binary_f1)).fit(texts, labels)
@@ -358,12 +355,26 @@ classifier (denial lexicon rule only; commit 2432305) left 14% of `heldout.tsv` 
 
 {suite("heldout", first["wordings"])}
 {suite("heldout2", second["wordings"])}
+Round 19 rebuilt this classifier alone (`python -m training --denials-only`), keeping the coverage, summary and
+depth models of main: the whole rebuild (`python -m training`) gave the same figures here, but the coverage
+model fitted on the new classifier's columns chose thresholds one grid step lower on the dev split (paragraph
+0.55 → 0.5, document 0.25 → 0.2), which gave one more wrong "covered" verdict on each of the real DEV sets
+cov10, depth, noise and genres and 0.925 → 0.904 on the written test split; with the coverage models kept,
+the DEV sets and the written test split (0.925) come out as on main.
+
 What these figures do not show: every sentence here, both held-apart sets included, was written for this project
-(the second set by a later hand, but with the same guide in mind), so wordings real authors use may be further
-from the training data than these are; and a heading line followed by a denial reads as not covered partly
-because a section whose first paragraph only denies its category lends that category to no later paragraph
-(`analyzer/coverage.py`, `close_denied_sections`), which a material that denies and then confesses under
-the same heading without a concrete instance would lose.
+(the second set in a later round, by another session, but with the same guide in mind), so wordings real authors
+use may be further from the training data than these are. The second set's sentence recall (91%) is under the
+95% the issue asks of the whole pipeline; the pipeline reaches it because a missed denial rarely reads as a
+behaviour. Still missed: colloquial (压根儿就没沾过; 打包票), a reason why nothing applies (…故此项无相关情况),
+a rating (经自评，本项为“好”等次; 尚可), self-praise with no negation (成绩是主要的; 一贯清正廉洁), most of them after a
+numbered lead-in (（三）…方面：/1.…方面。). Still misread as denials: confessions that quote a denial (因分管工作不涉及
+接待，我就以为这方面可以不查…) or open by praising (这方面本人一般注意，只是偶尔有些懒散，工作拖拉, a sentence not in
+either set: 只是 is not among the concession cues). A heading
+line followed by a denial reads as not covered partly because a section whose first paragraph only denies its
+category lends that category to no later paragraph (`analyzer/coverage.py`, `close_denied_sections`), so a
+material that denies under a heading and then, in a later paragraph of that section, confesses without naming
+or showing the category would lose that confession.
 """
     write_card("denials", "Denial sentence classifier", body, metrics)
 
@@ -1922,14 +1933,27 @@ def main(overrides: str | None = None) -> dict:
     results["depth"] = train_depth()
     results["kinds"] = train_kinds()
     results.update(train_otherdocs())  # uses the role model trained above
-    for name in HELD_APART:
-        results["denials"][name]["wordings"] = denial_wordings(name)
-    write_denials_card(results["denials"])
+    add_denial_wordings(results["denials"])
     results["robustness"] = add_robustness()
     from training.reasons_check import add_card
 
     results["reasons"] = add_card()  # after the robustness section is written: it goes before it
     return results
+
+
+def main_denials() -> dict:
+    """Rebuild the denial classifier alone (``python -m training --denials-only``) and write its card;
+    the other models stay as they are (those reading denials were fitted with the classifier before)."""
+    results = train_denials()
+    add_denial_wordings(results)
+    return {"denials": results}
+
+
+def add_denial_wordings(results: dict) -> None:
+    """The denial-wordings suite of every held-apart file into ``results``, then the denial card."""
+    for name in HELD_APART:
+        results[name]["wordings"] = denial_wordings(name)
+    write_denials_card(results)
 
 
 def denial_wordings(name: str) -> dict:
