@@ -717,8 +717,11 @@ def assess_many(docs: list[Document], rubric: Rubric, model: CoverageModel | Non
     contexts = [c for d in docs for c in d.layout.categories]
     firsts = [0, *accumulate(len(d.texts) for d in docs)]
     text = DocumentText(features.of_many(docs), model) if model is not None else None
-    scored = score_paragraphs(texts, tokens, roles, contexts, rubric, model, matcher, text,
-                              [s for d in docs for s in d.sentences])
+    judged = judge(texts, contexts, matcher, text.chars if text is not None else None,
+                   [s for d in docs for s in d.sentences])
+    contexts = close_denied_sections(contexts, judged, [(first, d.layout.sections) for d, first in zip(docs, firsts)],
+                                     matcher)
+    scored = score_paragraphs(texts, tokens, roles, contexts, rubric, model, matcher, text, judged)
     discount_unexamined(scored, roles, rubric)
     eligible = [[first + i for i in examined_paragraphs(d.roles)] for d, first in zip(docs, firsts)]
     evidence = evidence_sentences(scored, [i for e in eligible for i in e], texts, roles, contexts, rubric,
@@ -757,18 +760,34 @@ def only_denying(sentences: list[list[Sentence]], matcher: PatternMatcher) -> li
             for ss in sentences]
 
 
+def close_denied_sections(contexts: list[str], judged: Judged, sections: list[tuple[int, list]],
+                          matcher: PatternMatcher) -> list[str]:
+    """The heading contexts with the title of each denied section taken out of the paragraphs after
+    its first: a category heading whose first paragraph only denies that category ("（三）形式主义方面"
+    then "这方面本人没有问题") lends it to no later paragraph, which under no heading of their own
+    (a cause, a measure) would otherwise be read as examining it. ``sections``: (index of a
+    document's first paragraph, its :class:`~analyzer.structure.Section` list) per document."""
+    out = list(contexts)
+    for first, secs in sections:
+        for sec in secs:
+            i, named = first + sec.heading + 1, matcher.named(sec.title)
+            if not named or sec.heading + 2 >= sec.end or not only_denying([judged.sentences[i]], matcher)[0] \
+                    or not named <= set().union(*judged.targets[i]):
+                continue
+            for k in range(i + 1, first + sec.end):
+                out[k] = out[k].replace(sec.title, "", 1)
+    return out
+
+
 def score_paragraphs(texts, tokens, roles, contexts, rubric: Rubric, model: CoverageModel | None,
-                     matcher: PatternMatcher, text: DocumentText | None = None,
-                     spans: list[list[tuple[int, int]]] | None = None) -> Scored:
-    """P(category) per paragraph by the trained model (its n-grams from ``text``), or by the
-    rubric's patterns alone when the rubric has no model (thresholds 0.5); ``spans``: the
-    paragraphs' sentences, when already split."""
+                     matcher: PatternMatcher, text: DocumentText | None, judged: Judged) -> Scored:
+    """P(category) per paragraph (``judged``: their sentences, matches and denials, :func:`judge`) by
+    the trained model (its n-grams from ``text``), or by the rubric's patterns alone when the rubric
+    has no model (thresholds 0.5)."""
     if model is not None:
-        judged = judge(texts, contexts, matcher, text.chars, spans)
         X, _ = model.features(texts, tokens, roles, contexts, matcher, judged, text.paragraphs())
         return Scored(model.predict_proba(X), judged, [model.threshold_[c] for c in rubric.ids],
                       [model.doc_threshold_[c] for c in rubric.ids])
-    judged = judge(texts, contexts, matcher, spans=spans)
     proba = pattern_proba(judged.matches, rubric, [matcher.named(c) for c in contexts])
     return Scored(proba, judged, [0.5] * len(rubric.ids), [0.5] * len(rubric.ids))
 

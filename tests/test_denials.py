@@ -1,12 +1,14 @@
 """Denials in any wording, evidence sentences for every `covered`, depth reasons that hold."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
 from analyzer.depth import Note, reasons
 from analyzer.resources import load_yaml
-from training.denials import fill, held_apart_cues_leak, load_sentences
+from training.denials import family_folds, fill, held_apart_cues_leak, load_sentences
 
 from .conftest import GOOD, WORK_SUMMARY
 
@@ -32,6 +34,39 @@ def test_held_apart_wordings_are_many_and_never_trained_on(heldout):
     assert not {s.family for s in train} & families
     assert held_apart_cues_leak(train, heldout, [str(p) for p in load_yaml("lexicons/denial.yaml")["phrases"]]) == []
     assert sum(s.label for s in train) >= 100 and sum(not s.label for s in train) >= 100
+
+
+def test_second_held_apart_set_shares_no_cue_with_training_the_first_set_or_the_lexicon(heldout):
+    """heldout2.tsv (written before any run on it): ≥ 60 denial families of two sentences, one naming
+    the category; no cue in a training denial, in any heldout.tsv sentence or in the denial lexicon."""
+    second = load_sentences("heldout2")
+    families = {}
+    for s in second:
+        if s.label:
+            families.setdefault(s.family, []).append(s)
+    assert len(families) >= 60 and sum(not s.label for s in second) >= 30
+    assert all(len(f) == 2 and sum("{cat}" in s.text for s in f) == 1 for f in families.values())
+    assert len({f[0].cue for f in families.values()}) == len(families)
+    train = load_sentences("train")
+    assert not {s.family for s in train + heldout} & {s.family for s in second}
+    lexicon_phrases = [str(p) for p in load_yaml("lexicons/denial.yaml")["phrases"]]
+    assert held_apart_cues_leak(train, second, lexicon_phrases) == []
+    every_first_sentence = [replace(s, label=True) for s in heldout]  # its other sentences count too
+    assert held_apart_cues_leak(every_first_sentence, second, []) == []
+
+
+def test_the_denial_threshold_folds_hold_each_family_out_once_and_never_fit_on_it():
+    """The threshold is chosen on out-of-fold scores: each wording family (and each corpus confession)
+    is held out by exactly one fold, whose fit never sees it."""
+    written = load_sentences("train")
+    extra = [f"确认句{i}" for i in range(23)]
+    held_families, held_extra = [], []
+    for (fit_s, fit_e), (held_s, held_e) in family_folds(written, extra, 5):
+        assert not {s.family for s in fit_s} & {s.family for s in held_s} and not set(fit_e) & set(held_e)
+        assert len(fit_s) + len(held_s) == len(written) and len(fit_e) + len(held_e) == len(extra)
+        held_families += sorted({s.family for s in held_s})
+        held_extra += held_e
+    assert sorted(held_families) == sorted({s.family for s in written}) and sorted(held_extra) == sorted(extra)
 
 
 def _sentences_of_awkward_paragraphs() -> list[str]:
@@ -129,11 +164,34 @@ def test_a_denied_category_confessed_elsewhere_stays_covered(analyzer):
     assert any("超标准接待" in s["text"] for s in ext["sentences"])
 
 
-def test_held_apart_denial_wordings_leave_the_category_not_covered(analyzer, heldout):
-    """The denial-wordings suite on one short material: every held-apart wording, as a
+DENIED_HEADING = """XX镇副镇长个人对照检查材料
+按照镇党委安排，我对照四风认真查摆，现报告如下。
+1.形式主义方面。会议多、文件多，今年以来我主持召开会议52次，有的会议以会议落实会议。
+2.官僚主义方面。下基层调研少，全年只到村里调研7次，群众来镇里办事要跑好几趟。
+3.享乐主义方面。精神懈怠，满足现状，开拓进取的劲头不如从前，周末很少加班。
+（四）奢靡之风方面
+这方面我清清白白。
+{after}
+恳请同志们批评指正。"""
+
+
+def test_a_heading_its_first_paragraph_denies_lends_its_category_to_no_later_paragraph(analyzer):
+    """The heading line, then the denial, then a paragraph under no heading of its own: it is not
+    read as examining the denied category; a confession of it there still counts."""
+    after = "在镇里工作久了，待在办公室的“舒适区”里，不愿吃苦，缺少了一股拼劲。"
+    ext = analyzer.analyze(DENIED_HEADING.format(after=after)).coverage["extravagance"]
+    assert not ext["covered"] and [d["text"] for d in ext["denials"]] == ["这方面我清清白白。"]
+    confessed = "但去年有两次公务接待超标，人均超标60元，我没有制止。"
+    ext = analyzer.analyze(DENIED_HEADING.format(after=confessed)).coverage["extravagance"]
+    assert ext["covered"] and any("超标" in s["text"] for s in ext["sentences"])
+
+
+@pytest.mark.parametrize("name", ["heldout", "heldout2"])
+def test_held_apart_denial_wordings_leave_the_category_not_covered(analyzer, name):
+    """The denial-wordings suite on one short material: every wording of a held-apart set, as a
     run-in heading or naming the category itself (≥ 95% not covered, as issue 13 asks)."""
     outcomes = []
-    for k, s in enumerate(x for x in heldout if x.label):
+    for k, s in enumerate(x for x in load_sentences(name) if x.label):
         sentence = fill(s.text, 3).replace("{cat}", "奢靡之风")
         denial = sentence if "{cat}" in s.text else f"4.奢靡之风方面。{sentence}"
         outcomes.append(not analyzer.analyze(THREE_STYLES.format(denial=denial)).coverage["extravagance"]["covered"])

@@ -22,14 +22,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--overrides", metavar="FILE",
                         help="审核人员的覆盖意见（工作台导出的 overrides.jsonl），并入覆盖模型训练标签 / reviewers' "
                              "overrides (overrides.jsonl exported by `jingzi serve`) added to the coverage training labels.")
+    parser.add_argument("--denials-only", action="store_true",
+                        help="只重新训练否认句分类器及其说明 / rebuild the denial classifier and its card only; "
+                             "the other models are kept")
     args = parser.parse_args(argv)
+    if args.denials_only and args.overrides:
+        parser.error("--overrides concerns the coverage models, which --denials-only keeps")
     if args.overrides:
         try:
             load(args.overrides)
         except (OSError, ValueError) as exc:
             parser.error(str(exc))
     try:
-        results = train.main(args.overrides)
+        results = train.main_denials() if args.denials_only else train.main(args.overrides)
     except JingziError as exc:
         print(f"错误 Error: [{exc.code}] {exc.message}", file=sys.stderr)
         return 2

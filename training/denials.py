@@ -20,7 +20,8 @@ from analyzer.resources import load_rubric, rubric_names
 
 # lead-ins a denial (or a confession) often follows; training variants prepend them
 LEAD_INS = ("", "经认真对照检查，", "说实话，", "对照检查下来，", "在这一方面，", "{n}.{cat}方面：",
-            "（{n}）{cat}方面，", "总的来说，", "坦率地讲，", "经过自查，")
+            "（{n}）{cat}方面，", "总的来说，", "坦率地讲，", "经过自查，", "{n}是{cat}方面，", "{n}、{cat}方面。",
+            "第{n}，", "具体来说，", "关于这一条，", "对照清单，", "（{n}）关于{cat}。", "就这一块而言，")
 
 
 @dataclass
@@ -64,6 +65,16 @@ def variants(sentences: list[Sentence], per_sentence: int = 3, seed: int = 13) -
         for j, lead in enumerate(leads):
             out.append((fill(lead + s.text, k + j), s.label, s.family))
     return out
+
+
+def family_folds(sentences: list[Sentence], extra: list[str], folds: int = 5):
+    """``folds`` pairs ((sentences, extra) to fit, (sentences, extra) held out): the sentences split by
+    wording family (every ``folds``-th family of the sorted names held out in turn), ``extra`` by position."""
+    families = sorted({s.family for s in sentences})
+    for k in range(folds):
+        held = set(families[k::folds])
+        yield (([s for s in sentences if s.family not in held], [e for i, e in enumerate(extra) if i % folds != k]),
+               ([s for s in sentences if s.family in held], extra[k::folds]))
 
 
 def corpus_confessions(docs: list[LabelledDocument], limit: int = 1500, seed: int = 5) -> list[str]:
@@ -156,11 +167,28 @@ def run_suite(analyzer, docs: list[LabelledDocument], heldout: list[Sentence]) -
             "covered_families": sorted({r["family"] for r in rows if not r["not_covered"]})}
 
 
-def main() -> dict:
+def sentence_rates(classifier, sentences: list[Sentence]) -> dict:
+    """Share of the denial sentences the classifier flags (recall) and of the other sentences it flags."""
+    flagged = classifier.predict([fill(s.text, k) for k, s in enumerate(sentences)])
+    pos = [f for f, s in zip(flagged, sentences) if s.label]
+    neg = [f for f, s in zip(flagged, sentences) if not s.label]
+    return {"denials": len(pos), "recall": round(sum(pos) / max(len(pos), 1), 4),
+            "others": len(neg), "others_flagged": round(sum(neg) / max(len(neg), 1), 4),
+            "missed": [s.text for f, s in zip(flagged, sentences) if s.label and not f]}
+
+
+def main(argv: list[str] | None = None) -> dict:
+    import argparse
+
     from analyzer import Analyzer
 
+    parser = argparse.ArgumentParser(prog="python -m training.denials")
+    parser.add_argument("--heldout", default="heldout", help="held-apart file data/denials/<NAME>.tsv (heldout, heldout2)")
+    args = parser.parse_args(argv)
+    heldout = load_sentences(args.heldout)
+    analyzer = Analyzer(kind="personal")
     docs = [d for d in load_corpus("test") if d.path.parent.name == "written"]
-    return run_suite(Analyzer(kind="personal"), docs, load_sentences("heldout"))
+    return {"sentences": sentence_rates(analyzer.matcher.denials, heldout), "suite": run_suite(analyzer, docs, heldout)}
 
 
 if __name__ == "__main__":

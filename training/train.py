@@ -215,55 +215,61 @@ def _lexicon_denial_rule(texts: list[str]) -> list[bool]:
     return [bool(row[0] > 0 and row[1] == 0) for row in cue_features(texts)]
 
 
+DENIAL_FOLDS = 5  # family-grouped folds choosing the denial threshold
+HELD_APART = ("heldout", "heldout2")  # data/denials/ files of wordings never fitted or tuned on
+
+
 def train_denials() -> dict:
     """The denial sentence classifier (``models/denials.pkl.gz``), fitted on the written
     sentences of ``data/denials/train.tsv`` (each with lead-in variants) and on confession
-    sentences of the corpus's train split; the threshold is chosen on a fifth of the
-    written wording families held out of that fit; evaluated on ``heldout.tsv`` (wording
-    families never used for fitting or tuning) and on confessions of the test split."""
-    from training.denials import corpus_confessions, fill, load_sentences, variants
+    sentences of the corpus's train split; the threshold is the one that maximises F1 over
+    the out-of-fold probabilities of a 5-fold cross-validation grouped by wording family (each
+    family scored by a fit that never saw it); evaluated on ``heldout.tsv`` and ``heldout2.tsv``
+    (wording families never used for fitting or tuning) and on confessions of the test split."""
+    from training.denials import corpus_confessions, family_folds, fill, load_sentences, variants
 
     from analyzer.denials import DenialClassifier
 
     written = load_sentences("train")
     families = sorted({s.family for s in written})
-    dev_families = set(families[::5])
     confessions = corpus_confessions([p.doc for p in split("train")])
-    n_dev_conf = len(confessions) // 5
 
     def data(sentences, extra):
         rows = variants(sentences)
         return [t for t, _, _ in rows] + extra, [y for _, y, _ in rows] + [False] * len(extra)
 
-    texts, labels = data([s for s in written if s.family not in dev_families], confessions[n_dev_conf:])
-    dev_texts, dev_labels = data([s for s in written if s.family in dev_families], confessions[:n_dev_conf])
-    tuned = DenialClassifier().fit(texts, labels, dev=(dev_texts, dev_labels))
-    # the final fit draws the lead-in variants over all written sentences at once, so its data is
-    # not train + dev as drawn above: it takes the threshold tuned there as fixed
-    final = DenialClassifier(threshold=tuned.threshold_).fit(*data(written, confessions))
+    scores, gold = [], []
+    for fitted, held in family_folds(written, confessions, DENIAL_FOLDS):
+        texts, labels = data(*held)
+        scores += DenialClassifier().fit(*data(*fitted)).predict_proba(texts).tolist()
+        gold += labels
+    texts, labels = data(written, confessions)
+    final = DenialClassifier(threshold=best_threshold(scores, gold, binary_f1)).fit(texts, labels)
     save("denials", final)
 
-    heldout = load_sentences("heldout")
-    held_texts = [fill(s.text, k) for k, s in enumerate(heldout)]
-    held_gold = [s.label for s in heldout]
     test_conf = corpus_confessions([p.doc for p in split("test")], limit=100000)
+    conf_flagged = final.predict(test_conf)
+    baseline_conf = _lexicon_denial_rule(test_conf)
 
-    def rates(pred_held, pred_conf):
-        pos = [p for p, g in zip(pred_held, held_gold) if g]
-        neg = [p for p, g in zip(pred_held, held_gold) if not g]
+    def rates(predict, flagged_conf, heldout):
+        held_texts = [fill(s.text, k) for k, s in enumerate(heldout)]
+        pred = predict(held_texts)
+        pos = [p for p, s in zip(pred, heldout) if s.label]
+        neg = [p for p, s in zip(pred, heldout) if not s.label]
         return {"heldout_denial_recall": round(sum(pos) / len(pos), 4),
                 "heldout_other_false_positive": round(sum(neg) / max(len(neg), 1), 4),
-                "test_confession_false_positive": round(sum(pred_conf) / max(len(pred_conf), 1), 4)}
+                "test_confession_false_positive": round(sum(flagged_conf) / max(len(flagged_conf), 1), 4)}
 
-    return {
-        "train_sentences": len(texts) + len(dev_texts), "written_train_sentences": len(written),
-        "written_families": len(families), "corpus_confessions": len(confessions),
-        "heldout_denials": sum(held_gold), "heldout_denial_families": len({s.family for s in heldout if s.label}),
-        "heldout_others": len(heldout) - sum(held_gold), "test_confessions": len(test_conf),
-        "threshold": final.threshold_,
-        "classifier": rates(final.predict(held_texts), final.predict(test_conf)),
-        "baseline_lexicon": rates(_lexicon_denial_rule(held_texts), _lexicon_denial_rule(test_conf)),
-    }
+    out = {"train_sentences": len(texts), "written_train_sentences": len(written),
+           "written_families": len(families), "corpus_confessions": len(confessions),
+           "test_confessions": len(test_conf), "threshold": final.threshold_, "cv_folds": DENIAL_FOLDS}
+    for name in HELD_APART:
+        heldout = load_sentences(name)
+        out[name] = {"denials": sum(s.label for s in heldout), "families": len({s.family for s in heldout if s.label}),
+                     "others": sum(not s.label for s in heldout),
+                     "classifier": rates(final.predict, conf_flagged, heldout),
+                     "baseline_lexicon": rates(_lexicon_denial_rule, baseline_conf, heldout)}
+    return out
 
 
 def _pct(x) -> str:
@@ -271,55 +277,104 @@ def _pct(x) -> str:
 
 
 def write_denials_card(metrics: dict) -> None:
-    """``models/denials.md``: sentence figures and the denial-wordings suite."""
-    c, b, s = metrics["classifier"], metrics["baseline_lexicon"], metrics["wordings"]
+    """``models/denials.md``: sentence figures and the denial-wordings suite, for both held-apart sets."""
+    first, second = metrics["heldout"], metrics["heldout2"]
+
+    def sentence_row(name, m):
+        return (f"| {name} | {m['heldout_denial_recall']:.1%} | {m['heldout_other_false_positive']:.1%} | "
+                f"{m['test_confession_false_positive']:.1%} |")
+
+    def suite_rows(s):
+        return "\n".join(f"| {label} | {_pct(v)} |" for label, v in (
+            (f"all {s['cases']} materials", s["not_covered"]), ("run-in heading", s["by_shape"]["run_in"]),
+            ("heading line, then the sentence", s["by_shape"]["heading_line"]),
+            ("sentence naming the category", s["by_shape"]["named"])))
+
+    def suite(name, s):
+        return f"""### `{name}.tsv` ({s['cases']} sentences, {s['families']} families)
+
+| | share not covered |
+|---|---|
+{suite_rows(s)}
+
+The denial sentence is listed in `coverage[c].denials` in {s['denial_shown']:.1%} of the materials. Still covered:
+{', '.join(s['covered_families']) or 'none'}.
+"""
     body = f"""
 Denial sentences ("nothing to confess here", in any wording): `analyzer/denials.py`.
 
 **Data** (`data/denials/`, written for jingzi): {metrics['written_train_sentences']} training sentences in
 {metrics['written_families']} wording families (denials and other sentences: confessions with negators such as
 没有真正沉下去、从不主动征求意见、不存在的问题也要查, concessions 虽然没有…但…, resolutions, causes,
-headings, preambles, work reports), each also with two lead-ins (经认真对照检查，/（四）奢靡之风方面，…), plus
+headings, preambles, work reports), each also with two lead-ins (经认真对照检查，/（四）奢靡之风方面，/一是…方面，…), plus
 {metrics['corpus_confessions']} confession sentences from the corpus's train split: {metrics['train_sentences']}
 sentences in all. **Model**: logistic regression (balanced) over character 1–4-gram TF-IDF and lexicon
 counts (`data/lexicons/denial.yaml`: denial cues, concessions, resolutions; self-critical cues outside a
-denial; concrete instances). Threshold {metrics['threshold']} chosen on a fifth of the written families
-held out of a first fit.
+denial; concrete instances). Threshold {metrics['threshold']}: the best F1 over the out-of-fold probabilities of
+a {metrics['cv_folds']}-fold cross-validation grouped by wording family (training data only).
 
 ## Held-apart wordings
-`data/denials/heldout.tsv`: {metrics['heldout_denials']} denial sentences in {metrics['heldout_denial_families']}
-wording families (查无此类情况、问心无愧、守住了底线、没有越过红线、一分钱也没乱花…) whose wording occurs in no
-training denial and in no lexicon entry (`tests/test_denials.py` checks this), and {metrics['heldout_others']}
-other sentences written with the same words (说自己过得硬是不客观的…). Confessions: every sentence of a
-problem/cause/measure paragraph with styles in the test split ({metrics['test_confessions']}).
+Two sets, never used to fit, tune or choose anything; `tests/test_denials.py` checks that no `cue` of either
+occurs in a training denial or the denial lexicon, and none of the second in any sentence of the first.
 
-| | held-apart denials recalled | held-apart others flagged | test-split confessions flagged |
+- `heldout.tsv`: {first['denials']} denial sentences in {first['families']} wording families (查无此类情况、问心无愧、
+  守住了底线、没有越过红线、一分钱也没乱花…) and {first['others']} other sentences with the same words
+  (说自己过得硬是不客观的…), written with the training data.
+- `heldout2.tsv`: {second['denials']} denial sentences in {second['families']} families and {second['others']} other
+  sentences, written later (round 19) and committed before any run on them: bureaucratic (经逐项比对，本人均符合要求),
+  colloquial (这块儿的事我压根儿就没沾过), hedged (这方面我觉得自己做得还行吧), a reason why nothing applies
+  (因分管工作与公务接待没有交集，故此项无相关情况), self-praise (严于律己、清正廉洁), procedural (经核实无出入),
+  traditional script, lead-ins (1.…方面。/（三）…方面：/一是…方面，); others: confessions and concessions with
+  the same words (虽然这方面我自认为压根儿没问题，但…).
+
+Confessions: every sentence of a problem/cause/measure paragraph with styles in the test split ({metrics['test_confessions']}).
+
+| `heldout.tsv` | denials recalled | others flagged | test-split confessions flagged |
 |---|---|---|---|
-| classifier | {c['heldout_denial_recall']:.1%} | {c['heldout_other_false_positive']:.1%} | {c['test_confession_false_positive']:.1%} |
-| former lexicon rule (cue, no self-critical word) | {b['heldout_denial_recall']:.1%} | {b['heldout_other_false_positive']:.1%} | {b['test_confession_false_positive']:.1%} |
+{sentence_row("classifier", first["classifier"])}
+{sentence_row("former lexicon rule (cue, no self-critical word)", first["baseline_lexicon"])}
+
+| `heldout2.tsv` | denials recalled | others flagged | test-split confessions flagged |
+|---|---|---|---|
+{sentence_row("classifier", second["classifier"])}
+{sentence_row("former lexicon rule (cue, no self-critical word)", second["baseline_lexicon"])}
+
+Before round 19 (the model of main 4c1c15a: 38 training families, threshold 0.35 chosen on one fifth of them,
+no closing of denied sections), measured once on `heldout2.tsv` before anything was changed: denials recalled
+89.6%, others flagged 12.5%; denial-wordings suite 97.0% not covered (run-in 100%, heading line 93.9%, naming the
+category 97.0%). On `heldout.tsv`: 95.0%, 0.0%; suite 97.0% (heading line 88.0%).
 
 ## Denial-wordings suite (whole pipeline)
-`python -m training.denials`: test-split materials with one category's labelled paragraphs removed, kept
-when the pipeline then judges the category not covered ({s['controls']} material × category controls;
-{s['controls_covered_left_out']} left out because the category still came out covered). Each of the
-{s['cases']} held-apart denial sentences ({s['families']} families) is put into one control after its last
-problem paragraph: as a run-in heading (`（四）奢靡之风方面。在这方面没有发现明显问题`), as a heading line
-followed by the sentence, or alone when it names the category. The category must stay not covered.
+`python -m training.denials --heldout NAME`: test-split materials with one category's labelled paragraphs removed, kept
+when the pipeline then judges the category not covered ({first['wordings']['controls']} material × category controls;
+{first['wordings']['controls_covered_left_out']} left out because the category still came out covered). Each
+held-apart denial sentence is put into one control after its last problem paragraph: as a run-in heading
+(`（四）奢靡之风方面。在这方面没有发现明显问题`), as a heading line followed by the sentence, or alone when it
+names the category. The category must stay not covered. The same suite run on the pipeline before the
+classifier (denial lexicon rule only; commit 2432305) left 14% of `heldout.tsv` not covered.
 
-| | share not covered |
-|---|---|
-| all {s['cases']} materials | {s['not_covered']:.1%} |
-| run-in heading | {_pct(s['by_shape']['run_in'])} |
-| heading line, then the sentence | {_pct(s['by_shape']['heading_line'])} |
-| sentence naming the category | {_pct(s['by_shape']['named'])} |
+{suite("heldout", first["wordings"])}
+{suite("heldout2", second["wordings"])}
+Round 19 rebuilt this classifier alone (`python -m training --denials-only`), keeping the coverage, summary and
+depth models of main: the whole rebuild (`python -m training`) gave the same figures here, but the coverage
+model fitted on the new classifier's columns chose thresholds one grid step lower on the dev split (paragraph
+0.55 → 0.5, document 0.25 → 0.2), which gave one more wrong "covered" verdict on each of the real DEV sets
+cov10, depth, noise and genres and 0.925 → 0.904 on the written test split; with the coverage models kept,
+the DEV sets and the written test split (0.925) come out as on main.
 
-The denial sentence is listed in `coverage[c].denials` in {s['denial_shown']:.1%} of the materials. The same
-suite run on the pipeline before this classifier (denial lexicon rule only; commit 2432305) left 14% not covered.
-
-Still covered: {', '.join(s['covered_families']) or 'none'}.
-
-What these figures do not show: every sentence here, held-apart ones included, was written for this project
-by the same writers, so wordings real authors use may be further from the training data than these are.
+What these figures do not show: every sentence here, both held-apart sets included, was written for this project
+(the second set in a later round, by another session, but with the same guide in mind), so wordings real authors
+use may be further from the training data than these are. The second set's sentence recall (91%) is under the
+95% the issue asks of the whole pipeline; the pipeline reaches it because a missed denial rarely reads as a
+behaviour. Still missed: colloquial (压根儿就没沾过; 打包票), a reason why nothing applies (…故此项无相关情况),
+a rating (经自评，本项为“好”等次; 尚可), self-praise with no negation (成绩是主要的; 一贯清正廉洁), most of them after a
+numbered lead-in (（三）…方面：/1.…方面。). Still misread as denials: confessions that quote a denial (因分管工作不涉及
+接待，我就以为这方面可以不查…) or open by praising (这方面本人一般注意，只是偶尔有些懒散，工作拖拉, a sentence not in
+either set: 只是 is not among the concession cues). A heading
+line followed by a denial reads as not covered partly because a section whose first paragraph only denies its
+category lends that category to no later paragraph (`analyzer/coverage.py`, `close_denied_sections`), so a
+material that denies under a heading and then, in a later paragraph of that section, confesses without naming
+or showing the category would lose that confession.
 """
     write_card("denials", "Denial sentence classifier", body, metrics)
 
@@ -1902,8 +1957,7 @@ def main(overrides: str | None = None) -> dict:
     results["depth"] = train_depth()
     results["kinds"] = train_kinds()
     results.update(train_otherdocs())  # uses the role model trained above
-    results["denials"]["wordings"] = denial_wordings()
-    write_denials_card(results["denials"])
+    add_denial_wordings(results["denials"])
     results["robustness"] = add_robustness()
     from training.reasons_check import add_card
 
@@ -1911,13 +1965,29 @@ def main(overrides: str | None = None) -> dict:
     return results
 
 
-def denial_wordings() -> dict:
-    """The denial-wordings suite on the freshly trained models (``training.denials``)."""
+def main_denials() -> dict:
+    """Rebuild the denial classifier alone (``python -m training --denials-only``) and write its card;
+    the other models stay as they are (those reading denials were fitted with the classifier before)."""
+    results = train_denials()
+    add_denial_wordings(results)
+    return {"denials": results}
+
+
+def add_denial_wordings(results: dict) -> None:
+    """The denial-wordings suite of every held-apart file into ``results``, then the denial card."""
+    for name in HELD_APART:
+        results[name]["wordings"] = denial_wordings(name)
+    write_denials_card(results)
+
+
+def denial_wordings(name: str) -> dict:
+    """The denial-wordings suite of the held-apart file ``name`` on the freshly trained models
+    (``training.denials``)."""
     from training.denials import load_sentences, run_suite
 
     from analyzer.pipeline import Analyzer
 
-    return run_suite(Analyzer(kind="personal"), [p.doc for p in split("test")], load_sentences("heldout"))
+    return run_suite(Analyzer(kind="personal"), [p.doc for p in split("test")], load_sentences(name))
 
 
 if __name__ == "__main__":
