@@ -932,10 +932,9 @@ def speaks_as(kind: str, spoken: Voice, titled: bool = False) -> bool:
     for the reviewer to see judged) — when it names its author as a subject or reports its own work, reports no
     meeting, addresses no one, and its general sentences (…是重要举措; a site's label on the page, 本文内容仅供参考, aside)
     are no more than those naming the author or reporting its own work: one sentence on why the rules matter does not
-    make it an essay, a reporter's account does make it news.
-    Without such a title a self-examination
-    owns up somewhere (``Voice.owns_up``: 我/我们, 查摆, 原因, 差距, 整改): a 班子's faults and nothing more are what a
-    list of opinions cut mid-way says too."""
+    make it an essay, a reporter's account does make it news. Without such a title a self-examination owns up
+    somewhere (``Voice.owns_up``: 我/我们, 查摆, 原因, 差距, 整改): a 班子's faults and nothing more are what a list of
+    opinions cut mid-way says too."""
     others = spoken.elsewhere
     titled = titled or spoken.declared  # 我…查摆了自身…问题。现报告如下 names the text as its title would
     if kind in SELF_EXAMINATION:
