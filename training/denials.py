@@ -167,9 +167,10 @@ def run_suite(analyzer, docs: list[LabelledDocument], heldout: list[Sentence]) -
             "covered_families": sorted({r["family"] for r in rows if not r["not_covered"]})}
 
 
-def sentence_rates(classifier, sentences: list[Sentence]) -> dict:
-    """Share of the denial sentences the classifier flags (recall) and of the other sentences it flags."""
-    flagged = classifier.predict([fill(s.text, k) for k, s in enumerate(sentences)])
+def sentence_rates(predict, sentences: list[Sentence]) -> dict:
+    """Share of the denial sentences ``predict`` (texts -> flags: a classifier's, or a rule's) flags (recall) and of
+    the other sentences it flags."""
+    flagged = predict([fill(s.text, k) for k, s in enumerate(sentences)])
     pos = [f for f, s in zip(flagged, sentences) if s.label]
     neg = [f for f, s in zip(flagged, sentences) if not s.label]
     return {"denials": len(pos), "recall": round(sum(pos) / max(len(pos), 1), 4),
@@ -188,7 +189,7 @@ def main(argv: list[str] | None = None) -> dict:
     heldout = load_sentences(args.heldout)
     analyzer = Analyzer(kind="personal")
     docs = [d for d in load_corpus("test") if d.path.parent.name == "written"]
-    return {"sentences": sentence_rates(analyzer.matcher.denials, heldout), "suite": run_suite(analyzer, docs, heldout)}
+    return {"sentences": sentence_rates(analyzer.matcher.denials.predict, heldout), "suite": run_suite(analyzer, docs, heldout)}
 
 
 if __name__ == "__main__":

@@ -226,7 +226,7 @@ def train_denials() -> dict:
     the out-of-fold probabilities of a 5-fold cross-validation grouped by wording family (each
     family scored by a fit that never saw it); evaluated on ``heldout.tsv`` and ``heldout2.tsv``
     (wording families never used for fitting or tuning) and on confessions of the test split."""
-    from training.denials import corpus_confessions, family_folds, fill, load_sentences, variants
+    from training.denials import corpus_confessions, family_folds, load_sentences, sentence_rates, variants
 
     from analyzer.denials import DenialClassifier
 
@@ -252,12 +252,8 @@ def train_denials() -> dict:
     baseline_conf = _lexicon_denial_rule(test_conf)
 
     def rates(predict, flagged_conf, heldout):
-        held_texts = [fill(s.text, k) for k, s in enumerate(heldout)]
-        pred = predict(held_texts)
-        pos = [p for p, s in zip(pred, heldout) if s.label]
-        neg = [p for p, s in zip(pred, heldout) if not s.label]
-        return {"heldout_denial_recall": round(sum(pos) / len(pos), 4),
-                "heldout_other_false_positive": round(sum(neg) / max(len(neg), 1), 4),
+        held = sentence_rates(predict, heldout)
+        return {"heldout_denial_recall": held["recall"], "heldout_other_false_positive": held["others_flagged"],
                 "test_confession_false_positive": round(sum(flagged_conf) / max(len(flagged_conf), 1), 4)}
 
     out = {"train_sentences": len(texts), "written_train_sentences": len(written),
