@@ -1059,15 +1059,19 @@ class KindModel:
         dev_groups = list(dev[2]) if len(dev) > 2 else [("dev", i) for i in range(len(dev[0]))]
         return self._fit(list(texts) + list(dev[0]), list(kinds) + list(dev[1]), list(groups) + dev_groups)
 
+    @staticmethod
+    def vectorizer():
+        """The unfitted n-gram vectorizer of the document rows (character 2–3-grams of the compacted page)."""
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        return TfidfVectorizer(analyzer="char", ngram_range=(2, 3), min_df=2, sublinear_tf=True, max_features=40000)
+
     def _fit(self, texts: list[str], kinds: list[str], groups: list) -> "KindModel":
         """Fit the sentence view (:mod:`analyzer.kind_sentences`) on every text, and the document model on the
         texts' rows with their sentence view out of fold."""
-        from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
 
-        self.vec_ = TfidfVectorizer(analyzer="char", ngram_range=(2, 3), min_df=2, sublinear_tf=True,
-                                    max_features=40000)
-        self.vec_.fit([compact(t) for t in texts])
+        self.vec_ = self.vectorizer().fit([compact(t) for t in texts])
         texts = [content(t) for t in texts]
         self.sentences_ = SentenceView().fit(texts, kinds, groups)
         self.clf_ = LogisticRegression(C=self.C, max_iter=5000, class_weight="balanced")

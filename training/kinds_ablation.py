@@ -28,8 +28,7 @@ def rows(cache: Path) -> dict:
     from analyzer import ingest
     from analyzer.features import tfidf_rows
     from analyzer.kind_sentences import SentenceView, out_of_fold
-    from analyzer.kinds import KINDS, compact, content, cue_features, layout_features
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    from analyzer.kinds import KINDS, KindModel, compact, content, cue_features, layout_features
 
     from training.kinds_corpus import SHAPES, load_kinds_corpus, shaped
     from training.realdocs import load_index, read_cache
@@ -54,8 +53,7 @@ def rows(cache: Path) -> dict:
                 real["set"].append(name)
     parts["real"] = real
     train = parts["train"]
-    vec = TfidfVectorizer(analyzer="char", ngram_range=(2, 3), min_df=2, sublinear_tf=True, max_features=40000)
-    vec.fit([compact(t) for t in train["texts"]])
+    vec = KindModel.vectorizer().fit([compact(t) for t in train["texts"]])
     view = SentenceView().fit(train["texts"], train["kinds"], train["groups"])
     for name, part in parts.items():
         part["blocks"] = (tfidf_rows(vec, [compact(t) for t in part["texts"]]).matrix(),
