@@ -267,12 +267,46 @@ def test_kinds_only_scoring_counts_material_kinds_given_to_non_materials(tmp_pat
     out = realdocs.score_kinds(rows, kinds)
     assert out["n"] == 4 and out["failed"] == ["o1"] and out["accuracy"] == pytest.approx(2 / 4)
     assert out["non_materials_scored"] == ["n1"] and out["materials_withheld"] == ["w1"]
-    text = realdocs.render_kinds(out, tmp_path / "dev-x.csv", "2026-12-06", errors=True)
+    text = realdocs.render_kinds(out, [tmp_path / "dev-x.csv"], "2026-12-06", errors=True)
     assert "| non-materials given a material kind (would get coverage/depth) | 1 of 2 |" in text
     assert "- n1: other → work_report (0.7)" in text
-    assert "Misjudged" not in realdocs.render_kinds(out, tmp_path / "dev-x.csv", "2026-12-06", errors=False)
+    assert "Misjudged" not in realdocs.render_kinds(out, [tmp_path / "dev-x.csv"], "2026-12-06", errors=False)
 
 
 def test_per_document_errors_are_refused_on_the_test_set(capsys):
     assert realdocs.main(["--kinds-only", "--errors"]) == 2  # default index: the TEST set
     assert "never the test set" in capsys.readouterr().err
+
+
+def test_kind_agreement_scores_jingzi_on_the_pages_both_readings_agree_on(tmp_path):
+    rows = [row("p1", "personal", covered="none"), row("c1", "collective", covered="none"),
+            row("w1", "work_report", covered="none"), row("n1", "other"), row("n2", "other"), row("o1", "opinions")]
+    readings = tmp_path / "kind_readings.csv"
+    readings.write_text("id,kind,confidence,note\n"
+                        "p1,personal,sure,本人查摆\nc1,work_report,borderline,单位自查像工作汇报\n"
+                        "w1,work_report,sure,述职\nn1,other,sure,新闻\nn2,other,sure,心得\no1,other,borderline,调查报告\n"
+                        "x9,other,sure,another set's page\n", encoding="utf-8")
+    second = realdocs.load_kind_readings(readings, {r["id"] for r in rows})
+    assert [r["id"] for r in second] == ["p1", "c1", "w1", "n1", "n2", "o1"]  # x9: another set's page, left out
+    kinds = {"p1": {"id": "personal"}, "c1": {"id": "work_report"}, "w1": {"id": "other"},
+             "n1": {"id": "collective"}, "n2": {"id": "other"}, "o1": {"id": "rectification"}}
+    out = realdocs.kind_agreement(rows, kinds, second)
+    assert out["n"] == 6 and out["agree"] == pytest.approx(4 / 6)
+    assert out["by_confidence"] == {"borderline": (0.0, 2), "sure": (1.0, 4)}
+    # jingzi on the four agreed pages: p1 and n2 right, w1 lost, n1 a leak
+    assert out["agreed"] == 4 and out["jingzi_agreed"] == pytest.approx(0.5) and out["agreed_leaks"] == (1, 2)
+    assert out["jingzi_differ"] == {"second": 1, "neither": 1}
+    text = realdocs.render_kind_agreement(out, readings)
+    assert "| jingzi on the 4 pages both readings agree on | 0.500" in text
+    assert "collective → work_report: 1" in text and "opinions → other: 1" in text
+
+
+def test_kind_readings_are_validated_and_only_for_development_indexes(tmp_path, capsys):
+    bad = tmp_path / "kind_readings.csv"
+    bad.write_text("id,kind,confidence,note\np1,personal,maybe,\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="confidence 'maybe'"):
+        realdocs.load_kind_readings(bad, {"p1"})
+    assert realdocs.main(["--kinds-only", "--kind-readings", str(bad)]) == 2  # default index: the TEST set
+    assert "development" in capsys.readouterr().err
+    assert realdocs.main(["--index", "data/realdocs/dev-fresh9.csv", "data/realdocs/dev-fresh10.csv"]) == 2
+    assert "several indexes need --kinds-only" in capsys.readouterr().err

@@ -327,10 +327,11 @@ def score_kinds(rows: list[dict], kinds: dict[str, dict]) -> dict:
                        if row["kind"] != k["id"]]}
 
 
-def render_kinds(out: dict, index: Path, today: str, errors: bool) -> str:
-    """Markdown of :func:`score_kinds`; with ``errors`` every misjudged page (development sets only)."""
+def render_kinds(out: dict, indexes: list[Path], today: str, errors: bool) -> str:
+    """Markdown of :func:`score_kinds` on the pages of ``indexes``; with ``errors`` every misjudged page
+    (development sets only)."""
     kinds = ", ".join(f"{k} {out['kinds'][k]}" for k in KINDS if out["kinds"][k])
-    lines = [f"# Document kind on `{index.name}` ({today})", "",
+    lines = [f"# Document kind on {', '.join(f'`{p.name}`' for p in indexes)} ({today})", "",
              f"{out['n']} pages ({kinds}); rejected by jingzi: {', '.join(out['failed']) or 'none'}.", "",
              "| measure | value |", "|---|---|",
              f"| kind accuracy (7 kinds) | {_fmt(out['accuracy'], out['accuracy_ci'])} |",
@@ -346,6 +347,65 @@ def render_kinds(out: dict, index: Path, today: str, errors: bool) -> str:
     if errors:
         lines += ["", "Misjudged pages (id: label → jingzi, score; note):", ""]
         lines += [f"- {rid}: {gold} → {pred} ({score}); {note}" for rid, gold, pred, score, note in out["errors"]]
+    return "\n".join(lines) + "\n"
+
+
+CONFIDENCE = {"sure", "borderline"}
+
+
+def load_kind_readings(path: Path, index_ids: set[str]) -> list[dict]:
+    """Rows of a second, blind reading of the kind alone (``id, kind, confidence, note``; ``confidence`` sure or
+    borderline) for the pages of ``index_ids``: the file may cover several sets, so its other ids are left out."""
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    for row in rows:
+        if row["kind"] not in KINDS or row["confidence"] not in CONFIDENCE:
+            raise ValueError(f"kind reading {row['id']}: kind {row['kind']!r}, confidence {row['confidence']!r}")
+    return [row for row in rows if row["id"] in index_ids]
+
+
+def kind_agreement(rows: list[dict], kinds: dict[str, dict], second: list[dict]) -> dict:
+    """How a second, blind reading of the kind agrees with the index's labels, and jingzi's kind (:func:`run_kinds`)
+    on the pages the two readings agree on (labels a reader would not dispute) and on those they do not."""
+    first = {row["id"]: row for row in rows}
+    pairs = [(first[r["id"]], r, kinds[r["id"]]["id"]) for r in second if "id" in kinds.get(r["id"], {})]
+    agreed = [(a, k) for a, b, k in pairs if a["kind"] == b["kind"]]
+    differ = [(a, b, k) for a, b, k in pairs if a["kind"] != b["kind"]]
+    non_materials = [(a, k) for a, k in agreed if a["kind"] not in MATERIAL_KINDS]
+
+    def share(part):
+        return sum(a["kind"] == b["kind"] for a, b, _ in part) / len(part) if part else None
+
+    return {"n": len(pairs), "agree": share(pairs),
+            "kappa": cohen_kappa([a["kind"] for a, _, _ in pairs], [b["kind"] for _, b, _ in pairs]),
+            "by_confidence": {c: (share(part), len(part)) for c in sorted(CONFIDENCE)
+                              for part in [[p for p in pairs if p[1]["confidence"] == c]]},
+            "agreed": len(agreed),
+            "jingzi_agreed": sum(a["kind"] == k for a, k in agreed) / len(agreed) if agreed else None,
+            "jingzi_agreed_ci": bootstrap_ci(agreed, lambda d: sum(a["kind"] == k for a, k in d) / len(d)),
+            "agreed_leaks": (sum(k in MATERIAL_KINDS for _, k in non_materials), len(non_materials)),
+            "differ": len(differ),
+            "jingzi_differ": Counter("first" if k == a["kind"] else "second" if k == b["kind"] else "neither"
+                                     for a, b, k in differ),
+            "disagreements": Counter((a["kind"], b["kind"]) for a, b, _ in differ)}
+
+
+def render_kind_agreement(out: dict, path: Path) -> str:
+    """Markdown of :func:`kind_agreement`."""
+    conf = "; ".join(f"{c} {_fmt(share)} of {n}" for c, (share, n) in out["by_confidence"].items())
+    jd = out["jingzi_differ"]
+    lines = ["", f"Against a second, blind reading of the kind (`{path.name}`):", "",
+             "| measure | value |", "|---|---|",
+             f"| pages read twice | {out['n']} |",
+             f"| the readings agree (Cohen's kappa) | {_fmt(out['agree'])} ({_fmt(out['kappa'])}) |",
+             f"| agreement by the second reader's confidence | {conf} |",
+             f"| jingzi on the {out['agreed']} pages both readings agree on | "
+             f"{_fmt(out['jingzi_agreed'], out['jingzi_agreed_ci'])}; non-materials given a material kind "
+             f"{out['agreed_leaks'][0]} of {out['agreed_leaks'][1]} |",
+             f"| jingzi on the {out['differ']} pages they differ on: as the first / the second reading / neither | "
+             f"{jd['first']} / {jd['second']} / {jd['neither']} |",
+             "", "Where the readings differ (first → second: pages): "
+             + "; ".join(f"{a} → {b}: {n}" for (a, b), n in sorted(out["disagreements"].items(), key=lambda x: -x[1]))]
     return "\n".join(lines) + "\n"
 
 
@@ -649,7 +709,9 @@ def render(out: dict, rows: list[dict], missing: list[str], changed: list[str], 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Score jingzi on the real-document evaluation set.")
-    parser.add_argument("--index", type=Path, default=DATA_DIR / "realdocs" / "index.csv")
+    parser.add_argument("--index", type=Path, nargs="+", default=[DATA_DIR / "realdocs" / "index.csv"],
+                        help="the index to score; with --kinds-only several development indexes may be given and are "
+                             "scored together")
     parser.add_argument("--cache", type=Path, default=DATA_DIR / "realdocs" / "cache")
     parser.add_argument("--out", type=Path, default=MODELS_DIR / "realdocs.md",
                         help="where to write the markdown report (also printed); a development index given with "
@@ -667,14 +729,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--agreement", type=Path, nargs="?", const=DATA_DIR / "realdocs" / "agreement.csv",
                         metavar="CSV", help="compare a second labelling (default data/realdocs/agreement.csv) with "
                                             "the index's labels and print the agreement; runs no analysis")
+    parser.add_argument("--kind-readings", type=Path, metavar="CSV",
+                        help="with --kinds-only, a second blind reading of the kind (id, kind, confidence, note; "
+                             "data/realdocs/kind_readings.csv): how it agrees with the labels, and jingzi on the pages "
+                             "both readings agree on")
     parser.add_argument("--runon", action="store_true",
                         help="paste each page's content lines into one line and report how many of its line breaks "
                              "jingzi's paragraph cuts find; on a development index also paste each page with its noise "
                              "into one line and report the noise judged and the content lost")
     args = parser.parse_args(argv)
-    test_index = args.index.resolve() == (DATA_DIR / "realdocs" / "index.csv").resolve()
+    test_index = any(p.resolve() == (DATA_DIR / "realdocs" / "index.csv").resolve() for p in args.index)
+    if len(args.index) > 1 and not args.kinds_only:
+        print("多个 --index 只用于 --kinds-only / several indexes need --kinds-only", file=sys.stderr)
+        return 2
+    if args.kind_readings and (test_index or not args.kinds_only):
+        print("--kind-readings 只用于开发集并需 --kinds-only / --kind-readings needs --kinds-only and development "
+              "indexes", file=sys.stderr)
+        return 2
+    indexes, rows = args.index, [row for path in args.index for row in load_index(path)]
+    args.index = indexes[0]  # a single index from here on, but for --kinds-only
     if args.runon:
-        rows = load_index(args.index)
         r = runon_breaks(rows, read_cache(rows, args.cache)[0])
         print(f"{r['pages']} pages pasted as one line: {r['found']} of {r['breaks']} line breaks found; "
               f"{r['cuts'] - r['cuts_at_break']} of {r['cuts']} cuts where the page had no break")
@@ -685,9 +759,8 @@ def main(argv: list[str] | None = None) -> int:
                   f"in noise paragraphs" + (f": {', '.join(r['examples'])}" if r["examples"] else ""))
         return 0
     if args.agreement:
-        first = load_index(args.index)
-        second = load_agreement(args.agreement, {row["id"] for row in first})
-        print(render_agreement(first, second), end="")
+        second = load_agreement(args.agreement, {row["id"] for row in rows})
+        print(render_agreement(rows, second), end="")
         return 0
     if args.gold_kind and not accepts_kind():
         print("这个版本的 Analyzer 不接受 kind / this build's Analyzer takes no kind: --gold-kind is not possible",
@@ -697,7 +770,6 @@ def main(argv: list[str] | None = None) -> int:
         print("--errors 只用于开发集并需 --kinds-only / --errors needs --kinds-only and a development index, "
               "never the test set", file=sys.stderr)
         return 2
-    rows = load_index(args.index)
     texts, missing, changed = read_cache(rows, args.cache)
     if changed:
         print(f"sha256 changed (text differs from the one labelled): {', '.join(changed)}", file=sys.stderr)
@@ -707,7 +779,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     today = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d")
     if args.kinds_only:
-        print(render_kinds(score_kinds(rows, run_kinds(texts)), args.index, today, args.errors), end="")
+        kinds = run_kinds(texts)
+        print(render_kinds(score_kinds(rows, kinds), indexes, today, args.errors), end="")
+        if args.kind_readings:
+            second = load_kind_readings(args.kind_readings, {row["id"] for row in rows})
+            print(render_kind_agreement(kind_agreement(rows, kinds, second), args.kind_readings), end="")
         return 0
     kinds = {row["id"]: row["kind"] for row in rows} if args.gold_kind else None
     agreement_csv = DATA_DIR / "realdocs" / "agreement.csv"
