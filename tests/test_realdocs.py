@@ -7,6 +7,7 @@ import pytest
 from scipy.stats import spearmanr
 
 from training import realdocs
+from training.corpus import DATA_DIR
 
 HEADER = ["id", "url", "corpus", "query", "rank", "checked", "kind", "covered", "depth", "shape",
           "noise_lines", "extent", "refound", "sha256", "chars", "note"]
@@ -310,3 +311,10 @@ def test_kind_readings_are_validated_and_only_for_development_indexes(tmp_path, 
     assert "development" in capsys.readouterr().err
     assert realdocs.main(["--index", "data/realdocs/dev-fresh9.csv", "data/realdocs/dev-fresh10.csv"]) == 2
     assert "several indexes need --kinds-only" in capsys.readouterr().err
+
+
+def test_the_second_reading_covers_every_page_of_the_five_fresh_sets_once():
+    indexes = [DATA_DIR / "realdocs" / f"dev-fresh{n}.csv" for n in range(9, 14)]
+    ids = [row["id"] for path in indexes for row in realdocs.load_index(path)]
+    readings = realdocs.load_kind_readings(DATA_DIR / "realdocs" / "kind_readings.csv", set(ids))
+    assert sorted(r["id"] for r in readings) == sorted(ids) and len(ids) == 207
