@@ -6,8 +6,14 @@ per setting, the written dev split and the real DEV pages (``data/realdocs/dev-*
 from the git-ignored cache): regularisation (``C``) and the weight of each block of its rows (n-grams, cue and layout
 features, pooled sentence view; 0 leaves the block out). ``--real-rows W`` instead adds the real DEV pages to the
 training rows, each with weight ``W``, and scores each set with a model fitted without it (leave one set out).
+``--reading NAME`` (round 20) fits the model otherwise and scores it on the five fresh sets and the other kind sets:
+``trees`` gradient-boosted trees on the same rows (the n-grams reduced to 100 SVD components); ``pos`` a fourth block,
+n-grams of the page's part-of-speech sequence (jieba.posseg, pronouns kept as words: who does what, in any workplace's
+words); ``head`` every written training document also as a page's beginning (:func:`head_cut`, half of them under web
+furniture), the cut every real page is; ``pool`` the real pages of the sets that are not fresh (mostly news and other
+non-materials) as training rows of weight 3, in a learning curve (none, a quarter, half, all).
 The sentence view and the n-gram vocabulary are fitted on the written train split only, so no page's n-grams enter
-the model. Figures: models/kinds.md ("Round 19").
+the model. Figures: models/kinds.md ("Round 19", "Round 20").
 """
 from __future__ import annotations
 
@@ -18,13 +24,26 @@ from pathlib import Path
 import numpy as np
 
 DEV_SETS = ("fresh9", "fresh10", "cov10", "kinds", "genres", "voice", "nonmat", "fresh11", "fresh12")
+FRESH_SETS = ("fresh9", "fresh10", "fresh11", "fresh12", "fresh13")
+KIND_SETS = FRESH_SETS + ("cov10", "kinds", "genres", "voice", "nonmat")  # what --reading scores
+POOL_SETS = ("noise", "noise2", "noise3", "noise3b", "noise4", "noise4b", "depth")  # --reading pool: their pages train
+READINGS = ("trees", "pos", "head", "pool")
+HEAD_CHARS, HEAD_LINES = 900, (4, 8)  # a real page's cut: the most non-empty lines of 4–8 within 900 characters
 SETTINGS = ((32, 1, 1, 1), (1, 1, 1, 1), (4, 1, 1, 1), (128, 1, 1, 1), (32, 0, 1, 1), (32, 1, 0, 1), (32, 1, 1, 0),
             (32, 0, 0, 1), (32, 0.5, 1, 1), (32, 1, 1, 2))  # (C, n-grams, cue and layout, sentence view)
 
 
-def rows(cache: Path) -> dict:
-    """Per part (written ``train`` out of fold, written ``dev``, ``real`` DEV pages): the three blocks, the texts
-    as the kind stage reads them, the kinds, and for the real pages their set."""
+def head_cut(text: str) -> str:
+    """A page's beginning as the real sets cut it: the first non-empty lines, as many of 4–8 as fit in 900 characters."""
+    lines = [s for s in text.splitlines() if s.strip()]
+    fits = [n for n in range(HEAD_LINES[0], HEAD_LINES[1] + 1) if len("".join(lines[:n])) <= HEAD_CHARS]
+    return "\n".join(lines[:max(fits, default=HEAD_LINES[0])])
+
+
+def rows(cache: Path, sets: tuple = DEV_SETS, head: bool = False) -> dict:
+    """Per part (written ``train`` out of fold, written ``dev``, ``real`` DEV pages of ``sets``): the three blocks,
+    the texts as the kind stage reads them, the kinds, and for the real pages their set. With ``head``, the train part
+    holds each document's beginning too (:func:`head_cut` of its clean or, for every other document, noisy shape)."""
     from analyzer import ingest
     from analyzer.features import tfidf_rows
     from analyzer.kind_sentences import SentenceView, out_of_fold
@@ -40,9 +59,14 @@ def rows(cache: Path) -> dict:
         parts[split] = {"texts": [content(shaped(d, sh)) for d in chosen for sh in SHAPES],
                         "kinds": [d.kind for d in chosen for _ in SHAPES],
                         "groups": [d.id for d in chosen for _ in SHAPES]}
+        if head and split == "train":
+            part = parts[split]
+            part["texts"] += [content(head_cut(shaped(d, ("clean", "noisy")[i % 2]))) for i, d in enumerate(chosen)]
+            part["kinds"] += [d.kind for d in chosen]
+            part["groups"] += [d.id for d in chosen]
     real = {"texts": [], "kinds": [], "set": []}
     seen = set()
-    for name in DEV_SETS:
+    for name in sets:
         index = load_index(Path(f"data/realdocs/dev-{name}.csv"))
         texts, _, _ = read_cache(index, cache)
         for row in index:
@@ -96,13 +120,85 @@ def figures(gold: list[str], pred: list[str], sets: list[str] | None = None) -> 
     return out
 
 
+def pos_sequence(text: str) -> list[str]:
+    """The page's part-of-speech tags (jieba.posseg) in order, pronouns and punctuation kept as words."""
+    import jieba.posseg
+
+    from analyzer.kinds import compact
+
+    return [w if flag in ("r", "x") else flag for w, flag in jieba.posseg.cut(compact(text))]
+
+
+def reading(parts: dict, name: str) -> dict:
+    """Fit the document model as ``name`` reads the pages (module doc) and score it: the written dev split and the real
+    pages, with the decision rules."""
+    from scipy.sparse import hstack, vstack
+    from sklearn.linear_model import LogisticRegression
+
+    train, dev, real = parts["train"], parts["dev"], parts["real"]
+
+    def fit_linear(x, kinds, weight=None):
+        return LogisticRegression(C=32, max_iter=5000, class_weight="balanced").fit(x, kinds, sample_weight=weight)
+
+    def scored(clf, rows_of):
+        return {"written_dev": figures(dev["kinds"], decided(clf, rows_of(dev), dev["texts"])),
+                "real": figures(real["kinds"], decided(clf, rows_of(real), real["texts"]), real["set"])}
+
+    if name == "head":
+        return scored(fit_linear(matrix(train, (1, 1, 1)), train["kinds"]), lambda part: matrix(part, (1, 1, 1)))
+    if name == "trees":
+        from sklearn.decomposition import TruncatedSVD
+        from sklearn.ensemble import HistGradientBoostingClassifier
+        from sklearn.utils.class_weight import compute_sample_weight
+
+        svd = TruncatedSVD(100, random_state=0).fit(train["blocks"][0])
+
+        def dense(part):
+            return np.hstack([svd.transform(part["blocks"][0]), part["blocks"][1], part["blocks"][2]])
+
+        clf = HistGradientBoostingClassifier(max_iter=300, learning_rate=0.08, random_state=0).fit(
+            dense(train), train["kinds"], sample_weight=compute_sample_weight("balanced", train["kinds"]))
+        return scored(clf, dense)
+    if name == "pos":
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        vec = TfidfVectorizer(analyzer=lambda tags: [" ".join(tags[i:i + n]) for n in (1, 2, 3)
+                                                     for i in range(len(tags) - n + 1)],
+                              min_df=3, sublinear_tf=True, max_features=20000)
+        for part in parts.values():
+            part["pos"] = [pos_sequence(t) for t in part["texts"]]
+        vec.fit(train["pos"])
+        both = lambda part: hstack([matrix(part, (1, 1, 1)), vec.transform(part["pos"])]).tocsr()  # noqa: E731
+        return scored(fit_linear(both(train), train["kinds"]), both)
+    # pool: the learning curve of the real pages that are not fresh as training rows, scored on the fresh pages
+    x_train, x_real = matrix(train, (1, 1, 1)), matrix(real, (1, 1, 1))
+    sets = np.array(real["set"])
+    fresh, pool = np.flatnonzero(np.isin(sets, FRESH_SETS)), np.flatnonzero(~np.isin(sets, FRESH_SETS))
+    order = np.random.default_rng(0).permutation(pool)
+    curve = {}
+    for k in (0, len(pool) // 4, len(pool) // 2, len(pool)):
+        use = order[:k]
+        clf = fit_linear(vstack([x_train, x_real[use]]), list(train["kinds"]) + [real["kinds"][i] for i in use],
+                         np.concatenate([np.ones(x_train.shape[0]), np.full(k, 3.0)]))
+        curve[k] = figures([real["kinds"][i] for i in fresh],
+                           decided(clf, x_real[fresh], [real["texts"][i] for i in fresh]),
+                           [real["set"][i] for i in fresh])["fresh"]
+    return {"pool_pages": len(pool), "fresh_by_pool_rows": curve}
+
+
 def main(argv: list[str] | None = None) -> int:
     from sklearn.linear_model import LogisticRegression
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, default=Path("data/realdocs/cache"))
     parser.add_argument("--real-rows", type=float, default=None, help="weight of each real DEV page as a training row")
+    parser.add_argument("--reading", choices=READINGS, help="round 20: fit the model as this reading does (module doc)")
     args = parser.parse_args(argv)
+    if args.reading:
+        sets = KIND_SETS + (POOL_SETS if args.reading == "pool" else ())
+        out = reading(rows(args.cache, sets, head=args.reading == "head"), args.reading)
+        print(json.dumps({"reading": args.reading, **out}, ensure_ascii=False))
+        return 0
     parts = rows(args.cache)
     train, real = parts["train"], parts["real"]
     if args.real_rows is None:
