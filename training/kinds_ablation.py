@@ -7,9 +7,9 @@ from the git-ignored cache): regularisation (``C``) and the weight of each block
 features, pooled sentence view; 0 leaves the block out). ``--real-rows W`` instead adds the real DEV pages to the
 training rows, each with weight ``W``, and scores each set with a model fitted without it (leave one set out).
 ``--reading NAME`` (round 20) fits the model otherwise and scores it on the five fresh sets and the other kind sets:
-``trees`` gradient-boosted trees on the same rows (the n-grams reduced to 100 SVD components); ``pos`` a fourth block,
-n-grams of the page's part-of-speech sequence (jieba.posseg, pronouns kept as words: who does what, in any workplace's
-words); ``head`` every written training document also as a page's beginning (:func:`head_cut`, half of them under web
+``as_is`` the model as it is (the others' baseline); ``trees`` gradient-boosted trees on the same rows (the n-grams
+reduced to 100 SVD components); ``pos`` a fourth block, n-grams of the page's part-of-speech sequence (jieba.posseg,
+pronouns kept as words: who does what, in any workplace's words); ``head`` every written training document also as a page's beginning (:func:`head_cut`, half of them under web
 furniture), the cut every real page is; ``pool`` the real pages of the sets that are not fresh (mostly news and other
 non-materials) as training rows of weight 3, in a learning curve (none, a quarter, half, all).
 The sentence view and the n-gram vocabulary are fitted on the written train split only, so no page's n-grams enter
@@ -27,14 +27,15 @@ DEV_SETS = ("fresh9", "fresh10", "cov10", "kinds", "genres", "voice", "nonmat", 
 FRESH_SETS = ("fresh9", "fresh10", "fresh11", "fresh12", "fresh13")
 KIND_SETS = FRESH_SETS + ("cov10", "kinds", "genres", "voice", "nonmat")  # what --reading scores
 POOL_SETS = ("noise", "noise2", "noise3", "noise3b", "noise4", "noise4b", "depth")  # --reading pool: their pages train
-READINGS = ("trees", "pos", "head", "pool")
+READINGS = ("as_is", "trees", "pos", "head", "pool")
 HEAD_CHARS, HEAD_LINES = 900, (4, 8)  # a real page's cut: the most non-empty lines of 4–8 within 900 characters
 SETTINGS = ((32, 1, 1, 1), (1, 1, 1, 1), (4, 1, 1, 1), (128, 1, 1, 1), (32, 0, 1, 1), (32, 1, 0, 1), (32, 1, 1, 0),
             (32, 0, 0, 1), (32, 0.5, 1, 1), (32, 1, 1, 2))  # (C, n-grams, cue and layout, sentence view)
 
 
 def head_cut(text: str) -> str:
-    """A page's beginning as the real sets cut it: the first non-empty lines, as many of 4–8 as fit in 900 characters."""
+    """A page's beginning as the real sets cut it: the first non-empty lines, as many of 4–8 as fit in 900
+    characters."""
     lines = [s for s in text.splitlines() if s.strip()]
     fits = [n for n in range(HEAD_LINES[0], HEAD_LINES[1] + 1) if len("".join(lines[:n])) <= HEAD_CHARS]
     return "\n".join(lines[:max(fits, default=HEAD_LINES[0])])
@@ -144,7 +145,7 @@ def reading(parts: dict, name: str) -> dict:
         return {"written_dev": figures(dev["kinds"], decided(clf, rows_of(dev), dev["texts"])),
                 "real": figures(real["kinds"], decided(clf, rows_of(real), real["texts"]), real["set"])}
 
-    if name == "head":
+    if name in ("as_is", "head"):  # the linear model as it is, on the rows ``rows`` made
         return scored(fit_linear(matrix(train, (1, 1, 1)), train["kinds"]), lambda part: matrix(part, (1, 1, 1)))
     if name == "trees":
         from sklearn.decomposition import TruncatedSVD

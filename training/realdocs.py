@@ -405,7 +405,7 @@ def render_kind_agreement(out: dict, path: Path) -> str:
              f"| jingzi on the {out['differ']} pages they differ on: as the first / the second reading / neither | "
              f"{jd['first']} / {jd['second']} / {jd['neither']} |",
              "", "Where the readings differ (first → second: pages): "
-             + "; ".join(f"{a} → {b}: {n}" for (a, b), n in sorted(out["disagreements"].items(), key=lambda x: -x[1]))]
+             + "; ".join(f"{a} → {b}: {n}" for (a, b), n in out["disagreements"].most_common())]
     return "\n".join(lines) + "\n"
 
 
