@@ -131,7 +131,7 @@ def controls(docs: list[LabelledDocument], analyzer) -> tuple[list[dict], int]:
 
 
 def wording_cases(bases: list[dict], heldout: list[Sentence]) -> list[dict]:
-    """One material per held-apart denial sentence: a control (see :func:`controls`, taken in
+    """One material per held-apart sentence (denial, or other): a control (see :func:`controls`, taken in
     turn, the categories alternating) with the denial put after its last problem paragraph,
     as a run-in heading ("（四）奢靡之风方面。在这方面没有发现明显问题"), as a heading line
     followed by the sentence, or, when the sentence names the category itself, alone; a sentence
@@ -141,7 +141,7 @@ def wording_cases(bases: list[dict], heldout: list[Sentence]) -> list[dict]:
         by_cat.setdefault(b["category"], []).append(b)
     cats = sorted(by_cat)
     cases, unnamed = [], 0
-    for k, s in enumerate(x for x in heldout if x.label):
+    for k, s in enumerate(heldout):
         pool = by_cat[cats[k % len(cats)]]
         base = pool[(k // len(cats)) % len(pool)]
         text = s.sentence.replace("{cat}", base["label"])
@@ -160,13 +160,18 @@ def wording_cases(bases: list[dict], heldout: list[Sentence]) -> list[dict]:
 
 
 def run_suite(analyzer, docs: list[LabelledDocument], heldout: list[Sentence]) -> dict:
-    """Share of the suite's materials whose denied category is not covered, overall and by shape."""
+    """Share of the suite's materials whose denied category is not covered, overall and by shape; and
+    share of the held-apart other sentences (concessions, confessions), put in the same places, that the
+    pipeline lists as denials of the category (``others_read_as_denial``)."""
     bases, dropped = controls(docs, analyzer)
-    rows = []
-    for c in wording_cases(bases, heldout):
+    rows, others = [], []
+    for c in wording_cases(bases, [x for x in heldout if x.label]):
         entry = analyzer.analyze(c["text"], c["doc"], skip={"depth"}).coverage[c["category"]]
         rows.append({"family": c["family"], "shape": c["shape"], "not_covered": not entry["covered"],
                      "denial_shown": bool(entry.get("denials"))})
+    for c in wording_cases(bases, [x for x in heldout if not x.label]):
+        entry = analyzer.analyze(c["text"], c["doc"], skip={"depth"}).coverage[c["category"]]
+        others.append(any(d["text"] in c["sentence"] or c["sentence"] in d["text"] for d in entry.get("denials", [])))
     n = max(len(rows), 1)
 
     def share(rs):
@@ -175,7 +180,8 @@ def run_suite(analyzer, docs: list[LabelledDocument], heldout: list[Sentence]) -
             "controls_covered_left_out": dropped, "not_covered": share(rows),
             "denial_shown": round(sum(r["denial_shown"] for r in rows) / n, 4),
             "by_shape": {sh: share([r for r in rows if r["shape"] == sh]) for sh in ("run_in", "heading_line", "named", "own_heading")},
-            "covered_families": sorted({r["family"] for r in rows if not r["not_covered"]})}
+            "covered_families": sorted({r["family"] for r in rows if not r["not_covered"]}),
+            "others": len(others), "others_read_as_denial": round(sum(others) / max(len(others), 1), 4)}
 
 
 def sentence_rates(predict, sentences: list[Sentence]) -> dict:
