@@ -46,11 +46,15 @@ CONTRAST = re.compile(r"[，,；;：:]\s*(?:但是|但|只是|只不过|不过|�
                       r"|問題在於|其实|其實|实际上|實際上)")
 
 
+BODY_END = re.compile(r"[，。！？；,;!?]")
+
+
 def lead_in_end(text: str) -> int:
-    """Where a sentence's body starts after its numbered lead-in (0 without one, or when
-    nothing but the lead-in is there: a heading stays whole)."""
+    """Where a sentence's body starts after its numbered lead-in (0 without one, or when no
+    clause follows it: a heading line such as （四）奢靡之风 or 二、奢靡之风问题 stays whole)."""
     m = LEAD_IN.match(text)
-    return m.end() if m and m.end() and len(text) - m.end() >= 4 else 0
+    rest = text[m.end():] if m else ""
+    return m.end() if m and m.end() and len(rest) >= 4 and BODY_END.search(rest) else 0
 
 
 def cue_features(texts: list[str]) -> np.ndarray:
