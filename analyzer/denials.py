@@ -11,6 +11,10 @@ written sentences of ``data/denials/`` and checked on wordings held apart from t
 The lexicon counts are features, not the rule: 没有真正沉下去 or 不存在的问题也要查 hold a
 negator and still confess; 虽然没有违规…但… confesses; 坚决杜绝公款吃喝 is a resolution.
 
+Two readings sit around the classifier: a numbered lead-in (（三）奢靡之风方面：/一是…方面，) is read off
+before a sentence is scored (:func:`lead_in_end`), and a sentence that turns at a contrast connective is
+read by what follows it (:data:`CONTRAST`: 这方面本人一般注意，只是偶尔有些懒散 concedes).
+
 Sentences are those of the one splitter every stage uses (:func:`analyzer.segment.sentence_spans`).
 """
 from __future__ import annotations
