@@ -44,12 +44,15 @@ LEAD_IN = re.compile(
 # A contrast connective opening a clause (…，只是偶尔有些懒散; …，但群众反映…): in Chinese the point
 # comes after it, so when what follows it denies nothing and is no resolution (or owns up to
 # something), the sentence concedes or confesses, whatever denial words precede it; when what follows
-# denies, the sentence denies, whatever it grants first (虽然分管接待，但从未超标); when what follows only
+# denies after a clause that grants something, the sentence denies (虽然分管接待，但从未超标); when what follows only
 # resolves (…，但仍要防微杜渐), the sentence says what precedes the connective.
 CONTRAST = re.compile(r"[，,；;：:]\s*(?:但是|但|只是|只不过|不过|然而|可是|可(?![以能见谓是])|就是|惟独|唯独|惟獨|问题在于"
                       r"|問題在於|其实|其實|实际上|實際上)")
 
 
+# a clause that grants something first (虽然经常下乡，但从未…): only then does a denial after the connective make the
+# sentence one; without it (…挂满了村部的墙，但我从来没有组织群众讲一讲) a "never did" confesses an omission
+GRANT = re.compile(r"虽然|虽|尽管|固然|雖然|雖|儘管")
 BODY_END = re.compile(r"[，。！？；,;!?]")
 
 
@@ -157,7 +160,8 @@ class DenialClassifier:
         """``proba`` with each text that turns at a contrast connective read by what follows the
         connective: lowered to that part's score when it denies nothing and owns up to something (a
         self-critical cue or a concrete instance) or is no resolution either (…，只是偶尔有些懒散); raised
-        to it when that part denies and owns up to nothing (虽然经常下乡，但从未接受过宴请); when that part
+        to it when that part denies and owns up to nothing after a clause that grants something (:data:`GRANT`:
+        虽然经常下乡，但从未接受过宴请; without the grant, …但我从来没有组织群众讲一讲 confesses an omission); when that part
         only resolves (…，但仍要防微杜渐), the score of what precedes the connective."""
         turns = [(k, m.start(), m.end()) for k, t in enumerate(texts)
                  if (m := CONTRAST.search(t)) and len(t) - m.end() >= 4]
@@ -177,7 +181,7 @@ class DenialClassifier:
                 out[k] = head_proba[j]
             elif p < self.threshold_:
                 out[k] = min(out[k], p)
-            elif not own:
+            elif not own and GRANT.search(texts[k][:turns[j][1]]):
                 out[k] = max(out[k], p)
         return out
 

@@ -301,3 +301,12 @@ def test_reasons_drop_praise_of_a_faulted_aspect():
     assert Note("instances", False, notes[0].text) == notes[0]
     assert any(n.good and n.aspect == "causes" for n in notes)
 
+
+
+
+def test_a_never_did_after_a_contrast_is_a_denial_only_when_a_clause_grants_something_first(analyzer):
+    clf = analyzer.matcher.denials
+    granted = "虽然经常下基层，但从来没有接受过基层的宴请。"  # grants, then denies: a denial
+    omission = "三是各种制度牌子挂满了办公楼的走廊，但我从来没有组织职工逐条学一学，有的同志连内容都说不上来。"
+    assert clf.predict([granted, omission]) == [True, False]  # the omission confesses
+    assert clf.predict_proba([granted])[0] > clf._body_proba([granted])[0]  # raised by what follows 但

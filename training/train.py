@@ -329,7 +329,10 @@ before a sentence is scored, in training and at run time (`lead_in_end`); a head
 whole. A sentence that turns at a contrast connective (但、只是、就是、不过、可是、然而、唯独、问题在于、其实…) is read by
 what follows it, as Chinese puts the point there: a part that denies nothing and owns up to something, or is no
 resolution, lowers the score to its own (这方面本人一般注意，只是偶尔有些懒散: a concession); a part that denies and
-owns up to nothing raises it (虽然经常下乡，但从未接受过宴请: a denial); a part that only resolves (…，但仍需时刻警醒)
+owns up to nothing raises it when a clause before grants something (虽然经常下乡，但从未接受过宴请: a denial; without
+虽然/尽管, …制度牌子挂满了墙，但我从来没有组织群众讲一讲 confesses an omission, and keeps its own score — the lead's
+narrowing, which left heldout and heldout2 as they were and took heldout3's others flagged from 4.3% to 2.2%, scored a
+third time after the choice, made on golden a001's confession listed as a denial); a part that only resolves (…，但仍需时刻警醒)
 leaves the sentence to what precedes the connective (a denial with a caution).
 
 ## Held-apart wordings
