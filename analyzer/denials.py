@@ -11,11 +11,16 @@ written sentences of ``data/denials/`` and checked on wordings held apart from t
 The lexicon counts are features, not the rule: 没有真正沉下去 or 不存在的问题也要查 hold a
 negator and still confess; 虽然没有违规…但… confesses; 坚决杜绝公款吃喝 is a resolution.
 
+Two readings sit around the classifier: a numbered lead-in (（三）奢靡之风方面：/一是…方面，) is read off
+before a sentence is scored (:func:`lead_in_end`), and a sentence that turns at a contrast connective is
+read by what follows it (:data:`CONTRAST`: 这方面本人一般注意，只是偶尔有些懒散 concedes).
+
 Sentences are those of the one splitter every stage uses (:func:`analyzer.segment.sentence_spans`).
 """
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 
@@ -27,6 +32,36 @@ from .thresholds import best_threshold, f1
 # denial cue other than a bare 存在); concessions (但是、其实…); resolutions (今后、坚决…); concrete
 # instances; length
 CUE_COUNTS = ("denial", "critical", "critical_outside", "concession", "resolution", "instance", "length")
+
+
+# A numbered lead-in (1. （三） 一是 第二， ② 一、) and the heading words after it (…方面：/关于…，) say which
+# item a sentence answers, not what it says: the classifier reads the sentence without them.
+LEAD_IN = re.compile(
+    r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、是]|\d{1,2}\s*[.．、)）](?!\d)|[①-⑳]"
+    r"|第[一二三四五六七八九十]{1,3}[，,、]|其[一二三四五六七八九十][，,、]?)\s*"
+    r"(?:关于[^，。：:,；;！？]{1,16}(?:[，。：:,；;]|$)|[^，。：:,；;！？]{1,16}?方面(?:的问题)?(?:[，。：:,；;]|$))?")
+
+# A contrast connective opening a clause (…，只是偶尔有些懒散; …，但群众反映…): in Chinese the point
+# comes after it, so when what follows it denies nothing and is no resolution (or owns up to
+# something), the sentence concedes or confesses, whatever denial words precede it; when what follows
+# denies after a clause that grants something, the sentence denies (虽然分管接待，但从未超标); when what follows only
+# resolves (…，但仍要防微杜渐), the sentence says what precedes the connective.
+CONTRAST = re.compile(r"[，,；;：:]\s*(?:但是|但|只是|只不过|不过|然而|可是|可(?![以能见谓是])|就是|惟独|唯独|惟獨|问题在于"
+                      r"|問題在於|其实|其實|实际上|實際上)")
+
+
+# a clause that grants something first (虽然经常下乡，但从未…): only then does a denial after the connective make the
+# sentence one; without it (…挂满了村部的墙，但我从来没有组织群众讲一讲) a "never did" confesses an omission
+GRANT = re.compile(r"虽然|虽|尽管|固然|雖然|雖|儘管")
+BODY_END = re.compile(r"[，。！？；,;!?]")
+
+
+def lead_in_end(text: str) -> int:
+    """Where a sentence's body starts after its numbered lead-in (0 without one, or when no
+    clause follows it: a heading line such as （四）奢靡之风 or 二、奢靡之风问题 stays whole)."""
+    m = LEAD_IN.match(text)
+    rest = text[m.end():] if m else ""
+    return m.end() if m and m.end() and len(rest) >= 4 and BODY_END.search(rest) else 0
 
 
 def cue_features(texts: list[str]) -> np.ndarray:
@@ -81,6 +116,7 @@ class DenialClassifier:
         self.threshold = threshold
 
     def _features(self, texts: list[str], cues: np.ndarray | None = None):
+        """The n-gram and lexicon rows of ``texts`` (bodies, their lead-ins already taken off)."""
         from .features import blocks, tfidf_rows
 
         cues = cue_features(texts) if cues is None else cues
@@ -101,6 +137,7 @@ class DenialClassifier:
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
 
+        texts = [t[lead_in_end(t):] for t in texts]
         self.char_ = TfidfVectorizer(analyzer="char", ngram_range=(1, 4), min_df=2, sublinear_tf=True)
         self.char_.fit(texts)
         self.clf_ = LogisticRegression(C=self.C, max_iter=3000, class_weight="balanced")
@@ -108,11 +145,45 @@ class DenialClassifier:
         return self
 
     def predict_proba(self, texts: list[str]) -> np.ndarray:
+        """P(denial) of each text: its body's (lead-in off), or that of what follows a contrast
+        connective (:data:`CONTRAST`, :meth:`_conceded`)."""
+        return self._conceded(texts, self._body_proba(texts))
+
+    def _body_proba(self, texts: list[str]) -> np.ndarray:
         from .features import positive_proba
 
         if not texts:
             return np.zeros(0)
-        return positive_proba(self.clf_, self._features(texts))
+        return positive_proba(self.clf_, self._features([t[lead_in_end(t):] for t in texts]))
+
+    def _conceded(self, texts: list[str], proba: np.ndarray) -> np.ndarray:
+        """``proba`` with each text that turns at a contrast connective read by what follows the
+        connective: lowered to that part's score when it denies nothing and owns up to something (a
+        self-critical cue or a concrete instance) or is no resolution either (…，只是偶尔有些懒散); raised
+        to it when that part denies and owns up to nothing after a clause that grants something (:data:`GRANT`:
+        虽然经常下乡，但从未接受过宴请; without the grant, …但我从来没有组织群众讲一讲 confesses an omission); when that part
+        only resolves (…，但仍要防微杜渐), the score of what precedes the connective."""
+        turns = [(k, m.start(), m.end()) for k, t in enumerate(texts)
+                 if (m := CONTRAST.search(t)) and len(t) - m.end() >= 4]
+        if not turns:
+            return proba
+        tails = [texts[k][b:] for k, _, b in turns]
+        tail_proba, counts = self._body_proba(tails).tolist(), cue_counts(tails)
+        owns = (counts[:, CUE_COUNTS.index("critical_outside")] + counts[:, CUE_COUNTS.index("instance")] > 0).tolist()
+        resolves = (counts[:, CUE_COUNTS.index("resolution")] > 0).tolist()
+        only_resolves = [j for j, (p, own, res) in enumerate(zip(tail_proba, owns, resolves))
+                         if p < self.threshold_ and res and not own]
+        heads = self._body_proba([texts[turns[j][0]][:turns[j][1]] for j in only_resolves]).tolist()
+        head_proba = dict(zip(only_resolves, heads))
+        out = proba.copy()
+        for j, ((k, _, _), p, own) in enumerate(zip(turns, tail_proba, owns)):
+            if j in head_proba:
+                out[k] = head_proba[j]
+            elif p < self.threshold_:
+                out[k] = min(out[k], p)
+            elif not own and GRANT.search(texts[k][:turns[j][1]]):
+                out[k] = max(out[k], p)
+        return out
 
     def sentence_proba(self, paragraphs: list[str], spans: list[list[tuple[int, int]]],
                        chars: CharGrams | None = None, counts: np.ndarray | None = None) -> np.ndarray:
@@ -122,12 +193,20 @@ class DenialClassifier:
         counts ``counts`` (:func:`cue_counts` of the sentences, or counted here)."""
         from .features import CharGrams, blocks, positive_proba
 
-        parts = [(i, a, b) for i, sp in enumerate(spans) for a, b in sp]
-        if not parts:
+        texts = [paragraphs[i][a:b] for i, sp in enumerate(spans) for a, b in sp]
+        if not texts:
             return np.zeros(0)
+        starts = [lead_in_end(t) for t in texts]
+        parts = [(i, a + start, b) for (i, a, b), start in zip(((i, a, b) for i, sp in enumerate(spans) for a, b in sp), starts)]
         chars = chars if chars is not None else CharGrams(paragraphs, [self.char_])
-        counts = cue_counts([paragraphs[i][a:b] for i, a, b in parts]) if counts is None else counts
-        return positive_proba(self.clf_, blocks([chars.rows(self.char_, parts), cue_rows(counts) * self.cue_weight]))
+        if counts is None:
+            counts = cue_counts([paragraphs[i][a:b] for i, a, b in parts])
+        elif any(starts):  # the lead-in's words are no cue of the body
+            moved = [k for k, start in enumerate(starts) if start]
+            counts = counts.copy()
+            counts[moved] = cue_counts([texts[k][starts[k]:] for k in moved])
+        proba = positive_proba(self.clf_, blocks([chars.rows(self.char_, parts), cue_rows(counts) * self.cue_weight]))
+        return self._conceded(texts, proba)
 
     def predict(self, texts: list[str]) -> list[bool]:
         return [bool(p >= self.threshold_) for p in self.predict_proba(texts)]

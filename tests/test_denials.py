@@ -8,6 +8,7 @@ import pytest
 
 from analyzer.depth import Note, reasons
 from analyzer.resources import load_yaml
+from analyzer.denials import lead_in_end
 from training.denials import family_folds, fill, held_apart_cues_leak, load_sentences
 
 from .conftest import GOOD, WORK_SUMMARY
@@ -53,6 +54,61 @@ def test_second_held_apart_set_shares_no_cue_with_training_the_first_set_or_the_
     assert held_apart_cues_leak(train, second, lexicon_phrases) == []
     every_first_sentence = [replace(s, label=True) for s in heldout]  # its other sentences count too
     assert held_apart_cues_leak(every_first_sentence, second, []) == []
+
+
+def test_third_held_apart_set_shares_no_cue_with_training_the_earlier_sets_or_the_lexicon(heldout):
+    """heldout3.tsv (round 20, written before any run on it): ≥ 40 denial families of two sentences, a
+    third with a numbered lead-in, a third under a heading line of their own; ≥ 40 other sentences; no
+    cue in a training denial, in any sentence of heldout.tsv or heldout2.tsv, or in the denial lexicon."""
+    third = load_sentences("heldout3")
+    families = {}
+    for s in third:
+        if s.label:
+            families.setdefault(s.family, []).append(s)
+    assert len(families) >= 40 and sum(not s.label for s in third) >= 40
+    assert all(len(f) == 2 and sum("{cat}" in s.sentence for s in f) == 1 for f in families.values())
+    assert len({f[0].cue for f in families.values()}) == len(families)
+    headed = [f for f in families.values() if any(s.sentence != s.text for s in f)]
+    numbered = [f for f in families.values() if f not in headed and any(lead_in_end(s.text) for s in f)]
+    assert len(headed) >= len(families) // 3 and len(numbered) >= len(families) // 3
+    assert all(lead_in_end(s.text.partition("\n")[0]) == 0 for f in headed for s in f if s.sentence != s.text)
+    train, second = load_sentences("train"), load_sentences("heldout2")
+    assert not {s.family for s in train + heldout + second} & set(families)
+    assert held_apart_cues_leak(train, third, [str(p) for p in load_yaml("lexicons/denial.yaml")["phrases"]]) == []
+    assert held_apart_cues_leak([replace(s, label=True) for s in heldout + second], third, []) == []
+
+
+def test_a_numbered_lead_in_and_its_heading_words_are_read_off_a_sentence_but_a_heading_stays_whole():
+    cases = {"（三）奢靡之风方面：本人一贯清正廉洁。": "本人一贯清正廉洁。", "一是享乐主义方面，本人没有问题。": "本人没有问题。",
+             "1.奢靡之风方面。对照上级要求，本人均已达标。": "对照上级要求，本人均已达标。", "第二，这方面我没问题。": "这方面我没问题。",
+             "②这方面本人一点儿也不含糊。": "这方面本人一点儿也不含糊。", "（一）关于形式主义，本人没有问题。": "本人没有问题。",
+             "二是调研不深入，听汇报多。": "调研不深入，听汇报多。", "（四）奢靡之风方面": "（四）奢靡之风方面",
+             "4.担当作为方面。": "4.担当作为方面。", "1.5万元的开支没有报销。": "1.5万元的开支没有报销。",
+             "（四）奢靡之风": "（四）奢靡之风", "二、奢靡之风问题": "二、奢靡之风问题",
+             "这方面本人没有问题。": "这方面本人没有问题。"}
+    assert {t: t[lead_in_end(t):] for t in cases} == cases
+
+
+def test_the_clause_after_a_contrast_connective_decides_whether_a_sentence_denies(analyzer):
+    """Praise, then 只是/就是/不过/可是 and a fault: a concession, no denial. A grant, then 但 and a
+    denial: a denial. A denial, then 但 and a caution: still a denial."""
+    clf = analyzer.matcher.denials
+    conceded = ["这方面本人一般注意，只是偶尔有些懒散，工作拖拉。", "基本没有违规用车，就是周末回老家坐过两次单位的车。",
+                "总体上没啥大问题，不过开会时常常照着稿子念，自己也觉得空。", "我对吃喝一向不讲究，可是去年单位聚餐点过两瓶好酒。"]
+    denied = ["虽然经常下乡，但本人从未接受过基层的宴请。", "本人在这方面不存在问题，但仍需时刻警醒。",
+              "（三）奢靡之风方面：本人一贯清正廉洁，对自己要求很严。"]
+    assert not any(clf.predict(conceded))
+    assert all(clf.predict(denied))
+
+
+def test_a_concession_is_no_denial_of_its_category_and_a_granted_denial_is(analyzer):
+    def extravagance(denial):
+        return analyzer.analyze(THREE_STYLES.format(denial="4.奢靡之风方面。" + denial)).coverage["extravagance"]
+    conceded = extravagance("本人办公用房面积没有超标，就是办公室里摆的几件红木家具是单位花三万多元买的。")
+    assert not conceded.get("denials")
+    for denial in ("虽然经常下乡，但本人从未接受过基层的宴请。", "本人在这方面不存在问题，但仍需时刻警醒。"):
+        entry = extravagance(denial)
+        assert not entry["covered"] and [d["text"] for d in entry["denials"]] == [denial]
 
 
 def test_the_denial_threshold_folds_hold_each_family_out_once_and_never_fit_on_it():
@@ -186,7 +242,7 @@ def test_a_heading_its_first_paragraph_denies_lends_its_category_to_no_later_par
     assert ext["covered"] and any("超标" in s["text"] for s in ext["sentences"])
 
 
-@pytest.mark.parametrize("name", ["heldout", "heldout2"])
+@pytest.mark.parametrize("name", ["heldout", "heldout2", "heldout3"])
 def test_held_apart_denial_wordings_leave_the_category_not_covered(analyzer, name):
     """The denial-wordings suite on one short material: every wording of a held-apart set, as a
     run-in heading or naming the category itself (≥ 95% not covered, as issue 13 asks)."""
@@ -245,3 +301,12 @@ def test_reasons_drop_praise_of_a_faulted_aspect():
     assert Note("instances", False, notes[0].text) == notes[0]
     assert any(n.good and n.aspect == "causes" for n in notes)
 
+
+
+
+def test_a_never_did_after_a_contrast_is_a_denial_only_when_a_clause_grants_something_first(analyzer):
+    clf = analyzer.matcher.denials
+    granted = "虽然经常下基层，但从来没有接受过基层的宴请。"  # grants, then denies: a denial
+    omission = "三是各种制度牌子挂满了办公楼的走廊，但我从来没有组织职工逐条学一学，有的同志连内容都说不上来。"
+    assert clf.predict([granted, omission]) == [True, False]  # the omission confesses
+    assert clf.predict_proba([granted])[0] > clf._body_proba([granted])[0]  # raised by what follows 但

@@ -28,12 +28,18 @@ LEAD_INS = ("", "经认真对照检查，", "说实话，", "对照检查下来�
 class Sentence:
     label: bool      # True: a denial
     family: str      # wording family: the unit held apart
-    text: str        # may hold {cat}
+    text: str        # may hold {cat}; a heading line of its own before the sentence, when it has one
     cue: str = ""    # held-apart families: the wording that makes them distinct
+
+    @property
+    def sentence(self) -> str:
+        """The text without its heading line."""
+        return self.text.rpartition("\n")[2]
 
 
 def load_sentences(name: str) -> list[Sentence]:
-    """``data/denials/<name>.tsv``: label, family[, cue], text; ``#`` lines are comments."""
+    """``data/denials/<name>.tsv``: label, family[, cue], text (a literal ``\\n`` ends a heading line of its own);
+    ``#`` lines are comments."""
     out = []
     for line in (DATA_DIR / "denials" / f"{name}.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
@@ -42,7 +48,7 @@ def load_sentences(name: str) -> list[Sentence]:
         if cells[0] not in ("denial", "other") or len(cells) not in (3, 4):
             raise ValueError(f"data/denials/{name}.tsv: bad row {line!r}")
         cue = cells[2] if len(cells) == 4 else ""
-        out.append(Sentence(cells[0] == "denial", cells[1], cells[-1], "" if cue == "-" else cue))
+        out.append(Sentence(cells[0] == "denial", cells[1], cells[-1].replace("\\n", "\n"), "" if cue == "-" else cue))
     return out
 
 
@@ -125,23 +131,28 @@ def controls(docs: list[LabelledDocument], analyzer) -> tuple[list[dict], int]:
 
 
 def wording_cases(bases: list[dict], heldout: list[Sentence]) -> list[dict]:
-    """One material per held-apart denial sentence: a control (see :func:`controls`, taken in
+    """One material per held-apart sentence (denial, or other): a control (see :func:`controls`, taken in
     turn, the categories alternating) with the denial put after its last problem paragraph,
     as a run-in heading ("（四）奢靡之风方面。在这方面没有发现明显问题"), as a heading line
-    followed by the sentence, or, when the sentence names the category itself, alone."""
+    followed by the sentence, or, when the sentence names the category itself, alone; a sentence
+    written under a heading line of its own keeps that heading ("own_heading")."""
     by_cat = {}
     for b in bases:
         by_cat.setdefault(b["category"], []).append(b)
     cats = sorted(by_cat)
     cases, unnamed = [], 0
-    for k, s in enumerate(x for x in heldout if x.label):
+    for k, s in enumerate(heldout):
         pool = by_cat[cats[k % len(cats)]]
         base = pool[(k // len(cats)) % len(pool)]
-        text = s.text.replace("{cat}", base["label"])
+        text = s.sentence.replace("{cat}", base["label"])
         heading = f"（{NUMERALS[k % 4]}）{base['label']}方面"
-        shape = "named" if "{cat}" in s.text else ("run_in", "heading_line")[unnamed % 2]
-        unnamed += shape != "named"
-        insert = {"named": [text], "run_in": [f"{heading}。{text}"], "heading_line": [heading, text]}[shape]
+        if s.sentence != s.text:
+            shape, heading = "own_heading", s.text.rpartition("\n")[0].replace("{cat}", base["label"])
+        else:
+            shape = "named" if "{cat}" in s.text else ("run_in", "heading_line")[unnamed % 2]
+            unnamed += shape != "named"
+        insert = {"named": [text], "run_in": [f"{heading}。{text}"], "heading_line": [heading, text],
+                  "own_heading": [heading, text]}[shape]
         lines, last = base["lines"], base["last"]
         cases.append({"doc": base["doc"], "category": base["category"], "family": s.family, "sentence": text,
                       "shape": shape, "text": "\n".join(lines[:last + 1] + insert + lines[last + 1:])})
@@ -149,13 +160,18 @@ def wording_cases(bases: list[dict], heldout: list[Sentence]) -> list[dict]:
 
 
 def run_suite(analyzer, docs: list[LabelledDocument], heldout: list[Sentence]) -> dict:
-    """Share of the suite's materials whose denied category is not covered, overall and by shape."""
+    """Share of the suite's materials whose denied category is not covered, overall and by shape; and
+    share of the held-apart other sentences (concessions, confessions), put in the same places, that the
+    pipeline lists as denials of the category (``others_read_as_denial``)."""
     bases, dropped = controls(docs, analyzer)
-    rows = []
-    for c in wording_cases(bases, heldout):
+    rows, others = [], []
+    for c in wording_cases(bases, [x for x in heldout if x.label]):
         entry = analyzer.analyze(c["text"], c["doc"], skip={"depth"}).coverage[c["category"]]
         rows.append({"family": c["family"], "shape": c["shape"], "not_covered": not entry["covered"],
                      "denial_shown": bool(entry.get("denials"))})
+    for c in wording_cases(bases, [x for x in heldout if not x.label]):
+        entry = analyzer.analyze(c["text"], c["doc"], skip={"depth"}).coverage[c["category"]]
+        others.append(any(d["text"] in c["sentence"] or c["sentence"] in d["text"] for d in entry.get("denials", [])))
     n = max(len(rows), 1)
 
     def share(rs):
@@ -163,19 +179,21 @@ def run_suite(analyzer, docs: list[LabelledDocument], heldout: list[Sentence]) -
     return {"cases": len(rows), "families": len({r["family"] for r in rows}), "controls": len(bases),
             "controls_covered_left_out": dropped, "not_covered": share(rows),
             "denial_shown": round(sum(r["denial_shown"] for r in rows) / n, 4),
-            "by_shape": {sh: share([r for r in rows if r["shape"] == sh]) for sh in ("run_in", "heading_line", "named")},
-            "covered_families": sorted({r["family"] for r in rows if not r["not_covered"]})}
+            "by_shape": {sh: share([r for r in rows if r["shape"] == sh]) for sh in ("run_in", "heading_line", "named", "own_heading")},
+            "covered_families": sorted({r["family"] for r in rows if not r["not_covered"]}),
+            "others": len(others), "others_read_as_denial": round(sum(others) / max(len(others), 1), 4)}
 
 
 def sentence_rates(predict, sentences: list[Sentence]) -> dict:
     """Share of the denial sentences ``predict`` (texts -> flags: a classifier's, or a rule's) flags (recall) and of
     the other sentences it flags."""
-    flagged = predict([fill(s.text, k) for k, s in enumerate(sentences)])
+    flagged = predict([fill(s.sentence, k) for k, s in enumerate(sentences)])
     pos = [f for f, s in zip(flagged, sentences) if s.label]
     neg = [f for f, s in zip(flagged, sentences) if not s.label]
     return {"denials": len(pos), "recall": round(sum(pos) / max(len(pos), 1), 4),
             "others": len(neg), "others_flagged": round(sum(neg) / max(len(neg), 1), 4),
-            "missed": [s.text for f, s in zip(flagged, sentences) if s.label and not f]}
+            "missed": [s.text for f, s in zip(flagged, sentences) if s.label and not f],
+            "flagged_others": [s.text for f, s in zip(flagged, sentences) if not s.label and f]}
 
 
 def main(argv: list[str] | None = None) -> dict:
@@ -184,7 +202,7 @@ def main(argv: list[str] | None = None) -> dict:
     from analyzer import Analyzer
 
     parser = argparse.ArgumentParser(prog="python -m training.denials")
-    parser.add_argument("--heldout", default="heldout", help="held-apart file data/denials/<NAME>.tsv (heldout, heldout2)")
+    parser.add_argument("--heldout", default="heldout", help="held-apart file data/denials/<NAME>.tsv (heldout, heldout2, heldout3)")
     args = parser.parse_args(argv)
     heldout = load_sentences(args.heldout)
     analyzer = Analyzer(kind="personal")

@@ -216,7 +216,7 @@ def _lexicon_denial_rule(texts: list[str]) -> list[bool]:
 
 
 DENIAL_FOLDS = 5  # family-grouped folds choosing the denial threshold
-HELD_APART = ("heldout", "heldout2")  # data/denials/ files of wordings never fitted or tuned on
+HELD_APART = ("heldout", "heldout2", "heldout3")  # data/denials/ files of wordings never fitted or tuned on
 
 
 def train_denials() -> dict:
@@ -224,7 +224,7 @@ def train_denials() -> dict:
     sentences of ``data/denials/train.tsv`` (each with lead-in variants) and on confession
     sentences of the corpus's train split; the threshold is the one that maximises F1 over
     the out-of-fold probabilities of a 5-fold cross-validation grouped by wording family (each
-    family scored by a fit that never saw it); evaluated on ``heldout.tsv`` and ``heldout2.tsv``
+    family scored by a fit that never saw it); evaluated on the :data:`HELD_APART` files
     (wording families never used for fitting or tuning) and on confessions of the test split."""
     from training.denials import corpus_confessions, family_folds, load_sentences, sentence_rates, variants
 
@@ -272,9 +272,21 @@ def _pct(x) -> str:
     return "–" if x is None else f"{x:.1%}"
 
 
+# what the round-20 figures are measured against (main e95c0e8, measured once before anything was changed)
+DENIALS_ROUND20 = """Before round 20 (the model of main e95c0e8: no clause reading, lead-ins scored with the sentence, threshold 0.55),
+measured once on `heldout3.tsv` before anything was changed: denials recalled 91.1%, others flagged 15.2% (7 of 46);
+suite 98.9% not covered (run-in 100%, heading line 93.3%, naming the category 100%, own heading line 100%), the
+denial listed in 88.9%; other sentences listed as denials of the category 13.0% (measured on that model after the
+figure was added). On the DEV sets, the same model: `heldout.tsv` 94.0% / 0.0%, suite 99.0%; `heldout2.tsv` 91.0%
+/ 6.2%, suite 97.8%, others listed as denials 0.0% and 3.1%. Family-grouped CV F1 (out-of-fold, threshold chosen
+on it) 0.8713 on main's training data; round 20's code on the same data 0.8730, its training data on main's code
+0.8701, both 0.8817 (the choice between variants was made on this figure and on the two DEV sets only).
+"""
+
+
 def write_denials_card(metrics: dict) -> None:
-    """``models/denials.md``: sentence figures and the denial-wordings suite, for both held-apart sets."""
-    first, second = metrics["heldout"], metrics["heldout2"]
+    """``models/denials.md``: sentence figures and the denial-wordings suite, for every held-apart set."""
+    first, second, third = metrics["heldout"], metrics["heldout2"], metrics["heldout3"]
 
     def sentence_row(name, m):
         return (f"| {name} | {m['heldout_denial_recall']:.1%} | {m['heldout_other_false_positive']:.1%} | "
@@ -284,7 +296,8 @@ def write_denials_card(metrics: dict) -> None:
         return "\n".join(f"| {label} | {_pct(v)} |" for label, v in (
             (f"all {s['cases']} materials", s["not_covered"]), ("run-in heading", s["by_shape"]["run_in"]),
             ("heading line, then the sentence", s["by_shape"]["heading_line"]),
-            ("sentence naming the category", s["by_shape"]["named"])))
+            ("sentence naming the category", s["by_shape"]["named"]),
+            ("under a heading line of its own (`heldout3.tsv`)", s["by_shape"]["own_heading"])) if v is not None)
 
     def suite(name, s):
         return f"""### `{name}.tsv` ({s['cases']} sentences, {s['families']} families)
@@ -294,7 +307,8 @@ def write_denials_card(metrics: dict) -> None:
 {suite_rows(s)}
 
 The denial sentence is listed in `coverage[c].denials` in {s['denial_shown']:.1%} of the materials. Still covered:
-{', '.join(s['covered_families']) or 'none'}.
+{', '.join(s['covered_families']) or 'none'}. Of the {s['others']} other sentences put in the same places,
+{s['others_read_as_denial']:.1%} are listed as denials of the category.
 """
     body = f"""
 Denial sentences ("nothing to confess here", in any wording): `analyzer/denials.py`.
@@ -302,16 +316,30 @@ Denial sentences ("nothing to confess here", in any wording): `analyzer/denials.
 **Data** (`data/denials/`, written for jingzi): {metrics['written_train_sentences']} training sentences in
 {metrics['written_families']} wording families (denials and other sentences: confessions with negators such as
 没有真正沉下去、从不主动征求意见、不存在的问题也要查, concessions 虽然没有…但…, resolutions, causes,
-headings, preambles, work reports), each also with two lead-ins (经认真对照检查，/（四）奢靡之风方面，/一是…方面，…), plus
+headings, preambles, work reports; concessions that praise first and own up after 只是/就是/不过/可是), each also with
+two lead-ins (经认真对照检查，/（四）奢靡之风方面，/一是…方面，…), plus
 {metrics['corpus_confessions']} confession sentences from the corpus's train split: {metrics['train_sentences']}
 sentences in all. **Model**: logistic regression (balanced) over character 1–4-gram TF-IDF and lexicon
 counts (`data/lexicons/denial.yaml`: denial cues, concessions, resolutions; self-critical cues outside a
 denial; concrete instances). Threshold {metrics['threshold']}: the best F1 over the out-of-fold probabilities of
 a {metrics['cv_folds']}-fold cross-validation grouped by wording family (training data only).
 
+**Reading** (round 20). A numbered lead-in and its heading words (（三）奢靡之风方面：/一是…方面，/第二，/②) are taken off
+before a sentence is scored, in training and at run time (`lead_in_end`); a heading line with no clause after it stays
+whole. A sentence that turns at a contrast connective (但、只是、就是、不过、可是、然而、唯独、问题在于、其实…) is read by
+what follows it, as Chinese puts the point there: a part that denies nothing and owns up to something, or is no
+resolution, lowers the score to its own (这方面本人一般注意，只是偶尔有些懒散: a concession); a part that denies and
+owns up to nothing raises it when a clause before grants something (虽然经常下乡，但从未接受过宴请: a denial; without
+虽然/尽管, …制度牌子挂满了墙，但我从来没有组织群众讲一讲 confesses an omission, and keeps its own score — the lead's
+narrowing, which left heldout and heldout2 as they were and took heldout3's others flagged from 4.3% to 2.2%, scored a
+third time after the choice, made on golden a001's confession listed as a denial); a part that only resolves (…，但仍需时刻警醒)
+leaves the sentence to what precedes the connective (a denial with a caution).
+
 ## Held-apart wordings
-Two sets, never used to fit, tune or choose anything; `tests/test_denials.py` checks that no `cue` of either
-occurs in a training denial or the denial lexicon, and none of the second in any sentence of the first.
+Three sets, never used to fit, tune or choose anything; `tests/test_denials.py` checks that no `cue` of any
+occurs in a training denial or the denial lexicon, none of the second in any sentence of the first, and none of
+the third in any sentence of the first two. The first two are DEV sets now (measured more than once, and chosen
+on in round 20); `heldout3.tsv` is the held-apart set of round 20.
 
 - `heldout.tsv`: {first['denials']} denial sentences in {first['families']} wording families (查无此类情况、问心无愧、
   守住了底线、没有越过红线、一分钱也没乱花…) and {first['others']} other sentences with the same words
@@ -322,6 +350,11 @@ occurs in a training denial or the denial lexicon, and none of the second in any
   (因分管工作与公务接待没有交集，故此项无相关情况), self-praise (严于律己、清正廉洁), procedural (经核实无出入),
   traditional script, lead-ins (1.…方面。/（三）…方面：/一是…方面，); others: confessions and concessions with
   the same words (虽然这方面我自认为压根儿没问题，但…).
+- `heldout3.tsv`: {third['denials']} denial sentences in {third['families']} families and {third['others']} other
+  sentences, written in round 20 and committed before any run on them: a third of the families with a numbered
+  lead-in (1. （三） 一是 第二 ②), a third under a heading line of their own (（二）…方面 / 二、…问题 / ④…方面), in
+  bureaucratic, colloquial and traditional registers (本人于此事项无涉; 这事儿跟我扯不上; 這方面本人素來謹慎); its
+  other sentences concede or confess in denial words (一般注意，只是…; 基本没有…，就是…; 自认为做得还行，但群众反映…).
 
 Confessions: every sentence of a problem/cause/measure paragraph with styles in the test split ({metrics['test_confessions']}).
 
@@ -334,6 +367,11 @@ Confessions: every sentence of a problem/cause/measure paragraph with styles in 
 |---|---|---|---|
 {sentence_row("classifier", second["classifier"])}
 {sentence_row("former lexicon rule (cue, no self-critical word)", second["baseline_lexicon"])}
+
+| `heldout3.tsv` | denials recalled | others flagged | test-split confessions flagged |
+|---|---|---|---|
+{sentence_row("classifier", third["classifier"])}
+{sentence_row("former lexicon rule (cue, no self-critical word)", third["baseline_lexicon"])}
 
 Before round 19 (the model of main 4c1c15a: 38 training families, threshold 0.35 chosen on one fifth of them,
 no closing of denied sections), measured once on `heldout2.tsv` before anything was changed: denials recalled
@@ -351,6 +389,8 @@ classifier (denial lexicon rule only; commit 2432305) left 14% of `heldout.tsv` 
 
 {suite("heldout", first["wordings"])}
 {suite("heldout2", second["wordings"])}
+{suite("heldout3", third["wordings"])}
+{DENIALS_ROUND20}
 Round 19 rebuilt this classifier alone (`python -m training --denials-only`), keeping the coverage, summary and
 depth models of main: the whole rebuild (`python -m training`) gave the same figures here, but the coverage
 model fitted on the new classifier's columns chose thresholds one grid step lower on the dev split (paragraph
@@ -358,15 +398,21 @@ model fitted on the new classifier's columns chose thresholds one grid step lowe
 cov10, depth, noise and genres and 0.925 → 0.904 on the written test split; with the coverage models kept,
 the DEV sets and the written test split (0.925) come out as on main.
 
-What these figures do not show: every sentence here, both held-apart sets included, was written for this project
-(the second set in a later round, by another session, but with the same guide in mind), so wordings real authors
-use may be further from the training data than these are. The second set's sentence recall (91%) is under the
-95% the issue asks of the whole pipeline; the pipeline reaches it because a missed denial rarely reads as a
-behaviour. Still missed: colloquial (压根儿就没沾过; 打包票), a reason why nothing applies (…故此项无相关情况),
-a rating (经自评，本项为“好”等次; 尚可), self-praise with no negation (成绩是主要的; 一贯清正廉洁), most of them after a
-numbered lead-in (（三）…方面：/1.…方面。). Still misread as denials: confessions that quote a denial (因分管工作不涉及
-接待，我就以为这方面可以不查…) or open by praising (这方面本人一般注意，只是偶尔有些懒散，工作拖拉, a sentence not in
-either set: 只是 is not among the concession cues). A heading
+What these figures do not show: every sentence here, all three held-apart sets included, was written for this
+project (the second and third sets in later rounds, by other sessions, with the same guide in mind), so wordings
+real authors use may be further from the training data than these are; and the third set's writer also wrote
+round 20's training sentences and its clause reading, knowing which concessions the set holds (the training
+sentences were checked by script to share no held-apart cue, and the reading was chosen on the CV and the DEV
+sets only). Each set has 46 or fewer other sentences, so one flag is 2 points. The test-split confessions flagged
+rose from 0 to 3 of 1,035 with the clause reading (…，但我从来没有组织群众逐条讲一讲…: a confession of never
+doing something, after 但, read as a denial; the golden material a001 shows the same sentence listed as a denial
+while its category stays covered). Still missed in `heldout3.tsv`: colloquial "it has nothing to do with me"
+(这事儿跟我扯不上; 我向来不好这口) and 公私分明 (a word a training confession holds: 没有做到公私分明). Still misread
+as denials: a concession whose fault is no self-critical word (…，就是对分管部门的报表要求过多) and a rating
+conceded (自我感觉良好，但民主测评中这方面的满意度只有七成). In `heldout2.tsv`: colloquial (压根儿不干; 打包票),
+a rating (经自评，本项为“好”等次), 成绩是主要的, and a denial holding a self-critical word (没有需要检讨的地方).
+The suite places each sentence once, so a sentence near the threshold can move the suite by one case (`g-jiantao`:
+P 0.19, under the evidence bar of half the threshold once the threshold went from 0.55 to 0.45). A heading
 line followed by a denial reads as not covered partly because a section whose first paragraph only denies its
 category lends that category to no later paragraph (`analyzer/coverage.py`, `close_denied_sections`), so a
 material that denies under a heading and then, in a later paragraph of that section, confesses without naming
