@@ -560,6 +560,7 @@ class EvidenceFinder:
         self.reader = behaviour_reader()
         self.confessing = {i: roles[i] in SUBSTANTIVE_ROLES or any(self.reader.faulted(s.text) for s in judged.sentences[i]) for i in reaching}
         self.counted = {i: _described(judged.sentences[i], judged.matches[i], self.reader) for i in reaching}
+        self.cases = {i: _case_topics(judged.sentences[i], judged.matches[i], self.reader) for i in reaching}
         self.proba = {}  # (paragraph, sentence) -> model probabilities per category
         if model is not None:
             self.proba = self._score(self._scored_sentences(reaching), roles, contexts, model, text)
@@ -626,11 +627,13 @@ class EvidenceFinder:
 
     def sentences(self, i: int, j: int) -> list[Sentence]:
         """The evidence sentences of category ``j`` (a column) in paragraph ``i``: those where a
-        manifestation of it counts, and those scored (:meth:`_scored_sentences`) as it above all (:attr:`best`);
-        a problem's headline (一是群众观念不强。) only where no other sentence is."""
-        cid, counted, best = self.rubric.ids[j], self.counted[i], self.best
-        found = [s for k, s in enumerate(self.judged.sentences[i])
-                 if not s.denied and not s.bare and (cid in counted[k] or best.get((i, k)) == j)]
+        manifestation of it counts, and those scored (:meth:`_scored_sentences`) as it above all (:attr:`best`)
+        unless they name its manifestations as what others' cases were about (:attr:`cases`: the score
+        reads the lesson's topic, 学习通报的违规吃喝典型案例时); a problem's headline (一是群众观念不强。)
+        only where no other sentence is."""
+        cid, counted, cases, best = self.rubric.ids[j], self.counted[i], self.cases[i], self.best
+        found = [s for k, s in enumerate(self.judged.sentences[i]) if not s.denied and not s.bare and
+                 (cid in counted[k] or (best.get((i, k)) == j and cid not in cases[k]))]
         return [s for s in found if not headline(s.text)] or found
 
     def _best(self, proba, named: bool) -> int | None:
@@ -655,6 +658,19 @@ def _described(sentences: list[Sentence], matches: list[Match], reader: Behaviou
         if not m.denied and k >= 0 and m.start < sentences[k].end and \
                 (reader is None or reader.counts(sentences[k].text, m.start - sentences[k].start,
                                                  m.start - sentences[k].start + len(m.phrase))):
+            out[k].add(m.category)
+    return out
+
+
+def _case_topics(sentences: list[Sentence], matches: list[Match], reader: BehaviourReader) -> list[set[str]]:
+    """Per sentence, the categories of the manifestations it names as what others' cases were about
+    (:meth:`BehaviourReader.case_topic`: 学习通报的违规吃喝典型案例, 观看大吃大喝警示教育片)."""
+    out = [set() for _ in sentences]
+    starts = [s.start for s in sentences]
+    for m in matches:
+        k = bisect.bisect_right(starts, m.start) - 1
+        if k >= 0 and m.start < sentences[k].end and \
+                reader.case_topic(sentences[k].text, m.start - sentences[k].start, m.start - sentences[k].start + len(m.phrase)):
             out[k].add(m.category)
     return out
 
