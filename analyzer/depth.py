@@ -63,6 +63,7 @@ def lexicons() -> LexiconSet:
         "reported": lexicon("self_critical", None, "reported"),
         "disguised": lexicon("disguised_praise", "phrases"),
         "instance": lexicon("instances", "markers", "regex"),
+        "counted": lexicon("instances", None, "counted"),
         "framing": lexicon("instances", "framing"),
         "stock_numbers": lexicon("instances", None, "stock_numbers"),
         "singular": lexicon("person", "singular"),
@@ -465,10 +466,11 @@ def _accurate_signals(sig: Signals, parts: Parts, summary: dict, boiler: list[tu
 def own_instances(text: str, lx: LexiconSet) -> list[str]:
     """The instance phrases of a problem paragraph (``instances.yaml``), or [] when it reports no
     instance of the author's own behaviour: a number that names a slogan or a section (八项规定、
-    四个意识、从以下4个方面, ``stock_numbers``) is no instance, and framing connectives (具体表现在、
+    四个意识、从以下4个方面, ``stock_numbers``) is no instance, counts in Chinese numerals (两个村、三个月,
+    ``counted``) are, and framing connectives (具体表现在、
     在…时、特别是在, ``framing``) count only beside a time, number, place, name or narrating marker."""
     stock = [(m.start(), m.end()) for m in lx["stock_numbers"].find(text)]
-    hits = [m.group(0) for m in lx["instance"].find(text)
+    hits = [m.group(0) for found in (lx["instance"].find(text), lx["counted"].find(text)) for m in found
             if not any(a <= m.start() and m.end() <= b for a, b in stock)]
     if all(_framing(h, lx) for h in hits):
         return []
