@@ -47,3 +47,15 @@ def test_a_draft_whose_events_are_counted_in_words_is_not_told_it_is_generic():
     depth = Analyzer(kind="personal").analyze(DRAFT, name="counted.txt").to_dict()["depth"]
     assert not depth["substitutions"]["generic_for_specific"]
     assert not any(d["signal"] == "instance_share" for d in depth["deductions"])
+
+
+@pytest.mark.parametrize("measure", [
+    "二是每年对乡镇的督查检查压减一半以上，能合并的一律合并。",
+    "二是年底前将街道报送的报表从18种压减到6种以内。",
+    "二是明年全局会议数量压减30%，能开短会的一律开短会。",
+])
+def test_a_measure_that_cuts_by_a_stated_amount_is_quantified(measure):
+    """压减 is how 2025 精文减会 measures say 减少: a 班子 draft tried by tryout4 (检查压减一半以上)
+    was told its measure had no quantified target."""
+    from analyzer.resources import lexicon
+    assert lexicon("measures", None, "quantity").find(measure)
