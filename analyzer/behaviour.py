@@ -8,7 +8,8 @@ it holds a fault word (``self_critical.yaml`` phrases and ``faults``, generic ad
 is not a norm or measure (要…, 必须…, 不能避重就轻, 反对铺张浪费), a view (认为…, up to a clause that
 confesses again), a stance (…的思想), the workload (时间紧、任务重, unless an excuse: 以…为由) or
 compliance (没有超标使用). A rubric manifestation counts in any clause that is none of those
-kinds. A heading ("(二)…方面。", or a numbered line of a few characters) describes nothing.
+kinds. A heading ("(二)…方面。", or a numbered line of a few characters) describes nothing, and a
+manifestation named as what others' cases were about (学习通报的违规吃喝典型案例) is no practice.
 """
 from __future__ import annotations
 
@@ -64,6 +65,8 @@ class BehaviourReader:
         self.views = re.compile(f"^(?:{_alternation(lists['views']).pattern})")
         self.holds = re.compile(f"^(?:{_alternation(lists['holds']).pattern})")
         self.mind_ends = re.compile(f"(?:{_alternation(lists['mind_ends']).pattern})[。！!]?\\s*$")
+        self.case_before = re.compile(f"(?<!被)(?:{_alternation(lists['case_before']).pattern})[^，；：,;:。]{{0,10}}$")
+        self.case_after = re.compile(f"^[^，；：,;:。]{{0,10}}?(?:{_alternation(lists['case_after']).pattern})")
         self._memo: dict[str, tuple[Clause, ...]] = {}
 
     def heading(self, sentence: str) -> bool:
@@ -127,7 +130,7 @@ class BehaviourReader:
         compliance); in a clause without a fault word, only when no clause of the sentence states
         anything else (接待费用报销…, 严格执行…规定 is a measure). A fault word by a state of mind is
         no fault by itself, but the rubric's manifestations of one are (创新意识不强)."""
-        if self.heading(sentence):
+        if self.heading(sentence) or self.case_topic(sentence, start, end):
             return False
         clauses = self.clauses(sentence)
         touched = [c for c in clauses if c.start <= start < c.end or start <= c.start < end]
@@ -136,6 +139,11 @@ class BehaviourReader:
         if any(c.kind == "attitude" for c in touched) and not self.minds.search(sentence[start:end]):
             return False  # by an attitude, only the rubric's manifestation of one counts (创新意识不强, not 饭局)
         return any(c.kind != "plain" for c in touched) or all(c.kind in MANIFESTING for c in clauses)
+
+    def case_topic(self, sentence: str, start: int, end: int) -> bool:
+        """Is ``sentence[start:end]`` what others' cases were about (学习通报的违规吃喝典型案例时,
+        观看大吃大喝警示教育片), the topic of a lesson rather than a practice?"""
+        return bool(self.case_before.search(sentence[:start]) or self.case_after.match(sentence[end:]))
 
     def describes(self, sentence: str, confessing: bool) -> bool:
         """May ``sentence`` describe a behaviour? Not a heading; and a clause of it states a fault,

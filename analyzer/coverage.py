@@ -58,6 +58,9 @@ _NAME_ONLY_CHARS = r"（）()、.．，。；！？\s\d一二三四五六七八�
 _NAME_ONLY_WORDS = re.compile("|".join(_NAME_ONLY_PLAIN) + f"|[{_NAME_ONLY_CHARS}]")
 # a character in none of those words always stays, so four of them settle that a text says more
 _FRAMING_CHAR = f"[{''.join(_NAME_ONLY_PLAIN)}{_NAME_ONLY_CHARS}]"
+# a category scored at its threshold, named in a paragraph that states a fault, no sentence read as its behaviour
+UNRECOGNISED = ("写到该类别，段中也有自我批评，但没有一句能认定为该类具体行为，请人工核对 / the category is named "
+                "beside self-critical sentences, but none reads as a behaviour of it: check by hand")
 _FOUR_KEPT = re.compile(f"[^{_FRAMING_CHAR[1:-1]}](?:{_FRAMING_CHAR}*[^{_FRAMING_CHAR[1:-1]}]){{3}}")
 
 
@@ -560,6 +563,7 @@ class EvidenceFinder:
         self.reader = behaviour_reader()
         self.confessing = {i: roles[i] in SUBSTANTIVE_ROLES or any(self.reader.faulted(s.text) for s in judged.sentences[i]) for i in reaching}
         self.counted = {i: _described(judged.sentences[i], judged.matches[i], self.reader) for i in reaching}
+        self.cases = {i: _case_topics(judged.sentences[i], judged.matches[i], self.reader) for i in reaching}
         self.proba = {}  # (paragraph, sentence) -> model probabilities per category
         if model is not None:
             self.proba = self._score(self._scored_sentences(reaching), roles, contexts, model, text)
@@ -626,11 +630,13 @@ class EvidenceFinder:
 
     def sentences(self, i: int, j: int) -> list[Sentence]:
         """The evidence sentences of category ``j`` (a column) in paragraph ``i``: those where a
-        manifestation of it counts, and those scored (:meth:`_scored_sentences`) as it above all (:attr:`best`);
-        a problem's headline (一是群众观念不强。) only where no other sentence is."""
-        cid, counted, best = self.rubric.ids[j], self.counted[i], self.best
-        found = [s for k, s in enumerate(self.judged.sentences[i])
-                 if not s.denied and not s.bare and (cid in counted[k] or best.get((i, k)) == j)]
+        manifestation of it counts, and those scored (:meth:`_scored_sentences`) as it above all (:attr:`best`)
+        unless they name its manifestations as what others' cases were about (:attr:`cases`: the score
+        reads the lesson's topic, 学习通报的违规吃喝典型案例时); a problem's headline (一是群众观念不强。)
+        only where no other sentence is."""
+        cid, counted, cases, best = self.rubric.ids[j], self.counted[i], self.cases[i], self.best
+        found = [s for k, s in enumerate(self.judged.sentences[i]) if not s.denied and not s.bare and
+                 (cid in counted[k] or (best.get((i, k)) == j and cid not in cases[k]))]
         return [s for s in found if not headline(s.text)] or found
 
     def _best(self, proba, named: bool) -> int | None:
@@ -655,6 +661,19 @@ def _described(sentences: list[Sentence], matches: list[Match], reader: Behaviou
         if not m.denied and k >= 0 and m.start < sentences[k].end and \
                 (reader is None or reader.counts(sentences[k].text, m.start - sentences[k].start,
                                                  m.start - sentences[k].start + len(m.phrase))):
+            out[k].add(m.category)
+    return out
+
+
+def _case_topics(sentences: list[Sentence], matches: list[Match], reader: BehaviourReader) -> list[set[str]]:
+    """Per sentence, the categories of the manifestations it names as what others' cases were about
+    (:meth:`BehaviourReader.case_topic`: 学习通报的违规吃喝典型案例, 观看大吃大喝警示教育片)."""
+    out = [set() for _ in sentences]
+    starts = [s.start for s in sentences]
+    for m in matches:
+        k = bisect.bisect_right(starts, m.start) - 1
+        if k >= 0 and m.start < sentences[k].end and \
+                reader.case_topic(sentences[k].text, m.start - sentences[k].start, m.start - sentences[k].start + len(m.phrase)):
             out[k].add(m.category)
     return out
 
@@ -848,7 +867,8 @@ def paragraph_styles(scored: Scored, evidence: dict, eligible: list[int], rubric
 def category_entry(j: int, category, scored: Scored, evidence: dict, eligible: list[int], starts: list[int]) -> dict:
     """The ``coverage`` entry of one category: covered or not, its score, evidence paragraphs,
     phrases and sentences, the denials aimed at it, and a note saying why (a category scored at its
-    threshold without an evidence sentence is "only named" only where a paragraph names it)."""
+    threshold without an evidence sentence is "only named" only where a paragraph names it, and
+    not recognised (:data:`UNRECOGNISED`) where that paragraph also describes a fault)."""
     proba, matches, threshold = scored.proba, scored.judged.matches, scored.document_threshold[j]
 
     def quote(i: int, s: Sentence) -> dict:
@@ -873,9 +893,10 @@ def category_entry(j: int, category, scored: Scored, evidence: dict, eligible: l
         entry["denied"] = sorted({d["paragraph"] for d in denials})
         entry["denials"] = denials
     if not entry["covered"]:
-        named = any(category.id in n for n in scored.judged.named)
+        named = [i for i, n in enumerate(scored.judged.named) if category.id in n]
         entry["note"] = ("作者否认存在该类问题 / problems of this category are denied" if denials else
                          "未查摆该类问题 / no problem of this category is examined" if score < threshold else
+                         UNRECOGNISED if any(_describes_a_fault(scored.judged.sentences[i]) for i in named) else
                          "只提到该类别，没有一句描述具体行为 / the category is only named: no sentence describes a behaviour"
                          if named else "用词接近该类别，但没有一句描述该类具体行为 / the wording comes near this category, "
                          "but no sentence describes a behaviour of it")
@@ -885,6 +906,13 @@ def category_entry(j: int, category, scored: Scored, evidence: dict, eligible: l
         entry["note"] = ("证据只是问题的标题句，没有一句展开描述具体行为 / the evidence is only a problem's headline: "
                          "no sentence spells out the behaviour")
     return entry
+
+
+def _describes_a_fault(sentences: list[Sentence]) -> bool:
+    """Does a sentence of a paragraph, no denial nor heading, state a fault of conduct (a clause with a
+    fault word: :meth:`~analyzer.behaviour.BehaviourReader.describes` outside a confessing paragraph)?"""
+    reader = behaviour_reader()
+    return any(not s.denied and not s.bare and reader.describes(s.text, False) for s in sentences)
 
 
 def evidence_phrases(styles: list[list[str]], matches: list[list[Match]]) -> list[dict]:

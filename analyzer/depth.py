@@ -33,6 +33,7 @@ import numpy as np
 from . import features
 from .behaviour import behaviour_reader
 from .copydetect import official_quotations
+from .coverage import UNRECOGNISED
 from .document import DepthResult, Document
 from .resources import MEMO, LexiconSet, lexicon, load_yaml
 from .thresholds import best_threshold, f1
@@ -62,6 +63,7 @@ def lexicons() -> LexiconSet:
         "reported": lexicon("self_critical", None, "reported"),
         "disguised": lexicon("disguised_praise", "phrases"),
         "instance": lexicon("instances", "markers", "regex"),
+        "counted": lexicon("instances", None, "counted"),
         "framing": lexicon("instances", "framing"),
         "stock_numbers": lexicon("instances", None, "stock_numbers"),
         "singular": lexicon("person", "singular"),
@@ -413,6 +415,8 @@ def _strict_signals(sig: Signals, parts: Parts, coverage: dict, lx: LexiconSet) 
                        # named from the first problem on (4、奢靡之风方面：…): in the text, though not examined
                        "named_missing": [coverage[c]["label"] for c in missing if c not in denied
                                          and any(coverage[c]["label"] in t for t in parts.texts[first:])],
+                       # named in a paragraph that states a fault, none of its sentences recognised (coverage.UNRECOGNISED)
+                       "unrecognised": [coverage[c]["label"] for c in missing if coverage[c].get("note") == UNRECOGNISED],
                        "denied": [coverage[c]["label"] for c in denied],
                        "not_covered": [coverage[c]["label"] for c in missing],
                        "standards": sum(len(v) for v in std.values())})
@@ -462,10 +466,11 @@ def _accurate_signals(sig: Signals, parts: Parts, summary: dict, boiler: list[tu
 def own_instances(text: str, lx: LexiconSet) -> list[str]:
     """The instance phrases of a problem paragraph (``instances.yaml``), or [] when it reports no
     instance of the author's own behaviour: a number that names a slogan or a section (八项规定、
-    四个意识、从以下4个方面, ``stock_numbers``) is no instance, and framing connectives (具体表现在、
+    四个意识、从以下4个方面, ``stock_numbers``) is no instance, counts in Chinese numerals (两个村、三个月,
+    ``counted``) are, and framing connectives (具体表现在、
     在…时、特别是在, ``framing``) count only beside a time, number, place, name or narrating marker."""
     stock = [(m.start(), m.end()) for m in lx["stock_numbers"].find(text)]
-    hits = [m.group(0) for m in lx["instance"].find(text)
+    hits = [m.group(0) for found in (lx["instance"].find(text), lx["counted"].find(text)) for m in found
             if not any(a <= m.start() and m.end() <= b for a, b in stock)]
     if all(_framing(h, lx) for h in hits):
         return []
@@ -875,7 +880,13 @@ def reasons(sig: Signals, subs: dict) -> list[Note]:
                                                "text, but no behaviour described (it stops inside the material, no "
                                                "points taken)"))
     elif c["missing"] and (c["problems"] or len(c["not_covered"]) < c["categories"]):  # else: said just above
-        out.append(Note("examined", False, f"未查摆：{'、'.join(c['missing'])}方面没有查摆出任何问题"))
+        unexamined = [m for m in c["missing"] if m not in c["unrecognised"]]
+        if unexamined:
+            out.append(Note("examined", False, f"未查摆：{'、'.join(unexamined)}方面没有查摆出任何问题"))
+        if c["unrecognised"]:
+            out.append(Note("examined", False, f"未能认定：{'、'.join(c['unrecognised'])}方面段中有自我批评，但没有一句能认定"
+                                               "为该类具体行为，请人工核对 / named beside self-critical sentences, none "
+                                               "of them recognised as this category: check by hand"))
     if c.get("summary_flagged"):
         out.append(Note("summary", False, f"写成了工作总结：{v['summary_ratio']:.0%} 的篇幅在讲工作和成绩"))
     if subs["work_for_style"]:

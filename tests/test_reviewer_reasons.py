@@ -129,3 +129,28 @@ def test_a_category_near_the_threshold_is_called_only_named_only_where_it_is_nam
         "（一）享乐主义方面。工作上挑肥拣瘦，我存在艰巨的工作最好别人干、艰苦的岗位最好不要去的思想，到外地学习时总想顺道去景区转转。"),
         name="b.txt").to_dict()["coverage"]["hedonism"]
     assert not named["covered"] and named["note"].startswith("只提到该类别")
+
+
+def test_a_named_category_whose_paragraph_confesses_a_fault_is_not_called_only_named():
+    """A 2023 主题教育 draft tried by tryout4: under （三）能力本领方面 the author confessed a fault (a
+    project run late for want of the skill), the model scored 能力本领 at its threshold without
+    recognising a sentence, and the reviewer was told the category was "only named, no sentence
+    describes a behaviour" (and, in the depth notes, that nothing was examined) though a fault is
+    described there. The notes now say that a human should check it; the verdict is unchanged."""
+    from analyzer import Analyzer
+    text = "\n".join([
+        "主题教育专题民主生活会个人对照检查材料",
+        "按照区委部署，我对照六个方面查摆了自身问题，现报告如下。",
+        "一、检视出的问题",
+        "（一）理论学习方面。学习不够系统，有时满足于读原文、抄笔记，运用理论指导招商工作的能力不足。",
+        "（二）能力本领方面。对跨境电商等新行业不熟悉，谋划园区招商时过多依赖咨询机构，签约项目比计划少了三个。",
+        "（三）工作作风方面。调查研究不够深入，今年到企业走访只有5次，多是听汇报、看材料。",
+        "二、整改措施",
+        "一是每月参加中心组学习，二是明年6月底前完成园区招商方案修订，三是每季度走访企业不少于4次。"])
+    report = Analyzer(rubric="theme-2023", kind="personal").analyze(text, name="ability.txt").to_dict()
+    ability = report["coverage"]["ability"]
+    assert not ability["covered"] and ability["score"] >= 0.5
+    assert "只提到" not in ability["note"] and "人工核对" in ability["note"]
+    notes = report["depth"]["notes"]
+    assert not any(n.startswith("未查摆") and "能力本领" in n for n in notes)
+    assert any(n.startswith("未能认定：能力本领") for n in notes)
