@@ -199,6 +199,7 @@ class Analyzer:
                 applies = [doc for doc in docs if stage.applies(doc)] if stage.name not in skip else []
                 if applies:
                     stage.run_many(applies)
+            forget_matches()  # and let go of them before collection resumes, which would walk them all
         return docs
 
     def stages(self, copy_key: str | None = None, opinions: dict[int, list[str]] | None = None) -> list[Stage]:

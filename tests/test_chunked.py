@@ -11,6 +11,7 @@ from analyzer import pipeline
 from analyzer.ingest import from_text
 from analyzer.pipeline import Analyzer
 from analyzer.report import Report
+from analyzer.resources import lexicon
 
 from .conftest import GOOD, WEAK, WORK_SUMMARY
 from .test_criticism import PER_MEMBER
@@ -99,7 +100,8 @@ def test_a_failing_document_keeps_the_ones_before_it(analyzer, monkeypatch):
 
 def test_collection_is_paused_inside_a_chunk_and_restored_after(analyzer, monkeypatch):
     """The stages run with automatic garbage collection off; it is on again after the chunk, also
-    after a failing one, and stays off after it where it was off before."""
+    after a failing one, and stays off after it where it was off before. The lexicons' remembered
+    matches are let go first (collection would walk them all)."""
     seen, real = [], pipeline.Kind.run_many
 
     def recorded(self, docs):
@@ -110,6 +112,7 @@ def test_collection_is_paused_inside_a_chunk_and_restored_after(analyzer, monkey
     assert gc.isenabled()
     analyzer.analyse_chunk(sources()[:2], [None, None])
     assert seen == [False] and gc.isenabled()
+    assert not lexicon("self_critical", "phrases")._memo  # read by every stage, remembered by none after
     judgement_fails_on(monkeypatch, "d0.txt", "judgement failed on d0")
     with pytest.raises(ValueError, match="d0"):
         analyzer.analyse_chunk(sources()[:1], [None])
