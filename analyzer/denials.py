@@ -95,6 +95,17 @@ def cue_counts(texts: list[str]) -> np.ndarray:
     return out
 
 
+def body_counts(texts: list[str], starts: list[int], counts: np.ndarray) -> np.ndarray:
+    """:func:`cue_counts` of the bodies ``text[start:]`` from ``counts``, those of the texts whole: a text
+    with a lead-in (``start`` > 0) is counted again without it (the lead-in's words are no cue of the body)."""
+    moved = [k for k, start in enumerate(starts) if start]
+    if not moved:
+        return counts
+    counts = counts.copy()
+    counts[moved] = cue_counts([texts[k][starts[k]:] for k in moved])
+    return counts
+
+
 def _cue_lexicons() -> tuple:
     """The cue lexicons in :data:`CUE_COUNTS` order."""
     return (lexicon("denial", "phrases"), lexicon("self_critical", "phrases"), lexicon("denial", "concessions"),
@@ -149,12 +160,17 @@ class DenialClassifier:
         connective (:data:`CONTRAST`, :meth:`_conceded`)."""
         return self._conceded(texts, self._body_proba(texts))
 
-    def _body_proba(self, texts: list[str]) -> np.ndarray:
+    def _body_proba(self, texts: list[str], counts: np.ndarray | None = None) -> np.ndarray:
+        """P(denial) of each text's body (its lead-in off); ``counts``: :func:`cue_counts` of the texts
+        whole, when already counted (those with a lead-in are counted again without it)."""
         from .features import positive_proba
 
         if not texts:
             return np.zeros(0)
-        return positive_proba(self.clf_, self._features([t[lead_in_end(t):] for t in texts]))
+        starts = [lead_in_end(t) for t in texts]
+        bodies = [t[start:] for t, start in zip(texts, starts)]
+        counts = cue_counts(bodies) if counts is None else body_counts(texts, starts, counts)
+        return positive_proba(self.clf_, self._features(bodies, cue_rows(counts)))
 
     def _conceded(self, texts: list[str], proba: np.ndarray) -> np.ndarray:
         """``proba`` with each text that turns at a contrast connective read by what follows the
@@ -168,7 +184,8 @@ class DenialClassifier:
         if not turns:
             return proba
         tails = [texts[k][b:] for k, _, b in turns]
-        tail_proba, counts = self._body_proba(tails).tolist(), cue_counts(tails)
+        counts = cue_counts(tails)
+        tail_proba = self._body_proba(tails, counts).tolist()
         owns = (counts[:, CUE_COUNTS.index("critical_outside")] + counts[:, CUE_COUNTS.index("instance")] > 0).tolist()
         resolves = (counts[:, CUE_COUNTS.index("resolution")] > 0).tolist()
         only_resolves = [j for j, (p, own, res) in enumerate(zip(tail_proba, owns, resolves))
@@ -201,10 +218,8 @@ class DenialClassifier:
         chars = chars if chars is not None else CharGrams(paragraphs, [self.char_])
         if counts is None:
             counts = cue_counts([paragraphs[i][a:b] for i, a, b in parts])
-        elif any(starts):  # the lead-in's words are no cue of the body
-            moved = [k for k, start in enumerate(starts) if start]
-            counts = counts.copy()
-            counts[moved] = cue_counts([texts[k][starts[k]:] for k in moved])
+        else:
+            counts = body_counts(texts, starts, counts)
         proba = positive_proba(self.clf_, blocks([chars.rows(self.char_, parts), cue_rows(counts) * self.cue_weight]))
         return self._conceded(texts, proba)
 

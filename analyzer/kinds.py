@@ -869,8 +869,8 @@ def voice(text: str) -> Voice:
                  counts["reflective"], confessions[0] if confessions else "", work[0] if work else "",
                  counts["opinions"], named_in_body, declared, counts["rectified"], counts["explains"],
                  counts["relayed"], bool(_voice_patterns()["owns_up"].search(unquoted(text))), counts["page_label"],
-                 counts["results"], _voice_patterns()["rectification_heading"].search(text) is not None
-                 or assigned(text) >= 2)
+                 counts["results"], _may_match("rectification_heading", text)
+                 and _voice_patterns()["rectification_heading"].search(text) is not None or assigned(text) >= 2)
 
 
 def assigned(text: str) -> int:

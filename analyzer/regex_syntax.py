@@ -3,8 +3,8 @@
 A small reader of the regular-expression syntax our lexicons use (literals, escapes, character
 classes, groups, alternation, lookarounds, anchors, quantifiers), written against the pattern
 string itself so that nothing depends on the ``re`` module's private parser. Whatever it does not
-know (inline flags, conditionals, ``\\N{…}``, ``\\x``/``\\u`` escapes …) makes the answer "unknown",
-which only means the pattern is always run.
+know (inline flags other than a leading ``(?m)`` or ``(?s)``, conditionals, ``\\N{…}``,
+``\\x``/``\\u`` escapes …) makes the answer "unknown", which only means the pattern is always run.
 """
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from itertools import product
 _WIDTH = 64  # the most alternative spellings kept for one piece of a pattern
 _CLASS_ESCAPES = set("dDsSwW")
 _ASSERT_ESCAPES = set("bBAZ")
+_LINE_FLAGS = re.compile(r"\(\?[ms]+\)")
 _CHAR_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a"}
 
 
@@ -41,7 +42,9 @@ def read(pattern: re.Pattern) -> Piece | None:
     """The :class:`Piece` of a whole compiled pattern, or None where the reader cannot say."""
     if pattern.flags & (re.IGNORECASE | re.VERBOSE) or not isinstance(pattern.pattern, str):
         return None
-    reader = _Reader(pattern.pattern)
+    # leading (?m) or (?s) only changes where ^ and $ assert and what . matches: no literal a match holds
+    flags = _LINE_FLAGS.match(pattern.pattern)
+    reader = _Reader(pattern.pattern[flags.end():] if flags else pattern.pattern)
     try:
         piece = reader.alternation()
         if reader.i != len(reader.s):

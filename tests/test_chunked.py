@@ -2,6 +2,7 @@
 the chunk, one featurisation and one product per model) get the same reports as one by one."""
 from __future__ import annotations
 
+import gc
 import json
 
 import pytest
@@ -10,6 +11,7 @@ from analyzer import pipeline
 from analyzer.ingest import from_text
 from analyzer.pipeline import Analyzer
 from analyzer.report import Report
+from analyzer.resources import lexicon
 
 from .conftest import GOOD, WEAK, WORK_SUMMARY
 from .test_criticism import PER_MEMBER
@@ -94,6 +96,33 @@ def test_a_failing_document_keeps_the_ones_before_it(analyzer, monkeypatch):
         for report in analyzer.analyze_many(sources()):
             got.append(as_json(report))
     assert got == expected
+
+
+def test_collection_is_paused_inside_a_chunk_and_restored_after(analyzer, monkeypatch):
+    """The stages run with automatic garbage collection off; it is on again after the chunk, also
+    after a failing one, and stays off after it where it was off before. The lexicons' remembered
+    matches are let go first (collection would walk them all)."""
+    seen, real = [], pipeline.Kind.run_many
+
+    def recorded(self, docs):
+        seen.append(gc.isenabled())
+        real(self, docs)
+
+    monkeypatch.setattr(pipeline.Kind, "run_many", recorded)
+    assert gc.isenabled()
+    analyzer.analyse_chunk(sources()[:2], [None, None])
+    assert seen == [False] and gc.isenabled()
+    assert not lexicon("self_critical", "phrases")._memo  # read by every stage, remembered by none after
+    judgement_fails_on(monkeypatch, "d0.txt", "judgement failed on d0")
+    with pytest.raises(ValueError, match="d0"):
+        analyzer.analyse_chunk(sources()[:1], [None])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        analyzer.analyse_chunk(sources()[1:2], [None])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_a_batch_task_of_several_files_gives_each_its_own_result(analyzer, tmp_path, monkeypatch):

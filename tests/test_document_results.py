@@ -128,15 +128,25 @@ def test_analyzer_keeps_what_it_loaded_out_of_garbage_collections(analyzer):
     assert len(gc.get_objects()) < before + 5_000
 
 
-def test_lexicons_remember_only_the_document_at_hand(analyzer):
-    """The lexicons' memo is shared by the stages of one document and forgotten before the next: a
-    batch keeps no earlier document's texts, so its memory stays flat in the number of documents."""
+def test_lexicons_remember_only_the_document_at_hand(analyzer, monkeypatch):
+    """The lexicons' memo is shared by the stages of one document (one chunk) and let go at its end: a
+    batch keeps no earlier document's texts, so its memory stays flat in the number of documents, and
+    the collector, which resumes after the chunk, has no remembered matches to walk."""
+    from analyzer import pipeline
     from analyzer.resources import _LEXICONS
 
+    seen, real = [], pipeline.Depth.run_many
+
+    def remembered_by_depth(self, docs):  # a late stage: what the stages before it remembered
+        seen.append([t for lx in list(_LEXICONS) for t in lx._memo])
+        real(self, docs)
+
+    monkeypatch.setattr(pipeline.Depth, "run_many", remembered_by_depth)
     first = "一、存在的问题\n我在理论学习上不够深入，满足于读原文、记笔记。\n二、整改措施\n每月集中学习不少于1次。"
     second = "一、存在的问题\n我调研时走马观花，对基层反映的困难回应不及时。\n二、整改措施\n每季度蹲点调研一周。"
     analyzer.analyze(first)
-    assert any("我在理论学习上不够深入，满足于读原文、记笔记。" in lx._memo for lx in list(_LEXICONS))
+    assert "我在理论学习上不够深入，满足于读原文、记笔记。" in seen[0]
+    assert not any(lx._memo for lx in list(_LEXICONS))
     analyzer.analyze(second)
-    remembered = [t for lx in list(_LEXICONS) for t in lx._memo]
-    assert remembered and not any("理论学习上不够深入" in t for t in remembered)
+    assert seen[1] and not any("理论学习上不够深入" in t for t in seen[1])
+    assert not any(lx._memo for lx in list(_LEXICONS))

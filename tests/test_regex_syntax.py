@@ -40,6 +40,7 @@ def test_most_of_the_packages_patterns_are_read():
     (r"(?:群众|百姓)+反映", {"反映"}),  # of equally long choices, the fewer
     (r"a\.b", {"a.b"}),
     (r"[\]x]y", {"]y", "xy"}),
+    (r"(?m)(^|(?<=。))整改(措施|情况)([：:]|\s*$)", {"整改措施", "整改情况"}),  # a leading (?m) moves ^ and $ only
 ])
 def test_required_literals(pattern, needs):
     assert required(re.compile(pattern)) == needs
