@@ -210,11 +210,12 @@ class DenialClassifier:
         counts ``counts`` (:func:`cue_counts` of the sentences, or counted here)."""
         from .features import CharGrams, blocks, positive_proba
 
-        texts = [paragraphs[i][a:b] for i, sp in enumerate(spans) for a, b in sp]
-        if not texts:
+        whole = [(i, a, b) for i, sp in enumerate(spans) for a, b in sp]
+        if not whole:
             return np.zeros(0)
+        texts = [paragraphs[i][a:b] for i, a, b in whole]
         starts = [lead_in_end(t) for t in texts]
-        parts = [(i, a + start, b) for (i, a, b), start in zip(((i, a, b) for i, sp in enumerate(spans) for a, b in sp), starts)]
+        parts = [(i, a + start, b) for (i, a, b), start in zip(whole, starts)]  # the bodies, lead-ins off
         chars = chars if chars is not None else CharGrams(paragraphs, [self.char_])
         if counts is None:
             counts = cue_counts([paragraphs[i][a:b] for i, a, b in parts])
