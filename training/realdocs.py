@@ -747,7 +747,7 @@ def main(argv: list[str] | None = None) -> int:
               "indexes", file=sys.stderr)
         return 2
     indexes, rows = args.index, [row for path in args.index for row in load_index(path)]
-    args.index = indexes[0]  # a single index from here on, but for --kinds-only
+    index = indexes[0]  # the one index of every mode but --kinds-only
     if args.runon:
         r = runon_breaks(rows, read_cache(rows, args.cache)[0])
         print(f"{r['pages']} pages pasted as one line: {r['found']} of {r['breaks']} line breaks found; "
@@ -788,9 +788,9 @@ def main(argv: list[str] | None = None) -> int:
     kinds = {row["id"]: row["kind"] for row in rows} if args.gold_kind else None
     agreement_csv = DATA_DIR / "realdocs" / "agreement.csv"
     second = (render_agreement(rows, load_agreement(agreement_csv, {row["id"] for row in rows}))
-              if args.index == DATA_DIR / "realdocs" / "index.csv" and agreement_csv.exists() else None)
+              if index == DATA_DIR / "realdocs" / "index.csv" and agreement_csv.exists() else None)
     markdown = render(score(rows, run_jingzi(texts, kinds)), rows, missing, changed,
-                      today, second, args.index.name)
+                      today, second, index.name)
     if args.gold_kind:
         markdown = markdown.replace("# jingzi on real public documents",
                                     "# jingzi on real public documents, each analysed as its labelled kind", 1)
