@@ -94,6 +94,13 @@ def matrix(part: dict, weights) -> "object":
     return hstack([csr_matrix(b) * w for b, w in zip(part["blocks"], weights) if w]).tocsr()
 
 
+def linear(x, kinds: list[str], C: float = 32, weight=None):
+    """The document model's learner (:class:`analyzer.kinds.KindModel`'s logistic regression) fitted on rows ``x``."""
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(C=C, max_iter=5000, class_weight="balanced").fit(x, kinds, sample_weight=weight)
+
+
 def decided(clf, x, texts: list[str]) -> list[str]:
     """The kinds the decision rules give from the refitted model's probabilities (margin 0.8, as the model's)."""
     from analyzer.kinds import KINDS, KindModel
@@ -134,19 +141,15 @@ def reading(parts: dict, name: str) -> dict:
     """Fit the document model as ``name`` reads the pages (module doc) and score it: the written dev split and the real
     pages, with the decision rules."""
     from scipy.sparse import hstack, vstack
-    from sklearn.linear_model import LogisticRegression
 
     train, dev, real = parts["train"], parts["dev"], parts["real"]
-
-    def fit_linear(x, kinds, weight=None):
-        return LogisticRegression(C=32, max_iter=5000, class_weight="balanced").fit(x, kinds, sample_weight=weight)
 
     def scored(clf, rows_of):
         return {"written_dev": figures(dev["kinds"], decided(clf, rows_of(dev), dev["texts"])),
                 "real": figures(real["kinds"], decided(clf, rows_of(real), real["texts"]), real["set"])}
 
     if name in ("as_is", "head"):  # the linear model as it is, on the rows ``rows`` made
-        return scored(fit_linear(matrix(train, (1, 1, 1)), train["kinds"]), lambda part: matrix(part, (1, 1, 1)))
+        return scored(linear(matrix(train, (1, 1, 1)), train["kinds"]), lambda part: matrix(part, (1, 1, 1)))
     if name == "trees":
         from sklearn.decomposition import TruncatedSVD
         from sklearn.ensemble import HistGradientBoostingClassifier
@@ -170,7 +173,7 @@ def reading(parts: dict, name: str) -> dict:
             part["pos"] = [pos_sequence(t) for t in part["texts"]]
         vec.fit(train["pos"])
         both = lambda part: hstack([matrix(part, (1, 1, 1)), vec.transform(part["pos"])]).tocsr()  # noqa: E731
-        return scored(fit_linear(both(train), train["kinds"]), both)
+        return scored(linear(both(train), train["kinds"]), both)
     # pool: the learning curve of the real pages that are not fresh as training rows, scored on the fresh pages
     x_train, x_real = matrix(train, (1, 1, 1)), matrix(real, (1, 1, 1))
     sets = np.array(real["set"])
@@ -179,8 +182,8 @@ def reading(parts: dict, name: str) -> dict:
     curve = {}
     for k in (0, len(pool) // 4, len(pool) // 2, len(pool)):
         use = order[:k]
-        clf = fit_linear(vstack([x_train, x_real[use]]), list(train["kinds"]) + [real["kinds"][i] for i in use],
-                         np.concatenate([np.ones(x_train.shape[0]), np.full(k, 3.0)]))
+        clf = linear(vstack([x_train, x_real[use]]), list(train["kinds"]) + [real["kinds"][i] for i in use],
+                     weight=np.concatenate([np.ones(x_train.shape[0]), np.full(k, 3.0)]))
         curve[k] = figures([real["kinds"][i] for i in fresh],
                            decided(clf, x_real[fresh], [real["texts"][i] for i in fresh]),
                            [real["set"][i] for i in fresh])["fresh"]
@@ -188,8 +191,6 @@ def reading(parts: dict, name: str) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from sklearn.linear_model import LogisticRegression
-
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, default=Path("data/realdocs/cache"))
     parser.add_argument("--real-rows", type=float, default=None, help="weight of each real DEV page as a training row")
@@ -204,8 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     train, real = parts["train"], parts["real"]
     if args.real_rows is None:
         for C, *weights in SETTINGS:
-            clf = LogisticRegression(C=C, max_iter=5000, class_weight="balanced").fit(matrix(train, weights),
-                                                                                   train["kinds"])
+            clf = linear(matrix(train, weights), train["kinds"], C)
             out = {"C": C, "blocks": weights,
                    "written_dev": figures(parts["dev"]["kinds"], decided(clf, matrix(parts["dev"], weights),
                                                                           parts["dev"]["texts"])),
@@ -220,9 +220,8 @@ def main(argv: list[str] | None = None) -> int:
     for name in DEV_SETS:
         held, rest = np.flatnonzero(sets == name), np.flatnonzero(sets != name)
         weight = np.concatenate([np.ones(x_train.shape[0]), np.full(len(rest), args.real_rows)])
-        clf = LogisticRegression(C=32, max_iter=5000, class_weight="balanced").fit(
-            vstack([x_train, x_real[rest]]), list(train["kinds"]) + [real["kinds"][i] for i in rest],
-            sample_weight=weight)
+        clf = linear(vstack([x_train, x_real[rest]]), list(train["kinds"]) + [real["kinds"][i] for i in rest],
+                     weight=weight)
         for i, kind in zip(held, decided(clf, x_real[held], [real["texts"][i] for i in held])):
             pred[i] = kind
     print(json.dumps({"real_rows": args.real_rows, "real_dev": figures(real["kinds"], pred, real["set"])},
